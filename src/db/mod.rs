@@ -1,0 +1,71 @@
+//! Storage: the only module that speaks SQL or names rusqlite.
+//!
+//! [`Repo`] opens a database file with worklog's pragmas, keeps its schema current, and offers
+//! methods named for what the user does. Everything else in the crate sees plain types from
+//! [`crate::model`].
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
+mod error;
+pub mod migrate;
+mod repo;
+pub mod snapshot;
+
+pub use error::{Error, Result};
+pub use repo::{Move, Repo};
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::Path;
+
+/// SQLite 3.51.3 fixed a WAL-reset corruption with concurrent writers; refuse anything older.
+const MIN_SQLITE: i32 = 3_051_003;
+const MIN_SQLITE_TEXT: &str = "3.51.3";
+
+/// The SQLite library version in use.
+pub fn sqlite_version() -> &'static str {
+    rusqlite::version()
+}
+
+/// Opens (creating if needed, mode 0600) a database file and sets worklog's pragmas.
+/// Does not migrate.
+pub(crate) fn connect(path: &Path) -> Result<Connection> {
+    if rusqlite::version_number() < MIN_SQLITE {
+        return Err(Error::OldSqlite {
+            found: rusqlite::version().to_string(),
+            needed: MIN_SQLITE_TEXT,
+        });
+    }
+    crate::paths::create_private_file(path)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&conn)?;
+    Ok(conn)
+}
+
+/// Opens a file read-only (for verifying backups), with no pragmas that write.
+pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    Ok(conn)
+}
+
+/// The pragmas every connection runs with (see the README for why).
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_millis(5000))?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    let mode: String = conn.pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Sqlite(format!(
+            "could not switch the database to WAL (got {mode})"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "cache_size", -64000)?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    conn.set_prepared_statement_cache_capacity(128);
+    Ok(())
+}

@@ -1,0 +1,298 @@
+//! Helpers the repository files share: text forms of dates, tags, version-checked updates.
+
+use crate::db::error::{Error, Result};
+use crate::model::{Id, Stamp};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use std::collections::HashMap;
+
+pub const DAY: &str = "%Y-%m-%d";
+pub const AT: &str = "%Y-%m-%dT%H:%M:%S";
+/// SQL for "now" in the form of `created_at` / `updated_at`.
+pub const NOW_UTC: &str = "strftime('%Y-%m-%dT%H:%M:%fZ')";
+
+pub fn day_text(d: NaiveDate) -> String {
+    d.format(DAY).to_string()
+}
+
+pub fn at_text(t: NaiveDateTime) -> String {
+    t.format(AT).to_string()
+}
+
+fn bad(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
+}
+
+pub fn get_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+    let s: String = row.get(idx)?;
+    NaiveDate::parse_from_str(&s, DAY).map_err(|e| bad(idx, e))
+}
+
+pub fn get_opt_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| NaiveDate::parse_from_str(&s, DAY).map_err(|e| bad(idx, e)))
+        .transpose()
+}
+
+pub fn get_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDateTime> {
+    let s: String = row.get(idx)?;
+    NaiveDateTime::parse_from_str(&s, AT).map_err(|e| bad(idx, e))
+}
+
+pub fn get_opt_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let s: Option<String> = row.get(idx)?;
+    s.map(|s| NaiveDateTime::parse_from_str(&s, AT).map_err(|e| bad(idx, e)))
+        .transpose()
+}
+
+pub fn get_utc(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+    let s: String = row.get(idx)?;
+    DateTime::parse_from_rfc3339(&s)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| bad(idx, e))
+}
+
+/// Reads `created_at, updated_at, version` starting at column `idx`.
+pub fn get_stamp(row: &Row<'_>, idx: usize) -> rusqlite::Result<Stamp> {
+    Ok(Stamp {
+        created_at: get_utc(row, idx)?,
+        updated_at: get_utc(row, idx + 1)?,
+        version: row.get(idx + 2)?,
+    })
+}
+
+/// Reads a stored enumeration through its `parse`.
+pub fn get_enum<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let s: String = row.get(idx)?;
+    parse(&s).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            Type::Text,
+            format!("unknown value {s:?}").into(),
+        )
+    })
+}
+
+/// Trims a required text field, or says it is empty.
+pub fn required(field: &'static str, label: &str, value: &str) -> Result<String> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Err(Error::invalid(field, format!("{label} must not be empty")));
+    }
+    Ok(v.to_string())
+}
+
+/// Checks an integer is within a range, naming the field: "energy level must be 1–5, got 7".
+pub fn in_range(field: &'static str, label: &str, value: i64, lo: i64, hi: i64) -> Result<()> {
+    if (lo..=hi).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid(
+            field,
+            format!("{label} must be {lo}–{hi}, got {value}"),
+        ))
+    }
+}
+
+/// Cleans a tag as typed: trims, drops a leading `#` or `@`, and refuses spaces and commas.
+pub fn normalize_tag(raw: &str) -> Result<String> {
+    let t = raw.trim().trim_start_matches(['#', '@']);
+    if t.is_empty() {
+        return Err(Error::invalid("tag", "tag must not be empty"));
+    }
+    if t.chars()
+        .any(|c| c.is_whitespace() || c == ',' || c.is_control())
+    {
+        return Err(Error::invalid(
+            "tag",
+            format!("tag {t:?} must not contain spaces, commas or control characters"),
+        ));
+    }
+    if t.chars().count() > 64 {
+        return Err(Error::invalid("tag", "tag must be at most 64 characters"));
+    }
+    Ok(t.to_string())
+}
+
+/// Cleans a list of tags, dropping duplicates (ignoring case) and keeping the first spelling.
+pub fn normalize_tags(raw: &[String]) -> Result<Vec<String>> {
+    let mut out: Vec<String> = Vec::new();
+    for r in raw {
+        let t = normalize_tag(r)?;
+        if !out.iter().any(|o| o.eq_ignore_ascii_case(&t)) {
+            out.push(t);
+        }
+    }
+    Ok(out)
+}
+
+/// A kind of row that carries tags, with its link table.
+#[derive(Debug, Clone, Copy)]
+pub struct TagLink {
+    pub table: &'static str,
+    pub owner: &'static str,
+}
+
+pub const TASK_TAGS: TagLink = TagLink {
+    table: "task_tags",
+    owner: "task_id",
+};
+pub const LEARNING_TAGS: TagLink = TagLink {
+    table: "learning_tags",
+    owner: "learning_id",
+};
+pub const MEETING_TAGS: TagLink = TagLink {
+    table: "meeting_tags",
+    owner: "meeting_id",
+};
+pub const GOAL_TAGS: TagLink = TagLink {
+    table: "goal_tags",
+    owner: "goal_id",
+};
+pub const FEEDBACK_TAGS: TagLink = TagLink {
+    table: "feedback_tags",
+    owner: "feedback_id",
+};
+pub const SKILL_TAGS: TagLink = TagLink {
+    table: "skill_tags",
+    owner: "skill_id",
+};
+pub const CHECKIN_TAGS: TagLink = TagLink {
+    table: "checkin_tags",
+    owner: "checkin_id",
+};
+pub const ALL_TAG_LINKS: [TagLink; 7] = [
+    TASK_TAGS,
+    LEARNING_TAGS,
+    MEETING_TAGS,
+    GOAL_TAGS,
+    FEEDBACK_TAGS,
+    SKILL_TAGS,
+    CHECKIN_TAGS,
+];
+
+/// Makes a row's tags exactly `tags`, creating tags that do not exist yet. Table and column
+/// names come from the constants above, never from input; tag names are bound parameters.
+pub fn set_tags(conn: &Connection, link: TagLink, owner_id: Id, tags: &[String]) -> Result<()> {
+    let tags = normalize_tags(tags)?;
+    conn.prepare_cached(&format!(
+        "DELETE FROM {} WHERE {} = ?1",
+        link.table, link.owner
+    ))?
+    .execute([owner_id])?;
+    for name in &tags {
+        conn.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
+            .execute([name])?;
+        conn.prepare_cached(&format!(
+            "INSERT OR IGNORE INTO {} ({}, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            link.table, link.owner
+        ))?
+        .execute(params![owner_id, name])?;
+    }
+    Ok(())
+}
+
+/// The tags of one row, sorted by name.
+pub fn tags_of(conn: &Connection, link: TagLink, owner_id: Id) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT t.name FROM {} l JOIN tags t ON t.id = l.tag_id WHERE l.{} = ?1 ORDER BY t.name",
+        link.table, link.owner
+    ))?;
+    let names = stmt
+        .query_map([owner_id], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()?;
+    Ok(names)
+}
+
+/// The tags of many rows at once (one query, not one per row).
+pub fn tags_of_many(
+    conn: &Connection,
+    link: TagLink,
+    ids: &[Id],
+) -> Result<HashMap<Id, Vec<String>>> {
+    let mut map: HashMap<Id, Vec<String>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT l.{owner}, t.name FROM {table} l JOIN tags t ON t.id = l.tag_id
+         WHERE l.{owner} IN (SELECT value FROM json_each(?1)) ORDER BY t.name",
+        owner = link.owner,
+        table = link.table
+    ))?;
+    let rows = stmt.query_map([json], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, String>(1)?)))?;
+    for row in rows {
+        let (id, name) = row?;
+        map.entry(id).or_default().push(name);
+    }
+    Ok(map)
+}
+
+/// A versioned table, for update checks and soft delete.
+#[derive(Debug, Clone, Copy)]
+pub struct Table {
+    pub name: &'static str,
+    /// What the user calls one row: "task", "journal entry".
+    pub what: &'static str,
+}
+
+/// After an `UPDATE ... WHERE id = ? AND version = ?`, turns "no row changed" into NotFound or
+/// Conflict, so a save from a stale copy is reported and never silently applied.
+pub fn check_versioned_update(
+    conn: &Connection,
+    table: Table,
+    id: Id,
+    yours: i64,
+    changed: usize,
+) -> Result<()> {
+    if changed == 1 {
+        return Ok(());
+    }
+    let current: Option<i64> = conn
+        .prepare_cached(&format!(
+            "SELECT version FROM {} WHERE id = ?1 AND {}",
+            table.name,
+            live_clause(table)
+        ))?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    match current {
+        None => Err(Error::NotFound {
+            what: table.what,
+            id,
+        }),
+        Some(current) => Err(Error::Conflict {
+            what: table.what,
+            id,
+            yours,
+            current,
+        }),
+    }
+}
+
+/// Tables without soft delete count every row as live.
+fn live_clause(table: Table) -> &'static str {
+    if SOFT_DELETE_TABLES.contains(&table.name) {
+        "deleted_at IS NULL"
+    } else {
+        "1"
+    }
+}
+
+pub const SOFT_DELETE_TABLES: [&str; 8] = [
+    "tasks",
+    "learnings",
+    "skills",
+    "meetings",
+    "action_items",
+    "goals",
+    "feedback",
+    "energy_checkins",
+];
+
+/// Turns QueryReturnedNoRows into NotFound.
+pub fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: Id) -> Result<T> {
+    r.optional()?.ok_or(Error::NotFound { what, id })
+}

@@ -1,0 +1,9 @@
+//! worklog: a keyboard-driven terminal record of one person's working life.
+//!
+//! The binary (`src/main.rs`) only parses the command line; everything else lives here so
+//! tests and benchmarks can use it.
+
+pub mod clock;
+pub mod db;
+pub mod model;
+pub mod paths;

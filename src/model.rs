@@ -1,0 +1,574 @@
+//! Plain domain types. The repository takes and returns these; nothing here knows about SQL.
+//!
+//! Times: calendar days are [`NaiveDate`]; moments the user sees (a check-in, a meeting, a
+//! task finished) are local wall-clock [`NaiveDateTime`]s; bookkeeping stamps (`created_at`,
+//! `updated_at`, `deleted_at`) are UTC.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A row id.
+pub type Id = i64;
+
+/// Bookkeeping every editable row carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    /// Optimistic-concurrency version: an edit must name the version it was made from.
+    pub version: i64,
+}
+
+/// Declares a string-backed enumeration with its stored name and its label for people.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $db:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The name stored in the database and used in exports.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $db),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses a stored name (or a label, ignoring case).
+            pub fn parse(s: &str) -> Option<Self> {
+                let s = s.trim();
+                $name::ALL.iter().copied().find(|v| {
+                    v.as_str().eq_ignore_ascii_case(s) || v.label().eq_ignore_ascii_case(s)
+                })
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.label())
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where a focus task stands.
+    TaskStatus {
+        Todo => "todo", "todo";
+        Doing => "doing", "doing";
+        Done => "done", "done";
+        Dropped => "dropped", "dropped";
+    }
+);
+
+impl TaskStatus {
+    /// The next status in the todo → doing → done → dropped → todo cycle.
+    pub fn cycle(self) -> Self {
+        match self {
+            TaskStatus::Todo => TaskStatus::Doing,
+            TaskStatus::Doing => TaskStatus::Done,
+            TaskStatus::Done => TaskStatus::Dropped,
+            TaskStatus::Dropped => TaskStatus::Todo,
+        }
+    }
+
+    /// Still to be worked on (and so a candidate for carrying forward).
+    pub fn is_open(self) -> bool {
+        matches!(self, TaskStatus::Todo | TaskStatus::Doing)
+    }
+}
+
+text_enum!(
+    /// A goal's state.
+    GoalStatus {
+        Active => "active", "active";
+        Paused => "paused", "paused";
+        Done => "done", "done";
+        Dropped => "dropped", "dropped";
+    }
+);
+
+text_enum!(
+    /// The kind of meeting.
+    MeetingKind {
+        OneOnOne => "one_on_one", "1:1";
+        Team => "team", "team";
+        Interview => "interview", "interview";
+        Review => "review", "review";
+        Planning => "planning", "planning";
+        External => "external", "external";
+        Other => "other", "other";
+    }
+);
+
+text_enum!(
+    /// Whether feedback was given by the user or received by them.
+    Direction {
+        Given => "given", "given";
+        Received => "received", "received";
+    }
+);
+
+text_enum!(
+    /// The kind of feedback.
+    FeedbackKind {
+        Praise => "praise", "praise";
+        Constructive => "constructive", "constructive";
+        Suggestion => "suggestion", "suggestion";
+        Recognition => "recognition", "recognition";
+        Other => "other", "other";
+    }
+);
+
+/// Task priority: 1 is the most urgent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Priority(u8);
+
+impl Priority {
+    pub const HIGH: Priority = Priority(1);
+    pub const NORMAL: Priority = Priority(2);
+    pub const LOW: Priority = Priority(3);
+    pub const ALL: [Priority; 3] = [Priority::HIGH, Priority::NORMAL, Priority::LOW];
+
+    /// A priority from 1 (high) to 3 (low).
+    pub fn new(p: u8) -> Result<Self, String> {
+        if (1..=3).contains(&p) {
+            Ok(Priority(p))
+        } else {
+            Err(format!("priority must be 1–3, got {p}"))
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// Parses `1`–`3`, `p1`–`p3`, or `high`/`normal`/`low` (also `h`/`m`/`l`, as Taskwarrior writes them).
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let t = s.trim().to_ascii_lowercase();
+        match t.as_str() {
+            "1" | "p1" | "h" | "high" => Ok(Priority::HIGH),
+            "2" | "p2" | "m" | "medium" | "normal" => Ok(Priority::NORMAL),
+            "3" | "p3" | "l" | "low" => Ok(Priority::LOW),
+            _ => Err(format!(
+                "priority must be 1–3 or high/normal/low, got {s:?}"
+            )),
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self.0 {
+            1 => "high",
+            3 => "low",
+            _ => "normal",
+        }
+    }
+}
+
+impl Default for Priority {
+    fn default() -> Self {
+        Priority::NORMAL
+    }
+}
+
+impl TryFrom<u8> for Priority {
+    type Error = String;
+    fn try_from(p: u8) -> Result<Self, String> {
+        Priority::new(p)
+    }
+}
+
+impl From<Priority> for u8 {
+    fn from(p: Priority) -> u8 {
+        p.0
+    }
+}
+
+/// The names of the six skill levels, 0 to 5.
+pub const SKILL_LEVEL_NAMES: [&str; 6] = [
+    "none",
+    "novice",
+    "advanced beginner",
+    "competent",
+    "proficient",
+    "expert",
+];
+
+/// The name of a skill level, or "?" for a value outside 0–5.
+pub fn skill_level_name(level: u8) -> &'static str {
+    SKILL_LEVEL_NAMES
+        .get(usize::from(level))
+        .copied()
+        .unwrap_or("?")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organizations, profile, people, tags
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organization {
+    pub id: Id,
+    pub name: String,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub role: String,
+    pub organization_id: Option<Id>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub organization_id: Option<Id>,
+    pub role: String,
+    pub email: String,
+    pub notes: String,
+    pub stamp: Stamp,
+}
+
+/// What the user types to create or edit a person.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PersonDraft {
+    pub name: String,
+    pub organization_id: Option<Id>,
+    pub role: String,
+    pub email: String,
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tag {
+    pub id: Id,
+    pub name: String,
+    /// How many live rows carry it.
+    pub uses: i64,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Focus
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Task {
+    pub id: Id,
+    pub day: NaiveDate,
+    /// The day the task was first planned for; differs from `day` once carried.
+    pub first_day: NaiveDate,
+    pub title: String,
+    pub notes: String,
+    pub status: TaskStatus,
+    pub priority: Priority,
+    pub estimate_minutes: Option<u32>,
+    pub goal_id: Option<Id>,
+    pub position: i64,
+    /// How many times it has been carried to a later day.
+    pub carry_count: u32,
+    pub done_at: Option<NaiveDateTime>,
+    pub tags: Vec<String>,
+    /// The action item this task was promoted from, if any.
+    pub action_item_id: Option<Id>,
+    pub stamp: Stamp,
+}
+
+/// What the user types to create or edit a task.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct TaskDraft {
+    pub title: String,
+    pub notes: String,
+    pub priority: Priority,
+    pub estimate_minutes: Option<u32>,
+    pub goal_id: Option<Id>,
+    pub tags: Vec<String>,
+}
+
+/// One move of a task from a day to a later one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carry {
+    pub from_day: NaiveDate,
+    pub to_day: NaiveDate,
+    pub at: DateTime<Utc>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journal
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Learning {
+    pub id: Id,
+    pub at: NaiveDateTime,
+    pub title: String,
+    pub body: String,
+    pub starred: bool,
+    pub tags: Vec<String>,
+    pub skill_ids: Vec<Id>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct LearningDraft {
+    pub at: Option<NaiveDateTime>,
+    pub title: String,
+    pub body: String,
+    pub starred: bool,
+    pub tags: Vec<String>,
+    pub skill_ids: Vec<Id>,
+}
+
+/// Which journal entries to list.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LearningFilter {
+    pub text: Option<String>,
+    pub tag: Option<String>,
+    pub starred_only: bool,
+    pub skill_id: Option<Id>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Skills
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Skill {
+    pub id: Id,
+    pub name: String,
+    pub category: String,
+    pub description: String,
+    pub target_level: Option<u8>,
+    pub organization_id: Option<Id>,
+    /// The most recent assessment, if any.
+    pub current_level: Option<u8>,
+    pub last_assessed: Option<NaiveDate>,
+    /// Every level recorded, oldest first (for sparklines).
+    pub history: Vec<u8>,
+    pub tags: Vec<String>,
+    pub stamp: Stamp,
+}
+
+impl Skill {
+    /// Target minus current level; `None` without a target.
+    pub fn gap(&self) -> Option<i16> {
+        self.target_level
+            .map(|t| i16::from(t) - i16::from(self.current_level.unwrap_or(0)))
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SkillDraft {
+    pub name: String,
+    pub category: String,
+    pub description: String,
+    pub target_level: Option<u8>,
+    pub organization_id: Option<Id>,
+    pub tags: Vec<String>,
+}
+
+/// One recorded level of a skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    pub id: Id,
+    pub skill_id: Id,
+    pub level: u8,
+    pub assessed_on: NaiveDate,
+    pub note: String,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Meetings, action items
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: Id,
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: Option<u32>,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub notes: String,
+    pub attendees: Vec<PersonRef>,
+    pub tags: Vec<String>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeetingDraft {
+    pub starts_at: NaiveDateTime,
+    pub duration_minutes: Option<u32>,
+    pub title: String,
+    pub kind: MeetingKind,
+    pub notes: String,
+    pub attendee_ids: Vec<Id>,
+    pub tags: Vec<String>,
+}
+
+/// A person named by id, with the name to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonRef {
+    pub id: Id,
+    pub name: String,
+}
+
+/// Where an action item came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActionSource {
+    Meeting(Id),
+    Feedback(Id),
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItem {
+    pub id: Id,
+    pub title: String,
+    pub source: ActionSource,
+    /// `None` means the user owns it.
+    pub owner: Option<PersonRef>,
+    pub due_date: Option<NaiveDate>,
+    pub done_at: Option<NaiveDateTime>,
+    /// The focus task it was promoted to.
+    pub task_id: Option<Id>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ActionItemDraft {
+    pub title: String,
+    pub source: ActionSource,
+    pub owner_id: Option<Id>,
+    pub due_date: Option<NaiveDate>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Goals
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Goal {
+    pub id: Id,
+    pub parent_id: Option<Id>,
+    pub organization_id: Option<Id>,
+    pub title: String,
+    pub description: String,
+    pub status: GoalStatus,
+    pub target_date: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    pub position: i64,
+    pub tags: Vec<String>,
+    pub milestones: Vec<Milestone>,
+    /// 0.0–1.0, from milestones and child goals (see `Repo::goal_tree`).
+    pub progress: f64,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct GoalDraft {
+    pub parent_id: Option<Id>,
+    pub organization_id: Option<Id>,
+    pub title: String,
+    pub description: String,
+    pub target_date: Option<NaiveDate>,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Milestone {
+    pub id: Id,
+    pub goal_id: Id,
+    pub title: String,
+    pub due_date: Option<NaiveDate>,
+    pub done_on: Option<NaiveDate>,
+    pub position: i64,
+    pub version: i64,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Feedback
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub id: Id,
+    pub direction: Direction,
+    pub person: PersonRef,
+    pub day: NaiveDate,
+    pub kind: FeedbackKind,
+    pub content: String,
+    pub meeting_id: Option<Id>,
+    pub tags: Vec<String>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FeedbackDraft {
+    pub direction: Direction,
+    pub person_id: Id,
+    pub day: NaiveDate,
+    pub kind: FeedbackKind,
+    pub content: String,
+    pub meeting_id: Option<Id>,
+    pub tags: Vec<String>,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Energy
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Checkin {
+    pub id: Id,
+    pub at: NaiveDateTime,
+    pub level: u8,
+    pub note: String,
+    pub tags: Vec<String>,
+    pub stamp: Stamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckinDraft {
+    pub at: NaiveDateTime,
+    pub level: u8,
+    pub note: String,
+    pub tags: Vec<String>,
+}
+
+/// The average energy of one day (or one hour of the day), with how many check-ins made it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnergyAverage<K> {
+    pub key: K,
+    pub average: f64,
+    pub count: u32,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whole-database facts
+
+/// Which kinds of row a soft delete can be undone for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Deletable {
+    Task,
+    Learning,
+    Skill,
+    Meeting,
+    ActionItem,
+    Goal,
+    Feedback,
+    Checkin,
+}
+
+/// Row counts per table, for `backup --list` and `check`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct RowCounts(pub Vec<(String, i64)>);
+
+impl RowCounts {
+    pub fn total(&self) -> i64 {
+        self.0.iter().map(|(_, n)| n).sum()
+    }
+}

@@ -1,0 +1,202 @@
+//! Focus tasks and energy check-ins through the repository, on a real database file.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use common::*;
+use worklog::db::Error;
+use worklog::model::*;
+
+fn draft(title: &str) -> TaskDraft {
+    TaskDraft {
+        title: title.into(),
+        tags: vec!["#deep-work".into(), "Rust".into(), "rust".into()],
+        ..TaskDraft::default()
+    }
+}
+
+#[test]
+fn task_round_trip_with_tags_and_edit() {
+    let t = db();
+    let d = day("2026-11-22");
+    let task = t.repo.add_task(d, &draft("Write the migration")).unwrap();
+    assert_eq!(task.title, "Write the migration");
+    assert_eq!(task.tags, vec!["deep-work", "Rust"]);
+    assert_eq!(
+        (task.day, task.first_day, task.status),
+        (d, d, TaskStatus::Todo)
+    );
+    assert_eq!(task.stamp.version, 1);
+
+    let mut edit = draft("Write the first migration");
+    edit.priority = Priority::HIGH;
+    edit.estimate_minutes = Some(90);
+    edit.tags = vec!["sql".into()];
+    let saved = t
+        .repo
+        .update_task(task.id, task.stamp.version, &edit)
+        .unwrap();
+    assert_eq!(saved.title, "Write the first migration");
+    assert_eq!(saved.priority, Priority::HIGH);
+    assert_eq!(saved.estimate_minutes, Some(90));
+    assert_eq!(saved.tags, vec!["sql"]);
+    assert_eq!(saved.stamp.version, 2);
+    assert_eq!(t.repo.tasks_on(d).unwrap(), vec![saved]);
+}
+
+#[test]
+fn stale_save_is_a_conflict_and_changes_nothing() {
+    let t = db();
+    let other = second_session(&t);
+    let task = t.repo.add_task(day("2026-11-22"), &draft("Plan")).unwrap();
+    other
+        .update_task(task.id, 1, &draft("Plan (theirs)"))
+        .unwrap();
+    let err = t
+        .repo
+        .update_task(task.id, 1, &draft("Plan (mine)"))
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::Conflict {
+                yours: 1,
+                current: 2,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(t.repo.task(task.id).unwrap().title, "Plan (theirs)");
+}
+
+#[test]
+fn done_stamps_time_and_reopening_clears_it() {
+    let t = db();
+    let task = t.repo.add_task(day("2026-11-22"), &draft("Ship")).unwrap();
+    let done = t
+        .repo
+        .set_task_status(task.id, 1, TaskStatus::Done)
+        .unwrap();
+    assert_eq!(done.done_at, Some(at("2026-11-22T09:30:00")));
+    let back = t
+        .repo
+        .set_task_status(task.id, 2, TaskStatus::Todo)
+        .unwrap();
+    assert_eq!(back.done_at, None);
+}
+
+#[test]
+fn carrying_moves_open_tasks_and_counts() {
+    let t = db();
+    let mon = day("2026-11-16");
+    let a = t.repo.add_task(mon, &draft("Open")).unwrap();
+    let b = t.repo.add_task(mon, &draft("Finished")).unwrap();
+    t.repo.set_task_status(b.id, 1, TaskStatus::Done).unwrap();
+    let today = day("2026-11-22");
+    assert_eq!(
+        t.repo
+            .unfinished_before(today)
+            .unwrap()
+            .iter()
+            .map(|t| t.id)
+            .collect::<Vec<_>>(),
+        vec![a.id]
+    );
+    assert_eq!(t.repo.carry_tasks(&[a.id, b.id], today).unwrap(), 1);
+    let carried = t.repo.task(a.id).unwrap();
+    assert_eq!(
+        (carried.day, carried.first_day, carried.carry_count),
+        (today, mon, 1)
+    );
+    assert_eq!(t.repo.task_carries(a.id).unwrap().len(), 1);
+    assert!(t.repo.unfinished_before(today).unwrap().is_empty());
+}
+
+#[test]
+fn move_task_reorders_within_the_day() {
+    let t = db();
+    let d = day("2026-11-22");
+    let ids: Vec<_> = ["a", "b", "c"]
+        .iter()
+        .map(|n| t.repo.add_task(d, &draft(n)).unwrap().id)
+        .collect();
+    assert!(t.repo.move_task(ids[2], worklog::db::Move::Up).unwrap());
+    assert!(!t.repo.move_task(ids[0], worklog::db::Move::Up).unwrap());
+    let order: Vec<_> = t
+        .repo
+        .tasks_on(d)
+        .unwrap()
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    assert_eq!(order, ["a", "c", "b"]);
+}
+
+#[test]
+fn bad_energy_level_names_the_field() {
+    let t = db();
+    let err = t
+        .repo
+        .add_checkin(&CheckinDraft {
+            at: at("2026-11-22T09:00:00"),
+            level: 7,
+            note: String::new(),
+            tags: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "energy level must be 1–5, got 7");
+}
+
+#[test]
+fn energy_averages_by_day_and_hour() {
+    let t = db();
+    for (when, level) in [
+        ("2026-11-21T09:10:00", 4),
+        ("2026-11-21T15:00:00", 2),
+        ("2026-11-22T09:45:00", 5),
+    ] {
+        t.repo
+            .add_checkin(&CheckinDraft {
+                at: at(when),
+                level,
+                note: "x".into(),
+                tags: vec!["am".into()],
+            })
+            .unwrap();
+    }
+    let daily = t
+        .repo
+        .daily_energy(day("2026-11-01"), day("2026-11-22"))
+        .unwrap();
+    assert_eq!(daily.len(), 2);
+    assert_eq!((daily[0].average, daily[0].count), (3.0, 2));
+    let hourly = t
+        .repo
+        .hourly_energy(day("2026-11-01"), day("2026-11-22"))
+        .unwrap();
+    assert_eq!(
+        hourly
+            .iter()
+            .map(|h| (h.key, h.average))
+            .collect::<Vec<_>>(),
+        vec![(9, 4.5), (15, 2.0)]
+    );
+    let listed = t
+        .repo
+        .checkins_between(day("2026-11-22"), day("2026-11-22"))
+        .unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].tags, vec!["am"]);
+}
+
+#[test]
+fn soft_delete_and_restore() {
+    let t = db();
+    let d = day("2026-11-22");
+    let task = t.repo.add_task(d, &draft("Oops")).unwrap();
+    t.repo.delete(Deletable::Task, task.id).unwrap();
+    assert!(t.repo.tasks_on(d).unwrap().is_empty());
+    assert!(matches!(t.repo.task(task.id), Err(Error::NotFound { .. })));
+    t.repo.restore(Deletable::Task, task.id).unwrap();
+    assert_eq!(t.repo.tasks_on(d).unwrap().len(), 1);
+}
