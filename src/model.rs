@@ -572,3 +572,16 @@ impl RowCounts {
         self.0.iter().map(|(_, n)| n).sum()
     }
 }
+
+/// The pragmas a connection runs with, as read back from SQLite (for `check` and tests).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConnectionSettings {
+    pub sqlite_version: String,
+    pub journal_mode: String,
+    pub foreign_keys: bool,
+    /// 0 OFF, 1 NORMAL, 2 FULL, 3 EXTRA.
+    pub synchronous: i64,
+    pub busy_timeout_ms: i64,
+    pub cache_size: i64,
+    pub trusted_schema: bool,
+}

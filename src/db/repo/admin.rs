@@ -3,7 +3,7 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
-use crate::model::{Deletable, Id, RowCounts};
+use crate::model::{ConnectionSettings, Deletable, Id, RowCounts};
 
 fn table_of(kind: Deletable) -> Table {
     let (name, what) = match kind {
@@ -103,6 +103,22 @@ impl Repo {
         Ok(self
             .conn()
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// The pragmas in force on this connection, read back from SQLite.
+    pub fn connection_settings(&self) -> Result<ConnectionSettings> {
+        let c = self.conn();
+        let int =
+            |p: &str| -> Result<i64> { Ok(c.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))?) };
+        Ok(ConnectionSettings {
+            sqlite_version: crate::db::sqlite_version().to_string(),
+            journal_mode: c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?,
+            foreign_keys: int("foreign_keys")? == 1,
+            synchronous: int("synchronous")?,
+            busy_timeout_ms: int("busy_timeout")?,
+            cache_size: int("cache_size")?,
+            trusted_schema: int("trusted_schema")? == 1,
+        })
     }
 
     /// `PRAGMA integrity_check`: empty when the file is sound, else the problems found.

@@ -18,8 +18,7 @@ impl Repo {
     /// Opens (creating if needed) the database at `path` without migrating it. A database
     /// from a newer worklog is refused here, before anything writes to it.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Repo> {
-        let conn = super::connect(path)?;
-        migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+        let conn = super::connect(path, migrate::MIGRATIONS)?;
         Ok(Repo {
             conn,
             clock,
@@ -50,6 +49,36 @@ impl Repo {
     /// Moves the schema to `target`, up or down.
     pub fn migrate_to(&self, target: u32) -> Result<Vec<u32>> {
         migrate::migrate_to(&self.conn, migrate::MIGRATIONS, target)
+    }
+
+    /// Like [`Repo::migrate_to`] over a given list of migrations: lets tests prove that a
+    /// failing step rolls back. Not for application code.
+    #[doc(hidden)]
+    pub fn migrate_with(&self, migrations: &[migrate::Migration], target: u32) -> Result<Vec<u32>> {
+        migrate::migrate_to(&self.conn, migrations, target)
+    }
+
+    /// The schema as SQL text: every table, index and trigger the migrations made, in the
+    /// order they were made. `schema.sql` at the root is this text.
+    pub fn schema_sql(&self) -> Result<String> {
+        let mut stmt = self.conn.prepare(
+            "SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+        )?;
+        let parts = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = format!(
+            "-- worklog schema, version {}. Generated from src/db/migrations/ by the test\n\
+             -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).\n\
+             -- Read-only reference: change the schema by adding a migration.\n",
+            self.schema_version()?
+        );
+        for p in parts {
+            out.push('\n');
+            out.push_str(&p);
+            out.push_str(";\n");
+        }
+        Ok(out)
     }
 
     /// Runs `f` inside one transaction: for bulk work (import, demo data) that calls many

@@ -1,0 +1,219 @@
+//! Migrations on real database files: fresh, re-run, down and up, a failed step, a newer
+//! database, and `schema.sql` kept in step with what the migrations build.
+// These tests read and poke the file with their own connection, independently of the
+// repository, to check what is really on disk.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_types,
+    clippy::disallowed_methods
+)]
+
+mod common;
+use common::*;
+use rusqlite::Connection;
+use std::sync::Arc;
+use worklog::clock::FixedClock;
+use worklog::db::migrate::{self, MIGRATIONS, Migration};
+use worklog::db::{Error, Repo};
+use worklog::model::{CheckinDraft, TaskDraft};
+
+fn clock() -> Arc<FixedClock> {
+    Arc::new(FixedClock::new(at("2026-11-22T09:30:00")))
+}
+
+fn raw(path: &std::path::Path) -> Connection {
+    Connection::open(path).unwrap()
+}
+
+fn user_version(path: &std::path::Path) -> u32 {
+    raw(path)
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn populate(repo: &Repo) {
+    let d = day("2026-11-20");
+    repo.add_task(
+        d,
+        &TaskDraft {
+            title: "keep me".into(),
+            tags: vec!["x".into()],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    repo.add_checkin(&CheckinDraft {
+        at: at("2026-11-20T10:00:00"),
+        level: 4,
+        note: "ok".into(),
+        tags: vec![],
+    })
+    .unwrap();
+}
+
+#[test]
+fn fresh_database_is_at_the_latest_version() {
+    let t = db();
+    assert_eq!(t.repo.schema_version().unwrap(), migrate::latest());
+    assert!(t.repo.integrity_problems().unwrap().is_empty());
+    assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+}
+
+#[test]
+fn rerun_changes_nothing() {
+    let t = db();
+    populate(&t.repo);
+    let before = t.repo.schema_sql().unwrap();
+    let again = second_session(&t);
+    assert_eq!(
+        again.migrate_to(migrate::latest()).unwrap(),
+        Vec::<u32>::new()
+    );
+    assert_eq!(again.schema_sql().unwrap(), before);
+    assert_eq!(again.row_counts().unwrap(), t.repo.row_counts().unwrap());
+}
+
+#[test]
+fn down_to_zero_then_up_rebuilds_the_same_schema() {
+    let t = db();
+    let fresh = t.repo.schema_sql().unwrap();
+    let passed = t.repo.migrate_to(0).unwrap();
+    assert_eq!(passed.last(), Some(&0));
+    let left: i64 = raw(&t.dir.path().join("worklog.db"))
+        .query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the down scripts leave nothing behind");
+    t.repo.migrate_to(migrate::latest()).unwrap();
+    assert_eq!(t.repo.schema_sql().unwrap(), fresh);
+}
+
+#[test]
+fn every_step_down_and_up_keeps_foreign_keys_sound() {
+    let t = db();
+    for v in (0..migrate::latest()).rev() {
+        t.repo.migrate_to(v).unwrap();
+        assert_eq!(t.repo.schema_version().unwrap(), v);
+    }
+    for v in 1..=migrate::latest() {
+        t.repo.migrate_to(v).unwrap();
+        assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+    }
+}
+
+#[test]
+fn a_failed_step_leaves_the_database_exactly_as_it_was() {
+    let t = db();
+    populate(&t.repo);
+    let schema = t.repo.schema_sql().unwrap();
+    let counts = t.repo.row_counts().unwrap();
+    let mut list: Vec<Migration> = MIGRATIONS.to_vec();
+    list.push(Migration {
+        version: migrate::latest() + 1,
+        name: "broken",
+        // The first statements succeed; the last fails, so all of it must roll back.
+        up: "CREATE TABLE half_done (id INTEGER PRIMARY KEY) STRICT;
+             UPDATE tasks SET title = 'clobbered';
+             INSERT INTO no_such_table VALUES (1);",
+        down: "DROP TABLE half_done;",
+    });
+    let err = t
+        .repo
+        .migrate_with(&list, migrate::latest() + 1)
+        .unwrap_err();
+    assert!(err.to_string().contains("no_such_table"), "{err}");
+    assert_eq!(t.repo.schema_version().unwrap(), migrate::latest());
+    assert_eq!(t.repo.schema_sql().unwrap(), schema);
+    assert_eq!(t.repo.row_counts().unwrap(), counts);
+    assert_eq!(
+        t.repo.tasks_on(day("2026-11-20")).unwrap()[0].title,
+        "keep me"
+    );
+    // Foreign keys are back on after the failure.
+    assert!(t.repo.connection_settings().unwrap().foreign_keys);
+}
+
+#[test]
+fn a_step_that_breaks_foreign_keys_is_refused() {
+    let t = db();
+    populate(&t.repo);
+    let counts = t.repo.row_counts().unwrap();
+    let mut list: Vec<Migration> = MIGRATIONS.to_vec();
+    list.push(Migration {
+        version: migrate::latest() + 1,
+        name: "orphans",
+        up: "INSERT INTO task_tags (task_id, tag_id) VALUES (999, 999);",
+        down: "",
+    });
+    let err = t
+        .repo
+        .migrate_with(&list, migrate::latest() + 1)
+        .unwrap_err();
+    assert!(err.to_string().contains("foreign keys"), "{err}");
+    assert_eq!(t.repo.schema_version().unwrap(), migrate::latest());
+    assert_eq!(t.repo.row_counts().unwrap(), counts);
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("worklog.db");
+    {
+        let repo = Repo::open_migrated(&path, clock()).unwrap();
+        populate(&repo);
+    }
+    {
+        let c = raw(&path);
+        c.pragma_update(None, "user_version", migrate::latest() + 5)
+            .unwrap();
+        c.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = Repo::open(&path, clock()).err().expect("refused");
+    assert!(matches!(err, Error::TooNew { .. }), "{err:?}");
+    assert!(err.to_string().contains("newer"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!dir.path().join("worklog.db-wal").exists());
+    assert_eq!(user_version(&path), migrate::latest() + 5);
+}
+
+#[test]
+fn pragmas_are_set_on_every_connection() {
+    let t = db();
+    // Read back through a raw connection what the repository's file looks like.
+    let path = t.dir.path().join("worklog.db");
+    let c = raw(&path);
+    let mode: String = c
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let v = worklog::db::sqlite_version();
+    let parts: Vec<u32> = v.split('.').map(|p| p.parse().unwrap()).collect();
+    assert!(parts >= vec![3, 51, 3], "SQLite {v}");
+    let cfg = t.repo.connection_settings().unwrap();
+    assert!(cfg.foreign_keys);
+    assert_eq!(cfg.synchronous, 2, "FULL");
+    assert!(cfg.busy_timeout_ms >= 5000);
+    assert_eq!(cfg.cache_size, -64000);
+    assert!(!cfg.trusted_schema);
+}
+
+#[test]
+fn schema_sql_matches_what_the_migrations_build() {
+    let t = db();
+    let built = t.repo.schema_sql().unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.sql");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&file, &built).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        on_disk == built,
+        "schema.sql differs from what the migrations build; run \
+         `UPDATE_SCHEMA=1 cargo test --test migrations` and review the diff"
+    );
+}
