@@ -120,9 +120,15 @@ impl Repo {
     }
 }
 
+mod action_items;
 mod admin;
 mod energy;
+mod feedback;
+mod goals;
+mod journal;
+mod meetings;
 mod people;
+mod skills;
 mod tasks;
 pub use tasks::Move;
 mod util;

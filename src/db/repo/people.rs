@@ -35,7 +35,7 @@ fn load_person(conn: &Connection, id: Id) -> Result<Person> {
     )
 }
 
-fn ensure_org(conn: &Connection, org: Option<Id>) -> Result<()> {
+pub(super) fn ensure_org(conn: &Connection, org: Option<Id>) -> Result<()> {
     if let Some(o) = org {
         let n: i64 = conn
             .prepare_cached("SELECT count(*) FROM organizations WHERE id = ?1")?

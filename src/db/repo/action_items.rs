@@ -1,0 +1,282 @@
+//! Action items: things to do that came out of a meeting or a piece of feedback, owned by the
+//! user or by someone else, and promotable to a focus task.
+
+use super::Repo;
+use super::meetings::{ensure_meeting, ensure_person};
+use super::util::*;
+use crate::db::error::{Error, Result};
+use crate::model::{ActionItem, ActionItemDraft, ActionSource, Id, PersonRef, Task, TaskDraft};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+
+const ACTION_ITEMS: Table = Table {
+    name: "action_items",
+    what: "action item",
+};
+
+/// `task_id` is shown only while the task is live, as `Task::action_item_id` is.
+const SELECT: &str = "SELECT a.id, a.title, a.meeting_id, a.feedback_id, a.owner_id, p.name,
+        a.due_date, a.done_at,
+        (SELECT t.id FROM tasks t WHERE t.id = a.task_id AND t.deleted_at IS NULL),
+        a.created_at, a.updated_at, a.version
+    FROM action_items a LEFT JOIN people p ON p.id = a.owner_id";
+
+/// An item shows while neither it nor the meeting or feedback it came from is deleted.
+const LIVE: &str = "a.deleted_at IS NULL
+    AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = a.meeting_id AND m.deleted_at IS NOT NULL)
+    AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.id = a.feedback_id AND f.deleted_at IS NOT NULL)";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
+    let meeting: Option<Id> = r.get(2)?;
+    let feedback: Option<Id> = r.get(3)?;
+    let owner: Option<Id> = r.get(4)?;
+    let owner_name: Option<String> = r.get(5)?;
+    Ok(ActionItem {
+        id: r.get(0)?,
+        title: r.get(1)?,
+        source: match (meeting, feedback) {
+            (Some(m), _) => ActionSource::Meeting(m),
+            (None, Some(f)) => ActionSource::Feedback(f),
+            (None, None) => ActionSource::None,
+        },
+        owner: owner.map(|id| PersonRef {
+            id,
+            name: owner_name.unwrap_or_default(),
+        }),
+        due_date: get_opt_day(r, 6)?,
+        done_at: get_opt_at(r, 7)?,
+        task_id: r.get(8)?,
+        stamp: get_stamp(r, 9)?,
+    })
+}
+
+fn source_ids(source: ActionSource) -> (Option<Id>, Option<Id>) {
+    match source {
+        ActionSource::Meeting(m) => (Some(m), None),
+        ActionSource::Feedback(f) => (None, Some(f)),
+        ActionSource::None => (None, None),
+    }
+}
+
+/// Checks a draft's text, returning the trimmed title.
+fn validate(draft: &ActionItemDraft) -> Result<String> {
+    required("title", "action item title", &draft.title)
+}
+
+/// Checks a draft's references against the database.
+fn ensure_refs(conn: &Connection, draft: &ActionItemDraft) -> Result<()> {
+    match draft.source {
+        ActionSource::Meeting(m) => ensure_meeting(conn, "source", m)?,
+        ActionSource::Feedback(f) => {
+            let live: bool = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM feedback WHERE id = ?1 AND deleted_at IS NULL",
+                )?
+                .query_row([f], |r| r.get(0))?;
+            if !live {
+                return Err(Error::invalid(
+                    "source",
+                    format!("feedback {f} does not exist"),
+                ));
+            }
+        }
+        ActionSource::None => {}
+    }
+    if let Some(owner) = draft.owner_id {
+        ensure_person(conn, "owner", owner)?;
+    }
+    Ok(())
+}
+
+fn load_many(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<ActionItem>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {LIVE} AND {sql_where}"))?;
+    let list = stmt
+        .query_map(params, from_row)?
+        .collect::<rusqlite::Result<Vec<ActionItem>>>()?;
+    Ok(list)
+}
+
+fn load(conn: &Connection, id: Id) -> Result<ActionItem> {
+    load_many(conn, "a.id = ?1", [id])?
+        .pop()
+        .ok_or(Error::NotFound {
+            what: ACTION_ITEMS.what,
+            id,
+        })
+}
+
+/// Open items first, then by due date (items without one last).
+const ORDER: &str = "ORDER BY a.done_at IS NOT NULL, a.due_date IS NULL, a.due_date, a.id";
+
+impl Repo {
+    pub fn add_action_item(&self, draft: &ActionItemDraft) -> Result<ActionItem> {
+        let title = validate(draft)?;
+        let (meeting, feedback) = source_ids(draft.source);
+        self.write(|c| {
+            ensure_refs(c, draft)?;
+            c.prepare_cached(
+                "INSERT INTO action_items (title, meeting_id, feedback_id, owner_id, due_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                title,
+                meeting,
+                feedback,
+                draft.owner_id,
+                draft.due_date.map(day_text)
+            ])?;
+            load(c, c.last_insert_rowid())
+        })
+    }
+
+    /// Saves an edit made from version `version` (title, source, owner, due date; whether it
+    /// is done is `set_action_item_done`).
+    pub fn update_action_item(
+        &self,
+        id: Id,
+        version: i64,
+        draft: &ActionItemDraft,
+    ) -> Result<ActionItem> {
+        let title = validate(draft)?;
+        let (meeting, feedback) = source_ids(draft.source);
+        self.write(|c| {
+            load(c, id)?;
+            ensure_refs(c, draft)?;
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE action_items SET title = ?1, meeting_id = ?2, feedback_id = ?3,
+                        owner_id = ?4, due_date = ?5, updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?6 AND version = ?7 AND deleted_at IS NULL"
+                ))?
+                .execute(params![
+                    title,
+                    meeting,
+                    feedback,
+                    draft.owner_id,
+                    draft.due_date.map(day_text),
+                    id,
+                    version
+                ])?;
+            check_versioned_update(c, ACTION_ITEMS, id, version, changed)?;
+            load(c, id)
+        })
+    }
+
+    /// One action item (not deleted, nor from a deleted meeting or feedback).
+    pub fn action_item(&self, id: Id) -> Result<ActionItem> {
+        load(self.conn(), id)
+    }
+
+    /// The items that came out of a meeting: open first, then by due date.
+    pub fn action_items_for_meeting(&self, meeting_id: Id) -> Result<Vec<ActionItem>> {
+        load_many(
+            self.conn(),
+            &format!("a.meeting_id = ?1 {ORDER}"),
+            [meeting_id],
+        )
+    }
+
+    /// The items that came out of a piece of feedback: open first, then by due date.
+    pub fn action_items_for_feedback(&self, feedback_id: Id) -> Result<Vec<ActionItem>> {
+        load_many(
+            self.conn(),
+            &format!("a.feedback_id = ?1 {ORDER}"),
+            [feedback_id],
+        )
+    }
+
+    /// Every item not done, soonest due first (items without a due date last).
+    pub fn open_action_items(&self) -> Result<Vec<ActionItem>> {
+        load_many(self.conn(), &format!("a.done_at IS NULL {ORDER}"), [])
+    }
+
+    /// What is between the user and a person, for preparing a 1:1: every item the person
+    /// owns, plus the open items the user owns that came out of a meeting the person attended
+    /// or out of feedback with them (what they are owed). Open first, then by due date.
+    pub fn action_items_for_person(&self, person_id: Id) -> Result<Vec<ActionItem>> {
+        load_many(
+            self.conn(),
+            &format!(
+                "(a.owner_id = ?1 OR (a.owner_id IS NULL AND a.done_at IS NULL AND (
+                    a.meeting_id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1)
+                    OR a.feedback_id IN (SELECT id FROM feedback WHERE person_id = ?1))))
+                 {ORDER}"
+            ),
+            [person_id],
+        )
+    }
+
+    /// Marks an item done (stamped with the clock's now) or open again. Closing it also
+    /// finishes the focus task it was promoted to, if that is still open; reopening it reopens
+    /// that task if it was done. Both in one transaction, mirroring `set_task_status`.
+    pub fn set_action_item_done(&self, id: Id, version: i64, done: bool) -> Result<ActionItem> {
+        let now = at_text(self.clock().now());
+        self.write(|c| {
+            load(c, id)?;
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE action_items SET done_at = CASE WHEN ?1 THEN ifnull(done_at, ?2) END,
+                        updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?3 AND version = ?4 AND deleted_at IS NULL"
+                ))?
+                .execute(params![done, now, id, version])?;
+            check_versioned_update(c, ACTION_ITEMS, id, version, changed)?;
+            if done {
+                c.prepare_cached(&format!(
+                    "UPDATE tasks SET status = 'done', done_at = ?1,
+                        updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = (SELECT task_id FROM action_items WHERE id = ?2)
+                       AND status IN ('todo', 'doing') AND deleted_at IS NULL"
+                ))?
+                .execute(params![now, id])?;
+            } else {
+                c.prepare_cached(&format!(
+                    "UPDATE tasks SET status = 'todo', done_at = NULL,
+                        updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = (SELECT task_id FROM action_items WHERE id = ?1)
+                       AND status = 'done' AND deleted_at IS NULL"
+                ))?
+                .execute([id])?;
+            }
+            load(c, id)
+        })
+    }
+
+    /// Turns an open action item into a focus task on `day`, titled like the item, and links
+    /// the two: finishing the task then closes the item. Refuses an item that is done or
+    /// already promoted (to a task that still exists).
+    pub fn promote_action_item(&self, id: Id, day: NaiveDate) -> Result<Task> {
+        self.write(|c| {
+            let item = load(c, id)?;
+            if item.done_at.is_some() {
+                return Err(Error::invalid(
+                    "action item",
+                    "this action item is already done; reopen it to make a task of it",
+                ));
+            }
+            if let Some(task) = item.task_id {
+                return Err(Error::invalid(
+                    "action item",
+                    format!("this action item is already a focus task (task {task})"),
+                ));
+            }
+            let task = self.add_task(
+                day,
+                &TaskDraft {
+                    title: item.title.clone(),
+                    ..TaskDraft::default()
+                },
+            )?;
+            c.prepare_cached(&format!(
+                "UPDATE action_items SET task_id = ?1, updated_at = {NOW_UTC}, version = version + 1
+                 WHERE id = ?2"
+            ))?
+            .execute(params![task.id, id])?;
+            self.task(task.id)
+        })
+    }
+}

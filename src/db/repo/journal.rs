@@ -1,0 +1,246 @@
+//! Journal: what was learned, tagged and linked to skills.
+
+use super::Repo;
+use super::util::*;
+use crate::db::error::{Error, Result};
+use crate::model::{Id, Learning, LearningDraft, LearningFilter};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
+
+const LEARNINGS: Table = Table {
+    name: "learnings",
+    what: "journal entry",
+};
+
+const SELECT: &str = "SELECT l.id, l.at, l.title, l.body, l.starred,
+        l.created_at, l.updated_at, l.version
+    FROM learnings l";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Learning> {
+    Ok(Learning {
+        id: r.get(0)?,
+        at: get_at(r, 1)?,
+        title: r.get(2)?,
+        body: r.get(3)?,
+        starred: r.get(4)?,
+        tags: Vec::new(),
+        skill_ids: Vec::new(),
+        stamp: get_stamp(r, 5)?,
+    })
+}
+
+fn validate(draft: &LearningDraft) -> Result<String> {
+    required("title", "journal title", &draft.title)
+}
+
+/// Refuses links to skills that do not exist (or are deleted).
+fn ensure_skills(conn: &Connection, ids: &[Id]) -> Result<()> {
+    let mut stmt =
+        conn.prepare_cached("SELECT count(*) FROM skills WHERE id = ?1 AND deleted_at IS NULL")?;
+    for &id in ids {
+        let live: bool = stmt.query_row([id], |r| r.get(0))?;
+        if !live {
+            return Err(Error::invalid(
+                "skills",
+                format!("skill {id} does not exist"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Makes an entry's links to live skills exactly `ids`. Links to skills that are deleted are
+/// left alone (the form never showed them), so restoring such a skill brings its links back.
+fn set_skills(conn: &Connection, learning_id: Id, ids: &[Id]) -> Result<()> {
+    conn.prepare_cached(
+        "DELETE FROM learning_skills WHERE learning_id = ?1
+           AND skill_id IN (SELECT id FROM skills WHERE deleted_at IS NULL)",
+    )?
+    .execute([learning_id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO learning_skills (learning_id, skill_id) VALUES (?1, ?2)",
+    )?;
+    for &skill in ids {
+        stmt.execute(params![learning_id, skill])?;
+    }
+    Ok(())
+}
+
+/// The live skills linked to each of many entries (one query), by skill id.
+fn skills_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Id>>> {
+    let mut map: HashMap<Id, Vec<Id>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT ls.learning_id, ls.skill_id FROM learning_skills ls
+           JOIN skills s ON s.id = ls.skill_id AND s.deleted_at IS NULL
+         WHERE ls.learning_id IN (SELECT value FROM json_each(?1))
+         ORDER BY ls.skill_id",
+    )?;
+    let rows = stmt.query_map([json], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))?;
+    for row in rows {
+        let (learning, skill) = row?;
+        map.entry(learning).or_default().push(skill);
+    }
+    Ok(map)
+}
+
+/// Entries matching `sql_where` (which follows `FROM learnings l`), with tags and skills
+/// loaded in one query each.
+pub(super) fn load_many(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Learning>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
+    let mut list = stmt
+        .query_map(params, from_row)?
+        .collect::<rusqlite::Result<Vec<Learning>>>()?;
+    let ids: Vec<Id> = list.iter().map(|l| l.id).collect();
+    let mut tags = tags_of_many(conn, LEARNING_TAGS, &ids)?;
+    let mut skills = skills_of_many(conn, &ids)?;
+    for l in &mut list {
+        l.tags = tags.remove(&l.id).unwrap_or_default();
+        l.skill_ids = skills.remove(&l.id).unwrap_or_default();
+    }
+    Ok(list)
+}
+
+fn load(conn: &Connection, id: Id) -> Result<Learning> {
+    load_many(conn, "WHERE l.id = ?1 AND l.deleted_at IS NULL", [id])?
+        .pop()
+        .ok_or(Error::NotFound {
+            what: LEARNINGS.what,
+            id,
+        })
+}
+
+/// A LIKE pattern matching `text` anywhere, with the wildcards `%` and `_` (and the escape
+/// character itself) taken literally. Use with `ESCAPE '\'`.
+fn like_pattern(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    p.push('%');
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '%' | '_') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p.push('%');
+    p
+}
+
+impl Repo {
+    /// Adds a journal entry; without a time it is stamped with the clock's now.
+    pub fn add_learning(&self, draft: &LearningDraft) -> Result<Learning> {
+        let title = validate(draft)?;
+        let at = at_text(draft.at.unwrap_or_else(|| self.clock().now()));
+        self.write(|c| {
+            ensure_skills(c, &draft.skill_ids)?;
+            c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![at, title, draft.body, draft.starred])?;
+            let id = c.last_insert_rowid();
+            set_tags(c, LEARNING_TAGS, id, &draft.tags)?;
+            set_skills(c, id, &draft.skill_ids)?;
+            load(c, id)
+        })
+    }
+
+    /// Saves an edit made from version `version` of the entry. Without a time the entry keeps
+    /// the one it has.
+    pub fn update_learning(&self, id: Id, version: i64, draft: &LearningDraft) -> Result<Learning> {
+        let title = validate(draft)?;
+        let at = draft.at.map(at_text);
+        self.write(|c| {
+            ensure_skills(c, &draft.skill_ids)?;
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE learnings SET at = ifnull(?1, at), title = ?2, body = ?3, starred = ?4,
+                        updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?5 AND version = ?6 AND deleted_at IS NULL"
+                ))?
+                .execute(params![at, title, draft.body, draft.starred, id, version])?;
+            check_versioned_update(c, LEARNINGS, id, version, changed)?;
+            set_tags(c, LEARNING_TAGS, id, &draft.tags)?;
+            set_skills(c, id, &draft.skill_ids)?;
+            load(c, id)
+        })
+    }
+
+    /// One journal entry (not deleted).
+    pub fn learning(&self, id: Id) -> Result<Learning> {
+        load(self.conn(), id)
+    }
+
+    /// Journal entries matching `filter`, newest first.
+    ///
+    /// `text` matches the title or the body anywhere, ignoring case (SQLite folds ASCII
+    /// letters only); `%` and `_` in it are taken literally. `tag` matches a tag by name
+    /// (ignoring case and a leading `#`).
+    pub fn learnings(&self, filter: &LearningFilter) -> Result<Vec<Learning>> {
+        let text = filter
+            .text
+            .as_deref()
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(like_pattern);
+        let tag = match filter.tag.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => Some(normalize_tag(t)?),
+            _ => None,
+        };
+        load_many(
+            self.conn(),
+            "WHERE l.deleted_at IS NULL
+               AND (?1 IS NULL OR l.title LIKE ?1 ESCAPE '\\' OR l.body LIKE ?1 ESCAPE '\\')
+               AND (?2 IS NULL OR EXISTS (
+                    SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
+                    WHERE lt.learning_id = l.id AND t.name = ?2))
+               AND (?3 = 0 OR l.starred = 1)
+               AND (?4 IS NULL OR EXISTS (
+                    SELECT 1 FROM learning_skills ls
+                    WHERE ls.learning_id = l.id AND ls.skill_id = ?4))
+             ORDER BY l.at DESC, l.id DESC",
+            params![text, tag, filter.starred_only, filter.skill_id],
+        )
+    }
+
+    /// Stars or unstars an entry (a versioned edit like any other).
+    pub fn set_learning_starred(&self, id: Id, version: i64, starred: bool) -> Result<Learning> {
+        self.write(|c| {
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE learnings SET starred = ?1, updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?2 AND version = ?3 AND deleted_at IS NULL"
+                ))?
+                .execute(params![starred, id, version])?;
+            check_versioned_update(c, LEARNINGS, id, version, changed)?;
+            load(c, id)
+        })
+    }
+
+    /// Entries written from `from` to `to` (days, inclusive), oldest first (for reports).
+    pub fn learnings_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Learning>> {
+        load_many(
+            self.conn(),
+            "WHERE l.deleted_at IS NULL AND l.at >= ?1 AND l.at < date(?2, '+1 day')
+             ORDER BY l.at, l.id",
+            params![day_text(from), day_text(to)],
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(like_pattern("plain"), "%plain%");
+    }
+}

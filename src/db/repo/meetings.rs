@@ -1,0 +1,221 @@
+//! Meetings and who attended them.
+
+use super::Repo;
+use super::util::*;
+use crate::db::error::{Error, Result};
+use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PersonRef};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
+
+const MEETINGS: Table = Table {
+    name: "meetings",
+    what: "meeting",
+};
+
+const SELECT: &str = "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.kind, m.notes,
+        m.created_at, m.updated_at, m.version
+    FROM meetings m";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+    Ok(Meeting {
+        id: r.get(0)?,
+        starts_at: get_at(r, 1)?,
+        duration_minutes: r.get(2)?,
+        title: r.get(3)?,
+        kind: get_enum(r, 4, MeetingKind::parse)?,
+        notes: r.get(5)?,
+        attendees: Vec::new(),
+        tags: Vec::new(),
+        stamp: get_stamp(r, 6)?,
+    })
+}
+
+fn validate(draft: &MeetingDraft) -> Result<String> {
+    let title = required("title", "meeting title", &draft.title)?;
+    if let Some(m) = draft.duration_minutes {
+        in_range(
+            "duration",
+            "meeting duration (minutes)",
+            i64::from(m),
+            1,
+            1440,
+        )?;
+    }
+    Ok(title)
+}
+
+/// Refuses a reference to a person who does not exist, naming the field.
+pub(super) fn ensure_person(conn: &Connection, field: &'static str, id: Id) -> Result<()> {
+    let n: i64 = conn
+        .prepare_cached("SELECT count(*) FROM people WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    if n == 0 {
+        return Err(Error::invalid(field, format!("person {id} does not exist")));
+    }
+    Ok(())
+}
+
+/// Refuses a reference to a meeting that does not exist or is deleted, naming the field.
+pub(super) fn ensure_meeting(conn: &Connection, field: &'static str, id: Id) -> Result<()> {
+    let live: bool = conn
+        .prepare_cached("SELECT count(*) FROM meetings WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))?;
+    if !live {
+        return Err(Error::invalid(
+            field,
+            format!("meeting {id} does not exist"),
+        ));
+    }
+    Ok(())
+}
+
+/// Makes a meeting's attendees exactly `people` (the caller's transaction covers it).
+fn set_attendees(conn: &Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
+    for &p in people {
+        ensure_person(conn, "attendees", p)?;
+    }
+    conn.prepare_cached("DELETE FROM meeting_attendees WHERE meeting_id = ?1")?
+        .execute([meeting_id])?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
+    )?;
+    for &p in people {
+        stmt.execute(params![meeting_id, p])?;
+    }
+    Ok(())
+}
+
+/// The attendees of many meetings (one query), each list by name.
+fn attendees_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<PersonRef>>> {
+    let mut map: HashMap<Id, Vec<PersonRef>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT a.meeting_id, p.id, p.name FROM meeting_attendees a
+           JOIN people p ON p.id = a.person_id
+         WHERE a.meeting_id IN (SELECT value FROM json_each(?1))
+         ORDER BY p.name COLLATE NOCASE, p.id",
+    )?;
+    let rows = stmt.query_map([json], |r| {
+        Ok((
+            r.get::<_, Id>(0)?,
+            PersonRef {
+                id: r.get(1)?,
+                name: r.get(2)?,
+            },
+        ))
+    })?;
+    for row in rows {
+        let (meeting, person) = row?;
+        map.entry(meeting).or_default().push(person);
+    }
+    Ok(map)
+}
+
+fn load_many(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Meeting>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
+    let mut list = stmt
+        .query_map(params, from_row)?
+        .collect::<rusqlite::Result<Vec<Meeting>>>()?;
+    let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
+    let mut tags = tags_of_many(conn, MEETING_TAGS, &ids)?;
+    let mut attendees = attendees_of_many(conn, &ids)?;
+    for m in &mut list {
+        m.tags = tags.remove(&m.id).unwrap_or_default();
+        m.attendees = attendees.remove(&m.id).unwrap_or_default();
+    }
+    Ok(list)
+}
+
+fn load(conn: &Connection, id: Id) -> Result<Meeting> {
+    load_many(conn, "WHERE m.id = ?1 AND m.deleted_at IS NULL", [id])?
+        .pop()
+        .ok_or(Error::NotFound {
+            what: MEETINGS.what,
+            id,
+        })
+}
+
+impl Repo {
+    /// Records a meeting with its attendees and tags.
+    pub fn add_meeting(&self, draft: &MeetingDraft) -> Result<Meeting> {
+        let title = validate(draft)?;
+        self.write(|c| {
+            c.prepare_cached(
+                "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                at_text(draft.starts_at),
+                draft.duration_minutes,
+                title,
+                draft.kind.as_str(),
+                draft.notes
+            ])?;
+            let id = c.last_insert_rowid();
+            set_attendees(c, id, &draft.attendee_ids)?;
+            set_tags(c, MEETING_TAGS, id, &draft.tags)?;
+            load(c, id)
+        })
+    }
+
+    /// Saves an edit made from version `version`; the attendees become exactly the draft's,
+    /// in the same transaction.
+    pub fn update_meeting(&self, id: Id, version: i64, draft: &MeetingDraft) -> Result<Meeting> {
+        let title = validate(draft)?;
+        self.write(|c| {
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE meetings SET starts_at = ?1, duration_minutes = ?2, title = ?3, kind = ?4,
+                        notes = ?5, updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?6 AND version = ?7 AND deleted_at IS NULL"
+                ))?
+                .execute(params![
+                    at_text(draft.starts_at),
+                    draft.duration_minutes,
+                    title,
+                    draft.kind.as_str(),
+                    draft.notes,
+                    id,
+                    version
+                ])?;
+            check_versioned_update(c, MEETINGS, id, version, changed)?;
+            set_attendees(c, id, &draft.attendee_ids)?;
+            set_tags(c, MEETING_TAGS, id, &draft.tags)?;
+            load(c, id)
+        })
+    }
+
+    /// One meeting (not deleted).
+    pub fn meeting(&self, id: Id) -> Result<Meeting> {
+        load(self.conn(), id)
+    }
+
+    /// Meetings starting from `from` to `to` (days, inclusive), in order of start.
+    pub fn meetings_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Meeting>> {
+        load_many(
+            self.conn(),
+            "WHERE m.deleted_at IS NULL AND m.starts_at >= ?1 AND m.starts_at < date(?2, '+1 day')
+             ORDER BY m.starts_at, m.id",
+            params![day_text(from), day_text(to)],
+        )
+    }
+
+    /// Meetings a person attended, newest first.
+    pub fn meetings_with(&self, person_id: Id) -> Result<Vec<Meeting>> {
+        load_many(
+            self.conn(),
+            "WHERE m.deleted_at IS NULL AND EXISTS (
+                SELECT 1 FROM meeting_attendees a WHERE a.meeting_id = m.id AND a.person_id = ?1)
+             ORDER BY m.starts_at DESC, m.id DESC",
+            [person_id],
+        )
+    }
+}

@@ -1,0 +1,301 @@
+//! Skills and the levels recorded for them over time.
+
+use super::Repo;
+use super::util::*;
+use crate::db::error::{Error, Result};
+use crate::model::{Assessment, Id, Learning, Skill, SkillDraft};
+use chrono::NaiveDate;
+use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
+
+const SKILLS: Table = Table {
+    name: "skills",
+    what: "skill",
+};
+
+const SELECT: &str = "SELECT s.id, s.name, s.category, s.description, s.target_level,
+        s.organization_id, s.created_at, s.updated_at, s.version
+    FROM skills s";
+
+fn from_row(r: &Row<'_>) -> rusqlite::Result<Skill> {
+    Ok(Skill {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        category: r.get(2)?,
+        description: r.get(3)?,
+        target_level: r.get(4)?,
+        organization_id: r.get(5)?,
+        current_level: None,
+        last_assessed: None,
+        history: Vec::new(),
+        tags: Vec::new(),
+        stamp: get_stamp(r, 6)?,
+    })
+}
+
+fn assessment_from_row(r: &Row<'_>) -> rusqlite::Result<Assessment> {
+    Ok(Assessment {
+        id: r.get(0)?,
+        skill_id: r.get(1)?,
+        level: r.get(2)?,
+        assessed_on: get_day(r, 3)?,
+        note: r.get(4)?,
+    })
+}
+
+/// Checks a draft and returns its trimmed name.
+fn validate(draft: &SkillDraft) -> Result<String> {
+    let name = required("name", "skill name", &draft.name)?;
+    if let Some(t) = draft.target_level {
+        in_range("target_level", "skill target level", i64::from(t), 0, 5)?;
+    }
+    Ok(name)
+}
+
+/// Refuses a name another live skill already has (ignoring case), naming the field.
+fn ensure_unique_name(conn: &Connection, name: &str, except: Option<Id>) -> Result<()> {
+    let taken: bool = conn
+        .prepare_cached(
+            "SELECT count(*) FROM skills
+             WHERE name = ?1 COLLATE NOCASE AND deleted_at IS NULL AND id IS NOT ?2",
+        )?
+        .query_row(params![name, except], |r| r.get(0))?;
+    if taken {
+        return Err(Error::invalid(
+            "name",
+            format!("a skill named {name:?} already exists"),
+        ));
+    }
+    Ok(())
+}
+
+/// Every assessment of many skills (one query), oldest first within each skill: by the day
+/// it was assessed, then the order it was recorded.
+fn assessments_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Assessment>>> {
+    let mut map: HashMap<Id, Vec<Assessment>> = HashMap::new();
+    if ids.is_empty() {
+        return Ok(map);
+    }
+    let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, skill_id, level, assessed_on, note FROM skill_progress
+         WHERE skill_id IN (SELECT value FROM json_each(?1))
+         ORDER BY skill_id, assessed_on, id",
+    )?;
+    for a in stmt.query_map([json], assessment_from_row)? {
+        let a = a?;
+        map.entry(a.skill_id).or_default().push(a);
+    }
+    Ok(map)
+}
+
+/// Skills matching `sql_where`, with tags and history loaded in one query each. Also returns
+/// each skill's dated assessments, for callers that need more than the levels.
+fn load_many_with_assessments(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<(Skill, Vec<Assessment>)>> {
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
+    let skills = stmt
+        .query_map(params, from_row)?
+        .collect::<rusqlite::Result<Vec<Skill>>>()?;
+    let ids: Vec<Id> = skills.iter().map(|s| s.id).collect();
+    let mut tags = tags_of_many(conn, SKILL_TAGS, &ids)?;
+    let mut history = assessments_of_many(conn, &ids)?;
+    Ok(skills
+        .into_iter()
+        .map(|mut s| {
+            s.tags = tags.remove(&s.id).unwrap_or_default();
+            let assessments = history.remove(&s.id).unwrap_or_default();
+            s.history = assessments.iter().map(|a| a.level).collect();
+            if let Some(last) = assessments.last() {
+                s.current_level = Some(last.level);
+                s.last_assessed = Some(last.assessed_on);
+            }
+            (s, assessments)
+        })
+        .collect())
+}
+
+fn load_many(
+    conn: &Connection,
+    sql_where: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<Skill>> {
+    Ok(load_many_with_assessments(conn, sql_where, params)?
+        .into_iter()
+        .map(|(s, _)| s)
+        .collect())
+}
+
+fn load(conn: &Connection, id: Id) -> Result<Skill> {
+    load_many(conn, "WHERE s.id = ?1 AND s.deleted_at IS NULL", [id])?
+        .pop()
+        .ok_or(Error::NotFound {
+            what: SKILLS.what,
+            id,
+        })
+}
+
+fn ensure_live(conn: &Connection, id: Id) -> Result<()> {
+    let live: bool = conn
+        .prepare_cached("SELECT count(*) FROM skills WHERE id = ?1 AND deleted_at IS NULL")?
+        .query_row([id], |r| r.get(0))?;
+    if live {
+        Ok(())
+    } else {
+        Err(Error::NotFound {
+            what: SKILLS.what,
+            id,
+        })
+    }
+}
+
+/// The live skills in display order: by category, then name.
+const ORDER: &str = "ORDER BY s.category COLLATE NOCASE, s.name COLLATE NOCASE, s.id";
+
+impl Repo {
+    pub fn add_skill(&self, draft: &SkillDraft) -> Result<Skill> {
+        let name = validate(draft)?;
+        self.write(|c| {
+            super::people::ensure_org(c, draft.organization_id)?;
+            ensure_unique_name(c, &name, None)?;
+            c.prepare_cached(
+                "INSERT INTO skills (name, category, description, target_level, organization_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![
+                name,
+                draft.category.trim(),
+                draft.description,
+                draft.target_level,
+                draft.organization_id
+            ])?;
+            let id = c.last_insert_rowid();
+            set_tags(c, SKILL_TAGS, id, &draft.tags)?;
+            load(c, id)
+        })
+    }
+
+    /// Saves an edit made from version `version` of the skill. Its recorded levels are untouched.
+    pub fn update_skill(&self, id: Id, version: i64, draft: &SkillDraft) -> Result<Skill> {
+        let name = validate(draft)?;
+        self.write(|c| {
+            super::people::ensure_org(c, draft.organization_id)?;
+            ensure_unique_name(c, &name, Some(id))?;
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE skills SET name = ?1, category = ?2, description = ?3, target_level = ?4,
+                        organization_id = ?5, updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?6 AND version = ?7 AND deleted_at IS NULL"
+                ))?
+                .execute(params![
+                    name,
+                    draft.category.trim(),
+                    draft.description,
+                    draft.target_level,
+                    draft.organization_id,
+                    id,
+                    version
+                ])?;
+            check_versioned_update(c, SKILLS, id, version, changed)?;
+            set_tags(c, SKILL_TAGS, id, &draft.tags)?;
+            load(c, id)
+        })
+    }
+
+    /// One skill (not deleted), with its current level and history.
+    pub fn skill(&self, id: Id) -> Result<Skill> {
+        load(self.conn(), id)
+    }
+
+    /// Every live skill by category then name, each with its current level and full history
+    /// (three queries in all, however many skills there are).
+    pub fn skills(&self) -> Result<Vec<Skill>> {
+        load_many(
+            self.conn(),
+            &format!("WHERE s.deleted_at IS NULL {ORDER}"),
+            [],
+        )
+    }
+
+    /// Records a level for a skill on a day. Every assessment is kept: this appends, so the
+    /// history shows how the skill grew.
+    pub fn record_skill_level(
+        &self,
+        skill_id: Id,
+        level: u8,
+        assessed_on: NaiveDate,
+        note: &str,
+    ) -> Result<Assessment> {
+        in_range("level", "skill level", i64::from(level), 0, 5)?;
+        self.write(|c| {
+            ensure_live(c, skill_id)?;
+            c.prepare_cached(
+                "INSERT INTO skill_progress (skill_id, level, assessed_on, note) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![skill_id, level, day_text(assessed_on), note.trim()])?;
+            let id = c.last_insert_rowid();
+            Ok(c.prepare_cached(
+                "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
+            )?
+            .query_row([id], assessment_from_row)?)
+        })
+    }
+
+    /// Every level recorded for a skill, oldest first.
+    pub fn skill_history(&self, skill_id: Id) -> Result<Vec<Assessment>> {
+        let c = self.conn();
+        ensure_live(c, skill_id)?;
+        Ok(assessments_of_many(c, &[skill_id])?
+            .remove(&skill_id)
+            .unwrap_or_default())
+    }
+
+    /// Journal entries linked to a skill, newest first.
+    pub fn learnings_for_skill(&self, skill_id: Id) -> Result<Vec<Learning>> {
+        let c = self.conn();
+        ensure_live(c, skill_id)?;
+        super::journal::load_many(
+            c,
+            "WHERE l.deleted_at IS NULL AND EXISTS (
+                SELECT 1 FROM learning_skills ls WHERE ls.learning_id = l.id AND ls.skill_id = ?1)
+             ORDER BY l.at DESC, l.id DESC",
+            [skill_id],
+        )
+    }
+
+    /// Skills whose level changed from `from` to `to` (days, inclusive), for reports: each
+    /// with the level it had before `from` (`None` if never assessed) and the last level
+    /// recorded by `to`. A skill re-assessed at the level it already had is not a change.
+    /// In skill order (category, then name).
+    pub fn skill_changes_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Skill, Option<u8>, u8)>> {
+        let skills = load_many_with_assessments(
+            self.conn(),
+            &format!("WHERE s.deleted_at IS NULL {ORDER}"),
+            [],
+        )?;
+        let mut out = Vec::new();
+        for (skill, assessments) in skills {
+            let before = assessments
+                .iter()
+                .rfind(|a| a.assessed_on < from)
+                .map(|a| a.level);
+            let after = assessments
+                .iter()
+                .rfind(|a| a.assessed_on >= from && a.assessed_on <= to)
+                .map(|a| a.level);
+            if let Some(after) = after
+                && before != Some(after)
+            {
+                out.push((skill, before, after));
+            }
+        }
+        Ok(out)
+    }
+}
