@@ -5,5 +5,6 @@
 
 pub mod clock;
 pub mod db;
+pub mod demo;
 pub mod model;
 pub mod paths;

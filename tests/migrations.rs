@@ -217,3 +217,57 @@ fn schema_sql_matches_what_the_migrations_build() {
          `UPDATE_SCHEMA=1 cargo test --test migrations` and review the diff"
     );
 }
+
+/// Loads the frozen version-1 database from `tests/fixtures`.
+fn v1_fixture(path: &std::path::Path) {
+    let sql = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-populated.sql"),
+    )
+    .unwrap();
+    raw(path).execute_batch(&sql).unwrap();
+}
+
+#[test]
+fn a_populated_version_1_database_upgrades_with_every_row_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("worklog.db");
+    v1_fixture(&path);
+    assert_eq!(user_version(&path), 1);
+    let before: Vec<(String, i64)> = {
+        let c = raw(&path);
+        let tables: Vec<String> = c
+            .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        tables
+            .into_iter()
+            .map(|t| {
+                let n = c
+                    .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                    .unwrap();
+                (t, n)
+            })
+            .collect()
+    };
+    assert!(
+        before.iter().all(|(_, n)| *n > 0),
+        "fixture has rows in every table: {before:?}"
+    );
+
+    let repo = Repo::open_migrated(&path, clock()).unwrap();
+    assert_eq!(repo.schema_version().unwrap(), migrate::latest());
+    let after = repo.row_counts().unwrap();
+    for (table, n) in &before {
+        let now = after.0.iter().find(|(t, _)| t == table).map(|(_, n)| *n);
+        assert_eq!(now, Some(*n), "{table}");
+    }
+    assert!(repo.integrity_problems().unwrap().is_empty());
+    assert!(repo.foreign_key_problems().unwrap().is_empty());
+    // The repository reads the old rows back as domain values.
+    assert!(!repo.tasks_on(day("2026-03-01")).unwrap().is_empty());
+    assert!(!repo.goal_tree().unwrap().is_empty());
+    assert!(!repo.skills().unwrap().is_empty());
+}

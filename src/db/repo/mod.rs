@@ -97,10 +97,14 @@ impl Repo {
             tx.commit()?;
             Ok(value)
         } else {
-            self.conn.execute_batch("SAVEPOINT repo_write")?;
+            self.conn
+                .prepare_cached("SAVEPOINT repo_write")?
+                .execute([])?;
             match f(&self.conn) {
                 Ok(value) => {
-                    self.conn.execute_batch("RELEASE repo_write")?;
+                    self.conn
+                        .prepare_cached("RELEASE repo_write")?
+                        .execute([])?;
                     Ok(value)
                 }
                 Err(e) => {

@@ -1,0 +1,91 @@
+//! The sample-data generator: deterministic, realistic across every table, near its row target.
+// Compares two generated files table by table with its own connection, independently of the
+// repository.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::disallowed_types,
+    clippy::disallowed_methods
+)]
+
+mod common;
+use common::*;
+use rusqlite::Connection;
+use worklog::demo;
+
+/// Every table's rows as text, leaving out the wall-clock bookkeeping stamps.
+fn content(path: &std::path::Path) -> Vec<String> {
+    let c = Connection::open(path).unwrap();
+    let tables: Vec<String> = c
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let mut out = Vec::new();
+    for t in tables {
+        let mut stmt = c.prepare(&format!("SELECT * FROM {t}")).unwrap();
+        let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+        let mut rows = stmt.query([]).unwrap();
+        while let Some(row) = rows.next().unwrap() {
+            let mut line = t.clone();
+            for (i, n) in names.iter().enumerate() {
+                if ["created_at", "updated_at", "deleted_at"].contains(&n.as_str()) {
+                    continue;
+                }
+                let v: rusqlite::types::Value = row.get(i).unwrap();
+                line.push_str(&format!(" {n}={v:?}"));
+            }
+            out.push(line);
+        }
+    }
+    out
+}
+
+#[test]
+fn same_seed_same_data_other_seed_other_data() {
+    let a = db();
+    let b = db();
+    let c = db();
+    let today = day("2026-11-22");
+    demo::generate(&a.repo, 3_000, 42, today).unwrap();
+    demo::generate(&b.repo, 3_000, 42, today).unwrap();
+    demo::generate(&c.repo, 3_000, 43, today).unwrap();
+    let (ca, cb, cc) = (
+        content(&a.dir.path().join("worklog.db")),
+        content(&b.dir.path().join("worklog.db")),
+        content(&c.dir.path().join("worklog.db")),
+    );
+    assert!(ca.len() > 2_000);
+    assert_eq!(ca, cb);
+    assert_ne!(ca, cc);
+}
+
+#[test]
+fn default_size_is_a_year_of_use_across_every_table() {
+    let t = db();
+    let today = day("2026-11-22");
+    let s = demo::generate(&t.repo, demo::DEFAULT_ROWS, 1, today).unwrap();
+    assert!((today - s.first_day).num_days() >= 360, "{s:?}");
+    let n = s.rows as usize;
+    assert!(
+        n > demo::DEFAULT_ROWS * 8 / 10 && n < demo::DEFAULT_ROWS * 12 / 10,
+        "{n}"
+    );
+    for (table, count) in t.repo.row_counts().unwrap().0 {
+        assert!(count > 0, "{table} is empty");
+    }
+    // Lived-in today: open tasks, and yesterday's leftovers offered to carry.
+    assert!(!t.repo.tasks_on(today).unwrap().is_empty());
+    assert!(t.repo.goal_tree().unwrap().iter().any(|g| g.progress > 0.0));
+    assert!(t.repo.integrity_problems().unwrap().is_empty());
+    assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+}
+
+#[test]
+fn row_target_is_respected_when_large() {
+    let t = db();
+    let s = demo::generate(&t.repo, 15_000, 9, day("2026-11-22")).unwrap();
+    assert!((13_500..=16_500).contains(&(s.rows as usize)), "{s:?}");
+}
