@@ -394,26 +394,25 @@ impl Gen<'_> {
         }
 
         // Skills move now and then; goals' milestones get done.
-        if self.chance(0.08) {
-            if let Some(&skill) = self.skills.choose(&mut self.rng) {
-                let current = self.repo.skill(skill)?.current_level.unwrap_or(0);
-                let level = (current + u8::from(self.chance(0.8))).min(5);
-                self.repo
-                    .record_skill_level(skill, level, day, self.pick(EVIDENCE))?;
-            }
+        if self.chance(0.08)
+            && let Some(&skill) = self.skills.choose(&mut self.rng)
+        {
+            let current = self.repo.skill(skill)?.current_level.unwrap_or(0);
+            let level = (current + u8::from(self.chance(0.8))).min(5);
+            self.repo
+                .record_skill_level(skill, level, day, self.pick(EVIDENCE))?;
         }
-        if past && self.chance(0.05) {
-            if let Some(&goal) = self.goals.choose(&mut self.rng) {
-                if let Some(m) = self
-                    .repo
-                    .goal(goal)?
-                    .milestones
-                    .into_iter()
-                    .find(|m| m.done_on.is_none())
-                {
-                    self.repo.set_milestone_done(m.id, m.version, true)?;
-                }
-            }
+        if past
+            && self.chance(0.05)
+            && let Some(&goal) = self.goals.choose(&mut self.rng)
+            && let Some(m) = self
+                .repo
+                .goal(goal)?
+                .milestones
+                .into_iter()
+                .find(|m| m.done_on.is_none())
+        {
+            self.repo.set_milestone_done(m.id, m.version, true)?;
         }
         Ok(())
     }
