@@ -18,8 +18,7 @@ impl Repo {
     /// Opens (creating if needed) the database at `path` without migrating it. A database
     /// from a newer worklog is refused here, before anything writes to it.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Repo> {
-        let conn = super::connect(path)?;
-        migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+        let conn = super::connect(path, migrate::MIGRATIONS)?;
         Ok(Repo {
             conn,
             clock,
