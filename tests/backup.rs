@@ -762,3 +762,66 @@ fn restore_refuses_a_bad_source_and_leaves_the_live_database_alone() {
     }
     assert!(backup::resolve_source(&env.dir, "2026-01-01").is_err());
 }
+
+#[test]
+fn health_skips_a_damaged_newest_backup_and_judges_the_age_of_the_sound_one() {
+    let env = env_at("2026-11-18T09:00:00");
+    let repo = env.open();
+    add_tasks(&repo, 1500);
+    let sound = backup::take(&env.dir, &*env.clock, Reason::Manual).unwrap();
+    env.clock.set(at("2026-11-19T09:00:00"));
+    let newer = backup::take(&env.dir, &*env.clock, Reason::Manual).unwrap();
+    let mut bytes = fs::read(&newer.path).unwrap();
+    let len = bytes.len();
+    for b in &mut bytes[len / 2..len - 100] {
+        *b = 0x33;
+    }
+    fs::write(&newer.path, bytes).unwrap();
+
+    let fresh = backup::health(&env.dir, day("2026-11-20")).unwrap();
+    assert_eq!(fresh.count, 2);
+    assert_eq!(fresh.newest_verified.as_ref().unwrap().path, sound.path);
+    assert_eq!(fresh.age_days, Some(2));
+    assert_eq!(fresh.warnings.len(), 1, "{:?}", fresh.warnings);
+    assert!(fresh.warnings[0].contains("failed verification"));
+
+    let stale = backup::health(&env.dir, day("2026-11-21")).unwrap();
+    assert_eq!(stale.age_days, Some(3));
+    assert_eq!(
+        stale.warnings.last().unwrap(),
+        "the newest verified backup is 3 days old"
+    );
+
+    fs::remove_file(&sound.path).unwrap();
+    let none = backup::health(&env.dir, day("2026-11-21")).unwrap();
+    assert!(none.newest_verified.is_none());
+    assert_eq!(
+        none.warnings.last().unwrap(),
+        "no backup passed verification"
+    );
+}
+
+#[test]
+fn restoring_a_copy_of_a_live_database_leaves_nothing_beside_it() {
+    let env = env_at("2026-11-22T09:30:00");
+    let repo = env.open();
+    add_tasks(&repo, 2);
+    drop(repo);
+    // A plain copy of a closed live database: WAL-flagged, no -wal beside it, and a name
+    // that needs escaping in a URI.
+    let copy = env.dir.root().join("copy of #1 100%?.db");
+    fs::copy(env.dir.database(), &copy).unwrap();
+    assert_eq!(
+        fs::read(&copy).unwrap()[18],
+        2,
+        "expected a WAL-flagged copy"
+    );
+    let bytes = fs::read(&copy).unwrap();
+    let repo = env.open();
+    add_tasks(&repo, 5);
+    let report = backup::restore(&env.dir, env.clock(), &copy).unwrap();
+    assert_eq!(report.rows, 2);
+    assert_eq!(repo.tasks_on(day("2026-11-22")).unwrap().len(), 2);
+    assert!(!side(&copy, "-wal").exists() && !side(&copy, "-shm").exists());
+    assert_eq!(fs::read(&copy).unwrap(), bytes);
+}

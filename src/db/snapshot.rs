@@ -64,7 +64,7 @@ pub fn make_self_contained(path: &Path) -> Result<()> {
 /// Opens `path` read-only and reports its schema version, soundness and row counts.
 /// Fails if the file cannot be read as a database at all.
 pub fn check_file(path: &Path) -> Result<FileCheck> {
-    let conn = super::connect_read_only(path)?;
+    let conn = open_file_read_only(path)?;
     let schema_version = migrate::current(&conn)?;
     let problems = integrity_problems(&conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
@@ -85,6 +85,61 @@ pub fn check_file(path: &Path) -> Result<FileCheck> {
         is_worklog,
         wal: mode.eq_ignore_ascii_case("wal"),
     })
+}
+
+/// Rows per table of a database file, read-only and without the (slower) integrity check.
+pub fn file_row_counts(path: &Path) -> Result<RowCounts> {
+    let conn = open_file_read_only(path)?;
+    let tables = table_names(&conn)?;
+    row_counts(
+        &conn,
+        &tables.iter().map(String::as_str).collect::<Vec<_>>(),
+    )
+}
+
+/// Opens a database file that nobody is writing (a backup, a file to restore) read-only,
+/// leaving nothing beside it. A WAL-flagged file with no WAL content (say, a copy of a live
+/// database) would otherwise get -wal and -shm files created next to it and left behind, so
+/// it is opened `immutable`; a file with a non-empty -wal is opened normally, to read it.
+fn open_file_read_only(path: &Path) -> Result<Connection> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal_has_content = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    if wal_has_content || !has_wal_header(path) {
+        return super::connect_read_only(path);
+    }
+    let uri = format!("file:{}?immutable=1", uri_path(path));
+    let conn = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    Ok(conn)
+}
+
+/// True if the file starts with an SQLite header whose read/write versions say WAL (2).
+fn has_wal_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 20];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head.starts_with(b"SQLite format 3\0") && head[18] == 2 && head[19] == 2)
+}
+
+/// A path for an SQLite `file:` URI, every byte but unreserved ones percent-encoded.
+fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for &b in path.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/._~-".contains(&b) {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 /// Compares the file's tables with those worklog's migrations create at `version`.
@@ -114,7 +169,7 @@ fn table_names(conn: &Connection) -> Result<Vec<String>> {
 /// change as they would any other write. `source` is only read. The caller verifies
 /// `source` first and keeps a backup of `live`.
 pub fn restore_into(source: &Path, live: &Path) -> Result<()> {
-    let src = super::connect_read_only(source)?;
+    let src = open_file_read_only(source)?;
     let mut dst = super::connect(live, migrate::MIGRATIONS)?;
     {
         let backup = Backup::new(&src, &mut dst)?;
