@@ -3,8 +3,12 @@
 //! The binary (`src/main.rs`) only parses the command line; everything else lives here so
 //! tests and benchmarks can use it.
 
+pub mod backup;
+pub mod cli;
 pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod launch;
 pub mod model;
 pub mod paths;
+pub mod text;

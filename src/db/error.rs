@@ -35,6 +35,9 @@ pub enum Error {
     Busy,
     #[error("{0}")]
     Constraint(String),
+    /// The file is damaged or is not a database at all.
+    #[error("the file is damaged or not a database ({0})")]
+    Corrupt(String),
     #[error("database error: {0}")]
     Sqlite(String),
     #[error("{0}")]
@@ -63,6 +66,9 @@ impl From<rusqlite::Error> for Error {
             let msg = msg.clone().unwrap_or_default();
             match code.code {
                 ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => return Error::Busy,
+                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                    return Error::Corrupt(if msg.is_empty() { e.to_string() } else { msg });
+                }
                 ErrorCode::ConstraintViolation => {
                     return Error::Constraint(explain_constraint(&msg));
                 }

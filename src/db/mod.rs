@@ -47,8 +47,6 @@ pub(crate) fn connect(path: &Path, migrations: &[migrate::Migration]) -> Result<
 }
 
 /// Opens a file read-only (for verifying backups), with no pragmas that write.
-// Not called yet on this branch: backup verification uses it.
-#[allow(dead_code)]
 pub(crate) fn connect_read_only(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(
         path,

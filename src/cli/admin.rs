@@ -1,0 +1,199 @@
+//! Administrative commands: `backup`, `backup --list`, `restore`, `check`, `migrate`.
+
+use super::warn;
+use crate::backup::{self, human_size};
+use crate::clock::Clock;
+use crate::db::snapshot;
+use crate::launch;
+use crate::paths::DataDir;
+use crate::text::sanitize;
+use anyhow::{Result, bail};
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
+}
+
+fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
+    for w in warnings {
+        warn(to, w)?;
+    }
+    Ok(())
+}
+
+/// `worklog backup`: opens the database as every start does, then takes a backup now.
+pub fn backup_now(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    drop(launch::open(dir, clock.clone())?);
+    let report = backup::take(dir, &*clock, backup::Reason::Manual)?;
+    writeln!(out, "backed up to {}", shown(&report.path))?;
+    writeln!(
+        out,
+        "{}, {} rows, verified, in {} ms",
+        human_size(report.size),
+        report.rows,
+        report.duration.as_millis()
+    )?;
+    warn_all(err, &report.warnings)
+}
+
+/// `worklog backup --list`: every backup, newest first, with its size and row total (counted,
+/// not verified: `worklog check` verifies).
+pub fn list_backups(dir: &DataDir, out: &mut dyn Write) -> Result<()> {
+    let backups = backup::list(dir)?;
+    if backups.is_empty() {
+        writeln!(out, "no backups in {}", shown(&dir.backups()))?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<19}  {:<11}  {:>9}  {:>9}  FILE",
+        "DATE", "REASON", "SIZE", "ROWS"
+    )?;
+    for b in &backups {
+        let (rows, note) = match snapshot::file_row_counts(&b.path) {
+            Ok(counts) => (counts.total().to_string(), String::new()),
+            Err(e) => ("?".to_string(), format!("  (unreadable: {e})")),
+        };
+        writeln!(
+            out,
+            "{:<19}  {:<11}  {:>9}  {:>9}  {}{}",
+            b.name.at.format("%Y-%m-%d %H:%M:%S"),
+            b.name.reason.as_str(),
+            human_size(b.size),
+            rows,
+            sanitize(&b.file_name()),
+            sanitize(&note)
+        )?;
+    }
+    Ok(())
+}
+
+/// `worklog restore FILE|YYYY-MM-DD`.
+pub fn restore(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    source: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let path = backup::resolve_source(dir, source)?;
+    let report = backup::restore(dir, clock, &path)?;
+    writeln!(
+        out,
+        "restored {} ({} rows, schema version {}) into {}",
+        shown(&report.source),
+        report.rows,
+        report.schema_version,
+        shown(&dir.database())
+    )?;
+    match &report.saved {
+        Some(saved) => writeln!(
+            out,
+            "the database as it was before is saved as {}",
+            shown(&saved.path)
+        )?,
+        None => writeln!(out, "there was no data before, so nothing needed saving")?,
+    }
+    warn_all(err, &report.warnings)
+}
+
+/// `worklog check`: the live database's integrity and foreign keys, and the backups' state.
+/// Fails (non-zero exit) if the database has problems; backup trouble is a warning.
+pub fn check(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let launched = launch::launch(dir, clock.clone())?;
+    warn_all(err, &launched.warnings)?;
+    let repo = launched.repo;
+    writeln!(
+        out,
+        "database: {} (schema version {}, {} rows)",
+        shown(&dir.database()),
+        repo.schema_version()?,
+        repo.row_counts()?.total()
+    )?;
+    let integrity = repo.integrity_problems()?;
+    let keys = repo.foreign_key_problems()?;
+    report_problems(out, "integrity", &integrity)?;
+    report_problems(out, "foreign keys", &keys)?;
+
+    let health = backup::health(dir, clock.today())?;
+    match (&health.newest_verified, health.age_days) {
+        (Some(b), Some(age)) => writeln!(
+            out,
+            "backups: {} in {}, newest verified {} ({})",
+            health.count,
+            shown(&dir.backups()),
+            b.name.at.format("%Y-%m-%d %H:%M:%S"),
+            match age {
+                0 => "today".to_string(),
+                1 => "1 day old".to_string(),
+                n if n < 0 => "dated in the future".to_string(),
+                n => format!("{n} days old"),
+            }
+        )?,
+        _ => writeln!(
+            out,
+            "backups: {} in {}, none verified",
+            health.count,
+            shown(&dir.backups())
+        )?,
+    }
+    warn_all(err, &health.warnings)?;
+
+    let problems = integrity.len() + keys.len();
+    if problems > 0 {
+        bail!(
+            "the database has {problems} problem{} (listed above); restore a backup with `worklog restore YYYY-MM-DD`",
+            if problems == 1 { "" } else { "s" }
+        );
+    }
+    Ok(())
+}
+
+fn report_problems(out: &mut dyn Write, what: &str, problems: &[String]) -> Result<()> {
+    if problems.is_empty() {
+        writeln!(out, "{what}: ok")?;
+    } else {
+        writeln!(out, "{what}: {} problem(s)", problems.len())?;
+        for p in problems {
+            writeln!(out, "  {}", sanitize(p))?;
+        }
+    }
+    Ok(())
+}
+
+/// `worklog migrate --to N`.
+pub fn migrate(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    target: u32,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let report = launch::migrate_to(dir, clock, target)?;
+    if let Some(b) = &report.backup {
+        writeln!(out, "backed up first to {}", shown(&b.path))?;
+        warn_all(err, &b.warnings)?;
+    }
+    if report.from == report.to {
+        writeln!(out, "the schema is already at version {}", report.to)?;
+    } else {
+        writeln!(
+            out,
+            "moved the schema from version {} to {}",
+            report.from, report.to
+        )?;
+    }
+    Ok(())
+}

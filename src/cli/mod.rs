@@ -1,0 +1,19 @@
+//! Command implementations for `src/main.rs`, which only parses arguments and dispatches.
+//! Each command writes its normal output to `out` and warnings (one line each) to `warn`, and
+//! returns an error for `main` to print as one line.
+
+pub mod admin;
+pub mod demo;
+
+use crate::text::sanitize;
+use std::io::{self, Write};
+
+/// Writes one warning line, neutralised for the terminal.
+pub fn warn(to: &mut dyn Write, message: &str) -> io::Result<()> {
+    writeln!(to, "worklog: warning: {}", sanitize(message))
+}
+
+/// The one line `main` prints for an error: `{err:#}` with every cause, made safe to print.
+pub fn error_line(err: &anyhow::Error) -> String {
+    format!("worklog: {}", sanitize(&format!("{err:#}")))
+}
