@@ -1,4 +1,4 @@
--- worklog schema, version 1. Generated from src/db/migrations/ by the test
+-- worklog schema, version 2. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -347,3 +347,23 @@ CREATE TABLE checkin_tags (
 ) STRICT, WITHOUT ROWID;
 
 CREATE INDEX checkin_tags_tag_id ON checkin_tags(tag_id);
+
+CREATE TABLE imports (
+    id          INTEGER PRIMARY KEY,
+    source      TEXT NOT NULL CONSTRAINT import_source CHECK (source IN ('worklog', 'taskwarrior', 'jrnl')),
+    external_id TEXT NOT NULL CONSTRAINT import_external_id_empty CHECK (length(external_id) > 0),
+    task_id     INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+    learning_id INTEGER REFERENCES learnings(id) ON DELETE CASCADE,
+    goal_id     INTEGER REFERENCES goals(id) ON DELETE CASCADE,
+    original    TEXT NOT NULL CONSTRAINT import_original_json CHECK (json_valid(original)),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    CONSTRAINT import_one_target CHECK ((task_id IS NOT NULL) + (learning_id IS NOT NULL) + (goal_id IS NOT NULL) = 1),
+    UNIQUE (source, external_id)
+) STRICT;
+
+CREATE INDEX imports_task_id ON imports(task_id);
+
+CREATE INDEX imports_learning_id ON imports(learning_id);
+
+CREATE INDEX imports_goal_id ON imports(goal_id);

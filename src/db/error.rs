@@ -204,6 +204,22 @@ const CHECK_MESSAGES: &[(&str, &str)] = &[
         "action_item_done_at",
         "action item done time must be YYYY-MM-DDTHH:MM:SS",
     ),
+    (
+        "import_source",
+        "import source must be worklog, taskwarrior or jrnl",
+    ),
+    (
+        "import_external_id_empty",
+        "an imported record needs its id in the source",
+    ),
+    (
+        "import_original_json",
+        "an imported record must be kept as valid JSON",
+    ),
+    (
+        "import_one_target",
+        "an imported record becomes exactly one task, journal entry or goal",
+    ),
 ];
 
 #[cfg(test)]

@@ -16,12 +16,20 @@ pub struct Migration {
 }
 
 /// Every migration, in order. `version` must equal its position plus one.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    up: include_str!("migrations/0001_init.up.sql"),
-    down: include_str!("migrations/0001_init.down.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        up: include_str!("migrations/0001_init.up.sql"),
+        down: include_str!("migrations/0001_init.down.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "imports",
+        up: include_str!("migrations/0002_imports.up.sql"),
+        down: include_str!("migrations/0002_imports.down.sql"),
+    },
+];
 
 /// The schema version this binary builds.
 pub fn latest() -> u32 {

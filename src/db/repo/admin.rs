@@ -20,7 +20,7 @@ fn table_of(kind: Deletable) -> Table {
 }
 
 /// The tables `row_counts` reports, in schema order.
-const COUNTED: [&str; 24] = [
+const COUNTED: [&str; 25] = [
     "organizations",
     "profile",
     "people",
@@ -45,6 +45,7 @@ const COUNTED: [&str; 24] = [
     "feedback_tags",
     "skill_tags",
     "checkin_tags",
+    "imports",
 ];
 
 impl Repo {
