@@ -189,8 +189,12 @@ fn errors_are_one_line_on_stderr_with_a_non_zero_exit() {
     let err = run.one_line_error();
     assert!(err.contains("--no-such-flag"), "{err}");
 
-    let err = worklog(&data, "2026-11-22T09:31:00", &["migrate", "--to", "9"]).one_line_error();
-    assert!(err.contains("schema version must be 0–1, got 9"), "{err}");
+    let latest = worklog::db::migrate::latest();
+    let err = worklog(&data, "2026-11-22T09:31:00", &["migrate", "--to", "99"]).one_line_error();
+    assert!(
+        err.contains(&format!("schema version must be 0–{latest}, got 99")),
+        "{err}"
+    );
 
     // The database goes missing: every command that would open it refuses to start an
     // empty one and says how to restore.
@@ -337,10 +341,21 @@ fn migrate_moves_both_ways_with_a_backup_first() {
         "{}",
         down.stdout
     );
-    assert!(down.stdout.contains("moved the schema from version 1 to 0"));
-    let up = worklog(&data, "2026-11-22T09:31:00", &["migrate", "--to", "1"]).ok();
-    assert!(up.stdout.contains("moved the schema from version 0 to 1"));
+    let latest = worklog::db::migrate::latest();
+    assert!(
+        down.stdout
+            .contains(&format!("moved the schema from version {latest} to 0"))
+    );
+    let to = latest.to_string();
+    let up = worklog(&data, "2026-11-22T09:31:00", &["migrate", "--to", &to]).ok();
+    assert!(
+        up.stdout
+            .contains(&format!("moved the schema from version 0 to {latest}"))
+    );
     assert!(!up.stdout.contains("backed up"), "{}", up.stdout);
-    let same = worklog(&data, "2026-11-22T09:32:00", &["migrate", "--to", "1"]).ok();
-    assert!(same.stdout.contains("already at version 1"));
+    let same = worklog(&data, "2026-11-22T09:32:00", &["migrate", "--to", &to]).ok();
+    assert!(
+        same.stdout
+            .contains(&format!("already at version {latest}"))
+    );
 }

@@ -74,6 +74,10 @@ fn default_size_is_a_year_of_use_across_every_table() {
         "{n}"
     );
     for (table, count) in t.repo.row_counts().unwrap().0 {
+        // Sample data is made here, not imported from another tool.
+        if table == "imports" {
+            continue;
+        }
         assert!(count > 0, "{table} is empty");
     }
     // Lived-in today: open tasks, and yesterday's leftovers offered to carry.
