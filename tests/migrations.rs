@@ -271,3 +271,59 @@ fn a_populated_version_1_database_upgrades_with_every_row_kept() {
     assert!(!repo.goal_tree().unwrap().is_empty());
     assert!(!repo.skills().unwrap().is_empty());
 }
+
+#[test]
+fn every_table_is_strict_stamped_and_every_foreign_key_is_indexed() {
+    let t = db();
+    let c = raw(&t.dir.path().join("worklog.db"));
+    let tables: Vec<(String, bool)> = c
+        .prepare("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert!(tables.len() >= 25, "{tables:?}");
+    for (table, strict) in &tables {
+        // FTS shadow tables belong to SQLite's full-text module, not to the schema we design.
+        if table.contains("_fts") || table.starts_with("search") {
+            continue;
+        }
+        assert!(strict, "{table} is not STRICT");
+        let cols: Vec<String> = c
+            .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for stamp in ["created_at", "updated_at"] {
+            assert!(cols.contains(&stamp.to_string()), "{table} has no {stamp}");
+        }
+        // Every foreign-key column leads some index (or the primary key), so joins and
+        // cascades never scan.
+        let fks: Vec<String> = c
+            .prepare(&format!(
+                "SELECT \"from\" FROM pragma_foreign_key_list('{table}')"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let leading: Vec<String> = c
+            .prepare(&format!(
+                "SELECT ii.name FROM pragma_index_list('{table}') il
+                 JOIN pragma_index_info(il.name) ii WHERE ii.seqno = 0"
+            ))
+            .unwrap()
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .flatten()
+            .collect();
+        for fk in fks {
+            assert!(leading.contains(&fk), "{table}.{fk} has no index");
+        }
+    }
+}
