@@ -7,3 +7,5 @@ pub mod clock;
 pub mod db;
 pub mod model;
 pub mod paths;
+pub mod text;
+pub mod tui;
