@@ -43,8 +43,9 @@ pub struct App {
     /// The help popup, with its scroll offset.
     help: Option<usize>,
     quit: bool,
-    /// The binding the last key resolved to (for tests and debugging).
+    /// The binding the last key resolved to and what came of it (for tests and debugging).
     last_action: Option<Action>,
+    last_outcome: Option<Outcome>,
 }
 
 impl App {
@@ -66,6 +67,7 @@ impl App {
             help: None,
             quit: false,
             last_action: None,
+            last_outcome: None,
         };
         let pending = app.drafts.pending();
         if let Some(p) = pending.first() {
@@ -92,6 +94,11 @@ impl App {
 
     pub fn last_action(&self) -> Option<Action> {
         self.last_action
+    }
+
+    /// What the last key came to: `Ignored` if nothing used it.
+    pub fn last_outcome(&self) -> Option<Outcome> {
+        self.last_outcome
     }
 
     pub fn help_open(&self) -> bool {
@@ -158,8 +165,9 @@ impl App {
         match binding {
             Some(b) if matches!(b.context, Context::Global | Context::Always | Context::Help) => {
                 self.global(b.action);
+                self.last_outcome = Some(Outcome::Handled);
             }
-            _ if self.help.is_some() => {}
+            _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
             _ => {
                 let mut ctx = Ctx {
                     repo: &self.repo,
@@ -169,6 +177,7 @@ impl App {
                     drafts: &self.drafts,
                 };
                 let outcome = self.panes.get_mut(self.current).handle_key(key, &mut ctx);
+                self.last_outcome = Some(outcome);
                 self.apply(outcome);
             }
         }
@@ -365,18 +374,38 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
+    /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
+    /// panes) kept at the right end so they never scroll off.
     fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
+        let all = keymap::footer_by_context(&self.contexts());
+        let cost = |k: &str, h: &str| width(k) + 1 + width(h) + 2;
+        let (global, local): (Vec<_>, Vec<_>) = all
+            .into_iter()
+            .partition(|(_, _, c)| matches!(c, Context::Global | Context::Always));
+        let global_w: usize = global.iter().map(|(k, h, _)| cost(k, h)).sum();
         let mut spans = vec![Span::raw(" ")];
         let mut used = 1;
-        for (keys, hint) in keymap::footer(&self.contexts()) {
-            let w = width(&keys) + 1 + width(hint) + 2;
+        for (keys, hint, _) in &local {
+            let w = cost(keys, hint);
+            if used + w + global_w > max {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(keys.clone(), t.key()));
+            spans.push(Span::raw(format!(" {hint}  ")));
+        }
+        if used + global_w <= max {
+            spans.push(Span::raw(" ".repeat(max - used - global_w)));
+        }
+        for (keys, hint, _) in &global {
+            let w = cost(keys, hint);
             if used + w > max {
                 break;
             }
             used += w;
-            spans.push(Span::styled(keys, t.key()));
+            spans.push(Span::styled(keys.clone(), t.key()));
             spans.push(Span::raw(format!(" {hint}  ")));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);

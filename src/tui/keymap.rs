@@ -777,7 +777,15 @@ pub fn keys_label(keys: &[Key]) -> String {
 /// The footer: `(keys, hint)` pairs from the table for the active contexts, in table order,
 /// shadowed keys left out, bindings with the same hint merged (`0-7 pane`).
 pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
-    let mut merged: Vec<(Vec<Key>, &'static str)> = Vec::new();
+    footer_by_context(contexts)
+        .into_iter()
+        .map(|(k, h, _)| (k, h))
+        .collect()
+}
+
+/// [`footer`] with the context each hint comes from (the app keeps global hints visible).
+pub fn footer_by_context(contexts: &[Context]) -> Vec<(String, &'static str, Context)> {
+    let mut merged: Vec<(Vec<Key>, &'static str, Context)> = Vec::new();
     for &ctx in contexts {
         for bnd in BINDINGS.iter().filter(|b| b.context == ctx) {
             let Some(hint) = bnd.hint else { continue };
@@ -785,15 +793,15 @@ pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
             if keys.is_empty() {
                 continue;
             }
-            match merged.iter_mut().find(|(_, h)| *h == hint) {
-                Some((ks, _)) => ks.extend(keys),
-                None => merged.push((keys, hint)),
+            match merged.iter_mut().find(|(_, h, _)| *h == hint) {
+                Some((ks, _, _)) => ks.extend(keys),
+                None => merged.push((keys, hint, ctx)),
             }
         }
     }
     merged
         .into_iter()
-        .map(|(keys, hint)| (keys_label(&keys), hint))
+        .map(|(keys, hint, ctx)| (keys_label(&keys), hint, ctx))
         .collect()
 }
 

@@ -555,15 +555,15 @@ impl EnergyPane {
         } else {
             Some(present.iter().map(|a| a.average).sum::<f64>() / present.len() as f64)
         };
-        // Split: daily chart on top, hourly below.
-        let half = inner.height / 2;
+        // Split: daily chart on top, hourly below; bars at most 8 rows high.
+        let half = (inner.height / 2).min(11);
         let daily_rect = Rect {
             height: half,
             ..inner
         };
         let hourly_rect = Rect {
             y: inner.y + half,
-            height: inner.height - half,
+            height: (inner.height - half).min(11),
             ..inner
         };
         let title = format!("Daily average · last {days} days");
@@ -571,6 +571,7 @@ impl EnergyPane {
             .into_iter()
             .find(|(_, h)| *h == "30/90d")
             .map(|(k, _)| format!("  ({k} toggles)"))
+            .filter(|k| crate::text::width(k) + title.len() <= usize::from(daily_rect.width))
             .unwrap_or_default();
         frame.render_widget(
             Paragraph::new(Line::from(vec![
@@ -584,9 +585,10 @@ impl EnergyPane {
         );
         let stats = match mean {
             Some(m) => format!(
-                "mean {m:.1} · {} day{} · {checkins} check-ins",
+                "mean {m:.1} · {} day{} · {checkins} check-in{}",
                 present.len(),
-                if present.len() == 1 { "" } else { "s" }
+                if present.len() == 1 { "" } else { "s" },
+                if checkins == 1 { "" } else { "s" }
             ),
             None => "no check-ins in this period".into(),
         };
@@ -604,12 +606,15 @@ impl EnergyPane {
             ..daily_rect
         };
         let fitted = fit_series(&series, usize::from(chart.width));
+        let day_w = u16::try_from(usize::from(chart.width) / fitted.len().max(1))
+            .unwrap_or(1)
+            .clamp(1, 3);
         bars(
             frame.buffer_mut(),
             chart,
             &fitted,
             5.0,
-            1,
+            day_w,
             t.chart(),
             t.dim(),
         );
