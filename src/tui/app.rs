@@ -415,7 +415,7 @@ impl App {
         let t = self.theme;
         let contexts = keymap::active(self.panes.get(self.current).hints());
         let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-            "Keys are looked up in the sections below from top to bottom; the first match wins.",
+            "Sections are searched top to bottom: the first match wins.",
             t.dim(),
         ))];
         for (ctx, rows) in keymap::help(&contexts) {

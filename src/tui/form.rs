@@ -249,8 +249,13 @@ pub struct Form {
 const LABEL_COLS: u16 = 11;
 const DROPDOWN_ROWS: usize = 4;
 
+/// A text area holding `value`. Stored text may hold control characters; they are shown (and
+/// so saved, if the user saves) as their visible symbols, never passed to the terminal.
 fn text_area(value: &str, theme: Theme) -> Box<TextArea<'static>> {
-    let lines: Vec<String> = value.split('\n').map(str::to_string).collect();
+    let lines: Vec<String> = crate::text::sanitize_lines(value)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
     let mut t = TextArea::new(lines);
     t.set_cursor_line_style(Style::default());
     t.set_cursor_style(Style::default());
@@ -911,17 +916,24 @@ fn render_conflict(
     if inner.width < 4 || inner.height == 0 {
         return;
     }
-    let col = inner.width / 2;
+    let col = usize::from(inner.width.saturating_sub(3) / 2);
+    let sep = Span::styled(" │ ", theme.dim());
     let mut lines: Vec<Line> = Vec::new();
-    let head = |s: &str| Span::styled(crate::text::fit(s, usize::from(col)), theme.bold());
-    lines.push(Line::from(vec![head("Yours"), head("Theirs (saved)")]));
+    let head = |s: &str| Span::styled(crate::text::fit(s, col), theme.bold());
+    lines.push(Line::from(vec![
+        head("Yours"),
+        sep.clone(),
+        head("Theirs (saved)"),
+    ]));
     for i in 0..usize::from(rows) {
         let cell = |side: &[(String, String)], other: &[(String, String)]| {
-            let (label, value) = side.get(i).cloned().unwrap_or_default();
-            let differs = other.get(i).map(|(_, v)| v) != Some(&value);
-            let text = format!("{label}: {}", sanitize(&value));
+            let Some((label, value)) = side.get(i) else {
+                return Span::raw(" ".repeat(col));
+            };
+            let differs = other.get(i).map(|(_, v)| v) != Some(value);
+            let text = format!("{label}: {}", sanitize(value));
             Span::styled(
-                crate::text::fit(&text, usize::from(col)),
+                crate::text::fit(&text, col),
                 if differs {
                     theme.warning()
                 } else {
@@ -929,7 +941,11 @@ fn render_conflict(
                 },
             )
         };
-        lines.push(Line::from(vec![cell(yours, theirs), cell(theirs, yours)]));
+        lines.push(Line::from(vec![
+            cell(yours, theirs),
+            sep.clone(),
+            cell(theirs, yours),
+        ]));
     }
     lines.push(Line::from(""));
     let mut spans = Vec::new();

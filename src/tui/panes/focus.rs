@@ -923,9 +923,11 @@ impl Pane for FocusPane {
         if self.offer.is_empty() {
             &[Context::Focus, Context::Dated, Context::List]
         } else {
+            // The offer's keys (c, C, x) clash with nothing, so it can follow Focus and the
+            // footer shows the day's keys first (the banner shows the offer's).
             &[
-                Context::CarryOffer,
                 Context::Focus,
+                Context::CarryOffer,
                 Context::Dated,
                 Context::List,
             ]
