@@ -73,7 +73,8 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
     let other = second_session(&u.t);
     let mut rng = ChaCha8Rng::seed_from_u64(0x5eed_2026);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let steps = 4000;
+    let steps = 5000;
+    let mut seen = std::collections::HashSet::new();
     let started = std::time::Instant::now();
     for step in 0..steps {
         match rng.random_range(0..100) {
@@ -97,6 +98,9 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
             _ => {
                 let k = KEYS[rng.random_range(0..KEYS.len())];
                 u.keys(&[k]);
+                if let Some(a) = u.app.last_action() {
+                    seen.insert(format!("{a:?}"));
+                }
             }
         }
         assert!(!u.app.should_quit(), "no quit key is in the alphabet");
@@ -107,7 +111,12 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
             terminal.draw(|f| u.app.draw(f)).unwrap();
         }
     }
-    eprintln!("{steps} steps in {:?}", started.elapsed());
+    eprintln!(
+        "{steps} steps in {:?}, {} distinct actions",
+        started.elapsed(),
+        seen.len()
+    );
+    assert!(seen.len() > 40, "the monkey reached few actions: {seen:?}");
     let repo = &u.t.repo;
     assert!(repo.integrity_problems().unwrap().is_empty());
     assert!(repo.foreign_key_problems().unwrap().is_empty());
