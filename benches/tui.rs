@@ -16,7 +16,7 @@ use worklog::model::{CheckinDraft, Priority, TaskDraft, TaskStatus};
 use worklog::tui::app::App;
 use worklog::tui::theme::Theme;
 
-const DAYS: u64 = 1000;
+const DAYS: u64 = 1300;
 const TASKS_PER_DAY: u64 = 30;
 const CHECKINS_PER_DAY: u64 = 20;
 
@@ -59,10 +59,16 @@ fn populate(path: &Path) -> usize {
             }
             for n in 0..CHECKINS_PER_DAY {
                 r.add_checkin(&CheckinDraft {
-                    at: d.and_hms_opt(7 + (n % 14) as u32, (n * 3 % 60) as u32, 0).unwrap(),
+                    at: d
+                        .and_hms_opt(7 + (n % 14) as u32, (n * 3 % 60) as u32, 0)
+                        .unwrap(),
                     level: (n % 5 + 1) as u8,
                     note: format!("check-in {n}"),
-                    tags: if n % 4 == 0 { vec!["energy".into()] } else { Vec::new() },
+                    tags: if n % 4 == 0 {
+                        vec!["energy".into()]
+                    } else {
+                        Vec::new()
+                    },
                 })?;
             }
         }
@@ -84,7 +90,10 @@ fn median(mut v: Vec<Duration>) -> Duration {
 fn report(name: &str, samples: Vec<Duration>) {
     let n = samples.len();
     let m = median(samples);
-    println!("{name:<40} median {:>9.3} ms  ({n} runs)", m.as_secs_f64() * 1e3);
+    println!(
+        "{name:<40} median {:>9.3} ms  ({n} runs)",
+        m.as_secs_f64() * 1e3
+    );
 }
 
 fn main() {
@@ -92,7 +101,10 @@ fn main() {
     let path = dir.path().join("worklog.db");
     let t = Instant::now();
     let rows = populate(&path);
-    println!("populated {rows} rows in {:.1} s", t.elapsed().as_secs_f64());
+    println!(
+        "populated {rows} rows in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
 
     let draw = |app: &mut App, term: &mut Terminal<TestBackend>| {
         term.draw(|f| app.draw(f)).unwrap();
@@ -115,7 +127,7 @@ fn main() {
     let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
     draw(&mut app, &mut term);
 
-    let mut timed = |app: &mut App, term: &mut Terminal<TestBackend>, k: KeyEvent| {
+    let timed = |app: &mut App, term: &mut Terminal<TestBackend>, k: KeyEvent| {
         let start = Instant::now();
         app.key(k);
         draw(app, term);
@@ -123,18 +135,30 @@ fn main() {
     };
 
     let (mut to_energy, mut to_focus) = (Vec::new(), Vec::new());
+    let tab = KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE);
     for _ in 0..30 {
-        to_energy.push(timed(&mut app, &mut term, key('7')));
-        to_focus.push(timed(&mut app, &mut term, key('1')));
+        to_energy.push(timed(&mut app, &mut term, key('7'))); // Focus → Energy
+        timed(&mut app, &mut term, tab); // Energy → Today (in Energy, 1–5 are check-ins)
+        to_focus.push(timed(&mut app, &mut term, key('1'))); // Today → Focus
     }
     report("key → frame: switch to Energy (90 days)", to_energy);
     report("key → frame: switch to Focus", to_focus);
 
     let mut moves = Vec::new();
     for i in 0..60 {
-        moves.push(timed(&mut app, &mut term, key(if i % 30 < 15 { 'j' } else { 'k' })));
+        moves.push(timed(
+            &mut app,
+            &mut term,
+            key(if i % 30 < 15 { 'j' } else { 'k' }),
+        ));
     }
     report("key → frame: move the cursor (j/k)", moves);
+
+    let mut toggles = Vec::new();
+    for _ in 0..20 {
+        toggles.push(timed(&mut app, &mut term, key(' ')));
+    }
+    report("key → frame: toggle done (write + reload)", toggles);
 
     timed(&mut app, &mut term, key('a'));
     let mut typing = Vec::new();

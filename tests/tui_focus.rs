@@ -410,3 +410,24 @@ fn pane_switching_by_digits_and_tab() {
     u.keys(&["q"]);
     assert!(u.app.should_quit());
 }
+
+#[test]
+fn the_offer_stays_true_after_an_undo_and_another_sessions_write() {
+    let mut u = Tui::new();
+    let y = day("2026-11-21");
+    u.t.repo.add_task(y, &task("stale one")).unwrap();
+    u.app.tick();
+    assert_eq!(u.app.panes.focus.offered(), 1);
+    // Delete it from its own day, come back to today: no offer; undo: offered again.
+    u.keys(&["[", "d", "t"]);
+    assert_eq!(u.app.panes.focus.offered(), 0);
+    u.keys(&["u"]);
+    assert_eq!(u.app.panes.focus.offered(), 1);
+    // Another session adds an old unfinished task: the next tick offers it too.
+    u.t.repo.add_task(y, &task("another")).unwrap();
+    u.app.tick();
+    assert_eq!(u.app.panes.focus.offered(), 2);
+    // Toggling today's tasks keeps the offer as it is.
+    u.keys(&["a", "text:today's", "Enter", "Space"]);
+    assert_eq!(u.app.panes.focus.offered(), 2);
+}

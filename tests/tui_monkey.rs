@@ -16,14 +16,90 @@ use tui_support::*;
 use worklog::model::{Priority, TaskStatus};
 
 const KEYS: &[&str] = &[
-    "0", "1", "1", "1", "2", "3", "4", "5", "6", "7", "7", "7", "a", "a", "e", "e", "d", "s",
-    "j", "j", "k", "g", "G", "J", "K", "u", "c", "C", "x", "v", "t", "[", "]", "/", "?", "y",
-    "n", "o", "b", "Space", "Space", "Enter", "Enter", "Esc", "Esc", "Tab", "Tab", "BackTab",
-    "Up", "Down", "Down", "PgUp", "PgDn", "Home", "End", "Backspace", "Backspace", "C-s",
-    "C-s", "Left", "Right", "C-k", "C-w", "C-u", "C-z", "h", "é", "日", "🚀", "-", ":", "9",
+    "0",
+    "1",
+    "1",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "6",
+    "7",
+    "7",
+    "7",
+    "a",
+    "a",
+    "e",
+    "e",
+    "d",
+    "s",
+    "j",
+    "j",
+    "k",
+    "g",
+    "G",
+    "J",
+    "K",
+    "u",
+    "c",
+    "C",
+    "x",
+    "v",
+    "t",
+    "[",
+    "]",
+    "/",
+    "?",
+    "y",
+    "n",
+    "o",
+    "b",
+    "Space",
+    "Space",
+    "Enter",
+    "Enter",
+    "Esc",
+    "Esc",
+    "Tab",
+    "Tab",
+    "BackTab",
+    "Up",
+    "Down",
+    "Down",
+    "PgUp",
+    "PgDn",
+    "Home",
+    "End",
+    "Backspace",
+    "Backspace",
+    "C-s",
+    "C-s",
+    "Left",
+    "Right",
+    "C-k",
+    "C-w",
+    "C-u",
+    "C-z",
+    "h",
+    "é",
+    "日",
+    "🚀",
+    "-",
+    ":",
+    "9",
 ];
 
-const SIZES: &[(u16, u16)] = &[(80, 24), (120, 40), (80, 24), (160, 48), (79, 24), (20, 10), (0, 0), (100, 30)];
+const SIZES: &[(u16, u16)] = &[
+    (80, 24),
+    (120, 40),
+    (80, 24),
+    (160, 48),
+    (79, 24),
+    (20, 10),
+    (0, 0),
+    (100, 30),
+];
 
 fn populate(t: &TestDb) {
     let r = &t.repo;
@@ -79,7 +155,8 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
     for step in 0..steps {
         match rng.random_range(0..100) {
             0 => {
-                let text = ["pasted\nlines\x1b[31m", "🚀 日本語", "\t tab", ""][rng.random_range(0..4)];
+                let text =
+                    ["pasted\nlines\x1b[31m", "🚀 日本語", "\t tab", ""][rng.random_range(0..4)];
                 u.app.handle_event(&Event::Paste(text.to_string()));
             }
             1 => {
@@ -107,7 +184,9 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
         if step % 3 == 0 {
             let (w, h) = SIZES[rng.random_range(0..SIZES.len())];
             terminal.backend_mut().resize(w, h);
-            terminal.resize(ratatui::layout::Rect::new(0, 0, w, h)).unwrap();
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
         }
     }

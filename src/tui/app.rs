@@ -43,6 +43,10 @@ pub struct App {
     /// The help popup, with its scroll offset.
     help: Option<usize>,
     quit: bool,
+    /// Counts writes and outside changes; `seen` is the count each pane last knew of, so a
+    /// pane shown again is told (`data_changed`) only if something changed meanwhile.
+    epoch: u64,
+    seen: [u64; PaneId::ALL.len()],
     /// The binding the last key resolved to and what came of it (for tests and debugging).
     last_action: Option<Action>,
     last_outcome: Option<Outcome>,
@@ -66,6 +70,8 @@ impl App {
             data_version,
             help: None,
             quit: false,
+            epoch: 0,
+            seen: [0; PaneId::ALL.len()],
             last_action: None,
             last_outcome: None,
         };
@@ -127,7 +133,26 @@ impl App {
 
     fn switch(&mut self, id: PaneId) {
         self.current = id;
+        if self.seen[id.index()] < self.epoch {
+            self.panes.get_mut(id).data_changed();
+            self.seen[id.index()] = self.epoch;
+        }
         self.reload(id);
+    }
+
+    /// The current pane wrote: others will hear of it when shown.
+    fn own_write(&mut self) {
+        self.epoch += 1;
+        self.seen[self.current.index()] = self.epoch;
+        self.reload(self.current);
+    }
+
+    /// Data changed behind the current pane's back (undo, another session, midnight).
+    fn outside_change(&mut self) {
+        self.epoch += 1;
+        self.seen[self.current.index()] = self.epoch;
+        self.panes.get_mut(self.current).data_changed();
+        self.reload(self.current);
     }
 
     /// Handles one terminal event; true if the screen should be redrawn.
@@ -186,7 +211,7 @@ impl App {
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Handled | Outcome::Ignored => {}
-            Outcome::Reload => self.reload(self.current),
+            Outcome::Reload => self.own_write(),
             Outcome::SwitchTo(p) => self.switch(p),
             Outcome::Quit => self.quit = true,
         }
@@ -220,7 +245,7 @@ impl App {
                         Ok(()) => self.status.info(format!("restored {}", u.what)),
                         Err(e) => self.status.error(format!("could not undo: {e}")),
                     }
-                    self.reload(self.current);
+                    self.outside_change();
                 }
                 None => self.status.info("nothing to undo"),
             },
@@ -250,13 +275,13 @@ impl App {
         let today = self.clock.today();
         if today != self.today {
             self.today = today;
-            self.reload(self.current);
+            self.outside_change();
             changed = true;
         }
         match self.repo.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
-                self.reload(self.current);
+                self.outside_change();
                 changed = true;
             }
             Ok(_) => {}

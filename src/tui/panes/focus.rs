@@ -62,6 +62,10 @@ pub struct FocusPane {
     editing: Option<Editing>,
     /// The task to select after the next reload (one just saved or moved).
     pending_select: Option<Id>,
+    /// The day `offer` was loaded for; `None` when it must be loaded again. Loading it can be
+    /// costly (every unfinished task of every earlier day), and this pane's own writes never
+    /// touch earlier days except by carrying, so it survives the pane's own reloads.
+    offer_day: Option<NaiveDate>,
 }
 
 const PRIORITIES: [(i64, &str); 3] = [(1, "high"), (2, "normal"), (3, "low")];
@@ -81,6 +85,7 @@ impl FocusPane {
             checklist: None,
             editing: None,
             pending_select: None,
+            offer_day: None,
         }
     }
 
@@ -395,6 +400,7 @@ impl FocusPane {
             ctx.status.info("nothing carried");
             return Outcome::Handled;
         }
+        self.offer_day = None;
         match ctx.repo.carry_tasks(ids, self.day()) {
             Ok(n) => {
                 ctx.status.info(format!(
@@ -825,11 +831,13 @@ impl Pane for FocusPane {
         let keep = self.pending_select.take().or(self.selected().map(|t| t.id));
         let day = self.day();
         self.tasks = repo.tasks_on(day)?;
-        self.offer = if day >= self.today && !self.dismissed.contains(&day) {
-            repo.unfinished_before(day)?
-        } else {
-            Vec::new()
-        };
+        if day < self.today || self.dismissed.contains(&day) {
+            self.offer.clear();
+            self.offer_day = None;
+        } else if self.offer_day != Some(day) {
+            self.offer = repo.unfinished_before(day)?;
+            self.offer_day = Some(day);
+        }
         self.refilter();
         self.select_id(keep);
         Ok(())
@@ -945,6 +953,10 @@ impl Pane for FocusPane {
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    fn data_changed(&mut self) {
+        self.offer_day = None;
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {

@@ -4,7 +4,9 @@
 //!
 //! The contract: `reload` is the only method that reads the database and caches what the pane
 //! shows; `render` draws from that cache alone (rows only for the visible window);
-//! `handle_key` may write through `ctx.repo` and returns [`Outcome::Reload`] when it did.
+//! `handle_key` may write through `ctx.repo` and returns [`Outcome::Reload`] when it did. A
+//! pane may keep costly parts of its cache across its own reloads (Focus keeps the carry offer)
+//! because the app calls [`Pane::data_changed`] first whenever anyone else may have written.
 
 pub mod chart;
 pub mod common;
@@ -94,7 +96,8 @@ impl PaneId {
         }
     }
 
-    fn index(self) -> usize {
+    /// Position in [`PaneId::ALL`].
+    pub fn index(self) -> usize {
         PaneId::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 
@@ -143,6 +146,9 @@ pub trait Pane {
     fn paste(&mut self, _text: &str, _ctx: &mut Ctx) -> Outcome {
         Outcome::Ignored
     }
+    /// Something the pane did not write itself changed the data (another session, an undo, a
+    /// write from another pane, midnight): drop any cache `reload` would otherwise keep.
+    fn data_changed(&mut self) {}
     /// Takes an open form's content as a draft (the session is ending).
     fn take_draft(&mut self) -> Option<FormDraft> {
         None
