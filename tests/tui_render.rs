@@ -219,3 +219,22 @@ fn too_small_says_so() {
     let s = u.screen(80, 24);
     assert!(!s.contains("too small"));
 }
+
+#[test]
+fn panes_draw_in_any_area_even_smaller_than_the_app_gives_them() {
+    use worklog::tui::panes::PaneId;
+    let mut u = populated();
+    for keys in [&[][..], &["/", "text:a"][..], &["Esc", "e"][..]] {
+        u.keys(keys);
+        for id in [PaneId::Focus, PaneId::Energy, PaneId::Today] {
+            for w in 0..=30 {
+                for h in 0..=12 {
+                    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+                    terminal
+                        .draw(|f| u.app.panes.get_mut(id).render(f, f.area()))
+                        .unwrap();
+                }
+            }
+        }
+    }
+}

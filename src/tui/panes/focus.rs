@@ -868,8 +868,8 @@ impl Pane for FocusPane {
         }
         let mut y = area.y;
         let row = |y: u16| Rect {
-            y,
-            height: 1,
+            y: y.min(area.bottom()),
+            height: u16::from(y < area.bottom()),
             ..area
         };
         self.render_header(frame, row(y));
