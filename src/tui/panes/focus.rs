@@ -654,7 +654,17 @@ impl FocusPane {
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(pri, sel(pri_style)),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(&sanitize(&task.title), title_w), sel(title_style)),
+                Span::styled(
+                    fit(
+                        &if task.notes.trim().is_empty() {
+                            sanitize(&task.title).into_owned()
+                        } else {
+                            format!("{} ✎", sanitize(&task.title))
+                        },
+                        title_w,
+                    ),
+                    sel(title_style),
+                ),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(fit(&tags_text(&task.tags), tag_w), sel(t.tag())),
                 Span::styled(" ", sel(t.plain())),
