@@ -162,6 +162,7 @@ impl App {
                 self.key(*key);
                 true
             }
+            Event::Paste(_) if self.help.is_some() => false,
             Event::Paste(text) => {
                 let mut ctx = Ctx {
                     repo: &self.repo,
