@@ -149,7 +149,7 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
     let other = second_session(&u.t);
     let mut rng = ChaCha8Rng::seed_from_u64(0x5eed_2026);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
-    let steps = 4000;
+    let steps = 3000;
     let mut seen = std::collections::HashSet::new();
     let started = std::time::Instant::now();
     for step in 0..steps {
