@@ -12,3 +12,4 @@ pub mod launch;
 pub mod model;
 pub mod paths;
 pub mod text;
+pub mod tui;

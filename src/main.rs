@@ -1,7 +1,6 @@
 //! The `worklog` binary: parses the command line and hands over to the library.
 
 use clap::{Parser, Subcommand};
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use worklog::cli;
@@ -14,6 +13,10 @@ struct Cli {
     /// Where the database and its backups live [default: $XDG_DATA_HOME/worklog]
     #[arg(long, global = true, env = "WORKLOG_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
+
+    /// Open the app on a new throwaway directory filled with a year of sample data
+    #[arg(long)]
+    demo: bool,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -87,10 +90,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let dir = || DataDir::resolve(data_dir.clone());
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     match cli.command {
-        None => writeln!(
-            out,
-            "worklog: the interactive app is not built yet; see `worklog --help` for commands"
-        )?,
+        None if cli.demo => {
+            let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
+            worklog::tui::run(dir, clock)?;
+        }
+        None => worklog::tui::run(dir()?, clock)?,
         Some(Command::Backup { list: true }) => cli::admin::list_backups(&dir()?, out)?,
         Some(Command::Backup { list: false }) => cli::admin::backup_now(&dir()?, clock, out, err)?,
         Some(Command::Restore { source }) => {

@@ -322,11 +322,12 @@ fn the_data_directory_comes_from_the_flag_the_environment_or_xdg() {
 }
 
 #[test]
-fn no_subcommand_is_a_placeholder_for_the_app() {
+fn no_subcommand_without_a_terminal_is_a_one_line_error() {
     let tmp = tempfile::tempdir().unwrap();
-    let run = worklog(tmp.path(), "2026-11-22T09:30:00", &[]).ok();
-    assert_eq!(run.stdout.lines().count(), 1);
-    assert!(run.stdout.contains("not built yet"));
+    let run = worklog(tmp.path(), "2026-11-22T09:30:00", &[]);
+    assert_eq!(run.code, 1);
+    let err = run.one_line_error();
+    assert!(err.contains("needs a terminal"), "{err}");
 }
 
 #[test]

@@ -319,8 +319,7 @@ fn every_table_is_strict_stamped_and_every_foreign_key_is_indexed() {
             .unwrap()
             .query_map([], |r| r.get::<_, Option<String>>(0))
             .unwrap()
-            .map(Result::unwrap)
-            .flatten()
+            .filter_map(Result::unwrap)
             .collect();
         for fk in fks {
             assert!(leading.contains(&fk), "{table}.{fk} has no index");

@@ -1,0 +1,608 @@
+//! The app: owns the panes and the event loop.
+//!
+//! The loop blocks in `event::poll` with a one-second timeout; that timeout is the tick. It
+//! redraws once after each event, and on a tick only if something changed: a status message
+//! expired, the date moved on at midnight, or another session wrote to the database
+//! (`PRAGMA data_version` changed) so the visible pane was reloaded. Idle, it wakes once a
+//! second and does next to nothing.
+
+use super::backups::BackupWorker;
+use super::drafts::Drafts;
+use super::keymap::{self, Action, Context};
+use super::panes::{Ctx, Outcome, PaneId, Panes};
+use super::status::{BackupNote, Level, Status};
+use super::theme::Theme;
+use crate::clock::Clock;
+use crate::db::Repo;
+use crate::text::{sanitize, truncate, width};
+use chrono::NaiveDate;
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::{Frame, Terminal};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
+
+/// The smallest terminal worklog lays itself out in.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+const TICK: Duration = Duration::from_secs(1);
+
+pub struct App {
+    repo: Repo,
+    clock: Arc<dyn Clock>,
+    theme: Theme,
+    pub panes: Panes,
+    current: PaneId,
+    pub status: Status,
+    drafts: Drafts,
+    today: NaiveDate,
+    data_version: i64,
+    /// The help popup, with its scroll offset.
+    help: Option<usize>,
+    quit: bool,
+    /// Counts writes and outside changes; `seen` is the count each pane last knew of, so a
+    /// pane shown again is told (`data_changed`) only if something changed meanwhile.
+    epoch: u64,
+    seen: [u64; PaneId::ALL.len()],
+    /// The binding the last key resolved to and what came of it (for tests and debugging).
+    last_action: Option<Action>,
+    last_outcome: Option<Outcome>,
+    /// Today's backup in the background; `None` in tests that do not want one.
+    backups: Option<BackupWorker>,
+}
+
+impl App {
+    /// An app on `repo`, showing the Focus pane. `data_dir` is where drafts are kept.
+    pub fn new(repo: Repo, data_dir: Option<PathBuf>, theme: Theme) -> Self {
+        let clock = repo.clock().clone();
+        let today = clock.today();
+        let data_version = repo.data_version().unwrap_or_default();
+        let mut app = App {
+            repo,
+            clock,
+            theme,
+            panes: Panes::new(theme),
+            current: PaneId::Focus,
+            status: Status::default(),
+            drafts: Drafts::in_data_dir(data_dir),
+            today,
+            data_version,
+            help: None,
+            quit: false,
+            epoch: 0,
+            seen: [0; PaneId::ALL.len()],
+            last_action: None,
+            last_outcome: None,
+            backups: None,
+        };
+        let pending = app.drafts.pending();
+        if let Some(p) = pending.first() {
+            app.status.warn(format!(
+                "{} has an unsaved draft from an interrupted session: it comes back when you open its form",
+                p.name()
+            ));
+        }
+        app.reload(app.current);
+        app
+    }
+
+    /// Takes today's backup in the background now, and again whenever the date changes while
+    /// the app is open; the status line shows how it went.
+    pub fn with_backups(mut self, mut worker: BackupWorker) -> Self {
+        self.status.backup = worker.newest_today();
+        worker.start();
+        self.backups = Some(worker);
+        self
+    }
+
+    pub fn repo(&self) -> &Repo {
+        &self.repo
+    }
+
+    pub fn current(&self) -> PaneId {
+        self.current
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn last_action(&self) -> Option<Action> {
+        self.last_action
+    }
+
+    /// What the last key came to: `Ignored` if nothing used it.
+    pub fn last_outcome(&self) -> Option<Outcome> {
+        self.last_outcome
+    }
+
+    pub fn help_open(&self) -> bool {
+        self.help.is_some()
+    }
+
+    /// The launch routine reports the last backup (or a problem with it) here.
+    pub fn set_backup_note(&mut self, note: BackupNote) {
+        self.status.backup = note;
+    }
+
+    /// The keymap contexts in force, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        if self.help.is_some() {
+            return keymap::active(&[Context::Help]);
+        }
+        keymap::active(self.panes.get(self.current).hints())
+    }
+
+    fn reload(&mut self, id: PaneId) {
+        if let Err(e) = self.panes.get_mut(id).reload(&self.repo) {
+            self.status
+                .error(format!("could not load {}: {e:#}", id.name()));
+        }
+    }
+
+    fn switch(&mut self, id: PaneId) {
+        self.current = id;
+        if self.seen[id.index()] < self.epoch {
+            self.panes.get_mut(id).data_changed();
+            self.seen[id.index()] = self.epoch;
+        }
+        self.reload(id);
+    }
+
+    /// The current pane wrote: others will hear of it when shown.
+    fn own_write(&mut self) {
+        self.epoch += 1;
+        self.seen[self.current.index()] = self.epoch;
+        self.reload(self.current);
+    }
+
+    /// Data changed behind the current pane's back (undo, another session, midnight).
+    fn outside_change(&mut self) {
+        self.epoch += 1;
+        self.seen[self.current.index()] = self.epoch;
+        self.panes.get_mut(self.current).data_changed();
+        self.reload(self.current);
+    }
+
+    /// Handles one terminal event; true if the screen should be redrawn.
+    pub fn handle_event(&mut self, ev: &Event) -> bool {
+        match ev {
+            Event::Key(key) => {
+                self.key(*key);
+                true
+            }
+            Event::Paste(_) if self.help.is_some() => false,
+            Event::Paste(text) => {
+                let mut ctx = Ctx {
+                    repo: &self.repo,
+                    today: self.today,
+                    now: self.clock.now(),
+                    status: &mut self.status,
+                    drafts: &self.drafts,
+                };
+                let outcome = self.panes.get_mut(self.current).paste(text, &mut ctx);
+                self.apply(outcome);
+                true
+            }
+            Event::Resize(..) | Event::FocusGained => true,
+            _ => false,
+        }
+    }
+
+    /// Handles one key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        if key.kind == KeyEventKind::Release {
+            return;
+        }
+        let contexts = self.contexts();
+        let binding = keymap::resolve(&contexts, &key);
+        self.last_action = binding.map(|b| b.action);
+        match binding {
+            Some(b) if matches!(b.context, Context::Global | Context::Always | Context::Help) => {
+                self.global(b.action);
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
+            _ => {
+                let mut ctx = Ctx {
+                    repo: &self.repo,
+                    today: self.today,
+                    now: self.clock.now(),
+                    status: &mut self.status,
+                    drafts: &self.drafts,
+                };
+                let outcome = self.panes.get_mut(self.current).handle_key(key, &mut ctx);
+                self.last_outcome = Some(outcome);
+                self.apply(outcome);
+            }
+        }
+    }
+
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Handled | Outcome::Ignored => {}
+            Outcome::Reload => self.own_write(),
+            Outcome::SwitchTo(p) => self.switch(p),
+            Outcome::Quit => self.quit = true,
+        }
+    }
+
+    fn global(&mut self, action: Action) {
+        match action {
+            Action::Quit => self.quit = true,
+            Action::ForceQuit => {
+                self.save_drafts();
+                self.quit = true;
+            }
+            Action::Help => self.help = Some(0),
+            Action::CloseHelp => self.help = None,
+            Action::Down => {
+                if let Some(h) = self.help.as_mut() {
+                    *h = h.saturating_add(1);
+                }
+            }
+            Action::Up => {
+                if let Some(h) = self.help.as_mut() {
+                    *h = h.saturating_sub(1);
+                }
+            }
+            Action::GoTo(p) => self.switch(p),
+            Action::NextPane => self.switch(self.current.next()),
+            Action::PrevPane => self.switch(self.current.prev()),
+            Action::Undo => match self.status.take_undo() {
+                Some(u) => {
+                    match self.repo.restore(u.kind, u.id) {
+                        Ok(()) => self.status.info(format!("restored {}", u.what)),
+                        Err(e) => self.status.error(format!("could not undo: {e}")),
+                    }
+                    self.outside_change();
+                }
+                None => self.status.info("nothing to undo"),
+            },
+            // Every other action belongs to a pane context and never resolves here.
+            _ => {}
+        }
+    }
+
+    /// Saves every open form as a draft (the session is ending); returns where.
+    pub fn save_drafts(&mut self) -> Vec<PathBuf> {
+        let mut saved = Vec::new();
+        for id in PaneId::ALL {
+            if let Some(d) = self.panes.get_mut(id).take_draft() {
+                match self.drafts.save(id, &d) {
+                    Ok(Some(p)) => saved.push(p),
+                    Ok(None) => {}
+                    Err(e) => self.status.error(format!("could not save the draft: {e}")),
+                }
+            }
+        }
+        saved
+    }
+
+    /// The once-a-second check; true if the screen should be redrawn.
+    pub fn tick(&mut self) -> bool {
+        let mut changed = self.status.expire(Instant::now());
+        let today = self.clock.today();
+        if today != self.today {
+            self.today = today;
+            if let Some(worker) = &mut self.backups {
+                worker.start();
+            }
+            self.outside_change();
+            changed = true;
+        }
+        if let Some(note) = self.backups.as_mut().and_then(BackupWorker::poll) {
+            self.status.backup = note;
+            changed = true;
+        }
+        match self.repo.data_version() {
+            Ok(v) if v != self.data_version => {
+                self.data_version = v;
+                self.outside_change();
+                changed = true;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                self.status.error(e);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Draws the whole screen from the panes' caches.
+    pub fn draw(&mut self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            self.draw_too_small(frame, area);
+            return;
+        }
+        let tabs = Rect { height: 1, ..area };
+        let body = Rect {
+            y: area.y + 1,
+            height: area.height - 3,
+            ..area
+        };
+        let status = Rect {
+            y: area.bottom() - 2,
+            height: 1,
+            ..area
+        };
+        let footer = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
+        self.draw_tabs(frame, tabs);
+        self.panes.get_mut(self.current).render(frame, body);
+        self.draw_status(frame, status);
+        self.draw_footer(frame, footer);
+        if let Some(scroll) = self.help {
+            self.draw_help(frame, body, scroll);
+        }
+    }
+
+    fn draw_too_small(&self, frame: &mut Frame, area: Rect) {
+        if area.width == 0 || area.height == 0 {
+            return;
+        }
+        let msg = format!(
+            "terminal too small: {}×{}, worklog needs {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        );
+        let lines: Vec<Line> = wrap_words(&msg, usize::from(area.width))
+            .into_iter()
+            .take(usize::from(area.height))
+            .map(|l| Line::from(Span::styled(l, self.theme.warning())))
+            .collect();
+        let h = u16::try_from(lines.len()).unwrap_or(area.height);
+        let rect = Rect {
+            y: area.y + (area.height - h) / 2,
+            height: h,
+            ..area
+        };
+        frame.render_widget(Paragraph::new(lines), rect);
+    }
+
+    fn draw_tabs(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let mut spans = vec![Span::raw(" ")];
+        for id in PaneId::ALL {
+            let label = format!("{} {}", id.digit(), self.panes.get(id).title());
+            let style = if id == self.current {
+                t.active()
+            } else {
+                t.plain()
+            };
+            spans.push(Span::styled(label, style));
+            spans.push(Span::raw(" "));
+        }
+        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+        let brand = " worklog ";
+        if usize::from(rect.width) >= used + width(brand) {
+            let pad = usize::from(rect.width) - used - width(brand);
+            spans.push(Span::raw(" ".repeat(pad)));
+            spans.push(Span::styled(brand, t.dim()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    fn draw_status(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let (backup, warn) = self.status.backup_text(self.today);
+        let backup = format!(" {backup} ");
+        let right_w = width(&backup);
+        let left_w = usize::from(rect.width).saturating_sub(right_w + 1);
+        let mut spans = Vec::new();
+        let mut used = 0;
+        if let Some(m) = self.status.message() {
+            let style = match m.level {
+                Level::Info => t.success(),
+                Level::Warning => t.warning(),
+                Level::Error => t.error(),
+            };
+            let text = truncate(&sanitize(&m.text), left_w.saturating_sub(1)).into_owned();
+            used = width(&text) + 1;
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(text, style));
+        }
+        spans.push(Span::raw(
+            " ".repeat(usize::from(rect.width).saturating_sub(used + right_w)),
+        ));
+        spans.push(Span::styled(
+            backup,
+            if warn { t.warning() } else { t.dim() },
+        ));
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
+    /// panes) kept at the right end so they never scroll off.
+    fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let max = usize::from(rect.width);
+        let all = keymap::footer_by_context(&self.contexts());
+        let cost = |k: &str, h: &str| width(k) + 1 + width(h) + 2;
+        let (global, local): (Vec<_>, Vec<_>) = all
+            .into_iter()
+            .partition(|(_, _, c)| matches!(c, Context::Global | Context::Always));
+        let global_w: usize = global.iter().map(|(k, h, _)| cost(k, h)).sum();
+        let mut spans = vec![Span::raw(" ")];
+        let mut used = 1;
+        for (keys, hint, _) in &local {
+            let w = cost(keys, hint);
+            if used + w + global_w > max {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(keys.clone(), t.key()));
+            spans.push(Span::raw(format!(" {hint}  ")));
+        }
+        if used + global_w <= max {
+            spans.push(Span::raw(" ".repeat(max - used - global_w)));
+        }
+        for (keys, hint, _) in &global {
+            let w = cost(keys, hint);
+            if used + w > max {
+                break;
+            }
+            used += w;
+            spans.push(Span::styled(keys.clone(), t.key()));
+            spans.push(Span::raw(format!(" {hint}  ")));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    fn draw_help(&mut self, frame: &mut Frame, area: Rect, scroll: usize) {
+        let t = self.theme;
+        let contexts = keymap::active(self.panes.get(self.current).hints());
+        let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+            "Sections are searched top to bottom: the first match wins.",
+            t.dim(),
+        ))];
+        for (ctx, rows) in keymap::help(&contexts) {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(ctx.title(), t.title())));
+            for r in rows {
+                let mut spans = vec![
+                    Span::styled(format!("  {:<14}", r.keys), t.key()),
+                    Span::raw(r.help),
+                ];
+                if !r.shadowed.is_empty() {
+                    spans.push(Span::styled(
+                        format!("  ({} used by this pane above)", r.shadowed),
+                        t.dim(),
+                    ));
+                }
+                lines.push(Line::from(spans));
+            }
+        }
+        let w = area.width.min(90);
+        let h = area.height;
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            width: w,
+            height: h,
+            ..area
+        };
+        let inner_h = usize::from(h.saturating_sub(2));
+        let max_scroll = lines.len().saturating_sub(inner_h);
+        let scroll = scroll.min(max_scroll);
+        self.help = Some(scroll);
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.focus())
+            .title(Span::styled(
+                format!(" Keys · {} ", self.panes.get(self.current).title()),
+                t.title(),
+            ));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
+            popup,
+        );
+    }
+}
+
+/// Splits text into lines of at most `max` columns at spaces (cutting words that do not fit).
+fn wrap_words(text: &str, max: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut cur = String::new();
+    for word in text.split(' ') {
+        let need = if cur.is_empty() {
+            width(word)
+        } else {
+            width(&cur) + 1 + width(word)
+        };
+        if need <= max {
+            if !cur.is_empty() {
+                cur.push(' ');
+            }
+            cur.push_str(word);
+        } else {
+            if !cur.is_empty() {
+                lines.push(std::mem::take(&mut cur));
+            }
+            cur = truncate(word, max).into_owned();
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    lines
+}
+
+/// Runs the loop until the user quits or `stop` is set (SIGTERM, SIGHUP). Open forms are
+/// saved as drafts before returning, whatever the reason.
+pub fn run_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    let result = event_loop(terminal, app, stop);
+    if !app.should_quit() {
+        app.save_drafts();
+    }
+    result
+}
+
+fn event_loop<B: ratatui::backend::Backend>(
+    terminal: &mut Terminal<B>,
+    app: &mut App,
+    stop: &AtomicBool,
+) -> anyhow::Result<()>
+where
+    B::Error: Send + Sync + 'static,
+{
+    terminal.draw(|f| app.draw(f))?;
+    let mut last_tick = Instant::now();
+    loop {
+        if stop.load(Ordering::Relaxed) {
+            app.save_drafts();
+            return Ok(());
+        }
+        if app.should_quit() {
+            return Ok(());
+        }
+        let timeout = TICK.saturating_sub(last_tick.elapsed());
+        let mut redraw = false;
+        if event::poll(timeout)? {
+            let ev = event::read()?;
+            redraw |= app.handle_event(&ev);
+        }
+        if last_tick.elapsed() >= TICK {
+            last_tick = Instant::now();
+            redraw |= app.tick();
+        }
+        if redraw && !app.should_quit() && !stop.load(Ordering::Relaxed) {
+            terminal.draw(|f| app.draw(f))?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_wrap_within_width() {
+        let lines = wrap_words("terminal too small: 10×3, worklog needs 80×24", 12);
+        assert!(lines.iter().all(|l| width(l) <= 12), "{lines:?}");
+        assert_eq!(
+            wrap_words("abc", 0),
+            vec!["".to_string()]
+                .into_iter()
+                .filter(|_| false)
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,1123 @@
+//! Forms every pane uses: labelled fields on ratatui-textarea, pickers, validation beside the
+//! field, a confirmation before throwing typed text away, and the stale-save conflict view.
+//!
+//! A form never talks to the database. The pane reads the values out (`text`, `picked`),
+//! calls the repository, and hands a failure back with [`Form::show_error`]; everything typed
+//! stays in the form until a save succeeds or the user discards it.
+
+use super::keymap::{self, Action, Context};
+use super::theme::Theme;
+use crate::db::Error as DbError;
+use crate::text::{sanitize, truncate};
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::TextArea;
+use serde::{Deserialize, Serialize};
+
+/// One choice in a picker: a row id (or enumeration value) and what to show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PickOption {
+    pub id: i64,
+    pub label: String,
+}
+
+impl PickOption {
+    pub fn new(id: i64, label: impl Into<String>) -> Self {
+        PickOption {
+            id,
+            label: label.into(),
+        }
+    }
+}
+
+/// Turns a typed name into the label of a new option, or says why it cannot be one. A picker
+/// with this can create options; they get negative ids until the pane saves them.
+pub type CreateFn = fn(&str) -> Result<String, String>;
+
+/// What a key did to the form, for the pane to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormEvent {
+    /// Nothing for the pane to do.
+    None,
+    /// The key was not the form's.
+    Ignored,
+    /// Save was asked for: read the values and call the repository.
+    Save,
+    /// Closed without saving (nothing changed, or the user said discard).
+    Closed,
+    /// In the conflict view: drop my edit, keep the saved version.
+    KeepTheirs,
+    /// In the conflict view: save my version over the current one.
+    Overwrite,
+}
+
+/// A field's value as kept in a draft file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DraftValue {
+    Text(String),
+    Picks(Vec<String>),
+}
+
+/// An open form as saved when the session is cut off (SIGHUP, SIGTERM, Ctrl-C).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormDraft {
+    /// What the form was for, as the pane names it: "new" or "edit:ID".
+    pub target: String,
+    /// The version an edit started from, so a restored edit still detects conflicts.
+    pub version: Option<i64>,
+    pub values: Vec<(String, DraftValue)>,
+}
+
+struct Picker {
+    options: Vec<PickOption>,
+    selected: Vec<i64>,
+    multi: bool,
+    query: String,
+    highlight: usize,
+    create: Option<CreateFn>,
+    next_new_id: i64,
+}
+
+/// An entry in the picker's dropdown.
+enum Match {
+    Option(usize),
+    Create(String),
+}
+
+impl Picker {
+    fn matches(&self) -> Vec<Match> {
+        let q = self.query.trim().to_lowercase();
+        let mut out: Vec<Match> = self
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| q.is_empty() || o.label.to_lowercase().contains(&q))
+            .map(|(i, _)| Match::Option(i))
+            .collect();
+        if self.create.is_some()
+            && !q.is_empty()
+            && !self.options.iter().any(|o| o.label.to_lowercase() == q)
+        {
+            out.push(Match::Create(self.query.trim().to_string()));
+        }
+        out
+    }
+
+    fn move_highlight(&mut self, down: bool) {
+        let n = self.matches().len();
+        if n == 0 {
+            return;
+        }
+        self.highlight = if down {
+            (self.highlight + 1) % n
+        } else {
+            (self.highlight + n - 1) % n
+        };
+        if !self.multi
+            && let Some(Match::Option(i)) = self.matches().get(self.highlight)
+            && let Some(o) = self.options.get(*i)
+        {
+            self.selected = vec![o.id];
+        }
+    }
+
+    /// Picks (or unpicks) the highlighted entry; creates the typed name. Err says why not.
+    fn toggle(&mut self) -> Result<(), String> {
+        let matches = self.matches();
+        let Some(m) = matches.get(self.highlight.min(matches.len().saturating_sub(1))) else {
+            return Ok(());
+        };
+        let id = match m {
+            Match::Option(i) => match self.options.get(*i) {
+                Some(o) => o.id,
+                None => return Ok(()),
+            },
+            Match::Create(name) => {
+                let Some(create) = self.create else {
+                    return Ok(());
+                };
+                let label = create(name)?;
+                if let Some(o) = self.options.iter().find(|o| o.label == label) {
+                    o.id
+                } else {
+                    self.next_new_id -= 1;
+                    self.options
+                        .push(PickOption::new(self.next_new_id, label.clone()));
+                    self.next_new_id
+                }
+            }
+        };
+        if self.multi {
+            if let Some(pos) = self.selected.iter().position(|&s| s == id) {
+                self.selected.remove(pos);
+            } else {
+                self.selected.push(id);
+            }
+        } else {
+            self.selected = vec![id];
+        }
+        self.query.clear();
+        self.highlight = 0;
+        Ok(())
+    }
+
+    fn picked(&self) -> Vec<PickOption> {
+        self.selected
+            .iter()
+            .filter_map(|id| self.options.iter().find(|o| o.id == *id).cloned())
+            .collect()
+    }
+
+    fn labels(&self) -> Vec<String> {
+        self.picked().into_iter().map(|o| o.label).collect()
+    }
+
+    /// Selects options by label (from a draft), creating missing ones when allowed.
+    fn select_labels(&mut self, labels: &[String]) {
+        self.selected.clear();
+        for l in labels {
+            let id = match self.options.iter().find(|o| &o.label == l) {
+                Some(o) => Some(o.id),
+                None if self.create.is_some() => {
+                    self.next_new_id -= 1;
+                    self.options
+                        .push(PickOption::new(self.next_new_id, l.clone()));
+                    Some(self.next_new_id)
+                }
+                None => None,
+            };
+            if let Some(id) = id
+                && !self.selected.contains(&id)
+            {
+                self.selected.push(id);
+            }
+        }
+    }
+}
+
+enum Input {
+    Text {
+        area: Box<TextArea<'static>>,
+        multiline: bool,
+        height: u16,
+    },
+    Picker(Picker),
+}
+
+struct Field {
+    key: &'static str,
+    label: &'static str,
+    input: Input,
+    error: Option<String>,
+    initial: DraftValue,
+}
+
+impl Field {
+    fn value(&self) -> DraftValue {
+        match &self.input {
+            Input::Text { area, .. } => DraftValue::Text(area.lines().join("\n")),
+            Input::Picker(p) => DraftValue::Picks(p.labels()),
+        }
+    }
+}
+
+enum Mode {
+    Editing,
+    ConfirmDiscard,
+    Conflict {
+        yours: Vec<(String, String)>,
+        theirs: Vec<(String, String)>,
+    },
+}
+
+/// A form of labelled fields.
+pub struct Form {
+    title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    mode: Mode,
+    theme: Theme,
+    /// A problem that belongs to no one field ("deleted by another session").
+    message: Option<String>,
+}
+
+const LABEL_COLS: u16 = 11;
+const DROPDOWN_ROWS: usize = 4;
+
+/// A text area holding `value`. Stored text may hold control characters; they are shown (and
+/// so saved, if the user saves) as their visible symbols, never passed to the terminal.
+fn text_area(value: &str, theme: Theme) -> Box<TextArea<'static>> {
+    let lines: Vec<String> = crate::text::sanitize_lines(value)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    let mut t = TextArea::new(lines);
+    t.set_cursor_line_style(Style::default());
+    t.set_cursor_style(Style::default());
+    t.set_selection_style(theme.selected());
+    t.set_placeholder_style(theme.dim());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    Box::new(t)
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>, theme: Theme) -> Self {
+        Form {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            mode: Mode::Editing,
+            theme,
+            message: None,
+        }
+    }
+
+    fn push(mut self, key: &'static str, label: &'static str, input: Input) -> Self {
+        let mut f = Field {
+            key,
+            label,
+            input,
+            error: None,
+            initial: DraftValue::Text(String::new()),
+        };
+        f.initial = f.value();
+        self.fields.push(f);
+        self
+    }
+
+    /// A one-line text field (Enter saves the form).
+    pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
+        let area = text_area(&value.replace(['\n', '\r'], " "), self.theme);
+        self.push(
+            key,
+            label,
+            Input::Text {
+                area,
+                multiline: false,
+                height: 1,
+            },
+        )
+    }
+
+    /// A text field of several lines (Enter starts a new line).
+    pub fn multiline(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: &str,
+        height: u16,
+    ) -> Self {
+        let area = text_area(value, self.theme);
+        self.push(
+            key,
+            label,
+            Input::Text {
+                area,
+                multiline: true,
+                height: height.max(1),
+            },
+        )
+    }
+
+    /// A picker over `options`; `multi` lets several be chosen; `create` lets the user add a
+    /// new option by typing its name.
+    pub fn picker(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<PickOption>,
+        selected: &[i64],
+        multi: bool,
+        create: Option<CreateFn>,
+    ) -> Self {
+        let highlight = if multi {
+            0
+        } else {
+            options
+                .iter()
+                .position(|o| selected.first() == Some(&o.id))
+                .unwrap_or(0)
+        };
+        let picker = Picker {
+            options,
+            selected: selected.to_vec(),
+            multi,
+            query: String::new(),
+            highlight,
+            create,
+            next_new_id: 0,
+        };
+        self.push(key, label, Input::Picker(picker))
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of a text field ("" for an unknown key).
+    pub fn text(&self, key: &str) -> String {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::Text { area, .. }) => area.lines().join("\n"),
+            _ => String::new(),
+        }
+    }
+
+    /// The chosen options of a picker, in the order chosen.
+    pub fn picked(&self, key: &str) -> Vec<PickOption> {
+        match self.field(key).map(|f| &f.input) {
+            Some(Input::Picker(p)) => p.picked(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Replaces a text field's content (e.g. a time the pane normalised).
+    pub fn set_text(&mut self, key: &str, value: &str) {
+        let theme = self.theme;
+        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
+            && let Input::Text { area, .. } = &mut f.input
+        {
+            *area = text_area(value, theme);
+        }
+    }
+
+    /// True if any field differs from what the form opened with.
+    pub fn is_changed(&self) -> bool {
+        self.fields.iter().any(|f| f.value() != f.initial)
+    }
+
+    /// Makes the current values the baseline (after a save that keeps the form open).
+    pub fn mark_saved(&mut self) {
+        for f in &mut self.fields {
+            f.initial = f.value();
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        for f in &mut self.fields {
+            f.error = None;
+        }
+        self.message = None;
+    }
+
+    /// Shows `message` beside the field named `key` and moves the cursor there. A key with no
+    /// field (or a trailing-s variant: the repository says "tag" for the tags field) becomes
+    /// the form's message.
+    pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
+        let message = message.into();
+        let plural = format!("{key}s");
+        match self
+            .fields
+            .iter()
+            .position(|f| f.key == key || f.key == plural)
+        {
+            Some(i) => {
+                if let Some(f) = self.fields.get_mut(i) {
+                    f.error = Some(message);
+                }
+                if !self.fields.iter().take(i).any(|f| f.error.is_some()) {
+                    self.focus = i;
+                }
+            }
+            None => self.message = Some(message),
+        }
+    }
+
+    /// Shows a failed save: a validation error beside its field, anything else on the form.
+    pub fn show_error(&mut self, e: &DbError) {
+        self.mode = Mode::Editing;
+        match e {
+            DbError::Invalid { field, message } => self.set_error(field, message.clone()),
+            other => self.message = Some(other.to_string()),
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.message.is_some() || self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    /// Enters the conflict view: `yours` and `theirs` are (label, value) lines to compare.
+    pub fn show_conflict(&mut self, yours: Vec<(String, String)>, theirs: Vec<(String, String)>) {
+        self.mode = Mode::Conflict { yours, theirs };
+    }
+
+    /// The values as typed, for a draft file.
+    pub fn values(&self) -> Vec<(String, DraftValue)> {
+        self.fields
+            .iter()
+            .map(|f| (f.key.to_string(), f.value()))
+            .collect()
+    }
+
+    /// Puts a draft's values back (unknown keys are ignored). The form counts as changed.
+    pub fn restore(&mut self, values: &[(String, DraftValue)]) {
+        let theme = self.theme;
+        for (key, value) in values {
+            let Some(f) = self.fields.iter_mut().find(|f| f.key == key) else {
+                continue;
+            };
+            match (&mut f.input, value) {
+                (
+                    Input::Text {
+                        area, multiline, ..
+                    },
+                    DraftValue::Text(t),
+                ) => {
+                    let t = if *multiline {
+                        t.clone()
+                    } else {
+                        t.replace(['\n', '\r'], " ")
+                    };
+                    *area = text_area(&t, theme);
+                }
+                (Input::Picker(p), DraftValue::Picks(labels)) => p.select_labels(labels),
+                _ => {}
+            }
+        }
+    }
+
+    /// The keymap contexts for the form's state, most specific first.
+    pub fn contexts(&self) -> &'static [Context] {
+        match &self.mode {
+            Mode::ConfirmDiscard => &[Context::ConfirmDiscard],
+            Mode::Conflict { .. } => &[Context::Conflict],
+            Mode::Editing => match self.fields.get(self.focus).map(|f| &f.input) {
+                Some(Input::Text {
+                    multiline: false, ..
+                }) => &[Context::FormLine, Context::Form],
+                Some(Input::Picker(_)) => &[Context::Picker, Context::Form],
+                _ => &[Context::Form],
+            },
+        }
+    }
+
+    /// Handles one key; the pane acts on the returned event.
+    pub fn handle_key(&mut self, key: &KeyEvent) -> FormEvent {
+        if key.kind == KeyEventKind::Release {
+            return FormEvent::Ignored;
+        }
+        let action = keymap::resolve(self.contexts(), key).map(|b| b.action);
+        match (&self.mode, action) {
+            (Mode::ConfirmDiscard, Some(Action::DiscardYes)) => FormEvent::Closed,
+            (Mode::ConfirmDiscard, Some(Action::DiscardNo)) => {
+                self.mode = Mode::Editing;
+                FormEvent::None
+            }
+            (Mode::ConfirmDiscard, _) => FormEvent::None,
+            (Mode::Conflict { .. }, Some(Action::KeepTheirs)) => FormEvent::KeepTheirs,
+            (Mode::Conflict { .. }, Some(Action::Overwrite)) => FormEvent::Overwrite,
+            (Mode::Conflict { .. }, Some(Action::BackToEdit)) => {
+                self.mode = Mode::Editing;
+                FormEvent::None
+            }
+            (Mode::Conflict { .. }, _) => FormEvent::None,
+            (Mode::Editing, Some(Action::Save)) => FormEvent::Save,
+            (Mode::Editing, Some(Action::Cancel)) => {
+                if self.is_changed() {
+                    self.mode = Mode::ConfirmDiscard;
+                    FormEvent::None
+                } else {
+                    FormEvent::Closed
+                }
+            }
+            (Mode::Editing, Some(Action::NextField)) => {
+                self.focus = (self.focus + 1) % self.fields.len().max(1);
+                FormEvent::None
+            }
+            (Mode::Editing, Some(Action::PrevField)) => {
+                let n = self.fields.len().max(1);
+                self.focus = (self.focus + n - 1) % n;
+                FormEvent::None
+            }
+            (
+                Mode::Editing,
+                Some(a @ (Action::PickNext | Action::PickPrev | Action::PickToggle)),
+            ) => {
+                if let Some(f) = self.fields.get_mut(self.focus)
+                    && let Input::Picker(p) = &mut f.input
+                {
+                    match a {
+                        Action::PickNext => p.move_highlight(true),
+                        Action::PickPrev => p.move_highlight(false),
+                        _ => match p.toggle() {
+                            Ok(()) => f.error = None,
+                            Err(e) => f.error = Some(e),
+                        },
+                    }
+                }
+                FormEvent::None
+            }
+            (Mode::Editing, Some(_)) => FormEvent::Ignored,
+            (Mode::Editing, None) => self.type_key(key),
+        }
+    }
+
+    /// A key that is not a command: text for the focused field.
+    fn type_key(&mut self, key: &KeyEvent) -> FormEvent {
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return FormEvent::Ignored;
+        };
+        match &mut f.input {
+            Input::Text {
+                area, multiline, ..
+            } => {
+                let newline = matches!(key.code, KeyCode::Enter)
+                    || (key.modifiers.contains(KeyModifiers::CONTROL)
+                        && matches!(key.code, KeyCode::Char('m' | 'j')));
+                if newline && !*multiline {
+                    return FormEvent::None;
+                }
+                if let KeyCode::Char(c) = key.code
+                    && c.is_control()
+                {
+                    return FormEvent::None;
+                }
+                if area.input(*key) {
+                    f.error = None;
+                }
+                FormEvent::None
+            }
+            Input::Picker(p) => {
+                match key.code {
+                    KeyCode::Char(c)
+                        if !key
+                            .modifiers
+                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                            && !c.is_control() =>
+                    {
+                        p.query.push(c);
+                        p.highlight = 0;
+                    }
+                    KeyCode::Backspace => {
+                        if p.query.pop().is_none() && p.multi {
+                            p.selected.pop();
+                        }
+                        p.highlight = 0;
+                    }
+                    _ => return FormEvent::Ignored,
+                }
+                f.error = None;
+                FormEvent::None
+            }
+        }
+    }
+
+    /// Pasted text goes into the focused field (line breaks become spaces in one-line fields).
+    pub fn paste(&mut self, text: &str) {
+        if !matches!(self.mode, Mode::Editing) {
+            return;
+        }
+        let Some(f) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        let clean: String = text
+            .replace("\r\n", "\n")
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control() || *c == '\t')
+            .collect();
+        match &mut f.input {
+            Input::Text {
+                area, multiline, ..
+            } => {
+                let t = if *multiline {
+                    clean
+                } else {
+                    clean.replace('\n', " ")
+                };
+                area.insert_str(t);
+            }
+            Input::Picker(p) => {
+                p.query.push_str(&clean.replace('\n', " "));
+                p.highlight = 0;
+            }
+        }
+    }
+
+    fn field_height(&self, i: usize) -> u16 {
+        let Some(f) = self.fields.get(i) else {
+            return 0;
+        };
+        let body = match &f.input {
+            Input::Text { height, .. } => *height,
+            Input::Picker(p) => {
+                if i == self.focus {
+                    1 + p.matches().len().min(DROPDOWN_ROWS) as u16
+                } else {
+                    1
+                }
+            }
+        };
+        body + u16::from(f.error.is_some())
+    }
+
+    /// Draws the form as a box centred in `area`.
+    pub fn render(&mut self, frame: &mut Frame, area: Rect) {
+        let theme = self.theme;
+        let needed: u16 = (0..self.fields.len())
+            .map(|i| self.field_height(i))
+            .fold(0u16, u16::saturating_add)
+            .saturating_add(2 + u16::from(self.message.is_some()));
+        let w = area.width.min(78);
+        let h = area.height.min(needed.max(5));
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.focus())
+            .title(Span::styled(
+                format!(" {} ", sanitize(&self.title)),
+                theme.title(),
+            ));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let mut avail = inner.height;
+        if let Some(m) = &self.message {
+            let line = Line::from(Span::styled(
+                truncate(&sanitize(m), usize::from(inner.width)).into_owned(),
+                theme.error(),
+            ));
+            frame.render_widget(
+                Paragraph::new(line),
+                Rect {
+                    y: inner.y + inner.height - 1,
+                    height: 1,
+                    ..inner
+                },
+            );
+            avail = avail.saturating_sub(1);
+        }
+        // Scroll so the focused field fits: start from the first field that lets it.
+        let mut start = 0;
+        while start < self.focus {
+            let used: u16 = (start..=self.focus)
+                .map(|i| self.field_height(i))
+                .fold(0u16, u16::saturating_add);
+            if used <= avail {
+                break;
+            }
+            start += 1;
+        }
+        let mut y = inner.y;
+        let bottom = inner.y.saturating_add(avail);
+        for i in start..self.fields.len() {
+            if y >= bottom {
+                break;
+            }
+            let fh = self.field_height(i).min(bottom - y);
+            let rect = Rect {
+                x: inner.x,
+                y,
+                width: inner.width,
+                height: fh,
+            };
+            self.render_field(frame, i, rect);
+            y = y.saturating_add(fh);
+        }
+        match &self.mode {
+            Mode::Editing => {}
+            Mode::ConfirmDiscard => self.render_confirm(frame, popup),
+            Mode::Conflict { yours, theirs } => {
+                render_conflict(frame, area, theme, yours, theirs);
+            }
+        }
+    }
+
+    fn render_field(&mut self, frame: &mut Frame, i: usize, rect: Rect) {
+        let theme = self.theme;
+        let focused = i == self.focus && matches!(self.mode, Mode::Editing);
+        let Some(f) = self.fields.get_mut(i) else {
+            return;
+        };
+        let label_w = LABEL_COLS.min(rect.width);
+        let label_style = if focused { theme.focus() } else { theme.bold() };
+        let marker = if focused { "›" } else { " " };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&format!("{marker}{}", f.label), usize::from(label_w)).into_owned(),
+                label_style,
+            )),
+            Rect {
+                height: 1.min(rect.height),
+                width: label_w,
+                ..rect
+            },
+        );
+        let input = Rect {
+            x: rect.x.saturating_add(label_w),
+            width: rect.width.saturating_sub(label_w),
+            height: rect.height.saturating_sub(u16::from(f.error.is_some())),
+            ..rect
+        };
+        if let Some(err) = &f.error
+            && rect.height > 0
+        {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    truncate(&format!("✗ {}", sanitize(err)), usize::from(input.width))
+                        .into_owned(),
+                    theme.error(),
+                )),
+                Rect {
+                    y: rect.y + rect.height - 1,
+                    height: 1,
+                    ..input
+                },
+            );
+        }
+        match &mut f.input {
+            Input::Text { area, .. } => {
+                area.set_cursor_style(if focused {
+                    theme.selected()
+                } else {
+                    Style::default()
+                });
+                frame.render_widget(&**area, input);
+            }
+            Input::Picker(p) => render_picker(frame, p, input, focused, theme),
+        }
+    }
+
+    fn render_confirm(&self, frame: &mut Frame, popup: Rect) {
+        let theme = self.theme;
+        let hints = keymap::footer(&[Context::ConfirmDiscard]);
+        let mut spans = vec![Span::styled(" Discard your changes? ", theme.warning())];
+        for (k, h) in hints {
+            spans.push(Span::styled(k, theme.key()));
+            spans.push(Span::raw(format!(" {h}  ")));
+        }
+        let rect = Rect {
+            y: popup.y.saturating_add(popup.height.saturating_sub(1)),
+            height: 1.min(popup.height),
+            ..popup
+        };
+        frame.render_widget(Clear, rect);
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+}
+
+fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme: Theme) {
+    if rect.height == 0 || rect.width == 0 {
+        return;
+    }
+    let mut spans: Vec<Span> = Vec::new();
+    let picked = p.picked();
+    if picked.is_empty() && !focused {
+        spans.push(Span::styled("(none)", theme.dim()));
+    }
+    for o in &picked {
+        let text = if p.multi {
+            format!("[{}] ", sanitize(&o.label))
+        } else {
+            format!("{} ", sanitize(&o.label))
+        };
+        spans.push(Span::styled(
+            text,
+            if p.multi { theme.tag() } else { theme.plain() },
+        ));
+    }
+    if focused {
+        spans.push(Span::styled("› ", theme.dim()));
+        spans.push(Span::raw(sanitize(&p.query).into_owned()));
+        spans.push(Span::styled(" ", theme.selected()));
+    }
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)),
+        Rect { height: 1, ..rect },
+    );
+    if !focused {
+        return;
+    }
+    let matches = p.matches();
+    let rows = usize::from(rect.height.saturating_sub(1)).min(DROPDOWN_ROWS);
+    let start = p.highlight.saturating_sub(rows.saturating_sub(1));
+    for (n, (idx, m)) in matches
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(rows)
+        .enumerate()
+    {
+        let text = match m {
+            Match::Option(i) => {
+                let Some(o) = p.options.get(*i) else { continue };
+                let on = p.selected.contains(&o.id);
+                let mark = match (p.multi, on) {
+                    (true, true) => "[x] ",
+                    (true, false) => "[ ] ",
+                    (false, true) => "(•) ",
+                    (false, false) => "( ) ",
+                };
+                format!("{mark}{}", sanitize(&o.label))
+            }
+            Match::Create(name) => format!("+ new “{}”", sanitize(name)),
+        };
+        let style = if idx == p.highlight {
+            theme.selected()
+        } else {
+            theme.plain()
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&text, usize::from(rect.width)).into_owned(),
+                style,
+            )),
+            Rect {
+                y: rect.y + 1 + n as u16,
+                height: 1,
+                ..rect
+            },
+        );
+    }
+}
+
+fn render_conflict(
+    frame: &mut Frame,
+    area: Rect,
+    theme: Theme,
+    yours: &[(String, String)],
+    theirs: &[(String, String)],
+) {
+    let w = area.width.min(100);
+    let rows = yours.len().max(theirs.len()) as u16;
+    let h = area.height.min(rows.saturating_add(5));
+    let popup = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.warning())
+        .title(Span::styled(
+            " Changed by another session since you opened it ",
+            theme.warning(),
+        ));
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    if inner.width < 4 || inner.height == 0 {
+        return;
+    }
+    let col = usize::from(inner.width.saturating_sub(3) / 2);
+    let sep = Span::styled(" │ ", theme.dim());
+    let mut lines: Vec<Line> = Vec::new();
+    let head = |s: &str| Span::styled(crate::text::fit(s, col), theme.bold());
+    lines.push(Line::from(vec![
+        head("Yours"),
+        sep.clone(),
+        head("Theirs (saved)"),
+    ]));
+    for i in 0..usize::from(rows) {
+        let cell = |side: &[(String, String)], other: &[(String, String)]| {
+            let Some((label, value)) = side.get(i) else {
+                return Span::raw(" ".repeat(col));
+            };
+            let differs = other.get(i).map(|(_, v)| v) != Some(value);
+            let text = format!("{label}: {}", sanitize(value));
+            Span::styled(
+                crate::text::fit(&text, col),
+                if differs {
+                    theme.warning()
+                } else {
+                    theme.plain()
+                },
+            )
+        };
+        lines.push(Line::from(vec![
+            cell(yours, theirs),
+            sep.clone(),
+            cell(theirs, yours),
+        ]));
+    }
+    lines.push(Line::from(""));
+    let mut spans = Vec::new();
+    for (k, h) in keymap::footer(&[Context::Conflict]) {
+        spans.push(Span::styled(k, theme.key()));
+        spans.push(Span::raw(format!(" {h}   ")));
+    }
+    lines.push(Line::from(spans));
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Parses a duration as typed: `90`, `90m`, `1h`, `1h30`, `1:30`. Empty is `None`.
+pub fn parse_minutes(s: &str) -> Result<Option<u32>, String> {
+    let t = s.trim().to_lowercase().replace(' ', "");
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let bad = || format!("estimate must be minutes or like 1h30, got {:?}", s.trim());
+    let num = |x: &str| x.parse::<u32>().map_err(|_| bad());
+    let minutes = if let Some((h, m)) = t.split_once(':') {
+        num(h)? * 60 + num(m)?
+    } else if let Some((h, m)) = t.split_once('h') {
+        let m = m.trim_end_matches('m');
+        num(h)?.saturating_mul(60) + if m.is_empty() { 0 } else { num(m)? }
+    } else {
+        num(t.trim_end_matches("min").trim_end_matches('m'))?
+    };
+    Ok(Some(minutes))
+}
+
+/// Shows minutes the way [`parse_minutes`] reads them: `45m`, `2h`, `1h30`.
+pub fn format_minutes(m: u32) -> String {
+    match (m / 60, m % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}h"),
+        (h, m) => format!("{h}h{m:02}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::width;
+    use crate::tui::keymap::Key;
+
+    fn key(c: char) -> KeyEvent {
+        Key::ch(c).event()
+    }
+
+    fn code(c: KeyCode) -> KeyEvent {
+        Key::code(c).event()
+    }
+
+    fn tags_form() -> Form {
+        Form::new("t", Theme::default())
+            .line("title", "Title", "")
+            .picker(
+                "tags",
+                "Tags",
+                vec![PickOption::new(1, "rust"), PickOption::new(2, "sql")],
+                &[],
+                true,
+                Some(|s: &str| {
+                    if s.contains(' ') {
+                        Err("no spaces".into())
+                    } else {
+                        Ok(s.to_string())
+                    }
+                }),
+            )
+    }
+
+    #[test]
+    fn typing_tab_and_picking() {
+        let mut f = tags_form();
+        for c in "hi q".chars() {
+            assert_eq!(f.handle_key(&key(c)), FormEvent::None);
+        }
+        assert_eq!(f.text("title"), "hi q");
+        f.handle_key(&code(KeyCode::Tab));
+        assert_eq!(f.contexts(), &[Context::Picker, Context::Form]);
+        f.handle_key(&code(KeyCode::Down));
+        f.handle_key(&code(KeyCode::Enter)); // picks "sql"
+        for c in "new".chars() {
+            f.handle_key(&key(c));
+        }
+        f.handle_key(&code(KeyCode::Enter)); // creates "new"
+        let labels: Vec<String> = f.picked("tags").into_iter().map(|o| o.label).collect();
+        assert_eq!(labels, vec!["sql", "new"]);
+        f.handle_key(&code(KeyCode::Backspace)); // empty query: removes the last pick
+        assert_eq!(f.picked("tags").len(), 1);
+        assert_eq!(f.handle_key(&Key::ctrl('s').event()), FormEvent::Save);
+    }
+
+    #[test]
+    fn enter_saves_a_line_but_not_a_multiline_field() {
+        let mut f = Form::new("t", Theme::default())
+            .line("title", "Title", "a")
+            .multiline("notes", "Notes", "", 3);
+        assert_eq!(f.handle_key(&code(KeyCode::Enter)), FormEvent::Save);
+        f.handle_key(&code(KeyCode::Tab));
+        assert_eq!(f.handle_key(&code(KeyCode::Enter)), FormEvent::None);
+        f.handle_key(&key('x'));
+        assert_eq!(f.text("notes"), "\nx");
+    }
+
+    #[test]
+    fn escape_asks_only_when_changed() {
+        let mut f = tags_form();
+        assert_eq!(f.handle_key(&code(KeyCode::Esc)), FormEvent::Closed);
+        let mut f = tags_form();
+        f.handle_key(&key('x'));
+        assert_eq!(f.handle_key(&code(KeyCode::Esc)), FormEvent::None);
+        assert_eq!(f.contexts(), &[Context::ConfirmDiscard]);
+        assert_eq!(f.handle_key(&key('n')), FormEvent::None);
+        assert_eq!(f.text("title"), "x");
+        f.handle_key(&code(KeyCode::Esc));
+        assert_eq!(f.handle_key(&key('y')), FormEvent::Closed);
+    }
+
+    #[test]
+    fn errors_go_beside_their_field_and_keep_the_text() {
+        let mut f = tags_form();
+        f.handle_key(&code(KeyCode::Tab));
+        f.show_error(&DbError::invalid("title", "task title must not be empty"));
+        assert_eq!(f.contexts(), &[Context::FormLine, Context::Form]);
+        assert_eq!(
+            f.fields[0].error.as_deref(),
+            Some("task title must not be empty")
+        );
+        f.show_error(&DbError::invalid("tag", "bad tag"));
+        assert_eq!(f.fields[1].error.as_deref(), Some("bad tag"));
+        f.show_error(&DbError::Busy);
+        assert!(f.message.is_some());
+    }
+
+    #[test]
+    fn creating_an_invalid_option_says_why() {
+        let mut f = tags_form();
+        f.handle_key(&code(KeyCode::Tab));
+        f.paste("a b");
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(f.fields[1].error.as_deref(), Some("no spaces"));
+        assert!(f.picked("tags").is_empty());
+    }
+
+    #[test]
+    fn drafts_round_trip() {
+        let mut f = tags_form();
+        f.paste("draft title");
+        f.handle_key(&code(KeyCode::Tab));
+        f.handle_key(&code(KeyCode::Enter));
+        let values = f.values();
+        let mut g = tags_form();
+        g.restore(&values);
+        assert_eq!(g.text("title"), "draft title");
+        assert_eq!(g.picked("tags")[0].label, "rust");
+        assert!(g.is_changed());
+    }
+
+    #[test]
+    fn minutes() {
+        assert_eq!(parse_minutes(""), Ok(None));
+        assert_eq!(parse_minutes("90"), Ok(Some(90)));
+        assert_eq!(parse_minutes("1h30"), Ok(Some(90)));
+        assert_eq!(parse_minutes("2h"), Ok(Some(120)));
+        assert_eq!(parse_minutes("1:15"), Ok(Some(75)));
+        assert_eq!(parse_minutes("45m"), Ok(Some(45)));
+        assert!(parse_minutes("soon").is_err());
+        assert_eq!(format_minutes(90), "1h30");
+        assert_eq!(format_minutes(45), "45m");
+        assert_eq!(format_minutes(120), "2h");
+        assert_eq!(width(&format_minutes(5)), 2);
+    }
+}

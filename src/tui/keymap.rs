@@ -1,0 +1,944 @@
+//! The one table of keys. Dispatch, the footer hints and the `?` help popup all read
+//! [`BINDINGS`], so what the screen says a key does is what it does.
+//!
+//! # How a key is resolved
+//!
+//! At any moment a list of [`Context`]s is active, most specific first: the app asks the
+//! visible pane for its contexts (`Pane::hints`), e.g. `[Energy, Dated, List]` for the energy
+//! list or `[FormLine, Form]` while a single-line field of a form has the cursor. If none of
+//! them is modal, [`Context::Global`] is appended; [`Context::Always`] (Ctrl-C) comes last. A key is looked up context by context
+//! and the first binding that has it wins. So pane-specific keys beat global ones: in the
+//! Energy pane `1`–`5` record a check-in instead of switching panes (`0`, `6`, `7`, Tab and
+//! Shift-Tab still switch). The footer and the help popup leave out, or mark, global keys that
+//! an earlier context shadows, so they show exactly this.
+//!
+//! Modal contexts (forms, the filter prompt, popups) take every key: keys they do not bind are
+//! text typed into the field, never global commands (`q` in a title is a letter).
+
+use super::panes::PaneId;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Context {
+    /// Everywhere, even behind forms and popups (only Ctrl-C).
+    Always,
+    /// Everywhere outside forms and popups.
+    Global,
+    /// Any pane showing a list.
+    List,
+    /// Panes that show one day at a time.
+    Dated,
+    Focus,
+    Energy,
+    /// The "carry unfinished tasks over" offer above the focus list.
+    CarryOffer,
+    /// The checklist for picking tasks to carry.
+    Checklist,
+    /// Typing a `/` filter.
+    FilterInput,
+    /// Any form.
+    Form,
+    /// A single-line field of a form has the cursor.
+    FormLine,
+    /// A picker field of a form has the cursor.
+    Picker,
+    /// "Discard your changes?"
+    ConfirmDiscard,
+    /// Saving found the row changed elsewhere.
+    Conflict,
+    /// The `?` popup.
+    Help,
+}
+
+impl Context {
+    /// A modal context takes all keys: global bindings do not apply behind it.
+    pub fn is_modal(self) -> bool {
+        matches!(
+            self,
+            Context::Checklist
+                | Context::FilterInput
+                | Context::Form
+                | Context::FormLine
+                | Context::Picker
+                | Context::ConfirmDiscard
+                | Context::Conflict
+                | Context::Help
+        )
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Always => "Always",
+            Context::Global => "Everywhere",
+            Context::List => "Lists",
+            Context::Dated => "Days",
+            Context::Focus => "Focus",
+            Context::Energy => "Energy",
+            Context::CarryOffer => "Unfinished tasks offer",
+            Context::Checklist => "Carry checklist",
+            Context::FilterInput => "Filter",
+            Context::Form => "Forms",
+            Context::FormLine => "Single-line field",
+            Context::Picker => "Picker field",
+            Context::ConfirmDiscard => "Discard changes?",
+            Context::Conflict => "Changed elsewhere",
+            Context::Help => "Help",
+        }
+    }
+}
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    Quit,
+    /// Ctrl-C: quit from anywhere; an open form is kept as a draft first.
+    ForceQuit,
+    Help,
+    GoTo(PaneId),
+    NextPane,
+    PrevPane,
+    Undo,
+    Down,
+    Up,
+    Top,
+    Bottom,
+    PageDown,
+    PageUp,
+    Add,
+    Edit,
+    Delete,
+    Filter,
+    ClearFilter,
+    PrevDay,
+    NextDay,
+    Today,
+    ToggleDone,
+    CycleStatus,
+    MoveTaskDown,
+    MoveTaskUp,
+    CarryAll,
+    CarryChoose,
+    CarryDismiss,
+    CheckToggle,
+    CheckAll,
+    CheckConfirm,
+    CheckCancel,
+    Checkin(u8),
+    ToggleRange,
+    FilterDone,
+    FilterCancel,
+    NextField,
+    PrevField,
+    Save,
+    Cancel,
+    PickNext,
+    PickPrev,
+    PickToggle,
+    DiscardYes,
+    DiscardNo,
+    KeepTheirs,
+    Overwrite,
+    BackToEdit,
+    CloseHelp,
+}
+
+/// A key with its modifiers. Shift is implied by the character (`J`), so it is ignored for
+/// characters and Shift-Tab.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub const fn ch(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    pub const fn code(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        if ev.kind == KeyEventKind::Release {
+            return false;
+        }
+        let code = match ev.code {
+            // Some terminals send Shift-Tab as Tab + SHIFT.
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            c => c,
+        };
+        code == self.code
+            && ev.modifiers.contains(KeyModifiers::CONTROL) == self.ctrl
+            && ev.modifiers.contains(KeyModifiers::ALT) == self.alt
+    }
+
+    /// The event a person pressing this key produces (for tests and the help text).
+    pub fn event(&self) -> KeyEvent {
+        let mut mods = KeyModifiers::NONE;
+        if self.ctrl {
+            mods |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            mods |= KeyModifiers::ALT;
+        }
+        if let KeyCode::Char(c) = self.code
+            && c.is_uppercase()
+        {
+            mods |= KeyModifiers::SHIFT;
+        }
+        if self.code == KeyCode::BackTab {
+            mods |= KeyModifiers::SHIFT;
+        }
+        KeyEvent::new(self.code, mods)
+    }
+
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "↑".into(),
+            KeyCode::Down => "↓".into(),
+            KeyCode::Left => "←".into(),
+            KeyCode::Right => "→".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("C-{base}"),
+            (_, true) => format!("M-{base}"),
+            _ => base,
+        }
+    }
+}
+
+/// One row of the table.
+#[derive(Debug)]
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// The short label in the footer; `None` keeps it to the help popup.
+    pub hint: Option<&'static str>,
+    /// The sentence in the help popup.
+    pub help: &'static str,
+}
+
+const fn b(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    hint: Option<&'static str>,
+    help: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        hint,
+        help,
+    }
+}
+
+use Action as A;
+use Context as C;
+use KeyCode as K;
+
+/// Every key worklog knows, by context, in the order the footer and help show them.
+pub static BINDINGS: &[Binding] = &[
+    // Global
+    b(C::Global, &[Key::ch('q')], A::Quit, Some("quit"), "quit"),
+    b(
+        C::Global,
+        &[Key::ch('?')],
+        A::Help,
+        Some("help"),
+        "show all keys",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('0')],
+        A::GoTo(PaneId::Today),
+        Some("pane"),
+        "Today pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('1')],
+        A::GoTo(PaneId::Focus),
+        Some("pane"),
+        "Focus pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('2')],
+        A::GoTo(PaneId::Journal),
+        Some("pane"),
+        "Journal pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('3')],
+        A::GoTo(PaneId::Skills),
+        Some("pane"),
+        "Skills pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('4')],
+        A::GoTo(PaneId::Meetings),
+        Some("pane"),
+        "Meetings pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('5')],
+        A::GoTo(PaneId::Goals),
+        Some("pane"),
+        "Goals pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('6')],
+        A::GoTo(PaneId::Feedback),
+        Some("pane"),
+        "Feedback pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('7')],
+        A::GoTo(PaneId::Energy),
+        Some("pane"),
+        "Energy pane",
+    ),
+    b(
+        C::Global,
+        &[Key::code(K::Tab)],
+        A::NextPane,
+        None,
+        "next pane",
+    ),
+    b(
+        C::Global,
+        &[Key::code(K::BackTab)],
+        A::PrevPane,
+        None,
+        "previous pane",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('u')],
+        A::Undo,
+        None,
+        "undo the last delete",
+    ),
+    // Lists
+    b(
+        C::List,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next row",
+    ),
+    b(
+        C::List,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous row",
+    ),
+    b(
+        C::List,
+        &[Key::ch('g'), Key::code(K::Home)],
+        A::Top,
+        None,
+        "first row",
+    ),
+    b(
+        C::List,
+        &[Key::ch('G'), Key::code(K::End)],
+        A::Bottom,
+        None,
+        "last row",
+    ),
+    b(
+        C::List,
+        &[Key::code(K::PageDown)],
+        A::PageDown,
+        None,
+        "page down",
+    ),
+    b(C::List, &[Key::code(K::PageUp)], A::PageUp, None, "page up"),
+    b(C::List, &[Key::ch('a')], A::Add, Some("add"), "add"),
+    b(
+        C::List,
+        &[Key::ch('e'), Key::code(K::Enter)],
+        A::Edit,
+        Some("edit"),
+        "edit the selected row",
+    ),
+    b(
+        C::List,
+        &[Key::ch('d')],
+        A::Delete,
+        Some("del"),
+        "delete the selected row (u undoes)",
+    ),
+    b(
+        C::List,
+        &[Key::ch('/')],
+        A::Filter,
+        Some("filter"),
+        "filter the list as you type",
+    ),
+    b(
+        C::List,
+        &[Key::code(K::Esc)],
+        A::ClearFilter,
+        None,
+        "clear the filter",
+    ),
+    // Days
+    b(
+        C::Dated,
+        &[Key::ch('[')],
+        A::PrevDay,
+        Some("day"),
+        "previous day",
+    ),
+    b(
+        C::Dated,
+        &[Key::ch(']')],
+        A::NextDay,
+        Some("day"),
+        "next day",
+    ),
+    b(C::Dated, &[Key::ch('t')], A::Today, None, "back to today"),
+    // Focus
+    b(
+        C::Focus,
+        &[Key::ch(' ')],
+        A::ToggleDone,
+        Some("done"),
+        "mark done / not done",
+    ),
+    b(
+        C::Focus,
+        &[Key::ch('s')],
+        A::CycleStatus,
+        Some("status"),
+        "cycle todo → doing → done → dropped",
+    ),
+    b(
+        C::Focus,
+        &[Key::ch('J')],
+        A::MoveTaskDown,
+        None,
+        "move the task down",
+    ),
+    b(
+        C::Focus,
+        &[Key::ch('K')],
+        A::MoveTaskUp,
+        None,
+        "move the task up",
+    ),
+    // Carry offer
+    b(
+        C::CarryOffer,
+        &[Key::ch('c')],
+        A::CarryAll,
+        Some("carry all"),
+        "carry every unfinished task to this day",
+    ),
+    b(
+        C::CarryOffer,
+        &[Key::ch('C')],
+        A::CarryChoose,
+        Some("choose"),
+        "choose which tasks to carry",
+    ),
+    b(
+        C::CarryOffer,
+        &[Key::ch('x')],
+        A::CarryDismiss,
+        Some("dismiss"),
+        "dismiss the offer for this session",
+    ),
+    // Checklist
+    b(
+        C::Checklist,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next task",
+    ),
+    b(
+        C::Checklist,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous task",
+    ),
+    b(
+        C::Checklist,
+        &[Key::ch(' ')],
+        A::CheckToggle,
+        Some("tick"),
+        "tick / untick the task",
+    ),
+    b(
+        C::Checklist,
+        &[Key::ch('a')],
+        A::CheckAll,
+        Some("all/none"),
+        "tick all or none",
+    ),
+    b(
+        C::Checklist,
+        &[Key::code(K::Enter)],
+        A::CheckConfirm,
+        Some("carry ticked"),
+        "carry the ticked tasks",
+    ),
+    b(
+        C::Checklist,
+        &[Key::code(K::Esc)],
+        A::CheckCancel,
+        Some("cancel"),
+        "close without carrying",
+    ),
+    // Energy
+    b(
+        C::Energy,
+        &[Key::ch('1')],
+        A::Checkin(1),
+        Some("check in"),
+        "record energy 1 (drained) now",
+    ),
+    b(
+        C::Energy,
+        &[Key::ch('2')],
+        A::Checkin(2),
+        Some("check in"),
+        "record energy 2 now",
+    ),
+    b(
+        C::Energy,
+        &[Key::ch('3')],
+        A::Checkin(3),
+        Some("check in"),
+        "record energy 3 now",
+    ),
+    b(
+        C::Energy,
+        &[Key::ch('4')],
+        A::Checkin(4),
+        Some("check in"),
+        "record energy 4 now",
+    ),
+    b(
+        C::Energy,
+        &[Key::ch('5')],
+        A::Checkin(5),
+        Some("check in"),
+        "record energy 5 (energized) now",
+    ),
+    b(
+        C::Energy,
+        &[Key::ch('v')],
+        A::ToggleRange,
+        Some("30/90d"),
+        "daily chart: last 30 or 90 days",
+    ),
+    // Filter prompt
+    b(
+        C::FilterInput,
+        &[Key::code(K::Enter)],
+        A::FilterDone,
+        Some("keep"),
+        "keep the filter, back to the list",
+    ),
+    b(
+        C::FilterInput,
+        &[Key::code(K::Esc)],
+        A::FilterCancel,
+        Some("clear"),
+        "clear the filter",
+    ),
+    // Forms
+    b(
+        C::FormLine,
+        &[Key::code(K::Enter)],
+        A::Save,
+        Some("save"),
+        "save (in a one-line field)",
+    ),
+    b(
+        C::Picker,
+        &[Key::code(K::Down)],
+        A::PickNext,
+        None,
+        "next option",
+    ),
+    b(
+        C::Picker,
+        &[Key::code(K::Up)],
+        A::PickPrev,
+        None,
+        "previous option",
+    ),
+    b(
+        C::Picker,
+        &[Key::code(K::Enter)],
+        A::PickToggle,
+        Some("pick"),
+        "pick the option (or create the typed name)",
+    ),
+    b(C::Form, &[Key::ctrl('s')], A::Save, Some("save"), "save"),
+    b(
+        C::Form,
+        &[Key::code(K::Tab)],
+        A::NextField,
+        Some("field"),
+        "next field",
+    ),
+    b(
+        C::Form,
+        &[Key::code(K::BackTab)],
+        A::PrevField,
+        None,
+        "previous field",
+    ),
+    b(
+        C::Form,
+        &[Key::code(K::Esc)],
+        A::Cancel,
+        Some("cancel"),
+        "cancel (asks first if anything changed)",
+    ),
+    // Discard?
+    b(
+        C::ConfirmDiscard,
+        &[Key::ch('y')],
+        A::DiscardYes,
+        Some("discard"),
+        "discard your changes",
+    ),
+    b(
+        C::ConfirmDiscard,
+        &[Key::ch('n'), Key::code(K::Esc)],
+        A::DiscardNo,
+        Some("keep editing"),
+        "keep editing",
+    ),
+    // Conflict
+    b(
+        C::Conflict,
+        &[Key::ch('t')],
+        A::KeepTheirs,
+        Some("keep theirs"),
+        "discard your edit, keep the saved version",
+    ),
+    b(
+        C::Conflict,
+        &[Key::ch('o')],
+        A::Overwrite,
+        Some("overwrite with mine"),
+        "save your version over theirs",
+    ),
+    b(
+        C::Conflict,
+        &[Key::code(K::Esc), Key::ch('b')],
+        A::BackToEdit,
+        Some("back to editing"),
+        "back to editing",
+    ),
+    // Help
+    b(
+        C::Help,
+        &[Key::code(K::Esc), Key::ch('?'), Key::ch('q')],
+        A::CloseHelp,
+        Some("close"),
+        "close help",
+    ),
+    b(
+        C::Help,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        Some("scroll"),
+        "scroll down",
+    ),
+    b(
+        C::Help,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "scroll up",
+    ),
+    // Always, even behind forms and popups
+    b(
+        C::Always,
+        &[Key::ctrl('c')],
+        A::ForceQuit,
+        None,
+        "quit from anywhere (an open form is kept as a draft)",
+    ),
+];
+
+/// The contexts in force: the pane's, then Global unless one of them is modal, then Always.
+pub fn active(pane: &[Context]) -> Vec<Context> {
+    let mut v = pane.to_vec();
+    if !v.iter().any(|c| c.is_modal()) {
+        v.push(Context::Global);
+    }
+    v.push(Context::Always);
+    v
+}
+
+/// The first binding for `key` in `contexts` (most specific first).
+pub fn resolve(contexts: &[Context], key: &KeyEvent) -> Option<&'static Binding> {
+    contexts.iter().find_map(|&ctx| {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == ctx && b.keys.iter().any(|k| k.matches(key)))
+    })
+}
+
+/// The keys of `binding` that reach it in `contexts` (not taken by an earlier context).
+pub fn live_keys(contexts: &[Context], binding: &'static Binding) -> Vec<Key> {
+    binding
+        .keys
+        .iter()
+        .copied()
+        .filter(|k| resolve(contexts, &k.event()).is_some_and(|won| std::ptr::eq(won, binding)))
+        .collect()
+}
+
+/// Labels a list of keys, joining runs of digits: `0-7`, `0,6-7`.
+pub fn keys_label(keys: &[Key]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < keys.len() {
+        let digit = |k: &Key| match k.code {
+            KeyCode::Char(c) if c.is_ascii_digit() && !k.ctrl && !k.alt => c.to_digit(10),
+            _ => None,
+        };
+        if let Some(start) = digit(&keys[i]) {
+            let mut end = start;
+            let mut j = i + 1;
+            while j < keys.len() && digit(&keys[j]) == Some(end + 1) {
+                end += 1;
+                j += 1;
+            }
+            parts.push(if end > start {
+                format!("{start}-{end}")
+            } else {
+                start.to_string()
+            });
+            i = j;
+        } else {
+            parts.push(keys[i].label());
+            i += 1;
+        }
+    }
+    let digits = parts
+        .iter()
+        .all(|p| p.chars().all(|c| c.is_ascii_digit() || c == '-'));
+    parts.join(if digits { "," } else { "/" })
+}
+
+/// The footer: `(keys, hint)` pairs from the table for the active contexts, in table order,
+/// shadowed keys left out, bindings with the same hint merged (`0-7 pane`).
+pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
+    footer_by_context(contexts)
+        .into_iter()
+        .map(|(k, h, _)| (k, h))
+        .collect()
+}
+
+/// [`footer`] with the context each hint comes from (the app keeps global hints visible).
+pub fn footer_by_context(contexts: &[Context]) -> Vec<(String, &'static str, Context)> {
+    let mut merged: Vec<(Vec<Key>, &'static str, Context)> = Vec::new();
+    for &ctx in contexts {
+        for bnd in BINDINGS.iter().filter(|b| b.context == ctx) {
+            let Some(hint) = bnd.hint else { continue };
+            let keys = live_keys(contexts, bnd);
+            if keys.is_empty() {
+                continue;
+            }
+            match merged.iter_mut().find(|(_, h, _)| *h == hint) {
+                Some((ks, _, _)) => ks.extend(keys),
+                None => merged.push((keys, hint, ctx)),
+            }
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(keys, hint, ctx)| (keys_label(&keys), hint, ctx))
+        .collect()
+}
+
+/// One line of the help popup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    pub keys: String,
+    pub help: &'static str,
+    /// Keys of this binding that an earlier context takes here, e.g. `1-5`.
+    pub shadowed: String,
+}
+
+/// The help popup: every binding of the active contexts, grouped by context.
+pub fn help(contexts: &[Context]) -> Vec<(Context, Vec<HelpRow>)> {
+    contexts
+        .iter()
+        .map(|&ctx| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == ctx)
+                .map(|bnd| {
+                    let live = live_keys(contexts, bnd);
+                    let shadowed: Vec<Key> = bnd
+                        .keys
+                        .iter()
+                        .copied()
+                        .filter(|k| !live.contains(k))
+                        .collect();
+                    HelpRow {
+                        keys: keys_label(bnd.keys),
+                        help: bnd.help,
+                        shadowed: keys_label(&shadowed),
+                    }
+                })
+                .collect();
+            (ctx, rows)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for bnd in &BINDINGS[i + 1..] {
+                if a.context != bnd.context {
+                    continue;
+                }
+                for k in a.keys {
+                    assert!(
+                        !bnd.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k,
+                        a.context
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_event_resolves_to_its_own_binding_in_its_context() {
+        for bnd in BINDINGS {
+            for k in bnd.keys {
+                let got = resolve(&[bnd.context], &k.event()).map(|b| b.action);
+                assert_eq!(got, Some(bnd.action), "{k:?} in {:?}", bnd.context);
+            }
+        }
+    }
+
+    #[test]
+    fn energy_digits_beat_pane_switching() {
+        let ctx = active(&[Context::Energy, Context::Dated, Context::List]);
+        let four = Key::ch('4').event();
+        assert_eq!(
+            resolve(&ctx, &four).map(|b| b.action),
+            Some(Action::Checkin(4))
+        );
+        let seven = Key::ch('7').event();
+        assert_eq!(
+            resolve(&ctx, &seven).map(|b| b.action),
+            Some(Action::GoTo(PaneId::Energy))
+        );
+        let foot = footer(&ctx);
+        assert!(foot.contains(&("1-5".to_string(), "check in")), "{foot:?}");
+        assert!(foot.contains(&("0,6-7".to_string(), "pane")), "{foot:?}");
+        let help = help(&ctx);
+        let global = &help.iter().find(|(c, _)| *c == Context::Global).unwrap().1;
+        let focus_row = global.iter().find(|r| r.help == "Focus pane").unwrap();
+        assert_eq!(focus_row.shadowed, "1");
+    }
+
+    #[test]
+    fn modal_contexts_hide_global_keys() {
+        let ctx = active(&[Context::FormLine, Context::Form]);
+        assert!(!ctx.contains(&Context::Global));
+        assert!(resolve(&ctx, &Key::ch('q').event()).is_none());
+        assert_eq!(
+            resolve(&ctx, &Key::code(KeyCode::Enter).event()).map(|b| b.action),
+            Some(Action::Save)
+        );
+    }
+
+    #[test]
+    fn footer_hints_all_come_from_the_table() {
+        let contexts = [
+            vec![
+                Context::Focus,
+                Context::CarryOffer,
+                Context::Dated,
+                Context::List,
+            ],
+            vec![Context::Energy, Context::Dated, Context::List],
+            vec![Context::Picker, Context::Form],
+            vec![Context::Conflict],
+            vec![Context::Help],
+        ];
+        for c in contexts {
+            let active = active(&c);
+            for (_, hint) in footer(&active) {
+                assert!(
+                    BINDINGS
+                        .iter()
+                        .any(|b| b.hint == Some(hint) && active.contains(&b.context)),
+                    "{hint}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn release_events_do_not_match() {
+        let mut ev = Key::ch('q').event();
+        ev.kind = KeyEventKind::Release;
+        assert!(resolve(&[Context::Global], &ev).is_none());
+    }
+}

@@ -1,0 +1,116 @@
+//! The terminal UI.
+//!
+//! - [`app`]: the event loop and the frame around the panes (tabs, status line, footer, help).
+//! - [`keymap`]: the one table of keys behind dispatch, footer and help.
+//! - [`panes`]: the [`panes::Pane`] trait and one struct per pane.
+//! - [`form`]: forms and pickers every pane uses; [`drafts`]: forms kept when a session dies.
+//! - [`status`], [`theme`]: the status line and the styles (16 colours or `NO_COLOR`).
+
+pub mod app;
+pub mod backups;
+pub mod drafts;
+pub mod form;
+pub mod keymap;
+pub mod panes;
+pub mod status;
+pub mod theme;
+
+use crate::clock::Clock;
+use crate::paths::DataDir;
+use app::App;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{Stdout, stdout};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use theme::Theme;
+
+/// Runs the launch routine on the data directory (open, back up if migrating, migrate), then
+/// the UI until the user quits; today's backup runs in the background meanwhile.
+pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!("the app needs a terminal; for scripts see `worklog --help`");
+    }
+    let repo = crate::launch::open(&dir, clock.clone())?;
+    let app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env())
+        .with_backups(backups::BackupWorker::new(dir, clock));
+    run_app(app)
+}
+
+/// Runs an app in the real terminal: raw mode and the alternate screen for its lifetime,
+/// restored on return, on error and on panic; SIGTERM and SIGHUP save open forms as drafts
+/// and end the loop.
+pub fn run_app(mut app: App) -> anyhow::Result<()> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        // A second signal while the first is being handled ends the process at once.
+        signal_hook::flag::register_conditional_shutdown(sig, 1, stop.clone())?;
+        signal_hook::flag::register(sig, stop.clone())?;
+    }
+    let mut guard = TerminalGuard::enter()?;
+    let result = app::run_loop(&mut guard.terminal, &mut app, &stop);
+    drop(guard);
+    result
+}
+
+/// Raw mode + alternate screen + bracketed paste while alive; puts the terminal back when
+/// dropped (also during unwinding) and from the panic hook.
+struct TerminalGuard {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl TerminalGuard {
+    fn enter() -> anyhow::Result<Self> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let guard_on_error = RestoreOnDrop;
+        execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        let terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
+        std::mem::forget(guard_on_error);
+        Ok(TerminalGuard { terminal })
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Restores the terminal if `enter` fails half-way.
+struct RestoreOnDrop;
+
+impl Drop for RestoreOnDrop {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor. Errors are ignored: after
+/// an SSH drop there is no terminal left to restore.
+pub fn restore_terminal() {
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        stdout(),
+        DisableBracketedPaste,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}

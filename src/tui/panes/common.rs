@@ -1,0 +1,136 @@
+//! Bits the list panes share: day labels, tag options for forms, the filter line.
+
+use super::list::Filter;
+use crate::model::Tag;
+use crate::text::{sanitize, truncate};
+use crate::tui::form::PickOption;
+use crate::tui::theme::Theme;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// "Sun 22 Nov 2026 · today" (or yesterday / tomorrow / nothing).
+pub fn day_label(day: NaiveDate, today: NaiveDate) -> String {
+    let rel = match (day - today).num_days() {
+        0 => " · today",
+        -1 => " · yesterday",
+        1 => " · tomorrow",
+        _ => "",
+    };
+    format!("{}{rel}", day.format("%a %-d %b %Y"))
+}
+
+/// The same check the repository makes on a tag, for a picker's "create new": trims, drops a
+/// leading `#`/`@`, refuses spaces, commas and control characters, at most 64 characters.
+pub fn new_tag(raw: &str) -> Result<String, String> {
+    let t = raw.trim().trim_start_matches(['#', '@']);
+    if t.is_empty() {
+        return Err("tag must not be empty".into());
+    }
+    if t.chars()
+        .any(|c| c.is_whitespace() || c == ',' || c.is_control())
+    {
+        return Err(format!(
+            "tag {:?} must not contain spaces, commas or control characters",
+            sanitize(t)
+        ));
+    }
+    if t.chars().count() > 64 {
+        return Err("tag must be at most 64 characters".into());
+    }
+    Ok(t.to_string())
+}
+
+/// Picker options from every tag, plus selected names not among them; returns the options
+/// and the ids of `selected`.
+pub fn tag_options(all: &[Tag], selected: &[String]) -> (Vec<PickOption>, Vec<i64>) {
+    let mut options: Vec<PickOption> = all
+        .iter()
+        .map(|t| PickOption::new(t.id, t.name.clone()))
+        .collect();
+    let mut ids = Vec::new();
+    let mut next_new = -1_000_000;
+    for name in selected {
+        match options.iter().find(|o| o.label.eq_ignore_ascii_case(name)) {
+            Some(o) => ids.push(o.id),
+            None => {
+                next_new -= 1;
+                options.push(PickOption::new(next_new, name.clone()));
+                ids.push(next_new);
+            }
+        }
+    }
+    (options, ids)
+}
+
+/// "#rust #sql", sanitized.
+pub fn tags_text(tags: &[String]) -> String {
+    tags.iter()
+        .map(|t| format!("#{}", sanitize(t)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The filter prompt or the active filter, one line.
+pub fn render_filter(
+    frame: &mut Frame,
+    rect: Rect,
+    filter: &Filter,
+    shown: usize,
+    total: usize,
+    theme: Theme,
+) {
+    let mut spans = vec![
+        Span::styled("/", theme.key()),
+        Span::raw(sanitize(&filter.text).into_owned()),
+    ];
+    if filter.typing {
+        spans.push(Span::styled(" ", theme.selected()));
+    }
+    spans.push(Span::styled(format!("  {shown} of {total}"), theme.dim()));
+    let line = Line::from(spans);
+    frame.render_widget(Paragraph::new(line), rect);
+}
+
+/// A dim centred-ish message in an empty list.
+pub fn render_empty(frame: &mut Frame, rect: Rect, text: &str, theme: Theme) {
+    if rect.height == 0 {
+        return;
+    }
+    let t = truncate(text, usize::from(rect.width.saturating_sub(2)));
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {t}"), theme.dim())),
+        Rect {
+            y: rect.y + rect.height.min(2) / 2,
+            height: 1,
+            ..rect
+        },
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_tags() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        assert_eq!(day_label(d, d), "Sun 22 Nov 2026 · today");
+        assert_eq!(new_tag(" #deep-work "), Ok("deep-work".into()));
+        assert!(new_tag("two words").is_err());
+        assert!(new_tag("esc\x1b").is_err());
+        let (opts, ids) = tag_options(
+            &[Tag {
+                id: 3,
+                name: "rust".into(),
+                uses: 1,
+            }],
+            &["Rust".into(), "new".into()],
+        );
+        assert_eq!(ids[0], 3);
+        assert_eq!(opts.len(), 2);
+        assert_eq!(tags_text(&["a\x1b".into()]), "#a␛");
+    }
+}

@@ -1,0 +1,127 @@
+//! A list cursor that keeps the selection visible, and a one-line filter prompt. Panes build
+//! rows only for [`Cursor::window`], so a long list costs nothing to draw.
+
+use crate::tui::keymap::Action;
+use std::ops::Range;
+
+#[derive(Debug, Clone, Default)]
+pub struct Cursor {
+    pub selected: usize,
+    pub offset: usize,
+    /// Rows visible at the last draw (for PgUp/PgDn).
+    pub height: usize,
+}
+
+impl Cursor {
+    /// Applies a movement action; false if `action` is not one.
+    pub fn apply(&mut self, action: Action, len: usize) -> bool {
+        let page = self.height.max(1);
+        let last = len.saturating_sub(1);
+        self.selected = match action {
+            Action::Down => (self.selected + 1).min(last),
+            Action::Up => self.selected.saturating_sub(1),
+            Action::Top => 0,
+            Action::Bottom => last,
+            Action::PageDown => self.selected.saturating_add(page).min(last),
+            Action::PageUp => self.selected.saturating_sub(page),
+            _ => return false,
+        };
+        true
+    }
+
+    pub fn clamp(&mut self, len: usize) {
+        self.selected = self.selected.min(len.saturating_sub(1));
+    }
+
+    /// The rows to draw in `height` lines, scrolling just enough to show the selection.
+    pub fn window(&mut self, len: usize, height: usize) -> Range<usize> {
+        self.height = height;
+        self.clamp(len);
+        if height == 0 || len == 0 {
+            self.offset = 0;
+            return 0..0;
+        }
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        self.offset = self.offset.min(len.saturating_sub(height));
+        self.offset..(self.offset + height).min(len)
+    }
+}
+
+/// The `/` filter: the text and whether the prompt has the keyboard.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub text: String,
+    pub typing: bool,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.text.is_empty()
+    }
+
+    /// Case-insensitive match of any of `haystacks` against the filter.
+    pub fn matches<'a>(&self, haystacks: impl IntoIterator<Item = &'a str>) -> bool {
+        if self.text.is_empty() {
+            return true;
+        }
+        let needle = self.text.to_lowercase();
+        haystacks
+            .into_iter()
+            .any(|h| h.to_lowercase().contains(&needle))
+    }
+
+    /// Applies a typed key to the prompt; true if it changed the text.
+    pub fn type_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) -> bool {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        match key.code {
+            KeyCode::Backspace => self.text.pop().is_some(),
+            KeyCode::Char(c)
+                if !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                    && !c.is_control() =>
+            {
+                self.text.push(c);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_follows_the_selection() {
+        let mut c = Cursor::default();
+        assert_eq!(c.window(100, 10), 0..10);
+        c.apply(Action::PageDown, 100);
+        assert_eq!(c.selected, 10);
+        assert_eq!(c.window(100, 10), 1..11);
+        c.apply(Action::Bottom, 100);
+        assert_eq!(c.window(100, 10), 90..100);
+        c.apply(Action::Top, 100);
+        assert_eq!(c.window(100, 10), 0..10);
+        assert_eq!(c.window(0, 10), 0..0);
+        assert_eq!(c.window(5, 0), 0..0);
+        c.selected = 50;
+        assert_eq!(c.window(3, 10), 0..3);
+        assert_eq!(c.selected, 2);
+    }
+
+    #[test]
+    fn filter_is_case_insensitive() {
+        let f = Filter {
+            text: "RuS".into(),
+            typing: false,
+        };
+        assert!(f.matches(["learn rust"]));
+        assert!(!f.matches(["go", "sql"]));
+    }
+}

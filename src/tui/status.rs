@@ -1,0 +1,143 @@
+//! The status line: one message at a time (errors stay longer), the pending undo, and the
+//! backup note the launch routine fills in.
+
+use crate::model::{Deletable, Id};
+use chrono::{NaiveDate, NaiveDateTime};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Info,
+    Warning,
+    Error,
+}
+
+#[derive(Debug, Clone)]
+pub struct Message {
+    pub level: Level,
+    pub text: String,
+    at: Instant,
+}
+
+/// A soft delete the user can still take back with `u`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undo {
+    pub kind: Deletable,
+    pub id: Id,
+    pub what: String,
+}
+
+/// The last backup, as the launch routine reports it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum BackupNote {
+    /// Nothing reported (yet): shown as "no backup yet today".
+    #[default]
+    None,
+    /// A backup was made (or verified) at this local time.
+    At(NaiveDateTime),
+    /// Something to warn about, e.g. "backup failed: disk full".
+    Warning(String),
+}
+
+const INFO_FOR: Duration = Duration::from_secs(6);
+const ERROR_FOR: Duration = Duration::from_secs(15);
+
+#[derive(Debug, Default)]
+pub struct Status {
+    message: Option<Message>,
+    undo: Option<Undo>,
+    pub backup: BackupNote,
+}
+
+impl Status {
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.set(Level::Info, text.into());
+    }
+
+    pub fn warn(&mut self, text: impl Into<String>) {
+        self.set(Level::Warning, text.into());
+    }
+
+    pub fn error(&mut self, text: impl std::fmt::Display) {
+        self.set(Level::Error, text.to_string());
+    }
+
+    fn set(&mut self, level: Level, text: String) {
+        self.message = Some(Message {
+            level,
+            text,
+            at: Instant::now(),
+        });
+    }
+
+    pub fn message(&self) -> Option<&Message> {
+        self.message.as_ref()
+    }
+
+    /// Records a delete that `u` can undo and says so.
+    pub fn offer_undo(&mut self, kind: Deletable, id: Id, what: impl Into<String>) {
+        let what = what.into();
+        self.info(format!("deleted {what} — u to undo"));
+        self.undo = Some(Undo { kind, id, what });
+    }
+
+    pub fn take_undo(&mut self) -> Option<Undo> {
+        self.undo.take()
+    }
+
+    /// Drops a message that has been shown long enough; true if the line changed.
+    pub fn expire(&mut self, now: Instant) -> bool {
+        let old = self.message.as_ref().is_some_and(|m| {
+            let keep = if m.level == Level::Error {
+                ERROR_FOR
+            } else {
+                INFO_FOR
+            };
+            now.saturating_duration_since(m.at) >= keep
+        });
+        if old {
+            self.message = None;
+        }
+        old
+    }
+
+    /// The backup part of the line and whether it is a warning.
+    pub fn backup_text(&self, today: NaiveDate) -> (String, bool) {
+        match &self.backup {
+            BackupNote::None => ("no backup yet today".into(), true),
+            BackupNote::At(t) if t.date() == today => {
+                (format!("backup {}", t.format("%H:%M")), false)
+            }
+            BackupNote::At(t) => (format!("last backup {}", t.format("%Y-%m-%d")), true),
+            BackupNote::Warning(w) => (w.clone(), true),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_expire_errors_later() {
+        let mut s = Status::default();
+        s.info("saved");
+        let t0 = s.message().map(|m| m.at).unwrap_or_else(Instant::now);
+        assert!(!s.expire(t0 + Duration::from_secs(1)));
+        assert!(s.expire(t0 + INFO_FOR));
+        assert!(s.message().is_none());
+        s.error("boom");
+        let t0 = s.message().map(|m| m.at).unwrap_or_else(Instant::now);
+        assert!(!s.expire(t0 + INFO_FOR));
+        assert!(s.expire(t0 + ERROR_FOR));
+    }
+
+    #[test]
+    fn backup_note_text() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let mut s = Status::default();
+        assert_eq!(s.backup_text(today), ("no backup yet today".into(), true));
+        s.backup = BackupNote::At(today.and_hms_opt(8, 5, 0).unwrap_or_default());
+        assert_eq!(s.backup_text(today), ("backup 08:05".into(), false));
+    }
+}

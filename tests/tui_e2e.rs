@@ -1,0 +1,227 @@
+//! The real binary in a pseudo-terminal: keystrokes in, screen parsed with vt100, then the
+//! database file checked and the terminal state (alternate screen, cursor, termios) verified.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use common::*;
+use nix::sys::termios::LocalFlags;
+use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use worklog::clock::FixedClock;
+use worklog::db::Repo;
+
+const ROWS: u16 = 24;
+const COLS: u16 = 80;
+
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Arc<Mutex<Vec<u8>>>,
+}
+
+impl Session {
+    fn start(data_dir: &Path) -> Session {
+        let pty = native_pty_system();
+        let pair = pty
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
+        cmd.arg("--data-dir");
+        cmd.arg(data_dir);
+        cmd.env("WORKLOG_NOW", "2026-11-22T09:30:00");
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).unwrap();
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let output = Arc::new(Mutex::new(Vec::new()));
+        let sink = output.clone();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                sink.lock().unwrap().extend_from_slice(&buf[..n]);
+            }
+        });
+        Session {
+            master: pair.master,
+            child,
+            writer,
+            output,
+        }
+    }
+
+    fn bytes(&self) -> Vec<u8> {
+        self.output.lock().unwrap().clone()
+    }
+
+    fn screen(&self) -> vt100::Parser {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
+        p.process(&self.bytes());
+        p
+    }
+
+    fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Waits until the screen text contains `needle`.
+    fn wait_for(&self, needle: &str) {
+        let start = Instant::now();
+        loop {
+            let text = self.screen().screen().contents();
+            if text.contains(needle) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "timed out waiting for {needle:?}; screen:\n{text}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // Let the reader thread drain what was written last.
+                std::thread::sleep(Duration::from_millis(200));
+                return status;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "worklog did not exit"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The terminal is back as it was: out of the alternate screen, cursor shown, cooked mode.
+    fn assert_restored(&self) {
+        let bytes = self.bytes();
+        let find_last = |pat: &[u8]| bytes.windows(pat.len()).rposition(|w| w == pat);
+        let entered = find_last(b"\x1b[?1049h").expect("entered the alternate screen");
+        let left = find_last(b"\x1b[?1049l").expect("left the alternate screen");
+        let shown = find_last(b"\x1b[?25h").expect("showed the cursor");
+        assert!(left > entered, "alternate screen left after entering it");
+        assert!(shown > left, "cursor shown at the end");
+        let parser = self.screen();
+        assert!(!parser.screen().alternate_screen());
+        assert!(!parser.screen().hide_cursor());
+        let termios = self.master.get_termios().expect("termios of the pty");
+        assert!(
+            termios
+                .local_flags
+                .contains(LocalFlags::ICANON | LocalFlags::ECHO),
+            "raw mode is off again: {:?}",
+            termios.local_flags
+        );
+    }
+}
+
+fn open(dir: &Path) -> Repo {
+    Repo::open(
+        &dir.join("worklog.db"),
+        Arc::new(FixedClock::new(at("2026-11-22T09:30:00"))),
+    )
+    .unwrap()
+}
+
+#[test]
+fn add_a_task_mark_it_done_check_in_and_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("No tasks for this day");
+    let raw = s.master.get_termios().unwrap();
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "raw mode while running (so the check after quitting means something)"
+    );
+    assert!(s.screen().screen().alternate_screen());
+    s.send("a");
+    s.wait_for("New task");
+    s.send("Ship from the pty");
+    s.wait_for("Ship from the pty");
+    s.send("\r");
+    s.wait_for("saved “Ship from the pty”");
+    s.send(" ");
+    s.wait_for("1/1 done");
+    s.send("7");
+    s.wait_for("Today · 0 check-ins");
+    s.send("4");
+    s.wait_for("recorded energy 4");
+    s.send("\x1b");
+    s.wait_for("1-5 check in");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+
+    let repo = open(dir.path());
+    let tasks = repo.tasks_on(day("2026-11-22")).unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].title, "Ship from the pty");
+    assert_eq!(tasks[0].status, worklog::model::TaskStatus::Done);
+    let checkins = repo
+        .checkins_between(day("2026-11-22"), day("2026-11-22"))
+        .unwrap();
+    assert_eq!(checkins.len(), 1);
+    assert_eq!(
+        (checkins[0].level, checkins[0].at),
+        (4, at("2026-11-22T09:30:00"))
+    );
+    assert!(repo.integrity_problems().unwrap().is_empty());
+}
+
+fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("No tasks for this day");
+    s.send("a");
+    s.wait_for("New task");
+    s.send("words that must not be lost");
+    s.wait_for("words that must not be lost");
+    let pid = s.child.process_id().unwrap();
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).unwrap();
+    s.wait_exit();
+    s.assert_restored();
+    let draft = std::fs::read_to_string(dir.path().join("drafts/focus.json")).unwrap();
+    assert!(draft.contains("words that must not be lost"), "{draft}");
+
+    // The next session offers it back in the same form.
+    let mut s = Session::start(dir.path());
+    s.wait_for("unsaved draft");
+    s.send("a");
+    s.wait_for("words that must not be lost");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("saved “words that must not be lost”");
+    s.send("q");
+    s.wait_exit();
+    let tasks = open(dir.path()).tasks_on(day("2026-11-22")).unwrap();
+    assert_eq!(tasks[0].title, "words that must not be lost");
+}
+
+#[test]
+fn sigterm_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
+    signal_saves_the_open_form(nix::sys::signal::Signal::SIGTERM);
+}
+
+#[test]
+fn sighup_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
+    signal_saves_the_open_form(nix::sys::signal::Signal::SIGHUP);
+}

@@ -1,0 +1,114 @@
+//! The keymap table drives dispatch: every key of every binding, pressed where its context is
+//! in force, reaches that binding's action and is acted on (not ignored); the footer shows only
+//! hints from the table.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+mod tui_support;
+use common::*;
+use tui_support::*;
+use worklog::tui::keymap::{self, BINDINGS, Context};
+use worklog::tui::panes::Outcome;
+
+/// An app with the given context in force.
+fn in_context(ctx: Context) -> Tui {
+    let mut u = Tui::new();
+    let today = day("2026-11-22");
+    let yesterday = day("2026-11-21");
+    u.t.repo.add_task(today, &task("alpha task")).unwrap();
+    u.t.repo.add_task(today, &task("beta task")).unwrap();
+    u.t.repo
+        .add_checkin(&checkin("2026-11-22T08:00:00", 3, "note", &[]))
+        .unwrap();
+    if ctx == Context::CarryOffer || ctx == Context::Checklist {
+        u.t.repo.add_task(yesterday, &task("left over")).unwrap();
+    }
+    u.app.tick();
+    match ctx {
+        Context::Always | Context::Global | Context::Dated | Context::Focus => {}
+        Context::List => u.keys(&["/", "text:task", "Enter"]),
+        Context::CarryOffer => {}
+        Context::Checklist => u.keys(&["C"]),
+        Context::Energy => u.keys(&["7"]),
+        Context::FilterInput => u.keys(&["/"]),
+        Context::Form | Context::FormLine => u.keys(&["e"]),
+        Context::Picker => u.keys(&["e", "Tab", "Tab"]),
+        Context::ConfirmDiscard => u.keys(&["e", "text:x", "Esc"]),
+        Context::Conflict => {
+            u.keys(&["e", "text: mine"]);
+            let t = u.t.repo.tasks_on(today).unwrap().remove(0);
+            u.t.repo.update_task(t.id, 1, &task("theirs")).unwrap();
+            u.keys(&["C-s"]);
+        }
+        Context::Help => u.keys(&["?"]),
+    }
+    assert!(
+        u.app.contexts().contains(&ctx),
+        "{ctx:?} not in force: {:?}",
+        u.app.contexts()
+    );
+    u
+}
+
+#[test]
+fn every_binding_in_the_table_is_dispatched() {
+    let mut checked = 0;
+    for b in BINDINGS {
+        for k in b.keys {
+            let mut u = in_context(b.context);
+            u.app.key(k.event());
+            assert_eq!(
+                u.app.last_action(),
+                Some(b.action),
+                "{} in {:?} resolved elsewhere",
+                k.label(),
+                b.context
+            );
+            assert_ne!(
+                u.app.last_outcome(),
+                Some(Outcome::Ignored),
+                "{} ({:?}) in {:?} was not acted on",
+                k.label(),
+                b.action,
+                b.context
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 60, "{checked}");
+}
+
+#[test]
+fn the_footer_on_screen_is_the_table_footer() {
+    for ctx in [
+        Context::Focus,
+        Context::CarryOffer,
+        Context::Energy,
+        Context::FormLine,
+        Context::Picker,
+        Context::Conflict,
+        Context::Help,
+        Context::Checklist,
+    ] {
+        let mut u = in_context(ctx);
+        let screen = u.screen(200, 40);
+        let footer = screen.lines().nth(39).unwrap();
+        let hints = keymap::footer(&u.app.contexts());
+        assert!(!hints.is_empty());
+        for (keys, hint) in &hints {
+            assert!(
+                footer.contains(&format!("{keys} {hint}")),
+                "{ctx:?}: {keys} {hint} missing from {footer:?}"
+            );
+        }
+        // Nothing else: every word on the footer line belongs to some hint from the table.
+        let mut rest = footer.to_string();
+        for (keys, hint) in &hints {
+            rest = rest.replacen(&format!("{keys} {hint}"), "", 1);
+        }
+        assert!(
+            rest.trim().is_empty(),
+            "{ctx:?}: stray footer text {rest:?}"
+        );
+    }
+}
