@@ -173,10 +173,15 @@ impl Gen<'_> {
         // Yesterday's leftovers: most are carried to today, and most of those then get done.
         if !weekend {
             let leftovers = std::mem::take(&mut self.open);
-            let carry: Vec<Id> = leftovers
+            let (carry, abandon): (Vec<Id>, Vec<Id>) = leftovers
                 .into_iter()
-                .filter(|_| self.rng.random_bool(0.7))
-                .collect();
+                .partition(|_| self.rng.random_bool(0.7));
+            // What is not carried is let go, as people do, rather than left open for ever.
+            for id in abandon {
+                let t = self.repo.task(id)?;
+                self.repo
+                    .set_task_status(id, t.stamp.version, TaskStatus::Dropped)?;
+            }
             self.repo.carry_tasks(&carry, day)?;
             for id in carry {
                 if past && self.chance(0.6) {
@@ -277,6 +282,10 @@ impl Gen<'_> {
             } else {
                 vec![]
             };
+            // Nobody checks in from the future: today stops at the clock.
+            if day.and_time(time) > self.repo.clock().now() {
+                continue;
+            }
             self.repo.add_checkin(&CheckinDraft {
                 at: day.and_time(time),
                 level,
