@@ -7,6 +7,7 @@ use common::*;
 use nix::sys::termios::LocalFlags;
 use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -224,4 +225,128 @@ fn sigterm_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
 #[test]
 fn sighup_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
     signal_saves_the_open_form(nix::sys::signal::Signal::SIGHUP);
+}
+
+/// The pids of processes whose command line mentions `needle`.
+fn pids_mentioning(needle: &str) -> Vec<i32> {
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .map(|c| String::from_utf8_lossy(&c).contains(needle))
+                .unwrap_or(false)
+        })
+        .filter(|pid| {
+            // A zombie has finished; only its parent has yet to collect it.
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .map(|s| !s.contains(") Z "))
+                .unwrap_or(false)
+        })
+        .collect()
+}
+
+/// The terminal vanishes under the app the way a killed tmux pane or a dropped SSH session
+/// does it: the pty's master side closes while worklog runs under a shell. worklog must save
+/// the open form and exit, not linger (crossterm's default event source would spin on the dead
+/// terminal for ever, see crossterm#793).
+#[test]
+fn a_terminal_that_hangs_up_ends_the_app_with_the_form_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("hangup-data");
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("sh");
+    cmd.arg("-c");
+    cmd.arg(format!(
+        "'{}' --data-dir '{}'; sleep 30",
+        env!("CARGO_BIN_EXE_worklog"),
+        data.display()
+    ));
+    cmd.env("WORKLOG_NOW", "2026-11-22T09:30:00");
+    cmd.env("TERM", "xterm-256color");
+    let mut shell = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    // Read the master through a non-blocking duplicate owned here (not by a reader thread),
+    // so that dropping it and the master really closes the terminal's master side.
+    let raw = pair.master.as_raw_fd().unwrap();
+    let mut reader = std::fs::File::from(
+        nix::unistd::dup(raw)
+            .map(|fd| {
+                // SAFETY: `dup` just returned this descriptor and nothing else owns it.
+                unsafe { std::os::fd::OwnedFd::from_raw_fd(fd) }
+            })
+            .unwrap(),
+    );
+    nix::fcntl::fcntl(
+        reader.as_raw_fd(),
+        nix::fcntl::FcntlArg::F_SETFL(nix::fcntl::OFlag::O_NONBLOCK),
+    )
+    .unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let output = std::cell::RefCell::new(Vec::new());
+    let mut drain = |reader: &mut std::fs::File| {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            output.borrow_mut().extend_from_slice(&buf[..n]);
+        }
+    };
+    let screen = |reader: &mut std::fs::File, drain: &mut dyn FnMut(&mut std::fs::File)| {
+        drain(reader);
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
+        p.process(&output.borrow());
+        p.screen().contents()
+    };
+    let start = Instant::now();
+    while !screen(&mut reader, &mut drain).contains("? help") {
+        assert!(start.elapsed() < Duration::from_secs(20), "no first frame");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let needle = data.display().to_string();
+    let app = pids_mentioning(&format!("--data-dir\0{needle}"));
+    assert_eq!(app.len(), 1, "one worklog running: {app:?}");
+    writer.write_all(b"1a").unwrap();
+    writer.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    writer
+        .write_all("words typed just before the line dropped".as_bytes())
+        .unwrap();
+    writer.flush().unwrap();
+    let start = Instant::now();
+    while !screen(&mut reader, &mut drain).contains("line dropped") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "typing not shown"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+
+    // Hang up: close every descriptor of the master side of the pseudo-terminal.
+    drop(reader);
+    drop(writer);
+    drop(pair.master);
+    let start = Instant::now();
+    while pids_mentioning(&format!("--data-dir\0{needle}")).contains(&app[0]) {
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "worklog is still running 10 s after its terminal hung up"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let _ = shell.kill();
+    let draft = std::fs::read_to_string(data.join("drafts/focus.json")).unwrap();
+    assert!(
+        draft.contains("words typed just before the line dropped"),
+        "{draft}"
+    );
 }

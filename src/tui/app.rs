@@ -538,6 +538,15 @@ fn wrap_words(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// True once standard input is no longer a terminal. After a hang-up the kernel answers every
+/// terminal request on it with EIO, so `isatty` turns false. Crossterm's event source is built
+/// with `use-dev-tty` (see Cargo.toml) so that `event::poll` still returns at its timeout on a
+/// dead terminal and this check gets to run.
+fn terminal_gone() -> bool {
+    use std::io::IsTerminal;
+    !std::io::stdin().is_terminal()
+}
+
 /// Runs the loop until the user quits or `stop` is set (SIGTERM, SIGHUP). Open forms are
 /// saved as drafts before returning, whatever the reason.
 pub fn run_loop<B: ratatui::backend::Backend>(
@@ -581,6 +590,12 @@ where
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();
+            if terminal_gone() {
+                // The terminal hung up (an SSH session dropped, a tmux pane was killed) and no
+                // SIGHUP reached us: keep what was typed and stop, rather than run on unseen.
+                app.save_drafts();
+                return Ok(());
+            }
             redraw |= app.tick();
         }
         if redraw && !app.should_quit() && !stop.load(Ordering::Relaxed) {
