@@ -80,7 +80,13 @@ fn add_task_with_every_option() {
     )
     .ok();
     assert_eq!(run.stdout, "added task 3 for 2026-11-18\n");
+    // A title that is exactly one goal's wins over goals that merely contain it.
+    let docs = goal(data, "Docs");
+    goal(data, "Docs site");
+    let run = worklog(data, NOW, &["add", "task", "Exact", "--goal", "DOCS"]).ok();
+    assert_eq!(run.stdout, "added task 4 for 2026-11-18\n");
     let r = repo(data);
+    assert_eq!(r.task(4).unwrap().goal_id, Some(docs));
     assert_eq!(r.task(2).unwrap().priority, Priority::NORMAL);
     assert_eq!(r.task(2).unwrap().goal_id, None);
     assert_eq!(r.task(3).unwrap().goal_id, Some(ship));

@@ -59,8 +59,10 @@ fn fill(data: &Path) -> Repo {
         })
         .unwrap()
         .id;
-    r.record_skill_level(rust, 3, day("2026-11-01"), "").unwrap();
-    r.record_skill_level(golang, 2, day("2026-11-02"), "").unwrap();
+    r.record_skill_level(rust, 3, day("2026-11-01"), "")
+        .unwrap();
+    r.record_skill_level(golang, 2, day("2026-11-02"), "")
+        .unwrap();
 
     let done = |on: &str, when: &str, title: &str, goal: Option<Id>| {
         let t = r
@@ -77,15 +79,30 @@ fn fill(data: &Path) -> Repo {
         r.set_task_status(t.id, t.stamp.version, TaskStatus::Done)
             .unwrap();
     };
-    done("2026-11-10", "2026-11-10T17:00:00", "Last week's work", None);
-    done("2026-11-17", "2026-11-17T10:00:00", "Write changelog", Some(ship.id));
+    done(
+        "2026-11-10",
+        "2026-11-10T17:00:00",
+        "Last week's work",
+        None,
+    );
+    done(
+        "2026-11-17",
+        "2026-11-17T10:00:00",
+        "Write changelog",
+        Some(ship.id),
+    );
     done(
         "2026-11-18",
         "2026-11-18T11:00:00",
         "# Heading attempt\n- [x](javascript:alert(1)) \u{1b}[31mred",
         None,
     );
-    done("2026-11-19", "2026-11-19T15:00:00", "Read the Go tour", Some(go.id));
+    done(
+        "2026-11-19",
+        "2026-11-19T15:00:00",
+        "Read the Go tour",
+        Some(go.id),
+    );
     r.add_task(
         day("2026-11-20"),
         &TaskDraft {
@@ -117,9 +134,11 @@ fn fill(data: &Path) -> Repo {
     })
     .unwrap();
 
-    r.record_skill_level(rust, 4, day("2026-11-19"), "").unwrap();
+    r.record_skill_level(rust, 4, day("2026-11-19"), "")
+        .unwrap();
     r.record_skill_level(sql, 1, day("2026-11-20"), "").unwrap();
-    r.record_skill_level(golang, 2, day("2026-11-18"), "").unwrap();
+    r.record_skill_level(golang, 2, day("2026-11-18"), "")
+        .unwrap();
 
     let fb = |direction, person_id, on: &str, kind, content: &str| {
         r.add_feedback(&FeedbackDraft {
@@ -272,16 +291,26 @@ fn report_on_a_known_week() {
     assert!(terminal_safe(&run.stdout));
     assert_eq!(run.stdout, EXPECTED);
     // --week is the 7 days ending today; so is no option at all.
-    assert_eq!(worklog(&data, NOW, &["report", "--week"]).ok().stdout, EXPECTED);
+    assert_eq!(
+        worklog(&data, NOW, &["report", "--week"]).ok().stdout,
+        EXPECTED
+    );
     assert_eq!(worklog(&data, NOW, &["report"]).ok().stdout, EXPECTED);
     // Relative days work too: `mon` is Monday 2026-11-16.
     assert_eq!(
-        worklog(&data, NOW, &["report", "--from", "mon"]).ok().stdout,
+        worklog(&data, NOW, &["report", "--from", "mon"])
+            .ok()
+            .stdout,
         EXPECTED
     );
 
     let file = tmp.path().join("review.md");
-    let run = worklog(&data, NOW, &["report", "--week", "--out", file.to_str().unwrap()]).ok();
+    let run = worklog(
+        &data,
+        NOW,
+        &["report", "--week", "--out", file.to_str().unwrap()],
+    )
+    .ok();
     assert_eq!(
         run.stdout,
         format!(
@@ -290,7 +319,10 @@ fn report_on_a_known_week() {
         )
     );
     assert_eq!(fs::read_to_string(&file).unwrap(), EXPECTED);
-    assert_eq!(fs::metadata(&file).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
 }
 
 #[test]
@@ -299,7 +331,10 @@ fn report_over_a_month_has_a_line_per_week() {
     let data = tmp.path().join("data");
     drop(fill(&data));
     let out = worklog(&data, NOW, &["report", "--month"]).ok().stdout;
-    assert!(out.starts_with("# Review 2026-10-23 to 2026-11-22\n"), "{out}");
+    assert!(
+        out.starts_with("# Review 2026-10-23 to 2026-11-22\n"),
+        "{out}"
+    );
     assert!(out.contains("4 tasks completed."), "{out}");
     assert!(out.contains(
         "Average 3.6 from 5 check-ins; no check-ins in the previous 31 days (2026-09-22 to 2026-10-22)."
@@ -320,9 +355,13 @@ fn an_empty_period_says_so() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     drop(fill(&data));
-    let out = worklog(&data, NOW, &["report", "--from", "2025-01-01", "--to", "2025-01-07"])
-        .ok()
-        .stdout;
+    let out = worklog(
+        &data,
+        NOW,
+        &["report", "--from", "2025-01-01", "--to", "2025-01-07"],
+    )
+    .ok()
+    .stdout;
     for line in [
         "No focus tasks completed.",
         "None reached.",
@@ -368,9 +407,16 @@ fn write_last_week_for_the_today_pane() {
     let path = worklog::report::write_last_week(&r, day("2026-11-22"), &dir).unwrap();
     assert_eq!(path, data.join("reports/review-2026-11-16-2026-11-22.md"));
     assert_eq!(fs::read_to_string(&path).unwrap(), EXPECTED);
-    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     assert_eq!(
-        fs::metadata(data.join("reports")).unwrap().permissions().mode() & 0o777,
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+    assert_eq!(
+        fs::metadata(data.join("reports"))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777,
         0o700
     );
     // Written again, it is replaced.
