@@ -4,12 +4,16 @@
 //! tests and benchmarks can use it.
 
 pub mod backup;
+pub mod capture;
 pub mod cli;
 pub mod clock;
 pub mod db;
 pub mod demo;
+pub mod export;
+pub mod import;
 pub mod launch;
 pub mod model;
 pub mod paths;
+pub mod report;
 pub mod text;
 pub mod tui;

@@ -1,9 +1,11 @@
 //! The `worklog` binary: parses the command line and hands over to the library.
 
-use clap::{Parser, Subcommand};
+use clap::{ArgGroup, Parser, Subcommand};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use worklog::cli;
+use worklog::cli::exchange::{ExportFormat, ImportFrom};
 use worklog::clock;
 use worklog::paths::DataDir;
 
@@ -45,6 +47,68 @@ enum Command {
         #[arg(long, value_name = "N")]
         to: u32,
     },
+    /// Capture something quickly, without opening the app
+    Add {
+        #[command(subcommand)]
+        what: AddCommand,
+    },
+    /// Mark focus tasks done
+    Done {
+        /// The task's id (as `worklog today` shows it); several are done together or not at all
+        #[arg(required = true, value_name = "TASK-ID")]
+        ids: Vec<i64>,
+    },
+    /// The day at a glance: focus tasks, check-ins, meetings, open action items
+    Today {
+        /// Print it as JSON
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export everything, or a date range, as JSON, CSV or SQL
+    Export {
+        #[arg(long, value_enum, value_name = "FORMAT")]
+        format: ExportFormat,
+        /// Write to this file (a folder for csv) instead of standard output
+        #[arg(long, value_name = "PATH")]
+        out: Option<PathBuf>,
+        /// Keep dated rows from this day on (today, yesterday, mon…sun, YYYY-MM-DD)
+        #[arg(long, value_name = "D")]
+        from: Option<String>,
+        /// Keep dated rows up to this day, inclusive
+        #[arg(long, value_name = "D")]
+        to: Option<String>,
+    },
+    /// Import a worklog export, Taskwarrior's `task export` or `jrnl --format json` output
+    Import {
+        /// The file to read (- for standard input)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// What the file is [default: detected from its contents]
+        #[arg(long, value_enum, value_name = "SOURCE")]
+        from: Option<ImportFrom>,
+        /// Show what would be added and what is already there, and write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback,
+    /// meetings, energy [default: the 7 days ending today]
+    Report {
+        /// The first day (today, yesterday, mon…sun, YYYY-MM-DD)
+        #[arg(long, value_name = "D", conflicts_with_all = ["week", "month"])]
+        from: Option<String>,
+        /// The last day, inclusive [default: today]
+        #[arg(long, value_name = "D", conflicts_with_all = ["week", "month"])]
+        to: Option<String>,
+        /// The 7 days ending today
+        #[arg(long, conflicts_with = "month")]
+        week: bool,
+        /// The month ending today
+        #[arg(long)]
+        month: bool,
+        /// Write the report to this file instead of standard output
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
         /// About how many rows to write, up to 1000000 [default: about a year of use]
@@ -53,6 +117,82 @@ enum Command {
         /// The same seed always gives the same data
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+    },
+}
+
+/// What `worklog add` captures.
+#[derive(Debug, Subcommand)]
+enum AddCommand {
+    /// A focus task: worklog add task Call the bank --day tomorrow --priority high
+    Task {
+        /// What to do
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// The day it is for: today, yesterday, tomorrow, mon…sun (the most recent one, today
+        /// included) or YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "D")]
+        day: Option<String>,
+        /// 1–3 or high/normal/low [default: normal]
+        #[arg(long, value_name = "P")]
+        priority: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+        /// The goal it serves: its id, or (part of) its title if that matches only one
+        #[arg(long, value_name = "G")]
+        goal: Option<String>,
+    },
+    /// A journal entry: what you learned
+    Learning {
+        /// Its title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The body; - reads it from standard input
+        #[arg(long, value_name = "TEXT|-")]
+        body: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+        /// Star it
+        #[arg(long)]
+        star: bool,
+    },
+    /// An energy check-in, now
+    Energy {
+        /// How much energy you have, 1 (none) to 5 (plenty)
+        #[arg(value_name = "1-5")]
+        level: String,
+        /// A note about it
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// Feedback given or received: worklog add feedback --received --person Ana Great demo
+    #[command(group(ArgGroup::new("direction").required(true).args(["given", "received"])))]
+    Feedback {
+        /// You gave it
+        #[arg(long)]
+        given: bool,
+        /// You received it
+        #[arg(long)]
+        received: bool,
+        /// Who from or to: found by name, or added
+        #[arg(long, value_name = "P")]
+        person: String,
+        /// What was said
+        #[arg(required = true, value_name = "TEXT")]
+        text: Vec<String>,
+        /// praise, constructive, suggestion, recognition or other [default: other]
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// The day (as for tasks) [default: today]
+        #[arg(long, value_name = "D")]
+        day: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
     },
 }
 
@@ -102,10 +242,134 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Check) => cli::admin::check(&dir()?, clock, out, err)?,
         Some(Command::Migrate { to }) => cli::admin::migrate(&dir()?, clock, to, out, err)?,
+        Some(Command::Add { what }) => add(&dir()?, clock, what, out, err)?,
+        Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, out, err)?,
+        Some(Command::Today { json }) => cli::capture::today(&dir()?, clock, json, out, err)?,
+        Some(Command::Export {
+            format,
+            out: path,
+            from,
+            to,
+        }) => cli::exchange::export(
+            &dir()?,
+            clock,
+            format,
+            path.as_deref(),
+            from.as_deref(),
+            to.as_deref(),
+            out,
+            err,
+        )?,
+        Some(Command::Import {
+            file,
+            from,
+            dry_run,
+        }) => cli::exchange::import(
+            &dir()?,
+            clock,
+            &file,
+            from.map(Into::into),
+            dry_run,
+            &mut std::io::stdin().lock(),
+            out,
+            err,
+        )?,
+        Some(Command::Report {
+            from,
+            to,
+            week: _,
+            month,
+            out: path,
+        }) => cli::exchange::report(
+            &dir()?,
+            clock,
+            from.as_deref(),
+            to.as_deref(),
+            month,
+            path.as_deref(),
+            out,
+            err,
+        )?,
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Demo { rows, seed }) => {
             cli::demo::fill(data_dir.clone(), rows, seed, clock, out)?;
         }
     }
     Ok(())
+}
+
+fn add(
+    dir: &DataDir,
+    clock: std::sync::Arc<dyn clock::Clock>,
+    what: AddCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use worklog::cli::capture as c;
+    match what {
+        AddCommand::Task {
+            text,
+            day,
+            priority,
+            tags,
+            goal,
+        } => c::add_task(
+            dir,
+            clock,
+            &c::TaskArgs {
+                text,
+                day,
+                priority,
+                tags,
+                goal,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Learning {
+            title,
+            body,
+            tags,
+            star,
+        } => c::add_learning(
+            dir,
+            clock,
+            &title,
+            body.as_deref(),
+            &tags,
+            star,
+            &mut std::io::stdin().lock(),
+            out,
+            err,
+        ),
+        AddCommand::Energy { level, note, tags } => {
+            c::add_energy(dir, clock, &level, note.as_deref(), &tags, out, err)
+        }
+        AddCommand::Feedback {
+            given,
+            received: _,
+            person,
+            text,
+            kind,
+            day,
+            tags,
+        } => c::add_feedback(
+            dir,
+            clock,
+            &c::FeedbackArgs {
+                direction: if given {
+                    worklog::model::Direction::Given
+                } else {
+                    worklog::model::Direction::Received
+                },
+                person,
+                text,
+                kind,
+                day,
+                tags,
+            },
+            out,
+            err,
+        ),
+    }
 }

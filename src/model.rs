@@ -128,6 +128,15 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// The tool an imported record came from (`imports.source`).
+    ImportSource {
+        Worklog => "worklog", "worklog";
+        Taskwarrior => "taskwarrior", "taskwarrior";
+        Jrnl => "jrnl", "jrnl";
+    }
+);
+
 /// Task priority: 1 is the most urgent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "u8", into = "u8")]

@@ -49,6 +49,11 @@ impl DataDir {
         self.root.join("backups")
     }
 
+    /// `reports/`: review reports written from the app.
+    pub fn reports(&self) -> PathBuf {
+        self.root.join("reports")
+    }
+
     /// Creates the directory and its `backups/`, mode 0700.
     pub fn create(&self) -> io::Result<()> {
         create_private_dir(&self.root)?;
@@ -77,6 +82,36 @@ pub fn create_private_file(path: &Path) -> io::Result<()> {
         .open(path)
         .map_err(|e| with_path(e, path))?;
     fs::set_permissions(path, fs::Permissions::from_mode(0o600)).map_err(|e| with_path(e, path))
+}
+
+/// Writes a file as a whole or not at all, private to the user (0600): `write` fills a
+/// temporary file beside `path`, which is synced and then renamed over it. On error the
+/// temporary file is removed and `path` is untouched.
+pub fn write_private_file<E: From<io::Error>>(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<fs::File>) -> Result<(), E>,
+) -> Result<(), E> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let tmp = tempfile::Builder::new()
+        .prefix(".worklog-")
+        .suffix(".tmp")
+        .permissions(fs::Permissions::from_mode(0o600))
+        .tempfile_in(dir)
+        .map_err(|e| with_path(e, dir))?;
+    let (file, tmp_path) = tmp.into_parts();
+    let mut out = io::BufWriter::new(file);
+    write(&mut out)?;
+    let file = out
+        .into_inner()
+        .map_err(|e| with_path(e.into_error(), path))?;
+    file.sync_all().map_err(|e| with_path(e, path))?;
+    tmp_path
+        .persist(path)
+        .map_err(|e| with_path(e.error, path))?;
+    Ok(())
 }
 
 /// Adds the path to an I/O error, so the one-line message says which file.

@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// their Unicode "control picture" (ESC → `␛`, NUL → `␀`), a newline becomes `⏎`, a tab a
 /// space, DEL `␡`, and C1 controls and bidi overrides `�`. Borrows when nothing needed changing.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if !s.chars().any(needs_replacing) {
+    if !s.chars().any(needs_escape) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -35,8 +35,10 @@ pub fn sanitize_lines(s: &str) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
-fn needs_replacing(c: char) -> bool {
-    c == '\n' || c == '\r' || replacement(c).is_some()
+/// A character a terminal must not receive as it is: any Unicode control (C0 including line
+/// breaks and tab, DEL, C1) or a bidirectional override or isolate.
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The visible stand-in for a character a terminal must not receive, or `None` if it is safe.
@@ -89,6 +91,66 @@ pub fn fit(s: &str, cols: usize) -> String {
     out
 }
 
+/// Appends `s` as a JSON string literal that is safe to print: besides what JSON requires
+/// (`"`, `\\` and C0 controls), DEL, C1 controls, the bidirectional overrides/isolates and the
+/// line/paragraph separators are written as `\uXXXX` escapes. Parsing gives back `s` exactly.
+pub fn push_json_string(s: &str, out: &mut String) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
+                out.push_str(&format!("\\u{:04x}", c as u32))
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Makes JSON produced by `serde_json` safe to print, as [`push_json_string`] does. `serde_json`
+/// already escapes C0 controls inside strings; the others can only occur inside strings too,
+/// where an escape means the same thing. Layout whitespace (pretty printing) is left alone.
+pub fn json_safe(json: String) -> String {
+    let unsafe_char = |c: char| {
+        (needs_escape(c) && !matches!(c, '\n' | '\r' | '\t'))
+            || matches!(c, '\u{2028}' | '\u{2029}')
+    };
+    if !json.chars().any(unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Removes control characters (and bidirectional overrides) outright, turning line breaks and
+/// tabs into spaces: for user text placed inside a document such as a Markdown report.
+pub fn strip_controls(s: &str) -> Cow<'_, str> {
+    if !s.chars().any(needs_escape) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter_map(|c| match c {
+                '\n' | '\r' | '\t' => Some(' '),
+                c if needs_escape(c) => None,
+                c => Some(c),
+            })
+            .collect(),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,5 +184,24 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(fit("🚀x", 5), "🚀x  ");
         assert_eq!(width(&fit("日本語テキスト", 4)), 4);
+    }
+
+    #[test]
+    fn json_strings_escape_every_control_and_round_trip() {
+        let raw = "q\"b\\ \x1b[1m \x7f \u{9b} \u{202e} \u{2028} ok ✓ 🦀\n";
+        let mut out = String::new();
+        push_json_string(raw, &mut out);
+        assert!(!out.chars().any(|c| c.is_control()), "{out}");
+        assert!(out.contains("\\u001b") && out.contains("\\u007f") && out.contains("\\u009b"));
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), raw);
+        let via_serde = json_safe(serde_json::to_string(raw).unwrap());
+        assert!(!via_serde.chars().any(needs_escape), "{via_serde}");
+        assert_eq!(serde_json::from_str::<String>(&via_serde).unwrap(), raw);
+    }
+
+    #[test]
+    fn strip_controls_removes_rather_than_shows() {
+        assert_eq!(strip_controls("a\x1b[31mb\nc\u{202e}"), "a[31mb c");
+        assert!(matches!(strip_controls("plain"), Cow::Borrowed(_)));
     }
 }

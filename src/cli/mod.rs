@@ -3,7 +3,9 @@
 //! returns an error for `main` to print as one line.
 
 pub mod admin;
+pub mod capture;
 pub mod demo;
+pub mod exchange;
 
 use crate::text::sanitize;
 use std::io::{self, Write};

@@ -11,7 +11,7 @@ mod repo;
 pub mod snapshot;
 
 pub use error::{Error, Result};
-pub use repo::{Move, Repo};
+pub use repo::{Move, Repo, exchange};
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;

@@ -1,6 +1,8 @@
 //! Shared test helpers: a real database file in a temporary directory, on a fixed clock.
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
+pub mod bin;
+
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::Arc;
 use tempfile::TempDir;

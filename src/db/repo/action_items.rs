@@ -194,6 +194,20 @@ impl Repo {
         load_many(self.conn(), &format!("a.done_at IS NULL {ORDER}"), [])
     }
 
+    /// Items closed from `from` to `to` (days, inclusive), in the order they were closed (for
+    /// reports).
+    pub fn action_items_done_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<ActionItem>> {
+        load_many(
+            self.conn(),
+            "a.done_at >= ?1 AND a.done_at < date(?2, '+1 day') ORDER BY a.done_at, a.id",
+            params![day_text(from), day_text(to)],
+        )
+    }
+
     /// What is between the user and a person, for preparing a 1:1: every item the person
     /// owns, plus the open items the user owns that came out of a meeting the person attended
     /// or out of feedback with them (what they are owed). Open first, then by due date.

@@ -127,6 +127,7 @@ impl Repo {
 mod action_items;
 mod admin;
 mod energy;
+pub mod exchange;
 mod feedback;
 mod goals;
 mod journal;

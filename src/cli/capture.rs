@@ -1,0 +1,367 @@
+//! Quick capture without the app: `add task|learning|energy|feedback`, `done`, `today`.
+
+use super::warn;
+use crate::capture::{Today, find_goal, parse_day};
+use crate::clock::Clock;
+use crate::launch;
+use crate::model::{
+    CheckinDraft, Direction, FeedbackDraft, FeedbackKind, LearningDraft, Priority, TaskDraft,
+    TaskStatus,
+};
+use crate::paths::DataDir;
+use crate::text::{json_safe, sanitize};
+use anyhow::{Context, Result, anyhow, bail};
+use std::io::{Read, Write};
+use std::sync::Arc;
+
+/// Opens the database the way every command does, passing on backup warnings.
+fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+    let launched = launch::launch(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    Ok(launched.repo)
+}
+
+/// Words given on the command line as one text.
+fn joined(words: &[String], what: &str) -> Result<String> {
+    let text = words.join(" ");
+    if text.trim().is_empty() {
+        bail!("{what} must not be empty");
+    }
+    Ok(text)
+}
+
+/// What `worklog add task` was given.
+#[derive(Debug, Clone, Default)]
+pub struct TaskArgs {
+    pub text: Vec<String>,
+    pub day: Option<String>,
+    pub priority: Option<String>,
+    pub tags: Vec<String>,
+    pub goal: Option<String>,
+}
+
+/// `worklog add task TEXT [--day D] [--priority P] [--tag T]... [--goal G]`.
+pub fn add_task(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    args: &TaskArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let title = joined(&args.text, "task text")?;
+    let today = clock.today();
+    let day = match &args.day {
+        Some(d) => parse_day(d, today).map_err(|e| anyhow!("--{e}"))?,
+        None => today,
+    };
+    let priority = match &args.priority {
+        Some(p) => Priority::parse(p).map_err(|e| anyhow!("--{e}"))?,
+        None => Priority::NORMAL,
+    };
+    let repo = open(dir, clock, err)?;
+    let goal_id = match &args.goal {
+        Some(g) => Some(find_goal(&repo.goal_tree()?, g).map_err(|e| anyhow!("--goal: {e}"))?),
+        None => None,
+    };
+    let task = repo.add_task(
+        day,
+        &TaskDraft {
+            title,
+            priority,
+            goal_id,
+            tags: args.tags.clone(),
+            ..TaskDraft::default()
+        },
+    )?;
+    writeln!(out, "added task {} for {}", task.id, task.day)?;
+    Ok(())
+}
+
+/// `worklog add learning TITLE [--body TEXT|-] [--tag T]... [--star]`; `--body -` reads the
+/// body from `stdin`.
+#[allow(clippy::too_many_arguments)]
+pub fn add_learning(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    title: &[String],
+    body: Option<&str>,
+    tags: &[String],
+    starred: bool,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let title = joined(title, "journal title")?;
+    let body = match body {
+        Some("-") => {
+            let mut text = String::new();
+            stdin
+                .read_to_string(&mut text)
+                .context("cannot read the body from standard input")?;
+            text.trim_end().to_string()
+        }
+        Some(text) => text.to_string(),
+        None => String::new(),
+    };
+    let repo = open(dir, clock, err)?;
+    let entry = repo.add_learning(&LearningDraft {
+        title,
+        body,
+        starred,
+        tags: tags.to_vec(),
+        ..LearningDraft::default()
+    })?;
+    writeln!(
+        out,
+        "added journal entry {} at {}",
+        entry.id,
+        entry.at.format("%Y-%m-%d %H:%M")
+    )?;
+    Ok(())
+}
+
+/// `worklog add energy 1-5 [--note TEXT] [--tag T]...`.
+pub fn add_energy(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    level: &str,
+    note: Option<&str>,
+    tags: &[String],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let level: u8 = match level.trim().parse::<u8>() {
+        Ok(l) if (1..=5).contains(&l) => l,
+        _ => bail!("energy level must be 1–5, got {level:?}"),
+    };
+    let at = clock.now();
+    let repo = open(dir, clock, err)?;
+    let c = repo.add_checkin(&CheckinDraft {
+        at,
+        level,
+        note: note.unwrap_or_default().to_string(),
+        tags: tags.to_vec(),
+    })?;
+    writeln!(
+        out,
+        "added check-in {}: energy {} at {}",
+        c.id,
+        c.level,
+        c.at.format("%Y-%m-%d %H:%M")
+    )?;
+    Ok(())
+}
+
+/// What `worklog add feedback` was given.
+#[derive(Debug, Clone)]
+pub struct FeedbackArgs {
+    pub direction: Direction,
+    pub person: String,
+    pub text: Vec<String>,
+    pub kind: Option<String>,
+    pub day: Option<String>,
+    pub tags: Vec<String>,
+}
+
+/// `worklog add feedback --given|--received --person P TEXT`: the person is found by name
+/// (ignoring case) or created.
+pub fn add_feedback(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    args: &FeedbackArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let content = joined(&args.text, "feedback")?;
+    let day = match &args.day {
+        Some(d) => parse_day(d, clock.today()).map_err(|e| anyhow!("--{e}"))?,
+        None => clock.today(),
+    };
+    let kind = match &args.kind {
+        Some(k) => FeedbackKind::parse(k).ok_or_else(|| {
+            anyhow!(
+                "--kind must be praise, constructive, suggestion, recognition or other, got {k:?}"
+            )
+        })?,
+        None => FeedbackKind::Other,
+    };
+    let repo = open(dir, clock, err)?;
+    let f = repo.in_transaction(|repo| {
+        let person = repo.find_or_add_person(&args.person)?;
+        repo.add_feedback(&FeedbackDraft {
+            direction: args.direction,
+            person_id: person.id,
+            day,
+            kind,
+            content,
+            meeting_id: None,
+            tags: args.tags.clone(),
+        })
+    })?;
+    let (word, prep) = match f.direction {
+        Direction::Given => ("given", "to"),
+        Direction::Received => ("received", "from"),
+    };
+    writeln!(
+        out,
+        "added feedback {} ({word} {prep} {}) for {}",
+        f.id,
+        sanitize(&f.person.name),
+        f.day
+    )?;
+    Ok(())
+}
+
+/// `worklog done TASK-ID...`: marks tasks done, all or none.
+pub fn done(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    ids: &[i64],
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let repo = open(dir, clock, err)?;
+    let results = repo.in_transaction(|repo| {
+        let mut results = Vec::new();
+        for &id in ids {
+            let task = repo.task(id)?;
+            if task.status == TaskStatus::Done {
+                results.push((task, false));
+            } else {
+                results.push((
+                    repo.set_task_status(id, task.stamp.version, TaskStatus::Done)?,
+                    true,
+                ));
+            }
+        }
+        Ok(results)
+    })?;
+    for (task, changed) in results {
+        if changed {
+            writeln!(out, "done: task {} {}", task.id, sanitize(&task.title))?;
+        } else {
+            writeln!(
+                out,
+                "task {} was already done: {}",
+                task.id,
+                sanitize(&task.title)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn mark(status: TaskStatus) -> &'static str {
+    match status {
+        TaskStatus::Todo => "[ ]",
+        TaskStatus::Doing => "[~]",
+        TaskStatus::Done => "[x]",
+        TaskStatus::Dropped => "[-]",
+    }
+}
+
+/// At most this many lines for each list, so the summary fits a login message.
+const MAX_TASKS: usize = 12;
+const MAX_MEETINGS: usize = 6;
+const MAX_ACTIONS: usize = 5;
+
+/// `worklog today [--json]`: the day at a glance.
+pub fn today(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    json: bool,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let day = clock.today();
+    let repo = open(dir, clock, err)?;
+    let t = Today::load(&repo, day)?;
+    if json {
+        let text = serde_json::to_string_pretty(&t)?;
+        writeln!(out, "{}", json_safe(text))?;
+        return Ok(());
+    }
+    writeln!(out, "{}", day.format("%A %Y-%m-%d"))?;
+    if t.tasks.is_empty() {
+        writeln!(out, "Focus: nothing planned")?;
+    } else {
+        writeln!(out, "Focus: {} of {} done", t.done_count(), t.tasks.len())?;
+    }
+    for task in t.tasks.iter().take(MAX_TASKS) {
+        let mut line = format!(
+            "  {} {:>4}  {}",
+            mark(task.status),
+            task.id,
+            sanitize(&task.title)
+        );
+        if task.priority == Priority::HIGH {
+            line.push_str("  !high");
+        }
+        for tag in &task.tags {
+            line.push_str(&format!(" #{}", sanitize(tag)));
+        }
+        writeln!(out, "{line}")?;
+    }
+    if t.tasks.len() > MAX_TASKS {
+        writeln!(out, "  … and {} more", t.tasks.len() - MAX_TASKS)?;
+    }
+    if t.open_from_earlier > 0 {
+        writeln!(
+            out,
+            "  ({} still open from earlier days)",
+            t.open_from_earlier
+        )?;
+    }
+    if !t.checkins.is_empty() {
+        let list: Vec<String> = t
+            .checkins
+            .iter()
+            .map(|c| format!("{} at {}", c.level, c.at.format("%H:%M")))
+            .collect();
+        writeln!(out, "Energy: {}", list.join(", "))?;
+    }
+    if !t.meetings.is_empty() {
+        writeln!(out, "Meetings:")?;
+        for m in t.meetings.iter().take(MAX_MEETINGS) {
+            let length = m
+                .duration_minutes
+                .map(|d| format!(" ({d} min)"))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}  {}{length}",
+                m.starts_at.format("%H:%M"),
+                sanitize(&m.title)
+            )?;
+        }
+        if t.meetings.len() > MAX_MEETINGS {
+            writeln!(out, "  … and {} more", t.meetings.len() - MAX_MEETINGS)?;
+        }
+    }
+    if !t.open_action_items.is_empty() {
+        writeln!(out, "Open action items: {}", t.open_action_items.len())?;
+        for a in t.open_action_items.iter().take(MAX_ACTIONS) {
+            let due = match a.due_date {
+                Some(d) if d < day => format!(" (overdue, due {d})"),
+                Some(d) => format!(" (due {d})"),
+                None => String::new(),
+            };
+            let owner = a
+                .owner
+                .as_ref()
+                .map(|p| format!(" [{}]", sanitize(&p.name)))
+                .unwrap_or_default();
+            writeln!(out, "  {:>4}  {}{owner}{due}", a.id, sanitize(&a.title))?;
+        }
+        if t.open_action_items.len() > MAX_ACTIONS {
+            writeln!(
+                out,
+                "  … and {} more",
+                t.open_action_items.len() - MAX_ACTIONS
+            )?;
+        }
+    }
+    Ok(())
+}

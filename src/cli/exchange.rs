@@ -1,0 +1,223 @@
+//! `worklog export`, `worklog import` and `worklog report`.
+
+use super::warn;
+use crate::capture::parse_day;
+use crate::clock::Clock;
+use crate::db::exchange::Range;
+use crate::export;
+use crate::import;
+use crate::launch;
+use crate::model::ImportSource;
+use crate::paths::DataDir;
+use crate::report;
+use crate::text::sanitize;
+use anyhow::{Context, Result, anyhow, bail};
+use chrono::NaiveDate;
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+/// `--format` of `worklog export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One JSON document with every table (lossless; `worklog import` reads it)
+    Json,
+    /// A folder with one CSV file per table (needs --out DIR)
+    Csv,
+    /// An SQL script that `sqlite3 NEW.db < FILE` loads into the same database
+    Sql,
+}
+
+/// `--from` of `worklog import`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ImportFrom {
+    /// A `worklog export --format json` file
+    Worklog,
+    /// The output of `task export`
+    Taskwarrior,
+    /// The output of `jrnl --format json`
+    Jrnl,
+}
+
+impl From<ImportFrom> for ImportSource {
+    fn from(f: ImportFrom) -> ImportSource {
+        match f {
+            ImportFrom::Worklog => ImportSource::Worklog,
+            ImportFrom::Taskwarrior => ImportSource::Taskwarrior,
+            ImportFrom::Jrnl => ImportSource::Jrnl,
+        }
+    }
+}
+
+fn shown(path: &Path) -> String {
+    sanitize(&path.display().to_string()).into_owned()
+}
+
+fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+    let launched = launch::launch(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    Ok(launched.repo)
+}
+
+fn day_arg(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
+    value
+        .map(|v| parse_day(v, today).map_err(|e| anyhow!("--{flag}: {e}")))
+        .transpose()
+}
+
+/// `worklog export --format json|csv|sql [--out PATH] [--from D] [--to D]`. JSON and SQL go to
+/// standard output without --out.
+#[allow(clippy::too_many_arguments)]
+pub fn export(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    format: ExportFormat,
+    path: Option<&Path>,
+    from: Option<&str>,
+    to: Option<&str>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let today = clock.today();
+    let range = Range {
+        from: day_arg("from", from, today)?,
+        to: day_arg("to", to, today)?,
+    };
+    if let (Some(f), Some(t)) = (range.from, range.to)
+        && t < f
+    {
+        bail!("--from ({f}) is after --to ({t})");
+    }
+    if format == ExportFormat::Csv && path.is_none() {
+        bail!("csv export writes a folder with one file per table: give it with --out DIR");
+    }
+    let repo = open(dir, clock, err)?;
+    match (format, path) {
+        (ExportFormat::Json, None) => {
+            export::write_json(&repo, range, out)?;
+        }
+        (ExportFormat::Sql, None) => export::write_sql(&repo, range, out)?,
+        (ExportFormat::Json, Some(p)) => {
+            let w = export::to_file(p, |f| export::write_json(&repo, range, f))?;
+            writeln!(
+                out,
+                "exported {} tables, {} rows to {}",
+                w.tables,
+                w.rows,
+                shown(p)
+            )?;
+        }
+        (ExportFormat::Sql, Some(p)) => {
+            export::to_file(p, |f| export::write_sql(&repo, range, f))?;
+            writeln!(
+                out,
+                "exported the database as SQL to {} (load it with: sqlite3 NEW.db < {})",
+                shown(p),
+                shown(p)
+            )?;
+        }
+        (ExportFormat::Csv, Some(p)) => {
+            let w = export::write_csv(&repo, range, p)?;
+            writeln!(
+                out,
+                "exported {} tables, {} rows as CSV files into {}",
+                w.tables,
+                w.rows,
+                shown(p)
+            )?;
+        }
+        (ExportFormat::Csv, None) => unreachable!("checked above"),
+    }
+    Ok(())
+}
+
+/// `worklog import FILE [--from worklog|taskwarrior|jrnl] [--dry-run]`; FILE `-` is standard
+/// input.
+#[allow(clippy::too_many_arguments)]
+pub fn import(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    file: &Path,
+    from: Option<ImportSource>,
+    dry_run: bool,
+    stdin: &mut dyn Read,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let bytes = if file == Path::new("-") {
+        let mut b = Vec::new();
+        stdin
+            .read_to_end(&mut b)
+            .context("cannot read standard input")?;
+        b
+    } else {
+        std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?
+    };
+    let text =
+        String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
+    let repo = open(dir, clock, err)?;
+    let outcome =
+        import::import(&repo, &text, from, dry_run, &import::system_local).context(if dry_run {
+            "the dry run found a problem (nothing would be imported)"
+        } else {
+            "nothing was imported"
+        })?;
+    let (added, skipped) = if dry_run {
+        ("would add:    ", "would skip:   ")
+    } else {
+        ("added:        ", "skipped:      ")
+    };
+    writeln!(out, "{added} {}", outcome.added)?;
+    writeln!(out, "already there: {}", outcome.present)?;
+    if outcome.skipped.total() > 0 {
+        writeln!(out, "{skipped} {}", outcome.skipped)?;
+    }
+    if dry_run {
+        writeln!(
+            out,
+            "dry run: nothing was written (source: {})",
+            outcome.source.as_str()
+        )?;
+    } else {
+        writeln!(out, "imported from {}", outcome.source.as_str())?;
+    }
+    Ok(())
+}
+
+/// `worklog report [--from D --to D | --week | --month] [--out FILE]`; with nothing given, the
+/// 7 days ending today.
+#[allow(clippy::too_many_arguments)]
+pub fn report(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    from: Option<&str>,
+    to: Option<&str>,
+    month: bool,
+    path: Option<&Path>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let today = clock.today();
+    let (from, to) = match (day_arg("from", from, today)?, day_arg("to", to, today)?) {
+        (Some(f), Some(t)) => (f, t),
+        (Some(f), None) => (f, today),
+        (None, Some(t)) => bail!("--to {t} needs --from, the first day of the report"),
+        (None, None) if month => report::last_month(today),
+        (None, None) => report::last_week(today),
+    };
+    if to < from {
+        bail!("--from ({from}) is after --to ({to})");
+    }
+    let repo = open(dir, clock, err)?;
+    let text = report::markdown(&repo, from, to)?;
+    match path {
+        None => write!(out, "{text}")?,
+        Some(p) => {
+            export::to_file(p, |f| Ok(f.write_all(text.as_bytes())?))?;
+            writeln!(out, "wrote the review of {from} to {to} to {}", shown(p))?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,810 @@
+//! Getting data in and out at the level of tables and rows: reading every table generically for
+//! exports (JSON, CSV, and the SQL dump written here), putting a worklog export's rows back,
+//! recording imported records in `imports`, and transactions that span a whole import.
+//!
+//! The formats themselves live outside `src/db` (`crate::export`, `crate::import`); this module
+//! gives them plain values and never lets table or column names from a file reach SQL unchecked.
+
+use super::Repo;
+use super::util::{
+    LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
+};
+use crate::db::error::{Error, Result};
+use crate::model::{Id, ImportSource, Priority, TaskStatus};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
+use std::io::Write;
+
+/// One stored value. worklog's tables are STRICT with INTEGER and TEXT columns only; `Real` is
+/// there so a value SQLite could hold is never misread.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Real(f64),
+    Text(String),
+}
+
+/// A table as the database defines it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TableInfo {
+    pub name: String,
+    /// Every column, in the table's order.
+    pub columns: Vec<String>,
+    /// The primary-key columns, in key order (rows are read in this order).
+    pub key: Vec<String>,
+}
+
+impl TableInfo {
+    /// The position of a column, by exact name.
+    pub fn column(&self, name: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c == name)
+    }
+}
+
+/// Which dated rows an export keeps: days from `from` to `to`, inclusive; `None` is open-ended.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Range {
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Range {
+    pub fn is_all(&self) -> bool {
+        self.from.is_none() && self.to.is_none()
+    }
+}
+
+/// What happened to one row of a worklog export put back into a database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowOutcome {
+    Added,
+    /// The same row (same id and creation stamp, or the same link) is already there.
+    Present,
+}
+
+/// The row an imported record became.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportTarget {
+    Task(Id),
+    Learning(Id),
+    Goal(Id),
+}
+
+/// Where an imported record came from, and the record as it was read (JSON text).
+#[derive(Debug, Clone, Copy)]
+pub struct Provenance<'a> {
+    pub source: ImportSource,
+    pub external_id: &'a str,
+    pub original: &'a str,
+}
+
+/// A focus task as another tool recorded it, with its history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedTask {
+    pub day: NaiveDate,
+    pub title: String,
+    pub notes: String,
+    pub status: TaskStatus,
+    pub priority: Priority,
+    pub goal_id: Option<Id>,
+    pub tags: Vec<String>,
+    /// Set exactly when `status` is done.
+    pub done_at: Option<NaiveDateTime>,
+    /// When the source created and last changed the record (now, when unknown).
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
+    /// Imported as soft-deleted at this moment (the source had deleted it).
+    pub deleted_at: Option<DateTime<Utc>>,
+}
+
+/// A journal entry as another tool recorded it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportedLearning {
+    pub at: NaiveDateTime,
+    pub title: String,
+    pub body: String,
+    pub starred: bool,
+    pub tags: Vec<String>,
+}
+
+/// The `created_at` text form of a UTC moment.
+fn stamp_text(t: DateTime<Utc>) -> String {
+    t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()
+}
+
+fn quote_ident(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+/// `x` lies in the range: ?1 is the first day or NULL, ?2 the last day or NULL. Works for day
+/// and for `YYYY-MM-DDTHH:MM:SS` columns alike.
+fn within(x: &str) -> String {
+    format!("((?1 IS NULL OR {x} >= ?1) AND (?2 IS NULL OR {x} < date(?2, '+1 day')))")
+}
+
+/// The rows of `table` a ranged export keeps, as a WHERE condition over ?1/?2 (see
+/// [`Repo::export_rows`] for the rule). `None`: the whole table.
+fn range_condition(table: &str) -> Option<String> {
+    let meetings = format!(
+        "SELECT id FROM meetings WHERE {} UNION SELECT meeting_id FROM feedback \
+         WHERE meeting_id IS NOT NULL AND {}",
+        within("starts_at"),
+        within("day")
+    );
+    let feedback = format!("SELECT id FROM feedback WHERE {}", within("day"));
+    let actions = format!(
+        "SELECT id FROM action_items WHERE meeting_id IN ({meetings}) OR feedback_id IN ({feedback}) \
+         OR (meeting_id IS NULL AND feedback_id IS NULL AND ({} \
+             OR task_id IN (SELECT id FROM tasks WHERE {})))",
+        within("coalesce(due_date, substr(created_at, 1, 10))"),
+        within("day")
+    );
+    let tasks = format!(
+        "SELECT id FROM tasks WHERE {} UNION SELECT task_id FROM action_items \
+         WHERE task_id IS NOT NULL AND id IN ({actions})",
+        within("day")
+    );
+    let learnings = format!("SELECT id FROM learnings WHERE {}", within("at"));
+    let checkins = format!("SELECT id FROM energy_checkins WHERE {}", within("at"));
+    Some(match table {
+        "tasks" => format!("id IN ({tasks})"),
+        "task_carries" | "task_tags" => format!("task_id IN ({tasks})"),
+        "learnings" => within("at"),
+        "learning_tags" | "learning_skills" => format!("learning_id IN ({learnings})"),
+        "skill_progress" => within("assessed_on"),
+        "meetings" => format!("id IN ({meetings})"),
+        "meeting_attendees" | "meeting_tags" => format!("meeting_id IN ({meetings})"),
+        "feedback" => within("day"),
+        "feedback_tags" => format!("feedback_id IN ({feedback})"),
+        "action_items" => format!("id IN ({actions})"),
+        "energy_checkins" => within("at"),
+        "checkin_tags" => format!("checkin_id IN ({checkins})"),
+        "imports" => {
+            format!("task_id IN ({tasks}) OR learning_id IN ({learnings}) OR goal_id IS NOT NULL")
+        }
+        _ => return None,
+    })
+}
+
+fn read_value(v: ValueRef<'_>, table: &str, column: &str) -> Result<Value> {
+    Ok(match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::Integer(i),
+        ValueRef::Real(f) => Value::Real(f),
+        ValueRef::Text(t) => Value::Text(String::from_utf8(t.to_vec()).map_err(|_| {
+            Error::Sqlite(format!("{table}.{column} holds text that is not UTF-8"))
+        })?),
+        ValueRef::Blob(_) => {
+            return Err(Error::Sqlite(format!(
+                "{table}.{column} holds binary data, which worklog never writes"
+            )));
+        }
+    })
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef as V};
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => V::Null,
+            Value::Integer(i) => V::Integer(*i),
+            Value::Real(f) => V::Real(*f),
+            Value::Text(s) => V::Text(s.as_bytes()),
+        }))
+    }
+}
+
+fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
+    let names: Vec<String> = conn
+        .prepare_cached(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+             ORDER BY rowid",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let cols: Vec<(String, i64)> = conn
+            .prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?
+            .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut key: Vec<(i64, String)> = cols
+            .iter()
+            .filter(|(_, pk)| *pk > 0)
+            .map(|(c, pk)| (*pk, c.clone()))
+            .collect();
+        key.sort();
+        out.push(TableInfo {
+            name,
+            columns: cols.into_iter().map(|(c, _)| c).collect(),
+            key: key.into_iter().map(|(_, c)| c).collect(),
+        });
+    }
+    Ok(out)
+}
+
+/// Ends a transaction begun by [`Repo::transaction`]: commit or roll back.
+fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
+    let sql = match (nested, commit) {
+        (false, true) => "COMMIT",
+        (false, false) => "ROLLBACK",
+        (true, true) => "RELEASE exchange",
+        (true, false) => "ROLLBACK TO exchange; RELEASE exchange",
+    };
+    conn.execute_batch(sql)?;
+    Ok(())
+}
+
+/// How a [`Repo::transaction`] ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// Commit on success (roll back on error).
+    Commit,
+    /// Always roll back: a rehearsal that writes nothing (`--dry-run`).
+    Rollback,
+}
+
+impl Repo {
+    /// Runs `f` in one write transaction (a savepoint if one is open), for work that spans many
+    /// repository calls and whose errors are not storage errors (an import naming the bad
+    /// record). With [`Ending::Rollback`] everything `f` wrote is undone even when it succeeds.
+    pub fn transaction<T, E: From<Error>>(
+        &self,
+        ending: Ending,
+        f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let conn = self.conn();
+        let nested = !conn.is_autocommit();
+        conn.execute_batch(if nested {
+            "SAVEPOINT exchange"
+        } else {
+            "BEGIN IMMEDIATE"
+        })
+        .map_err(Error::from)?;
+        match f(self) {
+            Ok(value) => {
+                finish(conn, nested, ending == Ending::Commit)?;
+                Ok(value)
+            }
+            Err(e) => {
+                // Failing to roll back leaves the transaction to roll back when the connection
+                // closes; the original error is the one worth reporting.
+                let _ = finish(conn, nested, false);
+                Err(e)
+            }
+        }
+    }
+
+    /// Runs `f` on one consistent snapshot of the database (a read transaction), so an export
+    /// taken while another session writes is still self-consistent.
+    pub fn snapshot<T, E: From<Error>>(
+        &self,
+        f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let conn = self.conn();
+        if !conn.is_autocommit() {
+            return f(self);
+        }
+        conn.execute_batch("BEGIN DEFERRED").map_err(Error::from)?;
+        let result = f(self);
+        let _ = conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
+        result
+    }
+
+    /// Every table of the database in the order they were made (parents before the tables
+    /// that refer to them), with columns and primary key.
+    pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
+        tables(self.conn())
+    }
+
+    /// Calls `each` with every row of `table`, in primary-key order, as values in column order.
+    ///
+    /// With a range, dated rows are kept when their date falls in it: tasks by `day`, journal
+    /// entries and check-ins by `at`, meetings by `starts_at`, feedback by `day`, assessments
+    /// by `assessed_on`. Rows that hang off a kept row go with it (tags, attendees, carries,
+    /// skill links, import records). Action items go with the meeting or feedback they came
+    /// from; one with neither is kept when its due date (else the day it was made) is in the
+    /// range or its task is. Whatever a kept row refers to is kept too, even from outside the
+    /// range: the meeting of kept feedback, the task an action item became. The tables that
+    /// are not dated (organizations, profile, people, tags, goals and milestones, skills) are
+    /// always exported whole. So a ranged export is self-consistent: it loads on its own.
+    pub fn export_rows(
+        &self,
+        table: &TableInfo,
+        range: Range,
+        each: &mut dyn FnMut(&[Value]) -> Result<()>,
+    ) -> Result<()> {
+        let conn = self.conn();
+        let known = tables(conn)?;
+        if !known.contains(table) {
+            return Err(Error::invalid(
+                "table",
+                format!("no table {:?} in this database", table.name),
+            ));
+        }
+        let cols = table
+            .columns
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let order = table
+            .key
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let condition = if range.is_all() {
+            None
+        } else {
+            range_condition(&table.name)
+        };
+        let mut sql = format!("SELECT {cols} FROM {}", quote_ident(&table.name));
+        if let Some(c) = &condition {
+            sql.push_str(&format!(" WHERE {c}"));
+        }
+        if !order.is_empty() {
+            sql.push_str(&format!(" ORDER BY {order}"));
+        }
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = if condition.is_some() {
+            stmt.query(params![range.from.map(day_text), range.to.map(day_text)])?
+        } else {
+            stmt.query([])?
+        };
+        let mut values = Vec::with_capacity(table.columns.len());
+        while let Some(row) = rows.next()? {
+            values.clear();
+            for (i, c) in table.columns.iter().enumerate() {
+                values.push(read_value(row.get_ref(i)?, &table.name, c)?);
+            }
+            each(&values)?;
+        }
+        Ok(())
+    }
+
+    /// Writes an SQL script that the `sqlite3` shell loads into an empty file to make the same
+    /// database: schema, rows (restricted by `range` as [`Repo::export_rows`] says) and
+    /// `user_version`. Text with control characters is spelled with `char()`, so the script
+    /// itself holds none (beyond the line breaks of the schema's own SQL).
+    pub fn write_sql_dump(&self, range: Range, out: &mut dyn Write) -> Result<()> {
+        let conn = self.conn();
+        let version = self.schema_version()?;
+        let objects: Vec<(String, String, String)> = conn
+            .prepare(
+                "SELECT type, name, sql FROM sqlite_schema
+                 WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (_, name, sql) in &objects {
+            if sql
+                .chars()
+                .any(|c| c.is_control() && c != '\n' && c != '\t')
+            {
+                return Err(Error::Sqlite(format!(
+                    "the schema of {name} holds control characters; it was not written by worklog"
+                )));
+            }
+        }
+        let io = |e: std::io::Error| Error::Io(e.to_string());
+        writeln!(
+            out,
+            "-- worklog database, schema version {version}. Load it into a new, empty file with:\n\
+             --   sqlite3 NEW.db < THIS-FILE.sql\n\
+             PRAGMA foreign_keys=OFF;\n\
+             BEGIN TRANSACTION;"
+        )
+        .map_err(io)?;
+        let infos = tables(conn)?;
+        for info in &infos {
+            if let Some((_, _, sql)) = objects
+                .iter()
+                .find(|(kind, name, _)| kind == "table" && *name == info.name)
+            {
+                writeln!(out, "{sql};").map_err(io)?;
+            }
+            let prefix = format!(
+                "INSERT INTO {} ({}) VALUES (",
+                quote_ident(&info.name),
+                info.columns
+                    .iter()
+                    .map(|c| quote_ident(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let mut line = String::new();
+            self.export_rows(info, range, &mut |values| {
+                line.clear();
+                line.push_str(&prefix);
+                for (i, v) in values.iter().enumerate() {
+                    if i > 0 {
+                        line.push_str(", ");
+                    }
+                    sql_literal(v, &mut line);
+                }
+                line.push_str(");");
+                writeln!(out, "{line}").map_err(io)
+            })?;
+        }
+        for (kind, _, sql) in &objects {
+            if kind != "table" {
+                writeln!(out, "{sql};").map_err(io)?;
+            }
+        }
+        writeln!(out, "PRAGMA user_version={version};\nCOMMIT;").map_err(io)?;
+        Ok(())
+    }
+
+    /// Lets a bulk load insert rows in any order: foreign keys are checked when the
+    /// transaction commits (call [`Repo::foreign_key_problems`] first to name a broken one).
+    /// Only meaningful inside [`Repo::transaction`].
+    pub fn defer_foreign_keys(&self) -> Result<()> {
+        self.conn()
+            .execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        Ok(())
+    }
+
+    /// Puts back one row of a worklog export, exactly as it was (id, stamps, deleted rows
+    /// included). A row whose id is taken by the same row (same `created_at`) — or, for link
+    /// tables, the same link — is [`RowOutcome::Present`]; an id taken by a different row is an
+    /// error, since two different databases cannot be merged this way. Columns missing from
+    /// `columns` take their defaults; a column the table lacks is an error.
+    pub fn import_row(
+        &self,
+        table: &TableInfo,
+        columns: &[&str],
+        values: &[Value],
+    ) -> Result<RowOutcome> {
+        let conn = self.conn();
+        for c in columns {
+            if table.column(c).is_none() {
+                return Err(Error::invalid(
+                    "column",
+                    format!("table {} has no column {c:?}", table.name),
+                ));
+            }
+        }
+        let value_of = |col: &str| {
+            columns
+                .iter()
+                .position(|c| *c == col)
+                .and_then(|i| values.get(i))
+        };
+        // Look for the row by its primary key.
+        let mut key_values = Vec::with_capacity(table.key.len());
+        for k in &table.key {
+            match value_of(k) {
+                Some(v) if *v != Value::Null => key_values.push(v),
+                _ => {
+                    return Err(Error::invalid(
+                        "column",
+                        format!("a {} row needs its {k}", table.name),
+                    ));
+                }
+            }
+        }
+        let has_created = table.column("created_at").is_some();
+        let key_match = table
+            .key
+            .iter()
+            .enumerate()
+            .map(|(i, k)| format!("{} = ?{}", quote_ident(k), i + 1))
+            .collect::<Vec<_>>()
+            .join(" AND ");
+        let existing: Option<Option<String>> = conn
+            .prepare_cached(&format!(
+                "SELECT {} FROM {} WHERE {key_match}",
+                if has_created { "created_at" } else { "NULL" },
+                quote_ident(&table.name)
+            ))?
+            .query_row(params_from_iter(key_values.iter()), |r| r.get(0))
+            .optional()?;
+        if let Some(created) = existing {
+            let link_table = table.key.len() > 1;
+            let theirs = match value_of("created_at") {
+                Some(Value::Text(t)) => Some(t.as_str()),
+                _ => None,
+            };
+            if link_table || created.as_deref() == theirs {
+                return Ok(RowOutcome::Present);
+            }
+            let key = table
+                .key
+                .iter()
+                .zip(&key_values)
+                .map(|(k, v)| format!("{k} {}", value_display(v)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            return Err(Error::invalid(
+                "row",
+                format!(
+                    "{} {key} already exists here as a different row (created {}); a worklog \
+                     export goes into an empty database or back into the one it came from",
+                    table.name,
+                    created.unwrap_or_default()
+                ),
+            ));
+        }
+        let names = columns
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let marks = (1..=columns.len())
+            .map(|i| format!("?{i}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        conn.prepare_cached(&format!(
+            "INSERT INTO {} ({names}) VALUES ({marks})",
+            quote_ident(&table.name)
+        ))?
+        .execute(params_from_iter(values.iter()))?;
+        Ok(RowOutcome::Added)
+    }
+
+    /// The row a record from `source` with that id became, if it was imported before (and
+    /// that row still exists; deleting it for good forgets the import).
+    pub fn imported(
+        &self,
+        source: ImportSource,
+        external_id: &str,
+    ) -> Result<Option<ImportTarget>> {
+        let row: Option<(Option<Id>, Option<Id>, Option<Id>)> = self
+            .conn()
+            .prepare_cached(
+                "SELECT task_id, learning_id, goal_id FROM imports
+                 WHERE source = ?1 AND external_id = ?2",
+            )?
+            .query_row(params![source.as_str(), external_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        Ok(row.and_then(|ids| match ids {
+            (Some(t), _, _) => Some(ImportTarget::Task(t)),
+            (_, Some(l), _) => Some(ImportTarget::Learning(l)),
+            (_, _, Some(g)) => Some(ImportTarget::Goal(g)),
+            _ => None,
+        }))
+    }
+
+    /// Adds a task recorded by another tool (status, done time, stamps and deletion as it
+    /// had them) and records where it came from.
+    pub fn add_imported_task(&self, from: Provenance<'_>, task: &ImportedTask) -> Result<Id> {
+        let title = required("title", "task title", &task.title)?;
+        if (task.status == TaskStatus::Done) != task.done_at.is_some() {
+            return Err(Error::invalid(
+                "status",
+                "a task has a done time exactly when it is done",
+            ));
+        }
+        let tags = normalize_tags(&task.tags)?;
+        self.write(|c| {
+            super::tasks::ensure_goal(c, task.goal_id)?;
+            let day = day_text(task.day);
+            let position: i64 = c
+                .prepare_cached("SELECT ifnull(max(position) + 1, 0) FROM tasks WHERE day = ?1")?
+                .query_row([&day], |r| r.get(0))?;
+            let created = task.created_at.map(stamp_text);
+            let updated = task.updated_at.map(stamp_text).or_else(|| created.clone());
+            c.prepare_cached(&format!(
+                "INSERT INTO tasks (day, first_day, title, notes, status, priority, goal_id,
+                    position, done_at, created_at, updated_at, deleted_at)
+                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
+                    ifnull(?9, {NOW_UTC}), ifnull(?10, {NOW_UTC}), ?11)"
+            ))?
+            .execute(params![
+                day,
+                title,
+                task.notes,
+                task.status.as_str(),
+                task.priority.get(),
+                task.goal_id,
+                position,
+                task.done_at.map(at_text),
+                created,
+                updated,
+                task.deleted_at.map(stamp_text)
+            ])?;
+            let id = c.last_insert_rowid();
+            set_tags(c, TASK_TAGS, id, &tags)?;
+            record(c, from, ImportTarget::Task(id))?;
+            Ok(id)
+        })
+    }
+
+    /// Adds a journal entry recorded by another tool and records where it came from.
+    pub fn add_imported_learning(
+        &self,
+        from: Provenance<'_>,
+        entry: &ImportedLearning,
+    ) -> Result<Id> {
+        let title = required("title", "journal title", &entry.title)?;
+        let tags = normalize_tags(&entry.tags)?;
+        self.write(|c| {
+            c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![at_text(entry.at), title, entry.body, entry.starred])?;
+            let id = c.last_insert_rowid();
+            set_tags(c, LEARNING_TAGS, id, &tags)?;
+            record(c, from, ImportTarget::Learning(id))?;
+            Ok(id)
+        })
+    }
+
+    /// Adds a goal for a record of another tool (a Taskwarrior project) under `parent`, last
+    /// among its siblings, and records where it came from.
+    pub fn add_imported_goal(
+        &self,
+        from: Provenance<'_>,
+        title: &str,
+        parent: Option<Id>,
+    ) -> Result<Id> {
+        let title = required("title", "goal title", title)?;
+        self.write(|c| {
+            c.prepare_cached(
+                "INSERT INTO goals (parent_id, title, position)
+                 VALUES (?1, ?2, (SELECT ifnull(max(position) + 1, 0) FROM goals
+                                  WHERE parent_id IS ?1 AND deleted_at IS NULL))",
+            )?
+            .execute(params![parent, title])?;
+            let id = c.last_insert_rowid();
+            record(c, from, ImportTarget::Goal(id))?;
+            Ok(id)
+        })
+    }
+
+    /// A goal that is not deleted, directly under `parent` (or at the top), titled `title`
+    /// ignoring case: the oldest if several.
+    pub fn goal_named(&self, parent: Option<Id>, title: &str) -> Result<Option<Id>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM goals WHERE parent_id IS ?1 AND deleted_at IS NULL
+                   AND title = ?2 COLLATE NOCASE ORDER BY id LIMIT 1",
+            )?
+            .query_row(params![parent, title.trim()], |r| r.get(0))
+            .optional()?)
+    }
+}
+
+fn record(conn: &Connection, from: Provenance<'_>, target: ImportTarget) -> Result<()> {
+    let (task, learning, goal) = match target {
+        ImportTarget::Task(id) => (Some(id), None, None),
+        ImportTarget::Learning(id) => (None, Some(id), None),
+        ImportTarget::Goal(id) => (None, None, Some(id)),
+    };
+    conn.prepare_cached(
+        "INSERT INTO imports (source, external_id, task_id, learning_id, goal_id, original)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        from.source.as_str(),
+        from.external_id,
+        task,
+        learning,
+        goal,
+        from.original
+    ])?;
+    Ok(())
+}
+
+fn value_display(v: &Value) -> String {
+    match v {
+        Value::Null => "NULL".into(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Text(t) => format!("{t:?}"),
+    }
+}
+
+/// Appends `v` as an SQL literal. Text is quoted with `'` doubled; characters that would be
+/// raw control characters (or could reorder what a terminal shows) are written as `char(N)`.
+fn sql_literal(v: &Value, out: &mut String) {
+    match v {
+        Value::Null => out.push_str("NULL"),
+        Value::Integer(i) => out.push_str(&i.to_string()),
+        Value::Real(f) => out.push_str(&format!("{f:?}")),
+        Value::Text(t) => {
+            if !t.chars().any(needs_char) {
+                push_quoted(t, out);
+                return;
+            }
+            let mut first = true;
+            let mut run = String::new();
+            let mut codes: Vec<u32> = Vec::new();
+            let flush_run = |run: &mut String, out: &mut String, first: &mut bool| {
+                if !run.is_empty() {
+                    if !*first {
+                        out.push_str(" || ");
+                    }
+                    push_quoted(run, out);
+                    run.clear();
+                    *first = false;
+                }
+            };
+            let flush_codes = |codes: &mut Vec<u32>, out: &mut String, first: &mut bool| {
+                if !codes.is_empty() {
+                    if !*first {
+                        out.push_str(" || ");
+                    }
+                    let list = codes
+                        .iter()
+                        .map(u32::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    out.push_str(&format!("char({list})"));
+                    codes.clear();
+                    *first = false;
+                }
+            };
+            for ch in t.chars() {
+                if needs_char(ch) {
+                    flush_run(&mut run, out, &mut first);
+                    codes.push(ch as u32);
+                } else {
+                    flush_codes(&mut codes, out, &mut first);
+                    run.push(ch);
+                }
+            }
+            flush_run(&mut run, out, &mut first);
+            flush_codes(&mut codes, out, &mut first);
+        }
+    }
+}
+
+fn push_quoted(t: &str, out: &mut String) {
+    out.push('\'');
+    out.push_str(&t.replace('\'', "''"));
+    out.push('\'');
+}
+
+fn needs_char(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(s: &str) -> String {
+        let mut out = String::new();
+        sql_literal(&Value::Text(s.into()), &mut out);
+        out
+    }
+
+    #[test]
+    fn sql_literals_quote_and_spell_out_controls() {
+        assert_eq!(lit("it's"), "'it''s'");
+        assert_eq!(lit(""), "''");
+        assert_eq!(lit("a\nb"), "'a' || char(10) || 'b'");
+        assert_eq!(lit("\x1b[2J"), "char(27) || '[2J'");
+        assert_eq!(lit("x\r\n"), "'x' || char(13, 10)");
+        let mut out = String::new();
+        sql_literal(&Value::Real(3.0), &mut out);
+        assert_eq!(out, "3.0");
+    }
+
+    #[test]
+    fn every_dated_table_has_a_range_rule() {
+        for t in [
+            "tasks",
+            "task_carries",
+            "learnings",
+            "skill_progress",
+            "meetings",
+            "feedback",
+            "action_items",
+            "energy_checkins",
+            "imports",
+        ] {
+            assert!(range_condition(t).is_some(), "{t}");
+        }
+        for t in ["people", "goals", "skills", "tags", "goal_milestones"] {
+            assert!(range_condition(t).is_none(), "{t}");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! A worklog JSON export (see [`crate::export`]) put back.
+//!
+//! Rows go back exactly as they were: same ids, stamps, versions, soft-deleted rows and import
+//! records, so export → import into an empty data directory → export gives the same bytes.
+//! A row's identity is its table and id plus its `created_at` (a link row's identity is the
+//! link itself): a row already there is skipped and left as it is, so importing a file twice,
+//! or into the database it came from, adds only what is missing. An id taken by a *different*
+//! row means the file comes from another database; that is refused (ids would clash), and
+//! nothing is imported. An export made by a newer schema is refused; one from an older schema
+//! loads, its missing columns taking their defaults.
+
+use super::Outcome;
+use crate::db::Repo;
+use crate::db::exchange::Value;
+use crate::export::JSON_FORMAT_VERSION;
+use anyhow::{Context, Result, anyhow, bail};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+
+/// A parsed export: the header, and each table's rows still as raw JSON text (each row is
+/// read when it is put back, so a big file is not held twice).
+#[derive(Debug, Deserialize)]
+pub struct Document<'a> {
+    pub format: String,
+    pub format_version: u32,
+    pub schema_version: u32,
+    #[serde(borrow)]
+    pub tables: BTreeMap<String, Vec<&'a RawValue>>,
+}
+
+/// Reads the document's structure (rows are checked as they are put back).
+pub fn parse(text: &str) -> Result<Document<'_>> {
+    let doc: Document<'_> =
+        serde_json::from_str(text).context("this is not a worklog export (bad JSON)")?;
+    if doc.format != "worklog" {
+        bail!("this is not a worklog export (format is {:?})", doc.format);
+    }
+    if doc.format_version > JSON_FORMAT_VERSION {
+        bail!(
+            "this export has format version {}, newer than this worklog reads ({JSON_FORMAT_VERSION}); upgrade worklog",
+            doc.format_version
+        );
+    }
+    Ok(doc)
+}
+
+fn to_value(v: &serde_json::Value) -> Option<Value> {
+    Some(match v {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Integer(i64::from(*b)),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => Value::Integer(i),
+            None => Value::Real(n.as_f64()?),
+        },
+        serde_json::Value::String(s) => Value::Text(s.clone()),
+        serde_json::Value::Array(_) | serde_json::Value::Object(_) => return None,
+    })
+}
+
+/// Puts every row back (inside the caller's transaction), counting per table what was added
+/// and what was already there.
+pub fn apply(repo: &Repo, doc: &Document<'_>, outcome: &mut Outcome) -> Result<()> {
+    let ours = repo.schema_version()?;
+    if doc.schema_version > ours {
+        bail!(
+            "this export is from schema version {}, newer than this database ({ours}); upgrade worklog",
+            doc.schema_version
+        );
+    }
+    let tables = repo.export_tables()?;
+    if let Some(unknown) = doc
+        .tables
+        .keys()
+        .find(|name| !tables.iter().any(|t| &t.name == *name))
+    {
+        bail!("the export has a table {unknown:?} that this database does not have");
+    }
+    repo.defer_foreign_keys()?;
+    for table in &tables {
+        let Some(rows) = doc.tables.get(&table.name) else {
+            continue;
+        };
+        let kind = format!("table:{}", table.name);
+        for (i, raw) in rows.iter().enumerate() {
+            let name = || {
+                let id = serde_json::from_str::<serde_json::Value>(raw.get())
+                    .ok()
+                    .and_then(|v| v.get("id").and_then(|id| id.as_i64()));
+                match id {
+                    Some(id) => format!("{} row {} (id {id})", table.name, i + 1),
+                    None => format!("{} row {}", table.name, i + 1),
+                }
+            };
+            let object: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(raw.get())
+                    .map_err(|e| anyhow!("{}: not an object of column values ({e})", name()))?;
+            let mut columns = Vec::with_capacity(object.len());
+            let mut values = Vec::with_capacity(object.len());
+            for (column, v) in &object {
+                let value = to_value(v).ok_or_else(|| {
+                    anyhow!("{}: column {column:?} holds a list or an object", name())
+                })?;
+                columns.push(column.as_str());
+                values.push(value);
+            }
+            match repo
+                .import_row(table, &columns, &values)
+                .map_err(|e| anyhow!("{}: {e}", name()))?
+            {
+                crate::db::exchange::RowOutcome::Added => outcome.added.add(&kind),
+                crate::db::exchange::RowOutcome::Present => outcome.present.add(&kind),
+            }
+        }
+    }
+    let broken = repo.foreign_key_problems()?;
+    if let Some(first) = broken.first() {
+        bail!(
+            "the export is not self-consistent: {first}{}",
+            if broken.len() > 1 {
+                format!(" (and {} more)", broken.len() - 1)
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,487 @@
+//! `worklog export` (json, csv, sql) and putting a worklog export back, on the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use common::bin::{terminal_safe, worklog};
+use common::{at, day};
+
+use std::fs;
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use worklog::clock::FixedClock;
+use worklog::db::Repo;
+use worklog::model::{
+    ActionItemDraft, ActionSource, CheckinDraft, Deletable, Direction, FeedbackDraft, FeedbackKind,
+    LearningDraft, MeetingDraft, MeetingKind, PersonDraft, TaskDraft,
+};
+use worklog::paths::DataDir;
+
+const NOW: &str = "2026-11-22T09:30:00";
+
+fn repo(data: &Path) -> Repo {
+    let clock = Arc::new(FixedClock::new(at(NOW)));
+    worklog::launch::open(&DataDir::new(data), clock).unwrap()
+}
+
+fn task(r: &Repo, on: &str, title: &str) -> i64 {
+    r.add_task(
+        day(on),
+        &TaskDraft {
+            title: title.into(),
+            notes: "line one\nline \"two\", with a comma".into(),
+            ..TaskDraft::default()
+        },
+    )
+    .unwrap()
+    .id
+}
+
+/// Sample data plus the awkward cases: formulas, control characters, quotes and line breaks,
+/// a soft-deleted row, an import record.
+fn filled(data: &Path) {
+    let r = repo(data);
+    worklog::demo::generate(&r, 1500, 7, day("2026-11-22")).unwrap();
+    for title in [
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+1 555 0100",
+        "-rm -rf",
+        "@SUM(A1:A9)",
+        "ESC \u{1b}]0;owned\u{7} and C1 \u{9b}31m and RTL \u{202e}txt",
+    ] {
+        task(&r, "2026-11-21", title);
+    }
+    let gone = task(&r, "2026-11-20", "Deleted but kept");
+    r.delete(Deletable::Task, gone).unwrap();
+    drop(r);
+    let jrnl = r#"{"tags":{},"entries":[{"date":"2026-11-19","time":"08:00","title":"Imported","body":"b","tags":["@x"],"starred":true,"extra":"kept"}]}"#;
+    let file = data.join("j.json");
+    fs::write(&file, jrnl).unwrap();
+    worklog(data, NOW, &["import", file.to_str().unwrap()]).ok();
+}
+
+fn export_json(data: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["export", "--format", "json"];
+    args.extend_from_slice(extra);
+    worklog(data, NOW, &args).ok().stdout
+}
+
+#[test]
+fn json_round_trips_byte_for_byte() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    filled(&a);
+    let first = export_json(&a, &[]);
+    assert!(terminal_safe(&first));
+    let doc: serde_json::Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(doc["format"], "worklog");
+    assert_eq!(doc["schema_version"], worklog::db::migrate::latest());
+    let tasks = doc["tables"]["tasks"].as_array().unwrap();
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t["title"] == "Deleted but kept" && t["deleted_at"].is_string())
+    );
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t["title"].as_str().unwrap().contains('\u{1b}'))
+    );
+    let imports = doc["tables"]["imports"].as_array().unwrap();
+    assert_eq!(imports.len(), 1);
+    assert!(
+        imports[0]["original"]
+            .as_str()
+            .unwrap()
+            .contains("\"extra\":\"kept\"")
+    );
+    // Every table is there, with every column.
+    let r = repo(&a);
+    for t in r.export_tables().unwrap() {
+        let rows = doc["tables"][&t.name].as_array().unwrap();
+        if let Some(row) = rows.first() {
+            let keys: Vec<&String> = row.as_object().unwrap().keys().collect();
+            assert_eq!(keys.len(), t.columns.len(), "{}", t.name);
+        }
+    }
+    drop(r);
+
+    let file = tmp.path().join("export.json");
+    let run = worklog(
+        &a,
+        NOW,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--out",
+            file.to_str().unwrap(),
+        ],
+    )
+    .ok();
+    assert!(
+        run.stdout.starts_with("exported 25 tables, "),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), first);
+    assert_eq!(
+        fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+
+    let run = worklog(&b, NOW, &["import", file.to_str().unwrap()]).ok();
+    assert!(
+        run.stdout.starts_with("added:         organizations "),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("already there: nothing\n"),
+        "{}",
+        run.stdout
+    );
+    let second = export_json(&b, &[]);
+    assert!(first == second, "the second export differs from the first");
+
+    // Importing it again adds nothing, and says so.
+    let run = worklog(&b, NOW, &["import", file.to_str().unwrap()]).ok();
+    assert!(
+        run.stdout.starts_with("added:         nothing\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(export_json(&b, &[]) == first);
+}
+
+#[test]
+fn a_worklog_export_does_not_merge_into_another_database() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let ra = repo(&a);
+    task(&ra, "2026-11-20", "From A");
+    drop(ra);
+    let rb = repo(&b);
+    task(&rb, "2026-11-21", "Already in B");
+    task(&rb, "2026-11-21", "Second in B");
+    drop(rb);
+    let file = tmp.path().join("a.json");
+    fs::write(&file, export_json(&a, &[])).unwrap();
+    let before = export_json(&b, &[]);
+    let line = worklog(&b, NOW, &["import", file.to_str().unwrap()]).one_line_error();
+    assert!(
+        line.starts_with("worklog: nothing was imported: tasks row 1 (id 1): tasks id 1 already exists here as a different row"),
+        "{line}"
+    );
+    assert!(export_json(&b, &[]) == before);
+}
+
+#[test]
+fn a_bad_row_in_a_worklog_export_imports_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    let ra = repo(&a);
+    task(&ra, "2026-11-20", "Fine");
+    task(&ra, "2026-11-20", "Will be broken");
+    drop(ra);
+    let text = export_json(&a, &[]).replace(
+        "\"priority\":2,\"estimate_minutes\":null,\"goal_id\":null,\"position\":1",
+        "\"priority\":9,\"estimate_minutes\":null,\"goal_id\":null,\"position\":1",
+    );
+    assert!(text.contains("\"priority\":9"));
+    let file = tmp.path().join("bad.json");
+    fs::write(&file, text).unwrap();
+    let line = worklog(&b, NOW, &["import", file.to_str().unwrap()]).one_line_error();
+    assert_eq!(
+        line,
+        "worklog: nothing was imported: tasks row 2 (id 2): task priority must be 1–3\n"
+    );
+    let line = worklog(&b, NOW, &["import", file.to_str().unwrap(), "--dry-run"]).one_line_error();
+    assert!(
+        line.starts_with(
+            "worklog: the dry run found a problem (nothing would be imported): tasks row 2"
+        ),
+        "{line}"
+    );
+    let counts = repo(&b).row_counts().unwrap();
+    assert_eq!(counts.total(), 0, "{counts:?}");
+}
+
+#[test]
+fn csv_is_one_file_per_table_with_formulas_neutralised() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    filled(&data);
+    let dir = tmp.path().join("csv");
+    let run = worklog(
+        &data,
+        NOW,
+        &["export", "--format", "csv", "--out", dir.to_str().unwrap()],
+    )
+    .ok();
+    assert!(
+        run.stdout.starts_with("exported 25 tables, "),
+        "{}",
+        run.stdout
+    );
+    let r = repo(&data);
+    for t in r.export_tables().unwrap() {
+        let path = dir.join(format!("{}.csv", t.name));
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        let mut reader = csv::Reader::from_path(&path).unwrap();
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, t.columns, "{}", t.name);
+    }
+    let raw = fs::read_to_string(dir.join("tasks.csv")).unwrap();
+    assert!(
+        raw.starts_with("id,day,first_day,title,notes,status,"),
+        "{raw:.80}"
+    );
+    assert!(raw.contains("\r\n"));
+    let mut reader = csv::Reader::from_path(dir.join("tasks.csv")).unwrap();
+    let title_col = 3;
+    let titles: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[title_col].to_string())
+        .collect();
+    for expect in [
+        "'=HYPERLINK(\"http://evil.example\",\"click\")",
+        "'+1 555 0100",
+        "'-rm -rf",
+        "'@SUM(A1:A9)",
+        "Deleted but kept",
+    ] {
+        assert!(
+            titles.iter().any(|t| t == expect),
+            "{expect} not in tasks.csv"
+        );
+    }
+    assert!(!titles.iter().any(|t| t.starts_with(['=', '+', '-', '@'])));
+    // Quotes, commas and line breaks survive the quoting; NULL is an empty cell.
+    let mut reader = csv::Reader::from_path(dir.join("tasks.csv")).unwrap();
+    let row = reader
+        .records()
+        .map(|r| r.unwrap())
+        .find(|r| &r[title_col] == "Deleted but kept")
+        .unwrap();
+    assert_eq!(&row[4], "line one\nline \"two\", with a comma");
+    assert_eq!(&row[7], "", "estimate_minutes is NULL");
+
+    // Exporting again into the same folder replaces the files.
+    worklog(
+        &data,
+        NOW,
+        &["export", "--format", "csv", "--out", dir.to_str().unwrap()],
+    )
+    .ok();
+    assert_eq!(fs::read_to_string(dir.join("tasks.csv")).unwrap(), raw);
+
+    let line = worklog(&data, NOW, &["export", "--format", "csv"]).one_line_error();
+    assert!(line.contains("give it with --out DIR"), "{line}");
+}
+
+fn sqlite3_available() -> bool {
+    Command::new("sqlite3").arg("--version").output().is_ok()
+}
+
+fn sqlite3(db: &Path, input: Option<&Path>, args: &[&str]) -> String {
+    let mut cmd = Command::new("sqlite3");
+    cmd.arg(db).args(args);
+    if let Some(file) = input {
+        cmd.stdin(fs::File::open(file).unwrap());
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "sqlite3 failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn sql_dump_reloads_into_the_same_database_with_the_sqlite3_shell() {
+    if !sqlite3_available() {
+        eprintln!(
+            "NOTE: sqlite3 is not installed; skipping the SQL reload test (.ci/run installs it)"
+        );
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    filled(&data);
+    let stdout = worklog(&data, NOW, &["export", "--format", "sql"])
+        .ok()
+        .stdout;
+    assert!(
+        terminal_safe(&stdout),
+        "the dump holds raw control characters"
+    );
+    let file = tmp.path().join("dump.sql");
+    let run = worklog(
+        &data,
+        NOW,
+        &["export", "--format", "sql", "--out", file.to_str().unwrap()],
+    )
+    .ok();
+    assert!(run.stdout.contains("sqlite3 NEW.db <"), "{}", run.stdout);
+    assert_eq!(fs::read_to_string(&file).unwrap(), stdout);
+
+    let copy_dir = tmp.path().join("copy");
+    fs::create_dir(&copy_dir).unwrap();
+    let copy = copy_dir.join("worklog.db");
+    sqlite3(&copy, Some(&file), &[]);
+    assert_eq!(
+        sqlite3(&copy, None, &["PRAGMA user_version"]).trim(),
+        worklog::db::migrate::latest().to_string()
+    );
+    assert_eq!(
+        sqlite3(&copy, None, &["PRAGMA integrity_check"]).trim(),
+        "ok"
+    );
+    assert_eq!(
+        sqlite3(&copy, None, &["PRAGMA foreign_key_check"]).trim(),
+        ""
+    );
+    // The shell's own dump of both files is the same text: same schema, same rows.
+    let original = sqlite3(&data.join("worklog.db"), None, &[".dump"]);
+    let reloaded = sqlite3(&copy, None, &[".dump"]);
+    assert!(original == reloaded, "the reloaded database differs");
+    // And worklog opens it as its own and exports the same document.
+    assert!(export_json(&copy_dir, &[]) == export_json(&data, &[]));
+}
+
+#[test]
+fn a_date_range_keeps_dated_rows_in_it_and_what_they_refer_to() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, back) = (tmp.path().join("data"), tmp.path().join("back"));
+    let r = repo(&data);
+    let inside = task(&r, "2026-11-10", "Inside");
+    task(&r, "2026-11-01", "Before");
+    task(&r, "2026-11-20", "After");
+    let ana = r
+        .add_person(&PersonDraft {
+            name: "Ana".into(),
+            ..PersonDraft::default()
+        })
+        .unwrap()
+        .id;
+    let meeting = |r: &Repo, when: &str, title: &str| {
+        r.add_meeting(&MeetingDraft {
+            starts_at: at(when),
+            duration_minutes: None,
+            title: title.into(),
+            kind: MeetingKind::OneOnOne,
+            notes: String::new(),
+            attendee_ids: vec![ana],
+            tags: vec!["m".into()],
+        })
+        .unwrap()
+        .id
+    };
+    let old_meeting = meeting(&r, "2026-11-02T10:00:00", "Referred to by feedback");
+    meeting(&r, "2026-11-03T10:00:00", "Out of range");
+    let feedback = r
+        .add_feedback(&FeedbackDraft {
+            direction: Direction::Received,
+            person_id: ana,
+            day: day("2026-11-10"),
+            kind: FeedbackKind::Praise,
+            content: "Nice".into(),
+            meeting_id: Some(old_meeting),
+            tags: vec![],
+        })
+        .unwrap()
+        .id;
+    let item = r
+        .add_action_item(&ActionItemDraft {
+            title: "Follow up".into(),
+            source: ActionSource::Meeting(old_meeting),
+            owner_id: None,
+            due_date: None,
+        })
+        .unwrap()
+        .id;
+    let promoted = r.promote_action_item(item, day("2026-11-25")).unwrap().id;
+    for when in ["2026-11-09T08:00:00", "2026-11-16T08:00:00"] {
+        r.add_checkin(&CheckinDraft {
+            at: at(when),
+            level: 3,
+            note: String::new(),
+            tags: vec!["e".into()],
+        })
+        .unwrap();
+    }
+    r.add_learning(&LearningDraft {
+        at: Some(at("2026-11-15T23:59:59")),
+        title: "Last second".into(),
+        ..LearningDraft::default()
+    })
+    .unwrap();
+    drop(r);
+
+    let text = export_json(&data, &["--from", "2026-11-09", "--to", "2026-11-15"]);
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc["from"], "2026-11-09");
+    assert_eq!(doc["to"], "2026-11-15");
+    let ids = |table: &str| -> Vec<i64> {
+        doc["tables"][table]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_i64().unwrap())
+            .collect()
+    };
+    assert_eq!(ids("tasks"), vec![inside, promoted]);
+    assert_eq!(ids("meetings"), vec![old_meeting]);
+    assert_eq!(ids("feedback"), vec![feedback]);
+    assert_eq!(ids("action_items"), vec![item]);
+    assert_eq!(ids("energy_checkins").len(), 1);
+    assert_eq!(ids("learnings").len(), 1);
+    assert_eq!(ids("people"), vec![ana]);
+    assert_eq!(
+        doc["tables"]["meeting_attendees"].as_array().unwrap().len(),
+        1
+    );
+    assert_eq!(doc["tables"]["checkin_tags"].as_array().unwrap().len(), 1);
+    // Self-consistent: it loads into an empty database on its own.
+    let file = tmp.path().join("range.json");
+    fs::write(&file, &text).unwrap();
+    worklog(&back, NOW, &["import", file.to_str().unwrap()]).ok();
+    assert_eq!(
+        repo(&back).foreign_key_problems().unwrap(),
+        Vec::<String>::new()
+    );
+
+    let line = worklog(
+        &data,
+        NOW,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--from",
+            "2026-11-15",
+            "--to",
+            "2026-11-09",
+        ],
+    )
+    .one_line_error();
+    assert_eq!(
+        line,
+        "worklog: --from (2026-11-15) is after --to (2026-11-09)\n"
+    );
+    let line = worklog(
+        &data,
+        NOW,
+        &["export", "--format", "json", "--from", "later"],
+    )
+    .one_line_error();
+    assert!(line.starts_with("worklog: --from: day must be"), "{line}");
+    let line = worklog(&data, NOW, &["export", "--format", "xml"]).one_line_error();
+    assert!(line.contains("invalid value 'xml'"), "{line}");
+}
