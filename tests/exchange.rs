@@ -306,6 +306,11 @@ fn sqlite3(db: &Path, input: Option<&Path>, args: &[&str]) -> String {
 #[test]
 fn sql_dump_reloads_into_the_same_database_with_the_sqlite3_shell() {
     if !sqlite3_available() {
+        // CI installs sqlite3 (.ci/run), so there a missing shell is a broken setup, not a skip.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "sqlite3 is missing in CI: .ci/run should have installed it"
+        );
         eprintln!(
             "NOTE: sqlite3 is not installed; skipping the SQL reload test (.ci/run installs it)"
         );
