@@ -146,6 +146,8 @@ fn open(dir: &Path) -> Repo {
 fn add_a_task_mark_it_done_check_in_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.send("1");
     s.wait_for("No tasks for this day");
     let raw = s.master.get_termios().unwrap();
     assert!(
@@ -191,6 +193,8 @@ fn add_a_task_mark_it_done_check_in_and_quit() {
 fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.send("1");
     s.wait_for("No tasks for this day");
     s.send("a");
     s.wait_for("New task");
@@ -206,6 +210,8 @@ fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     // The next session offers it back in the same form.
     let mut s = Session::start(dir.path());
     s.wait_for("unsaved draft");
+    s.send("1");
+    s.wait_for("No tasks for this day");
     s.send("a");
     s.wait_for("words that must not be lost");
     s.send("\x13"); // Ctrl-S

@@ -108,7 +108,7 @@ fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 #[test]
 fn focus_snapshots() {
     let mut u = populated();
-    u.keys(&["j"]);
+    u.keys(&["1", "j"]);
     insta::assert_snapshot!("focus_80x24", draw(&mut u.app, 80, 24).backend());
     insta::assert_snapshot!("focus_120x40", draw(&mut u.app, 120, 40).backend());
     let s = u.screen(80, 24);
@@ -153,6 +153,7 @@ fn no_colour_mode_still_marks_the_selection() {
         .add_task(day("2026-11-22"), &task("only task"))
         .unwrap();
     let mut app = App::new(second_session(&t), None, Theme::monochrome());
+    press(&mut app, &["1"]);
     let terminal = draw(&mut app, 80, 24);
     let buf = terminal.backend().buffer();
     for cell in buf.content() {
@@ -182,7 +183,7 @@ fn no_colour_mode_still_marks_the_selection() {
 #[test]
 fn every_tiny_size_renders_without_panic() {
     let mut u = populated();
-    let states: [&[&str]; 5] = [&[], &["e"], &["Esc", "C"], &["Esc", "7"], &["4"]];
+    let states: [&[&str]; 6] = [&[], &["1"], &["e"], &["Esc", "C"], &["Esc", "7"], &["4"]];
     for keys in states {
         u.keys(keys);
         for w in 0..=20 {
