@@ -939,7 +939,12 @@ fn person_lines(d: &PersonDraft, orgs: &[Organization]) -> Vec<(String, String)>
 
 fn render_confirm(frame: &mut Frame, area: Rect, question: &str, t: Theme) {
     let w = area.width.min(64);
-    let h = area.height.min(9);
+    // The question wrapped (one line of slack for word breaks), a blank line, the keys.
+    let text_w = usize::from(w.saturating_sub(2)).max(1);
+    let q_lines = width(question).div_ceil(text_w) + 1;
+    let h = area
+        .height
+        .min(u16::try_from(q_lines + 4).unwrap_or(u16::MAX));
     if w < 4 || h < 3 {
         return;
     }
