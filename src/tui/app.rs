@@ -785,8 +785,11 @@ where
                 app.status
                     .error(format!("could not take the terminal back: {e}"));
             }
-            // The editor drew over everything: draw every cell again.
-            terminal.clear()?;
+            // The editor drew over everything: clear and draw every cell again. (Not
+            // `Terminal::clear`, which asks the terminal where its cursor is: over a slow SSH
+            // link, or in a terminal that does not answer, that fails the whole app.)
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
             redraw = true;
         }
         if last_tick.elapsed() >= TICK {
