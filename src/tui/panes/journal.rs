@@ -361,19 +361,30 @@ impl JournalPane {
     }
 
     fn open_tag_picker(&mut self, ctx: &mut Ctx) -> Outcome {
-        let tags = match ctx.repo.tags() {
+        let tags = match ctx.repo.learning_tags() {
             Ok(t) => t,
             Err(e) => {
                 ctx.status.error(e);
                 return Outcome::Handled;
             }
         };
+        if tags.is_empty() {
+            ctx.status
+                .info("no journal entry has a tag yet: the entry form adds them");
+            return Outcome::Handled;
+        }
         let mut options = vec![PickOption::new(0, "(every tag)")];
-        options.extend(
-            tags.iter()
-                .filter(|t| t.uses > 0)
-                .map(|t| PickOption::new(t.id, format!("{} · {}", t.name, t.uses))),
-        );
+        options.extend(tags.iter().map(|t| {
+            PickOption::new(
+                t.id,
+                format!(
+                    "{} · {} entr{}",
+                    t.name,
+                    t.uses,
+                    if t.uses == 1 { "y" } else { "ies" }
+                ),
+            )
+        }));
         let names: Vec<(Id, String)> = tags.into_iter().map(|t| (t.id, t.name)).collect();
         let current = self
             .tag
