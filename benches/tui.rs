@@ -110,7 +110,7 @@ fn main() {
         term.draw(|f| app.draw(f)).unwrap();
     };
 
-    // First complete frame: open the database, build the app (reloads Focus), draw.
+    // First complete frame: open the database, build the app (reloads Today), draw.
     let mut first = Vec::new();
     for _ in 0..20 {
         let start = Instant::now();

@@ -358,3 +358,45 @@ fn deleted_entries_leave_every_list_and_come_back() {
         1
     );
 }
+
+#[test]
+fn learning_tags_count_live_entries_only() {
+    let t = db();
+    let r = &t.repo;
+    let tagged = |title: &str, tags: &[&str]| {
+        r.add_learning(&LearningDraft {
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+            ..entry(title, "")
+        })
+        .unwrap()
+    };
+    tagged("a", &["rust", "db"]);
+    tagged("b", &["rust"]);
+    let gone = tagged("c", &["db", "gone"]);
+    r.delete(Deletable::Learning, gone.id).unwrap();
+    // A tag only a task carries is not a journal tag.
+    r.add_task(
+        day("2026-11-22"),
+        &TaskDraft {
+            title: "t".into(),
+            tags: vec!["taskonly".into()],
+            ..TaskDraft::default()
+        },
+    )
+    .unwrap();
+    let got: Vec<(String, i64)> = r
+        .learning_tags()
+        .unwrap()
+        .into_iter()
+        .map(|t| (t.name, t.uses))
+        .collect();
+    assert_eq!(got, vec![("db".to_string(), 1), ("rust".to_string(), 2)]);
+    r.restore(Deletable::Learning, gone.id).unwrap();
+    let names: Vec<String> = r
+        .learning_tags()
+        .unwrap()
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, ["db", "gone", "rust"]);
+}

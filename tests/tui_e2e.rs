@@ -26,6 +26,11 @@ struct Session {
 
 impl Session {
     fn start(data_dir: &Path) -> Session {
+        Session::start_with(data_dir, &[])
+    }
+
+    /// [`Session::start`] with extra environment variables.
+    fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> Session {
         let pty = native_pty_system();
         let pair = pty
             .openpty(PtySize {
@@ -41,6 +46,9 @@ impl Session {
         cmd.env("WORKLOG_NOW", "2026-11-22T09:30:00");
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let child = pair.slave.spawn_command(cmd).unwrap();
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -147,6 +155,8 @@ fn open(dir: &Path) -> Repo {
 fn add_a_task_mark_it_done_check_in_and_quit() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.send("1");
     s.wait_for("No tasks for this day");
     let raw = s.master.get_termios().unwrap();
     assert!(
@@ -192,6 +202,8 @@ fn add_a_task_mark_it_done_check_in_and_quit() {
 fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     let dir = tempfile::tempdir().unwrap();
     let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.send("1");
     s.wait_for("No tasks for this day");
     s.send("a");
     s.wait_for("New task");
@@ -207,6 +219,8 @@ fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     // The next session offers it back in the same form.
     let mut s = Session::start(dir.path());
     s.wait_for("unsaved draft");
+    s.send("1");
+    s.wait_for("No tasks for this day");
     s.send("a");
     s.wait_for("words that must not be lost");
     s.send("\x13"); // Ctrl-S
@@ -349,4 +363,68 @@ fn a_terminal_that_hangs_up_ends_the_app_with_the_form_saved() {
         draft.contains("words typed just before the line dropped"),
         "{draft}"
     );
+}
+
+#[test]
+fn the_journal_body_goes_through_editor_and_the_terminal_comes_back() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("editor.log");
+    let editor = dir.path().join("editor.sh");
+    // The editor records the terminal mode it got and the file's mode, then writes the body.
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\nstty -a | tr ' ' '\\n' | grep -x -- '-\\?icanon' > {log}\nstat -c %a \"$1\" >> {log}\nprintf 'from the editor\\nsecond line\\n' > \"$1\"\n",
+            log = log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut s = Session::start_with(dir.path(), &[("WORKLOG_EDITOR", &editor)]);
+    s.wait_for("Open action items");
+    s.send("2");
+    s.wait_for("Nothing in the journal yet");
+    s.send("a");
+    s.wait_for("New journal entry");
+    s.send("Edited outside");
+    s.wait_for("Edited outside");
+    s.send("\x0f"); // Ctrl-O
+    s.wait_for("the body is back from the editor");
+    s.wait_for("second line");
+    assert!(
+        s.screen().screen().alternate_screen(),
+        "back on the alternate screen"
+    );
+    let raw = s.master.get_termios().unwrap();
+    assert!(
+        !raw.local_flags.contains(LocalFlags::ICANON),
+        "raw mode again after the editor"
+    );
+    let seen = std::fs::read_to_string(&log).unwrap();
+    assert_eq!(
+        seen, "icanon\n600\n",
+        "the editor had a cooked terminal and a private file"
+    );
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("saved “Edited outside”");
+    // A missing editor: the TUI stays whole and says so.
+    s.send("q");
+    s.wait_exit();
+    let mut s = Session::start_with(dir.path(), &[("WORKLOG_EDITOR", "/nonexistent/editor")]);
+    s.wait_for("Open action items");
+    s.send("2");
+    s.wait_for("Edited outside");
+    s.send("E");
+    s.wait_for("failed: not found");
+    assert!(s.screen().screen().contents().contains("from the editor"));
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+    let repo = open(dir.path());
+    let l = repo.learnings(&Default::default()).unwrap();
+    assert_eq!(l.len(), 1);
+    assert_eq!(l[0].body, "from the editor\nsecond line");
 }

@@ -14,9 +14,16 @@ fn today() -> chrono::NaiveDate {
     day("2026-11-22")
 }
 
+/// An app switched to the Focus pane (it starts on Today).
+fn focus() -> Tui {
+    let mut u = Tui::new();
+    u.keys(&["1"]);
+    u
+}
+
 #[test]
 fn adding_a_task_by_keys_saves_every_field() {
-    let mut u = Tui::new();
+    let mut u = focus();
     assert_eq!(u.app.current(), PaneId::Focus);
     u.keys(&[
         "a",
@@ -48,14 +55,14 @@ fn adding_a_task_by_keys_saves_every_field() {
 
 #[test]
 fn enter_in_the_title_saves_quickly() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&["a", "text:Quick one", "Enter"]);
     assert_eq!(u.t.repo.tasks_on(today()).unwrap()[0].title, "Quick one");
 }
 
 #[test]
 fn a_failed_save_keeps_the_text_and_shows_the_error_beside_the_field() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&[
         "a",
         "Tab",
@@ -96,7 +103,7 @@ fn a_failed_save_keeps_the_text_and_shows_the_error_beside_the_field() {
 
 #[test]
 fn escape_asks_before_discarding_typed_text() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&["a", "text:half", "Esc"]);
     assert_eq!(u.app.contexts()[0], Context::ConfirmDiscard);
     assert!(u.screen(80, 24).contains("Discard your changes?"));
@@ -112,7 +119,7 @@ fn escape_asks_before_discarding_typed_text() {
 
 #[test]
 fn space_toggles_done_and_s_cycles_status() {
-    let mut u = Tui::new();
+    let mut u = focus();
     let id = u.t.repo.add_task(today(), &task("Ship it")).unwrap().id;
     u.app.tick();
     u.keys(&["Space"]);
@@ -131,7 +138,7 @@ fn space_toggles_done_and_s_cycles_status() {
 
 #[test]
 fn shift_j_and_k_reorder_and_the_cursor_follows() {
-    let mut u = Tui::new();
+    let mut u = focus();
     for t in ["one", "two", "three"] {
         u.t.repo.add_task(today(), &task(t)).unwrap();
     }
@@ -158,7 +165,7 @@ fn shift_j_and_k_reorder_and_the_cursor_follows() {
 
 #[test]
 fn delete_then_u_undoes() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.t.repo.add_task(today(), &task("keep me")).unwrap();
     u.app.tick();
     u.keys(&["d"]);
@@ -171,7 +178,7 @@ fn delete_then_u_undoes() {
 
 #[test]
 fn editing_changes_the_task_and_keeps_its_id() {
-    let mut u = Tui::new();
+    let mut u = focus();
     let id =
         u.t.repo
             .add_task(
@@ -203,7 +210,7 @@ fn editing_changes_the_task_and_keeps_its_id() {
 
 #[test]
 fn browsing_days_adds_to_the_day_shown() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&["[", "a", "text:yesterday's", "Enter"]);
     assert_eq!(u.app.panes.focus.day(), day("2026-11-21"));
     assert_eq!(
@@ -220,7 +227,7 @@ fn browsing_days_adds_to_the_day_shown() {
 }
 
 fn with_unfinished() -> (Tui, Vec<Id>) {
-    let u = Tui::new();
+    let u = focus();
     let y = day("2026-11-21");
     let a = u.t.repo.add_task(y, &task("old one")).unwrap().id;
     let b = u.t.repo.add_task(y, &task("old two")).unwrap().id;
@@ -278,7 +285,7 @@ fn dismissing_the_offer_carries_nothing_and_past_days_never_offer() {
 
 #[test]
 fn filter_narrows_as_you_type_and_escape_clears() {
-    let mut u = Tui::new();
+    let mut u = focus();
     for t in ["Write report", "Review PR", "Report expenses"] {
         u.t.repo.add_task(today(), &task(t)).unwrap();
     }
@@ -295,7 +302,7 @@ fn filter_narrows_as_you_type_and_escape_clears() {
 
 #[test]
 fn a_stale_save_shows_both_versions_and_overwrite_uses_mine() {
-    let mut u = Tui::new();
+    let mut u = focus();
     let id = u.t.repo.add_task(today(), &task("Plan")).unwrap().id;
     u.app.tick();
     u.keys(&["e", "text: (mine)"]);
@@ -322,7 +329,7 @@ fn a_stale_save_shows_both_versions_and_overwrite_uses_mine() {
 
 #[test]
 fn a_stale_save_can_keep_theirs() {
-    let mut u = Tui::new();
+    let mut u = focus();
     let id = u.t.repo.add_task(today(), &task("Plan")).unwrap().id;
     u.app.tick();
     u.keys(&["e", "text: (mine)"]);
@@ -334,7 +341,7 @@ fn a_stale_save_can_keep_theirs() {
 
 #[test]
 fn an_open_form_survives_the_session_as_a_draft() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&[
         "a",
         "text:typed before the SSH drop",
@@ -346,7 +353,7 @@ fn an_open_form_survives_the_session_as_a_draft() {
     assert!(saved[0].ends_with("drafts/focus.json"));
     let mut next = u.reopen();
     assert!(screen(&mut next, 80, 24).contains("unsaved draft"));
-    press(&mut next, &["a"]);
+    press(&mut next, &["1", "a"]);
     let s = screen(&mut next, 80, 24);
     assert!(s.contains("typed before the SSH drop"), "{s}");
     press(&mut next, &["C-s"]);
@@ -360,7 +367,7 @@ fn an_open_form_survives_the_session_as_a_draft() {
 
 #[test]
 fn ctrl_c_keeps_the_form_as_a_draft_and_quits() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.keys(&["a", "text:half a thought", "C-c"]);
     assert!(u.app.should_quit());
     assert!(u.t.dir.path().join("drafts/focus.json").exists());
@@ -368,7 +375,7 @@ fn ctrl_c_keeps_the_form_as_a_draft_and_quits() {
 
 #[test]
 fn another_sessions_write_shows_up_on_the_next_tick() {
-    let mut u = Tui::new();
+    let mut u = focus();
     assert!(!u.app.tick(), "nothing changed");
     u.t.repo.add_task(today(), &task("from elsewhere")).unwrap();
     assert!(u.app.tick());
@@ -377,7 +384,7 @@ fn another_sessions_write_shows_up_on_the_next_tick() {
 
 #[test]
 fn at_midnight_today_moves_on() {
-    let mut u = Tui::new();
+    let mut u = focus();
     u.t.repo.add_task(today(), &task("sunday task")).unwrap();
     u.app.tick();
     u.t.clock.set(at("2026-11-23T00:00:01"));
@@ -398,7 +405,7 @@ fn pane_switching_by_digits_and_tab() {
     assert_eq!(u.app.current(), PaneId::Energy);
     u.keys(&["Tab"]);
     assert_eq!(u.app.current(), PaneId::Today);
-    assert!(u.screen(80, 24).contains("coming soon"));
+    assert!(u.screen(80, 24).contains("Open action items"));
     u.keys(&["BackTab", "BackTab", "3"]);
     assert_eq!(u.app.current(), PaneId::Skills);
     u.keys(&["1", "?"]);
@@ -413,7 +420,7 @@ fn pane_switching_by_digits_and_tab() {
 
 #[test]
 fn the_offer_stays_true_after_an_undo_and_another_sessions_write() {
-    let mut u = Tui::new();
+    let mut u = focus();
     let y = day("2026-11-21");
     u.t.repo.add_task(y, &task("stale one")).unwrap();
     u.app.tick();

@@ -7,6 +7,7 @@ mod common;
 mod tui_support;
 use common::*;
 use tui_support::*;
+use worklog::model::{LearningDraft, PersonDraft, SkillDraft};
 use worklog::tui::keymap::{self, BINDINGS, Context};
 use worklog::tui::panes::Outcome;
 
@@ -23,19 +24,57 @@ fn in_context(ctx: Context) -> Tui {
     if ctx == Context::CarryOffer || ctx == Context::Checklist {
         u.t.repo.add_task(yesterday, &task("left over")).unwrap();
     }
+    // For the Journal, Skills and the people popup.
+    let r = &u.t.repo;
+    let acme = r.add_organization("Acme").unwrap();
+    let skill = r
+        .add_skill(&SkillDraft {
+            name: "Rust".into(),
+            target_level: Some(4),
+            organization_id: Some(acme.id),
+            ..SkillDraft::default()
+        })
+        .unwrap();
+    r.record_skill_level(skill.id, 2, day("2026-10-01"), "start")
+        .unwrap();
+    r.add_learning(&LearningDraft {
+        title: "WAL checkpoints".into(),
+        body: "what I learned".into(),
+        tags: vec!["rust".into()],
+        skill_ids: vec![skill.id],
+        ..LearningDraft::default()
+    })
+    .unwrap();
+    r.add_person(&PersonDraft {
+        name: "Ana".into(),
+        organization_id: Some(acme.id),
+        ..PersonDraft::default()
+    })
+    .unwrap();
+    r.add_person(&PersonDraft {
+        name: "Bob".into(),
+        ..PersonDraft::default()
+    })
+    .unwrap();
     u.app.tick();
     match ctx {
-        Context::Always | Context::Global | Context::Dated | Context::Focus => {}
-        Context::List => u.keys(&["/", "text:task", "Enter"]),
-        Context::CarryOffer => {}
-        Context::Checklist => u.keys(&["C"]),
+        Context::Always | Context::Global | Context::Today => {}
+        Context::Dated | Context::Focus | Context::CarryOffer => u.keys(&["1"]),
+        Context::List => u.keys(&["1", "/", "text:task", "Enter"]),
+        Context::Checklist => u.keys(&["1", "C"]),
         Context::Energy => u.keys(&["7"]),
-        Context::FilterInput => u.keys(&["/"]),
-        Context::Form | Context::FormLine => u.keys(&["e"]),
-        Context::Picker => u.keys(&["e", "Tab", "Tab"]),
-        Context::ConfirmDiscard => u.keys(&["e", "text:x", "Esc"]),
+        Context::FilterInput => u.keys(&["1", "/"]),
+        Context::Form | Context::FormLine => u.keys(&["1", "e"]),
+        Context::Picker => u.keys(&["1", "e", "Tab", "Tab"]),
+        Context::ConfirmDiscard => u.keys(&["1", "e", "text:x", "Esc"]),
+        Context::Journal => u.keys(&["2"]),
+        Context::JournalForm => u.keys(&["2", "e"]),
+        Context::Skills => u.keys(&["3"]),
+        Context::SkillDetail => u.keys(&["3", "Enter"]),
+        Context::Manage => u.keys(&["P"]),
+        Context::Confirm => u.keys(&["P", "j", "d"]),
         Context::Conflict => {
-            u.keys(&["e", "text: mine"]);
+            u.keys(&["1", "e", "text: mine"]);
             let t = u.t.repo.tasks_on(today).unwrap().remove(0);
             u.t.repo.update_task(t.id, 1, &task("theirs")).unwrap();
             u.keys(&["C-s"]);
@@ -89,6 +128,13 @@ fn the_footer_on_screen_is_the_table_footer() {
         Context::Conflict,
         Context::Help,
         Context::Checklist,
+        Context::Today,
+        Context::Journal,
+        Context::JournalForm,
+        Context::Skills,
+        Context::SkillDetail,
+        Context::Manage,
+        Context::Confirm,
     ] {
         let mut u = in_context(ctx);
         let screen = u.screen(200, 40);

@@ -88,6 +88,22 @@ const KEYS: &[&str] = &[
     "-",
     ":",
     "9",
+    // Today, Journal, Skills, the people popup (panes-a)
+    "0",
+    "2",
+    "3",
+    "P",
+    "O",
+    "*",
+    "#",
+    "E",
+    "C-o",
+    "r",
+    "o",
+    "m",
+    "f",
+    "J",
+    "K",
 ];
 
 const SIZES: &[(u16, u16)] = &[
@@ -105,6 +121,48 @@ fn populate(t: &TestDb) {
     let r = &t.repo;
     r.in_transaction(|r| {
         let start = day("2026-10-01");
+        let acme = r.add_organization("Acme")?;
+        let globex = r.add_organization("Globex 東京")?;
+        let mut people = Vec::new();
+        for (n, org) in [
+            ("Ana", Some(acme.id)),
+            ("Bob", Some(globex.id)),
+            ("Ana S.", None),
+        ] {
+            people.push(
+                r.add_person(&worklog::model::PersonDraft {
+                    name: n.into(),
+                    organization_id: org,
+                    ..Default::default()
+                })?
+                .id,
+            );
+        }
+        let mut skills = Vec::new();
+        for (n, org) in [
+            ("Rust", None),
+            ("SQL", Some(acme.id)),
+            ("Speaking", Some(globex.id)),
+        ] {
+            skills.push(
+                r.add_skill(&worklog::model::SkillDraft {
+                    name: n.into(),
+                    category: "craft".into(),
+                    target_level: Some(4),
+                    organization_id: org,
+                    ..Default::default()
+                })?
+                .id,
+            );
+        }
+        for (n, when) in [("Goal soon", "2026-12-05"), ("Goal later", "2027-01-10")] {
+            r.add_goal(&worklog::model::GoalDraft {
+                title: n.into(),
+                organization_id: Some(acme.id),
+                target_date: Some(day(when)),
+                ..Default::default()
+            })?;
+        }
         for i in 0..60u64 {
             let d = start.checked_add_days(Days::new(i)).unwrap();
             for n in 0..3 {
@@ -126,6 +184,36 @@ fn populate(t: &TestDb) {
                     r.set_task_status(task.id, 1, TaskStatus::Done)?;
                 }
             }
+            if i % 3 == 0 {
+                r.add_learning(&worklog::model::LearningDraft {
+                    at: Some(d.and_hms_opt(18, 0, 0).unwrap()),
+                    title: format!("learned {i} \x1b[1m日本語"),
+                    body: format!("line one 🚀\nline two {i}"),
+                    starred: i % 2 == 0,
+                    tags: vec![if i % 2 == 0 { "rust" } else { "sql" }.into()],
+                    skill_ids: skills.iter().take(i as usize % 3).copied().collect(),
+                })?;
+            }
+            if i % 10 == 0 {
+                for (k, s) in skills.iter().enumerate() {
+                    r.record_skill_level(*s, ((i / 10 + k as u64) % 6) as u8, d, "evidence ☕")?;
+                }
+                let m = r.add_meeting(&worklog::model::MeetingDraft {
+                    starts_at: d.and_hms_opt(11, 0, 0).unwrap(),
+                    duration_minutes: Some(30),
+                    title: format!("sync {i}"),
+                    kind: worklog::model::MeetingKind::Team,
+                    notes: String::new(),
+                    attendee_ids: people.clone(),
+                    tags: vec![],
+                })?;
+                r.add_action_item(&worklog::model::ActionItemDraft {
+                    title: format!("follow up {i}"),
+                    source: worklog::model::ActionSource::Meeting(m.id),
+                    owner_id: people.first().copied(),
+                    due_date: Some(d),
+                })?;
+            }
             for h in [8, 13, 17] {
                 let at_ = d.and_hms_opt(h, 15, 0).unwrap();
                 r.add_checkin(&worklog::model::CheckinDraft {
@@ -144,6 +232,8 @@ fn populate(t: &TestDb) {
 #[test]
 fn random_keys_never_panic_and_leave_the_database_sound() {
     let mut u = Tui::at("2026-11-29T23:58:00");
+    // An editor that changes the text, so `E` and Ctrl-O write something.
+    u.app.set_editor_command("sed -i s/e/E/");
     populate(&u.t);
     u.app.tick();
     let other = second_session(&u.t);
@@ -208,4 +298,140 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
         })
         .sum();
     assert!(total > 0);
+}
+
+/// Keys for the second monkey: no way to Energy (its digits open a form the first monkey
+/// already covers at length), more ways out of forms and popups.
+const KEYS_B: &[&str] = &[
+    "0",
+    "0",
+    "2",
+    "2",
+    "3",
+    "3",
+    "1",
+    "P",
+    "P",
+    "O",
+    "a",
+    "e",
+    "d",
+    "u",
+    "j",
+    "j",
+    "k",
+    "g",
+    "G",
+    "J",
+    "K",
+    "/",
+    "?",
+    "y",
+    "y",
+    "n",
+    "o",
+    "o",
+    "r",
+    "r",
+    "m",
+    "f",
+    "s",
+    "*",
+    "#",
+    "E",
+    "t",
+    "b",
+    "Space",
+    "Enter",
+    "Enter",
+    "Enter",
+    "Esc",
+    "Esc",
+    "Esc",
+    "Tab",
+    "Up",
+    "Down",
+    "PgUp",
+    "PgDn",
+    "Left",
+    "Right",
+    "Backspace",
+    "C-s",
+    "C-s",
+    "C-o",
+    "x",
+    "é",
+    "日",
+    "🚀",
+    "-",
+    "2026-11-01",
+];
+
+#[test]
+fn random_keys_on_today_journal_skills_and_the_people_popup() {
+    let mut u = Tui::at("2026-11-29T23:58:00");
+    u.app.set_editor_command("sed -i s/e/E/");
+    populate(&u.t);
+    u.app.tick();
+    let mut rng = ChaCha8Rng::seed_from_u64(0x0da7_2026);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    let steps = 3000;
+    for step in 0..steps {
+        if step % 60 == 59 {
+            // Out of whatever form or popup, then to one of these panes.
+            u.keys(&["Esc", "y", "Esc", "Esc"]);
+            u.keys(&[["0", "2", "3", "P"][rng.random_range(0..4)]]);
+        }
+        let k = KEYS_B[rng.random_range(0..KEYS_B.len())];
+        if let Some(text) = k.strip_prefix("2026") {
+            u.keys(&[&format!("text:2026{text}")]);
+        } else {
+            u.keys(&[k]);
+        }
+        if let Some(a) = u.app.last_action() {
+            seen.insert(format!("{a:?}"));
+        }
+        if rng.random_range(0..40) == 0 {
+            u.app
+                .handle_event(&Event::Paste("pasted \x1b[2J\nline 日本語".to_string()));
+        }
+        assert!(!u.app.should_quit());
+        if step % 3 == 0 {
+            let (w, h) = SIZES[rng.random_range(0..SIZES.len())];
+            terminal.backend_mut().resize(w, h);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
+            terminal.draw(|f| u.app.draw(f)).unwrap();
+        }
+    }
+    for a in [
+        "Open",
+        "Detail",
+        "Assess",
+        "CycleSort",
+        "Manage",
+        "Merge",
+        "Yes",
+        "ExternalEditor",
+        "TagFilter",
+        "StarredOnly",
+        "ToggleStar",
+        "CycleOrganization",
+        "FilterOrganization",
+    ] {
+        assert!(seen.contains(a), "never reached {a}: {seen:?}");
+    }
+    let repo = &u.t.repo;
+    assert!(repo.integrity_problems().unwrap().is_empty());
+    assert!(repo.foreign_key_problems().unwrap().is_empty());
+    // Every tag and person link still points somewhere, and skills kept their history.
+    assert!(!repo.tags().unwrap().is_empty());
+    assert!(
+        repo.skills()
+            .unwrap()
+            .iter()
+            .all(|s| !s.history.is_empty() || s.name != "Rust")
+    );
 }

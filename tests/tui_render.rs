@@ -91,6 +91,154 @@ fn populated() -> Tui {
     Tui { t, app }
 }
 
+/// [`populated`] plus what the Today, Journal and Skills panes and the people popup show:
+/// meetings, action items, goals, journal entries, skills with their levels, people,
+/// organizations, all with emoji, CJK and control characters.
+fn populated_more() -> Tui {
+    use worklog::model::*;
+    let mut u = populated();
+    let r = &u.t.repo;
+    let acme = r.add_organization("Acme 🚀 Corp").unwrap();
+    let tokyo = r.add_organization("東京 Labs\x1b[5m").unwrap();
+    let person = |name: &str, org: Option<Id>, role: &str| {
+        r.add_person(&PersonDraft {
+            name: name.into(),
+            organization_id: org,
+            role: role.into(),
+            email: format!("{}@example.com", name.len()),
+            notes: String::new(),
+        })
+        .unwrap()
+    };
+    let ana = person("Ana Souza", Some(acme.id), "Engineering manager");
+    let hiro = person("田中 ヒロ", Some(tokyo.id), "Backend \x1b[31mengineer");
+    person("Evil \x1b]0;title\x07 name", None, "");
+    let standup = r
+        .add_meeting(&MeetingDraft {
+            starts_at: at("2026-11-22T09:00:00"),
+            duration_minutes: Some(15),
+            title: "Standup 🧍".into(),
+            kind: MeetingKind::Team,
+            notes: String::new(),
+            attendee_ids: vec![ana.id, hiro.id],
+            tags: vec![],
+        })
+        .unwrap();
+    r.add_meeting(&MeetingDraft {
+        starts_at: at("2026-11-22T14:00:00"),
+        duration_minutes: Some(30),
+        title: "1:1 \x1b[2J with 田中".into(),
+        kind: MeetingKind::OneOnOne,
+        notes: String::new(),
+        attendee_ids: vec![hiro.id],
+        tags: vec![],
+    })
+    .unwrap();
+    for (title, owner, due) in [
+        ("Send the 📊 slides", None, Some("2026-11-19")),
+        ("レビューを書く", Some(hiro.id), Some("2026-11-22")),
+        ("Book \x1b[1mroom\x1b[0m", Some(ana.id), Some("2026-12-01")),
+        ("Someday, maybe", None, None),
+    ] {
+        r.add_action_item(&ActionItemDraft {
+            title: title.into(),
+            source: ActionSource::Meeting(standup.id),
+            owner_id: owner,
+            due_date: due.map(day),
+        })
+        .unwrap();
+    }
+    let g = r
+        .add_goal(&GoalDraft {
+            title: "Ship v2 🚢".into(),
+            target_date: Some(day("2026-11-30")),
+            ..GoalDraft::default()
+        })
+        .unwrap();
+    let m = r.add_milestone(g.id, "beta", None).unwrap();
+    r.add_milestone(g.id, "launch", None).unwrap();
+    r.add_milestone(g.id, "docs", None).unwrap();
+    r.set_milestone_done(m.id, m.version, true).unwrap();
+    r.add_goal(&GoalDraft {
+        title: "日本語の資格 \x1b[7m".into(),
+        organization_id: Some(tokyo.id),
+        target_date: Some(day("2026-12-04")),
+        ..GoalDraft::default()
+    })
+    .unwrap();
+    let skill = |name: &str,
+                 cat: &str,
+                 target: Option<u8>,
+                 org: Option<Id>,
+                 levels: &[(u8, &str, &str)]| {
+        let s = r
+            .add_skill(&SkillDraft {
+                name: name.into(),
+                category: cat.into(),
+                description: "What it takes \x1b[31m to be good at it 💪".into(),
+                target_level: target,
+                organization_id: org,
+                tags: vec!["craft".into()],
+            })
+            .unwrap();
+        for (lvl, d, note) in levels {
+            r.record_skill_level(s.id, *lvl, day(d), note).unwrap();
+        }
+        s
+    };
+    let rust = skill(
+        "Rust 🦀",
+        "Languages",
+        Some(4),
+        None,
+        &[
+            (1, "2025-12-01", "started"),
+            (2, "2026-03-10", "wrote a CLI 🛠"),
+            (3, "2026-08-20", "led the \x1b[1mrewrite"),
+        ],
+    );
+    skill(
+        "日本語",
+        "Languages",
+        Some(3),
+        Some(tokyo.id),
+        &[(1, "2026-01-15", "")],
+    );
+    skill("Public speaking", "People", Some(3), Some(acme.id), &[]);
+    skill(
+        "SQL \x1b[31m",
+        "Data",
+        None,
+        None,
+        &[(3, "2025-06-01", "window functions"), (4, "2025-07-01", "")],
+    );
+    for (i, (title, body, tags, starred)) in [
+        (
+            "WAL checkpoints 📒",
+            "Checkpoints move pages back.\nSecond line with 日本語 and a very long sentence that has to wrap somewhere in the preview pane because it is long.\n\x1b]0;pwned\x07 evil line",
+            vec!["sqlite", "db"],
+            true,
+        ),
+        ("借用チェッカー", "所有権と借用", vec!["rust"], false),
+        ("Evil \x1b[31mtitle\x1b[0m", "body\twith\ttabs", vec![], false),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        r.add_learning(&LearningDraft {
+            at: Some(at(&format!("2026-11-2{}T1{i}:00:00", 2 - i))),
+            title: title.into(),
+            body: body.into(),
+            starred,
+            tags: tags.into_iter().map(String::from).collect(),
+            skill_ids: vec![rust.id],
+        })
+        .unwrap();
+    }
+    u.app.tick();
+    u
+}
+
 fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
     terminal.draw(|f| app.draw(f)).unwrap();
@@ -108,7 +256,7 @@ fn draw(app: &mut App, w: u16, h: u16) -> Terminal<TestBackend> {
 #[test]
 fn focus_snapshots() {
     let mut u = populated();
-    u.keys(&["j"]);
+    u.keys(&["1", "j"]);
     insta::assert_snapshot!("focus_80x24", draw(&mut u.app, 80, 24).backend());
     insta::assert_snapshot!("focus_120x40", draw(&mut u.app, 120, 40).backend());
     let s = u.screen(80, 24);
@@ -153,6 +301,7 @@ fn no_colour_mode_still_marks_the_selection() {
         .add_task(day("2026-11-22"), &task("only task"))
         .unwrap();
     let mut app = App::new(second_session(&t), None, Theme::monochrome());
+    press(&mut app, &["1"]);
     let terminal = draw(&mut app, 80, 24);
     let buf = terminal.backend().buffer();
     for cell in buf.content() {
@@ -182,7 +331,7 @@ fn no_colour_mode_still_marks_the_selection() {
 #[test]
 fn every_tiny_size_renders_without_panic() {
     let mut u = populated();
-    let states: [&[&str]; 5] = [&[], &["e"], &["Esc", "C"], &["Esc", "7"], &["4"]];
+    let states: [&[&str]; 6] = [&[], &["1"], &["e"], &["Esc", "C"], &["Esc", "7"], &["4"]];
     for keys in states {
         u.keys(keys);
         for w in 0..=20 {
@@ -226,7 +375,13 @@ fn panes_draw_in_any_area_even_smaller_than_the_app_gives_them() {
     let mut u = populated();
     for keys in [&[][..], &["/", "text:a"][..], &["Esc", "e"][..]] {
         u.keys(keys);
-        for id in [PaneId::Focus, PaneId::Energy, PaneId::Today] {
+        for id in [
+            PaneId::Focus,
+            PaneId::Energy,
+            PaneId::Today,
+            PaneId::Journal,
+            PaneId::Skills,
+        ] {
             for w in 0..=30 {
                 for h in 0..=12 {
                     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
@@ -235,6 +390,88 @@ fn panes_draw_in_any_area_even_smaller_than_the_app_gives_them() {
                         .unwrap();
                 }
             }
+        }
+    }
+}
+
+#[test]
+fn today_snapshots() {
+    let mut u = populated_more();
+    u.keys(&["0", "j", "j"]);
+    insta::assert_snapshot!("today_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("today_120x40", draw(&mut u.app, 120, 40).backend());
+    let s = u.screen(120, 40);
+    assert!(s.contains("1:1 ␛[2J with"), "{s}");
+    u.keys(&["O", "O"]);
+    insta::assert_snapshot!("today_org_80x24", draw(&mut u.app, 80, 24).backend());
+}
+
+#[test]
+fn journal_snapshots() {
+    let mut u = populated_more();
+    u.keys(&["2"]);
+    insta::assert_snapshot!("journal_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("journal_120x40", draw(&mut u.app, 120, 40).backend());
+    let s = u.screen(120, 40);
+    assert!(s.contains("␛]0;pwned␇ evil line"), "{s}");
+    u.keys(&["e"]);
+    insta::assert_snapshot!("journal_form_80x24", draw(&mut u.app, 80, 24).backend());
+    u.keys(&["Esc", "#"]);
+    insta::assert_snapshot!(
+        "journal_tag_picker_80x24",
+        draw(&mut u.app, 80, 24).backend()
+    );
+}
+
+#[test]
+fn skills_snapshots() {
+    let mut u = populated_more();
+    u.keys(&["3"]);
+    insta::assert_snapshot!("skills_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("skills_120x40", draw(&mut u.app, 120, 40).backend());
+    u.keys(&["o", "k", "Enter"]);
+    insta::assert_snapshot!("skill_detail_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("skill_detail_120x40", draw(&mut u.app, 120, 40).backend());
+    u.keys(&["r"]);
+    insta::assert_snapshot!("skill_assess_80x24", draw(&mut u.app, 80, 24).backend());
+}
+
+#[test]
+fn people_popup_snapshots() {
+    let mut u = populated_more();
+    u.keys(&["P"]);
+    insta::assert_snapshot!("people_80x24", draw(&mut u.app, 80, 24).backend());
+    u.keys(&["Tab"]);
+    insta::assert_snapshot!("tags_120x40", draw(&mut u.app, 120, 40).backend());
+    u.keys(&["Tab"]);
+    insta::assert_snapshot!("organizations_80x24", draw(&mut u.app, 80, 24).backend());
+    u.keys(&["BackTab", "BackTab", "m", "Enter"]);
+    insta::assert_snapshot!("merge_confirm_80x24", draw(&mut u.app, 80, 24).backend());
+}
+
+#[test]
+fn new_panes_and_the_popup_draw_at_every_tiny_size() {
+    let mut u = populated_more();
+    let states: [&[&str]; 9] = [
+        &["0"],
+        &["2"],
+        &["e"],
+        &["Esc", "3"],
+        &["Enter"],
+        &["r"],
+        &["Esc", "Esc", "P"],
+        &["m"],
+        &["Enter"],
+    ];
+    for keys in states {
+        u.keys(keys);
+        for w in 0..=24 {
+            for h in 0..=12 {
+                draw(&mut u.app, w, h);
+            }
+        }
+        for (w, h) in [(80, 24), (81, 25), (300, 100), (1000, 30)] {
+            draw(&mut u.app, w, h);
         }
     }
 }

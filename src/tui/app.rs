@@ -9,11 +9,13 @@
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
 use super::keymap::{self, Action, Context};
+use super::manage::{ManageOutcome, Manager};
 use super::panes::{Ctx, Outcome, PaneId, Panes};
 use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
+use crate::model::{Id, Organization};
 use crate::text::{sanitize, truncate, width};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
@@ -53,10 +55,33 @@ pub struct App {
     last_outcome: Option<Outcome>,
     /// Today's backup in the background; `None` in tests that do not want one.
     backups: Option<BackupWorker>,
+    /// The people, tags and organizations popup (`P`), when open.
+    manager: Option<Manager>,
+    /// The global organization filter (`O`) and its name for the status line.
+    organization: Option<Organization>,
+    /// The pane that asked for `$EDITOR` (run by the loop with the screen suspended).
+    editor_for: Option<PaneId>,
+    /// The editor command; `None` reads the environment (see `tui::editor`).
+    editor_command: Option<String>,
+}
+
+/// The context a pane or the popup gets for one key (borrows only the fields it names, so
+/// the panes stay free to borrow mutably beside it).
+macro_rules! ctx {
+    ($app:ident) => {
+        Ctx {
+            repo: &$app.repo,
+            today: $app.today,
+            now: $app.clock.now(),
+            status: &mut $app.status,
+            drafts: &$app.drafts,
+            organization: $app.organization.as_ref().map(|o| o.id),
+        }
+    };
 }
 
 impl App {
-    /// An app on `repo`, showing the Focus pane. `data_dir` is where drafts are kept.
+    /// An app on `repo`, showing the Today pane. `data_dir` is where drafts are kept.
     pub fn new(repo: Repo, data_dir: Option<PathBuf>, theme: Theme) -> Self {
         let clock = repo.clock().clone();
         let today = clock.today();
@@ -66,7 +91,7 @@ impl App {
             clock,
             theme,
             panes: Panes::new(theme),
-            current: PaneId::Focus,
+            current: PaneId::Today,
             status: Status::default(),
             drafts: Drafts::in_data_dir(data_dir),
             today,
@@ -78,6 +103,10 @@ impl App {
             last_action: None,
             last_outcome: None,
             backups: None,
+            manager: None,
+            organization: None,
+            editor_for: None,
+            editor_command: None,
         };
         let pending = app.drafts.pending();
         if let Some(p) = pending.first() {
@@ -85,6 +114,10 @@ impl App {
                 "{} has an unsaved draft from an interrupted session: it comes back when you open its form",
                 p.name()
             ));
+        } else if app.drafts.peek_named(super::manage::DRAFT_NAME).is_some() {
+            app.status.warn(
+                "a person's details were left unsaved by an interrupted session: P, then edit them to get it back",
+            );
         }
         app.reload(app.current);
         app
@@ -124,6 +157,46 @@ impl App {
         self.help.is_some()
     }
 
+    /// The people, tags and organizations popup, if open.
+    pub fn manager(&self) -> Option<&Manager> {
+        self.manager.as_ref()
+    }
+
+    /// The global organization filter (`None`: all organizations).
+    pub fn organization(&self) -> Option<Id> {
+        self.organization.as_ref().map(|o| o.id)
+    }
+
+    /// Uses `command` for `$EDITOR` instead of the environment (tests, embedding).
+    pub fn set_editor_command(&mut self, command: impl Into<String>) {
+        self.editor_command = Some(command.into());
+    }
+
+    /// True when a pane asked for the external editor: the loop suspends the screen and
+    /// calls [`App::run_editor`].
+    pub fn editor_wanted(&self) -> bool {
+        self.editor_for.is_some()
+    }
+
+    /// Runs the external editor for the pane that asked (blocking until it exits) and hands
+    /// the result back to that pane.
+    pub fn run_editor(&mut self) {
+        let Some(id) = self.editor_for.take() else {
+            return;
+        };
+        let Some(text) = self.panes.get(id).editor_text() else {
+            return;
+        };
+        let command = self
+            .editor_command
+            .clone()
+            .unwrap_or_else(super::editor::command_from_env);
+        let result = super::editor::edit(&command, &text);
+        let mut ctx = ctx!(self);
+        let outcome = self.panes.get_mut(id).editor_done(result, &mut ctx);
+        self.apply(outcome);
+    }
+
     /// The launch routine reports the last backup (or a problem with it) here.
     pub fn set_backup_note(&mut self, note: BackupNote) {
         self.status.backup = note;
@@ -133,6 +206,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return keymap::active(&[Context::Help]);
+        }
+        if let Some(m) = &self.manager {
+            return keymap::active(m.hints());
         }
         keymap::active(self.panes.get(self.current).hints())
     }
@@ -166,6 +242,91 @@ impl App {
         self.seen[self.current.index()] = self.epoch;
         self.panes.get_mut(self.current).data_changed();
         self.reload(self.current);
+        self.reload_manager();
+    }
+
+    fn reload_manager(&mut self) {
+        let org = self.organization();
+        if let Some(m) = self.manager.as_mut()
+            && let Err(e) = m.reload(&self.repo, org)
+        {
+            self.status
+                .error(format!("could not load people and tags: {e:#}"));
+        }
+    }
+
+    /// Sets the global organization filter, tells every pane, reloads what is shown.
+    fn set_organization(&mut self, id: Option<Id>) {
+        let org = match id {
+            None => None,
+            Some(id) => match self.repo.organizations() {
+                Ok(all) => all.into_iter().find(|o| o.id == id),
+                Err(e) => {
+                    self.status.error(e);
+                    return;
+                }
+            },
+        };
+        match &org {
+            Some(o) => self
+                .status
+                .info(format!("showing {} only (O: next)", sanitize(&o.name))),
+            None => self.status.info("showing every organization"),
+        }
+        self.organization = org;
+        let id = self.organization();
+        for p in PaneId::ALL {
+            self.panes.get_mut(p).set_organization(id);
+        }
+        self.reload(self.current);
+        self.reload_manager();
+    }
+
+    /// `O`: the next organization by name, then all again.
+    fn cycle_organization(&mut self) {
+        let all = match self.repo.organizations() {
+            Ok(a) => a,
+            Err(e) => {
+                self.status.error(e);
+                return;
+            }
+        };
+        if all.is_empty() {
+            self.status
+                .info("no organizations yet: add one with P (people, tags, organizations)");
+            return;
+        }
+        let next = match self.organization() {
+            None => all.first().map(|o| o.id),
+            Some(cur) => all
+                .iter()
+                .position(|o| o.id == cur)
+                .and_then(|i| all.get(i + 1))
+                .map(|o| o.id),
+        };
+        self.set_organization(next);
+    }
+
+    fn manager_outcome(&mut self, outcome: ManageOutcome) {
+        match outcome {
+            ManageOutcome::Handled | ManageOutcome::Ignored => {}
+            ManageOutcome::Changed => {
+                // Renames and merges show in every pane: all of them hear of it.
+                self.outside_change();
+                if let Some(o) = &self.organization {
+                    self.set_organization_quietly(o.id);
+                }
+            }
+            ManageOutcome::Close => self.manager = None,
+            ManageOutcome::Organization(id) => self.set_organization(id),
+        }
+    }
+
+    /// Refreshes the filter's name after a rename, without a status message.
+    fn set_organization_quietly(&mut self, id: Id) {
+        if let Ok(all) = self.repo.organizations() {
+            self.organization = all.into_iter().find(|o| o.id == id);
+        }
     }
 
     /// Handles one terminal event; true if the screen should be redrawn.
@@ -176,14 +337,14 @@ impl App {
                 true
             }
             Event::Paste(_) if self.help.is_some() => false,
+            Event::Paste(text) if self.manager.is_some() => {
+                if let Some(m) = self.manager.as_mut() {
+                    m.paste(text);
+                }
+                true
+            }
             Event::Paste(text) => {
-                let mut ctx = Ctx {
-                    repo: &self.repo,
-                    today: self.today,
-                    now: self.clock.now(),
-                    status: &mut self.status,
-                    drafts: &self.drafts,
-                };
+                let mut ctx = ctx!(self);
                 let outcome = self.panes.get_mut(self.current).paste(text, &mut ctx);
                 self.apply(outcome);
                 true
@@ -207,14 +368,20 @@ impl App {
                 self.last_outcome = Some(Outcome::Handled);
             }
             _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
-            _ => {
-                let mut ctx = Ctx {
-                    repo: &self.repo,
-                    today: self.today,
-                    now: self.clock.now(),
-                    status: &mut self.status,
-                    drafts: &self.drafts,
+            _ if self.manager.is_some() => {
+                let mut ctx = ctx!(self);
+                let outcome = match self.manager.as_mut() {
+                    Some(m) => m.handle_key(key, &mut ctx),
+                    None => ManageOutcome::Ignored,
                 };
+                self.last_outcome = Some(match outcome {
+                    ManageOutcome::Ignored => Outcome::Ignored,
+                    _ => Outcome::Handled,
+                });
+                self.manager_outcome(outcome);
+            }
+            _ => {
+                let mut ctx = ctx!(self);
                 let outcome = self.panes.get_mut(self.current).handle_key(key, &mut ctx);
                 self.last_outcome = Some(outcome);
                 self.apply(outcome);
@@ -228,6 +395,17 @@ impl App {
             Outcome::Reload => self.own_write(),
             Outcome::SwitchTo(p) => self.switch(p),
             Outcome::Quit => self.quit = true,
+            Outcome::Open(target) => {
+                let pane = target.pane();
+                if !self.panes.get_mut(pane).select(target) {
+                    self.status.warn(format!(
+                        "the {} pane cannot show that item yet",
+                        pane.name()
+                    ));
+                }
+                self.switch(pane);
+            }
+            Outcome::Editor => self.editor_for = Some(self.current),
         }
     }
 
@@ -253,6 +431,16 @@ impl App {
             Action::GoTo(p) => self.switch(p),
             Action::NextPane => self.switch(self.current.next()),
             Action::PrevPane => self.switch(self.current.prev()),
+            Action::Manage => {
+                let mut m = Manager::new(self.theme);
+                match m.reload(&self.repo, self.organization()) {
+                    Ok(()) => self.manager = Some(m),
+                    Err(e) => self
+                        .status
+                        .error(format!("could not load people and tags: {e:#}")),
+                }
+            }
+            Action::CycleOrganization => self.cycle_organization(),
             Action::Undo => match self.status.take_undo() {
                 Some(u) => {
                     match self.repo.restore(u.kind, u.id) {
@@ -271,6 +459,13 @@ impl App {
     /// Saves every open form as a draft (the session is ending); returns where.
     pub fn save_drafts(&mut self) -> Vec<PathBuf> {
         let mut saved = Vec::new();
+        if let Some(d) = self.manager.as_mut().and_then(Manager::take_draft) {
+            match self.drafts.save_named(super::manage::DRAFT_NAME, &d) {
+                Ok(Some(p)) => saved.push(p),
+                Ok(None) => {}
+                Err(e) => self.status.error(format!("could not save the draft: {e}")),
+            }
+        }
         for id in PaneId::ALL {
             if let Some(d) = self.panes.get_mut(id).take_draft() {
                 match self.drafts.save(id, &d) {
@@ -341,6 +536,9 @@ impl App {
         self.panes.get_mut(self.current).render(frame, body);
         self.draw_status(frame, status);
         self.draw_footer(frame, footer);
+        if let Some(m) = self.manager.as_mut() {
+            m.render(frame, body);
+        }
         if let Some(scroll) = self.help {
             self.draw_help(frame, body, scroll);
         }
@@ -394,7 +592,10 @@ impl App {
     fn draw_status(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let (backup, warn) = self.status.backup_text(self.today);
-        let backup = format!(" {backup} ");
+        let backup = match &self.organization {
+            Some(o) => format!(" org {} · {backup} ", truncate(&sanitize(&o.name), 24)),
+            None => format!(" {backup} "),
+        };
         let right_w = width(&backup);
         let left_w = usize::from(rect.width).saturating_sub(right_w + 1);
         let mut spans = Vec::new();
@@ -587,6 +788,18 @@ where
         if event::poll(timeout)? {
             let ev = event::read()?;
             redraw |= app.handle_event(&ev);
+        }
+        if app.editor_wanted() {
+            if let Err(e) = super::suspended(|| app.run_editor()) {
+                app.status
+                    .error(format!("could not take the terminal back: {e}"));
+            }
+            // The editor drew over everything: clear and draw every cell again. (Not
+            // `Terminal::clear`, which asks the terminal where its cursor is: over a slow SSH
+            // link, or in a terminal that does not answer, that fails the whole app.)
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            redraw = true;
         }
         if last_tick.elapsed() >= TICK {
             last_tick = Instant::now();

@@ -22,14 +22,21 @@ impl Drafts {
     }
 
     fn file(&self, pane: PaneId) -> Option<PathBuf> {
-        self.dir
-            .as_ref()
-            .map(|d| d.join(format!("{}.json", pane.slug())))
+        self.file_named(pane.slug())
+    }
+
+    fn file_named(&self, name: &str) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join(format!("{name}.json")))
     }
 
     /// Writes the draft (mode 0600), replacing an older one for the pane.
     pub fn save(&self, pane: PaneId, draft: &FormDraft) -> io::Result<Option<PathBuf>> {
-        let (Some(dir), Some(path)) = (&self.dir, self.file(pane)) else {
+        self.save_named(pane.slug(), draft)
+    }
+
+    /// [`Drafts::save`] for a form that belongs to no pane (a popup), under its own name.
+    pub fn save_named(&self, name: &str, draft: &FormDraft) -> io::Result<Option<PathBuf>> {
+        let (Some(dir), Some(path)) = (&self.dir, self.file_named(name)) else {
             return Ok(None);
         };
         create_private_dir(dir)?;
@@ -49,7 +56,12 @@ impl Drafts {
 
     /// The pane's draft if it was for `target`; the file is removed once taken.
     pub fn take(&self, pane: PaneId, target: &str) -> io::Result<Option<FormDraft>> {
-        let Some(path) = self.file(pane) else {
+        self.take_named(pane.slug(), target)
+    }
+
+    /// [`Drafts::take`] for a draft saved with [`Drafts::save_named`].
+    pub fn take_named(&self, name: &str, target: &str) -> io::Result<Option<FormDraft>> {
+        let Some(path) = self.file_named(name) else {
             return Ok(None);
         };
         let bytes = match std::fs::read(&path) {
@@ -68,7 +80,12 @@ impl Drafts {
 
     /// The draft waiting for a pane, without taking it.
     pub fn peek(&self, pane: PaneId) -> Option<FormDraft> {
-        let bytes = std::fs::read(self.file(pane)?).ok()?;
+        self.peek_named(pane.slug())
+    }
+
+    /// [`Drafts::peek`] for a draft saved with [`Drafts::save_named`].
+    pub fn peek_named(&self, name: &str) -> Option<FormDraft> {
+        let bytes = std::fs::read(self.file_named(name)?).ok()?;
         serde_json::from_slice(&bytes).ok()
     }
 

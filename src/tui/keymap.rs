@@ -49,6 +49,18 @@ pub enum Context {
     Conflict,
     /// The `?` popup.
     Help,
+    // Today, Journal, Skills, people and tags (panes-a)
+    Today,
+    Journal,
+    /// The journal entry form: its body can be written in `$EDITOR`.
+    JournalForm,
+    Skills,
+    /// One skill in detail: its levels over time, the evidence, its journal entries.
+    SkillDetail,
+    /// The people, tags and organizations popup (`P`).
+    Manage,
+    /// A yes/no question (merging, deleting a person).
+    Confirm,
 }
 
 impl Context {
@@ -64,6 +76,9 @@ impl Context {
                 | Context::ConfirmDiscard
                 | Context::Conflict
                 | Context::Help
+                | Context::JournalForm
+                | Context::Manage
+                | Context::Confirm
         )
     }
 
@@ -84,6 +99,13 @@ impl Context {
             Context::ConfirmDiscard => "Discard changes?",
             Context::Conflict => "Changed elsewhere",
             Context::Help => "Help",
+            Context::Today => "Today",
+            Context::Journal => "Journal",
+            Context::JournalForm => "Journal entry form",
+            Context::Skills => "Skills",
+            Context::SkillDetail => "Skill detail",
+            Context::Manage => "People, tags, organizations",
+            Context::Confirm => "Are you sure?",
         }
     }
 }
@@ -141,6 +163,31 @@ pub enum Action {
     Overwrite,
     BackToEdit,
     CloseHelp,
+    // Today, Journal, Skills, people and tags (panes-a)
+    /// Show the selected row in its own pane.
+    Open,
+    ToggleStar,
+    StarredOnly,
+    TagFilter,
+    /// Edit text in `$EDITOR`.
+    ExternalEditor,
+    PreviewDown,
+    PreviewUp,
+    /// Record a skill level.
+    Assess,
+    CycleSort,
+    Detail,
+    Back,
+    /// Open the people, tags and organizations popup.
+    Manage,
+    CycleOrganization,
+    NextSection,
+    PrevSection,
+    Merge,
+    FilterOrganization,
+    CloseManage,
+    Yes,
+    No,
 }
 
 /// A key with its modifiers. Shift is implied by the character (`J`), so it is ignored for
@@ -709,6 +756,320 @@ pub static BINDINGS: &[Binding] = &[
         A::ForceQuit,
         None,
         "quit from anywhere (an open form is kept as a draft)",
+    ),
+    // ---- Today, Journal, Skills, people and tags (panes-a) ----
+    // Global
+    b(
+        C::Global,
+        &[Key::ch('P')],
+        A::Manage,
+        None,
+        "people, tags and organizations: rename, merge, add",
+    ),
+    b(
+        C::Global,
+        &[Key::ch('O')],
+        A::CycleOrganization,
+        None,
+        "show one organization after another, then all (people, skills, goals)",
+    ),
+    // Today
+    b(
+        C::Today,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next item",
+    ),
+    b(
+        C::Today,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous item",
+    ),
+    b(
+        C::Today,
+        &[Key::ch('g'), Key::code(K::Home)],
+        A::Top,
+        None,
+        "first item",
+    ),
+    b(
+        C::Today,
+        &[Key::ch('G'), Key::code(K::End)],
+        A::Bottom,
+        None,
+        "last item",
+    ),
+    b(
+        C::Today,
+        &[Key::code(K::PageDown)],
+        A::PageDown,
+        None,
+        "next section",
+    ),
+    b(
+        C::Today,
+        &[Key::code(K::PageUp)],
+        A::PageUp,
+        None,
+        "previous section",
+    ),
+    b(
+        C::Today,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the item in its own pane",
+    ),
+    b(
+        C::Today,
+        &[Key::ch(' ')],
+        A::ToggleDone,
+        Some("done"),
+        "mark the task or action item done / not done",
+    ),
+    // Journal (`/` again here so the footer shows the three ways of finding first)
+    b(
+        C::Journal,
+        &[Key::ch('/')],
+        A::Filter,
+        Some("filter"),
+        "filter the entries by text as you type",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('#')],
+        A::TagFilter,
+        Some("tag"),
+        "show one tag's entries (pick a tag)",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('s')],
+        A::StarredOnly,
+        Some("starred"),
+        "show starred entries only / all",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('*')],
+        A::ToggleStar,
+        Some("★"),
+        "star / unstar the entry",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('E')],
+        A::ExternalEditor,
+        Some("editor"),
+        "edit the entry's text in $EDITOR (saved when you quit it)",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('J')],
+        A::PreviewDown,
+        None,
+        "scroll the preview down",
+    ),
+    b(
+        C::Journal,
+        &[Key::ch('K')],
+        A::PreviewUp,
+        None,
+        "scroll the preview up",
+    ),
+    b(
+        C::JournalForm,
+        &[Key::ctrl('o')],
+        A::ExternalEditor,
+        Some("editor"),
+        "write the body in $EDITOR (back in the form when you quit it)",
+    ),
+    // Skills
+    b(
+        C::Skills,
+        &[Key::code(K::Enter)],
+        A::Detail,
+        Some("detail"),
+        "the skill in detail: levels over time, evidence, journal entries",
+    ),
+    b(
+        C::Skills,
+        &[Key::ch('r')],
+        A::Assess,
+        Some("assess"),
+        "record the skill's level today (kept with the earlier ones)",
+    ),
+    b(
+        C::Skills,
+        &[Key::ch('o')],
+        A::CycleSort,
+        Some("sort"),
+        "sort by category, gap to target, or time since assessed",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next journal entry",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous journal entry",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open entry"),
+        "open the journal entry in the Journal pane",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::ch('r')],
+        A::Assess,
+        Some("assess"),
+        "record the skill's level (kept with the earlier ones)",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::ch('e')],
+        A::Edit,
+        Some("edit"),
+        "edit the skill",
+    ),
+    b(
+        C::SkillDetail,
+        &[Key::code(K::Esc)],
+        A::Back,
+        Some("back"),
+        "back to the skills",
+    ),
+    // People, tags and organizations
+    b(
+        C::Manage,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next row",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous row",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('g'), Key::code(K::Home)],
+        A::Top,
+        None,
+        "first row",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('G'), Key::code(K::End)],
+        A::Bottom,
+        None,
+        "last row",
+    ),
+    b(
+        C::Manage,
+        &[Key::code(K::PageDown)],
+        A::PageDown,
+        None,
+        "page down",
+    ),
+    b(
+        C::Manage,
+        &[Key::code(K::PageUp)],
+        A::PageUp,
+        None,
+        "page up",
+    ),
+    b(
+        C::Manage,
+        &[Key::code(K::Tab), Key::code(K::Right)],
+        A::NextSection,
+        Some("lists"),
+        "next list: people → tags → organizations",
+    ),
+    b(
+        C::Manage,
+        &[Key::code(K::BackTab), Key::code(K::Left)],
+        A::PrevSection,
+        None,
+        "previous list",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('a')],
+        A::Add,
+        Some("add"),
+        "add a person or an organization",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('e'), Key::code(K::Enter)],
+        A::Edit,
+        Some("edit"),
+        "rename (a tag, an organization) or edit (a person)",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('m')],
+        A::Merge,
+        Some("merge"),
+        "merge into another person or tag: every link moves, this one goes",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('d')],
+        A::Delete,
+        None,
+        "delete a person nobody is linked to",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('f')],
+        A::FilterOrganization,
+        Some("only"),
+        "show only this organization everywhere (again: all)",
+    ),
+    b(
+        C::Manage,
+        &[Key::ch('/')],
+        A::Filter,
+        Some("filter"),
+        "filter the list as you type",
+    ),
+    b(
+        C::Manage,
+        &[Key::code(K::Esc), Key::ch('q'), Key::ch('P')],
+        A::CloseManage,
+        Some("close"),
+        "close",
+    ),
+    b(
+        C::Confirm,
+        &[Key::ch('y')],
+        A::Yes,
+        Some("yes"),
+        "yes, do it",
+    ),
+    b(
+        C::Confirm,
+        &[Key::ch('n'), Key::code(K::Esc)],
+        A::No,
+        Some("no"),
+        "no, leave it",
     ),
 ];
 

@@ -14,6 +14,9 @@ pub mod keymap;
 pub mod panes;
 pub mod status;
 pub mod theme;
+// $EDITOR and the people/tags/organizations popup (panes-a)
+pub mod editor;
+pub mod manage;
 
 use crate::clock::Clock;
 use crate::paths::DataDir;
@@ -102,6 +105,16 @@ pub fn restore_terminal() {
         LeaveAlternateScreen,
         cursor::Show
     );
+}
+
+/// Runs `f` (an external editor) with the terminal handed back: out of raw mode and the
+/// alternate screen, cursor shown; then takes it again. The caller redraws everything after.
+pub fn suspended<T>(f: impl FnOnce() -> T) -> std::io::Result<T> {
+    restore_terminal();
+    let out = f();
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    Ok(out)
 }
 
 fn install_panic_hook() {

@@ -18,11 +18,13 @@ pub struct Tui {
 impl Tui {
     pub fn at(now: &str) -> Tui {
         let t = db_at(now);
-        let app = App::new(
+        let mut app = App::new(
             second_session(&t),
             Some(t.dir.path().to_path_buf()),
             Theme::default(),
         );
+        // Never the developer's own $EDITOR in tests: `true` leaves the text as it is.
+        app.set_editor_command("true");
         Tui { t, app }
     }
 
@@ -32,11 +34,13 @@ impl Tui {
 
     /// A second app on the same data directory (the next session).
     pub fn reopen(&self) -> App {
-        App::new(
+        let mut app = App::new(
             second_session(&self.t),
             Some(self.t.dir.path().to_path_buf()),
             Theme::default(),
-        )
+        );
+        app.set_editor_command("true");
+        app
     }
 
     /// Presses keys: each item is a key name (`a`, `Enter`, `Esc`, `Tab`, `BackTab`, `Up`,
@@ -97,6 +101,10 @@ pub fn press(app: &mut App, keys: &[&str]) {
             }
         } else {
             app.key(key_event(k));
+        }
+        // What the event loop does when a pane asks for $EDITOR (without a screen to hand over).
+        if app.editor_wanted() {
+            app.run_editor();
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
-use crate::model::{Id, Learning, LearningDraft, LearningFilter};
+use crate::model::{Id, Learning, LearningDraft, LearningFilter, Tag};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
@@ -221,6 +221,27 @@ impl Repo {
             check_versioned_update(c, LEARNINGS, id, version, changed)?;
             load(c, id)
         })
+    }
+
+    /// The tags journal entries carry, by name, each with how many live entries carry it
+    /// (for choosing a tag to filter the journal by).
+    pub fn learning_tags(&self) -> Result<Vec<Tag>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT t.id, t.name, count(*) FROM learning_tags lt
+               JOIN tags t ON t.id = lt.tag_id
+               JOIN learnings l ON l.id = lt.learning_id AND l.deleted_at IS NULL
+             GROUP BY t.id ORDER BY t.name",
+        )?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(Tag {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    uses: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// Entries written from `from` to `to` (days, inclusive), oldest first (for reports).

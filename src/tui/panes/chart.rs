@@ -92,6 +92,23 @@ pub fn progress_bar(done: usize, total: usize, cols: usize) -> String {
     s
 }
 
+/// One character per value, `▁` (low) to `█` (`max`); `None` is `·`. For a day's or a
+/// skill's history in a single row.
+pub fn sparkline(values: &[Option<f64>], max: f64) -> String {
+    const TICKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    values
+        .iter()
+        .map(|v| match v {
+            None => '·',
+            Some(v) if max > 0.0 => {
+                let i = ((v / max).clamp(0.0, 1.0) * 7.0).round() as usize;
+                TICKS[i.min(7)]
+            }
+            Some(_) => TICKS[0],
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,6 +129,16 @@ mod tests {
         assert_eq!(progress_bar(0, 0, 4), "[░░]");
         assert_eq!(progress_bar(5, 2, 4), "[██]");
         assert_eq!(progress_bar(1, 1, 1), "[]");
+    }
+
+    #[test]
+    fn sparklines() {
+        assert_eq!(
+            sparkline(&[Some(0.0), Some(5.0), None, Some(2.5)], 5.0),
+            "▁█·▅"
+        );
+        assert_eq!(sparkline(&[Some(1.0)], 0.0), "▁");
+        assert_eq!(sparkline(&[], 5.0), "");
     }
 
     #[test]

@@ -108,7 +108,8 @@ impl EnergyPane {
         self.visible.iter().filter_map(|&i| self.checkins.get(i))
     }
 
-    fn selected(&self) -> Option<&Checkin> {
+    /// The check-in under the cursor.
+    pub fn selected(&self) -> Option<&Checkin> {
         self.visible
             .get(self.cursor.selected)
             .and_then(|&i| self.checkins.get(i))
@@ -735,6 +736,10 @@ impl Pane for EnergyPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
+        if self.day == Some(self.today) {
+            // Asked to show today (by `select`): follow today again.
+            self.day = None;
+        }
         let keep = self.pending_select.take().or(self.selected().map(|c| c.id));
         let (from, to) = (self.first_day(), self.day());
         self.checkins = repo.checkins_between(from, to)?;
@@ -803,6 +808,16 @@ impl Pane for EnergyPane {
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    fn select(&mut self, target: super::Target) -> bool {
+        let super::Target::Checkin { id, at } = target else {
+            return false;
+        };
+        self.day = Some(at.date());
+        self.filter = Filter::default();
+        self.pending_select = Some(id);
+        true
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {

@@ -108,7 +108,8 @@ impl FocusPane {
         self.offer.len()
     }
 
-    fn selected(&self) -> Option<&Task> {
+    /// The task under the cursor.
+    pub fn selected(&self) -> Option<&Task> {
         self.visible
             .get(self.cursor.selected)
             .and_then(|&i| self.tasks.get(i))
@@ -838,6 +839,10 @@ impl Pane for FocusPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
+        if self.day == Some(self.today) {
+            // Asked to show today (by `select`): follow today again.
+            self.day = None;
+        }
         let keep = self.pending_select.take().or(self.selected().map(|t| t.id));
         let day = self.day();
         self.tasks = repo.tasks_on(day)?;
@@ -967,6 +972,20 @@ impl Pane for FocusPane {
 
     fn data_changed(&mut self) {
         self.offer_day = None;
+    }
+
+    fn select(&mut self, target: super::Target) -> bool {
+        let super::Target::Task { id, day } = target else {
+            return false;
+        };
+        if self.day() != day {
+            self.cursor = Cursor::default();
+        }
+        self.day = Some(day);
+        self.filter = Filter::default();
+        self.checklist = None;
+        self.pending_select = Some(id);
+        true
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {

@@ -14,6 +14,10 @@ pub mod energy;
 pub mod focus;
 pub mod list;
 pub mod placeholder;
+// Today, Journal, Skills (panes-a)
+pub mod journal;
+pub mod skills;
+pub mod today;
 
 use super::drafts::Drafts;
 use super::form::FormDraft;
@@ -21,6 +25,7 @@ use super::keymap::Context;
 use super::status::Status;
 use super::theme::Theme;
 use crate::db::Repo;
+use crate::model::Id;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -29,6 +34,10 @@ use ratatui::layout::Rect;
 pub use energy::EnergyPane;
 pub use focus::FocusPane;
 pub use placeholder::Placeholder;
+// Today, Journal, Skills (panes-a)
+pub use journal::JournalPane;
+pub use skills::SkillsPane;
+pub use today::TodayPane;
 
 /// The panes, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -117,6 +126,59 @@ pub struct Ctx<'a> {
     pub now: NaiveDateTime,
     pub status: &'a mut Status,
     pub drafts: &'a Drafts,
+    /// The global organization filter (`O`): `None` shows every organization. Panes whose
+    /// rows have an organization (people, skills, goals) show only that one's.
+    pub organization: Option<Id>,
+}
+
+/// A row another pane can be asked to show, selected: Enter on the Today pane, links between
+/// panes (a skill's journal entries). The app switches to [`Target::pane`] after calling
+/// [`Pane::select`] on it, so the pane's next reload finds the row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Task {
+        id: Id,
+        day: NaiveDate,
+    },
+    Checkin {
+        id: Id,
+        at: NaiveDateTime,
+    },
+    Meeting {
+        id: Id,
+    },
+    /// An action item; `meeting_id` is the meeting it came out of, if any.
+    ActionItem {
+        id: Id,
+        meeting_id: Option<Id>,
+    },
+    Goal {
+        id: Id,
+    },
+    Learning {
+        id: Id,
+    },
+    Skill {
+        id: Id,
+    },
+    Feedback {
+        id: Id,
+    },
+}
+
+impl Target {
+    /// The pane that shows this kind of row.
+    pub fn pane(self) -> PaneId {
+        match self {
+            Target::Task { .. } => PaneId::Focus,
+            Target::Checkin { .. } => PaneId::Energy,
+            Target::Meeting { .. } | Target::ActionItem { .. } => PaneId::Meetings,
+            Target::Goal { .. } => PaneId::Goals,
+            Target::Learning { .. } => PaneId::Journal,
+            Target::Skill { .. } => PaneId::Skills,
+            Target::Feedback { .. } => PaneId::Feedback,
+        }
+    }
 }
 
 /// What the app should do after a key.
@@ -130,6 +192,11 @@ pub enum Outcome {
     Reload,
     SwitchTo(PaneId),
     Quit,
+    /// Show a row in its own pane, selected (see [`Target`]).
+    Open(Target),
+    /// Hand [`Pane::editor_text`] to the user's `$EDITOR` (the app suspends the screen for
+    /// it) and give the result to [`Pane::editor_done`].
+    Editor,
 }
 
 /// One pane of the app.
@@ -153,14 +220,31 @@ pub trait Pane {
     fn take_draft(&mut self) -> Option<FormDraft> {
         None
     }
+    /// Makes the next reload show `target` selected (switching day, clearing a filter that
+    /// would hide it). False if this pane does not show such rows.
+    fn select(&mut self, _target: Target) -> bool {
+        false
+    }
+    /// The global organization filter changed (`None`: all). Called on every pane; a pane
+    /// whose rows have an organization narrows to it on its next reload.
+    fn set_organization(&mut self, _organization: Option<Id>) {}
+    /// The text to edit after the pane returned [`Outcome::Editor`].
+    fn editor_text(&self) -> Option<String> {
+        None
+    }
+    /// The editor finished: `Ok` with the text as saved, or `Err` saying why it could not run
+    /// (the text is then unchanged).
+    fn editor_done(&mut self, _result: Result<String, String>, _ctx: &mut Ctx) -> Outcome {
+        Outcome::Handled
+    }
 }
 
 /// One of each pane.
 pub struct Panes {
-    pub today: Placeholder,
+    pub today: TodayPane,
     pub focus: FocusPane,
-    pub journal: Placeholder,
-    pub skills: Placeholder,
+    pub journal: JournalPane,
+    pub skills: SkillsPane,
     pub meetings: Placeholder,
     pub goals: Placeholder,
     pub feedback: Placeholder,
@@ -170,22 +254,10 @@ pub struct Panes {
 impl Panes {
     pub fn new(theme: Theme) -> Self {
         Panes {
-            today: Placeholder::new(
-                "Today",
-                "Today — coming soon: the day at a glance is not built yet. Press 1 for Focus, 7 for Energy.",
-                theme,
-            ),
+            today: TodayPane::new(theme),
             focus: FocusPane::new(theme),
-            journal: Placeholder::new(
-                "Journal",
-                "Journal — coming soon: learnings are not built yet.",
-                theme,
-            ),
-            skills: Placeholder::new(
-                "Skills",
-                "Skills — coming soon: skills and assessments are not built yet.",
-                theme,
-            ),
+            journal: JournalPane::new(theme),
+            skills: SkillsPane::new(theme),
             meetings: Placeholder::new(
                 "Meetings",
                 "Meetings — coming soon: meetings and action items are not built yet.",

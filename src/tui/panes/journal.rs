@@ -1,0 +1,1004 @@
+//! Journal: what was learned. A list of entries (date, star, title, tags) with the selected
+//! entry's text beside it (wide) or below it (narrow); the entry form with a body of many lines
+//! that can also be written in `$EDITOR`; tags and links to the skills an entry is about.
+//! Finding: `/` filters by text as you type, `#` shows one tag, `s` starred entries only.
+
+use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::energy::parse_at;
+use super::list::{Cursor, Filter};
+use super::{Ctx, Outcome, Pane, PaneId, Target};
+use crate::db::{Error as DbError, Repo};
+use crate::model::{Deletable, Id, Learning, LearningDraft, LearningFilter};
+use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
+use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::theme::Theme;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+/// From this width on, the preview goes beside the list.
+const SIDE_BY_SIDE: u16 = 110;
+
+enum EditTarget {
+    New,
+    Edit { id: Id, version: i64, starred: bool },
+}
+
+impl EditTarget {
+    fn key(&self) -> String {
+        match self {
+            EditTarget::New => "new".into(),
+            EditTarget::Edit { id, .. } => format!("edit:{id}"),
+        }
+    }
+}
+
+struct Editing {
+    form: Form,
+    target: EditTarget,
+}
+
+/// What the text handed to `$EDITOR` is for.
+enum EditorJob {
+    /// The body field of the open form.
+    Form,
+    /// An entry's body, saved straight away (from the list), as it was when `E` was pressed.
+    Entry(Box<Learning>),
+}
+
+pub struct JournalPane {
+    theme: Theme,
+    today: NaiveDate,
+    /// Entries passing the tag and starred filters, newest first.
+    entries: Vec<Learning>,
+    /// Indices into `entries` that pass the text filter.
+    visible: Vec<usize>,
+    cursor: Cursor,
+    filter: Filter,
+    tag: Option<String>,
+    starred_only: bool,
+    /// Every live skill (id, name), for the preview and the form's picker.
+    skills: Vec<(Id, String)>,
+    editing: Option<Editing>,
+    /// The "show one tag" picker and the tag names behind its options.
+    tag_picker: Option<(Form, Vec<(Id, String)>)>,
+    editor: Option<EditorJob>,
+    pending_select: Option<Id>,
+    preview_scroll: u16,
+    /// The entry the preview was scrolled for (the scroll resets on another).
+    preview_for: Option<Id>,
+}
+
+impl JournalPane {
+    pub fn new(theme: Theme) -> Self {
+        JournalPane {
+            theme,
+            today: NaiveDate::default(),
+            entries: Vec::new(),
+            visible: Vec::new(),
+            cursor: Cursor::default(),
+            filter: Filter::default(),
+            tag: None,
+            starred_only: false,
+            skills: Vec::new(),
+            editing: None,
+            tag_picker: None,
+            editor: None,
+            pending_select: None,
+            preview_scroll: 0,
+            preview_for: None,
+        }
+    }
+
+    /// The entries on screen (after every filter), newest first.
+    pub fn shown(&self) -> impl Iterator<Item = &Learning> {
+        self.visible.iter().filter_map(|&i| self.entries.get(i))
+    }
+
+    pub fn selected(&self) -> Option<&Learning> {
+        self.visible
+            .get(self.cursor.selected)
+            .and_then(|&i| self.entries.get(i))
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    /// The tag filter (`#`) and whether only starred entries show (`s`).
+    pub fn filters(&self) -> (Option<&str>, bool) {
+        (self.tag.as_deref(), self.starred_only)
+    }
+
+    /// The open form's body, as typed (tests).
+    pub fn form_body(&self) -> Option<String> {
+        self.editing.as_ref().map(|e| e.form.text("body"))
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.selected().map(|l| l.id);
+        self.visible = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| {
+                self.filter.matches(
+                    [l.title.as_str(), l.body.as_str()]
+                        .into_iter()
+                        .chain(l.tags.iter().map(String::as_str)),
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.select_id(keep);
+    }
+
+    fn select_id(&mut self, id: Option<Id>) {
+        if let Some(id) = id
+            && let Some(pos) = self
+                .visible
+                .iter()
+                .position(|&i| self.entries.get(i).is_some_and(|l| l.id == id))
+        {
+            self.cursor.selected = pos;
+        }
+        self.cursor.clamp(self.visible.len());
+    }
+
+    fn skill_name(&self, id: Id) -> Option<&str> {
+        self.skills
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map(|(_, n)| n.as_str())
+    }
+
+    fn open_form(&mut self, ctx: &mut Ctx, entry: Option<&Learning>) -> Outcome {
+        let tags = match ctx.repo.tags() {
+            Ok(t) => t,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        let (title, mut target, draft, at) = match entry {
+            Some(l) => (
+                "Edit journal entry",
+                EditTarget::Edit {
+                    id: l.id,
+                    version: l.stamp.version,
+                    starred: l.starred,
+                },
+                LearningDraft {
+                    at: Some(l.at),
+                    title: l.title.clone(),
+                    body: l.body.clone(),
+                    starred: l.starred,
+                    tags: l.tags.clone(),
+                    skill_ids: l.skill_ids.clone(),
+                },
+                l.at,
+            ),
+            None => (
+                "New journal entry",
+                EditTarget::New,
+                LearningDraft::default(),
+                ctx.now,
+            ),
+        };
+        let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
+        let skill_opts: Vec<PickOption> = self
+            .skills
+            .iter()
+            .map(|(id, name)| PickOption::new(*id, name.clone()))
+            .collect();
+        let mut form = Form::new(title, self.theme)
+            .line("title", "Title", &draft.title)
+            .line("at", "When", &at.format("%Y-%m-%d %H:%M").to_string())
+            .multiline("body", "Body", &draft.body, 8)
+            .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag))
+            .picker("skills", "Skills", skill_opts, &draft.skill_ids, true, None);
+        match ctx.drafts.take(PaneId::Journal, &target.key()) {
+            Ok(Some(d)) => {
+                form.restore(&d.values);
+                if let (EditTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
+                    *version = v;
+                }
+                ctx.status
+                    .info("restored the unsaved draft from an interrupted session");
+            }
+            Ok(None) => {}
+            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
+        }
+        self.editing = Some(Editing { form, target });
+        Outcome::Handled
+    }
+
+    fn read_form(
+        form: &Form,
+        today: NaiveDate,
+        starred: bool,
+    ) -> Result<LearningDraft, (&'static str, String)> {
+        let at = parse_at(&form.text("at"), today).map_err(|e| ("at", e))?;
+        Ok(LearningDraft {
+            at: Some(at),
+            title: form.text("title"),
+            body: form.text("body"),
+            starred,
+            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+            skill_ids: form.picked("skills").into_iter().map(|o| o.id).collect(),
+        })
+    }
+
+    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Handled;
+        };
+        ed.form.clear_errors();
+        let starred = match ed.target {
+            EditTarget::Edit { starred, .. } => starred,
+            EditTarget::New => false,
+        };
+        let draft = match Self::read_form(&ed.form, ctx.today, starred) {
+            Ok(d) => d,
+            Err((field, msg)) => {
+                ed.form.set_error(field, msg);
+                return Outcome::Handled;
+            }
+        };
+        let result = match ed.target {
+            EditTarget::New => ctx.repo.add_learning(&draft),
+            EditTarget::Edit { id, version, .. } => ctx.repo.update_learning(id, version, &draft),
+        };
+        match result {
+            Ok(l) => {
+                ctx.status
+                    .info(format!("saved “{}”", truncate(&sanitize(&l.title), 50)));
+                self.editing = None;
+                self.pending_select = Some(l.id);
+                Outcome::Reload
+            }
+            Err(DbError::Conflict { id, .. }) => match ctx.repo.learning(id) {
+                Ok(theirs) => {
+                    let yours = self.draft_lines(&draft);
+                    let theirs = self.learning_lines(&theirs);
+                    if let Some(ed) = self.editing.as_mut() {
+                        ed.form.show_conflict(yours, theirs);
+                    }
+                    Outcome::Handled
+                }
+                Err(e) => {
+                    ed.form.show_error(&e);
+                    Outcome::Handled
+                }
+            },
+            Err(e) => {
+                ed.form.show_error(&e);
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn draft_lines(&self, d: &LearningDraft) -> Vec<(String, String)> {
+        let skills: Vec<&str> = d
+            .skill_ids
+            .iter()
+            .filter_map(|id| self.skill_name(*id))
+            .collect();
+        vec![
+            ("title".into(), d.title.clone()),
+            (
+                "when".into(),
+                d.at.map(|a| a.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
+            ("body".into(), d.body.clone()),
+            ("tags".into(), d.tags.join(" ")),
+            ("skills".into(), skills.join(", ")),
+        ]
+    }
+
+    fn learning_lines(&self, l: &Learning) -> Vec<(String, String)> {
+        self.draft_lines(&LearningDraft {
+            at: Some(l.at),
+            title: l.title.clone(),
+            body: l.body.clone(),
+            starred: l.starred,
+            tags: l.tags.clone(),
+            skill_ids: l.skill_ids.clone(),
+        })
+    }
+
+    fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Ignored;
+        };
+        if form_hints(&ed.form).first() == Some(&Context::JournalForm)
+            && keymap::resolve(&[Context::JournalForm], key)
+                .is_some_and(|b| b.action == Action::ExternalEditor)
+        {
+            self.editor = Some(EditorJob::Form);
+            return Outcome::Editor;
+        }
+        match ed.form.handle_key(key) {
+            FormEvent::None => Outcome::Handled,
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Save => self.save(ctx),
+            FormEvent::Closed => {
+                self.editing = None;
+                Outcome::Handled
+            }
+            FormEvent::KeepTheirs => {
+                self.editing = None;
+                ctx.status
+                    .info("kept the version saved by the other session");
+                Outcome::Reload
+            }
+            FormEvent::Overwrite => {
+                let EditTarget::Edit { id, .. } = ed.target else {
+                    return Outcome::Handled;
+                };
+                match ctx.repo.learning(id) {
+                    Ok(theirs) => {
+                        ed.target = EditTarget::Edit {
+                            id,
+                            version: theirs.stamp.version,
+                            starred: theirs.starred,
+                        };
+                        self.save(ctx)
+                    }
+                    Err(e) => {
+                        ed.form.show_error(&e);
+                        Outcome::Handled
+                    }
+                }
+            }
+        }
+    }
+
+    fn open_tag_picker(&mut self, ctx: &mut Ctx) -> Outcome {
+        let tags = match ctx.repo.learning_tags() {
+            Ok(t) => t,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        if tags.is_empty() {
+            ctx.status
+                .info("no journal entry has a tag yet: the entry form adds them");
+            return Outcome::Handled;
+        }
+        let mut options = vec![PickOption::new(0, "(every tag)")];
+        options.extend(tags.iter().map(|t| {
+            PickOption::new(
+                t.id,
+                format!(
+                    "{} · {} entr{}",
+                    t.name,
+                    t.uses,
+                    if t.uses == 1 { "y" } else { "ies" }
+                ),
+            )
+        }));
+        let names: Vec<(Id, String)> = tags.into_iter().map(|t| (t.id, t.name)).collect();
+        let current = self
+            .tag
+            .as_ref()
+            .and_then(|n| names.iter().find(|(_, m)| m.eq_ignore_ascii_case(n)))
+            .map_or(0, |(id, _)| *id);
+        let form = Form::new("Show the entries tagged…", self.theme).picker(
+            "tag",
+            "Tag",
+            options,
+            &[current],
+            false,
+            None,
+        );
+        self.tag_picker = Some((form, names));
+        Outcome::Handled
+    }
+
+    fn tag_picker_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
+        let Some((form, names)) = self.tag_picker.as_mut() else {
+            return Outcome::Ignored;
+        };
+        let action = keymap::resolve(form.contexts(), key).map(|b| b.action);
+        if action == Some(Action::Cancel) {
+            // Choosing a filter changes nothing worth asking about.
+            self.tag_picker = None;
+            return Outcome::Handled;
+        }
+        let picking = matches!(action, Some(Action::PickToggle | Action::Save));
+        match form.handle_key(key) {
+            FormEvent::Closed => {
+                self.tag_picker = None;
+                return Outcome::Handled;
+            }
+            FormEvent::Save => {}
+            _ if !picking => return Outcome::Handled,
+            _ => {}
+        }
+        let Some(picked) = form.picked("tag").first().map(|o| o.id) else {
+            return Outcome::Handled;
+        };
+        self.tag = names
+            .iter()
+            .find(|(id, _)| *id == picked)
+            .map(|(_, n)| n.clone());
+        self.tag_picker = None;
+        match &self.tag {
+            Some(t) => ctx
+                .status
+                .info(format!("showing entries tagged #{}", sanitize(t))),
+            None => ctx.status.info("showing entries with any tag"),
+        }
+        self.cursor = Cursor::default();
+        Outcome::Reload
+    }
+
+    fn toggle_star(&mut self, ctx: &mut Ctx) -> Outcome {
+        let Some(l) = self.selected() else {
+            return Outcome::Handled;
+        };
+        match ctx
+            .repo
+            .set_learning_starred(l.id, l.stamp.version, !l.starred)
+        {
+            Ok(l) => {
+                ctx.status.info(format!(
+                    "{} “{}”",
+                    if l.starred { "starred" } else { "unstarred" },
+                    truncate(&sanitize(&l.title), 50)
+                ));
+                self.pending_select = Some(l.id);
+            }
+            Err(e @ DbError::Conflict { .. }) => {
+                ctx.status.error(format!("{e} — reloaded, try again"));
+            }
+            Err(e) => ctx.status.error(e),
+        }
+        Outcome::Reload
+    }
+
+    fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Down
+            | Action::Up
+            | Action::Top
+            | Action::Bottom
+            | Action::PageDown
+            | Action::PageUp => {
+                self.cursor.apply(action, self.visible.len());
+                Outcome::Handled
+            }
+            Action::Add => self.open_form(ctx, None),
+            Action::Edit => match self.selected().cloned() {
+                Some(l) => self.open_form(ctx, Some(&l)),
+                None => Outcome::Handled,
+            },
+            Action::Delete => {
+                let Some(l) = self.selected() else {
+                    return Outcome::Handled;
+                };
+                let (id, what) = (
+                    l.id,
+                    format!("journal entry “{}”", truncate(&sanitize(&l.title), 40)),
+                );
+                match ctx.repo.delete(Deletable::Learning, id) {
+                    Ok(()) => ctx.status.offer_undo(Deletable::Learning, id, what),
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Reload
+            }
+            Action::ToggleStar => self.toggle_star(ctx),
+            Action::StarredOnly => {
+                self.starred_only = !self.starred_only;
+                ctx.status.info(if self.starred_only {
+                    "showing starred entries only (s: all)"
+                } else {
+                    "showing every entry"
+                });
+                Outcome::Reload
+            }
+            Action::TagFilter => self.open_tag_picker(ctx),
+            Action::ExternalEditor => match self.selected().cloned() {
+                Some(l) => {
+                    self.editor = Some(EditorJob::Entry(Box::new(l)));
+                    Outcome::Editor
+                }
+                None => {
+                    ctx.status.info("no entry selected: a adds one");
+                    Outcome::Handled
+                }
+            },
+            Action::PreviewDown => {
+                self.preview_scroll = self.preview_scroll.saturating_add(3);
+                Outcome::Handled
+            }
+            Action::PreviewUp => {
+                self.preview_scroll = self.preview_scroll.saturating_sub(3);
+                Outcome::Handled
+            }
+            Action::Filter => {
+                self.filter.typing = true;
+                Outcome::Handled
+            }
+            Action::ClearFilter => {
+                if !self.filter.is_active() && self.tag.is_none() && !self.starred_only {
+                    return Outcome::Ignored;
+                }
+                self.filter = Filter::default();
+                self.tag = None;
+                self.starred_only = false;
+                ctx.status.info("showing every entry");
+                Outcome::Reload
+            }
+            Action::FilterDone => {
+                self.filter.typing = false;
+                Outcome::Handled
+            }
+            Action::FilterCancel => {
+                self.filter = Filter::default();
+                self.refilter();
+                Outcome::Handled
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------
+
+    fn header_text(&self) -> String {
+        let n = self.visible.len();
+        let mut s = format!("Journal · {n} entr{}", if n == 1 { "y" } else { "ies" });
+        if self.starred_only {
+            s.push_str(" · ★ starred only");
+        }
+        if let Some(t) = &self.tag {
+            s.push_str(&format!(" · #{}", sanitize(t)));
+        }
+        s
+    }
+
+    fn render_list(&mut self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        if rect.height == 0 {
+            return;
+        }
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&self.header_text(), usize::from(rect.width)).into_owned(),
+                t.title(),
+            )),
+            Rect { height: 1, ..rect },
+        );
+        let mut body = Rect {
+            y: rect.y + 1,
+            height: rect.height - 1,
+            ..rect
+        };
+        if (self.filter.is_active() || self.filter.typing) && body.height > 0 {
+            render_filter(
+                frame,
+                Rect { height: 1, ..body },
+                &self.filter,
+                self.visible.len(),
+                self.entries.len(),
+                t,
+            );
+            body.y += 1;
+            body.height -= 1;
+        }
+        if self.visible.is_empty() {
+            let msg = if self.filter.is_active() || self.tag.is_some() || self.starred_only {
+                "No entry matches the filters. Esc clears them."
+            } else {
+                "Nothing in the journal yet. Press a to write down what you learned."
+            };
+            render_empty(frame, body, msg, t);
+            return;
+        }
+        let w = usize::from(body.width);
+        let tag_w = if w >= 70 { 22 } else { 14 };
+        let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
+        let range = self
+            .cursor
+            .window(self.visible.len(), usize::from(body.height));
+        let mut lines = Vec::with_capacity(range.len());
+        for row in range {
+            let Some(l) = self.visible.get(row).and_then(|&i| self.entries.get(i)) else {
+                continue;
+            };
+            let selected = row == self.cursor.selected;
+            let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+            let date_style = if l.at.date() == self.today {
+                t.bold()
+            } else {
+                t.dim()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(if l.starred { "★ " } else { "  " }, sel(t.warning())),
+                Span::styled(l.at.format("%Y-%m-%d ").to_string(), sel(date_style)),
+                Span::styled(fit(&sanitize(&l.title), title_w), sel(t.plain())),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(fit(&tags_text(&l.tags), tag_w), sel(t.tag())),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+
+    fn render_preview(&mut self, frame: &mut Frame, rect: Rect, beside: bool) {
+        let t = self.theme;
+        let block = Block::default()
+            .borders(if beside { Borders::LEFT } else { Borders::TOP })
+            .border_style(t.dim());
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let inner = Rect {
+            x: inner.x.saturating_add(1),
+            width: inner.width.saturating_sub(1),
+            ..inner
+        };
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        let id = self.selected().map(|l| l.id);
+        if id != self.preview_for {
+            self.preview_for = id;
+            self.preview_scroll = 0;
+        }
+        let Some(l) = self.selected() else {
+            return;
+        };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(if l.starred { "★ " } else { "" }, t.warning()),
+            Span::styled(sanitize(&l.title).into_owned(), t.bold()),
+        ])];
+        lines.push(Line::from(Span::styled(
+            l.at.format("%A %-d %B %Y, %H:%M").to_string(),
+            t.dim(),
+        )));
+        if !l.tags.is_empty() {
+            lines.push(Line::from(Span::styled(tags_text(&l.tags), t.tag())));
+        }
+        let skills: Vec<String> = l
+            .skill_ids
+            .iter()
+            .filter_map(|id| self.skill_name(*id))
+            .map(|n| sanitize(n).into_owned())
+            .collect();
+        if !skills.is_empty() {
+            lines.push(Line::from(vec![
+                Span::styled("skills ", t.dim()),
+                Span::raw(skills.join(", ")),
+            ]));
+        }
+        lines.push(Line::from(""));
+        let w = usize::from(inner.width);
+        let mut head: Vec<Line> = Vec::new();
+        for line in lines {
+            let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
+            if width(&text) <= w {
+                head.push(line);
+            } else {
+                let style = line.spans.last().map(|s| s.style).unwrap_or_default();
+                head.extend(
+                    wrap(&text, w)
+                        .into_iter()
+                        .map(|l| Line::from(Span::styled(l, style))),
+                );
+            }
+        }
+        let mut body: Vec<Line> = Vec::new();
+        if l.body.trim().is_empty() {
+            body.push(Line::from(Span::styled(
+                "(no text: e edits, E writes it in $EDITOR)",
+                t.dim(),
+            )));
+        }
+        for line in sanitize_lines(&l.body) {
+            body.extend(wrap(&line, w).into_iter().map(Line::from));
+        }
+        head.extend(body);
+        let total = head.len();
+        let max_scroll = total.saturating_sub(usize::from(inner.height));
+        self.preview_scroll = self
+            .preview_scroll
+            .min(u16::try_from(max_scroll).unwrap_or(u16::MAX));
+        let visible: Vec<Line> = head
+            .into_iter()
+            .skip(usize::from(self.preview_scroll))
+            .take(usize::from(inner.height))
+            .collect();
+        frame.render_widget(Paragraph::new(visible), inner);
+    }
+}
+
+/// Wraps one line of text to `max` columns, at spaces where it can, cutting words longer
+/// than a line. An empty line stays one empty line.
+fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    for word in text.split_inclusive(' ') {
+        let ww = width(word);
+        if cur_w + ww <= max || (cur_w + width(word.trim_end()) <= max && word.ends_with(' ')) {
+            cur.push_str(word);
+            cur_w += ww;
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+            cur_w = 0;
+        }
+        // A word longer than the line is cut at the edge.
+        for ch in word.chars() {
+            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+            if cur_w + cw > max && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+                cur_w = 0;
+            }
+            cur.push(ch);
+            cur_w += cw;
+        }
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The keymap contexts of a journal form: the form's own, with `$EDITOR` in front while a
+/// field is being edited.
+fn form_hints(form: &Form) -> &'static [Context] {
+    match form.contexts() {
+        [Context::FormLine, Context::Form] => {
+            &[Context::JournalForm, Context::FormLine, Context::Form]
+        }
+        [Context::Picker, Context::Form] => &[Context::JournalForm, Context::Picker, Context::Form],
+        [Context::Form] => &[Context::JournalForm, Context::Form],
+        other => other,
+    }
+}
+
+impl Pane for JournalPane {
+    fn title(&self) -> &str {
+        "Journal"
+    }
+
+    fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
+        self.today = repo.clock().today();
+        let keep = self.pending_select.take().or(self.selected().map(|l| l.id));
+        self.entries = repo.learnings(&LearningFilter {
+            text: None,
+            tag: self.tag.clone(),
+            starred_only: self.starred_only,
+            skill_id: None,
+        })?;
+        self.skills = repo.skills()?.into_iter().map(|s| (s.id, s.name)).collect();
+        self.refilter();
+        self.select_id(keep);
+        Ok(())
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
+        if self.editing.is_some() {
+            return self.form_key(&key, ctx);
+        }
+        if self.tag_picker.is_some() {
+            return self.tag_picker_key(&key, ctx);
+        }
+        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            if self.filter.typing {
+                if self.filter.type_key(&key) {
+                    self.refilter();
+                }
+                return Outcome::Handled;
+            }
+            return Outcome::Ignored;
+        };
+        self.act(binding.action, ctx)
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
+        if area.height < 3 || area.width < 10 {
+            return;
+        }
+        if area.width >= SIDE_BY_SIDE {
+            let list_w = area.width * 55 / 100;
+            self.render_list(
+                frame,
+                Rect {
+                    width: list_w,
+                    ..area
+                },
+            );
+            self.render_preview(
+                frame,
+                Rect {
+                    x: area.x + list_w + 1,
+                    width: area.width - list_w - 1,
+                    ..area
+                },
+                true,
+            );
+        } else {
+            let list_h = (area.height * 45 / 100).max(5).min(area.height);
+            self.render_list(
+                frame,
+                Rect {
+                    height: list_h,
+                    ..area
+                },
+            );
+            if area.height > list_h {
+                self.render_preview(
+                    frame,
+                    Rect {
+                        y: area.y + list_h,
+                        height: area.height - list_h,
+                        ..area
+                    },
+                    false,
+                );
+            }
+        }
+        if let Some((form, _)) = self.tag_picker.as_mut() {
+            form.render(frame, area);
+        }
+        if let Some(ed) = self.editing.as_mut() {
+            ed.form.render(frame, area);
+        }
+    }
+
+    fn hints(&self) -> &[Context] {
+        if let Some(ed) = &self.editing {
+            return form_hints(&ed.form);
+        }
+        if let Some((form, _)) = &self.tag_picker {
+            return form.contexts();
+        }
+        if self.filter.typing {
+            return &[Context::FilterInput];
+        }
+        &[Context::Journal, Context::List]
+    }
+
+    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+        if let Some(ed) = self.editing.as_mut() {
+            ed.form.paste(text);
+            return Outcome::Handled;
+        }
+        if let Some((form, _)) = self.tag_picker.as_mut() {
+            form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.filter.typing {
+            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.refilter();
+            return Outcome::Handled;
+        }
+        Outcome::Ignored
+    }
+
+    fn take_draft(&mut self) -> Option<FormDraft> {
+        let ed = self.editing.take()?;
+        if !ed.form.is_changed() {
+            return None;
+        }
+        Some(FormDraft {
+            target: ed.target.key(),
+            version: match ed.target {
+                EditTarget::Edit { version, .. } => Some(version),
+                EditTarget::New => None,
+            },
+            values: ed.form.values(),
+        })
+    }
+
+    fn select(&mut self, target: Target) -> bool {
+        let Target::Learning { id } = target else {
+            return false;
+        };
+        self.filter = Filter::default();
+        self.tag = None;
+        self.starred_only = false;
+        self.tag_picker = None;
+        self.pending_select = Some(id);
+        true
+    }
+
+    fn editor_text(&self) -> Option<String> {
+        match self.editor.as_ref()? {
+            EditorJob::Form => self.editing.as_ref().map(|e| e.form.text("body")),
+            EditorJob::Entry(l) => Some(l.body.clone()),
+        }
+    }
+
+    fn editor_done(&mut self, result: Result<String, String>, ctx: &mut Ctx) -> Outcome {
+        let Some(job) = self.editor.take() else {
+            return Outcome::Handled;
+        };
+        let text = match result {
+            Ok(t) => t,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        match job {
+            EditorJob::Form => {
+                if let Some(ed) = self.editing.as_mut() {
+                    ed.form.set_text("body", &text);
+                    ctx.status
+                        .info("the body is back from the editor: Ctrl-S saves the entry");
+                }
+                Outcome::Handled
+            }
+            EditorJob::Entry(l) => {
+                if text == l.body {
+                    ctx.status.info("the body is unchanged");
+                    return Outcome::Handled;
+                }
+                let draft = LearningDraft {
+                    at: None,
+                    title: l.title.clone(),
+                    body: text.clone(),
+                    starred: l.starred,
+                    tags: l.tags.clone(),
+                    skill_ids: l.skill_ids.clone(),
+                };
+                match ctx.repo.update_learning(l.id, l.stamp.version, &draft) {
+                    Ok(saved) => {
+                        ctx.status.info(format!(
+                            "saved the text of “{}”",
+                            truncate(&sanitize(&saved.title), 50)
+                        ));
+                        self.pending_select = Some(saved.id);
+                        Outcome::Reload
+                    }
+                    Err(e) => {
+                        // Nothing typed is lost: the edit opens as a form, showing what
+                        // went wrong (for a stale save, both versions side by side).
+                        self.open_form(ctx, Some(&l));
+                        if let Some(ed) = self.editing.as_mut() {
+                            ed.form.set_text("body", &text);
+                        }
+                        if matches!(e, DbError::Conflict { .. }) {
+                            self.save(ctx)
+                        } else {
+                            if let Some(ed) = self.editing.as_mut() {
+                                ed.form.show_error(&e);
+                            }
+                            Outcome::Handled
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_wrap_at_spaces_and_cut_long_words() {
+        assert_eq!(wrap("one two three", 8), vec!["one two ", "three"]);
+        assert_eq!(wrap("", 5), vec![""]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert!(
+            wrap("日本語のテキストです", 5)
+                .iter()
+                .all(|l| width(l) <= 5)
+        );
+        assert_eq!(wrap("a b", 1), vec!["a ", "b"]);
+    }
+}

@@ -1,0 +1,807 @@
+//! Today: the landing pane. The day at a glance in five sections — the focus tasks with a
+//! done gauge, the energy check-ins with the last 14 days as a sparkline, the meetings, the
+//! open action items (overdue ones marked), and the goals due in the next 14 days with their
+//! progress. `j`/`k` move across every item of every section; Enter opens the item in its own
+//! pane, selected; Space marks a task or an action item done.
+//!
+//! One column below 110 columns, two above (the day itself on the left; what is owed and the
+//! goals coming up on the right). Sections share the height: each gets its header and at least
+//! one row, the rest goes round so that every section shows as much as it can, and a section
+//! too long for its rows scrolls to keep the selection in sight.
+
+use super::chart::{progress_bar, sparkline};
+use super::common::tags_text;
+use super::energy::level_name;
+use super::{Ctx, Outcome, Pane, Target};
+use crate::db::{Error as DbError, Repo};
+use crate::model::{ActionItem, ActionSource, Checkin, Goal, Id, Meeting, Task, TaskStatus};
+use crate::text::{fit, sanitize, truncate, width};
+use crate::tui::form::format_minutes;
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::theme::Theme;
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+/// How far ahead the goals section looks, and how far back the energy sparkline.
+const GOAL_DAYS: u64 = 14;
+const ENERGY_DAYS: u64 = 14;
+/// From this width on, two columns.
+const TWO_COLUMNS: u16 = 110;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Focus,
+    Energy,
+    Meetings,
+    Actions,
+    Goals,
+}
+
+impl Section {
+    const ALL: [Section; 5] = [
+        Section::Focus,
+        Section::Energy,
+        Section::Meetings,
+        Section::Actions,
+        Section::Goals,
+    ];
+
+    fn index(self) -> usize {
+        Section::ALL.iter().position(|s| *s == self).unwrap_or(0)
+    }
+}
+
+/// One selectable row: its section and its index in that section's list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Item {
+    section: Section,
+    index: usize,
+}
+
+pub struct TodayPane {
+    theme: Theme,
+    today: NaiveDate,
+    now: NaiveDateTime,
+    organization: Option<Id>,
+    tasks: Vec<Task>,
+    /// Today's check-ins, earliest first.
+    checkins: Vec<Checkin>,
+    /// The daily average of each of the last 14 days, oldest first.
+    energy: Vec<Option<f64>>,
+    meetings: Vec<Meeting>,
+    actions: Vec<ActionItem>,
+    goals: Vec<Goal>,
+    /// Every selectable row in j/k order.
+    items: Vec<Item>,
+    selected: usize,
+    /// Each section's scroll offset (rows), kept between draws.
+    offsets: [usize; 5],
+}
+
+impl TodayPane {
+    pub fn new(theme: Theme) -> Self {
+        TodayPane {
+            theme,
+            today: NaiveDate::default(),
+            now: NaiveDateTime::default(),
+            organization: None,
+            tasks: Vec::new(),
+            checkins: Vec::new(),
+            energy: Vec::new(),
+            meetings: Vec::new(),
+            actions: Vec::new(),
+            goals: Vec::new(),
+            items: Vec::new(),
+            selected: 0,
+            offsets: [0; 5],
+        }
+    }
+
+    /// How many items j/k move across.
+    pub fn item_count(&self) -> usize {
+        self.items.len()
+    }
+
+    /// What Enter would open.
+    pub fn selected_target(&self) -> Option<Target> {
+        self.items.get(self.selected).and_then(|i| self.target(*i))
+    }
+
+    /// Selects the first item whose target satisfies `f` (tests, and keeping the selection).
+    pub fn select_where(&mut self, f: impl Fn(Target) -> bool) -> bool {
+        match (0..self.items.len()).find(|&i| {
+            self.items
+                .get(i)
+                .and_then(|it| self.target(*it))
+                .is_some_and(&f)
+        }) {
+            Some(i) => {
+                self.selected = i;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The goals shown (due within 14 days, in the organization filter).
+    pub fn goals(&self) -> &[Goal] {
+        &self.goals
+    }
+
+    fn target(&self, item: Item) -> Option<Target> {
+        let i = item.index;
+        Some(match item.section {
+            Section::Focus => {
+                let t = self.tasks.get(i)?;
+                Target::Task {
+                    id: t.id,
+                    day: t.day,
+                }
+            }
+            Section::Energy => {
+                let c = self.checkins.get(i)?;
+                Target::Checkin { id: c.id, at: c.at }
+            }
+            Section::Meetings => Target::Meeting {
+                id: self.meetings.get(i)?.id,
+            },
+            Section::Actions => {
+                let a = self.actions.get(i)?;
+                Target::ActionItem {
+                    id: a.id,
+                    meeting_id: match a.source {
+                        ActionSource::Meeting(m) => Some(m),
+                        _ => None,
+                    },
+                }
+            }
+            Section::Goals => Target::Goal {
+                id: self.goals.get(i)?.id,
+            },
+        })
+    }
+
+    fn len_of(&self, s: Section) -> usize {
+        match s {
+            Section::Focus => self.tasks.len(),
+            Section::Energy => self.checkins.len(),
+            Section::Meetings => self.meetings.len(),
+            Section::Actions => self.actions.len(),
+            Section::Goals => self.goals.len(),
+        }
+    }
+
+    fn rebuild_items(&mut self) {
+        self.items = Section::ALL
+            .iter()
+            .flat_map(|&section| {
+                (0..self.len_of(section)).map(move |index| Item { section, index })
+            })
+            .collect();
+    }
+
+    /// The first item of the next (or previous) section that has any.
+    fn jump_section(&mut self, forward: bool) {
+        let Some(cur) = self.items.get(self.selected).map(|i| i.section.index()) else {
+            return;
+        };
+        let found = if forward {
+            self.items.iter().position(|i| i.section.index() > cur)
+        } else {
+            // The first item of the section before the current one.
+            let prev = self
+                .items
+                .iter()
+                .rev()
+                .find(|i| i.section.index() < cur)
+                .map(|i| i.section);
+            prev.and_then(|s| self.items.iter().position(|i| i.section == s))
+        };
+        if let Some(i) = found {
+            self.selected = i;
+        }
+    }
+
+    fn toggle_done(&mut self, ctx: &mut Ctx) -> Outcome {
+        let Some(item) = self.items.get(self.selected).copied() else {
+            return Outcome::Handled;
+        };
+        match item.section {
+            Section::Focus => {
+                let Some(t) = self.tasks.get(item.index) else {
+                    return Outcome::Handled;
+                };
+                let status = if t.status == TaskStatus::Done {
+                    TaskStatus::Todo
+                } else {
+                    TaskStatus::Done
+                };
+                match ctx.repo.set_task_status(t.id, t.stamp.version, status) {
+                    Ok(t) => ctx
+                        .status
+                        .info(format!("“{}” is {}", sanitize(&t.title), t.status)),
+                    Err(e @ DbError::Conflict { .. }) => {
+                        ctx.status.error(format!("{e} — reloaded, try again"));
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Reload
+            }
+            Section::Actions => {
+                let Some(a) = self.actions.get(item.index) else {
+                    return Outcome::Handled;
+                };
+                match ctx.repo.set_action_item_done(a.id, a.stamp.version, true) {
+                    Ok(a) => ctx.status.info(format!(
+                        "action item “{}” done (it stays with its meeting)",
+                        truncate(&sanitize(&a.title), 40)
+                    )),
+                    Err(e @ DbError::Conflict { .. }) => {
+                        ctx.status.error(format!("{e} — reloaded, try again"));
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Reload
+            }
+            _ => {
+                ctx.status
+                    .info("Space marks tasks and action items done; Enter opens this one");
+                Outcome::Handled
+            }
+        }
+    }
+
+    // ---- drawing ----------------------------------------------------------------------------
+
+    /// How many rows a section would like: its header, the sparkline for energy when it does
+    /// not fit on the header line, and one per item (one for "nothing" when empty).
+    fn wanted(&self, s: Section, w: u16) -> usize {
+        let extra = usize::from(s == Section::Energy && !self.spark_on_header(w));
+        1 + extra + self.len_of(s).max(1)
+    }
+
+    fn spark_on_header(&self, w: u16) -> bool {
+        width(&self.energy_header()) + 2 + width(&self.energy_spark()) <= usize::from(w)
+    }
+
+    fn energy_header(&self) -> String {
+        let n = self.checkins.len();
+        let mut s = format!("Energy · {n} check-in{}", if n == 1 { "" } else { "s" });
+        if n > 0 {
+            let sum: u32 = self.checkins.iter().map(|c| u32::from(c.level)).sum();
+            let avg = f64::from(sum) / n as f64;
+            s.push_str(&format!(
+                " · average {avg:.1} ({})",
+                level_name(avg.round() as u8)
+            ));
+        }
+        s
+    }
+
+    fn energy_spark(&self) -> String {
+        format!("last {ENERGY_DAYS} days {}", sparkline(&self.energy, 5.0))
+    }
+
+    fn header(&self, s: Section, w: u16) -> Line<'static> {
+        let t = self.theme;
+        let title = |x: &str| Span::styled(x.to_string(), t.title());
+        let dim = |x: String| Span::styled(x, t.dim());
+        match s {
+            Section::Focus => {
+                let counted: Vec<&Task> = self
+                    .tasks
+                    .iter()
+                    .filter(|t| t.status != TaskStatus::Dropped)
+                    .collect();
+                let done = counted
+                    .iter()
+                    .filter(|t| t.status == TaskStatus::Done)
+                    .count();
+                let left: u32 = counted
+                    .iter()
+                    .filter(|t| t.status.is_open())
+                    .filter_map(|t| t.estimate_minutes)
+                    .sum();
+                let head = format!("Focus · {}", self.today.format("%a %-d %b"));
+                let mut summary = format!(" {done}/{} done", counted.len());
+                if left > 0 {
+                    summary.push_str(&format!(" · {} left", format_minutes(left)));
+                }
+                let bar_cols = usize::from(w)
+                    .saturating_sub(width(&head) + width(&summary) + 2)
+                    .min(30);
+                let mut spans = vec![title(&head), Span::raw("  ")];
+                if bar_cols >= 6 && !counted.is_empty() {
+                    spans.push(Span::styled(
+                        progress_bar(done, counted.len(), bar_cols),
+                        t.gauge(),
+                    ));
+                }
+                spans.push(Span::raw(summary));
+                Line::from(spans)
+            }
+            Section::Energy => {
+                let mut spans = vec![title(&self.energy_header())];
+                if self.spark_on_header(w) {
+                    spans.push(Span::raw("  "));
+                    spans.push(Span::styled(self.energy_spark(), t.chart()));
+                }
+                Line::from(spans)
+            }
+            Section::Meetings => {
+                let n = self.meetings.len();
+                let mut spans = vec![title(&format!("Meetings · {n} today"))];
+                if let Some(next) = self.meetings.iter().find(|m| m.starts_at >= self.now) {
+                    spans.push(dim(format!(
+                        " · next {} {}",
+                        next.starts_at.format("%H:%M"),
+                        sanitize(&next.title)
+                    )));
+                }
+                Line::from(spans)
+            }
+            Section::Actions => {
+                let overdue = self
+                    .actions
+                    .iter()
+                    .filter(|a| a.due_date.is_some_and(|d| d < self.today))
+                    .count();
+                let mut spans = vec![title(&format!(
+                    "Open action items · {}",
+                    self.actions.len()
+                ))];
+                if overdue > 0 {
+                    spans.push(Span::styled(format!(" · {overdue} overdue"), t.error()));
+                }
+                Line::from(spans)
+            }
+            Section::Goals => Line::from(vec![
+                title(&format!(
+                    "Goals due in {GOAL_DAYS} days · {}",
+                    self.goals.len()
+                )),
+                if self.organization.is_some() {
+                    dim(" (this organization)".into())
+                } else {
+                    Span::raw("")
+                },
+            ]),
+        }
+    }
+
+    fn empty_text(s: Section) -> &'static str {
+        match s {
+            Section::Focus => "No tasks for today: 1 opens Focus, where a adds one.",
+            Section::Energy => "No check-ins yet today: 7 opens Energy, where 1–5 records one.",
+            Section::Meetings => "No meetings today.",
+            Section::Actions => "No open action items.",
+            Section::Goals => "No goal is due in the next two weeks.",
+        }
+    }
+
+    fn row(&self, item: Item, w: usize, selected: bool) -> Line<'static> {
+        let t = self.theme;
+        let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+        let i = item.index;
+        let mut spans: Vec<Span<'static>> = Vec::new();
+        // Pads the last span so a selected row is highlighted across the whole width.
+        let finish = |mut spans: Vec<Span<'static>>| {
+            let used: usize = spans.iter().map(|s| width(&s.content)).sum();
+            if used < w {
+                spans.push(Span::styled(" ".repeat(w - used), sel(t.plain())));
+            }
+            Line::from(spans)
+        };
+        match item.section {
+            Section::Focus => {
+                let Some(task) = self.tasks.get(i) else {
+                    return Line::from("");
+                };
+                let (mark, mark_style, title_style) = match task.status {
+                    TaskStatus::Todo => ("[ ]", t.plain(), t.plain()),
+                    TaskStatus::Doing => ("[▸]", t.doing(), t.bold()),
+                    TaskStatus::Done => ("[✓]", t.done(), t.done()),
+                    TaskStatus::Dropped => ("[✗]", t.dim(), t.dropped()),
+                };
+                let (pri, pri_style) = match task.priority.get() {
+                    1 => ("H", t.high()),
+                    3 => ("L", t.dim()),
+                    _ => ("M", t.plain()),
+                };
+                let est = task
+                    .estimate_minutes
+                    .map(format_minutes)
+                    .unwrap_or_default();
+                let carry = if task.carry_count > 0 {
+                    format!("↻{} ", task.carry_count)
+                } else {
+                    String::new()
+                };
+                let tail = format!("{carry}{est}");
+                let title_w = w.saturating_sub(6 + width(&tail) + 1);
+                let mut title = sanitize(&task.title).into_owned();
+                if !task.tags.is_empty() {
+                    title.push_str("  ");
+                    title.push_str(&tags_text(&task.tags));
+                }
+                spans.extend([
+                    Span::styled(mark, sel(mark_style)),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(pri, sel(pri_style)),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(fit(&title, title_w), sel(title_style)),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(tail, sel(t.dim())),
+                ]);
+            }
+            Section::Energy => {
+                let Some(c) = self.checkins.get(i) else {
+                    return Line::from("");
+                };
+                let level = usize::from(c.level.clamp(1, 5));
+                let meter = format!("{}{}", "█".repeat(level), "░".repeat(5 - level));
+                let tags = tags_text(&c.tags);
+                let note = match (c.note.is_empty(), tags.is_empty()) {
+                    (true, _) => tags,
+                    (false, true) => sanitize(&c.note).into_owned(),
+                    (false, false) => format!("{} {tags}", sanitize(&c.note)),
+                };
+                spans.extend([
+                    Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(meter, sel(t.level(c.level))),
+                    Span::styled(format!(" {} ", c.level), sel(t.bold())),
+                    Span::styled(
+                        truncate(&note, w.saturating_sub(14)).into_owned(),
+                        sel(t.plain()),
+                    ),
+                ]);
+            }
+            Section::Meetings => {
+                let Some(m) = self.meetings.get(i) else {
+                    return Line::from("");
+                };
+                let end = m
+                    .duration_minutes
+                    .map(|d| m.starts_at + chrono::Duration::minutes(i64::from(d)));
+                let (style, note) = match end {
+                    Some(e) if e <= self.now => (t.dim(), ""),
+                    Some(_) if m.starts_at <= self.now => (t.doing(), " now"),
+                    None if m.starts_at < self.now => (t.dim(), ""),
+                    _ => (t.plain(), ""),
+                };
+                let dur = m.duration_minutes.map(format_minutes).unwrap_or_default();
+                let people = m
+                    .attendees
+                    .iter()
+                    .map(|p| sanitize(&p.name).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let mut text = format!("{} {}{note}", m.kind.label(), sanitize(&m.title));
+                if !people.is_empty() {
+                    text.push_str(" · ");
+                    text.push_str(&people);
+                }
+                spans.extend([
+                    Span::styled(m.starts_at.format("%H:%M").to_string(), sel(style)),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(fit(&dur, 5), sel(t.dim())),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(
+                        truncate(&text, w.saturating_sub(12)).into_owned(),
+                        sel(style),
+                    ),
+                ]);
+            }
+            Section::Actions => {
+                let Some(a) = self.actions.get(i) else {
+                    return Line::from("");
+                };
+                let (due, due_style) = match a.due_date {
+                    Some(d) if d < self.today => (
+                        format!("overdue {}d", (self.today - d).num_days()),
+                        t.error(),
+                    ),
+                    Some(d) if d == self.today => ("due today".to_string(), t.warning()),
+                    Some(d) => (format!("due {}", d.format("%a %-d %b")), t.dim()),
+                    None => (String::new(), t.dim()),
+                };
+                let owner = a
+                    .owner
+                    .as_ref()
+                    .map(|p| format!("{} · ", sanitize(&p.name)))
+                    .unwrap_or_default();
+                let tail = format!("{owner}{due}");
+                let title_w = w.saturating_sub(2 + width(&tail) + 1);
+                let title_style = if a.due_date.is_some_and(|d| d < self.today) {
+                    t.bold()
+                } else {
+                    t.plain()
+                };
+                spans.extend([
+                    Span::styled("☐ ", sel(t.plain())),
+                    Span::styled(fit(&sanitize(&a.title), title_w), sel(title_style)),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(owner, sel(t.dim())),
+                    Span::styled(due, sel(due_style)),
+                ]);
+            }
+            Section::Goals => {
+                let Some(g) = self.goals.get(i) else {
+                    return Line::from("");
+                };
+                let pct = (g.progress.clamp(0.0, 1.0) * 100.0).round() as usize;
+                let when = match g.target_date {
+                    Some(d) if d == self.today => "today".to_string(),
+                    Some(d) => format!(
+                        "{} · in {}d",
+                        d.format("%a %-d %b"),
+                        (d - self.today).num_days()
+                    ),
+                    None => String::new(),
+                };
+                let bar_w = if w >= 70 { 16 } else { 10 };
+                let tail_w = bar_w + 6 + width(&when);
+                let title_w = w.saturating_sub(tail_w + 1);
+                spans.extend([
+                    Span::styled(fit(&sanitize(&g.title), title_w), sel(t.plain())),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(progress_bar(pct, 100, bar_w), sel(t.gauge())),
+                    Span::styled(format!(" {pct:>3}% "), sel(t.bold())),
+                    Span::styled(when, sel(t.dim())),
+                ]);
+            }
+        }
+        finish(spans)
+    }
+
+    /// Draws a column of sections in `rect`.
+    fn render_column(&mut self, frame: &mut Frame, rect: Rect, sections: &[Section]) {
+        if rect.height == 0 || rect.width < 4 {
+            return;
+        }
+        let wanted: Vec<usize> = sections
+            .iter()
+            .map(|s| self.wanted(*s, rect.width))
+            .collect();
+        let avail = usize::from(rect.height);
+        let gaps = sections.len().saturating_sub(1);
+        let roomy = wanted.iter().sum::<usize>() + gaps <= avail;
+        let heights = allocate(&wanted, avail.saturating_sub(if roomy { gaps } else { 0 }));
+        let selected_item = self.items.get(self.selected).copied();
+        let mut y = rect.y;
+        for (k, (&s, &h)) in sections.iter().zip(&heights).enumerate() {
+            if h == 0 || y >= rect.bottom() {
+                continue;
+            }
+            let h16 = u16::try_from(h).unwrap_or(u16::MAX).min(rect.bottom() - y);
+            let area = Rect {
+                y,
+                height: h16,
+                ..rect
+            };
+            self.render_section(frame, area, s, selected_item);
+            y = y.saturating_add(h16);
+            if roomy && k + 1 < sections.len() {
+                y = y.saturating_add(1);
+            }
+        }
+    }
+
+    fn render_section(&mut self, frame: &mut Frame, area: Rect, s: Section, sel: Option<Item>) {
+        let t = self.theme;
+        let w = usize::from(area.width);
+        let mut header = self.header(s, area.width);
+        let mut lines: Vec<Line> = Vec::new();
+        let mut rows = usize::from(area.height).saturating_sub(1);
+        let mut spark_line = None;
+        if s == Section::Energy && !self.spark_on_header(area.width) && rows > 1 {
+            spark_line = Some(Line::from(Span::styled(
+                truncate(&self.energy_spark(), w).into_owned(),
+                t.chart(),
+            )));
+            rows -= 1;
+        }
+        let n = self.len_of(s);
+        let off = &mut self.offsets[s.index()];
+        if let Some(item) = sel.filter(|i| i.section == s) {
+            if item.index < *off {
+                *off = item.index;
+            } else if rows > 0 && item.index >= *off + rows {
+                *off = item.index + 1 - rows;
+            }
+        }
+        *off = (*off).min(n.saturating_sub(rows));
+        let off = *off;
+        if n > rows && rows > 0 {
+            header.spans.push(Span::styled(
+                format!("  {}–{} of {n}", off + 1, (off + rows).min(n)),
+                t.dim(),
+            ));
+        }
+        let header_text: String = header.spans.iter().map(|s| s.content.as_ref()).collect();
+        if width(&header_text) > w {
+            header = Line::from(Span::styled(
+                truncate(&header_text, w).into_owned(),
+                t.title(),
+            ));
+        }
+        lines.push(header);
+        if let Some(l) = spark_line {
+            lines.push(l);
+        }
+        if n == 0 {
+            if rows > 0 {
+                lines.push(Line::from(Span::styled(
+                    truncate(&format!("  {}", Self::empty_text(s)), w).into_owned(),
+                    t.dim(),
+                )));
+            }
+        } else {
+            for index in off..(off + rows).min(n) {
+                let item = Item { section: s, index };
+                lines.push(self.row(item, w, sel == Some(item)));
+            }
+        }
+        frame.render_widget(Paragraph::new(lines), area);
+    }
+}
+
+/// Shares `avail` rows among sections wanting `wanted` rows: first a header each, then one row
+/// each, then the rest one row at a time round the sections still wanting more.
+fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
+    let mut got = vec![0usize; wanted.len()];
+    let mut left = avail;
+    for _round in 0..2 {
+        for (g, w) in got.iter_mut().zip(wanted) {
+            if left > 0 && *g < *w {
+                *g += 1;
+                left -= 1;
+            }
+        }
+    }
+    while left > 0 {
+        let mut gave = false;
+        for (g, w) in got.iter_mut().zip(wanted) {
+            if left > 0 && *g < *w {
+                *g += 1;
+                left -= 1;
+                gave = true;
+            }
+        }
+        if !gave {
+            break;
+        }
+    }
+    got
+}
+
+impl Pane for TodayPane {
+    fn title(&self) -> &str {
+        "Today"
+    }
+
+    fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
+        let keep = self.selected_target();
+        self.now = repo.clock().now();
+        self.today = self.now.date();
+        let today = self.today;
+        self.tasks = repo.tasks_on(today)?;
+        let mut checkins = repo.checkins_between(today, today)?;
+        checkins.sort_by_key(|c| (c.at, c.id));
+        self.checkins = checkins;
+        let first = today
+            .checked_sub_days(Days::new(ENERGY_DAYS - 1))
+            .unwrap_or(today);
+        let daily = repo.daily_energy(first, today)?;
+        self.energy = first
+            .iter_days()
+            .take(ENERGY_DAYS as usize)
+            .map(|d| daily.iter().find(|a| a.key == d).map(|a| a.average))
+            .collect();
+        self.meetings = repo.meetings_between(today, today)?;
+        self.actions = repo.open_action_items()?;
+        let until = today
+            .checked_add_days(Days::new(GOAL_DAYS))
+            .unwrap_or(today);
+        self.goals = repo
+            .goals_due_between(today, until)?
+            .into_iter()
+            .filter(|g| self.organization.is_none() || g.organization_id == self.organization)
+            .collect();
+        self.rebuild_items();
+        let kept = keep.is_some_and(|k| self.select_where(|t| t == k));
+        if !kept {
+            self.selected = self.selected.min(self.items.len().saturating_sub(1));
+        }
+        Ok(())
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
+        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            return Outcome::Ignored;
+        };
+        let last = self.items.len().saturating_sub(1);
+        match binding.action {
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = last,
+            Action::PageDown => self.jump_section(true),
+            Action::PageUp => self.jump_section(false),
+            Action::Open => {
+                return match self.selected_target() {
+                    Some(t) => Outcome::Open(t),
+                    None => {
+                        ctx.status.info("nothing to open: the day is empty so far");
+                        Outcome::Handled
+                    }
+                };
+            }
+            Action::ToggleDone => return self.toggle_done(ctx),
+            _ => return Outcome::Ignored,
+        }
+        Outcome::Handled
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
+        if area.height < 2 || area.width < 10 {
+            return;
+        }
+        // A blank line under the tabs when there is room for it.
+        let top = u16::from(area.height >= 30);
+        let inner = Rect {
+            x: area.x + 1,
+            width: area.width - 2,
+            y: area.y + top,
+            height: area.height - top,
+        };
+        if inner.width >= TWO_COLUMNS {
+            let left_w = inner.width / 2;
+            let left = Rect {
+                width: left_w - 1,
+                ..inner
+            };
+            let right = Rect {
+                x: inner.x + left_w + 1,
+                width: inner.width - left_w - 1,
+                ..inner
+            };
+            self.render_column(
+                frame,
+                left,
+                &[Section::Focus, Section::Energy, Section::Meetings],
+            );
+            self.render_column(frame, right, &[Section::Actions, Section::Goals]);
+        } else {
+            self.render_column(frame, inner, &Section::ALL);
+        }
+    }
+
+    fn hints(&self) -> &[Context] {
+        &[Context::Today]
+    }
+
+    fn set_organization(&mut self, organization: Option<Id>) {
+        self.organization = organization;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_shared_fairly() {
+        assert_eq!(allocate(&[5, 3, 2], 100), vec![5, 3, 2]);
+        assert_eq!(allocate(&[5, 3, 2], 6), vec![2, 2, 2]);
+        assert_eq!(allocate(&[9, 9, 2], 10), vec![4, 4, 2]);
+        assert_eq!(allocate(&[9, 9, 9], 2), vec![1, 1, 0]);
+        assert_eq!(allocate(&[], 5), Vec::<usize>::new());
+    }
+}
