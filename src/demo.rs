@@ -371,7 +371,8 @@ impl Gen<'_> {
                     owner_id,
                     due_date: Some(due),
                 })?;
-                if due < today && self.chance(0.7) {
+                // Most past items get closed; a few linger, as they do.
+                if due < today && self.chance(0.95) {
                     self.repo
                         .set_action_item_done(item.id, item.stamp.version, true)?;
                 }
@@ -406,8 +407,12 @@ impl Gen<'_> {
         if self.chance(0.08)
             && let Some(&skill) = self.skills.choose(&mut self.rng)
         {
-            let current = self.repo.skill(skill)?.current_level.unwrap_or(0);
-            let level = (current + u8::from(self.chance(0.8))).min(5);
+            let s = self.repo.skill(skill)?;
+            let current = s.current_level.unwrap_or(0);
+            // Growth toward the target; past it, levels mostly hold.
+            let below_target = current < s.target_level.unwrap_or(5);
+            let level =
+                (current + u8::from(self.chance(if below_target { 0.8 } else { 0.1 }))).min(5);
             self.repo
                 .record_skill_level(skill, level, day, self.pick(EVIDENCE))?;
         }
