@@ -363,3 +363,24 @@ fn another_sessions_write_shows_on_today_at_the_next_tick() {
     assert!(u.app.tick());
     assert!(u.screen(80, 24).contains("added elsewhere"));
 }
+
+#[test]
+fn r_writes_last_weeks_review_and_says_where() {
+    let mut u = Tui::new();
+    day_with_everything(&u);
+    u.keys(&["R"]);
+    let path =
+        u.t.dir
+            .path()
+            .join("reports/review-2026-11-16-2026-11-22.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    // The one task finished this week is in it; the open ones are not.
+    assert!(text.contains("Review PR 42"), "{text}");
+    assert!(!text.contains("Call the bank"), "{text}");
+    let shown = u.screen(160, 48);
+    assert!(
+        shown.contains("review of the last 7 days written to"),
+        "{shown}"
+    );
+    assert!(shown.contains("review-2026-11-16-2026-11-22.md"), "{shown}");
+}

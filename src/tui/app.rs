@@ -16,6 +16,7 @@ use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
 use crate::model::{Id, Organization};
+use crate::paths::DataDir;
 use crate::text::{sanitize, truncate, width};
 use chrono::NaiveDate;
 use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
@@ -34,6 +35,8 @@ pub const MIN_HEIGHT: u16 = 24;
 const TICK: Duration = Duration::from_secs(1);
 
 pub struct App {
+    /// Where the database lives (reports are written beside it); `None` in some tests.
+    data_dir: Option<DataDir>,
     repo: Repo,
     clock: Arc<dyn Clock>,
     theme: Theme,
@@ -76,6 +79,7 @@ macro_rules! ctx {
             status: &mut $app.status,
             drafts: &$app.drafts,
             organization: $app.organization.as_ref().map(|o| o.id),
+            data_dir: $app.data_dir.as_ref(),
         }
     };
 }
@@ -93,7 +97,8 @@ impl App {
             panes: Panes::new(theme),
             current: PaneId::Today,
             status: Status::default(),
-            drafts: Drafts::in_data_dir(data_dir),
+            drafts: Drafts::in_data_dir(data_dir.clone()),
+            data_dir: data_dir.map(DataDir::new),
             today,
             data_version,
             help: None,

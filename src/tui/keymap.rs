@@ -136,6 +136,8 @@ pub enum Action {
     NextDay,
     Today,
     ToggleDone,
+    /// Write the review report of the last 7 days (Today pane).
+    WriteReport,
     CycleStatus,
     MoveTaskDown,
     MoveTaskUp,
@@ -829,6 +831,13 @@ pub static BINDINGS: &[Binding] = &[
         A::ToggleDone,
         Some("done"),
         "mark the task or action item done / not done",
+    ),
+    b(
+        C::Today,
+        &[Key::ch('R')],
+        A::WriteReport,
+        Some("review"),
+        "write the review report of the last 7 days (Markdown) and say where",
     ),
     // Journal (`/` again here so the footer shows the three ways of finding first)
     b(

@@ -129,6 +129,8 @@ pub struct Ctx<'a> {
     /// The global organization filter (`O`): `None` shows every organization. Panes whose
     /// rows have an organization (people, skills, goals) show only that one's.
     pub organization: Option<Id>,
+    /// The data directory, for files written beside the database (review reports).
+    pub data_dir: Option<&'a crate::paths::DataDir>,
 }
 
 /// A row another pane can be asked to show, selected: Enter on the Today pane, links between

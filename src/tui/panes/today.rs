@@ -744,6 +744,7 @@ impl Pane for TodayPane {
                 };
             }
             Action::ToggleDone => return self.toggle_done(ctx),
+            Action::WriteReport => write_report(ctx),
             _ => return Outcome::Ignored,
         }
         Outcome::Handled
@@ -789,6 +790,24 @@ impl Pane for TodayPane {
 
     fn set_organization(&mut self, organization: Option<Id>) {
         self.organization = organization;
+    }
+}
+
+/// Writes last week's review beside the database and says where it went.
+fn write_report(ctx: &mut Ctx) {
+    let Some(dir) = ctx.data_dir else {
+        ctx.status
+            .error("no data directory to write the report into");
+        return;
+    };
+    match crate::report::write_last_week(ctx.repo, ctx.today, dir) {
+        Ok(path) => ctx.status.info(format!(
+            "review of the last 7 days written to {}",
+            path.display()
+        )),
+        Err(e) => ctx
+            .status
+            .error(format!("could not write the review: {e:#}")),
     }
 }
 
