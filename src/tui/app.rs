@@ -228,6 +228,10 @@ impl App {
             Outcome::Reload => self.own_write(),
             Outcome::SwitchTo(p) => self.switch(p),
             Outcome::Quit => self.quit = true,
+            Outcome::Open(target) => {
+                self.panes.get_mut(target.pane()).select(target);
+                self.switch(target.pane());
+            }
         }
     }
 

@@ -14,6 +14,12 @@ pub mod energy;
 pub mod focus;
 pub mod list;
 pub mod placeholder;
+// Meetings, Goals and Feedback panes, and the parts they share
+pub mod actions;
+pub mod feedback;
+pub mod goals;
+pub mod meetings;
+pub mod pick;
 
 use super::drafts::Drafts;
 use super::form::FormDraft;
@@ -21,13 +27,17 @@ use super::keymap::Context;
 use super::status::Status;
 use super::theme::Theme;
 use crate::db::Repo;
+use crate::model::Id;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 pub use energy::EnergyPane;
+pub use feedback::FeedbackPane;
 pub use focus::FocusPane;
+pub use goals::GoalsPane;
+pub use meetings::MeetingsPane;
 pub use placeholder::Placeholder;
 
 /// The panes, in tab order.
@@ -130,6 +140,56 @@ pub enum Outcome {
     Reload,
     SwitchTo(PaneId),
     Quit,
+    /// Show this row in its own pane (switching to it).
+    Open(Target),
+}
+
+/// A row one pane can ask another to show ([`Outcome::Open`], [`Pane::select`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    Task {
+        id: Id,
+        day: NaiveDate,
+    },
+    Checkin {
+        id: Id,
+        at: NaiveDateTime,
+    },
+    Meeting {
+        id: Id,
+    },
+    /// An action item, in the meeting it came from (`None`: from feedback or nowhere).
+    ActionItem {
+        id: Id,
+        meeting_id: Option<Id>,
+    },
+    Goal {
+        id: Id,
+    },
+    Learning {
+        id: Id,
+    },
+    Skill {
+        id: Id,
+    },
+    Feedback {
+        id: Id,
+    },
+}
+
+impl Target {
+    /// The pane that shows it.
+    pub fn pane(self) -> PaneId {
+        match self {
+            Target::Task { .. } => PaneId::Focus,
+            Target::Checkin { .. } => PaneId::Energy,
+            Target::Meeting { .. } | Target::ActionItem { .. } => PaneId::Meetings,
+            Target::Goal { .. } => PaneId::Goals,
+            Target::Learning { .. } => PaneId::Journal,
+            Target::Skill { .. } => PaneId::Skills,
+            Target::Feedback { .. } => PaneId::Feedback,
+        }
+    }
 }
 
 /// One pane of the app.
@@ -153,6 +213,8 @@ pub trait Pane {
     fn take_draft(&mut self) -> Option<FormDraft> {
         None
     }
+    /// Shows `target` (a row of this pane) when the pane is next reloaded.
+    fn select(&mut self, _target: Target) {}
 }
 
 /// One of each pane.
@@ -161,9 +223,9 @@ pub struct Panes {
     pub focus: FocusPane,
     pub journal: Placeholder,
     pub skills: Placeholder,
-    pub meetings: Placeholder,
-    pub goals: Placeholder,
-    pub feedback: Placeholder,
+    pub meetings: MeetingsPane,
+    pub goals: GoalsPane,
+    pub feedback: FeedbackPane,
     pub energy: EnergyPane,
 }
 
@@ -186,21 +248,9 @@ impl Panes {
                 "Skills — coming soon: skills and assessments are not built yet.",
                 theme,
             ),
-            meetings: Placeholder::new(
-                "Meetings",
-                "Meetings — coming soon: meetings and action items are not built yet.",
-                theme,
-            ),
-            goals: Placeholder::new(
-                "Goals",
-                "Goals — coming soon: goals and milestones are not built yet.",
-                theme,
-            ),
-            feedback: Placeholder::new(
-                "Feedback",
-                "Feedback — coming soon: feedback given and received is not built yet.",
-                theme,
-            ),
+            meetings: MeetingsPane::new(theme),
+            goals: GoalsPane::new(theme),
+            feedback: FeedbackPane::new(theme),
             energy: EnergyPane::new(theme),
         }
     }
