@@ -288,6 +288,14 @@ impl FeedbackPane {
             .collect();
         let mut form = Form::new(heading, self.theme)
             .picker(
+                "person",
+                "Person",
+                person_options(&people, None),
+                &person_sel,
+                false,
+                Some(new_person),
+            )
+            .picker(
                 "direction",
                 "Direction",
                 direction_options(),
@@ -297,14 +305,6 @@ impl FeedbackPane {
                 }],
                 false,
                 None,
-            )
-            .picker(
-                "person",
-                "Person",
-                person_options(&people, None),
-                &person_sel,
-                false,
-                Some(new_person),
             )
             .picker(
                 "kind",

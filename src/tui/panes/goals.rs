@@ -737,7 +737,16 @@ impl GoalsPane {
                             "moved “{}” {}",
                             truncate(&sanitize(&g.title), 40),
                             match parent {
-                                Some(_) => format!("under “{}”", truncate(&sanitize(&o.label), 40)),
+                                Some(p) => format!(
+                                    "under “{}”",
+                                    truncate(
+                                        &sanitize(
+                                            self.goal(p)
+                                                .map_or(o.label.as_str(), |g| g.title.as_str())
+                                        ),
+                                        40
+                                    )
+                                ),
                                 None => "to the top level".into(),
                             }
                         ));
@@ -1162,7 +1171,7 @@ impl GoalsPane {
             ]),
             Line::from(vec![
                 Span::styled(progress_bar(gauge_num(g.progress), 100, gauge_w), t.gauge()),
-                Span::raw(percent(g.progress)),
+                Span::raw(format!(" {}", percent(g.progress).trim_start())),
             ]),
         ];
         if let Some(p) = g.parent_id.and_then(|p| self.goal(p)) {
@@ -1372,22 +1381,40 @@ impl GoalsPane {
             );
         }
         if let Some(m) = &self.confirm {
-            let text = format!(
-                " Delete milestone “{}” for good? ",
-                truncate(&sanitize(&m.title), 40)
-            );
-            let mut spans = vec![Span::styled(text, t.warning())];
-            for (k, h) in keymap::footer(&[Context::ConfirmDelete]) {
-                spans.push(Span::styled(k, t.key()));
-                spans.push(Span::raw(format!(" {h}  ")));
-            }
-            let rect = Rect {
-                y: area.y + area.height / 2,
-                height: 1,
-                ..area
+            let w = area.width.min(60);
+            let popup = Rect {
+                x: area.x + (area.width - w) / 2,
+                y: area.y + area.height.saturating_sub(5) / 2,
+                width: w,
+                height: area.height.min(5),
             };
-            frame.render_widget(Clear, rect);
-            frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+            let block = Block::default()
+                .borders(Borders::ALL)
+                .border_style(t.warning())
+                .title(Span::styled(
+                    " Delete this milestone for good? ",
+                    t.warning(),
+                ));
+            let inner = block.inner(popup);
+            let mut keys = Vec::new();
+            for (k, h) in keymap::footer(&[Context::ConfirmDelete]) {
+                keys.push(Span::styled(k, t.key()));
+                keys.push(Span::raw(format!(" {h}  ")));
+            }
+            let lines = vec![
+                Line::from(Span::styled(
+                    truncate(&sanitize(&m.title), usize::from(inner.width)).into_owned(),
+                    t.bold(),
+                )),
+                Line::from(Span::styled(
+                    "milestones cannot be restored with u",
+                    t.dim(),
+                )),
+                Line::from(keys),
+            ];
+            frame.render_widget(Clear, popup);
+            frame.render_widget(block, popup);
+            frame.render_widget(Paragraph::new(lines), inner);
         }
     }
 }

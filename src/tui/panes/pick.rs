@@ -183,8 +183,12 @@ impl Chooser {
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent) -> Chosen {
-        let picks = keymap::resolve(self.form.contexts(), key)
-            .is_some_and(|b| matches!(b.action, Action::PickToggle | Action::Save));
+        let action = keymap::resolve(self.form.contexts(), key).map(|b| b.action);
+        // Nothing typed here is worth a "discard?" question.
+        if action == Some(Action::Cancel) {
+            return Chosen::Cancelled;
+        }
+        let picks = matches!(action, Some(Action::PickToggle | Action::Save));
         match self.form.handle_key(key) {
             FormEvent::Closed => Chosen::Cancelled,
             FormEvent::Save | FormEvent::None if picks => match self.form.picked("choice").pop() {
