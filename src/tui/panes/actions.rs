@@ -477,9 +477,13 @@ pub struct ItemCols {
     owner: usize,
     due: usize,
     link: usize,
+    /// Short of room: one column holds the link to the task when there is one, else the due
+    /// date (a promoted item's day is its task's).
+    merged: bool,
 }
 
-/// The title keeps at least this many columns; the link, then the due date, give way first.
+/// The title keeps at least this many columns; the due date and link share a column, then
+/// give way, before it gets less.
 const MIN_TITLE: usize = 20;
 
 impl ItemCols {
@@ -489,25 +493,29 @@ impl ItemCols {
         cols: usize,
         today: NaiveDate,
     ) -> Self {
-        let (mut title, mut owner, mut due, mut link) = (0, 0, 0, 0);
+        let (mut title, mut owner, mut due, mut link, mut either) = (0, 0, 0, 0, 0);
         for (item, task) in items {
             let (o, (d, _), l) = parts(item, task, today, Theme::default());
             title = title.max(width(&sanitize(&item.title)));
             owner = owner.max(width(&o));
             due = due.max(width(&d));
             link = link.max(width(&l));
+            either = either.max(width(if l.is_empty() { &d } else { &l }));
         }
         let mut c = ItemCols {
             title,
             owner: owner.min(16),
             due,
             link,
+            merged: false,
         };
         let room = |c: &ItemCols| {
             let gap = |w: usize| if w > 0 { w + 2 } else { 0 };
             cols.saturating_sub(4 + gap(c.owner) + gap(c.due) + gap(c.link))
         };
         if room(&c) < MIN_TITLE {
+            c.merged = true;
+            c.due = either;
             c.link = 0;
         }
         if room(&c) < MIN_TITLE {
@@ -545,6 +553,11 @@ pub fn item_line(
         Span::styled(if done { "[✓] " } else { "[ ] " }, sel(title_style)),
         Span::styled(fit(&sanitize(&item.title), c.title), sel(title_style)),
     ];
+    let (due, due_style) = if c.merged && !link.is_empty() {
+        (link.clone(), t.success())
+    } else {
+        (due, due_style)
+    };
     for (text, w, style) in [
         (owner, c.owner, t.tag()),
         (due, c.due, due_style),
@@ -724,12 +737,19 @@ mod tests {
             ..item(false, None)
         };
         assert!(line(&old, 100).contains("overdue 9 Dec 2025"));
-        let narrow = line(&one, 50);
-        assert!(width(&narrow) <= 50, "{narrow}");
-        assert!(!narrow.contains('→'), "the link gives way first: {narrow}");
-        assert!(narrow.contains("overdue"), "{narrow}");
+        let narrow = line(&one, 60);
+        assert!(width(&narrow) <= 60, "{narrow}");
+        assert!(
+            narrow.contains("→ task #42") && !narrow.contains("overdue"),
+            "short of room the link takes the due date's place: {narrow}"
+        );
+        let not_promoted = line(&old, 60);
+        assert!(
+            not_promoted.contains("overdue 9 Dec 2025"),
+            "{not_promoted}"
+        );
         let tiny = line(&one, 30);
-        assert!(!tiny.contains("overdue"), "then the due date: {tiny}");
+        assert!(!tiny.contains('→'), "then both give way: {tiny}");
         assert!(tiny.contains("@Ada"), "{tiny}");
         // Owners line up whatever the titles' lengths.
         let short = ActionItem {
