@@ -206,3 +206,29 @@ fn editing_delete_and_undo() {
     u.keys(&["u"]);
     assert_eq!(contents(&u).len(), 4);
 }
+
+#[test]
+fn an_unsaved_feedback_form_comes_back_as_a_draft() {
+    let (mut u, _, _) = with_feedback();
+    u.keys(&[
+        "a",
+        "text:Ada",
+        "Enter",
+        "Tab",
+        "Tab",
+        "Tab",
+        "text:words worth keeping",
+    ]);
+    assert_eq!(u.app.save_drafts().len(), 1);
+    let mut next = u.reopen();
+    press(&mut next, &["6", "a"]);
+    assert!(screen(&mut next, 80, 24).contains("words worth keeping"));
+    press(&mut next, &["C-s"]);
+    assert!(
+        u.t.repo
+            .feedback_list(None, None)
+            .unwrap()
+            .iter()
+            .any(|f| f.content == "words worth keeping" && f.person.name == "Ada")
+    );
+}

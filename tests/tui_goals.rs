@@ -314,3 +314,25 @@ fn another_pane_can_open_a_goal() {
         "its parents were expanded to show it"
     );
 }
+
+#[test]
+fn unsaved_goal_and_milestone_forms_come_back_as_drafts() {
+    let (mut u, _, _, _, rust) = tree();
+    u.keys(&["G", "e", "text: and Go"]);
+    assert_eq!(u.app.save_drafts().len(), 1);
+    let mut next = u.reopen();
+    press(&mut next, &["5", "G", "e"]);
+    assert!(screen(&mut next, 80, 24).contains(" and Go"));
+    press(&mut next, &["C-s"]);
+    assert_eq!(u.t.repo.goal(rust).unwrap().title, "Rust 🦀 and Go");
+    press(&mut next, &["Enter", "a", "text:half a step"]);
+    assert!(next.save_drafts()[0].ends_with("drafts/goals.json"));
+    let mut third = u.reopen();
+    press(&mut third, &["5", "G", "Enter", "a"]);
+    assert!(screen(&mut third, 80, 24).contains("half a step"));
+    press(&mut third, &["Enter"]);
+    assert_eq!(
+        u.t.repo.goal(rust).unwrap().milestones[0].title,
+        "half a step"
+    );
+}

@@ -539,3 +539,26 @@ fn a_stale_edit_shows_the_conflict_and_can_overwrite() {
         "my attendees were saved over theirs"
     );
 }
+
+#[test]
+fn an_unsaved_action_item_comes_back_as_a_draft_in_its_meeting() {
+    let (mut u, m, _, _) = with_meeting();
+    u.keys(&["a", "text:Half an item", "Tab", "text:Newbie", "Enter"]);
+    let saved = u.app.save_drafts();
+    assert_eq!(saved.len(), 1);
+    let mut next = u.reopen();
+    press(&mut next, &["4", "Enter", "a"]);
+    let s = screen(&mut next, 80, 24);
+    assert!(s.contains("Half an item"), "{s}");
+    assert!(
+        s.contains("Newbie"),
+        "the person typed new is still picked: {s}"
+    );
+    press(&mut next, &["C-s"]);
+    let items = u.t.repo.action_items_for_meeting(m).unwrap();
+    assert_eq!(items[0].title, "Half an item");
+    assert_eq!(
+        items[0].owner.as_ref().map(|o| o.name.as_str()),
+        Some("Newbie")
+    );
+}

@@ -770,7 +770,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Key::ch('@')],
         A::PickPerson,
         Some("person"),
-        "a person: meetings with them, open action items, feedback (before a 1:1)",
+        "a person's page: meetings, open items, feedback (before a 1:1)",
     ),
     // One meeting
     b(
@@ -807,7 +807,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Key::code(K::Enter)],
         A::Open,
         Some("open"),
-        "open the meeting or feedback (an action item: where it came from)",
+        "open the row (an action item: the meeting it came from)",
     ),
     // Action items (in a meeting, a piece of feedback, a person's page)
     b(
@@ -879,7 +879,7 @@ pub static BINDINGS: &[Binding] = &[
         &[Key::code(K::Right), Key::ch('l'), Key::code(K::Enter)],
         A::Expand,
         Some("open"),
-        "expand the goal; on an expanded goal or one without sub-goals, open it",
+        "expand the goal, or open its page if already expanded",
     ),
     b(
         C::Goals,
