@@ -571,6 +571,36 @@ pub fn item_line(
     Line::from(spans)
 }
 
+/// Splits `rect` between a text (its lines, wrapped to the width) and an item list below it
+/// (a title row and `items` rows), one blank row between: the text takes what it needs when
+/// everything fits; otherwise the list keeps its rows up to half the height (at least 4).
+pub fn split_text_and_items(rect: Rect, text: &[Line], items: usize) -> (Rect, Rect) {
+    let cols = usize::from(rect.width).max(1);
+    let text_h: usize = text.iter().map(|l| l.width().div_ceil(cols).max(1)).sum();
+    let h = usize::from(rect.height);
+    let list_need = items.max(1) + 1;
+    let text_h = if text_h + 1 + list_need <= h {
+        text_h
+    } else {
+        let list_h = list_need.min((h / 2).max(4)).min(h);
+        h.saturating_sub(list_h + 1)
+    };
+    let text_h = u16::try_from(text_h)
+        .unwrap_or(rect.height)
+        .min(rect.height);
+    let gap = u16::from(text_h < rect.height);
+    let text_rect = Rect {
+        height: text_h,
+        ..rect
+    };
+    let list_rect = Rect {
+        y: rect.y + text_h + gap,
+        height: rect.height - text_h - gap,
+        ..rect
+    };
+    (text_rect, list_rect)
+}
+
 /// A cursor over one meeting's or one piece of feedback's items.
 #[derive(Default)]
 pub struct ItemList {
@@ -765,5 +795,28 @@ mod tests {
             link_text(42, NaiveDate::from_ymd_opt(2026, 11, 23)),
             "→ task #42 on 2026-11-23"
         );
+    }
+
+    #[test]
+    fn text_and_items_share_the_height() {
+        let rect = Rect::new(0, 0, 10, 20);
+        let short: Vec<Line> = vec![Line::from("one"), Line::from("x".repeat(25))];
+        let (t, l) = split_text_and_items(rect, &short, 3);
+        assert_eq!(
+            (t.height, l.y, l.height),
+            (4, 5, 15),
+            "1 + 3 wrapped rows, a gap"
+        );
+        let long: Vec<Line> = (0..50).map(|i| Line::from(i.to_string())).collect();
+        let (t, l) = split_text_and_items(rect, &long, 3);
+        assert_eq!((t.height, l.height), (15, 4), "the list keeps its 4 rows");
+        let (t, l) = split_text_and_items(rect, &long, 30);
+        assert_eq!(
+            (t.height, l.height),
+            (9, 10),
+            "at most half for a long list"
+        );
+        let (t, l) = split_text_and_items(Rect::new(0, 0, 0, 0), &long, 3);
+        assert_eq!((t.height, l.height), (0, 0));
     }
 }

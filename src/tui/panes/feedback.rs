@@ -2,7 +2,7 @@
 //! a `/` filter), the form (person with create-new, kind, the meeting it came from), and a
 //! piece of feedback's page with its action items — the same list as a meeting's.
 
-use super::actions::{ItemForms, ItemList};
+use super::actions::{ItemForms, ItemList, split_text_and_items};
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::pick::{
@@ -816,21 +816,8 @@ impl FeedbackPane {
         for l in sanitize_lines(&d.feedback.content) {
             lines.push(Line::from(l.into_owned()));
         }
-        let items_n = d.list.items.len();
-        let items_h = (items_n.max(1) as u16 + 1)
-            .max(4)
-            .min(area.height / 2 + 1)
-            .min(area.height);
-        let top = Rect {
-            height: area.height - items_h,
-            ..area
-        };
+        let (top, items) = split_text_and_items(area, &lines, d.list.items.len());
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
-        let items = Rect {
-            y: area.y + top.height,
-            height: items_h,
-            ..area
-        };
         let Some(d) = self.detail.as_mut() else {
             return;
         };

@@ -3,7 +3,9 @@
 //! Focus), and a person's page: meetings with them, the open action items between you, and
 //! feedback both ways — the page to read before a 1:1.
 
-use super::actions::{ItemCols, ItemForms, ItemList, item_line, linked_tasks};
+use super::actions::{
+    ItemCols, ItemForms, ItemList, item_line, linked_tasks, split_text_and_items,
+};
 use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::pick::{
@@ -1028,40 +1030,29 @@ impl MeetingsPane {
         if rest.height < 2 {
             return;
         }
-        // Action items below the notes: at least 3 rows (or as many as there are), at most half.
-        let items_h = (d.list.items.len().max(1) as u16 + 1)
-            .max(4)
-            .min(rest.height / 2 + 1)
-            .min(rest.height);
-        let notes = Rect {
-            height: rest.height - items_h,
-            ..rest
-        };
-        let items = Rect {
-            y: rest.y + notes.height,
-            height: items_h,
-            ..rest
-        };
-        if notes.height > 1 {
-            let all = sanitize_lines(&d.meeting.notes);
-            let mut lines: Vec<Line> = Vec::new();
-            if d.meeting.notes.trim().is_empty() {
-                lines.push(Line::from(Span::styled(
-                    "No notes. E edits the meeting.",
-                    t.dim(),
-                )));
-            } else {
-                lines.extend(all.iter().map(|l| Line::from(l.to_string())));
-            }
-            frame.render_widget(
-                Paragraph::new(lines).wrap(Wrap { trim: false }),
-                Rect {
-                    y: notes.y + 1,
-                    height: notes.height - 1,
-                    ..notes
-                },
+        let mut lines: Vec<Line> = Vec::new();
+        if d.meeting.notes.trim().is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No notes. E edits the meeting.",
+                t.dim(),
+            )));
+        } else {
+            lines.extend(
+                sanitize_lines(&d.meeting.notes)
+                    .iter()
+                    .map(|l| Line::from(l.to_string())),
             );
         }
+        let (notes, items) = split_text_and_items(
+            Rect {
+                y: rest.y + 1,
+                height: rest.height - 1,
+                ..rest
+            },
+            &lines,
+            d.list.items.len(),
+        );
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes);
         let open = d.list.open_count();
         let title = format!("Action items · {open} open of {}", d.list.items.len());
         frame.render_widget(
