@@ -1,6 +1,8 @@
 //! The real binary in a pseudo-terminal: keystrokes in, screen parsed with vt100, then the
 //! database file checked and the terminal state (alternate screen, cursor, termios) verified.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+// The meetings test reads the database file with rusqlite itself, to see what is really on disk.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 mod common;
 use common::*;
@@ -427,4 +429,117 @@ fn the_journal_body_goes_through_editor_and_the_terminal_comes_back() {
     let l = repo.learnings(&Default::default()).unwrap();
     assert_eq!(l.len(), 1);
     assert_eq!(l[0].body, "from the editor\nsecond line");
+}
+
+#[test]
+fn a_meeting_with_two_attendees_an_item_promoted_and_its_task_finished() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("? help");
+    s.send("4");
+    s.wait_for("No meetings yet");
+    s.send("a");
+    s.wait_for("New meeting");
+    s.send("Weekly sync");
+    s.wait_for("Weekly sync");
+    s.send("\t\t\t\t"); // title → when → kind → duration → attendees
+    s.send("Ada");
+    s.wait_for("new “Ada”");
+    s.send("\r");
+    s.wait_for("[Ada]");
+    s.send("Bob");
+    s.wait_for("new “Bob”");
+    s.send("\r");
+    s.wait_for("[Bob]");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("saved “Weekly sync”");
+    s.send("\r");
+    s.wait_for("No action items");
+    s.send("a");
+    s.wait_for("New action item");
+    s.send("Send the notes");
+    s.wait_for("Send the notes");
+    s.send("\x13");
+    s.wait_for("saved “Send the notes”");
+    s.send("p");
+    s.wait_for("On day");
+    s.send("\r"); // today
+    s.wait_for("→ task #1 on 2026-11-22");
+    s.send("1");
+    s.wait_for("0/1 done");
+    s.send(" ");
+    s.wait_for("1/1 done");
+    s.send("4");
+    s.wait_for("[✓] Send the notes");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+
+    // What is on disk, read without worklog's code.
+    let conn = rusqlite::Connection::open(dir.path().join("worklog.db")).unwrap();
+    let (meeting_id, title): (i64, String) = conn
+        .query_row(
+            "SELECT id, title FROM meetings WHERE deleted_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(title, "Weekly sync");
+    let attendees: Vec<String> = conn
+        .prepare(
+            "SELECT p.name FROM meeting_attendees a JOIN people p ON p.id = a.person_id
+             WHERE a.meeting_id = ?1 ORDER BY p.name",
+        )
+        .unwrap()
+        .query_map([meeting_id], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(attendees, ["Ada", "Bob"]);
+    let (item_id, item_meeting, item_task, item_done, owner): (
+        i64,
+        Option<i64>,
+        Option<i64>,
+        Option<String>,
+        Option<i64>,
+    ) = conn
+        .query_row(
+            "SELECT id, meeting_id, task_id, done_at, owner_id FROM action_items",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        item_meeting,
+        Some(meeting_id),
+        "the item belongs to the meeting"
+    );
+    assert_eq!(owner, None, "owned by me");
+    assert_eq!(
+        item_done.as_deref(),
+        Some("2026-11-22T09:30:00"),
+        "finishing the task closed the item"
+    );
+    let task_id = item_task.expect("the item links its task");
+    let (task_title, task_day, task_status): (String, String, String) = conn
+        .query_row(
+            "SELECT title, day, status FROM tasks WHERE id = ?1",
+            [task_id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (task_title.as_str(), task_day.as_str(), task_status.as_str()),
+        ("Send the notes", "2026-11-22", "done")
+    );
+    let fk: i64 = conn
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(fk, 0);
+    // And the repository sees the same links from the task's side.
+    let repo = open(dir.path());
+    assert_eq!(repo.task(task_id).unwrap().action_item_id, Some(item_id));
 }

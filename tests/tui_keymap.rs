@@ -7,6 +7,7 @@ mod common;
 mod tui_support;
 use common::*;
 use tui_support::*;
+use worklog::model::{ActionItemDraft, ActionSource};
 use worklog::model::{LearningDraft, PersonDraft, SkillDraft};
 use worklog::tui::keymap::{self, BINDINGS, Context};
 use worklog::tui::panes::Outcome;
@@ -56,6 +57,26 @@ fn in_context(ctx: Context) -> Tui {
         ..PersonDraft::default()
     })
     .unwrap();
+    // Meetings, goals and feedback, each with what their keys act on.
+    let ada = r.find_or_add_person("Ada").unwrap().id;
+    let bob = r.find_or_add_person("Bob").unwrap().id;
+    let m = r
+        .add_meeting(&meeting("2026-11-22T09:00:00", "Planning", &[ada, bob]))
+        .unwrap();
+    r.add_action_item(&ActionItemDraft {
+        title: "send the notes".into(),
+        source: ActionSource::Meeting(m.id),
+        owner_id: Some(ada),
+        due_date: None,
+    })
+    .unwrap();
+    let g = r.add_goal(&goal("Grow", None)).unwrap();
+    let sub = r.add_goal(&goal("Learn Rust", Some(g.id))).unwrap();
+    r.add_milestone(g.id, "first step", None).unwrap();
+    r.add_milestone(sub.id, "read the book", None).unwrap();
+    let mut fb = feedback(ada, "clear design doc");
+    fb.meeting_id = Some(m.id);
+    r.add_feedback(&fb).unwrap();
     u.app.tick();
     match ctx {
         Context::Always | Context::Global | Context::Today => {}
@@ -80,6 +101,14 @@ fn in_context(ctx: Context) -> Tui {
             u.keys(&["C-s"]);
         }
         Context::Help => u.keys(&["?"]),
+        Context::Meetings => u.keys(&["4"]),
+        Context::MeetingDetail | Context::ActionItems => u.keys(&["4", "Enter"]),
+        Context::PersonView => u.keys(&["4", "@", "Enter"]),
+        Context::Goals => u.keys(&["5"]),
+        Context::GoalDetail => u.keys(&["5", "Enter"]),
+        Context::ConfirmDelete => u.keys(&["5", "Enter", "d"]),
+        Context::Feedback => u.keys(&["6"]),
+        Context::FeedbackDetail => u.keys(&["6", "Enter"]),
     }
     assert!(
         u.app.contexts().contains(&ctx),
@@ -135,6 +164,14 @@ fn the_footer_on_screen_is_the_table_footer() {
         Context::SkillDetail,
         Context::Manage,
         Context::Confirm,
+        Context::Meetings,
+        Context::ActionItems,
+        Context::PersonView,
+        Context::Goals,
+        Context::GoalDetail,
+        Context::ConfirmDelete,
+        Context::Feedback,
+        Context::FeedbackDetail,
     ] {
         let mut u = in_context(ctx);
         let screen = u.screen(200, 40);

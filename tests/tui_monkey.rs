@@ -13,7 +13,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::Event;
 use tui_support::*;
-use worklog::model::{Priority, TaskStatus};
+use worklog::model::{ActionItemDraft, ActionSource, Id, Priority, TaskStatus};
 
 const KEYS: &[&str] = &[
     "0",
@@ -104,6 +104,19 @@ const KEYS: &[&str] = &[
     "f",
     "J",
     "K",
+    // Meetings, Goals, Feedback
+    "4",
+    "5",
+    "6",
+    "@",
+    "p",
+    "E",
+    "A",
+    "z",
+    "m",
+    "l",
+    "o",
+    "v",
 ];
 
 const SIZES: &[(u16, u16)] = &[
@@ -213,6 +226,45 @@ fn populate(t: &TestDb) {
                     owner_id: people.first().copied(),
                     due_date: Some(d),
                 })?;
+            }
+            if i % 2 == 0 {
+                let people: Vec<Id> = ["Ada", "陈伟", "Mallory \x1b[31m"]
+                    .iter()
+                    .map(|n| r.find_or_add_person(n).map(|p| p.id))
+                    .collect::<Result<_, _>>()?;
+                let m = r.add_meeting(&meeting(
+                    &format!("{}T10:00:00", d.format("%Y-%m-%d")),
+                    &format!("sync {i} 🚀"),
+                    &people[..(i as usize % 3) + 1],
+                ))?;
+                let item = r.add_action_item(&ActionItemDraft {
+                    title: format!("follow up {i} \x1b[1m"),
+                    source: ActionSource::Meeting(m.id),
+                    owner_id: people.get(i as usize % 2).copied().filter(|_| i % 4 == 0),
+                    due_date: Some(d),
+                })?;
+                if i % 6 == 0 {
+                    r.promote_action_item(item.id, d)?;
+                }
+                let mut f = feedback(
+                    people[i as usize % 3],
+                    &format!("feedback {i}\nline 2 日本"),
+                );
+                f.day = d;
+                f.meeting_id = (i % 4 == 0).then_some(m.id);
+                let f = r.add_feedback(&f)?;
+                r.add_action_item(&ActionItemDraft {
+                    title: format!("from feedback {i}"),
+                    source: ActionSource::Feedback(f.id),
+                    owner_id: None,
+                    due_date: None,
+                })?;
+            }
+            if i % 10 == 0 {
+                let g = r.add_goal(&goal(&format!("goal {i} 🎯"), None))?;
+                let sub = r.add_goal(&goal(&format!("sub-goal {i}"), Some(g.id)))?;
+                r.add_milestone(sub.id, "step one", Some(d))?;
+                r.add_milestone(g.id, "step \x1b[2J two", None)?;
             }
             for h in [8, 13, 17] {
                 let at_ = d.and_hms_opt(h, 15, 0).unwrap();
@@ -434,4 +486,142 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
             .iter()
             .all(|s| !s.history.is_empty() || s.name != "Rust")
     );
+}
+
+/// Keys for Meetings, Goals and Feedback, weighted to their own commands, so the monkey spends
+/// its time in their views, pickers and forms.
+const WORK_KEYS: &[&str] = &[
+    "4",
+    "4",
+    "5",
+    "5",
+    "5",
+    "m",
+    "s",
+    "6",
+    "6",
+    "1",
+    "Enter",
+    "Enter",
+    "Enter",
+    "Esc",
+    "Esc",
+    "Left",
+    "Right",
+    "h",
+    "l",
+    "j",
+    "j",
+    "k",
+    "g",
+    "G",
+    "a",
+    "A",
+    "e",
+    "E",
+    "d",
+    "u",
+    "s",
+    "p",
+    "p",
+    "@",
+    "@",
+    "z",
+    "m",
+    "o",
+    "v",
+    "v",
+    "[",
+    "]",
+    "t",
+    "/",
+    "y",
+    "n",
+    "Space",
+    "Space",
+    "Tab",
+    "BackTab",
+    "Up",
+    "Down",
+    "Backspace",
+    "C-s",
+    "C-s",
+    "x",
+    "日",
+    "🚀",
+    "-",
+    "+",
+];
+
+#[test]
+fn random_keys_in_meetings_goals_and_feedback() {
+    let mut u = Tui::at("2026-11-29T23:58:00");
+    populate(&u.t);
+    u.keys(&["4"]);
+    let other = second_session(&u.t);
+    let mut rng = ChaCha8Rng::seed_from_u64(0x6007_2026);
+    let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    for step in 0..4500 {
+        if step % 150 == 0 {
+            // Out of whatever popup it is in, into the next of the three panes.
+            u.keys(&["Esc", "y", "Esc", "y", "Esc", "y", "Esc"]);
+            u.keys(&[["4", "5", "6"][(step / 150) % 3]]);
+        }
+        match rng.random_range(0..100) {
+            0 => {
+                let text =
+                    ["pasted\nlines\x1b[31m", "🚀 日本語", "tomorrow", ""][rng.random_range(0..4)];
+                u.app.handle_event(&Event::Paste(text.to_string()));
+            }
+            1 => {
+                u.app.tick();
+            }
+            2 => {
+                // Another session adds a meeting; the next tick reloads.
+                other
+                    .add_meeting(&meeting("2026-11-29T16:00:00", "from elsewhere", &[]))
+                    .unwrap();
+            }
+            _ => {
+                let k = WORK_KEYS[rng.random_range(0..WORK_KEYS.len())];
+                u.keys(&[k]);
+                if let Some(a) = u.app.last_action() {
+                    seen.insert(format!("{a:?}"));
+                }
+            }
+        }
+        assert!(!u.app.should_quit(), "no quit key is in the alphabet");
+        if step % 3 == 0 {
+            let (w, h) = SIZES[rng.random_range(0..SIZES.len())];
+            terminal.backend_mut().resize(w, h);
+            terminal
+                .resize(ratatui::layout::Rect::new(0, 0, w, h))
+                .unwrap();
+            terminal.draw(|f| u.app.draw(f)).unwrap();
+        }
+    }
+    for a in [
+        "Open",
+        "Back",
+        "Promote",
+        "Expand",
+        "Collapse",
+        "ToggleAll",
+        "AddChild",
+        "MoveGoal",
+        "CycleDirection",
+        "PickPerson",
+        "EditOuter",
+        "ToggleDone",
+        "CycleStatus",
+        "PrevDay",
+        "PickToggle",
+        "Save",
+    ] {
+        assert!(seen.contains(a), "the monkey never reached {a}: {seen:?}");
+    }
+    let repo = &u.t.repo;
+    assert!(repo.integrity_problems().unwrap().is_empty());
+    assert!(repo.foreign_key_problems().unwrap().is_empty());
 }

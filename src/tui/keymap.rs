@@ -61,6 +61,25 @@ pub enum Context {
     Manage,
     /// A yes/no question (merging, deleting a person).
     Confirm,
+    // Meetings, Goals and Feedback panes
+    /// The meetings list.
+    Meetings,
+    /// One meeting with its action items.
+    MeetingDetail,
+    /// One person: meetings with them, open action items, feedback.
+    PersonView,
+    /// A list of action items (in a meeting, a piece of feedback or a person view).
+    ActionItems,
+    /// The goal tree.
+    Goals,
+    /// One goal with its milestones and linked tasks.
+    GoalDetail,
+    /// The feedback list.
+    Feedback,
+    /// One piece of feedback with its action items.
+    FeedbackDetail,
+    /// "Delete this for good?" (for what has no undo).
+    ConfirmDelete,
 }
 
 impl Context {
@@ -79,6 +98,7 @@ impl Context {
                 | Context::JournalForm
                 | Context::Manage
                 | Context::Confirm
+                | Context::ConfirmDelete
         )
     }
 
@@ -106,6 +126,15 @@ impl Context {
             Context::SkillDetail => "Skill detail",
             Context::Manage => "People, tags, organizations",
             Context::Confirm => "Are you sure?",
+            Context::Meetings => "Meetings",
+            Context::MeetingDetail => "Meeting",
+            Context::PersonView => "Person",
+            Context::ActionItems => "Action items",
+            Context::Goals => "Goals",
+            Context::GoalDetail => "Goal",
+            Context::Feedback => "Feedback",
+            Context::FeedbackDetail => "Feedback item",
+            Context::ConfirmDelete => "Delete for good?",
         }
     }
 }
@@ -190,6 +219,28 @@ pub enum Action {
     CloseManage,
     Yes,
     No,
+    // Meetings, Goals and Feedback panes
+    /// Choose a person (to see them, or to filter by them).
+    PickPerson,
+    /// Make a focus task of an action item.
+    Promote,
+    /// Edit the meeting, goal or feedback a detail view shows.
+    EditOuter,
+    /// Expand a goal (or open it when there is nothing to expand).
+    Expand,
+    /// Collapse a goal (or go to its parent).
+    Collapse,
+    ToggleAll,
+    /// Add a goal under the selected one.
+    AddChild,
+    /// Put a goal under another parent.
+    MoveGoal,
+    /// All / given / received.
+    CycleDirection,
+    /// Open the meeting a piece of feedback came from.
+    OpenMeeting,
+    ConfirmYes,
+    ConfirmNo,
 }
 
 /// A key with its modifiers. Shift is implied by the character (`J`), so it is ignored for
@@ -750,6 +801,288 @@ pub static BINDINGS: &[Binding] = &[
         A::Up,
         None,
         "scroll up",
+    ),
+    // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
+    b(
+        C::Meetings,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the meeting: notes and action items",
+    ),
+    b(
+        C::Meetings,
+        &[Key::ch('@')],
+        A::PickPerson,
+        Some("person"),
+        "a person's page: meetings, open items, feedback (before a 1:1)",
+    ),
+    // One meeting
+    b(
+        C::MeetingDetail,
+        &[Key::code(K::Esc), Key::code(K::Left)],
+        A::Back,
+        Some("back"),
+        "back to the list",
+    ),
+    b(
+        C::MeetingDetail,
+        &[Key::ch('E')],
+        A::EditOuter,
+        Some("edit meeting"),
+        "edit the meeting",
+    ),
+    b(
+        C::MeetingDetail,
+        &[Key::ch('@')],
+        A::PickPerson,
+        Some("attendee"),
+        "an attendee's page: meetings, open action items, feedback",
+    ),
+    // A person
+    b(
+        C::PersonView,
+        &[Key::code(K::Esc), Key::code(K::Left)],
+        A::Back,
+        Some("back"),
+        "back",
+    ),
+    b(
+        C::PersonView,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the row (an action item: the meeting it came from)",
+    ),
+    // Action items (in a meeting, a piece of feedback, a person's page)
+    b(
+        C::ActionItems,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next row",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous row",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('g'), Key::code(K::Home)],
+        A::Top,
+        None,
+        "first row",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('G'), Key::code(K::End)],
+        A::Bottom,
+        None,
+        "last row",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch(' ')],
+        A::ToggleDone,
+        Some("done"),
+        "mark the action item done / open (its focus task too)",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('p')],
+        A::Promote,
+        Some("to Focus"),
+        "make a focus task of the action item (asks for the day)",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('a')],
+        A::Add,
+        Some("add item"),
+        "add an action item",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('e'), Key::code(K::Enter)],
+        A::Edit,
+        None,
+        "edit the action item",
+    ),
+    b(
+        C::ActionItems,
+        &[Key::ch('d')],
+        A::Delete,
+        None,
+        "delete the action item (u undoes)",
+    ),
+    // Goals pane (the tree); the rest from Lists
+    b(
+        C::Goals,
+        &[Key::code(K::Right), Key::ch('l'), Key::code(K::Enter)],
+        A::Expand,
+        Some("open"),
+        "expand the goal, or open its page if already expanded",
+    ),
+    b(
+        C::Goals,
+        &[Key::code(K::Left), Key::ch('h')],
+        A::Collapse,
+        Some("close"),
+        "collapse the goal (or go to its parent)",
+    ),
+    b(
+        C::Goals,
+        &[Key::ch('z')],
+        A::ToggleAll,
+        None,
+        "expand or collapse every goal",
+    ),
+    b(
+        C::Goals,
+        &[Key::ch('A')],
+        A::AddChild,
+        Some("sub-goal"),
+        "add a sub-goal under the selected goal",
+    ),
+    b(
+        C::Goals,
+        &[Key::ch('s')],
+        A::CycleStatus,
+        Some("status"),
+        "cycle active → paused → done → dropped",
+    ),
+    b(
+        C::Goals,
+        &[Key::ch('m')],
+        A::MoveGoal,
+        Some("move"),
+        "move the goal under another parent (or to the top)",
+    ),
+    // One goal
+    b(
+        C::GoalDetail,
+        &[Key::code(K::Esc), Key::code(K::Left), Key::ch('h')],
+        A::Back,
+        Some("back"),
+        "back to the tree",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('j'), Key::code(K::Down)],
+        A::Down,
+        None,
+        "next milestone",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('k'), Key::code(K::Up)],
+        A::Up,
+        None,
+        "previous milestone",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch(' ')],
+        A::ToggleDone,
+        Some("done"),
+        "mark the milestone done / not done",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('a')],
+        A::Add,
+        Some("add milestone"),
+        "add a milestone",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('e'), Key::code(K::Enter)],
+        A::Edit,
+        Some("edit"),
+        "edit the milestone",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('d')],
+        A::Delete,
+        Some("del"),
+        "delete the milestone (asks: it cannot be undone)",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('s')],
+        A::CycleStatus,
+        Some("status"),
+        "cycle the goal's status",
+    ),
+    b(
+        C::GoalDetail,
+        &[Key::ch('E')],
+        A::EditOuter,
+        Some("edit goal"),
+        "edit the goal",
+    ),
+    // Feedback pane (the list); the rest from Lists
+    b(
+        C::Feedback,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the feedback: all of it and its action items",
+    ),
+    b(
+        C::Feedback,
+        &[Key::ch('v')],
+        A::CycleDirection,
+        Some("given/received"),
+        "show all, given or received feedback",
+    ),
+    b(
+        C::Feedback,
+        &[Key::ch('@')],
+        A::PickPerson,
+        Some("person"),
+        "show only feedback with one person (or everyone)",
+    ),
+    // One piece of feedback
+    b(
+        C::FeedbackDetail,
+        &[Key::code(K::Esc), Key::code(K::Left)],
+        A::Back,
+        Some("back"),
+        "back to the list",
+    ),
+    b(
+        C::FeedbackDetail,
+        &[Key::ch('E')],
+        A::EditOuter,
+        Some("edit feedback"),
+        "edit the feedback",
+    ),
+    b(
+        C::FeedbackDetail,
+        &[Key::ch('o')],
+        A::OpenMeeting,
+        Some("meeting"),
+        "open the meeting it came from",
+    ),
+    // Delete for good?
+    b(
+        C::ConfirmDelete,
+        &[Key::ch('y')],
+        A::ConfirmYes,
+        Some("delete"),
+        "delete it for good",
+    ),
+    b(
+        C::ConfirmDelete,
+        &[Key::ch('n'), Key::code(K::Esc)],
+        A::ConfirmNo,
+        Some("keep"),
+        "keep it",
     ),
     // Always, even behind forms and popups
     b(

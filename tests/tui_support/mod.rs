@@ -5,7 +5,10 @@ use crate::common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use worklog::model::{CheckinDraft, Priority, TaskDraft};
+use worklog::model::{
+    CheckinDraft, Direction, FeedbackDraft, FeedbackKind, GoalDraft, Id, MeetingDraft, MeetingKind,
+    Priority, TaskDraft,
+};
 use worklog::tui::app::App;
 use worklog::tui::theme::Theme;
 
@@ -152,5 +155,39 @@ pub fn checkin(at_: &str, level: u8, note: &str, tags: &[&str]) -> CheckinDraft 
         level,
         note: note.into(),
         tags: tags.iter().map(|s| s.to_string()).collect(),
+    }
+}
+
+// Meetings, goals and feedback
+
+pub fn meeting(at_: &str, title: &str, attendees: &[Id]) -> MeetingDraft {
+    MeetingDraft {
+        starts_at: at(at_),
+        duration_minutes: Some(30),
+        title: title.into(),
+        kind: MeetingKind::Team,
+        notes: String::new(),
+        attendee_ids: attendees.to_vec(),
+        tags: Vec::new(),
+    }
+}
+
+pub fn goal(title: &str, parent: Option<Id>) -> GoalDraft {
+    GoalDraft {
+        parent_id: parent,
+        title: title.into(),
+        ..GoalDraft::default()
+    }
+}
+
+pub fn feedback(person: Id, content: &str) -> FeedbackDraft {
+    FeedbackDraft {
+        direction: Direction::Received,
+        person_id: person,
+        day: day("2026-11-20"),
+        kind: FeedbackKind::Praise,
+        content: content.into(),
+        meeting_id: None,
+        tags: Vec::new(),
     }
 }

@@ -294,6 +294,28 @@ impl Repo {
         Ok(rows)
     }
 
+    /// The live tasks among `ids`, in the order of `ids` (one query); ids of missing or
+    /// deleted tasks are left out. For showing where promoted action items went.
+    pub fn tasks_by_ids(&self, ids: &[Id]) -> Result<Vec<Task>> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+        let mut tasks = load_many(
+            self.conn(),
+            "WHERE t.id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL",
+            [json],
+        )?;
+        let rank: std::collections::HashMap<Id, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (*id, i))
+            .rev()
+            .collect();
+        tasks.sort_by_key(|t| rank.get(&t.id).copied().unwrap_or(usize::MAX));
+        Ok(tasks)
+    }
+
     /// Tasks linked to a goal, newest day first.
     pub fn tasks_for_goal(&self, goal_id: Id) -> Result<Vec<Task>> {
         load_many(

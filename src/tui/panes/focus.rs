@@ -3,7 +3,9 @@
 
 use super::chart::progress_bar;
 use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::goals::goal_options;
 use super::list::{Cursor, Filter};
+use super::pick::NONE_ID;
 use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
 use crate::model::{Deletable, Id, Priority, Task, TaskDraft, TaskStatus};
@@ -176,8 +178,8 @@ impl FocusPane {
     }
 
     fn open_form(&mut self, ctx: &mut Ctx, task: Option<Task>) -> Outcome {
-        let tags = match ctx.repo.tags() {
-            Ok(t) => t,
+        let (tags, goals) = match ctx.repo.tags().and_then(|t| Ok((t, ctx.repo.goal_tree()?))) {
+            Ok(x) => x,
             Err(e) => {
                 ctx.status.error(e);
                 return Outcome::Handled;
@@ -206,7 +208,6 @@ impl FocusPane {
             .iter()
             .map(|(id, l)| PickOption::new(*id, *l))
             .collect();
-        // The goal field is for the goals work to add: a picker over goals by (id, title).
         let mut form = Form::new(
             format!("{title} · {}", self.day().format("%a %-d %b")),
             self.theme,
@@ -229,7 +230,15 @@ impl FocusPane {
                 .map(format_minutes)
                 .unwrap_or_default(),
         )
-        .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
+        .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag))
+        .picker(
+            "goal",
+            "Goal",
+            goal_options(&goals, draft.goal_id),
+            &[draft.goal_id.unwrap_or(NONE_ID)],
+            false,
+            None,
+        );
         let mut target = target;
         match ctx.drafts.take(PaneId::Focus, &target.key()) {
             Ok(Some(d)) => {
@@ -262,17 +271,21 @@ impl FocusPane {
             notes: form.text("notes"),
             priority,
             estimate_minutes: estimate,
-            goal_id: None,
+            goal_id: form
+                .picked("goal")
+                .first()
+                .map(|o| o.id)
+                .filter(|id| *id != NONE_ID),
             tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
         })
     }
 
-    fn save(&mut self, ctx: &mut Ctx, keep_goal_of: Option<&Task>) -> Outcome {
+    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
         let Some(ed) = self.editing.as_mut() else {
             return Outcome::Handled;
         };
         ed.form.clear_errors();
-        let mut draft = match Self::read_form(&ed.form) {
+        let draft = match Self::read_form(&ed.form) {
             Ok(d) => d,
             Err((field, msg)) => {
                 ed.form.set_error(field, msg);
@@ -281,14 +294,7 @@ impl FocusPane {
         };
         let result = match ed.target {
             Target::New(day) => ctx.repo.add_task(day, &draft),
-            Target::Edit { id, version } => {
-                // The form has no goal field yet: keep the task's goal as it is.
-                draft.goal_id = match keep_goal_of {
-                    Some(t) => t.goal_id,
-                    None => ctx.repo.task(id).ok().and_then(|t| t.goal_id),
-                };
-                ctx.repo.update_task(id, version, &draft)
-            }
+            Target::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
         };
         match result {
             Ok(task) => {
@@ -325,7 +331,7 @@ impl FocusPane {
         match ed.form.handle_key(key) {
             FormEvent::None => Outcome::Handled,
             FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx, None),
+            FormEvent::Save => self.save(ctx),
             FormEvent::Closed => {
                 self.editing = None;
                 Outcome::Handled
@@ -346,7 +352,7 @@ impl FocusPane {
                             id,
                             version: theirs.stamp.version,
                         };
-                        self.save(ctx, Some(&theirs))
+                        self.save(ctx)
                     }
                     Err(e) => {
                         ed.form.show_error(&e);

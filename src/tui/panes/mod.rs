@@ -18,6 +18,12 @@ pub mod placeholder;
 pub mod journal;
 pub mod skills;
 pub mod today;
+// Meetings, Goals and Feedback panes, and the parts they share
+pub mod actions;
+pub mod feedback;
+pub mod goals;
+pub mod meetings;
+pub mod pick;
 
 use super::drafts::Drafts;
 use super::form::FormDraft;
@@ -32,7 +38,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 pub use energy::EnergyPane;
+pub use feedback::FeedbackPane;
 pub use focus::FocusPane;
+pub use goals::GoalsPane;
+pub use meetings::MeetingsPane;
 pub use placeholder::Placeholder;
 // Today, Journal, Skills (panes-a)
 pub use journal::JournalPane;
@@ -247,9 +256,9 @@ pub struct Panes {
     pub focus: FocusPane,
     pub journal: JournalPane,
     pub skills: SkillsPane,
-    pub meetings: Placeholder,
-    pub goals: Placeholder,
-    pub feedback: Placeholder,
+    pub meetings: MeetingsPane,
+    pub goals: GoalsPane,
+    pub feedback: FeedbackPane,
     pub energy: EnergyPane,
 }
 
@@ -260,21 +269,9 @@ impl Panes {
             focus: FocusPane::new(theme),
             journal: JournalPane::new(theme),
             skills: SkillsPane::new(theme),
-            meetings: Placeholder::new(
-                "Meetings",
-                "Meetings — coming soon: meetings and action items are not built yet.",
-                theme,
-            ),
-            goals: Placeholder::new(
-                "Goals",
-                "Goals — coming soon: goals and milestones are not built yet.",
-                theme,
-            ),
-            feedback: Placeholder::new(
-                "Feedback",
-                "Feedback — coming soon: feedback given and received is not built yet.",
-                theme,
-            ),
+            meetings: MeetingsPane::new(theme),
+            goals: GoalsPane::new(theme),
+            feedback: FeedbackPane::new(theme),
             energy: EnergyPane::new(theme),
         }
     }

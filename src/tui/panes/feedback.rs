@@ -1,0 +1,1036 @@
+//! Feedback given and received: the list newest first (narrowed by direction, by person and by
+//! a `/` filter), the form (person with create-new, kind, the meeting it came from), and a
+//! piece of feedback's page with its action items — the same list as a meeting's.
+
+use super::actions::{ItemForms, ItemList, split_text_and_items};
+use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::list::{Cursor, Filter};
+use super::pick::{
+    Chooser, Chosen, NONE_ID, new_person, parse_day, person_options, resolve_people, short_day,
+};
+use super::{Ctx, Outcome, Pane, PaneId, Target};
+use crate::db::{Error as DbError, Repo};
+use crate::model::{
+    ActionSource, Deletable, Direction, Feedback, FeedbackDraft, FeedbackKind, Id, Meeting,
+};
+use crate::text::{fit, sanitize, sanitize_lines, truncate};
+use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
+use crate::tui::keymap::{self, Action, Context};
+use crate::tui::theme::Theme;
+use chrono::{Days, NaiveDate};
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use std::collections::HashMap;
+
+/// How far back the meeting picker of the form looks.
+const MEETING_PICKER_DAYS: u64 = 120;
+
+enum FormTarget {
+    New,
+    Edit { id: Id, version: i64 },
+}
+
+impl FormTarget {
+    fn key(&self) -> String {
+        match self {
+            FormTarget::New => "new".into(),
+            FormTarget::Edit { id, .. } => format!("edit:{id}"),
+        }
+    }
+}
+
+struct Editing {
+    form: Form,
+    target: FormTarget,
+}
+
+struct Detail {
+    feedback: Feedback,
+    meeting: Option<Meeting>,
+    list: ItemList,
+}
+
+pub struct FeedbackPane {
+    theme: Theme,
+    today: NaiveDate,
+    /// Feedback newest first, narrowed by `direction` and `person` (in the query).
+    list: Vec<Feedback>,
+    visible: Vec<usize>,
+    cursor: Cursor,
+    filter: Filter,
+    direction: Option<Direction>,
+    person: Option<(Id, String)>,
+    /// Open action items per piece of feedback.
+    open_counts: HashMap<Id, usize>,
+    detail: Option<Detail>,
+    /// Whose page is open (kept while a reload fetches it).
+    open_id: Option<Id>,
+    editing: Option<Editing>,
+    chooser: Option<Chooser>,
+    items: ItemForms,
+    pending_select: Option<Id>,
+}
+
+fn kind_options() -> Vec<PickOption> {
+    FeedbackKind::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, k)| PickOption::new(i as i64 + 1, k.label()))
+        .collect()
+}
+
+fn kind_id(k: FeedbackKind) -> i64 {
+    FeedbackKind::ALL
+        .iter()
+        .position(|x| *x == k)
+        .map_or(1, |i| i as i64 + 1)
+}
+
+fn kind_of(id: i64) -> FeedbackKind {
+    usize::try_from(id - 1)
+        .ok()
+        .and_then(|i| FeedbackKind::ALL.get(i).copied())
+        .unwrap_or(FeedbackKind::Other)
+}
+
+fn direction_options() -> Vec<PickOption> {
+    vec![PickOption::new(1, "given"), PickOption::new(2, "received")]
+}
+
+fn arrow(d: Direction) -> &'static str {
+    match d {
+        Direction::Given => "→ given",
+        Direction::Received => "← received",
+    }
+}
+
+fn meeting_label(m: &Meeting, today: NaiveDate) -> String {
+    let who = m
+        .attendees
+        .iter()
+        .map(|p| p.name.as_str())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(", ");
+    format!(
+        "{} {} · {}{}",
+        short_day(m.starts_at.date(), today),
+        m.starts_at.format("%H:%M"),
+        m.title,
+        if who.is_empty() {
+            String::new()
+        } else {
+            format!(" · {who}")
+        }
+    )
+}
+
+impl FeedbackPane {
+    pub fn new(theme: Theme) -> Self {
+        FeedbackPane {
+            theme,
+            today: NaiveDate::default(),
+            list: Vec::new(),
+            visible: Vec::new(),
+            cursor: Cursor::default(),
+            filter: Filter::default(),
+            direction: None,
+            person: None,
+            open_counts: HashMap::new(),
+            detail: None,
+            open_id: None,
+            editing: None,
+            chooser: None,
+            items: ItemForms::new(PaneId::Feedback, theme),
+            pending_select: None,
+        }
+    }
+
+    /// The feedback on screen (after every filter), newest first.
+    pub fn shown(&self) -> impl Iterator<Item = &Feedback> {
+        self.visible.iter().filter_map(|&i| self.list.get(i))
+    }
+
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some() || self.items.is_open()
+    }
+
+    /// The direction shown (`None`: both).
+    pub fn direction(&self) -> Option<Direction> {
+        self.direction
+    }
+
+    /// The person the list is narrowed to.
+    pub fn person(&self) -> Option<Id> {
+        self.person.as_ref().map(|(id, _)| *id)
+    }
+
+    /// The piece of feedback whose page is open.
+    pub fn open_feedback(&self) -> Option<&Feedback> {
+        self.detail.as_ref().map(|d| &d.feedback)
+    }
+
+    fn selected(&self) -> Option<&Feedback> {
+        self.visible
+            .get(self.cursor.selected)
+            .and_then(|&i| self.list.get(i))
+    }
+
+    fn refilter(&mut self) {
+        let keep = self.selected().map(|f| f.id);
+        self.visible = self
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                self.filter.matches(
+                    [f.content.as_str(), f.person.name.as_str(), f.kind.label()]
+                        .into_iter()
+                        .chain(f.tags.iter().map(String::as_str)),
+                )
+            })
+            .map(|(i, _)| i)
+            .collect();
+        self.select_id(keep);
+    }
+
+    fn select_id(&mut self, id: Option<Id>) {
+        if let Some(id) = id
+            && let Some(pos) = self
+                .visible
+                .iter()
+                .position(|&i| self.list.get(i).is_some_and(|f| f.id == id))
+        {
+            self.cursor.selected = pos;
+        }
+        self.cursor.clamp(self.visible.len());
+    }
+
+    fn open_form(&mut self, ctx: &mut Ctx, fb: Option<Feedback>) -> Outcome {
+        let loaded = ctx
+            .repo
+            .tags()
+            .and_then(|t| Ok((t, ctx.repo.people(None)?)));
+        let (tags, people) = match loaded {
+            Ok(x) => x,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        let from = ctx
+            .today
+            .checked_sub_days(Days::new(MEETING_PICKER_DAYS))
+            .unwrap_or(ctx.today);
+        let to = ctx
+            .today
+            .checked_add_days(Days::new(7))
+            .unwrap_or(ctx.today);
+        let mut meetings = match ctx.repo.meetings_between(from, to) {
+            Ok(m) => m,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        meetings.reverse();
+        if let Some(id) = fb.as_ref().and_then(|f| f.meeting_id)
+            && !meetings.iter().any(|m| m.id == id)
+            && let Ok(m) = ctx.repo.meeting(id)
+        {
+            meetings.push(m);
+        }
+        let (heading, mut target, draft) = match &fb {
+            Some(f) => (
+                "Edit feedback",
+                FormTarget::Edit {
+                    id: f.id,
+                    version: f.stamp.version,
+                },
+                FeedbackDraft {
+                    direction: f.direction,
+                    person_id: f.person.id,
+                    day: f.day,
+                    kind: f.kind,
+                    content: f.content.clone(),
+                    meeting_id: f.meeting_id,
+                    tags: f.tags.clone(),
+                },
+            ),
+            None => (
+                "New feedback",
+                FormTarget::New,
+                FeedbackDraft {
+                    direction: self.direction.unwrap_or(Direction::Received),
+                    person_id: self.person().unwrap_or(NONE_ID),
+                    day: ctx.today,
+                    kind: FeedbackKind::Praise,
+                    content: String::new(),
+                    meeting_id: None,
+                    tags: Vec::new(),
+                },
+            ),
+        };
+        let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
+        let mut meeting_opts = vec![PickOption::new(NONE_ID, "(none)")];
+        meeting_opts.extend(
+            meetings
+                .iter()
+                .map(|m| PickOption::new(m.id, meeting_label(m, ctx.today))),
+        );
+        let person_sel: Vec<i64> = (draft.person_id != NONE_ID)
+            .then_some(draft.person_id)
+            .into_iter()
+            .collect();
+        let mut form = Form::new(heading, self.theme)
+            .picker(
+                "person",
+                "Person",
+                person_options(&people, None),
+                &person_sel,
+                false,
+                Some(new_person),
+            )
+            .picker(
+                "direction",
+                "Direction",
+                direction_options(),
+                &[match draft.direction {
+                    Direction::Given => 1,
+                    Direction::Received => 2,
+                }],
+                false,
+                None,
+            )
+            .picker(
+                "kind",
+                "Kind",
+                kind_options(),
+                &[kind_id(draft.kind)],
+                false,
+                None,
+            )
+            .multiline("content", "Feedback", &draft.content, 5)
+            .line("day", "Day", &draft.day.format("%Y-%m-%d").to_string())
+            .picker(
+                "meeting",
+                "Meeting",
+                meeting_opts,
+                &[draft.meeting_id.unwrap_or(NONE_ID)],
+                false,
+                None,
+            )
+            .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
+        match ctx.drafts.take(PaneId::Feedback, &target.key()) {
+            Ok(Some(d)) => {
+                form.restore(&d.values);
+                if let (FormTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
+                    *version = v;
+                }
+                ctx.status
+                    .info("restored the unsaved draft from an interrupted session");
+            }
+            Ok(None) => {}
+            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
+        }
+        self.editing = Some(Editing { form, target });
+        Outcome::Handled
+    }
+
+    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Handled;
+        };
+        let form = &mut ed.form;
+        form.clear_errors();
+        let day = match parse_day(&form.text("day"), ctx.today, "day") {
+            Ok(d) => d.unwrap_or(ctx.today),
+            Err(e) => {
+                form.set_error("day", e);
+                return Outcome::Handled;
+            }
+        };
+        let person = form.picked("person");
+        if person.is_empty() {
+            form.set_error(
+                "person",
+                "pick who the feedback is with (or type a new name and Enter)",
+            );
+            return Outcome::Handled;
+        }
+        let direction = match form.picked("direction").first().map(|o| o.id) {
+            Some(1) => Direction::Given,
+            _ => Direction::Received,
+        };
+        let mut draft = FeedbackDraft {
+            direction,
+            person_id: NONE_ID,
+            day,
+            kind: form
+                .picked("kind")
+                .first()
+                .map_or(FeedbackKind::Other, |o| kind_of(o.id)),
+            content: form.text("content"),
+            meeting_id: form
+                .picked("meeting")
+                .first()
+                .map(|o| o.id)
+                .filter(|id| *id != NONE_ID),
+            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+        };
+        let target = &ed.target;
+        let result = ctx.repo.in_transaction(|r| {
+            draft.person_id = resolve_people(r, &person)?
+                .first()
+                .copied()
+                .unwrap_or(NONE_ID);
+            match target {
+                FormTarget::New => r.add_feedback(&draft),
+                FormTarget::Edit { id, version } => r.update_feedback(*id, *version, &draft),
+            }
+        });
+        match result {
+            Ok(f) => {
+                ctx.status.info(format!(
+                    "saved feedback {} {}",
+                    match f.direction {
+                        Direction::Given => "to",
+                        Direction::Received => "from",
+                    },
+                    sanitize(&f.person.name)
+                ));
+                self.editing = None;
+                self.pending_select = Some(f.id);
+                Outcome::Reload
+            }
+            Err(DbError::Conflict { id, .. }) => match ctx.repo.feedback_item(id) {
+                Ok(theirs) => {
+                    let who = person.first().map(|o| o.label.clone()).unwrap_or_default();
+                    let yours = feedback_lines(&draft, &who);
+                    let theirs_lines = feedback_lines(
+                        &FeedbackDraft {
+                            direction: theirs.direction,
+                            person_id: theirs.person.id,
+                            day: theirs.day,
+                            kind: theirs.kind,
+                            content: theirs.content.clone(),
+                            meeting_id: theirs.meeting_id,
+                            tags: theirs.tags.clone(),
+                        },
+                        &theirs.person.name,
+                    );
+                    ed.form.show_conflict(yours, theirs_lines);
+                    Outcome::Handled
+                }
+                Err(e) => {
+                    ed.form.show_error(&e);
+                    Outcome::Handled
+                }
+            },
+            Err(e) => {
+                ed.form.show_error(&e);
+                Outcome::Handled
+            }
+        }
+    }
+
+    fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
+        let Some(ed) = self.editing.as_mut() else {
+            return Outcome::Ignored;
+        };
+        match ed.form.handle_key(key) {
+            FormEvent::None => Outcome::Handled,
+            FormEvent::Ignored => Outcome::Ignored,
+            FormEvent::Save => self.save(ctx),
+            FormEvent::Closed => {
+                self.editing = None;
+                Outcome::Handled
+            }
+            FormEvent::KeepTheirs => {
+                self.editing = None;
+                ctx.status
+                    .info("kept the version saved by the other session");
+                Outcome::Reload
+            }
+            FormEvent::Overwrite => {
+                let FormTarget::Edit { id, .. } = ed.target else {
+                    return Outcome::Handled;
+                };
+                match ctx.repo.feedback_item(id) {
+                    Ok(theirs) => {
+                        ed.target = FormTarget::Edit {
+                            id,
+                            version: theirs.stamp.version,
+                        };
+                        self.save(ctx)
+                    }
+                    Err(e) => {
+                        ed.form.show_error(&e);
+                        Outcome::Handled
+                    }
+                }
+            }
+        }
+    }
+
+    fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
+        let people = match ctx.repo.people(None) {
+            Ok(p) => p,
+            Err(e) => {
+                ctx.status.error(e);
+                return Outcome::Handled;
+            }
+        };
+        self.chooser = Some(Chooser::new(
+            "Feedback with whom? (type to narrow, Enter picks)",
+            "Person",
+            person_options(&people, Some("(everyone)")),
+            Some(self.person().unwrap_or(NONE_ID)),
+            self.theme,
+        ));
+        Outcome::Handled
+    }
+
+    fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        if self.cursor.apply(action, self.visible.len()) {
+            return Outcome::Handled;
+        }
+        match action {
+            Action::Open => match self.selected().map(|f| f.id) {
+                Some(id) => {
+                    self.open_id = Some(id);
+                    Outcome::Reload
+                }
+                None => Outcome::Handled,
+            },
+            Action::CycleDirection => {
+                self.direction = match self.direction {
+                    None => Some(Direction::Given),
+                    Some(Direction::Given) => Some(Direction::Received),
+                    Some(Direction::Received) => None,
+                };
+                ctx.status.info(match self.direction {
+                    None => "showing feedback given and received",
+                    Some(Direction::Given) => "showing feedback you gave",
+                    Some(Direction::Received) => "showing feedback you received",
+                });
+                Outcome::Reload
+            }
+            Action::PickPerson => self.choose_person(ctx),
+            Action::Add => self.open_form(ctx, None),
+            Action::Edit => match self.selected().cloned() {
+                Some(f) => self.open_form(ctx, Some(f)),
+                None => Outcome::Handled,
+            },
+            Action::Delete => {
+                let Some(f) = self.selected() else {
+                    return Outcome::Handled;
+                };
+                let (id, what) = (
+                    f.id,
+                    format!(
+                        "feedback {} {} of {}",
+                        match f.direction {
+                            Direction::Given => "to",
+                            Direction::Received => "from",
+                        },
+                        truncate(&sanitize(&f.person.name), 30),
+                        f.day.format("%-d %b")
+                    ),
+                );
+                match ctx.repo.delete(Deletable::Feedback, id) {
+                    Ok(()) => ctx.status.offer_undo(Deletable::Feedback, id, what),
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Reload
+            }
+            Action::Filter => {
+                self.filter.typing = true;
+                Outcome::Handled
+            }
+            Action::ClearFilter => {
+                if !self.filter.is_active() {
+                    return Outcome::Ignored;
+                }
+                self.filter = Filter::default();
+                self.refilter();
+                Outcome::Handled
+            }
+            Action::FilterDone => {
+                self.filter.typing = false;
+                Outcome::Handled
+            }
+            Action::FilterCancel => {
+                self.filter = Filter::default();
+                self.refilter();
+                Outcome::Handled
+            }
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Back => {
+                self.open_id = None;
+                if let Some(d) = self.detail.take() {
+                    self.select_id(Some(d.feedback.id));
+                }
+                Outcome::Handled
+            }
+            Action::EditOuter => match self.detail.as_ref().map(|d| d.feedback.clone()) {
+                Some(f) => self.open_form(ctx, Some(f)),
+                None => Outcome::Handled,
+            },
+            Action::OpenMeeting => match self.detail.as_ref().and_then(|d| d.meeting.as_ref()) {
+                Some(m) => Outcome::Open(Target::Meeting { id: m.id }),
+                None => {
+                    ctx.status
+                        .info("this feedback names no meeting; E edits it");
+                    Outcome::Handled
+                }
+            },
+            _ => {
+                let Some(d) = self.detail.as_mut() else {
+                    return Outcome::Handled;
+                };
+                let source = ActionSource::Feedback(d.feedback.id);
+                d.list.act(action, ctx, &mut self.items, source)
+            }
+        }
+    }
+
+    fn load_detail(&mut self, repo: &Repo, id: Id) -> anyhow::Result<bool> {
+        let feedback = match repo.feedback_item(id) {
+            Ok(f) => f,
+            Err(DbError::NotFound { .. }) => return Ok(false),
+            Err(e) => return Err(e.into()),
+        };
+        let meeting = match feedback.meeting_id {
+            Some(m) => match repo.meeting(m) {
+                Ok(m) => Some(m),
+                Err(DbError::NotFound { .. }) => None,
+                Err(e) => return Err(e.into()),
+            },
+            None => None,
+        };
+        let items = repo.action_items_for_feedback(id)?;
+        let keep = self.items.saved.take();
+        let mut list = match self.detail.take() {
+            Some(d) if d.feedback.id == id => d.list,
+            _ => ItemList::default(),
+        };
+        list.set(repo, items, keep)?;
+        self.detail = Some(Detail {
+            feedback,
+            meeting,
+            list,
+        });
+        Ok(true)
+    }
+
+    // ---- drawing ------------------------------------------------------------------------
+
+    fn render_list(&mut self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        if rect.height < 2 || rect.width < 10 {
+            return;
+        }
+        let given = self
+            .list
+            .iter()
+            .filter(|f| f.direction == Direction::Given)
+            .count();
+        let mut head = vec![Span::styled(
+            format!(
+                "Feedback · {} · {given} given · {} received",
+                self.list.len(),
+                self.list.len() - given
+            ),
+            t.title(),
+        )];
+        let mut narrowed = Vec::new();
+        if let Some(d) = self.direction {
+            narrowed.push(format!("only {}", d.label()));
+        }
+        if let Some((_, name)) = &self.person {
+            narrowed.push(format!("with {}", sanitize(name)));
+        }
+        if !narrowed.is_empty() {
+            head.push(Span::styled(
+                format!("  ({})", narrowed.join(", ")),
+                t.warning(),
+            ));
+        }
+        frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..rect });
+        let mut body = Rect {
+            y: rect.y + 1,
+            height: rect.height - 1,
+            ..rect
+        };
+        if self.filter.is_active() || self.filter.typing {
+            render_filter(
+                frame,
+                Rect { height: 1, ..body },
+                &self.filter,
+                self.visible.len(),
+                self.list.len(),
+                t,
+            );
+            body.y += 1;
+            body.height = body.height.saturating_sub(1);
+        }
+        if body.height == 0 {
+            return;
+        }
+        if self.visible.is_empty() {
+            let msg =
+                if self.filter.is_active() || self.direction.is_some() || self.person.is_some() {
+                    "No feedback matches. Esc clears the text filter, v and @ the others."
+                } else {
+                    "No feedback yet. Press a to record some."
+                };
+            render_empty(frame, body, msg, t);
+            return;
+        }
+        let w = usize::from(body.width);
+        let who_w = if w >= 100 { 20 } else { 14 };
+        let fixed = 11 + 1 + 10 + 1 + who_w + 1 + 12 + 1 + 1 + 3;
+        let text_w = w.saturating_sub(fixed).max(8);
+        let range = self
+            .cursor
+            .window(self.visible.len(), usize::from(body.height));
+        let mut lines = Vec::with_capacity(range.len());
+        for row in range {
+            let Some(f) = self.visible.get(row).and_then(|&i| self.list.get(i)) else {
+                continue;
+            };
+            let selected = row == self.cursor.selected;
+            let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+            let first = f
+                .content
+                .lines()
+                .find(|l| !l.trim().is_empty())
+                .unwrap_or("");
+            let mut text = sanitize(first).into_owned();
+            if f.content.trim().lines().count() > 1 {
+                text.push_str(" …");
+            }
+            let open = self.open_counts.get(&f.id).copied().unwrap_or(0);
+            let dir_style = match f.direction {
+                Direction::Given => t.title(),
+                Direction::Received => t.success(),
+            };
+            lines.push(Line::from(vec![
+                Span::styled(fit(&short_day(f.day, self.today), 11), sel(t.dim())),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(fit(arrow(f.direction), 10), sel(dir_style)),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(fit(&sanitize(&f.person.name), who_w), sel(t.bold())),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(fit(f.kind.label(), 12), sel(t.tag())),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(fit(&text, text_w), sel(t.plain())),
+                Span::styled(" ", sel(t.plain())),
+                Span::styled(
+                    fit(
+                        &if open > 0 {
+                            format!("☐{open}")
+                        } else {
+                            String::new()
+                        },
+                        3,
+                    ),
+                    sel(t.warning()),
+                ),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+
+    fn head_lines(&self, f: &Feedback, meeting: Option<&Meeting>) -> Vec<Line<'static>> {
+        let t = self.theme;
+        let mut lines = vec![Line::from(vec![
+            Span::styled(
+                format!(
+                    "{} {} ",
+                    arrow(f.direction),
+                    match f.direction {
+                        Direction::Given => "to",
+                        Direction::Received => "from",
+                    }
+                ),
+                t.dim(),
+            ),
+            Span::styled(sanitize(&f.person.name).into_owned(), t.bold()),
+            Span::styled(format!(" · {}", f.kind.label()), t.tag()),
+            Span::styled(format!(" · {}", short_day(f.day, self.today)), t.dim()),
+        ])];
+        if let Some(m) = meeting {
+            lines.push(Line::from(vec![
+                Span::styled("from the meeting ", t.dim()),
+                Span::raw(sanitize(&meeting_label(m, self.today)).into_owned()),
+            ]));
+        }
+        if !f.tags.is_empty() {
+            lines.push(Line::from(Span::styled(tags_text(&f.tags), t.tag())));
+        }
+        lines.push(Line::from(""));
+        lines
+    }
+
+    fn render_preview(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let block = Block::default()
+            .borders(Borders::LEFT)
+            .border_style(t.dim())
+            .title(Span::styled(" Feedback ", t.bold()));
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
+        let inner = Rect {
+            x: inner.x.saturating_add(1),
+            width: inner.width.saturating_sub(1),
+            ..inner
+        };
+        let Some(f) = self.selected() else {
+            return;
+        };
+        let mut lines = self.head_lines(f, None);
+        for l in sanitize_lines(&f.content) {
+            lines.push(Line::from(l.into_owned()));
+        }
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+
+    fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let today = self.today;
+        let Some(d) = self.detail.as_ref() else {
+            return;
+        };
+        let mut lines = self.head_lines(&d.feedback, d.meeting.as_ref());
+        for l in sanitize_lines(&d.feedback.content) {
+            lines.push(Line::from(l.into_owned()));
+        }
+        let (top, items) = split_text_and_items(area, &lines, d.list.items.len());
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), top);
+        let Some(d) = self.detail.as_mut() else {
+            return;
+        };
+        let title = format!(
+            "Action items · {} open of {}",
+            d.list.open_count(),
+            d.list.items.len()
+        );
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&title, usize::from(items.width)).into_owned(),
+                t.title(),
+            )),
+            Rect { height: 1, ..items },
+        );
+        d.list.render(
+            frame,
+            Rect {
+                y: items.y + 1,
+                height: items.height.saturating_sub(1),
+                ..items
+            },
+            today,
+            t,
+            true,
+        );
+    }
+}
+
+fn feedback_lines(d: &FeedbackDraft, person: &str) -> Vec<(String, String)> {
+    vec![
+        ("direction".into(), d.direction.label().into()),
+        ("person".into(), person.to_string()),
+        ("kind".into(), d.kind.label().into()),
+        ("feedback".into(), d.content.clone()),
+        ("day".into(), d.day.format("%Y-%m-%d").to_string()),
+        (
+            "meeting".into(),
+            d.meeting_id.map(|m| format!("#{m}")).unwrap_or_default(),
+        ),
+        ("tags".into(), d.tags.join(" ")),
+    ]
+}
+
+impl Pane for FeedbackPane {
+    fn title(&self) -> &str {
+        "Feedback"
+    }
+
+    fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
+        self.today = repo.clock().today();
+        let keep = self.pending_select.take().or(self.selected().map(|f| f.id));
+        self.list = repo.feedback_list(self.direction, self.person())?;
+        self.open_counts.clear();
+        for item in repo.open_action_items()? {
+            if let ActionSource::Feedback(f) = item.source {
+                *self.open_counts.entry(f).or_default() += 1;
+            }
+        }
+        self.refilter();
+        self.select_id(keep);
+        match self.open_id {
+            Some(id) => {
+                if !self.load_detail(repo, id)? {
+                    self.open_id = None;
+                    self.detail = None;
+                } else {
+                    self.select_id(Some(id));
+                }
+            }
+            None => self.detail = None,
+        }
+        Ok(())
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
+        if self.editing.is_some() {
+            return self.form_key(&key, ctx);
+        }
+        if self.items.is_open() {
+            return self.items.handle_key(&key, ctx);
+        }
+        if let Some(ch) = self.chooser.as_mut() {
+            return match ch.handle_key(&key) {
+                Chosen::No => Outcome::Handled,
+                Chosen::Cancelled => {
+                    self.chooser = None;
+                    Outcome::Handled
+                }
+                Chosen::Picked(o) => {
+                    self.chooser = None;
+                    self.person = (o.id != NONE_ID).then_some((o.id, o.label));
+                    self.cursor = Cursor::default();
+                    Outcome::Reload
+                }
+            };
+        }
+        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            if self.filter.typing {
+                if self.filter.type_key(&key) {
+                    self.refilter();
+                }
+                return Outcome::Handled;
+            }
+            return Outcome::Ignored;
+        };
+        if self.detail.is_some() {
+            self.detail_act(binding.action, ctx)
+        } else {
+            self.list_act(binding.action, ctx)
+        }
+    }
+
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
+        if area.height < 3 || area.width < 10 {
+            return;
+        }
+        if self.detail.is_some() {
+            self.render_detail(frame, area);
+        } else if area.width >= 110 {
+            let preview_w = area.width * 35 / 100;
+            let list = Rect {
+                width: area.width - preview_w - 1,
+                ..area
+            };
+            let preview = Rect {
+                x: area.x + area.width - preview_w,
+                width: preview_w,
+                ..area
+            };
+            self.render_list(frame, list);
+            self.render_preview(frame, preview);
+        } else {
+            self.render_list(frame, area);
+        }
+        if let Some(ch) = self.chooser.as_mut() {
+            ch.form.render(frame, area);
+        }
+        self.items.render(frame, area);
+        if let Some(ed) = self.editing.as_mut() {
+            ed.form.render(frame, area);
+        }
+    }
+
+    fn hints(&self) -> &[Context] {
+        if let Some(ed) = &self.editing {
+            return ed.form.contexts();
+        }
+        if let Some(c) = self.items.contexts() {
+            return c;
+        }
+        if let Some(ch) = &self.chooser {
+            return ch.form.contexts();
+        }
+        if self.detail.is_some() {
+            return &[Context::ActionItems, Context::FeedbackDetail];
+        }
+        if self.filter.typing {
+            return &[Context::FilterInput];
+        }
+        &[Context::Feedback, Context::List]
+    }
+
+    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+        if let Some(ed) = self.editing.as_mut() {
+            ed.form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.items.is_open() {
+            self.items.paste(text);
+            return Outcome::Handled;
+        }
+        if let Some(ch) = self.chooser.as_mut() {
+            ch.form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.detail.is_none() && self.filter.typing {
+            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.refilter();
+            return Outcome::Handled;
+        }
+        Outcome::Ignored
+    }
+
+    fn take_draft(&mut self) -> Option<FormDraft> {
+        if let Some(d) = self.items.take_draft() {
+            return Some(d);
+        }
+        let ed = self.editing.take()?;
+        if !ed.form.is_changed() {
+            return None;
+        }
+        Some(FormDraft {
+            target: ed.target.key(),
+            version: match ed.target {
+                FormTarget::Edit { version, .. } => Some(version),
+                FormTarget::New => None,
+            },
+            values: ed.form.values(),
+        })
+    }
+
+    fn select(&mut self, target: Target) -> bool {
+        let Target::Feedback { id } = target else {
+            return false;
+        };
+        self.editing = None;
+        self.chooser = None;
+        self.filter = Filter::default();
+        self.direction = None;
+        self.person = None;
+        self.open_id = Some(id);
+        self.pending_select = Some(id);
+        true
+    }
+}
