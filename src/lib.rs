@@ -11,4 +11,5 @@ pub mod demo;
 pub mod launch;
 pub mod model;
 pub mod paths;
+pub mod search;
 pub mod text;
