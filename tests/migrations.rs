@@ -271,3 +271,48 @@ fn a_populated_version_1_database_upgrades_with_every_row_kept() {
     assert!(!repo.goal_tree().unwrap().is_empty());
     assert!(!repo.skills().unwrap().is_empty());
 }
+
+#[test]
+fn search_down_script_removes_the_index_and_up_rebuilds_it() {
+    let t = db();
+    populate(&t.repo);
+    let find = |repo: &Repo, q: &str| {
+        repo.search(&worklog::search::Query::parse(q).unwrap(), 10)
+            .unwrap()
+            .len()
+    };
+    assert_eq!(find(&t.repo, "keep"), 1);
+    let before = t.repo.row_counts().unwrap();
+
+    t.repo.migrate_to(2).unwrap();
+    let path = t.dir.path().join("worklog.db");
+    let left: Vec<String> = raw(&path)
+        .prepare(
+            "SELECT type || ' ' || name FROM sqlite_schema
+             WHERE name LIKE '%search%' OR sql LIKE '%search%' OR sql LIKE '%fts5%'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(left, Vec::<String>::new(), "nothing of the index is left");
+    // Only the index went: the data is all there, and writes work without it.
+    assert_eq!(t.repo.row_counts().unwrap(), before);
+    t.repo
+        .add_task(
+            day("2026-11-21"),
+            &TaskDraft {
+                title: "written while unindexed".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(t.repo.integrity_problems().unwrap().is_empty());
+
+    // Back up: the migration indexes what is there, including what was written meanwhile.
+    t.repo.migrate_to(3).unwrap();
+    assert_eq!(find(&t.repo, "keep"), 1);
+    assert_eq!(find(&t.repo, "unindexed"), 1);
+    assert_eq!(find(&t.repo, "pane:energy"), 1);
+}

@@ -4,6 +4,7 @@
 
 pub mod admin;
 pub mod demo;
+pub mod search;
 
 use crate::text::sanitize;
 use std::io::{self, Write};
