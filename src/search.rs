@@ -15,12 +15,19 @@
 //! is:open  is:done       tasks and action items not done (or done)
 //! ```
 //!
-//! Case and accents are ignored (`cafe` finds `Café`). Every word and phrase goes into the
-//! FTS5 expression as a quoted string, so nothing typed can act as FTS5 syntax: the language
-//! above is the only syntax there is, and anything malformed is a one-line message.
+//! Results are ranked by relevance (bm25; a match in a title weighs more), then by date,
+//! newest first; filters alone list their rows newest first. Case and accents are ignored
+//! (`cafe` finds `Café`). Every word and phrase goes into the FTS5 expression as a quoted
+//! string, so nothing typed can act as FTS5 syntax: the language above is the only syntax
+//! there is, and anything malformed is a one-line message.
 
 use crate::model::PaneKind;
 use chrono::NaiveDate;
+
+/// A word found in more rows than this is ranked among its newest this-many matches (that
+/// pass the filters) only, so results keep coming back while typing however large the
+/// record grows; more words or filters reach further back.
+pub const RANKED_MATCHES: usize = 3_000;
 
 /// Marks the start of a match in a snippet. Private-use: never in indexed text.
 pub const MATCH_START: char = '\u{E000}';

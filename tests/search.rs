@@ -40,13 +40,14 @@ fn assert_index_sound(t: &TestDb) {
         UNION ALL SELECT * FROM search_src_meeting UNION ALL SELECT * FROM search_src_action_item
         UNION ALL SELECT * FROM search_src_goal UNION ALL SELECT * FROM search_src_milestone
         UNION ALL SELECT * FROM search_src_feedback UNION ALL SELECT * FROM search_src_checkin";
+    let cols = "key, kind, ref, pane, target, at, status, title, body";
     let differ: i64 = c
         .query_row(
             &format!(
-                "SELECT (SELECT count(*) FROM (SELECT * FROM search_docs
+                "SELECT (SELECT count(*) FROM (SELECT {cols} FROM search_docs
                                                EXCEPT SELECT * FROM ({fresh})))
                       + (SELECT count(*) FROM (SELECT * FROM ({fresh})
-                                               EXCEPT SELECT * FROM search_docs))"
+                                               EXCEPT SELECT {cols} FROM search_docs))"
             ),
             [],
             |r| r.get(0),
@@ -527,10 +528,22 @@ fn edits_reindex_and_old_words_are_no_longer_found() {
     assert!(found(&t, "flamingo").is_empty());
     assert_eq!(only(&t, "heron").date, None);
 
-    // Status changes re-file without changing what is found.
+    // Status changes re-file without changing what is found, and without touching the
+    // full-text index (its data blocks stay exactly as they were).
+    let blocks = |t: &TestDb| -> Vec<(i64, Vec<u8>)> {
+        raw(t)
+            .prepare("SELECT id, block FROM search_data ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = blocks(&t);
     t.repo
         .set_task_status(w.task.id, edited.stamp.version, TaskStatus::Done)
         .unwrap();
+    assert_eq!(blocks(&t), before);
     assert_eq!(
         found(&t, "gateway is:done"),
         vec![(HitKind::Task, w.task.id)]
@@ -801,6 +814,42 @@ fn title_matches_rank_above_passing_mentions_then_recency() {
             .search(&Query::parse("capybara").unwrap(), 0)
             .unwrap()
             .is_empty()
+    );
+}
+
+#[test]
+fn a_very_common_word_ranks_its_newest_matches_and_filters_still_reach_old_ones() {
+    let t = db();
+    let oldest = task(&t, "2010-01-04", "Weekly sync", "", &[]);
+    // More matches than the newest that search ranks.
+    t.repo
+        .in_transaction(|r| {
+            for i in 0..worklog::search::RANKED_MATCHES as u64 + 100 {
+                r.add_task(
+                    day("2026-01-01") + chrono::Days::new(i % 300),
+                    &TaskDraft {
+                        title: format!("weekly sync notes {i}"),
+                        ..TaskDraft::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let hits = t.repo.search(&Query::parse("weekly").unwrap(), 20).unwrap();
+    assert_eq!(hits.len(), 20);
+    assert!(hits.iter().all(|h| h.id != oldest.id));
+    // Best first, then newest: every hit is as short a match as the next, or newer.
+    let dates: Vec<_> = hits.iter().map(|h| h.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // Filters narrow before the window is taken, so an old row is never out of reach.
+    assert_eq!(
+        found(&t, "weekly to:2010-12-31"),
+        vec![(HitKind::Task, oldest.id)]
+    );
+    assert_eq!(
+        found(&t, "\"weekly sync\" -notes"),
+        vec![(HitKind::Task, oldest.id)]
     );
 }
 

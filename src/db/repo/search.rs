@@ -8,12 +8,13 @@
 
 use super::Repo;
 use super::util::*;
-use crate::db::error::Result;
+use crate::db::error::{Error, Result};
 use crate::model::{HitKind, Id, PaneKind, SearchHit};
-use crate::search::{MATCH_END, MATCH_START, Query};
+use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
 use rusqlite::{Row, params};
+use std::collections::HashMap;
 
 /// Title matches weigh this many times more than matches in the rest of the text.
 const TITLE_WEIGHT: f64 = 5.0;
@@ -63,7 +64,7 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
         let p = sql.bind(tag.clone());
         let tag_id = format!("(SELECT id FROM tags WHERE name = {p})");
         sql.text.push_str(&format!(
-            " AND d.id IN (
+            " AND d.key IN (
                 SELECT task_id * 16 + 1 FROM task_tags WHERE tag_id = {tag_id}
                 UNION ALL SELECT learning_id * 16 + 2 FROM learning_tags WHERE tag_id = {tag_id}
                 UNION ALL SELECT skill_id * 16 + 3 FROM skill_tags WHERE tag_id = {tag_id}
@@ -78,7 +79,7 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
         let p = sql.bind(format!("% {}%", like_escape(person)));
         let who = format!("(SELECT id FROM people WHERE ' ' || name LIKE {p} ESCAPE '\\')");
         sql.text.push_str(&format!(
-            " AND d.id IN (
+            " AND d.key IN (
                 SELECT meeting_id * 16 + 5 FROM meeting_attendees WHERE person_id IN {who}
                 UNION ALL SELECT id * 16 + 9 FROM feedback WHERE person_id IN {who}
                 UNION ALL SELECT id * 16 + 6 FROM action_items WHERE owner_id IN {who})"
@@ -100,20 +101,20 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
     Ok(())
 }
 
-/// A hit from [`HIT_COLUMNS`] followed by one more column: the snippet.
+/// A hit from `d.id, ` [`HIT_COLUMNS`] and one more column: the snippet.
 fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<SearchHit> {
-    let at: Option<String> = r.get(4)?;
+    let at: Option<String> = r.get(5)?;
     Ok(SearchHit {
-        pane: get_enum(r, 0, PaneKind::parse)?,
-        kind: get_enum(r, 1, HitKind::parse)?,
-        id: r.get(2)?,
-        target_id: r.get(3)?,
+        pane: get_enum(r, 1, PaneKind::parse)?,
+        kind: get_enum(r, 2, HitKind::parse)?,
+        id: r.get(3)?,
+        target_id: r.get(4)?,
         date: at
             .as_deref()
             .and_then(|a| a.get(..10))
             .and_then(|d| NaiveDate::parse_from_str(d, DAY).ok()),
-        title: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-        snippet: r.get(6)?,
+        title: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        snippet: r.get(7)?,
     })
 }
 
@@ -143,40 +144,56 @@ impl Repo {
     }
 
     fn search_words(&self, q: &Query, expr: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        // Ranking costs about a microsecond a match, so a word in tens of thousands of rows
+        // is ranked among its newest RANKED_MATCHES (that pass the filters) only. Ids grow as
+        // rows are indexed, so walking ids downwards meets the newest first, and FTS5 walks
+        // them without ranking anything; bm25 is computed for the rows the window keeps.
+        // CROSS JOIN keeps the index outermost: matches drive, search_docs is looked up.
         let mut sql = Sql::default();
         let m = sql.bind(expr.to_string());
-        // CROSS JOIN keeps the index outermost: matches drive, search_docs is looked up.
         sql.text = format!(
-            "SELECT d.id FROM search CROSS JOIN search_docs d ON d.id = search.rowid
-             WHERE search MATCH {m}"
+            "SELECT id FROM (
+                SELECT d.id, d.at, bm25(search, {TITLE_WEIGHT:.1}, 1.0) AS score
+                FROM search CROSS JOIN search_docs d ON d.id = search.rowid
+                WHERE search MATCH {m}"
         );
         push_filters(&mut sql, q)?;
+        let window = sql.bind(i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX));
         let l = sql.bind(limit);
         sql.text.push_str(&format!(
-            " ORDER BY bm25(search, {TITLE_WEIGHT:.1}, 1.0), d.at DESC, d.id DESC LIMIT {l}"
+            " ORDER BY search.rowid DESC LIMIT {window}
+            ) ORDER BY score, at DESC, id DESC LIMIT {l}"
         ));
         let ids = self.ids(&sql)?;
 
+        // Snippets for the hits in one pass over the matches between the first and last id:
+        // the unary + keeps FTS5 from running the MATCH once per id (a prefix would merge its
+        // terms' lists again each time).
+        let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {HIT_COLUMNS}, snippet(search, -1, ?2, ?3, '…', ?4)
+            "SELECT d.id, {HIT_COLUMNS}, snippet(search, -1, ?2, ?3, '…', ?4)
              FROM search CROSS JOIN search_docs d ON d.id = search.rowid
-             WHERE search MATCH ?1 AND search.rowid = ?5"
+             WHERE search MATCH ?1 AND search.rowid BETWEEN ?5 AND ?6
+               AND +search.rowid IN (SELECT value FROM json_each(?7))"
         ))?;
-        let mut hits = Vec::with_capacity(ids.len());
-        for id in ids {
-            let hit = stmt.query_row(
+        let mut by_id: HashMap<Id, SearchHit> = stmt
+            .query_map(
                 params![
                     expr,
                     MATCH_START.to_string(),
                     MATCH_END.to_string(),
                     SNIPPET_WORDS as i64,
-                    id
+                    lo,
+                    hi,
+                    json
                 ],
-                hit_from_row,
-            )?;
-            hits.push(hit);
-        }
-        Ok(hits)
+                |r| Ok((r.get(0)?, hit_from_row(r)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     fn search_filters(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
@@ -197,7 +214,7 @@ impl Repo {
         let ids = self.ids(&sql)?;
 
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT {HIT_COLUMNS}, CASE WHEN d.body <> '' THEN d.body ELSE d.title END
+            "SELECT d.id, {HIT_COLUMNS}, CASE WHEN d.body <> '' THEN d.body ELSE d.title END
              FROM search_docs d WHERE d.id = ?1"
         ))?;
         let mut hits = Vec::with_capacity(ids.len());
@@ -253,24 +270,33 @@ impl Repo {
         Ok(rows)
     }
 
-    /// For the benchmark: bytes the search index takes in the file (its tables and index,
-    /// measured page by page with `dbstat`), and the whole file's bytes.
+    /// For the benchmark: rows in the index, the bytes the index takes in the file (its tables
+    /// and index, page by page with `dbstat`), and the whole file's bytes.
     #[doc(hidden)]
-    pub fn search_index_bytes(&self) -> Result<(i64, i64)> {
+    pub fn search_index_stats(&self) -> Result<(i64, i64, i64)> {
         let c = self.conn();
-        let index: Option<i64> = c.query_row(
-            "SELECT sum(pgsize) FROM dbstat
-             WHERE name IN ('search_docs', 'search_docs_at')
-                OR name IN ('search_data', 'search_idx', 'search_docsize', 'search_config')",
+        let indexed: bool = c.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'search_docs'",
             [],
             |r| r.get(0),
         )?;
+        let (docs, bytes) = if indexed {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM search_docs), (SELECT sum(pgsize) FROM dbstat
+                     WHERE name IN ('search_docs', 'search_docs_at', 'sqlite_autoindex_search_docs_1',
+                                'search_data', 'search_idx', 'search_docsize', 'search_config'))",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+        } else {
+            (0, 0)
+        };
         let total: i64 = c.query_row(
             "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
             [],
             |r| r.get(0),
         )?;
-        Ok((index.unwrap_or(0), total))
+        Ok((docs, bytes, total))
     }
 }
 
