@@ -602,8 +602,9 @@ pub struct SearchHit {
     /// What the row is called: its title, or for rows without one (assessments, feedback,
     /// check-ins) a short description ("Rust · level 3", "from Ana Souza", "energy 4/5").
     pub title: String,
-    /// The matching passage with its matches marked; for a search by filters alone, the
-    /// start of the row's text.
+    /// The matching passage (from the title or the rest of the text, whichever matched
+    /// best) with its matches marked; for a search by filters alone, the start of the text
+    /// beyond the title, unmarked (empty when there is none).
     pub snippet: String,
 }
 

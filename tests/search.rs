@@ -761,7 +761,10 @@ fn filters_narrow_and_work_alone() {
     let skills = find(&t, "pane:skills");
     assert_eq!(skills.last().map(|h| h.kind), Some(HitKind::Skill));
     assert_eq!(skills.last().and_then(|h| h.date), None);
-    // ... with the opening of their text as the snippet.
+    // ... with the start of their text beyond the title as the snippet.
+    let snippet_of = |id: Id| listed.iter().find(|h| h.id == id).unwrap().snippet.clone();
+    assert_eq!(snippet_of(w.task.id), "drain nodes first, then zebrafish");
+    assert_eq!(snippet_of(open.id), "");
     assert_eq!(
         only(&t, "pane:energy").snippet,
         "tired after the hedgehog incident"

@@ -53,8 +53,7 @@ impl Sql {
 fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
     if !q.panes.is_empty() {
         let names: Vec<&str> = q.panes.iter().map(|p| p.as_str()).collect();
-        let json =
-            serde_json::to_string(&names).map_err(|e| crate::db::Error::Sqlite(e.to_string()))?;
+        let json = serde_json::to_string(&names).map_err(|e| Error::Sqlite(e.to_string()))?;
         let p = sql.bind(json);
         sql.text.push_str(&format!(
             " AND d.pane IN (SELECT value FROM json_each({p}))"
@@ -118,10 +117,10 @@ fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<SearchHit> {
     })
 }
 
-/// The first words of a row's text, for hits found by filters alone.
+/// The first words of a row's text beyond its title, for hits found by filters alone.
 fn opening(text: &str) -> String {
     let mut words = text.split_whitespace();
-    let mut out: Vec<&str> = words.by_ref().take(SNIPPET_WORDS * 2).collect::<Vec<_>>();
+    let mut out: Vec<&str> = words.by_ref().take(SNIPPET_WORDS * 2).collect();
     if words.next().is_some() {
         out.push("…");
     }
@@ -214,8 +213,7 @@ impl Repo {
         let ids = self.ids(&sql)?;
 
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT d.id, {HIT_COLUMNS}, CASE WHEN d.body <> '' THEN d.body ELSE d.title END
-             FROM search_docs d WHERE d.id = ?1"
+            "SELECT d.id, {HIT_COLUMNS}, d.body FROM search_docs d WHERE d.id = ?1"
         ))?;
         let mut hits = Vec::with_capacity(ids.len());
         for id in ids {
