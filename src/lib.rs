@@ -15,5 +15,6 @@ pub mod launch;
 pub mod model;
 pub mod paths;
 pub mod report;
+pub mod search;
 pub mod text;
 pub mod tui;

@@ -24,6 +24,12 @@ struct Cli {
     command: Option<Command>,
 }
 
+const SEARCH_EXAMPLES: &str = r#"Examples:
+  worklog search kube deploy
+  worklog search '"code review"' pane:journal from:2026-01-01
+  worklog search 'ku*' -docker is:open
+  worklog search person:ana tag:1on1"#;
+
 /// One variant per subcommand; no subcommand starts the interactive app.
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -108,6 +114,27 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+    },
+    /// Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters
+    /// pane: tag: person: from: to: is:
+    #[command(after_help = SEARCH_EXAMPLES)]
+    Search {
+        /// What to look for (see above); quote it or not, the words are joined with spaces.
+        /// --json and --limit may also follow the words; after -- everything is words
+        #[arg(
+            required = true,
+            num_args = 1..,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "QUERY"
+        )]
+        query: Vec<String>,
+        /// Print the hits as a JSON array (matches marked with U+E000 and U+E001)
+        #[arg(long)]
+        json: bool,
+        /// Show at most N hits
+        #[arg(long, value_name = "N", default_value_t = 20)]
+        limit: usize,
     },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
@@ -290,6 +317,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             out,
             err,
         )?,
+        Some(Command::Search { query, json, limit }) => {
+            let args = cli::search::Args::gather(query, json, limit)?;
+            let highlight = cli::search::Highlight::for_stdout();
+            cli::search::search(&dir()?, clock, &args, highlight, out, err)?;
+        }
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Demo { rows, seed }) => {
             cli::demo::fill(data_dir.clone(), rows, seed, clock, out)?;

@@ -556,6 +556,68 @@ pub struct EnergyAverage<K> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Search
+
+text_enum!(
+    /// The seven panes, as search reports where a hit lives.
+    PaneKind {
+        Focus => "focus", "Focus";
+        Journal => "journal", "Journal";
+        Skills => "skills", "Skills";
+        Meetings => "meetings", "Meetings";
+        Goals => "goals", "Goals";
+        Feedback => "feedback", "Feedback";
+        Energy => "energy", "Energy";
+    }
+);
+
+text_enum!(
+    /// What kind of row a search hit is.
+    HitKind {
+        Task => "task", "task";
+        Learning => "learning", "journal entry";
+        Skill => "skill", "skill";
+        Assessment => "assessment", "assessment";
+        Meeting => "meeting", "meeting";
+        ActionItem => "action_item", "action item";
+        Goal => "goal", "goal";
+        Milestone => "milestone", "milestone";
+        Feedback => "feedback", "feedback";
+        Checkin => "checkin", "check-in";
+    }
+);
+
+/// One search result.
+///
+/// `snippet` is plain text with each match wrapped in [`crate::search::MATCH_START`] and
+/// [`crate::search::MATCH_END`] (private-use characters that never occur in indexed text);
+/// [`crate::search::segments`] splits it for highlighting. Both strings are the user's text as
+/// stored: sanitize before printing them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    /// The pane to open.
+    pub pane: PaneKind,
+    pub kind: HitKind,
+    /// The row that matched.
+    pub id: Id,
+    /// The row to select in `pane`: the row itself, or what holds it (the meeting or feedback
+    /// of an action item, the goal of a milestone, the skill of an assessment). An action item
+    /// from neither a meeting nor feedback is its own target, in Meetings.
+    pub target_id: Id,
+    /// The row's day: a task's day, an entry's or check-in's or meeting's date, an
+    /// assessment's or feedback's day, a goal's target date, a milestone's due (or done) date,
+    /// an action item's meeting or feedback day (else its due date). Skills have none.
+    pub date: Option<NaiveDate>,
+    /// What the row is called: its title, or for rows without one (assessments, feedback,
+    /// check-ins) a short description ("Rust · level 3", "from Ana Souza", "energy 4/5").
+    pub title: String,
+    /// The matching passage (from the title or the rest of the text, whichever matched
+    /// best) with its matches marked; for a search by filters alone, the start of the text
+    /// beyond the title, unmarked (empty when there is none).
+    pub snippet: String,
+}
+
+// ---------------------------------------------------------------------------------------------
 // Whole-database facts
 
 /// Which kinds of row a soft delete can be undone for.

@@ -6,6 +6,7 @@ pub mod admin;
 pub mod capture;
 pub mod demo;
 pub mod exchange;
+pub mod search;
 
 use crate::text::sanitize;
 use std::io::{self, Write};

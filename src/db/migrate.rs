@@ -29,6 +29,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0002_imports.up.sql"),
         down: include_str!("migrations/0002_imports.down.sql"),
     },
+    Migration {
+        version: 3,
+        name: "search",
+        up: include_str!("migrations/0003_search.up.sql"),
+        down: include_str!("migrations/0003_search.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

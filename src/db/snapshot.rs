@@ -21,7 +21,7 @@ pub struct FileCheck {
     pub schema_version: u32,
     /// `PRAGMA integrity_check` findings; empty when sound.
     pub problems: Vec<String>,
-    /// Rows per table (every table in the file), by name.
+    /// Rows per table (every table in the file but the search index), by name.
     pub counts: RowCounts,
     /// True when the file's tables are exactly worklog's tables at `schema_version`
     /// (false for a version this binary does not know).
@@ -70,11 +70,7 @@ pub fn check_file(path: &Path) -> Result<FileCheck> {
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     let is_worklog = problems.is_empty() && has_worklog_tables(&conn, schema_version)?;
     let counts = if problems.is_empty() {
-        let tables = table_names(&conn)?;
-        row_counts(
-            &conn,
-            &tables.iter().map(String::as_str).collect::<Vec<_>>(),
-        )?
+        data_row_counts(&conn)?
     } else {
         RowCounts(Vec::new())
     };
@@ -89,12 +85,29 @@ pub fn check_file(path: &Path) -> Result<FileCheck> {
 
 /// Rows per table of a database file, read-only and without the (slower) integrity check.
 pub fn file_row_counts(path: &Path) -> Result<RowCounts> {
-    let conn = open_file_read_only(path)?;
-    let tables = table_names(&conn)?;
-    row_counts(
-        &conn,
-        &tables.iter().map(String::as_str).collect::<Vec<_>>(),
-    )
+    data_row_counts(&open_file_read_only(path)?)
+}
+
+/// Tables holding only what is rebuilt from the others (the search index of migration 3):
+/// left out of row counts, which say how much of the user's own data a file holds.
+const DERIVED_TABLES: [&str; 6] = [
+    "search",
+    "search_docs",
+    "search_data",
+    "search_idx",
+    "search_docsize",
+    "search_config",
+];
+
+/// Rows per table of every table in the file but the derived ones.
+fn data_row_counts(conn: &Connection) -> Result<RowCounts> {
+    let tables = table_names(conn)?;
+    let data: Vec<&str> = tables
+        .iter()
+        .map(String::as_str)
+        .filter(|t| !DERIVED_TABLES.contains(t))
+        .collect();
+    row_counts(conn, &data)
 }
 
 /// Opens a database file that nobody is writing (a backup, a file to restore) read-only,

@@ -196,14 +196,42 @@ impl rusqlite::ToSql for Value {
     }
 }
 
+/// Tables that hold nothing of their own: the search index (`search_docs` mirrors the text of
+/// live rows; FTS5 keeps its index in a virtual table and that table's shadow tables). Exports
+/// leave them out, and loading the rows back rebuilds them through the schema's triggers.
+fn is_derived(name: &str, virtual_tables: &[String]) -> bool {
+    const SHADOW: [&str; 5] = ["data", "idx", "docsize", "config", "content"];
+    name == "search_docs"
+        || virtual_tables.iter().any(|v| {
+            name == v
+                || name
+                    .strip_prefix(v.as_str())
+                    .and_then(|rest| rest.strip_prefix('_'))
+                    .is_some_and(|suffix| SHADOW.contains(&suffix))
+        })
+}
+
+fn virtual_tables(conn: &Connection) -> Result<Vec<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
+    let virtual_tables = virtual_tables(conn)?;
     let names: Vec<String> = conn
         .prepare_cached(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
              ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<rusqlite::Result<Vec<String>>>()?
+        .into_iter()
+        .filter(|n| !is_derived(n, &virtual_tables))
+        .collect();
     let mut out = Vec::with_capacity(names.len());
     for name in names {
         let cols: Vec<(String, i64)> = conn
@@ -398,14 +426,25 @@ impl Repo {
              BEGIN TRANSACTION;"
         )
         .map_err(io)?;
-        let infos = tables(conn)?;
-        for info in &infos {
-            if let Some((_, _, sql)) = objects
-                .iter()
-                .find(|(kind, name, _)| kind == "table" && *name == info.name)
-            {
+        // The whole schema first, in the order it was made (FTS5 makes its shadow tables
+        // itself), so that loading the rows fills the search index through the triggers exactly
+        // as the app would; then the data.
+        let virtual_tables = virtual_tables(conn)?;
+        for (kind, name, sql) in &objects {
+            let shadow = is_derived(name, &virtual_tables)
+                && name != "search_docs"
+                && !virtual_tables.contains(name);
+            if kind == "table" && !shadow {
                 writeln!(out, "{sql};").map_err(io)?;
             }
+        }
+        for (kind, _, sql) in &objects {
+            if kind != "table" {
+                writeln!(out, "{sql};").map_err(io)?;
+            }
+        }
+        let infos = tables(conn)?;
+        for info in &infos {
             let prefix = format!(
                 "INSERT INTO {} ({}) VALUES (",
                 quote_ident(&info.name),
@@ -428,11 +467,6 @@ impl Repo {
                 line.push_str(");");
                 writeln!(out, "{line}").map_err(io)
             })?;
-        }
-        for (kind, _, sql) in &objects {
-            if kind != "table" {
-                writeln!(out, "{sql};").map_err(io)?;
-            }
         }
         writeln!(out, "PRAGMA user_version={version};\nCOMMIT;").map_err(io)?;
         Ok(())

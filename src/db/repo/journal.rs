@@ -118,21 +118,6 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
         })
 }
 
-/// A LIKE pattern matching `text` anywhere, with the wildcards `%` and `_` (and the escape
-/// character itself) taken literally. Use with `ESCAPE '\'`.
-fn like_pattern(text: &str) -> String {
-    let mut p = String::with_capacity(text.len() + 2);
-    p.push('%');
-    for ch in text.chars() {
-        if matches!(ch, '\\' | '%' | '_') {
-            p.push('\\');
-        }
-        p.push(ch);
-    }
-    p.push('%');
-    p
-}
-
 impl Repo {
     /// Adds a journal entry; without a time it is stamped with the clock's now.
     pub fn add_learning(&self, draft: &LearningDraft) -> Result<Learning> {
@@ -252,16 +237,5 @@ impl Repo {
              ORDER BY l.at, l.id",
             params![day_text(from), day_text(to)],
         )
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::like_pattern;
-
-    #[test]
-    fn like_wildcards_are_escaped() {
-        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
-        assert_eq!(like_pattern("plain"), "%plain%");
     }
 }

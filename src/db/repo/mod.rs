@@ -133,6 +133,7 @@ mod goals;
 mod journal;
 mod meetings;
 mod people;
+mod search;
 mod skills;
 mod tasks;
 pub use tasks::Move;

@@ -127,6 +127,24 @@ pub fn normalize_tags(raw: &[String]) -> Result<Vec<String>> {
     Ok(out)
 }
 
+/// `text` with the LIKE wildcards `%` and `_` (and the escape character itself) taken
+/// literally. Use with `ESCAPE '\'`.
+pub fn like_escape(text: &str) -> String {
+    let mut p = String::with_capacity(text.len() + 2);
+    for ch in text.chars() {
+        if matches!(ch, '\\' | '%' | '_') {
+            p.push('\\');
+        }
+        p.push(ch);
+    }
+    p
+}
+
+/// A LIKE pattern matching `text` anywhere (see [`like_escape`]).
+pub fn like_pattern(text: &str) -> String {
+    format!("%{}%", like_escape(text))
+}
+
 /// A kind of row that carries tags, with its link table.
 #[derive(Debug, Clone, Copy)]
 pub struct TagLink {
@@ -295,4 +313,15 @@ pub const SOFT_DELETE_TABLES: [&str; 8] = [
 /// Turns QueryReturnedNoRows into NotFound.
 pub fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: Id) -> Result<T> {
     r.optional()?.ok_or(Error::NotFound { what, id })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::like_pattern;
+
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(like_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert_eq!(like_pattern("plain"), "%plain%");
+    }
 }

@@ -1,0 +1,210 @@
+//! `worklog search QUERY...`: every pane's text, from the command line.
+
+use super::warn;
+use crate::clock::Clock;
+use crate::launch;
+use crate::model::SearchHit;
+use crate::paths::DataDir;
+use crate::search::{MATCH_END, MATCH_START, Query, plain, segments};
+use crate::text::sanitize;
+use anyhow::{Result, anyhow};
+use std::io::{IsTerminal, Write};
+use std::sync::Arc;
+
+/// How matches are shown in text output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Highlight {
+    /// Bold (ANSI), for a terminal.
+    Bold,
+    /// `[between brackets]`, for pipes, files and NO_COLOR.
+    Brackets,
+}
+
+impl Highlight {
+    /// Bold when stdout is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+    pub fn for_stdout() -> Highlight {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if std::io::stdout().is_terminal() && !no_color {
+            Highlight::Bold
+        } else {
+            Highlight::Brackets
+        }
+    }
+}
+
+/// What `worklog search` was asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Args {
+    pub words: Vec<String>,
+    pub json: bool,
+    pub limit: usize,
+}
+
+impl Args {
+    /// The command line stops parsing options at the first word, so that `-docker` can be a
+    /// word; this picks out `--json` and `--limit N` (or `--limit=N`) typed after the words.
+    /// After `--`, everything is a word.
+    pub fn gather(raw: Vec<String>, json: bool, limit: usize) -> Result<Args> {
+        let mut args = Args {
+            words: Vec::with_capacity(raw.len()),
+            json,
+            limit,
+        };
+        let mut raw = raw.into_iter();
+        while let Some(w) = raw.next() {
+            match w.as_str() {
+                "--" => args.words.extend(raw.by_ref()),
+                "--json" => args.json = true,
+                "--limit" => args.limit = limit_value(raw.next().as_deref())?,
+                _ => match w.strip_prefix("--limit=") {
+                    Some(n) => args.limit = limit_value(Some(n))?,
+                    None => args.words.push(w),
+                },
+            }
+        }
+        Ok(args)
+    }
+}
+
+fn limit_value(v: Option<&str>) -> Result<usize> {
+    let v = v.unwrap_or_default();
+    v.parse()
+        .map_err(|_| anyhow!("--limit wants a number, got {:?}", sanitize(v)))
+}
+
+/// `worklog search`: parses the query before opening anything, so a mistake costs nothing.
+pub fn search(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    args: &Args,
+    highlight: Highlight,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<()> {
+    let query = Query::parse(&args.words.join(" ")).map_err(|m| anyhow!(m))?;
+    let (json, limit) = (args.json, args.limit);
+    let launched = launch::launch(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    let hits = launched.repo.search(&query, limit)?;
+    if json {
+        let text = serde_json::to_string_pretty(&hits)?;
+        writeln!(out, "{}", json_terminal_safe(&text))?;
+        return Ok(());
+    }
+    if hits.is_empty() {
+        writeln!(out, "no matches")?;
+    }
+    for hit in &hits {
+        write_hit(out, hit, highlight)?;
+    }
+    Ok(())
+}
+
+/// A line with the date, kind and title; then, indented, the snippet. When the snippet is the
+/// whole title (the match was there), the title is shown marked and the snippet left out.
+fn write_hit(out: &mut dyn Write, hit: &SearchHit, highlight: Highlight) -> Result<()> {
+    let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
+    let title_matched = plain(&hit.snippet) == hit.title;
+    let title = if title_matched {
+        marked(&hit.snippet, highlight)
+    } else {
+        sanitize(&hit.title).into_owned()
+    };
+    writeln!(out, "{date:<10}  {:<13}  {title}", hit.kind.label())?;
+    if !hit.snippet.is_empty() && !title_matched {
+        writeln!(out, "{:<10}  {}", "", marked(&hit.snippet, highlight))?;
+    }
+    Ok(())
+}
+
+/// The snippet made safe for a terminal, its matches shown bold or in brackets.
+pub fn marked(snippet: &str, highlight: Highlight) -> String {
+    let mut line = String::with_capacity(snippet.len() + 16);
+    for (text, hit) in segments(snippet) {
+        let text = sanitize(text);
+        match (hit, highlight) {
+            (false, _) => line.push_str(&text),
+            (true, Highlight::Bold) => line.push_str(&format!("\x1b[1m{text}\x1b[0m")),
+            (true, Highlight::Brackets) => line.push_str(&format!("[{text}]")),
+        }
+    }
+    line
+}
+
+/// serde_json escapes C0 controls in strings but writes DEL, C1 controls and bidirectional
+/// overrides as they are, and those can steer a terminal; the match markers are invisible.
+/// Outside strings JSON is ASCII (its only control is the newline between lines), so each can
+/// be written as a `\u` escape in place.
+fn json_terminal_safe(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if (c.is_control() && c >= '\u{7f}')
+            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+            || c == MATCH_START
+            || c == MATCH_END
+        {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn matches_are_bold_or_bracketed_and_text_is_neutralised() {
+        let s = format!("a\x1b[2J {MATCH_START}kube\x07{MATCH_END} b");
+        assert_eq!(marked(&s, Highlight::Brackets), "a␛[2J [kube␇] b");
+        assert_eq!(marked(&s, Highlight::Bold), "a␛[2J \x1b[1mkube␇\x1b[0m b");
+    }
+
+    #[test]
+    fn options_after_the_words_are_picked_out() {
+        let words = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let a = Args::gather(
+            words(&["kube", "-docker", "--json", "--limit", "3"]),
+            false,
+            20,
+        );
+        assert_eq!(
+            a.unwrap(),
+            Args {
+                words: words(&["kube", "-docker"]),
+                json: true,
+                limit: 3
+            }
+        );
+        let a = Args::gather(
+            words(&["x", "--limit=7", "--", "--json", "--limit"]),
+            false,
+            20,
+        );
+        assert_eq!(
+            a.unwrap(),
+            Args {
+                words: words(&["x", "--json", "--limit"]),
+                json: false,
+                limit: 7
+            }
+        );
+        let e = Args::gather(words(&["x", "--limit"]), false, 20).unwrap_err();
+        assert_eq!(e.to_string(), "--limit wants a number, got \"\"");
+        assert!(Args::gather(words(&["x", "--limit", "-1"]), false, 20).is_err());
+    }
+
+    #[test]
+    fn json_stays_valid_and_terminal_safe() {
+        let v = serde_json::json!({ "t": format!("\u{9b}31m\u{202e}x\u{7f}{MATCH_START}y\n") });
+        let safe = json_terminal_safe(&serde_json::to_string_pretty(&v).unwrap());
+        assert!(safe.is_ascii(), "{safe}");
+        assert_eq!(safe.lines().count(), 3, "{safe}");
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, v);
+    }
+}

@@ -1,0 +1,315 @@
+//! Search over every pane, through the full-text index of migration 0003 (`search_docs` and its
+//! FTS5 index `search`, kept in step by triggers: read that file's header first).
+//!
+//! A search runs in two steps. The first finds the ids of the best `limit` rows, sorting only
+//! ids (by bm25, then recency; or by recency alone for filters without words). The second
+//! loads those rows with their titles and snippets: computing a snippet or a title for every
+//! match of a common word before sorting would cost more than the search itself.
+
+use super::Repo;
+use super::util::*;
+use crate::db::error::{Error, Result};
+use crate::model::{HitKind, Id, PaneKind, SearchHit};
+use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
+use chrono::{Days, NaiveDate};
+use rusqlite::types::Value;
+use rusqlite::{Row, params};
+use std::collections::HashMap;
+
+/// Title matches weigh this many times more than matches in the rest of the text.
+const TITLE_WEIGHT: f64 = 5.0;
+/// Words of context a snippet shows around its matches (FTS5 allows up to 64).
+const SNIPPET_WORDS: usize = 12;
+
+/// The columns of a hit, from `search_docs d`. Rows without a title of their own are named
+/// by what they belong to.
+const HIT_COLUMNS: &str = "d.pane, d.kind, d.ref, d.target, d.at,
+    CASE d.kind
+        WHEN 'assessment' THEN (SELECT s.name || ' · level ' || p.level
+            FROM skill_progress p JOIN skills s ON s.id = p.skill_id WHERE p.id = d.ref)
+        WHEN 'feedback' THEN (SELECT CASE f.direction WHEN 'given' THEN 'given to ' ELSE 'from ' END
+            || pe.name FROM feedback f JOIN people pe ON pe.id = f.person_id WHERE f.id = d.ref)
+        WHEN 'checkin' THEN (SELECT 'energy ' || c.level || '/5'
+            FROM energy_checkins c WHERE c.id = d.ref)
+        ELSE d.title
+    END";
+
+/// SQL with numbered parameters, built from fixed fragments; user values are only ever bound.
+#[derive(Default)]
+struct Sql {
+    text: String,
+    params: Vec<Value>,
+}
+
+impl Sql {
+    /// Binds a value and returns its placeholder.
+    fn bind(&mut self, v: impl Into<Value>) -> String {
+        self.params.push(v.into());
+        format!("?{}", self.params.len())
+    }
+}
+
+/// Appends the query's filters to `sql` as `AND ...` conditions on `search_docs d`.
+fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
+    if !q.panes.is_empty() {
+        let names: Vec<&str> = q.panes.iter().map(|p| p.as_str()).collect();
+        let json = serde_json::to_string(&names).map_err(|e| Error::Sqlite(e.to_string()))?;
+        let p = sql.bind(json);
+        sql.text.push_str(&format!(
+            " AND d.pane IN (SELECT value FROM json_each({p}))"
+        ));
+    }
+    for tag in &q.tags {
+        let p = sql.bind(tag.clone());
+        let tag_id = format!("(SELECT id FROM tags WHERE name = {p})");
+        sql.text.push_str(&format!(
+            " AND d.key IN (
+                SELECT task_id * 16 + 1 FROM task_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT learning_id * 16 + 2 FROM learning_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT skill_id * 16 + 3 FROM skill_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT meeting_id * 16 + 5 FROM meeting_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT goal_id * 16 + 7 FROM goal_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT feedback_id * 16 + 9 FROM feedback_tags WHERE tag_id = {tag_id}
+                UNION ALL SELECT checkin_id * 16 + 10 FROM checkin_tags WHERE tag_id = {tag_id})"
+        ));
+    }
+    for person in &q.people {
+        // The name, or the start of any word in it: `ana` and `souza` find Ana Souza.
+        let p = sql.bind(format!("% {}%", like_escape(person)));
+        let who = format!("(SELECT id FROM people WHERE ' ' || name LIKE {p} ESCAPE '\\')");
+        sql.text.push_str(&format!(
+            " AND d.key IN (
+                SELECT meeting_id * 16 + 5 FROM meeting_attendees WHERE person_id IN {who}
+                UNION ALL SELECT id * 16 + 9 FROM feedback WHERE person_id IN {who}
+                UNION ALL SELECT id * 16 + 6 FROM action_items WHERE owner_id IN {who})"
+        ));
+    }
+    if let Some(from) = q.from {
+        let p = sql.bind(day_text(from));
+        sql.text.push_str(&format!(" AND d.at >= {p}"));
+    }
+    // `at` is a day or a moment on it: before the next day's start is on or before the day.
+    if let Some(after) = q.to.and_then(|to| to.checked_add_days(Days::new(1))) {
+        let p = sql.bind(day_text(after));
+        sql.text.push_str(&format!(" AND d.at < {p}"));
+    }
+    if let Some(status) = q.status {
+        let p = sql.bind(status.as_str().to_string());
+        sql.text.push_str(&format!(" AND d.status = {p}"));
+    }
+    Ok(())
+}
+
+/// A hit from `d.id, ` [`HIT_COLUMNS`] and one more column: the snippet.
+fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<SearchHit> {
+    let at: Option<String> = r.get(5)?;
+    Ok(SearchHit {
+        pane: get_enum(r, 1, PaneKind::parse)?,
+        kind: get_enum(r, 2, HitKind::parse)?,
+        id: r.get(3)?,
+        target_id: r.get(4)?,
+        date: at
+            .as_deref()
+            .and_then(|a| a.get(..10))
+            .and_then(|d| NaiveDate::parse_from_str(d, DAY).ok()),
+        title: r.get::<_, Option<String>>(6)?.unwrap_or_default(),
+        snippet: r.get(7)?,
+    })
+}
+
+/// The first words of a row's text beyond its title, for hits found by filters alone.
+fn opening(text: &str) -> String {
+    let mut words = text.split_whitespace();
+    let mut out: Vec<&str> = words.by_ref().take(SNIPPET_WORDS * 2).collect();
+    if words.next().is_some() {
+        out.push("…");
+    }
+    out.join(" ")
+}
+
+impl Repo {
+    /// Searches every pane. Hits come best first: by relevance (bm25, title matches weighing
+    /// more), then the most recent; a query of filters alone lists its rows newest first.
+    /// An empty query finds nothing.
+    pub fn search(&self, q: &Query, limit: usize) -> Result<Vec<SearchHit>> {
+        if q.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        match q.match_expression() {
+            Some(expr) => self.search_words(q, &expr, limit),
+            None => self.search_filters(q, limit),
+        }
+    }
+
+    fn search_words(&self, q: &Query, expr: &str, limit: i64) -> Result<Vec<SearchHit>> {
+        // Ranking costs about a microsecond a match, so a word in tens of thousands of rows
+        // is ranked among its newest RANKED_MATCHES (that pass the filters) only. Ids grow as
+        // rows are indexed, so walking ids downwards meets the newest first, and FTS5 walks
+        // them without ranking anything; bm25 is computed for the rows the window keeps.
+        // CROSS JOIN keeps the index outermost: matches drive, search_docs is looked up.
+        let mut sql = Sql::default();
+        let m = sql.bind(expr.to_string());
+        sql.text = format!(
+            "SELECT id FROM (
+                SELECT d.id, d.at, bm25(search, {TITLE_WEIGHT:.1}, 1.0) AS score
+                FROM search CROSS JOIN search_docs d ON d.id = search.rowid
+                WHERE search MATCH {m}"
+        );
+        push_filters(&mut sql, q)?;
+        let window = sql.bind(i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX));
+        let l = sql.bind(limit);
+        sql.text.push_str(&format!(
+            " ORDER BY search.rowid DESC LIMIT {window}
+            ) ORDER BY score, at DESC, id DESC LIMIT {l}"
+        ));
+        let ids = self.ids(&sql)?;
+
+        // Snippets for the hits in one pass over the matches between the first and last id:
+        // the unary + keeps FTS5 from running the MATCH once per id (a prefix would merge its
+        // terms' lists again each time).
+        let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+            return Ok(Vec::new());
+        };
+        let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT d.id, {HIT_COLUMNS}, snippet(search, -1, ?2, ?3, '…', ?4)
+             FROM search CROSS JOIN search_docs d ON d.id = search.rowid
+             WHERE search MATCH ?1 AND search.rowid BETWEEN ?5 AND ?6
+               AND +search.rowid IN (SELECT value FROM json_each(?7))"
+        ))?;
+        let mut by_id: HashMap<Id, SearchHit> = stmt
+            .query_map(
+                params![
+                    expr,
+                    MATCH_START.to_string(),
+                    MATCH_END.to_string(),
+                    SNIPPET_WORDS as i64,
+                    lo,
+                    hi,
+                    json
+                ],
+                |r| Ok((r.get(0)?, hit_from_row(r)?)),
+            )?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+
+    fn search_filters(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
+        let mut sql = Sql {
+            text: "SELECT d.id FROM search_docs d WHERE 1".into(),
+            params: Vec::new(),
+        };
+        push_filters(&mut sql, q)?;
+        if let Some(excluded) = q.excluded_expression() {
+            let p = sql.bind(excluded);
+            sql.text.push_str(&format!(
+                " AND d.id NOT IN (SELECT rowid FROM search WHERE search MATCH {p})"
+            ));
+        }
+        let l = sql.bind(limit);
+        sql.text
+            .push_str(&format!(" ORDER BY d.at DESC, d.id DESC LIMIT {l}"));
+        let ids = self.ids(&sql)?;
+
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT d.id, {HIT_COLUMNS}, d.body FROM search_docs d WHERE d.id = ?1"
+        ))?;
+        let mut hits = Vec::with_capacity(ids.len());
+        for id in ids {
+            let mut hit = stmt.query_row([id], hit_from_row)?;
+            hit.snippet = opening(&hit.snippet);
+            hits.push(hit);
+        }
+        Ok(hits)
+    }
+
+    fn ids(&self, sql: &Sql) -> Result<Vec<Id>> {
+        let mut stmt = self.conn().prepare_cached(&sql.text)?;
+        let ids = stmt
+            .query_map(rusqlite::params_from_iter(&sql.params), |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<Id>>>()?;
+        Ok(ids)
+    }
+
+    /// For the benchmark: what search would cost without the index. Scans the text of every
+    /// live row with `LIKE '%word%'` and returns the newest `limit` matches as (kind, id).
+    #[doc(hidden)]
+    pub fn search_like_baseline(&self, word: &str, limit: usize) -> Result<Vec<(String, Id)>> {
+        let pattern = like_pattern(word);
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT kind, id FROM (
+                SELECT 'task' AS kind, id, day AS at FROM tasks WHERE deleted_at IS NULL
+                    AND (title LIKE ?1 ESCAPE '\\' OR notes LIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'learning', id, at FROM learnings WHERE deleted_at IS NULL
+                    AND (title LIKE ?1 ESCAPE '\\' OR body LIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'skill', id, NULL FROM skills WHERE deleted_at IS NULL
+                    AND (name LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'assessment', id, assessed_on FROM skill_progress
+                    WHERE note LIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'meeting', id, starts_at FROM meetings WHERE deleted_at IS NULL
+                    AND (title LIKE ?1 ESCAPE '\\' OR notes LIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'action_item', id, due_date FROM action_items
+                    WHERE deleted_at IS NULL AND title LIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'goal', id, target_date FROM goals WHERE deleted_at IS NULL
+                    AND (title LIKE ?1 ESCAPE '\\' OR description LIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'milestone', id, due_date FROM goal_milestones
+                    WHERE title LIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'feedback', id, day FROM feedback WHERE deleted_at IS NULL
+                    AND content LIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'checkin', id, at FROM energy_checkins WHERE deleted_at IS NULL
+                    AND note LIKE ?1 ESCAPE '\\'
+            ) ORDER BY at DESC LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// For the benchmark: rows in the index, the bytes the index takes in the file (its tables
+    /// and index, page by page with `dbstat`), and the whole file's bytes.
+    #[doc(hidden)]
+    pub fn search_index_stats(&self) -> Result<(i64, i64, i64)> {
+        let c = self.conn();
+        let indexed: bool = c.query_row(
+            "SELECT count(*) FROM sqlite_schema WHERE name = 'search_docs'",
+            [],
+            |r| r.get(0),
+        )?;
+        let (docs, bytes) = if indexed {
+            c.query_row(
+                "SELECT (SELECT count(*) FROM search_docs), (SELECT sum(pgsize) FROM dbstat
+                     WHERE name IN ('search_docs', 'search_docs_at', 'sqlite_autoindex_search_docs_1',
+                                'search_data', 'search_idx', 'search_docsize', 'search_config'))",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?
+        } else {
+            (0, 0)
+        };
+        let total: i64 = c.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok((docs, bytes, total))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::opening;
+
+    #[test]
+    fn opening_keeps_the_first_words_on_one_line() {
+        assert_eq!(opening("  two\nlines\there "), "two lines here");
+        let long = (1..=40)
+            .map(|i| i.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let o = opening(&long);
+        assert!(o.starts_with("1 2 3") && o.ends_with("24 …"), "{o}");
+    }
+}

@@ -1,0 +1,199 @@
+//! `worklog search` through the real binary.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod common;
+use common::{at, day};
+
+use std::path::Path;
+use std::process::Command;
+use std::sync::Arc;
+use worklog::clock::FixedClock;
+use worklog::model::{LearningDraft, TaskDraft};
+use worklog::paths::DataDir;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn worklog(data_dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .args(args)
+        .env("WORKLOG_DATA_DIR", data_dir)
+        .env("WORKLOG_NOW", "2026-11-22T12:00:00")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+impl Run {
+    fn ok(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(self.stderr, "");
+        self
+    }
+}
+
+/// A data directory with a few rows, some carrying terminal escape sequences.
+fn data() -> (tempfile::TempDir, std::path::PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let clock = Arc::new(FixedClock::new(at("2026-11-22T09:00:00")));
+    let repo = worklog::launch::open(&DataDir::new(&data), clock).unwrap();
+    for (d, title, notes) in [
+        (
+            "2026-11-20",
+            "Upgrade kube \x1b]0;pwned\x07cluster",
+            "then \x1b[2J clear \u{9b}31m",
+        ),
+        ("2026-11-21", "Patch the kube nodes", "docker images too"),
+        ("2026-11-19", "Unrelated chore", ""),
+    ] {
+        repo.add_task(
+            day(d),
+            &TaskDraft {
+                title: title.into(),
+                notes: notes.into(),
+                ..TaskDraft::default()
+            },
+        )
+        .unwrap();
+    }
+    repo.add_learning(&LearningDraft {
+        at: Some(at("2026-11-18T10:00:00")),
+        title: "Kubernetes operators".into(),
+        body: "reconcile \u{202e}loops\u{202c} all the way down".into(),
+        ..LearningDraft::default()
+    })
+    .unwrap();
+    (tmp, data)
+}
+
+/// Hits in text output: each starts a line at the left edge (snippets are indented).
+fn hits(stdout: &str) -> usize {
+    stdout.lines().filter(|l| !l.starts_with(' ')).count()
+}
+
+fn assert_terminal_safe(s: &str) {
+    for bad in ['\x1b', '\x07', '\u{9b}', '\u{202e}', '\u{e000}', '\u{e001}'] {
+        assert!(!s.contains(bad), "{bad:?} reached stdout: {s:?}");
+    }
+}
+
+#[test]
+fn text_output_is_safe_and_marks_matches() {
+    let (_tmp, data) = data();
+    let run = worklog(&data, &["search", "kube*"]).ok();
+    assert_terminal_safe(&run.stdout);
+    // Three hits, matched in their titles: one line each, the title marked.
+    assert_eq!(hits(&run.stdout), 3, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("2026-11-20  task           Upgrade [kube] ␛]0;pwned␇cluster\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("2026-11-18  journal entry  [Kubernetes] operators\n"),
+        "{}",
+        run.stdout
+    );
+
+    // A match in the text: the title, then the passage.
+    let run = worklog(&data, &["search", "reconcile"]).ok();
+    assert_terminal_safe(&run.stdout);
+    assert_eq!(
+        run.stdout,
+        "2026-11-18  journal entry  Kubernetes operators\n            \
+         [reconcile] �loops� all the way down\n"
+    );
+    let run = worklog(&data, &["search", "clear"]).ok();
+    assert_terminal_safe(&run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("\n            then ␛[2J [clear] �31m\n"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn json_is_an_array_of_hits() {
+    let (_tmp, data) = data();
+    let run = worklog(&data, &["search", "kube", "--json"]).ok();
+    assert_terminal_safe(&run.stdout);
+    let hits: Vec<worklog::model::SearchHit> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(hits.len(), 2);
+    assert!(hits.iter().all(|h| h.kind == worklog::model::HitKind::Task));
+    // The text comes back exactly as stored, escapes and all, once decoded.
+    assert!(hits.iter().any(|h| h.title.contains("\x1b]0;pwned\x07")));
+    assert!(hits.iter().all(|h| h.snippet.contains('\u{e000}')));
+
+    let none = worklog(&data, &["search", "--json", "nothing-like-this"]).ok();
+    assert_eq!(none.stdout.trim(), "[]");
+}
+
+#[test]
+fn options_may_follow_the_words_and_words_may_start_with_a_dash() {
+    let (_tmp, data) = data();
+    let run = worklog(&data, &["search", "kube", "-docker", "--limit", "5"]).ok();
+    assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
+    assert!(run.stdout.contains("Upgrade"), "{}", run.stdout);
+    let run = worklog(&data, &["search", "kube", "--limit=1"]).ok();
+    assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
+    let run = worklog(&data, &["search", "--limit", "1", "--json", "kube"]).ok();
+    assert_eq!(
+        serde_json::from_str::<Vec<serde_json::Value>>(&run.stdout)
+            .unwrap()
+            .len(),
+        1
+    );
+    let run = worklog(&data, &["search", "pane:journal"]).ok();
+    assert!(
+        run.stdout
+            .starts_with("2026-11-18  journal entry  Kubernetes operators")
+    );
+    let run = worklog(&data, &["search", "zzzz"]).ok();
+    assert_eq!(run.stdout, "no matches\n");
+}
+
+#[test]
+fn a_malformed_query_is_one_line_and_opens_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("never-made");
+    for (args, says) in [
+        (vec!["search", "\"code review"], "quote is not closed"),
+        (vec!["search", "kube", "OR"], "OR needs a word on each side"),
+        (vec!["search", "colour:red"], "unknown filter colour:"),
+        (vec!["search", "from:2026-02-30"], "from: wants a date"),
+        (vec!["search", "pane:\x1b[2J"], "pane: wants"),
+        (
+            vec!["search", "x", "--limit", "many"],
+            "--limit wants a number",
+        ),
+    ] {
+        let run = worklog(&data, &args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "");
+        assert_eq!(run.stderr.lines().count(), 1, "{:?}", run.stderr);
+        assert!(run.stderr.starts_with("worklog: "), "{}", run.stderr);
+        assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+        assert!(!run.stderr.contains('\x1b'), "{:?}", run.stderr);
+    }
+    assert!(
+        !data.exists(),
+        "a bad query never touches the data directory"
+    );
+}

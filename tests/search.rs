@@ -1,0 +1,971 @@
+//! Search everything: the index follows every write, every pane's text is found, filters and
+//! ranking work, and an older database is indexed when it upgrades. Real files throughout.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// Some tests delete rows for good, run FTS5's own integrity check or compare the index with a
+// fresh build of it, through their own connection: worklog itself never hard-deletes most rows.
+#![allow(clippy::disallowed_types, clippy::disallowed_methods)]
+
+mod common;
+use common::*;
+use rusqlite::Connection;
+use worklog::db::migrate;
+use worklog::model::*;
+use worklog::search::{MATCH_END, MATCH_START, Query, segments};
+
+fn raw(t: &TestDb) -> Connection {
+    Connection::open(t.dir.path().join("worklog.db")).unwrap()
+}
+
+fn find(t: &TestDb, query: &str) -> Vec<SearchHit> {
+    t.repo.search(&Query::parse(query).unwrap(), 50).unwrap()
+}
+
+/// (kind, id) of every hit, best first.
+fn found(t: &TestDb, query: &str) -> Vec<(HitKind, Id)> {
+    find(t, query).iter().map(|h| (h.kind, h.id)).collect()
+}
+
+/// FTS5's own check that the index holds exactly what search_docs holds, and a check that
+/// search_docs holds exactly what a fresh build from the source tables would: together, the
+/// triggers left nothing stale and missed nothing.
+fn assert_index_sound(t: &TestDb) {
+    let c = raw(t);
+    c.execute(
+        "INSERT INTO search (search, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .unwrap();
+    let fresh = "SELECT * FROM search_src_task UNION ALL SELECT * FROM search_src_learning
+        UNION ALL SELECT * FROM search_src_skill UNION ALL SELECT * FROM search_src_assessment
+        UNION ALL SELECT * FROM search_src_meeting UNION ALL SELECT * FROM search_src_action_item
+        UNION ALL SELECT * FROM search_src_goal UNION ALL SELECT * FROM search_src_milestone
+        UNION ALL SELECT * FROM search_src_feedback UNION ALL SELECT * FROM search_src_checkin";
+    let cols = "key, kind, ref, pane, target, at, status, title, body";
+    let differ: i64 = c
+        .query_row(
+            &format!(
+                "SELECT (SELECT count(*) FROM (SELECT {cols} FROM search_docs
+                                               EXCEPT SELECT * FROM ({fresh})))
+                      + (SELECT count(*) FROM (SELECT * FROM ({fresh})
+                                               EXCEPT SELECT {cols} FROM search_docs))"
+            ),
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(differ, 0, "search_docs differs from a fresh build");
+}
+
+fn task(t: &TestDb, d: &str, title: &str, notes: &str, tags: &[&str]) -> Task {
+    t.repo
+        .add_task(
+            day(d),
+            &TaskDraft {
+                title: title.into(),
+                notes: notes.into(),
+                tags: tags.iter().map(|s| s.to_string()).collect(),
+                ..TaskDraft::default()
+            },
+        )
+        .unwrap()
+}
+
+fn person(t: &TestDb, name: &str) -> Person {
+    t.repo
+        .add_person(&PersonDraft {
+            name: name.into(),
+            ..PersonDraft::default()
+        })
+        .unwrap()
+}
+
+fn meeting(t: &TestDb, title: &str, notes: &str, starts: &str, people: Vec<Id>) -> Meeting {
+    t.repo
+        .add_meeting(&MeetingDraft {
+            starts_at: at(starts),
+            duration_minutes: Some(30),
+            title: title.into(),
+            kind: MeetingKind::Team,
+            notes: notes.into(),
+            attendee_ids: people,
+            tags: vec!["sync".into()],
+        })
+        .unwrap()
+}
+
+fn feedback(t: &TestDb, who: Id, d: &str, content: &str) -> Feedback {
+    t.repo
+        .add_feedback(&FeedbackDraft {
+            direction: Direction::Received,
+            person_id: who,
+            day: day(d),
+            kind: FeedbackKind::Praise,
+            content: content.into(),
+            meeting_id: None,
+            tags: vec!["kudos".into()],
+        })
+        .unwrap()
+}
+
+fn action(t: &TestDb, title: &str, source: ActionSource, owner: Option<Id>) -> ActionItem {
+    t.repo
+        .add_action_item(&ActionItemDraft {
+            title: title.into(),
+            source,
+            owner_id: owner,
+            due_date: Some(day("2026-11-30")),
+        })
+        .unwrap()
+}
+
+fn goal(t: &TestDb, parent: Option<Id>, title: &str, description: &str) -> Goal {
+    t.repo
+        .add_goal(&GoalDraft {
+            parent_id: parent,
+            title: title.into(),
+            description: description.into(),
+            target_date: Some(day("2027-03-01")),
+            tags: vec!["career".into()],
+            ..GoalDraft::default()
+        })
+        .unwrap()
+}
+
+/// One row of every kind, each with its own word to find it by.
+struct World {
+    task: Task,
+    learning: Learning,
+    skill: Skill,
+    assessment: Assessment,
+    meeting: Meeting,
+    meeting_item: ActionItem,
+    feedback: Feedback,
+    feedback_item: ActionItem,
+    loose_item: ActionItem,
+    goal: Goal,
+    subgoal: Goal,
+    milestone: Milestone,
+    checkin: Checkin,
+    ana: Person,
+    bo: Person,
+}
+
+fn world(t: &TestDb) -> World {
+    let ana = person(t, "Ana Souza");
+    let bo = person(t, "Bo Berg");
+    let task = task(
+        t,
+        "2026-11-20",
+        "Upgrade the cluster",
+        "drain nodes first, then zebrafish",
+        &["infra"],
+    );
+    let skill = t
+        .repo
+        .add_skill(&SkillDraft {
+            name: "Kubernetes".into(),
+            category: "Infrastructure".into(),
+            description: "running workloads on orchestrators".into(),
+            target_level: Some(4),
+            organization_id: None,
+            tags: vec!["infra".into()],
+        })
+        .unwrap();
+    let assessment = t
+        .repo
+        .record_skill_level(skill.id, 3, day("2026-11-18"), "led the etcd restore drill")
+        .unwrap();
+    let learning = t
+        .repo
+        .add_learning(&LearningDraft {
+            at: Some(at("2026-11-19T16:00:00")),
+            title: "Café culture in teams".into(),
+            body: "Informal chats build trust; the quokka effect.".into(),
+            starred: false,
+            tags: vec!["culture".into()],
+            skill_ids: vec![skill.id],
+        })
+        .unwrap();
+    let meeting = meeting(
+        t,
+        "Architecture forum",
+        "talked about the narwhal proposal",
+        "2026-11-17T10:00:00",
+        vec![ana.id],
+    );
+    let meeting_item = action(
+        t,
+        "Send the pelican summary",
+        ActionSource::Meeting(meeting.id),
+        Some(bo.id),
+    );
+    let feedback = feedback(t, ana.id, "2026-11-16", "Great walrus demo, very clear");
+    let feedback_item = action(
+        t,
+        "Practise the toucan talk",
+        ActionSource::Feedback(feedback.id),
+        None,
+    );
+    let loose_item = action(t, "Renew the gecko licence", ActionSource::None, None);
+    let goal = goal(
+        t,
+        None,
+        "Become staff engineer",
+        "lead the albatross project",
+    );
+    let subgoal = goal_under(t, goal.id, "Mentor the ocelot team");
+    let milestone = t
+        .repo
+        .add_milestone(
+            subgoal.id,
+            "First flamingo checkpoint",
+            Some(day("2027-01-10")),
+        )
+        .unwrap();
+    let checkin = t
+        .repo
+        .add_checkin(&CheckinDraft {
+            at: at("2026-11-21T15:30:00"),
+            level: 2,
+            note: "tired after the hedgehog incident".into(),
+            tags: vec![],
+        })
+        .unwrap();
+    World {
+        task,
+        learning,
+        skill,
+        assessment,
+        meeting,
+        meeting_item,
+        feedback,
+        feedback_item,
+        loose_item,
+        goal,
+        subgoal,
+        milestone,
+        checkin,
+        ana,
+        bo,
+    }
+}
+
+fn goal_under(t: &TestDb, parent: Id, title: &str) -> Goal {
+    goal(t, Some(parent), title, "")
+}
+
+fn only(t: &TestDb, query: &str) -> SearchHit {
+    let hits = find(t, query);
+    assert_eq!(hits.len(), 1, "{query}: {hits:#?}");
+    hits.into_iter().next().unwrap()
+}
+
+#[test]
+fn every_panes_text_is_found_with_where_to_open_it() {
+    let t = db();
+    let w = world(&t);
+    // (word, pane, kind, id, target, date)
+    type Case<'a> = (&'a str, PaneKind, HitKind, Id, Id, Option<&'a str>);
+    let cases: Vec<Case> = vec![
+        (
+            "cluster",
+            PaneKind::Focus,
+            HitKind::Task,
+            w.task.id,
+            w.task.id,
+            Some("2026-11-20"),
+        ),
+        (
+            "zebrafish",
+            PaneKind::Focus,
+            HitKind::Task,
+            w.task.id,
+            w.task.id,
+            Some("2026-11-20"),
+        ),
+        (
+            "culture",
+            PaneKind::Journal,
+            HitKind::Learning,
+            w.learning.id,
+            w.learning.id,
+            Some("2026-11-19"),
+        ),
+        (
+            "quokka",
+            PaneKind::Journal,
+            HitKind::Learning,
+            w.learning.id,
+            w.learning.id,
+            Some("2026-11-19"),
+        ),
+        (
+            "orchestrators",
+            PaneKind::Skills,
+            HitKind::Skill,
+            w.skill.id,
+            w.skill.id,
+            None,
+        ),
+        (
+            "etcd",
+            PaneKind::Skills,
+            HitKind::Assessment,
+            w.assessment.id,
+            w.skill.id,
+            Some("2026-11-18"),
+        ),
+        (
+            "architecture",
+            PaneKind::Meetings,
+            HitKind::Meeting,
+            w.meeting.id,
+            w.meeting.id,
+            Some("2026-11-17"),
+        ),
+        (
+            "narwhal",
+            PaneKind::Meetings,
+            HitKind::Meeting,
+            w.meeting.id,
+            w.meeting.id,
+            Some("2026-11-17"),
+        ),
+        (
+            "pelican",
+            PaneKind::Meetings,
+            HitKind::ActionItem,
+            w.meeting_item.id,
+            w.meeting.id,
+            Some("2026-11-17"),
+        ),
+        (
+            "walrus",
+            PaneKind::Feedback,
+            HitKind::Feedback,
+            w.feedback.id,
+            w.feedback.id,
+            Some("2026-11-16"),
+        ),
+        (
+            "toucan",
+            PaneKind::Feedback,
+            HitKind::ActionItem,
+            w.feedback_item.id,
+            w.feedback.id,
+            Some("2026-11-16"),
+        ),
+        (
+            "gecko",
+            PaneKind::Meetings,
+            HitKind::ActionItem,
+            w.loose_item.id,
+            w.loose_item.id,
+            Some("2026-11-30"),
+        ),
+        (
+            "staff",
+            PaneKind::Goals,
+            HitKind::Goal,
+            w.goal.id,
+            w.goal.id,
+            Some("2027-03-01"),
+        ),
+        (
+            "albatross",
+            PaneKind::Goals,
+            HitKind::Goal,
+            w.goal.id,
+            w.goal.id,
+            Some("2027-03-01"),
+        ),
+        (
+            "ocelot",
+            PaneKind::Goals,
+            HitKind::Goal,
+            w.subgoal.id,
+            w.subgoal.id,
+            Some("2027-03-01"),
+        ),
+        (
+            "flamingo",
+            PaneKind::Goals,
+            HitKind::Milestone,
+            w.milestone.id,
+            w.subgoal.id,
+            Some("2027-01-10"),
+        ),
+        (
+            "hedgehog",
+            PaneKind::Energy,
+            HitKind::Checkin,
+            w.checkin.id,
+            w.checkin.id,
+            Some("2026-11-21"),
+        ),
+    ];
+    for (word, pane, kind, id, target, date) in cases {
+        let h = only(&t, word);
+        assert_eq!(
+            (h.pane, h.kind, h.id, h.target_id, h.date),
+            (pane, kind, id, target, date.map(day)),
+            "{word}"
+        );
+        let marked = format!("{MATCH_START}");
+        assert!(h.snippet.contains(&marked), "{word}: {:?}", h.snippet);
+        assert!(
+            segments(&h.snippet)
+                .iter()
+                .any(|(s, hl)| *hl && s.to_lowercase().contains(word)),
+            "{word}: {:?}",
+            h.snippet
+        );
+    }
+    // Rows without a title of their own are named for what they belong to.
+    assert_eq!(only(&t, "etcd").title, "Kubernetes · level 3");
+    assert_eq!(only(&t, "walrus").title, "from Ana Souza");
+    assert_eq!(only(&t, "hedgehog").title, "energy 2/5");
+    assert_eq!(only(&t, "pelican").title, "Send the pelican summary");
+    assert_index_sound(&t);
+}
+
+#[test]
+fn case_and_accents_are_ignored_and_prefixes_work() {
+    let t = db();
+    let w = world(&t);
+    let kube = task(&t, "2026-11-21", "Read about KUBERNETES operators", "", &[]);
+    for q in ["cafe", "CAFÉ", "Café", "cAfE"] {
+        assert_eq!(
+            found(&t, q),
+            vec![(HitKind::Learning, w.learning.id)],
+            "{q}"
+        );
+    }
+    let crème = task(&t, "2026-11-21", "Crème brûlée for the team", "", &[]);
+    assert_eq!(found(&t, "creme brulee"), vec![(HitKind::Task, crème.id)]);
+    assert_eq!(found(&t, "CRÈME"), vec![(HitKind::Task, crème.id)]);
+    let mut kube_hits = found(&t, "KUBE*");
+    kube_hits.sort();
+    assert_eq!(
+        kube_hits,
+        vec![(HitKind::Task, kube.id), (HitKind::Skill, w.skill.id)]
+    );
+    // Two- and three-letter prefixes (served by the prefix indexes) and longer ones.
+    assert_eq!(found(&t, "ku*").len(), 2);
+    assert_eq!(found(&t, "kub*").len(), 2);
+    assert_eq!(found(&t, "kubernete*").len(), 2);
+    assert!(found(&t, "kube").is_empty(), "a whole word is not a prefix");
+    // As you type, the last word is a prefix.
+    let typing = Query::parse_as_you_type("zebra").unwrap();
+    assert_eq!(t.repo.search(&typing, 10).unwrap().len(), 1);
+    // Phrases keep word order.
+    assert_eq!(found(&t, "\"drain nodes\"").len(), 1);
+    assert!(found(&t, "\"nodes drain\"").is_empty());
+    // Non-Latin text is found word by word.
+    let zh = task(&t, "2026-11-21", "会议 记录 已共享", "", &[]);
+    assert_eq!(found(&t, "记录"), vec![(HitKind::Task, zh.id)]);
+}
+
+#[test]
+fn edits_reindex_and_old_words_are_no_longer_found() {
+    let t = db();
+    let w = world(&t);
+    let edited = t
+        .repo
+        .update_task(
+            w.task.id,
+            w.task.stamp.version,
+            &TaskDraft {
+                title: "Patch the gateway".into(),
+                notes: "no fish here".into(),
+                ..TaskDraft::default()
+            },
+        )
+        .unwrap();
+    assert!(found(&t, "cluster").is_empty());
+    assert!(found(&t, "zebrafish").is_empty());
+    assert_eq!(found(&t, "gateway"), vec![(HitKind::Task, w.task.id)]);
+
+    t.repo
+        .update_learning(
+            w.learning.id,
+            w.learning.stamp.version,
+            &LearningDraft {
+                title: "Tea culture".into(),
+                body: "no marsupials".into(),
+                ..LearningDraft::default()
+            },
+        )
+        .unwrap();
+    assert!(found(&t, "quokka").is_empty());
+    assert_eq!(found(&t, "marsupials").len(), 1);
+
+    let m = MeetingDraft {
+        starts_at: at("2026-11-24T11:00:00"),
+        duration_minutes: None,
+        title: "Architecture forum".into(),
+        kind: MeetingKind::Team,
+        notes: "the beluga plan".into(),
+        attendee_ids: vec![w.ana.id],
+        tags: vec![],
+    };
+    t.repo
+        .update_meeting(w.meeting.id, w.meeting.stamp.version, &m)
+        .unwrap();
+    assert!(found(&t, "narwhal").is_empty());
+    assert_eq!(only(&t, "beluga").date, Some(day("2026-11-24")));
+    // The meeting's action item moved with it.
+    assert_eq!(only(&t, "pelican").date, Some(day("2026-11-24")));
+
+    t.repo
+        .update_milestone(
+            w.milestone.id,
+            w.milestone.version,
+            "First heron review",
+            None,
+        )
+        .unwrap();
+    assert!(found(&t, "flamingo").is_empty());
+    assert_eq!(only(&t, "heron").date, None);
+
+    // Status changes re-file without changing what is found, and without touching the
+    // full-text index (its data blocks stay exactly as they were).
+    let blocks = |t: &TestDb| -> Vec<(i64, Vec<u8>)> {
+        raw(t)
+            .prepare("SELECT id, block FROM search_data ORDER BY id")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let before = blocks(&t);
+    t.repo
+        .set_task_status(w.task.id, edited.stamp.version, TaskStatus::Done)
+        .unwrap();
+    assert_eq!(blocks(&t), before);
+    assert_eq!(
+        found(&t, "gateway is:done"),
+        vec![(HitKind::Task, w.task.id)]
+    );
+    assert!(found(&t, "gateway is:open").is_empty());
+    // Moving a task within its day does not touch the index.
+    task(&t, "2026-11-20", "another", "", &[]);
+    t.repo
+        .move_task(w.task.id, worklog::db::Move::Down)
+        .unwrap();
+    assert_eq!(found(&t, "gateway").len(), 1);
+    assert_index_sound(&t);
+}
+
+#[test]
+fn soft_delete_hides_and_restore_brings_back_every_kind() {
+    let t = db();
+    let w = world(&t);
+    let cases = [
+        (Deletable::Task, w.task.id, "zebrafish"),
+        (Deletable::Learning, w.learning.id, "quokka"),
+        (Deletable::Skill, w.skill.id, "orchestrators"),
+        (Deletable::Meeting, w.meeting.id, "narwhal"),
+        (Deletable::ActionItem, w.meeting_item.id, "pelican"),
+        (Deletable::Goal, w.subgoal.id, "ocelot"),
+        (Deletable::Feedback, w.feedback.id, "walrus"),
+        (Deletable::Checkin, w.checkin.id, "hedgehog"),
+    ];
+    for (kind, id, word) in cases {
+        assert_eq!(found(&t, word).len(), 1, "{word}");
+        t.repo.delete(kind, id).unwrap();
+        assert!(found(&t, word).is_empty(), "{word} deleted");
+        assert_index_sound(&t);
+        t.repo.restore(kind, id).unwrap();
+        assert_eq!(found(&t, word).len(), 1, "{word} restored");
+    }
+    assert_index_sound(&t);
+}
+
+#[test]
+fn deleting_what_holds_a_row_hides_the_row_too() {
+    let t = db();
+    let w = world(&t);
+    // A meeting's action items, feedback's action items, a skill's assessments, a goal's
+    // subtree and milestones: hidden as their panes hide them, back on restore.
+    let cases = [
+        (Deletable::Meeting, w.meeting.id, "pelican"),
+        (Deletable::Feedback, w.feedback.id, "toucan"),
+        (Deletable::Skill, w.skill.id, "etcd"),
+        (Deletable::Goal, w.goal.id, "ocelot"),
+        (Deletable::Goal, w.goal.id, "flamingo"),
+        (Deletable::Goal, w.subgoal.id, "flamingo"),
+    ];
+    for (kind, id, word) in cases {
+        t.repo.delete(kind, id).unwrap();
+        assert!(found(&t, word).is_empty(), "{word} under deleted {kind:?}");
+        assert_index_sound(&t);
+        t.repo.restore(kind, id).unwrap();
+        assert_eq!(found(&t, word).len(), 1, "{word} restored with {kind:?}");
+    }
+    // A deleted item under a restored meeting stays hidden.
+    t.repo
+        .delete(Deletable::ActionItem, w.meeting_item.id)
+        .unwrap();
+    t.repo.delete(Deletable::Meeting, w.meeting.id).unwrap();
+    t.repo.restore(Deletable::Meeting, w.meeting.id).unwrap();
+    assert!(found(&t, "pelican").is_empty());
+    assert_index_sound(&t);
+}
+
+#[test]
+fn hard_deletes_and_cascades_leave_nothing_behind() {
+    let t = db();
+    let w = world(&t);
+    t.repo.delete_milestone(w.milestone.id).unwrap();
+    assert!(found(&t, "flamingo").is_empty());
+    // worklog only soft-deletes the rest; a hand edit (or a future purge) deletes for good.
+    let c = raw(&t);
+    c.pragma_update(None, "foreign_keys", true).unwrap();
+    c.execute("DELETE FROM meetings WHERE id = ?1", [w.meeting.id])
+        .unwrap();
+    assert!(found(&t, "narwhal").is_empty());
+    assert!(found(&t, "pelican").is_empty(), "cascaded action item");
+    c.execute("DELETE FROM skills WHERE id = ?1", [w.skill.id])
+        .unwrap();
+    assert!(found(&t, "etcd").is_empty(), "cascaded assessment");
+    assert!(found(&t, "orchestrators").is_empty());
+    // A goal deleted for good lifts its children to the top: they stay findable.
+    c.execute("DELETE FROM goals WHERE id = ?1", [w.goal.id])
+        .unwrap();
+    assert!(found(&t, "albatross").is_empty());
+    assert_eq!(found(&t, "ocelot").len(), 1);
+    c.execute("DELETE FROM tasks WHERE id = ?1", [w.task.id])
+        .unwrap();
+    assert!(found(&t, "zebrafish").is_empty());
+    assert_index_sound(&t);
+}
+
+#[test]
+fn filters_narrow_and_work_alone() {
+    let t = db();
+    let w = world(&t);
+    let open = task(&t, "2026-11-10", "review the pelican deck", "", &["rust"]);
+    let done = task(
+        &t,
+        "2026-11-12",
+        "review the rust book",
+        "",
+        &["rust", "books"],
+    );
+    t.repo
+        .set_task_status(done.id, done.stamp.version, TaskStatus::Done)
+        .unwrap();
+
+    // pane:, with aliases, several panes at once.
+    assert_eq!(
+        found(&t, "pelican pane:meetings"),
+        vec![(HitKind::ActionItem, w.meeting_item.id)]
+    );
+    assert_eq!(
+        found(&t, "pelican pane:tasks"),
+        vec![(HitKind::Task, open.id)]
+    );
+    assert_eq!(found(&t, "pelican pane:focus pane:meeting").len(), 2);
+    assert!(found(&t, "pelican pane:energy").is_empty());
+
+    // tag:, case-insensitive, with or without #, several meaning all.
+    assert_eq!(found(&t, "review tag:RUST").len(), 2);
+    assert_eq!(
+        found(&t, "review tag:#rust tag:books"),
+        vec![(HitKind::Task, done.id)]
+    );
+    let mut infra = found(&t, "tag:infra");
+    infra.sort();
+    assert_eq!(
+        infra,
+        vec![(HitKind::Task, w.task.id), (HitKind::Skill, w.skill.id)]
+    );
+    assert!(found(&t, "tag:nosuchtag").is_empty());
+
+    // person: meetings attended, feedback with, action items owned by.
+    let mut ana = found(&t, "person:ana");
+    ana.sort();
+    assert_eq!(
+        ana,
+        vec![
+            (HitKind::Meeting, w.meeting.id),
+            (HitKind::Feedback, w.feedback.id)
+        ]
+    );
+    assert_eq!(found(&t, "person:souza"), found(&t, "person:ana"));
+    assert_eq!(found(&t, "person:\"ana souza\"").len(), 2);
+    assert!(found(&t, "person:nna").is_empty(), "word starts only");
+    assert_eq!(w.meeting_item.owner.as_ref().map(|o| o.id), Some(w.bo.id));
+    assert_eq!(
+        found(&t, "person:bo"),
+        vec![(HitKind::ActionItem, w.meeting_item.id)]
+    );
+    assert_eq!(
+        found(&t, "walrus person:ana"),
+        vec![(HitKind::Feedback, w.feedback.id)]
+    );
+    assert!(found(&t, "walrus person:bo").is_empty());
+    // LIKE wildcards in a name are literal.
+    assert!(found(&t, "person:%").is_empty());
+
+    // from: and to:, inclusive; rows without a date are left out.
+    assert_eq!(
+        found(&t, "review from:2026-11-11 to:2026-12-31"),
+        vec![(HitKind::Task, done.id)]
+    );
+    assert_eq!(
+        found(&t, "review to:2026-11-10"),
+        vec![(HitKind::Task, open.id)]
+    );
+    let mut day17 = found(&t, "from:2026-11-17 to:2026-11-17");
+    day17.sort();
+    assert_eq!(
+        day17,
+        vec![
+            (HitKind::Meeting, w.meeting.id),
+            (HitKind::ActionItem, w.meeting_item.id)
+        ]
+    );
+    assert!(found(&t, "orchestrators from:2000-01-01").is_empty());
+
+    // is:open and is:done: tasks and action items only.
+    assert_eq!(found(&t, "review is:open"), vec![(HitKind::Task, open.id)]);
+    assert_eq!(found(&t, "review is:done"), vec![(HitKind::Task, done.id)]);
+    let mut open_items = found(&t, "is:open pane:meetings");
+    open_items.sort();
+    assert_eq!(
+        open_items,
+        vec![
+            (HitKind::ActionItem, w.meeting_item.id),
+            (HitKind::ActionItem, w.loose_item.id)
+        ]
+    );
+    t.repo
+        .set_action_item_done(w.meeting_item.id, w.meeting_item.stamp.version, true)
+        .unwrap();
+    assert_eq!(
+        found(&t, "pelican is:done"),
+        vec![(HitKind::ActionItem, w.meeting_item.id)]
+    );
+
+    // Filters alone list newest first; undated rows come last.
+    let listed = find(&t, "pane:focus");
+    let dates: Vec<_> = listed.iter().map(|h| h.date).collect();
+    let mut sorted = dates.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(dates, sorted);
+    assert_eq!(listed.len(), 3);
+    assert!(listed.iter().all(|h| h.pane == PaneKind::Focus));
+    let skills = find(&t, "pane:skills");
+    assert_eq!(skills.last().map(|h| h.kind), Some(HitKind::Skill));
+    assert_eq!(skills.last().and_then(|h| h.date), None);
+    // ... with the start of their text beyond the title as the snippet.
+    let snippet_of = |id: Id| listed.iter().find(|h| h.id == id).unwrap().snippet.clone();
+    assert_eq!(snippet_of(w.task.id), "drain nodes first, then zebrafish");
+    assert_eq!(snippet_of(open.id), "");
+    assert_eq!(
+        only(&t, "pane:energy").snippet,
+        "tired after the hedgehog incident"
+    );
+
+    // Words left out, with and without words to look for.
+    assert_eq!(found(&t, "review -pelican"), vec![(HitKind::Task, done.id)]);
+    assert_eq!(
+        found(&t, "review NOT \"rust book\""),
+        vec![(HitKind::Task, open.id)]
+    );
+    assert_eq!(
+        found(&t, "pane:focus -review"),
+        vec![(HitKind::Task, w.task.id)]
+    );
+    // OR.
+    assert_eq!(found(&t, "walrus OR toucan").len(), 2);
+    assert_eq!(found(&t, "walrus OR toucan pane:feedback is:open").len(), 1);
+    assert_index_sound(&t);
+}
+
+#[test]
+fn title_matches_rank_above_passing_mentions_then_recency() {
+    let t = db();
+    let old_title = task(&t, "2026-01-05", "Capybara migration", "", &[]);
+    let mention = task(
+        &t,
+        "2026-11-20",
+        "Weekly planning",
+        "lots to cover this week, among them the capybara thing and many other items",
+        &[],
+    );
+    let new_title = task(&t, "2026-06-01", "Capybara migration", "", &[]);
+    assert_eq!(
+        found(&t, "capybara"),
+        vec![
+            (HitKind::Task, new_title.id),
+            (HitKind::Task, old_title.id),
+            (HitKind::Task, mention.id)
+        ]
+    );
+    // The limit keeps the best.
+    let top = t
+        .repo
+        .search(&Query::parse("capybara").unwrap(), 1)
+        .unwrap();
+    assert_eq!(top[0].id, new_title.id);
+    assert!(
+        t.repo
+            .search(&Query::parse("capybara").unwrap(), 0)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_very_common_word_ranks_its_newest_matches_and_filters_still_reach_old_ones() {
+    let t = db();
+    let oldest = task(&t, "2010-01-04", "Weekly sync", "", &[]);
+    // More matches than the newest that search ranks.
+    t.repo
+        .in_transaction(|r| {
+            for i in 0..worklog::search::RANKED_MATCHES as u64 + 100 {
+                r.add_task(
+                    day("2026-01-01") + chrono::Days::new(i % 300),
+                    &TaskDraft {
+                        title: format!("weekly sync notes {i}"),
+                        ..TaskDraft::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let hits = t.repo.search(&Query::parse("weekly").unwrap(), 20).unwrap();
+    assert_eq!(hits.len(), 20);
+    assert!(hits.iter().all(|h| h.id != oldest.id));
+    // Best first, then newest: every hit is as short a match as the next, or newer.
+    let dates: Vec<_> = hits.iter().map(|h| h.date).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    // Filters narrow before the window is taken, so an old row is never out of reach.
+    assert_eq!(
+        found(&t, "weekly to:2010-12-31"),
+        vec![(HitKind::Task, oldest.id)]
+    );
+    assert_eq!(
+        found(&t, "\"weekly sync\" -notes"),
+        vec![(HitKind::Task, oldest.id)]
+    );
+}
+
+#[test]
+fn marker_characters_in_stored_text_cannot_fake_a_highlight() {
+    let t = db();
+    let sneaky = format!("plain {MATCH_START}fake{MATCH_END} heron");
+    let x = task(&t, "2026-11-20", &sneaky, "", &[]);
+    let h = only(&t, "heron");
+    assert_eq!(h.id, x.id);
+    assert_eq!(h.title, "plain fake heron");
+    let highlighted: Vec<&str> = segments(&h.snippet)
+        .into_iter()
+        .filter(|(_, hl)| *hl)
+        .map(|(s, _)| s)
+        .collect();
+    assert_eq!(highlighted, vec!["heron"]);
+    // The stored text itself is untouched.
+    assert_eq!(t.repo.task(x.id).unwrap().title, sneaky);
+}
+
+#[test]
+fn empty_and_unsearchable_queries_find_nothing_and_never_fail() {
+    let t = db();
+    world(&t);
+    assert!(find(&t, "").is_empty());
+    assert!(find(&t, "& --").is_empty());
+    // Text that would be FTS5 syntax is searched as words, never an error.
+    for q in [
+        "\"NEAR(a b)\"",
+        "\"title:x\"",
+        "^start",
+        "(paren",
+        "a) OR (b",
+        "c++",
+        "'quote'",
+        "x:\"y\"z",
+        "\u{0}nul",
+        "\u{E000}",
+    ] {
+        match Query::parse(q) {
+            Ok(parsed) => {
+                t.repo.search(&parsed, 10).unwrap();
+            }
+            Err(e) => assert!(!e.contains("fts5") && !e.contains("SQL"), "{q}: {e}"),
+        }
+    }
+}
+
+#[test]
+fn demo_data_is_indexed_exactly_by_the_triggers() {
+    let t = db();
+    worklog::demo::generate(&t.repo, 4_000, 3, day("2026-11-22")).unwrap();
+    assert_index_sound(&t);
+    assert!(!find(&t, "review").is_empty());
+    assert!(!find(&t, "is:open").is_empty());
+}
+
+/// Loads the frozen version-1 database from `tests/fixtures`.
+fn v1_fixture(path: &std::path::Path) {
+    let sql = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v1-populated.sql"),
+    )
+    .unwrap();
+    Connection::open(path).unwrap().execute_batch(&sql).unwrap();
+}
+
+#[test]
+fn a_version_1_database_is_indexed_when_it_upgrades() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("worklog.db");
+    v1_fixture(&path);
+    let live_tasks: i64 = Connection::open(&path)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM tasks WHERE deleted_at IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(live_tasks > 0);
+    let clock = std::sync::Arc::new(worklog::clock::FixedClock::new(at("2026-11-22T09:00:00")));
+    let data = worklog::paths::DataDir::new(dir.path());
+    let repo = worklog::launch::open(&data, clock.clone()).unwrap();
+    assert_eq!(repo.schema_version().unwrap(), migrate::latest());
+    let all_tasks = repo
+        .search(&Query::parse("pane:focus").unwrap(), 100_000)
+        .unwrap();
+    assert_eq!(all_tasks.len() as i64, live_tasks);
+    let reviews = repo.search(&Query::parse("review").unwrap(), 50).unwrap();
+    assert!(!reviews.is_empty());
+    let panes: std::collections::HashSet<PaneKind> = repo
+        .search(&Query::parse("the").unwrap(), 100_000)
+        .unwrap()
+        .iter()
+        .map(|h| h.pane)
+        .collect();
+    assert!(panes.len() >= 4, "{panes:?}");
+    // New writes after the upgrade are indexed too.
+    repo.add_task(
+        day("2026-11-22"),
+        &TaskDraft {
+            title: "after the upgrade: axolotl".into(),
+            ..TaskDraft::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(
+        repo.search(&Query::parse("axolotl").unwrap(), 5)
+            .unwrap()
+            .len(),
+        1
+    );
+    let t = TestDb { dir, clock, repo };
+    assert_index_sound(&t);
+}
