@@ -336,3 +336,31 @@ fn unsaved_goal_and_milestone_forms_come_back_as_drafts() {
         "half a step"
     );
 }
+
+#[test]
+fn the_organization_filter_keeps_that_organizations_goals_and_the_tree_above_them() {
+    let mut u = Tui::new();
+    let r = &u.t.repo;
+    let acme = r.add_organization("Acme").unwrap().id;
+    let other = r.add_organization("Other").unwrap().id;
+    let career = r.add_goal(&goal("Career", None)).unwrap().id;
+    let mut billing = goal("Ship billing", Some(career));
+    billing.organization_id = Some(acme);
+    let billing = r.add_goal(&billing).unwrap().id;
+    // No organization of its own: it belongs to its parent's.
+    r.add_goal(&goal("Load test", Some(billing))).unwrap();
+    let mut elsewhere = goal("Other work", None);
+    elsewhere.organization_id = Some(other);
+    r.add_goal(&elsewhere).unwrap();
+    r.add_goal(&goal("Read more", None)).unwrap();
+    u.keys(&["5"]);
+    assert_eq!(titles(&u).len(), 5, "{:?}", titles(&u));
+    u.keys(&["O"]); // Acme, the first organization by name
+    let mut shown = titles(&u);
+    shown.sort();
+    assert_eq!(shown, ["Career", "Load test", "Ship billing"]);
+    u.keys(&["O"]); // Other
+    assert_eq!(titles(&u), ["Other work"]);
+    u.keys(&["O"]); // all again
+    assert_eq!(titles(&u).len(), 5);
+}

@@ -170,6 +170,8 @@ struct Detail {
 pub struct GoalsPane {
     theme: Theme,
     today: NaiveDate,
+    /// The global organization filter (`O`); `None` shows every goal.
+    organization: Option<Id>,
     /// Every live goal in tree order (parents first, siblings by position).
     goals: Vec<Goal>,
     depth: Vec<usize>,
@@ -196,6 +198,7 @@ impl GoalsPane {
         GoalsPane {
             theme,
             today: NaiveDate::default(),
+            organization: None,
             goals: Vec::new(),
             depth: Vec::new(),
             children: Vec::new(),
@@ -1424,15 +1427,52 @@ fn gauge_num(p: f64) -> usize {
     (p.clamp(0.0, 1.0) * 100.0).floor() as usize
 }
 
+/// The goals of one organization (all when `None`), in tree order. A goal with no
+/// organization of its own belongs to its parent's; the goals above a kept one stay too, so
+/// the tree keeps its shape.
+fn in_organization(goals: Vec<Goal>, organization: Option<Id>) -> Vec<Goal> {
+    let Some(org) = organization else {
+        return goals;
+    };
+    let index: HashMap<Id, usize> = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+    // Parents come before their children, so one pass settles every goal's organization.
+    let mut effective: Vec<Option<Id>> = Vec::with_capacity(goals.len());
+    for g in &goals {
+        let inherited = g
+            .parent_id
+            .and_then(|p| index.get(&p))
+            .and_then(|&p| effective.get(p).copied().flatten());
+        effective.push(g.organization_id.or(inherited));
+    }
+    let mut keep = vec![false; goals.len()];
+    for i in (0..goals.len()).rev() {
+        if effective[i] == Some(org) || keep[i] {
+            keep[i] = true;
+            if let Some(&p) = goals[i].parent_id.and_then(|p| index.get(&p)) {
+                keep[p] = true;
+            }
+        }
+    }
+    goals
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(g, k)| k.then_some(g))
+        .collect()
+}
+
 impl Pane for GoalsPane {
     fn title(&self) -> &str {
         "Goals"
     }
 
+    fn set_organization(&mut self, organization: Option<Id>) {
+        self.organization = organization;
+    }
+
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|g| g.id));
-        self.set_goals(repo.goal_tree()?);
+        self.set_goals(in_organization(repo.goal_tree()?, self.organization));
         if let Some(id) = self.pending_open.take()
             && self.index.contains_key(&id)
         {
