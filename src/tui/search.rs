@@ -318,7 +318,7 @@ impl SearchOverlay {
         let t = self.theme;
         let cols = usize::from(rect.width);
         let mut lines = vec![Line::from(Span::styled(
-            truncate("Type to search every pane. The query language:", cols).into_owned(),
+            truncate(" Type to search every pane. The query language:", cols).into_owned(),
             t.dim(),
         ))];
         for (example, meaning) in SYNTAX {
