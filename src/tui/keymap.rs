@@ -1437,7 +1437,7 @@ pub static BINDINGS: &[Binding] = &[
         C::Global,
         &[Key::ctrl('f')],
         A::Search,
-        Some("search"),
+        None,
         "search everything (every pane, with filters)",
     ),
     b(
