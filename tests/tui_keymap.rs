@@ -109,6 +109,9 @@ fn in_context(ctx: Context) -> Tui {
         Context::ConfirmDelete => u.keys(&["5", "Enter", "d"]),
         Context::Feedback => u.keys(&["6"]),
         Context::FeedbackDetail => u.keys(&["6", "Enter"]),
+        // Search everything
+        Context::SearchOverlay => u.keys(&["1", "C-f", "text:task"]),
+        Context::SearchResults => u.keys(&["1", "C-f", "text:task", "Tab"]),
     }
     assert!(
         u.app.contexts().contains(&ctx),
@@ -172,6 +175,8 @@ fn the_footer_on_screen_is_the_table_footer() {
         Context::ConfirmDelete,
         Context::Feedback,
         Context::FeedbackDetail,
+        Context::SearchOverlay,
+        Context::SearchResults,
     ] {
         let mut u = in_context(ctx);
         let screen = u.screen(200, 40);

@@ -50,6 +50,7 @@ const KEYS: &[&str] = &[
     "[",
     "]",
     "/",
+    "C-f",
     "?",
     "y",
     "n",
@@ -472,6 +473,9 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
         "ToggleStar",
         "CycleOrganization",
         "FilterOrganization",
+        "Search",
+        "CloseSearch",
+        "SearchFocusResults",
     ] {
         assert!(seen.contains(a), "never reached {a}: {seen:?}");
     }
@@ -535,6 +539,7 @@ const WORK_KEYS: &[&str] = &[
     "]",
     "t",
     "/",
+    "C-f",
     "y",
     "n",
     "Space",

@@ -11,6 +11,7 @@ use super::drafts::Drafts;
 use super::keymap::{self, Action, Context};
 use super::manage::{ManageOutcome, Manager};
 use super::panes::{Ctx, Outcome, PaneId, Panes};
+use super::search::{SearchOutcome, SearchOverlay};
 use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
@@ -66,6 +67,8 @@ pub struct App {
     editor_for: Option<PaneId>,
     /// The editor command; `None` reads the environment (see `tui::editor`).
     editor_command: Option<String>,
+    /// The search overlay (Ctrl-F, `/` on Today), when open.
+    search: Option<SearchOverlay>,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -112,6 +115,7 @@ impl App {
             organization: None,
             editor_for: None,
             editor_command: None,
+            search: None,
         };
         let pending = app.drafts.pending();
         if let Some(p) = pending.first() {
@@ -172,6 +176,11 @@ impl App {
         self.organization.as_ref().map(|o| o.id)
     }
 
+    /// The search overlay, if open.
+    pub fn search(&self) -> Option<&SearchOverlay> {
+        self.search.as_ref()
+    }
+
     /// Uses `command` for `$EDITOR` instead of the environment (tests, embedding).
     pub fn set_editor_command(&mut self, command: impl Into<String>) {
         self.editor_command = Some(command.into());
@@ -211,6 +220,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return keymap::active(&[Context::Help]);
+        }
+        if let Some(s) = &self.search {
+            return keymap::active(s.hints());
         }
         if let Some(m) = &self.manager {
             return keymap::active(m.hints());
@@ -342,6 +354,12 @@ impl App {
                 true
             }
             Event::Paste(_) if self.help.is_some() => false,
+            Event::Paste(text) if self.search.is_some() => {
+                if let Some(s) = self.search.as_mut() {
+                    s.paste(text, &self.repo);
+                }
+                true
+            }
             Event::Paste(text) if self.manager.is_some() => {
                 if let Some(m) = self.manager.as_mut() {
                     m.paste(text);
@@ -367,6 +385,27 @@ impl App {
         let contexts = self.contexts();
         let binding = keymap::resolve(&contexts, &key);
         self.last_action = binding.map(|b| b.action);
+        if binding.is_some_and(|b| b.action == Action::Search) {
+            self.search = Some(SearchOverlay::new(self.theme));
+            self.last_outcome = Some(Outcome::Handled);
+            return;
+        }
+        if let Some(s) = self.search.as_mut() {
+            let outcome = s.handle_key(key, binding.map(|b| b.action), &self.repo);
+            self.last_outcome = Some(match outcome {
+                SearchOutcome::Ignored => Outcome::Ignored,
+                _ => Outcome::Handled,
+            });
+            match outcome {
+                SearchOutcome::Handled | SearchOutcome::Ignored => {}
+                SearchOutcome::Close => self.search = None,
+                SearchOutcome::Open(target) => {
+                    self.search = None;
+                    self.apply(Outcome::Open(target));
+                }
+            }
+            return;
+        }
         match binding {
             Some(b) if matches!(b.context, Context::Global | Context::Always | Context::Help) => {
                 self.global(b.action);
@@ -543,6 +582,9 @@ impl App {
         self.draw_footer(frame, footer);
         if let Some(m) = self.manager.as_mut() {
             m.render(frame, body);
+        }
+        if let Some(s) = self.search.as_mut() {
+            s.render(frame, body);
         }
         if let Some(scroll) = self.help {
             self.draw_help(frame, body, scroll);

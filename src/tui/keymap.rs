@@ -80,6 +80,11 @@ pub enum Context {
     FeedbackDetail,
     /// "Delete this for good?" (for what has no undo).
     ConfirmDelete,
+    // Search everything
+    /// The search overlay with the query being typed.
+    SearchOverlay,
+    /// The search overlay with its results list taking the keys.
+    SearchResults,
 }
 
 impl Context {
@@ -99,6 +104,8 @@ impl Context {
                 | Context::Manage
                 | Context::Confirm
                 | Context::ConfirmDelete
+                | Context::SearchOverlay
+                | Context::SearchResults
         )
     }
 
@@ -135,6 +142,8 @@ impl Context {
             Context::Feedback => "Feedback",
             Context::FeedbackDetail => "Feedback item",
             Context::ConfirmDelete => "Delete for good?",
+            Context::SearchOverlay => "Search",
+            Context::SearchResults => "Search results",
         }
     }
 }
@@ -241,6 +250,16 @@ pub enum Action {
     OpenMeeting,
     ConfirmYes,
     ConfirmNo,
+    // Search everything
+    /// Open the search overlay.
+    Search,
+    CloseSearch,
+    /// Move the keys from the query to the results list.
+    SearchFocusResults,
+    /// Back from the results to the query.
+    SearchFocusQuery,
+    /// Empty the search query.
+    ClearQuery,
 }
 
 /// A key with its modifiers. Shift is implied by the character (`J`), so it is ignored for
@@ -1412,6 +1431,140 @@ pub static BINDINGS: &[Binding] = &[
         A::No,
         Some("no"),
         "no, leave it",
+    ),
+    // ---- Search everything ----
+    b(
+        C::Global,
+        &[Key::ctrl('f')],
+        A::Search,
+        None,
+        "search everything (every pane, with filters)",
+    ),
+    b(
+        C::Today,
+        &[Key::ch('/')],
+        A::Search,
+        Some("search"),
+        "search everything (every pane, with filters)",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the selected result in its pane",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::Down), Key::ctrl('n'), Key::ctrl('j')],
+        A::Down,
+        Some("move"),
+        "next result",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::Up), Key::ctrl('p'), Key::ctrl('k')],
+        A::Up,
+        Some("move"),
+        "previous result",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::PageDown)],
+        A::PageDown,
+        None,
+        "a page of results down",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::PageUp)],
+        A::PageUp,
+        None,
+        "a page of results up",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::Tab)],
+        A::SearchFocusResults,
+        Some("results"),
+        "move in the results with j/k (letters then no longer type)",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::ctrl('u')],
+        A::ClearQuery,
+        Some("clear"),
+        "clear the query",
+    ),
+    b(
+        C::SearchOverlay,
+        &[Key::code(K::Esc)],
+        A::CloseSearch,
+        Some("close"),
+        "close search, back where you were",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::code(K::Enter)],
+        A::Open,
+        Some("open"),
+        "open the selected result in its pane",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::ch('j'), Key::code(K::Down), Key::ctrl('n')],
+        A::Down,
+        Some("move"),
+        "next result",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::ch('k'), Key::code(K::Up), Key::ctrl('p')],
+        A::Up,
+        Some("move"),
+        "previous result",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::ch('g'), Key::code(K::Home)],
+        A::Top,
+        None,
+        "first result",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::ch('G'), Key::code(K::End)],
+        A::Bottom,
+        None,
+        "last result",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::code(K::PageDown)],
+        A::PageDown,
+        None,
+        "a page of results down",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::code(K::PageUp)],
+        A::PageUp,
+        None,
+        "a page of results up",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::code(K::Tab), Key::code(K::BackTab), Key::ch('/')],
+        A::SearchFocusQuery,
+        Some("query"),
+        "back to the query",
+    ),
+    b(
+        C::SearchResults,
+        &[Key::code(K::Esc)],
+        A::CloseSearch,
+        Some("close"),
+        "close search, back where you were",
     ),
 ];
 

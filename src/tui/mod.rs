@@ -17,6 +17,7 @@ pub mod theme;
 // $EDITOR and the people/tags/organizations popup (panes-a)
 pub mod editor;
 pub mod manage;
+pub mod search;
 
 use crate::clock::Clock;
 use crate::paths::DataDir;

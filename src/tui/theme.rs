@@ -129,4 +129,11 @@ impl Theme {
     pub fn focus(self) -> Style {
         self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
     }
+
+    /// A search match inside a snippet: bold and underlined, so it still stands out on the
+    /// selected (reversed) row and without colour.
+    pub fn matched(self) -> Style {
+        self.fg(Color::Yellow)
+            .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    }
 }

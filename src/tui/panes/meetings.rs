@@ -269,6 +269,11 @@ impl MeetingsPane {
         self.detail.as_ref().map_or(&[], |d| &d.list.items)
     }
 
+    /// The selected action item on the open meeting's page.
+    pub fn selected_item(&self) -> Option<&ActionItem> {
+        self.detail.as_ref().and_then(|d| d.list.selected())
+    }
+
     fn selected(&self) -> Option<&Meeting> {
         self.visible
             .get(self.cursor.selected)
