@@ -532,7 +532,7 @@ const TASK_OBJECTS: &[&str] = &[
     "Kubernetes upgrade runbook",
 ];
 
-const LEARN_PREFIX: &[&str] = &["TIL:", "How", "Why", "Note on", "Pattern:"];
+const LEARN_PREFIX: &[&str] = &["TIL:", "Note on", "Learned:", "Notes on"];
 
 const LEARN_TOPICS: &[&str] = &[
     "SQLite WAL checkpoints work",
