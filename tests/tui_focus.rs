@@ -328,6 +328,32 @@ fn a_stale_save_shows_both_versions_and_overwrite_uses_mine() {
 }
 
 #[test]
+fn overwrite_is_over_the_version_shown_so_a_later_change_is_shown_too() {
+    let mut u = focus();
+    let id = u.t.repo.add_task(today(), &task("Plan")).unwrap().id;
+    u.app.tick();
+    u.keys(&["e", "text: (mine)"]);
+    u.t.repo.update_task(id, 1, &task("Plan (theirs)")).unwrap();
+    u.keys(&["C-s"]);
+    assert_eq!(u.app.contexts()[0], Context::Conflict);
+    // While the user reads the two versions, the other session saves again.
+    u.t.repo
+        .update_task(id, 2, &task("Plan (theirs, again)"))
+        .unwrap();
+    u.keys(&["o"]);
+    assert_eq!(
+        u.t.repo.task(id).unwrap().title,
+        "Plan (theirs, again)",
+        "an overwrite never lands on a version the user was not shown"
+    );
+    assert_eq!(u.app.contexts()[0], Context::Conflict);
+    assert!(u.screen(100, 30).contains("Plan (theirs, again)"));
+    u.keys(&["o"]);
+    let t = u.t.repo.task(id).unwrap();
+    assert_eq!((t.title.as_str(), t.stamp.version), ("Plan (mine)", 4));
+}
+
+#[test]
 fn a_stale_save_can_keep_theirs() {
     let mut u = focus();
     let id = u.t.repo.add_task(today(), &task("Plan")).unwrap().id;

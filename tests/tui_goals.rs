@@ -364,3 +364,27 @@ fn the_organization_filter_keeps_that_organizations_goals_and_the_tree_above_the
     u.keys(&["O"]); // all again
     assert_eq!(titles(&u).len(), 5);
 }
+
+#[test]
+fn a_stale_milestone_save_shows_the_other_sessions_text_and_can_overwrite_it() {
+    let (mut u, _, _, _, rust) = tree();
+    let m = u.t.repo.add_milestone(rust, "Read the book", None).unwrap();
+    u.app.tick();
+    u.keys(&["G", "Enter", "e", "text: (mine)"]);
+    u.t.repo
+        .update_milestone(m.id, m.version, "Read the book (theirs)", None)
+        .unwrap();
+    u.keys(&["Enter"]);
+    assert_eq!(u.app.contexts()[0], Context::Conflict);
+    let s = u.screen(100, 30);
+    assert!(s.contains("Read the book (mine)"), "{s}");
+    assert!(
+        s.contains("Read the book (theirs)"),
+        "theirs is the other session's text, not this pane's cached copy: {s}"
+    );
+    u.keys(&["o"]);
+    assert_eq!(
+        u.t.repo.goal(rust).unwrap().milestones[0].title,
+        "Read the book (mine)"
+    );
+}

@@ -51,8 +51,9 @@ pub enum FormEvent {
     Closed,
     /// In the conflict view: drop my edit, keep the saved version.
     KeepTheirs,
-    /// In the conflict view: save my version over the current one.
-    Overwrite,
+    /// In the conflict view: save my version over the one shown as theirs, whose version this
+    /// is. If the row changed again since, that save is a conflict again, shown anew.
+    Overwrite { version: i64 },
 }
 
 /// A field's value as kept in a draft file.
@@ -232,6 +233,8 @@ enum Mode {
     Conflict {
         yours: Vec<(String, String)>,
         theirs: Vec<(String, String)>,
+        /// The version of the row that `theirs` shows.
+        version: i64,
     },
 }
 
@@ -446,8 +449,18 @@ impl Form {
     }
 
     /// Enters the conflict view: `yours` and `theirs` are (label, value) lines to compare.
-    pub fn show_conflict(&mut self, yours: Vec<(String, String)>, theirs: Vec<(String, String)>) {
-        self.mode = Mode::Conflict { yours, theirs };
+    /// `version` is the version of the row `theirs` shows: overwriting saves on it.
+    pub fn show_conflict(
+        &mut self,
+        yours: Vec<(String, String)>,
+        theirs: Vec<(String, String)>,
+        version: i64,
+    ) {
+        self.mode = Mode::Conflict {
+            yours,
+            theirs,
+            version,
+        };
     }
 
     /// The values as typed, for a draft file.
@@ -514,7 +527,9 @@ impl Form {
             }
             (Mode::ConfirmDiscard, _) => FormEvent::None,
             (Mode::Conflict { .. }, Some(Action::KeepTheirs)) => FormEvent::KeepTheirs,
-            (Mode::Conflict { .. }, Some(Action::Overwrite)) => FormEvent::Overwrite,
+            (Mode::Conflict { version, .. }, Some(Action::Overwrite)) => {
+                FormEvent::Overwrite { version: *version }
+            }
             (Mode::Conflict { .. }, Some(Action::BackToEdit)) => {
                 self.mode = Mode::Editing;
                 FormEvent::None
@@ -733,7 +748,7 @@ impl Form {
         match &self.mode {
             Mode::Editing => {}
             Mode::ConfirmDiscard => self.render_confirm(frame, popup),
-            Mode::Conflict { yours, theirs } => {
+            Mode::Conflict { yours, theirs, .. } => {
                 render_conflict(frame, area, theme, yours, theirs);
             }
         }

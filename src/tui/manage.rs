@@ -575,15 +575,9 @@ impl Manager {
                     .info("kept the version saved by the other session");
                 ManageOutcome::Changed
             }
-            FormEvent::Overwrite => {
-                if let FormJob::EditPerson { id, version } = job {
-                    match ctx.repo.person(*id) {
-                        Ok(theirs) => *version = theirs.stamp.version,
-                        Err(e) => {
-                            form.show_error(&e);
-                            return ManageOutcome::Handled;
-                        }
-                    }
+            FormEvent::Overwrite { version: v } => {
+                if let FormJob::EditPerson { version, .. } = job {
+                    *version = v;
                 }
                 self.save(ctx)
             }
@@ -630,6 +624,7 @@ impl Manager {
                                     email: theirs.email,
                                     notes: theirs.notes,
                                 }),
+                                theirs.stamp.version,
                             );
                         }
                         Err(e) => form.show_error(&e),

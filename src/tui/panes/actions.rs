@@ -254,24 +254,7 @@ impl ItemForms {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let Some(Modal::Item {
-                    target: ItemTarget::Edit { id, .. },
-                    ..
-                }) = &self.modal
-                else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.action_item(*id) {
-                    Ok(theirs) => self.save_item(ctx, Some(theirs.stamp.version)),
-                    Err(e) => {
-                        if let Some(Modal::Item { form, .. }) = self.modal.as_mut() {
-                            form.show_error(&e);
-                        }
-                        Outcome::Handled
-                    }
-                }
-            }
+            FormEvent::Overwrite { version } => self.save_item(ctx, Some(version)),
         }
     }
 
@@ -335,7 +318,7 @@ impl ItemForms {
                         ),
                         ("due".into(), due.map(|d| d.to_string()).unwrap_or_default()),
                     ];
-                    form.show_conflict(yours, item_lines(&theirs));
+                    form.show_conflict(yours, item_lines(&theirs), theirs.stamp.version);
                     Outcome::Handled
                 }
                 Err(e) => {

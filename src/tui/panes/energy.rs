@@ -284,8 +284,11 @@ impl EnergyPane {
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.checkin(id) {
                 Ok(theirs) => {
-                    ed.form
-                        .show_conflict(draft_lines(&draft), checkin_lines(&theirs));
+                    ed.form.show_conflict(
+                        draft_lines(&draft),
+                        checkin_lines(&theirs),
+                        theirs.stamp.version,
+                    );
                     Outcome::Handled
                 }
                 Err(e) => {
@@ -318,23 +321,11 @@ impl EnergyPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let Target::Edit { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.checkin(id) {
-                    Ok(theirs) => {
-                        ed.target = Target::Edit {
-                            id,
-                            version: theirs.stamp.version,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let Target::Edit { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }

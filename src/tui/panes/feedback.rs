@@ -423,7 +423,8 @@ impl FeedbackPane {
                         },
                         &theirs.person.name,
                     );
-                    ed.form.show_conflict(yours, theirs_lines);
+                    ed.form
+                        .show_conflict(yours, theirs_lines, theirs.stamp.version);
                     Outcome::Handled
                 }
                 Err(e) => {
@@ -456,23 +457,11 @@ impl FeedbackPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let FormTarget::Edit { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.feedback_item(id) {
-                    Ok(theirs) => {
-                        ed.target = FormTarget::Edit {
-                            id,
-                            version: theirs.stamp.version,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let FormTarget::Edit { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }

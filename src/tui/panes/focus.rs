@@ -308,8 +308,11 @@ impl FocusPane {
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.task(id) {
                 Ok(theirs) => {
-                    ed.form
-                        .show_conflict(draft_lines(&draft), task_lines(&theirs));
+                    ed.form.show_conflict(
+                        draft_lines(&draft),
+                        task_lines(&theirs),
+                        theirs.stamp.version,
+                    );
                     Outcome::Handled
                 }
                 Err(e) => {
@@ -342,23 +345,11 @@ impl FocusPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let Target::Edit { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.task(id) {
-                    Ok(theirs) => {
-                        ed.target = Target::Edit {
-                            id,
-                            version: theirs.stamp.version,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let Target::Edit { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }

@@ -518,7 +518,11 @@ impl GoalsPane {
                                 target_date: theirs.target_date,
                                 tags: theirs.tags.clone(),
                             };
-                            form.show_conflict(lines(&draft), lines(&theirs_draft));
+                            form.show_conflict(
+                                lines(&draft),
+                                lines(&theirs_draft),
+                                theirs.stamp.version,
+                            );
                             Outcome::Handled
                         }
                         Err(e) => {
@@ -557,15 +561,27 @@ impl GoalsPane {
                         self.select_milestone(m.id, m.goal_id);
                         Outcome::Reload
                     }
-                    Err(DbError::Conflict { id, .. }) => {
-                        let theirs = self
+                    Err(DbError::Conflict { id, current, .. }) => {
+                        // The cached tree holds the copy this edit started from; theirs is
+                        // read afresh (the milestone's goal never changes).
+                        let goal = self
                             .goals
                             .iter()
-                            .flat_map(|g| g.milestones.iter())
-                            .find(|m| m.id == id)
+                            .find(|g| g.milestones.iter().any(|m| m.id == id))
+                            .map(|g| g.id);
+                        let fresh = match goal.map(|g| ctx.repo.goal(g)) {
+                            Some(Ok(g)) => g.milestones.into_iter().find(|m| m.id == id),
+                            Some(Err(e)) => {
+                                form.show_error(&e);
+                                return Outcome::Handled;
+                            }
+                            None => None,
+                        };
+                        let version = fresh.as_ref().map_or(current, |m| m.version);
+                        let theirs = fresh
                             .map(|m| {
                                 vec![
-                                    ("title".to_string(), m.title.clone()),
+                                    ("title".to_string(), m.title),
                                     (
                                         "due".to_string(),
                                         m.due_date.map(|d| d.to_string()).unwrap_or_default(),
@@ -580,7 +596,7 @@ impl GoalsPane {
                                 due.map(|d| d.to_string()).unwrap_or_default(),
                             ),
                         ];
-                        form.show_conflict(yours, theirs);
+                        form.show_conflict(yours, theirs, version);
                         Outcome::Handled
                     }
                     Err(e) => {
@@ -626,36 +642,9 @@ impl GoalsPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let current = match ed {
-                    Editing::Goal {
-                        target: GoalTarget::Edit { id, .. },
-                        ..
-                    } => ctx.repo.goal(*id).map(|g| g.stamp.version),
-                    Editing::Milestone {
-                        target: MsTarget::Edit { id, .. },
-                        ..
-                    } => {
-                        let id = *id;
-                        ctx.repo.goal_tree().map(|gs| {
-                            gs.iter()
-                                .flat_map(|g| g.milestones.iter())
-                                .find(|m| m.id == id)
-                                .map_or(0, |m| m.version)
-                        })
-                    }
-                    _ => return Outcome::Handled,
-                };
-                match current {
-                    Ok(v) => {
-                        ed.set_version(v);
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form_mut().show_error(&e);
-                        Outcome::Handled
-                    }
-                }
+            FormEvent::Overwrite { version } => {
+                ed.set_version(version);
+                self.save(ctx)
             }
         }
     }

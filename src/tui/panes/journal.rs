@@ -265,9 +265,13 @@ impl JournalPane {
             Err(DbError::Conflict { id, .. }) => match ctx.repo.learning(id) {
                 Ok(theirs) => {
                     let yours = self.draft_lines(&draft);
-                    let theirs = self.learning_lines(&theirs);
+                    let lines = self.learning_lines(&theirs);
                     if let Some(ed) = self.editing.as_mut() {
-                        ed.form.show_conflict(yours, theirs);
+                        // The form does not edit the star: overwriting keeps theirs.
+                        if let EditTarget::Edit { starred, .. } = &mut ed.target {
+                            *starred = theirs.starred;
+                        }
+                        ed.form.show_conflict(yours, lines, theirs.stamp.version);
                     }
                     Outcome::Handled
                 }
@@ -338,24 +342,11 @@ impl JournalPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let EditTarget::Edit { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.learning(id) {
-                    Ok(theirs) => {
-                        ed.target = EditTarget::Edit {
-                            id,
-                            version: theirs.stamp.version,
-                            starred: theirs.starred,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let EditTarget::Edit { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }

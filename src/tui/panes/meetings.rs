@@ -526,8 +526,11 @@ impl MeetingsPane {
                         attendee_ids: Vec::new(),
                         tags: theirs.tags.clone(),
                     };
-                    ed.form
-                        .show_conflict(yours, meeting_lines(&theirs_draft, &names));
+                    ed.form.show_conflict(
+                        yours,
+                        meeting_lines(&theirs_draft, &names),
+                        theirs.stamp.version,
+                    );
                     Outcome::Handled
                 }
                 Err(e) => {
@@ -561,23 +564,11 @@ impl MeetingsPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let FormTarget::Edit { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.meeting(id) {
-                    Ok(theirs) => {
-                        ed.target = FormTarget::Edit {
-                            id,
-                            version: theirs.stamp.version,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let FormTarget::Edit { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }

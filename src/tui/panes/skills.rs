@@ -433,9 +433,10 @@ impl SkillsPane {
                     Err(DbError::Conflict { id, .. }) => match ctx.repo.skill(id) {
                         Ok(theirs) => {
                             let yours = self.draft_lines(&draft);
+                            let version = theirs.stamp.version;
                             let theirs = self.draft_lines(&skill_draft(&theirs));
                             if let Some(ed) = self.editing.as_mut() {
-                                ed.form.show_conflict(yours, theirs);
+                                ed.form.show_conflict(yours, theirs, version);
                             }
                             Outcome::Handled
                         }
@@ -490,23 +491,11 @@ impl SkillsPane {
                     .info("kept the version saved by the other session");
                 Outcome::Reload
             }
-            FormEvent::Overwrite => {
-                let EditTarget::EditSkill { id, .. } = ed.target else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.skill(id) {
-                    Ok(theirs) => {
-                        ed.target = EditTarget::EditSkill {
-                            id,
-                            version: theirs.stamp.version,
-                        };
-                        self.save(ctx)
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
+            FormEvent::Overwrite { version } => {
+                if let EditTarget::EditSkill { version: v, .. } = &mut ed.target {
+                    *v = version;
                 }
+                self.save(ctx)
             }
         }
     }
