@@ -93,16 +93,18 @@ fn add_task_with_every_option() {
 }
 
 #[test]
-fn weekday_names_mean_the_most_recent_such_day() {
+fn a_tasks_weekday_is_the_coming_one() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path();
-    // NOW is Wednesday 2026-11-18.
+    // NOW is Wednesday 2026-11-18. A task is planned, so a weekday looks ahead (feedback, which
+    // has happened, looks back: see the feedback test).
     for (spec, expect) in [
-        ("wed", "2026-11-18"),
-        ("mon", "2026-11-16"),
-        ("Tuesday", "2026-11-17"),
-        ("thu", "2026-11-12"),
-        ("sun", "2026-11-15"),
+        ("wed", "2026-11-25"),
+        ("mon", "2026-11-23"),
+        ("Tuesday", "2026-11-24"),
+        ("thu", "2026-11-19"),
+        ("sun", "2026-11-22"),
+        ("+2", "2026-11-20"),
         ("tomorrow", "2026-11-19"),
         ("today", "2026-11-18"),
         ("2027-01-04", "2027-01-04"),
@@ -125,7 +127,7 @@ fn capture_errors_are_one_line_and_write_nothing() {
     let cases: &[(&[&str], &str)] = &[
         (
             &["add", "task", "x", "--day", "someday"],
-            "worklog: --day must be today, yesterday, tomorrow, mon…sun or YYYY-MM-DD, got \"someday\"",
+            "worklog: --day must be today, yesterday, tomorrow, +N or -N days, a weekday or YYYY-MM-DD, got \"someday\"",
         ),
         (
             &["add", "task", "x", "--day", "2026-02-30"],

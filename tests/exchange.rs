@@ -535,7 +535,7 @@ fn a_date_range_keeps_dated_rows_in_it_and_what_they_refer_to() {
         &["export", "--format", "json", "--from", "later"],
     )
     .one_line_error();
-    assert!(line.starts_with("worklog: --from: day must be"), "{line}");
+    assert!(line.starts_with("worklog: --from must be today"), "{line}");
     let line = worklog(&data, NOW, &["export", "--format", "xml"]).one_line_error();
     assert!(line.contains("invalid value 'xml'"), "{line}");
 }

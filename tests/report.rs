@@ -389,7 +389,7 @@ fn report_errors_are_one_line() {
         ),
         (
             &["report", "--from", "whenever"][..],
-            "worklog: --from: day must be today, yesterday, tomorrow, mon…sun or YYYY-MM-DD, got \"whenever\"\n",
+            "worklog: --from must be today, yesterday, tomorrow, +N or -N days, a weekday or YYYY-MM-DD, got \"whenever\"\n",
         ),
     ] {
         assert_eq!(worklog(data, NOW, args).one_line_error(), expect);

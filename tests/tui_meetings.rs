@@ -258,7 +258,7 @@ fn promoting_to_a_typed_day_and_a_bad_day_says_why() {
     }
     u.keys(&["text:someday", "Enter"]);
     let s = u.screen(80, 24);
-    assert!(s.contains("day must be today, tomorrow"), "{s}");
+    assert!(s.contains("day must be today, yesterday, tomorrow"), "{s}");
     assert!(
         u.t.repo.action_items_for_meeting(m).unwrap()[0]
             .task_id

@@ -135,7 +135,7 @@ fn a_bad_date_keeps_the_assessment_form_open() {
     u.app.tick();
     u.keys(&["r", "Tab", "text:x", "C-s"]);
     assert!(u.app.panes.skills.is_editing());
-    assert!(u.screen(80, 24).contains("date must be YYYY-MM-DD"));
+    assert!(u.screen(80, 24).contains("date must be today, yesterday"));
     assert!(u.t.repo.skill_history(id).unwrap().is_empty());
 }
 

@@ -1,8 +1,9 @@
 //! Quick capture without the app: `add task|learning|energy|feedback`, `done`, `today`.
 
 use super::warn;
-use crate::capture::{Today, find_goal, parse_day};
+use crate::capture::{Today, find_goal};
 use crate::clock::Clock;
+use crate::dates::{Lean, parse_day};
 use crate::launch;
 use crate::model::{
     CheckinDraft, Direction, FeedbackDraft, FeedbackKind, LearningDraft, Priority, TaskDraft,
@@ -53,7 +54,8 @@ pub fn add_task(
     let title = joined(&args.text, "task text")?;
     let today = clock.today();
     let day = match &args.day {
-        Some(d) => parse_day(d, today).map_err(|e| anyhow!("--{e}"))?,
+        // A task is planned: `fri` is the coming Friday.
+        Some(d) => parse_day("day", d, today, Lean::Future).map_err(|e| anyhow!("--{e}"))?,
         None => today,
     };
     let priority = match &args.priority {
@@ -176,7 +178,8 @@ pub fn add_feedback(
 ) -> Result<()> {
     let content = joined(&args.text, "feedback")?;
     let day = match &args.day {
-        Some(d) => parse_day(d, clock.today()).map_err(|e| anyhow!("--{e}"))?,
+        // Feedback has happened: `fri` is the last Friday.
+        Some(d) => parse_day("day", d, clock.today(), Lean::Past).map_err(|e| anyhow!("--{e}"))?,
         None => clock.today(),
     };
     let kind = match &args.kind {

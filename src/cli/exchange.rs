@@ -1,8 +1,8 @@
 //! `worklog export`, `worklog import` and `worklog report`.
 
 use super::warn;
-use crate::capture::parse_day;
 use crate::clock::Clock;
+use crate::dates::{Lean, parse_day};
 use crate::db::exchange::Range;
 use crate::export;
 use crate::import;
@@ -63,7 +63,7 @@ fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<cra
 
 fn day_arg(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
     value
-        .map(|v| parse_day(v, today).map_err(|e| anyhow!("--{flag}: {e}")))
+        .map(|v| parse_day(flag, v, today, Lean::Past).map_err(|e| anyhow!("--{e}")))
         .transpose()
 }
 

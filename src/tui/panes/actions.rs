@@ -9,6 +9,7 @@
 use super::list::Cursor;
 use super::pick::{NONE_ID, new_person, parse_day, person_options, resolve_people, short_day};
 use super::{Ctx, Outcome, PaneId};
+use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Deletable, Id, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
@@ -266,7 +267,7 @@ impl ItemForms {
             *version = v;
         }
         form.clear_errors();
-        let due = match parse_day(&form.text("due"), ctx.today, "due date") {
+        let due = match parse_day(&form.text("due"), ctx.today, "due date", Lean::Future) {
             Ok(d) => d,
             Err(e) => {
                 form.set_error("due", e);
@@ -338,7 +339,7 @@ impl ItemForms {
             return Outcome::Handled;
         };
         form.clear_errors();
-        let day = match parse_day(&form.text("day"), ctx.today, "day") {
+        let day = match parse_day(&form.text("day"), ctx.today, "day", Lean::Future) {
             Ok(d) => d.unwrap_or(ctx.today),
             Err(e) => {
                 form.set_error("day", e);

@@ -9,6 +9,7 @@ use super::pick::{
     Chooser, Chosen, NONE_ID, new_person, parse_day, person_options, resolve_people, short_day,
 };
 use super::{Ctx, Outcome, Pane, PaneId, Target};
+use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
     ActionSource, Deletable, Direction, Feedback, FeedbackDraft, FeedbackKind, Id, Meeting,
@@ -347,7 +348,7 @@ impl FeedbackPane {
         };
         let form = &mut ed.form;
         form.clear_errors();
-        let day = match parse_day(&form.text("day"), ctx.today, "day") {
+        let day = match parse_day(&form.text("day"), ctx.today, "day", Lean::Past) {
             Ok(d) => d.unwrap_or(ctx.today),
             Err(e) => {
                 form.set_error("day", e);

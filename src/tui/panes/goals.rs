@@ -9,6 +9,7 @@ use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text
 use super::list::{Cursor, Filter};
 use super::pick::{Chooser, Chosen, NONE_ID, parse_day, short_day};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
+use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{Deletable, Goal, GoalDraft, GoalStatus, Id, Milestone, Task, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
@@ -447,13 +448,14 @@ impl GoalsPane {
         ed.form_mut().clear_errors();
         match ed {
             Editing::Goal { form, target } => {
-                let target_date = match parse_day(&form.text("target"), today, "target date") {
-                    Ok(d) => d,
-                    Err(e) => {
-                        form.set_error("target", e);
-                        return Outcome::Handled;
-                    }
-                };
+                let target_date =
+                    match parse_day(&form.text("target"), today, "target date", Lean::Future) {
+                        Ok(d) => d,
+                        Err(e) => {
+                            form.set_error("target", e);
+                            return Outcome::Handled;
+                        }
+                    };
                 let parent_id = form
                     .picked("parent")
                     .first()
@@ -537,7 +539,7 @@ impl GoalsPane {
                 }
             }
             Editing::Milestone { form, target } => {
-                let due = match parse_day(&form.text("due"), today, "due date") {
+                let due = match parse_day(&form.text("due"), today, "due date", Lean::Future) {
                     Ok(d) => d,
                     Err(e) => {
                         form.set_error("due", e);

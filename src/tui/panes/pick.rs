@@ -1,78 +1,32 @@
 //! What the Meetings, Goals and Feedback forms share: reading typed days and times, people as
 //! picker options (with create-new), and a one-field picker popup that acts on Enter.
 
+use crate::dates::{self, Lean};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{Id, Person};
 use crate::text::sanitize;
 use crate::tui::form::{Form, FormEvent, PickOption};
 use crate::tui::keymap::{self, Action};
 use crate::tui::theme::Theme;
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
 
 /// The picker option that stands for "nobody" / "me" / "none" / "the top level": real rows
 /// have positive ids, names typed into a create-new picker negative ones.
 pub const NONE_ID: i64 = 0;
 
-/// Reads a day as typed: `today`, `tomorrow`, `yesterday` (or `tod`, `tom`, `yes`), `+3` /
-/// `-2` days from today, a weekday name (`mon`, `friday`: the next one after today), or
-/// `YYYY-MM-DD`. Empty is `None`. `field` names the field in the message.
-pub fn parse_day(s: &str, today: NaiveDate, field: &str) -> Result<Option<NaiveDate>, String> {
-    let t = s.trim().to_lowercase();
-    if t.is_empty() {
+/// Reads a day as typed in a form field ([`crate::dates::parse_day`]; `lean` says whether a
+/// weekday looks back or ahead). Empty is `None`. `field` names the field in the message.
+pub fn parse_day(
+    s: &str,
+    today: NaiveDate,
+    field: &str,
+    lean: Lean,
+) -> Result<Option<NaiveDate>, String> {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    let shift = |n: i64| {
-        if n >= 0 {
-            today.checked_add_days(Days::new(n.unsigned_abs()))
-        } else {
-            today.checked_sub_days(Days::new(n.unsigned_abs()))
-        }
-    };
-    let day = match t.as_str() {
-        "today" | "tod" | "now" => Some(today),
-        "tomorrow" | "tom" | "tmr" => shift(1),
-        "yesterday" | "yes" | "yest" => shift(-1),
-        _ if t.starts_with('+') || t.starts_with('-') => t
-            .get(1..)
-            .and_then(|n| n.trim_end_matches('d').parse::<i64>().ok())
-            .filter(|n| *n <= 100_000)
-            .and_then(|n| shift(if t.starts_with('-') { -n } else { n })),
-        _ => match weekday(&t) {
-            Some(w) => {
-                let ahead = (7 + i64::from(w.num_days_from_monday())
-                    - i64::from(today.weekday().num_days_from_monday()))
-                    % 7;
-                shift(if ahead == 0 { 7 } else { ahead })
-            }
-            None => NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok(),
-        },
-    };
-    day.map(Some).ok_or_else(|| {
-        format!(
-            "{field} must be today, tomorrow, +N, a weekday or YYYY-MM-DD, got {:?}",
-            sanitize(s.trim())
-        )
-    })
-}
-
-fn weekday(t: &str) -> Option<Weekday> {
-    const NAMES: [(&str, Weekday); 7] = [
-        ("monday", Weekday::Mon),
-        ("tuesday", Weekday::Tue),
-        ("wednesday", Weekday::Wed),
-        ("thursday", Weekday::Thu),
-        ("friday", Weekday::Fri),
-        ("saturday", Weekday::Sat),
-        ("sunday", Weekday::Sun),
-    ];
-    if t.len() < 3 {
-        return None;
-    }
-    NAMES
-        .iter()
-        .find(|(name, _)| name.starts_with(t))
-        .map(|(_, w)| *w)
+    dates::parse_day(field, s, today, lean).map(Some)
 }
 
 /// Reads a moment as typed: `YYYY-MM-DD HH:MM`, `HH:MM` (on `today`), or a day as
@@ -89,10 +43,8 @@ pub fn parse_when(s: &str, today: NaiveDate) -> Result<NaiveDateTime, String> {
         return Ok(at);
     }
     let (day, time) = t.rsplit_once(' ').ok_or_else(bad)?;
-    let day = parse_day(day, today, "day")
-        .ok()
-        .flatten()
-        .ok_or_else(bad)?;
+    // Meetings are mostly arranged ahead: `fri 9:00` is the coming Friday.
+    let day = dates::parse_day("day", day, today, Lean::Future).map_err(|_| bad())?;
     let time = ["%H:%M", "%H:%M:%S"]
         .iter()
         .find_map(|f| NaiveTime::parse_from_str(time.trim(), f).ok())
@@ -211,7 +163,7 @@ mod tests {
     #[test]
     fn days_as_typed() {
         let today = d("2026-11-22"); // a Sunday
-        let p = |s| parse_day(s, today, "due");
+        let p = |s| parse_day(s, today, "due", Lean::Future);
         assert_eq!(p(""), Ok(None));
         assert_eq!(p("today"), Ok(Some(today)));
         assert_eq!(p(" Tomorrow "), Ok(Some(d("2026-11-23"))));

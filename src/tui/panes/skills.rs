@@ -9,6 +9,7 @@ use super::chart::sparkline;
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
+use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
     Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
@@ -1098,14 +1099,10 @@ impl SkillsPane {
     }
 }
 
-/// Reads a day as typed: `YYYY-MM-DD`; empty is `today`.
+/// The day of an assessment as typed: it has happened, so a weekday looks back; empty is
+/// `today`.
 fn parse_day(s: &str, today: NaiveDate) -> Result<NaiveDate, String> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Ok(today);
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("date must be YYYY-MM-DD, got {:?}", sanitize(s)))
+    super::pick::parse_day(s, today, "date", Lean::Past).map(|d| d.unwrap_or(today))
 }
 
 /// A category typed into the picker: trimmed, not empty, no control characters.
@@ -1258,7 +1255,16 @@ mod tests {
             parse_day(" 2026-01-02 ", today),
             Ok(NaiveDate::from_ymd_opt(2026, 1, 2).unwrap_or_default())
         );
-        assert!(parse_day("yesterday", today).is_err());
+        assert_eq!(
+            parse_day("yesterday", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 21).unwrap_or_default())
+        );
+        assert_eq!(
+            parse_day("fri", today),
+            Ok(NaiveDate::from_ymd_opt(2026, 11, 20).unwrap_or_default()),
+            "an assessment happened: a weekday looks back"
+        );
+        assert!(parse_day("soon", today).is_err());
         assert_eq!(new_category("  Backend "), Ok("Backend".into()));
         assert!(new_category("a\x1bb").is_err());
         assert_eq!(Sort::Category.next().next().next(), Sort::Category);
