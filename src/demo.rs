@@ -11,11 +11,11 @@ use rand::prelude::*;
 use rand_chacha::ChaCha8Rng;
 
 /// About a year of daily use.
-pub const DEFAULT_ROWS: usize = 8_000;
+pub const DEFAULT_ROWS: usize = 5_500;
 /// The most `worklog demo` will generate.
 pub const MAX_ROWS: usize = 1_000_000;
-/// Rows a typical day adds (tasks, check-ins, meetings and their links...).
-const ROWS_PER_DAY: usize = 22;
+/// Rows a typical day adds (tasks, check-ins, meetings and their links...), weekends included.
+const ROWS_PER_DAY: usize = 15;
 /// The history never reaches back further than this; past it, days get busier instead.
 const MAX_DAYS: usize = 20 * 365;
 
@@ -42,23 +42,13 @@ pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result
     };
     repo.in_transaction(|_| {
         g.setup(first_day)?;
+        // The same density every day: a day's use, or several when the target outgrows
+        // MAX_DAYS of history.
+        let busy = (rows / (days * ROWS_PER_DAY)).max(1);
         let mut day = first_day;
-        let mut so_far = repo.row_counts()?.total() as usize;
-        let mut since_count = 0;
-        while day <= today && so_far < rows {
-            // Spread what is left over the days that are left, so big targets make busier days.
-            let days_left = (today - day).num_days() as usize + 1;
-            let busy = ((rows - so_far) / days_left / ROWS_PER_DAY).max(1);
+        while day <= today {
             for _ in 0..busy {
                 g.day(day, today)?;
-            }
-            // Counting every table is not free: count for real now and then, estimate between.
-            since_count += 1;
-            if since_count == 30 || so_far + busy * ROWS_PER_DAY * 2 >= rows {
-                so_far = repo.row_counts()?.total() as usize;
-                since_count = 0;
-            } else {
-                so_far += busy * ROWS_PER_DAY;
             }
             day += Duration::days(1);
         }
@@ -341,10 +331,7 @@ impl Gen<'_> {
                 .choose_multiple(&mut self.rng, n)
                 .copied()
                 .collect();
-            let title = match kind {
-                MeetingKind::OneOnOne => "1:1".to_string(),
-                _ => self.pick(MEETING_TITLES).to_string(),
-            };
+            let title = self.pick(meeting_titles(kind)).to_string();
             let notes = (0..self.rng.random_range(0..3))
                 .map(|_| format!("- {}", self.pick(NOTES)))
                 .collect::<Vec<_>>()
@@ -567,16 +554,26 @@ const ENERGY_NOTES: &[&str] = &[
     "walked at lunch",
 ];
 
-const MEETING_TITLES: &[&str] = &[
-    "Standup",
-    "Sprint planning",
-    "Design review: billing",
-    "Incident retro",
-    "Hiring sync",
-    "Architecture forum",
-    "Customer call",
-    "Quarterly planning",
-];
+/// Titles that fit each kind of meeting.
+fn meeting_titles(kind: MeetingKind) -> &'static [&'static str] {
+    match kind {
+        MeetingKind::OneOnOne => &["1:1"],
+        MeetingKind::Team => &["Standup", "Team retro", "Team sync"],
+        MeetingKind::Interview => &[
+            "Interview: backend engineer",
+            "Interview: SRE",
+            "Interview debrief",
+        ],
+        MeetingKind::Review => &[
+            "Design review: billing",
+            "Incident retro",
+            "Architecture review",
+        ],
+        MeetingKind::Planning => &["Sprint planning", "Quarterly planning", "Roadmap planning"],
+        MeetingKind::External => &["Customer call", "Vendor sync", "Partner demo"],
+        MeetingKind::Other => &["Hiring sync", "Architecture forum", "Lunch and learn"],
+    }
+}
 
 const FEEDBACK: &[&str] = &[
     "The design doc was clear and the trade-offs well argued.",
