@@ -1,5 +1,5 @@
 //! Times `backup::take` (snapshot, sync, integrity check, rename, rotation) on a database of
-//! about 100,000 rows. Run with `cargo run --release --example backup_timing`.
+//! about 100,000 rows. Run with `cargo bench --bench backup`; prints the median.
 
 use chrono::{Days, NaiveDate};
 use std::sync::Arc;
