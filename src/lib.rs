@@ -11,6 +11,7 @@ pub mod dates;
 pub mod db;
 pub mod demo;
 pub mod export;
+pub mod fault;
 pub mod import;
 pub mod launch;
 pub mod model;
