@@ -243,6 +243,13 @@ fn sighup_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
     signal_saves_the_open_form(nix::sys::signal::Signal::SIGHUP);
 }
 
+/// In raw mode Ctrl-C is a key, so a SIGINT can only come from another process (`kill -INT`,
+/// a supervisor): it must end the app as gently as SIGTERM does.
+#[test]
+fn sigint_from_another_process_saves_the_open_form_and_restores_the_terminal() {
+    signal_saves_the_open_form(nix::sys::signal::Signal::SIGINT);
+}
+
 /// The pids of processes whose command line mentions `needle`.
 fn pids_mentioning(needle: &str) -> Vec<i32> {
     std::fs::read_dir("/proc")
