@@ -77,6 +77,9 @@ enum Command {
         /// Write to this file (a folder for csv) instead of standard output
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Replace an existing --out file (or csv folder); never the database or a backup
+        #[arg(long, requires = "out")]
+        force: bool,
         /// Keep dated rows from this day on (today, yesterday, mon…sun, YYYY-MM-DD)
         #[arg(long, value_name = "D")]
         from: Option<String>,
@@ -114,6 +117,9 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace an existing --out file; never the database or a backup
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters
     /// pane: tag: person: from: to: is:
@@ -275,6 +281,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export {
             format,
             out: path,
+            force,
             from,
             to,
         }) => cli::exchange::export(
@@ -282,6 +289,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             clock,
             format,
             path.as_deref(),
+            force,
             from.as_deref(),
             to.as_deref(),
             out,
@@ -307,6 +315,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             week: _,
             month,
             out: path,
+            force,
         }) => cli::exchange::report(
             &dir()?,
             clock,
@@ -314,6 +323,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to.as_deref(),
             month,
             path.as_deref(),
+            force,
             out,
             err,
         )?,

@@ -473,7 +473,17 @@ fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
     let t = u.t.repo.add_task(today(), &task("keep me")).unwrap();
     let screen = u.screen(30, 5);
     assert!(screen.contains("too small"), "{screen}");
-    u.keys(&["1", "d", "y", "Enter", "a", "text:typed", "C-s", "x", "Space"]);
+    u.keys(&[
+        "1",
+        "d",
+        "y",
+        "Enter",
+        "a",
+        "text:typed",
+        "C-s",
+        "x",
+        "Space",
+    ]);
     let screen = u.screen(30, 5);
     assert!(screen.contains("too small"), "{screen}");
     let now = u.t.repo.tasks_on(today()).unwrap();

@@ -8,6 +8,7 @@ use crate::export;
 use crate::import;
 use crate::launch;
 use crate::model::ImportSource;
+use crate::output;
 use crate::paths::DataDir;
 use crate::report;
 use crate::text::sanitize;
@@ -75,6 +76,7 @@ pub fn export(
     clock: Arc<dyn Clock>,
     format: ExportFormat,
     path: Option<&Path>,
+    force: bool,
     from: Option<&str>,
     to: Option<&str>,
     out: &mut dyn Write,
@@ -92,6 +94,13 @@ pub fn export(
     }
     if format == ExportFormat::Csv && path.is_none() {
         bail!("csv export writes a folder with one file per table: give it with --out DIR");
+    }
+    if let Some(p) = path {
+        let shape = match format {
+            ExportFormat::Csv => output::Shape::Folder,
+            ExportFormat::Json | ExportFormat::Sql => output::Shape::File,
+        };
+        output::check(dir, p, shape, force)?;
     }
     let repo = open(dir, clock, err)?;
     match (format, path) {
@@ -196,6 +205,7 @@ pub fn report(
     to: Option<&str>,
     month: bool,
     path: Option<&Path>,
+    force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
@@ -209,6 +219,9 @@ pub fn report(
     };
     if to < from {
         bail!("--from ({from}) is after --to ({to})");
+    }
+    if let Some(p) = path {
+        output::check(dir, p, output::Shape::File, force)?;
     }
     let repo = open(dir, clock, err)?;
     let text = report::markdown(&repo, from, to)?;

@@ -380,7 +380,7 @@ impl App {
                 self.apply(outcome);
                 true
             }
-            Event::Resize(..) | Event::FocusGained => true,
+            Event::FocusGained => true,
             _ => false,
         }
     }
