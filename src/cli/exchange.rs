@@ -183,6 +183,18 @@ pub fn import(
     if outcome.skipped.total() > 0 {
         writeln!(out, "{skipped} {}", outcome.skipped)?;
     }
+    // Each record repeated inside the file, by name (the first few).
+    const SHOWN: usize = 10;
+    for r in outcome.repeated.iter().take(SHOWN) {
+        writeln!(out, "repeated:      {}", sanitize(r))?;
+    }
+    if outcome.repeated.len() > SHOWN {
+        writeln!(
+            out,
+            "repeated:      and {} more",
+            outcome.repeated.len() - SHOWN
+        )?;
+    }
     if dry_run {
         writeln!(
             out,
