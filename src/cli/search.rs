@@ -138,11 +138,7 @@ pub fn marked(snippet: &str, highlight: Highlight) -> String {
 fn json_terminal_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if (c.is_control() && c >= '\u{7f}')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || c == MATCH_START
-            || c == MATCH_END
-        {
+        if (crate::text::needs_escape(c) && c >= '\u{7f}') || c == MATCH_START || c == MATCH_END {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);

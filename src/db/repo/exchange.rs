@@ -850,7 +850,7 @@ fn push_quoted(t: &str, out: &mut String) {
 }
 
 fn needs_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::text::needs_escape(c)
 }
 
 #[cfg(test)]
