@@ -54,7 +54,21 @@ fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
+/// Opens the database for a command that only reads (export, report): read-only if it must be.
+fn open_to_read(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    err: &mut dyn Write,
+) -> Result<crate::db::Repo> {
+    let launched = launch::launch_read_only(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    Ok(launched.repo)
+}
+
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+    super::refuse_read_only(dir)?;
     let launched = launch::launch(dir, clock)?;
     for w in &launched.warnings {
         warn(err, w)?;
@@ -102,7 +116,7 @@ pub fn export(
         };
         output::check(dir, p, shape, force)?;
     }
-    let repo = open(dir, clock, err)?;
+    let repo = open_to_read(dir, clock, err)?;
     match (format, path) {
         (ExportFormat::Json, None) => {
             export::write_json(&repo, range, out)?;
@@ -235,7 +249,7 @@ pub fn report(
     if let Some(p) = path {
         output::check(dir, p, output::Shape::File, force)?;
     }
-    let repo = open(dir, clock, err)?;
+    let repo = open_to_read(dir, clock, err)?;
     let text = report::markdown(&repo, from, to)?;
     match path {
         None => write!(out, "{text}")?,

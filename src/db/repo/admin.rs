@@ -134,6 +134,22 @@ impl Repo {
     }
 }
 
+impl Repo {
+    /// Opens the database at `path` for reading only (see `connect_read_only_live`): for
+    /// commands that only read, when the data directory or the file cannot be written. Any
+    /// write through it fails. Does not migrate.
+    pub fn open_read_only(
+        path: &std::path::Path,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
+    ) -> Result<Repo> {
+        Ok(Repo {
+            conn: crate::db::connect_read_only_live(path)?,
+            clock,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
 /// `PRAGMA foreign_key_check`, one line per broken reference, naming the row, the column and
 /// the missing key: "task 12 refers to goal 99 (goal_id), which does not exist".
 pub(super) fn foreign_key_problems(conn: &rusqlite::Connection) -> Result<Vec<String>> {
