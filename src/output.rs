@@ -249,7 +249,10 @@ pub fn write_folder<T>(path: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Re
             .map_err(|e| with_path(e, parent))?
             .keep();
         // Rename over the empty placeholder folder just made, so the name is ours.
-        fs::rename(path, &aside).map_err(|e| with_path(e, path))?;
+        if let Err(e) = fs::rename(path, &aside) {
+            let _ = fs::remove_dir(&aside);
+            return Err(with_path(e, path).into());
+        }
         Some(aside)
     } else {
         None
@@ -266,8 +269,10 @@ pub fn write_folder<T>(path: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Re
     fs::File::open(parent)
         .and_then(|d| d.sync_all())
         .map_err(|e| with_path(e, parent))?;
+    // The new folder is in place: failing to remove the old one (moved aside, hidden) is no
+    // reason to report the export as failed.
     if let Some(old) = old {
-        fs::remove_dir_all(&old).map_err(|e| with_path(e, &old))?;
+        let _ = fs::remove_dir_all(&old);
     }
     Ok(value)
 }
