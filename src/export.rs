@@ -14,7 +14,7 @@
 
 use crate::db::Repo;
 use crate::db::exchange::{Range, TableInfo, Value};
-use crate::paths::{create_private_dir, write_private_file};
+use crate::paths::write_private_file;
 use crate::text::push_json_string;
 use anyhow::{Context, Result};
 use std::io::Write;
@@ -139,8 +139,9 @@ fn csv_cell(v: &Value) -> String {
     }
 }
 
-/// Writes one CSV file per table into `dir` (created 0700 if missing; files 0600, each
-/// replaced whole), on one consistent snapshot.
+/// Writes one CSV file per table (0600) into the folder `dir` (0700), on one consistent
+/// snapshot. The folder is built whole beside `dir` and then renamed into place (see
+/// [`crate::output::write_folder`]), so it is never left half-filled.
 pub fn write_csv(repo: &Repo, range: Range, dir: &Path) -> Result<Written> {
     if dir.exists() && !dir.is_dir() {
         anyhow::bail!(
@@ -148,14 +149,15 @@ pub fn write_csv(repo: &Repo, range: Range, dir: &Path) -> Result<Written> {
             dir.display()
         );
     }
-    create_private_dir(dir)?;
-    repo.snapshot(|repo| {
-        let mut written = Written::default();
-        for table in repo.export_tables()? {
-            written.rows += write_csv_table(repo, &table, range, dir)?;
-            written.tables += 1;
-        }
-        Ok(written)
+    crate::output::write_folder(dir, |tmp| {
+        repo.snapshot(|repo| {
+            let mut written = Written::default();
+            for table in repo.export_tables()? {
+                written.rows += write_csv_table(repo, &table, range, tmp)?;
+                written.tables += 1;
+            }
+            Ok(written)
+        })
     })
 }
 
@@ -189,17 +191,9 @@ pub fn write_sql(repo: &Repo, range: Range, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-/// Writes `path` whole or not at all (0600) with `f`.
+/// Writes `path` whole or not at all (0600) with `f` (see [`crate::output::write_file`]).
 pub fn to_file<T>(path: &Path, f: impl FnOnce(&mut dyn Write) -> Result<T>) -> Result<T> {
-    if path.is_dir() {
-        anyhow::bail!("{} is a folder; give a file name", path.display());
-    }
-    let mut value = None;
-    write_private_file(path, |file| -> Result<()> {
-        value = Some(f(file)?);
-        Ok(())
-    })?;
-    value.ok_or_else(|| anyhow::anyhow!("{}: nothing was written", path.display()))
+    crate::output::write_file(path, f)
 }
 
 #[cfg(test)]

@@ -166,3 +166,64 @@ fn move_schema(
     })?;
     Ok(backup)
 }
+
+/// For commands that only read (`today`, `search`, `export`, `report`, `check`): [`launch`]
+/// when the data directory and the database can be written. When they cannot (a read-only
+/// file system, a read-only database file), the database is opened read-only instead:
+/// nothing is created, migrated or backed up, and a one-line note says that today's backup
+/// was skipped. A database that needs a migration cannot be read this way: that is an error.
+pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
+    if is_writable(dir) {
+        return launch(dir, clock);
+    }
+    let path = dir.database();
+    if !path.exists() {
+        bail!(
+            "the data directory {} is read-only and holds no database ({}): nothing to read",
+            dir.root().display(),
+            path.display()
+        );
+    }
+    let repo = Repo::open_read_only(&path, clock.clone()).map_err(|e| opening_failed(&path, e))?;
+    let version = repo
+        .schema_version()
+        .map_err(|e| opening_failed(&path, e))?;
+    let latest = migrate::latest();
+    if version < latest {
+        bail!(
+            "the database {} is at schema version {version} and this worklog needs version \
+             {latest}, but it is read-only: let worklog write to it once to migrate it (it \
+             takes a backup first)",
+            path.display()
+        );
+    }
+    let today = clock.today();
+    let has_todays =
+        backup::list(dir).is_ok_and(|all| all.iter().any(|b| b.name.at.date() == today));
+    let warnings = if has_todays {
+        Vec::new()
+    } else {
+        vec![format!(
+            "the data directory {} is read-only: skipped today's backup",
+            dir.root().display()
+        )]
+    };
+    Ok(Launched {
+        repo,
+        backup: None,
+        warnings,
+    })
+}
+
+/// True unless the data directory exists and cannot be written, or the database exists and
+/// cannot be opened for writing. A directory not made yet counts as writable: making it is
+/// the first step of [`launch`], which says why if that fails. Leaves nothing behind.
+pub fn is_writable(dir: &DataDir) -> bool {
+    let root = dir.root();
+    if !root.exists() {
+        return true;
+    }
+    let db = dir.database();
+    let file_ok = !db.exists() || std::fs::OpenOptions::new().write(true).open(&db).is_ok();
+    file_ok && tempfile::tempfile_in(root).is_ok()
+}

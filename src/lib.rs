@@ -15,6 +15,7 @@ pub mod fault;
 pub mod import;
 pub mod launch;
 pub mod model;
+pub mod output;
 pub mod paths;
 pub mod report;
 pub mod search;

@@ -1,6 +1,7 @@
 //! The `worklog` binary: parses the command line and hands over to the library.
 
-use clap::{ArgGroup, Parser, Subcommand};
+use clap::{ArgGroup, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -77,6 +78,9 @@ enum Command {
         /// Write to this file (a folder for csv) instead of standard output
         #[arg(long, value_name = "PATH")]
         out: Option<PathBuf>,
+        /// Replace an existing --out file (or csv folder); never the database or a backup
+        #[arg(long, requires = "out")]
+        force: bool,
         /// Keep dated rows from this day on (today, yesterday, mon…sun, YYYY-MM-DD)
         #[arg(long, value_name = "D")]
         from: Option<String>,
@@ -114,13 +118,16 @@ enum Command {
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
+        /// Replace an existing --out file; never the database or a backup
+        #[arg(long, requires = "out")]
+        force: bool,
     },
     /// Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters
     /// pane: tag: person: from: to: is:
     #[command(after_help = SEARCH_EXAMPLES)]
     Search {
         /// What to look for (see above); quote it or not, the words are joined with spaces.
-        /// --json and --limit may also follow the words; after -- everything is words
+        /// Options may come anywhere; -word is a word (not word), and after -- everything is
         #[arg(
             required = true,
             num_args = 1..,
@@ -223,8 +230,52 @@ enum AddCommand {
     },
 }
 
+/// Parses the command line. `worklog search` takes words that may start with `-` (`-docker`:
+/// not docker), so its query is parsed as "everything from the first word on" first; then any
+/// `--option` among the words is moved in front of them and the whole line parsed again, with
+/// the words after a `--`, so options work in any position and an unknown one is an error.
+fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
+    let cli = Cli::try_parse_from(&argv)?;
+    let Some(Command::Search { query, .. }) = &cli.command else {
+        return Ok(cli);
+    };
+    // The query is what was typed from its first word on: the end of the command line.
+    let Some(start) = argv.len().checked_sub(query.len()) else {
+        return Ok(cli);
+    };
+    if argv[start..]
+        .iter()
+        .zip(query)
+        .any(|(a, q)| a != q.as_str())
+        || (start > 0 && argv[start - 1] == "--")
+    {
+        return Ok(cli);
+    }
+    let mut cmd = Cli::command().mut_subcommand("search", |s| {
+        s.mut_arg("query", |a| a.allow_hyphen_values(false))
+    });
+    cmd.build();
+    let search = cmd.find_subcommand("search").cloned();
+    let takes_value = |long: &str| {
+        search.as_ref().is_some_and(|s| {
+            s.get_arguments()
+                .any(|a| a.get_long() == Some(long) && a.get_action().takes_values())
+        })
+    };
+    let (options, words) = cli::search::split_options(query.clone(), takes_value);
+    if options.is_empty() {
+        return Ok(cli);
+    }
+    let mut again: Vec<OsString> = argv[..start].to_vec();
+    again.extend(options.into_iter().map(OsString::from));
+    again.push("--".into());
+    again.extend(words.into_iter().map(OsString::from));
+    let matches = cmd.try_get_matches_from_mut(again)?;
+    Cli::from_arg_matches(&matches)
+}
+
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
@@ -275,6 +326,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Export {
             format,
             out: path,
+            force,
             from,
             to,
         }) => cli::exchange::export(
@@ -282,6 +334,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             clock,
             format,
             path.as_deref(),
+            force,
             from.as_deref(),
             to.as_deref(),
             out,
@@ -307,6 +360,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             week: _,
             month,
             out: path,
+            force,
         }) => cli::exchange::report(
             &dir()?,
             clock,
@@ -314,11 +368,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to.as_deref(),
             month,
             path.as_deref(),
+            force,
             out,
             err,
         )?,
         Some(Command::Search { query, json, limit }) => {
-            let args = cli::search::Args::gather(query, json, limit)?;
+            let args = cli::search::Args {
+                words: query,
+                json,
+                limit,
+            };
             let highlight = cli::search::Highlight::for_stdout();
             cli::search::search(&dir()?, clock, &args, highlight, out, err)?;
         }

@@ -36,9 +36,25 @@ pub fn sanitize_lines(s: &str) -> Vec<Cow<'_, str>> {
 }
 
 /// A character a terminal must not receive as it is: any Unicode control (C0 including line
-/// breaks and tab, DEL, C1) or a bidirectional override or isolate.
-fn needs_escape(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// breaks and tab, DEL, C1), a bidirectional override or isolate, or one of the characters
+/// that are invisible or break lines without being controls: the line and paragraph
+/// separators (U+2028/U+2029, which some terminals treat as a newline and which break a
+/// layout measured in columns), the bidi marks LRM, RLM and ALM, the zero-width space and the
+/// byte order mark.
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{202a}'..='\u{202e}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+                | '\u{200e}'
+                | '\u{200f}'
+                | '\u{061c}'
+                | '\u{200b}'
+                | '\u{feff}'
+        )
 }
 
 /// The visible stand-in for a character a terminal must not receive, or `None` if it is safe.
@@ -50,6 +66,11 @@ fn replacement(c: char) -> Option<char> {
         '\u{80}'..='\u{9f}' => Some('�'),
         // Bidirectional overrides and isolates can reorder what follows them on screen.
         '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('�'),
+        // Line breaks by another name.
+        '\u{2028}' => Some('⏎'),
+        '\u{2029}' => Some('¶'),
+        // Invisible: bidi marks, zero-width space, byte order mark.
+        '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{200b}' | '\u{feff}' => Some('�'),
         _ => None,
     }
 }
@@ -103,9 +124,7 @@ pub fn push_json_string(s: &str, out: &mut String) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if needs_escape(c) || matches!(c, '\u{2028}' | '\u{2029}') => {
-                out.push_str(&format!("\\u{:04x}", c as u32))
-            }
+            c if needs_escape(c) => out.push_str(&format!("\\u{:04x}", c as u32)),
             c => out.push(c),
         }
     }
@@ -116,10 +135,7 @@ pub fn push_json_string(s: &str, out: &mut String) {
 /// already escapes C0 controls inside strings; the others can only occur inside strings too,
 /// where an escape means the same thing. Layout whitespace (pretty printing) is left alone.
 pub fn json_safe(json: String) -> String {
-    let unsafe_char = |c: char| {
-        (needs_escape(c) && !matches!(c, '\n' | '\r' | '\t'))
-            || matches!(c, '\u{2028}' | '\u{2029}')
-    };
+    let unsafe_char = |c: char| needs_escape(c) && !matches!(c, '\n' | '\r' | '\t');
     if !json.chars().any(unsafe_char) {
         return json;
     }
@@ -143,7 +159,7 @@ pub fn strip_controls(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
+                '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
                 c if needs_escape(c) => None,
                 c => Some(c),
             })
@@ -164,6 +180,19 @@ mod tests {
         assert_eq!(sanitize("\u{9b}31m"), "�31m");
         assert_eq!(sanitize("abc\u{202e}def"), "abc�def");
         assert!(!sanitize("\x1b]0;title\x07").chars().any(char::is_control));
+    }
+
+    #[test]
+    fn separators_and_invisible_marks_become_visible() {
+        let s = "a\u{2028}b\u{2029}c\u{200e}\u{200f}\u{61c}\u{200b}\u{feff}d";
+        assert_eq!(sanitize(s), "a⏎b¶c�����d");
+        assert_eq!(width(&sanitize(s)), 11);
+        assert_eq!(strip_controls(s), "a b cd");
+        let mut json = String::new();
+        push_json_string(s, &mut json);
+        assert!(json.is_ascii(), "{json}");
+        assert_eq!(serde_json::from_str::<String>(&json).unwrap(), s);
+        assert!(json_safe(serde_json::to_string(s).unwrap()).is_ascii());
     }
 
     #[test]

@@ -243,7 +243,13 @@ fn check_lists_database_problems_and_fails() {
         "{}",
         run.stdout
     );
-    assert!(run.stdout.contains("tasks row 1 refers to a missing goals"));
+    // The message names the row, the column and the missing key.
+    assert!(
+        run.stdout
+            .contains("task 1 refers to goal 4242 (goal_id), which does not exist"),
+        "{}",
+        run.stdout
+    );
     let last = run.stderr.lines().last().unwrap();
     assert!(
         last.contains("the database has 1 problem"),

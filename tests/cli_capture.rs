@@ -418,3 +418,34 @@ fn today_on_an_empty_day() {
     let run = worklog(tmp.path(), NOW, &["today"]).ok();
     assert_eq!(run.stdout, "Wednesday 2026-11-18\nFocus: nothing planned\n");
 }
+
+/// Line and paragraph separators, bidi marks, zero-width space and BOM never reach a terminal
+/// from `today` or `search`: they show as placeholders, as control characters do.
+#[test]
+fn invisible_and_line_breaking_characters_are_shown_not_sent() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let title = "one\u{2028}two\u{2029}three \u{200e}l\u{200f}r\u{061c}a \u{200b}z\u{feff}b";
+    worklog(&data, "2026-11-22T09:00:00", &["add", "task", title]).ok();
+    for args in [
+        vec!["today"],
+        vec!["search", "three"],
+        vec!["search", "one"],
+    ] {
+        let out = worklog(&data, "2026-11-22T09:30:00", &args).ok().stdout;
+        assert!(
+            !out.chars().any(|c| matches!(
+                c,
+                '\u{2028}'
+                    | '\u{2029}'
+                    | '\u{200e}'
+                    | '\u{200f}'
+                    | '\u{061c}'
+                    | '\u{200b}'
+                    | '\u{feff}'
+            )),
+            "{args:?}: {out:?}"
+        );
+        assert!(out.contains("⏎two¶"), "{args:?}: {out}");
+    }
+}

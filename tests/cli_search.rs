@@ -179,10 +179,6 @@ fn a_malformed_query_is_one_line_and_opens_nothing() {
         (vec!["search", "colour:red"], "unknown filter colour:"),
         (vec!["search", "from:2026-02-30"], "from: wants a date"),
         (vec!["search", "pane:\x1b[2J"], "pane: wants"),
-        (
-            vec!["search", "x", "--limit", "many"],
-            "--limit wants a number",
-        ),
     ] {
         let run = worklog(&data, &args);
         assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
@@ -195,5 +191,88 @@ fn a_malformed_query_is_one_line_and_opens_nothing() {
     assert!(
         !data.exists(),
         "a bad query never touches the data directory"
+    );
+}
+
+/// Runs the binary with no WORKLOG_DATA_DIR, HOME and XDG_DATA_HOME pointing into `home`, so
+/// that a default data directory, if one were made, would show up there.
+fn worklog_at_home(home: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .args(args)
+        .env_remove("WORKLOG_DATA_DIR")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("xdg"))
+        .env("WORKLOG_NOW", "2026-11-22T12:00:00")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+/// Options work in any position, as in every other command (`--data-dir` after the words
+/// searched, and created, the default data directory instead); `-word` is still a word, after
+/// `--` everything is, and an unknown `--flag` is an error naming it.
+#[test]
+fn options_after_the_words_are_options_wherever_they_are() {
+    let (tmp, data) = data();
+    let home = tmp.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let d = data.to_str().unwrap();
+    let run = worklog_at_home(&home, &["search", "kube", "--data-dir", d]).ok();
+    assert_eq!(hits(&run.stdout), 2, "{}", run.stdout);
+    let run = worklog_at_home(
+        &home,
+        &["search", "kube", "-docker", "--data-dir", d, "--json"],
+    )
+    .ok();
+    let json: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json.len(), 1, "{}", run.stdout);
+    let run = worklog_at_home(
+        &home,
+        &["search", &format!("--data-dir={d}"), "kube", "--limit=1"],
+    )
+    .ok();
+    assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
+    let run = worklog_at_home(
+        &home,
+        &["--data-dir", d, "search", "-docker", "kube", "--limit", "2"],
+    )
+    .ok();
+    assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
+    // After --, everything is words, wherever the -- is.
+    for args in [
+        vec!["search", "--data-dir", d, "--", "--json", "kube"],
+        vec!["search", "kube", "--data-dir", d, "--", "--json"],
+        vec!["search", "--data-dir", d, "kube", "--", "--limit", "1"],
+    ] {
+        let run = worklog_at_home(&home, &args).ok();
+        // Text output: --json was a word, not the option.
+        assert!(!run.stdout.starts_with('['), "{args:?}: {}", run.stdout);
+    }
+    // An unknown --flag is an error naming it, in any position.
+    for args in [
+        vec!["search", "kube", "--bogus", "--data-dir", d],
+        vec!["search", "--bogus", "kube", "--data-dir", d],
+    ] {
+        let run = worklog_at_home(&home, &args);
+        assert_eq!(run.code, 2, "{args:?}: {} {}", run.stdout, run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(run.stderr.contains("--bogus"), "{}", run.stderr);
+    }
+    let run = worklog_at_home(&home, &["search", "x", "--limit", "many", "--data-dir", d]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--limit") && run.stderr.contains("many"),
+        "{}",
+        run.stderr
+    );
+    let made: Vec<_> = std::fs::read_dir(&home).unwrap().collect();
+    assert!(
+        made.is_empty(),
+        "the default data directory was touched: {made:?}"
     );
 }

@@ -271,11 +271,18 @@ fn csv_is_one_file_per_table_with_formulas_neutralised() {
     assert_eq!(&row[4], "line one\nline \"two\", with a comma");
     assert_eq!(&row[7], "", "estimate_minutes is NULL");
 
-    // Exporting again into the same folder replaces the files.
+    // Exporting again into the same folder replaces the files, with --force.
     worklog(
         &data,
         NOW,
-        &["export", "--format", "csv", "--out", dir.to_str().unwrap()],
+        &[
+            "export",
+            "--format",
+            "csv",
+            "--force",
+            "--out",
+            dir.to_str().unwrap(),
+        ],
     )
     .ok();
     assert_eq!(fs::read_to_string(dir.join("tasks.csv")).unwrap(), raw);

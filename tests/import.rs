@@ -365,3 +365,99 @@ fn unreadable_or_unknown_files_are_one_line_errors() {
     let line = worklog(data, NOW, &["import", file.to_str().unwrap()]).one_line_error();
     assert!(line.ends_with("is not UTF-8 text\n"), "{line}");
 }
+
+/// A record repeated inside one file was counted as "already there" (or silently skipped):
+/// it is reported, naming the record and the one it repeats, in the summary and the dry run;
+/// a repeat with different contents is an error, and nothing is imported.
+#[test]
+fn a_record_repeated_inside_one_file_is_reported() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let a = r#"{"uuid":"0a4c2d3e-1111-2222-3333-444455556666","description":"first","entry":"20261101T090000Z"}"#;
+    let b = r#"{"uuid":"0a4c2d3e-1111-2222-3333-777777777777","description":"second","entry":"20261101T090000Z"}"#;
+    let file = tmp.path().join("tw.json");
+    fs::write(&file, format!("[{a},\n{b},\n{a}]")).unwrap();
+    for (extra, added) in [
+        (&["--dry-run"][..], "would add:    "),
+        (&[][..], "added:        "),
+    ] {
+        let out = import(&data, &file, extra);
+        assert!(
+            out.starts_with(&format!("{added} 2 tasks\nalready there: nothing\n")),
+            "{out}"
+        );
+        assert!(
+            out.contains("record 3 (uuid 0a4c2d3e-1111-2222-3333-444455556666) repeats record 1"),
+            "{out}"
+        );
+        assert!(out.contains("1 repeated record"), "{out}");
+    }
+    let counts = repo(&data).row_counts().unwrap();
+    assert!(counts.0.contains(&("tasks".to_string(), 2)), "{counts:?}");
+    // Different contents under one uuid: which is right? Refused, naming both.
+    let changed = a.replace("first", "changed");
+    fs::write(&file, format!("[{a},\n{b},\n{changed}]")).unwrap();
+    let line = worklog(&data, NOW, &["import", file.to_str().unwrap()]).one_line_error();
+    assert!(
+        line.contains("record 3 (uuid 0a4c2d3e-1111-2222-3333-444455556666)")
+            && line.contains("record 1"),
+        "{line}"
+    );
+
+    // jrnl: the same entry twice.
+    let e = r#"{"date":"2026-11-16","time":"09:12","title":"Same","body":"b","tags":[],"starred":false}"#;
+    let file = tmp.path().join("j.json");
+    fs::write(&file, format!(r#"{{"tags":{{}},"entries":[{e},{e}]}}"#)).unwrap();
+    let out = import(&data, &file, &["--dry-run"]);
+    assert!(
+        out.starts_with("would add:     1 journal entry\nalready there: nothing\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("entry 2 (2026-11-16 09:12 Same) repeats entry 1"),
+        "{out}"
+    );
+
+    // A worklog export with a row twice.
+    let fresh = tmp.path().join("fresh");
+    worklog(&fresh, NOW, &["add", "task", "only", "once"]).ok();
+    let export = worklog(&fresh, NOW, &["export", "--format", "json"])
+        .ok()
+        .stdout;
+    let mut doc: serde_json::Value = serde_json::from_str(&export).unwrap();
+    let tasks = doc["tables"]["tasks"].as_array_mut().unwrap();
+    let row = tasks[0].clone();
+    tasks.push(row);
+    let file = tmp.path().join("w.json");
+    fs::write(&file, doc.to_string()).unwrap();
+    let empty = tmp.path().join("empty");
+    let out = import(&empty, &file, &[]);
+    assert!(out.contains("tasks row 2 (id 1) repeats row 1"), "{out}");
+    assert!(out.starts_with("added:"), "{out}");
+    assert!(!out.contains("already there: tasks"), "{out}");
+}
+
+/// A broken reference names the row, the column and the missing key, not "row 0 (key 0)".
+#[test]
+fn a_broken_reference_in_an_export_names_the_missing_key() {
+    let tmp = tempfile::tempdir().unwrap();
+    let fresh = tmp.path().join("fresh");
+    worklog(&fresh, NOW, &["add", "task", "linked"]).ok();
+    let export = worklog(&fresh, NOW, &["export", "--format", "json"])
+        .ok()
+        .stdout;
+    let mut doc: serde_json::Value = serde_json::from_str(&export).unwrap();
+    doc["tables"]["tasks"][0]["goal_id"] = serde_json::json!(99);
+    let file = tmp.path().join("w.json");
+    fs::write(&file, doc.to_string()).unwrap();
+    let line = worklog(
+        &tmp.path().join("empty"),
+        NOW,
+        &["import", file.to_str().unwrap()],
+    )
+    .one_line_error();
+    assert!(
+        line.contains("task 1 refers to goal 99 (goal_id), which does not exist"),
+        "{line}"
+    );
+}

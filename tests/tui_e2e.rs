@@ -243,6 +243,13 @@ fn sighup_saves_the_open_form_as_a_draft_and_restores_the_terminal() {
     signal_saves_the_open_form(nix::sys::signal::Signal::SIGHUP);
 }
 
+/// In raw mode Ctrl-C is a key, so a SIGINT can only come from another process (`kill -INT`,
+/// a supervisor): it must end the app as gently as SIGTERM does.
+#[test]
+fn sigint_from_another_process_saves_the_open_form_and_restores_the_terminal() {
+    signal_saves_the_open_form(nix::sys::signal::Signal::SIGINT);
+}
+
 /// The pids of processes whose command line mentions `needle`.
 fn pids_mentioning(needle: &str) -> Vec<i32> {
     std::fs::read_dir("/proc")
@@ -542,4 +549,46 @@ fn a_meeting_with_two_attendees_an_item_promoted_and_its_task_finished() {
     // And the repository sees the same links from the task's side.
     let repo = open(dir.path());
     assert_eq!(repo.task(task_id).unwrap().action_item_id, Some(item_id));
+}
+
+/// In a real terminal shrunk to 30×5, "terminal too small" shows and keys do nothing but
+/// quit: `1` then `d` (and a confirmation) used to delete a task unseen.
+#[test]
+fn a_terminal_too_small_ignores_every_key_but_quit() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Arc::new(FixedClock::new(at("2026-11-22T09:30:00")));
+    let repo = worklog::launch::open(&worklog::paths::DataDir::new(dir.path()), clock).unwrap();
+    let task = repo
+        .add_task(
+            day("2026-11-22"),
+            &worklog::model::TaskDraft {
+                title: "keep me".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    drop(repo);
+    let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.master
+        .resize(PtySize {
+            rows: 5,
+            cols: 30,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.wait_for("too small");
+    for k in ["1", "d", "y", "\r", "a", "typed", "\x13", "x", " "] {
+        s.send(k);
+    }
+    // Nothing on screen tells when the keys were read: give the app time to (not) act.
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(s.child.try_wait().unwrap().is_none(), "no key but q quits");
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    s.assert_restored();
+    let tasks = open(dir.path()).tasks_on(day("2026-11-22")).unwrap();
+    assert_eq!(tasks, vec![task]);
 }

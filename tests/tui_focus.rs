@@ -464,3 +464,37 @@ fn the_offer_stays_true_after_an_undo_and_another_sessions_write() {
     u.keys(&["a", "text:today's", "Enter", "Space"]);
     assert_eq!(u.app.panes.focus.offered(), 2);
 }
+
+/// While "terminal too small" shows, nothing the user cannot see may happen: `1` then `d`
+/// (and `y`, Enter) at 30×5 leave the database alone, and `q` still quits.
+#[test]
+fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
+    let mut u = Tui::new();
+    let t = u.t.repo.add_task(today(), &task("keep me")).unwrap();
+    let screen = u.screen(30, 5);
+    assert!(screen.contains("too small"), "{screen}");
+    u.keys(&[
+        "1",
+        "d",
+        "y",
+        "Enter",
+        "a",
+        "text:typed",
+        "C-s",
+        "x",
+        "Space",
+    ]);
+    let screen = u.screen(30, 5);
+    assert!(screen.contains("too small"), "{screen}");
+    let now = u.t.repo.tasks_on(today()).unwrap();
+    assert_eq!(now.len(), 1);
+    assert_eq!(now[0].id, t.id);
+    assert_eq!(now[0], t);
+    assert!(!u.app.should_quit());
+    // Back at a usable size nothing happened behind the screen: still on Today, no form.
+    let screen = u.screen(80, 24);
+    assert_eq!(u.app.current(), PaneId::Today, "{screen}");
+    u.screen(30, 5);
+    u.keys(&["q"]);
+    assert!(u.app.should_quit());
+}

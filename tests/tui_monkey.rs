@@ -331,6 +331,15 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
+            if w < 80 || h < 24 {
+                // Keys do nothing but quit behind "terminal too small": grow it back so the
+                // monkey's keys keep acting.
+                terminal.backend_mut().resize(80, 24);
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, 80, 24))
+                    .unwrap();
+                terminal.draw(|f| u.app.draw(f)).unwrap();
+            }
         }
     }
     eprintln!(
@@ -457,6 +466,15 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
+            if w < 80 || h < 24 {
+                // Keys do nothing but quit behind "terminal too small": grow it back so the
+                // monkey's keys keep acting.
+                terminal.backend_mut().resize(80, 24);
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, 80, 24))
+                    .unwrap();
+                terminal.draw(|f| u.app.draw(f)).unwrap();
+            }
         }
     }
     for a in [
@@ -604,6 +622,15 @@ fn random_keys_in_meetings_goals_and_feedback() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
+            if w < 80 || h < 24 {
+                // Keys do nothing but quit behind "terminal too small": grow it back so the
+                // monkey's keys keep acting.
+                terminal.backend_mut().resize(80, 24);
+                terminal
+                    .resize(ratatui::layout::Rect::new(0, 0, 80, 24))
+                    .unwrap();
+                terminal.draw(|f| u.app.draw(f)).unwrap();
+            }
         }
     }
     for a in [

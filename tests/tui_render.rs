@@ -475,3 +475,50 @@ fn new_panes_and_the_popup_draw_at_every_tiny_size() {
         }
     }
 }
+
+/// Characters that are invisible or move text (line and paragraph separators, bidi marks,
+/// zero-width space, BOM).
+const INVISIBLE: [char; 7] = [
+    '\u{2028}', '\u{2029}', '\u{200e}', '\u{200f}', '\u{061c}', '\u{200b}', '\u{feff}',
+];
+
+/// U+2028/U+2029 broke the layout (a terminal moves to the next line); they and the invisible
+/// marks show as placeholders, and every row of the screen keeps its width.
+#[test]
+fn line_separators_and_invisible_marks_show_as_placeholders() {
+    let mut u = Tui::new();
+    let title = "one\u{2028}two\u{2029}three \u{200e}l\u{200f}r\u{061c}a \u{200b}z\u{feff}b end";
+    u.t.repo.add_task(day("2026-11-22"), &task(title)).unwrap();
+    u.app.tick();
+    u.keys(&["1"]);
+    let terminal = draw(&mut u.app, 80, 24);
+    let buf = terminal.backend().buffer();
+    for cell in buf.content() {
+        assert!(
+            !cell.symbol().chars().any(|c| INVISIBLE.contains(&c)),
+            "{:?} reached the buffer",
+            cell.symbol()
+        );
+    }
+    let s = u.screen(80, 24);
+    assert!(s.contains("one⏎two¶three"), "{s}");
+    assert!(s.contains("end"), "{s}");
+    for line in s.lines() {
+        assert_eq!(worklog::text::width(line), 80, "{line:?}");
+    }
+    // The edit form shows the title too.
+    u.keys(&["e"]);
+    let terminal = draw(&mut u.app, 80, 24);
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(|c| INVISIBLE.contains(&c)),
+            "{:?} reached the buffer in the form",
+            cell.symbol()
+        );
+    }
+    let s = u.screen(80, 24);
+    assert!(
+        s.contains("Edit task") && s.contains("Title     one⏎two¶three"),
+        "{s}"
+    );
+}

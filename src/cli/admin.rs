@@ -112,7 +112,7 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::launch(dir, clock.clone())?;
+    let launched = launch::launch_read_only(dir, clock.clone())?;
     warn_all(err, &launched.warnings)?;
     let repo = launched.repo;
     writeln!(

@@ -15,9 +15,24 @@ use anyhow::{Context, Result, anyhow, bail};
 use std::io::{Read, Write};
 use std::sync::Arc;
 
-/// Opens the database the way every command does, passing on backup warnings.
+/// Opens the database the way every command that writes does, passing on backup warnings;
+/// a read-only data directory is refused in one line.
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+    super::refuse_read_only(dir)?;
     let launched = launch::launch(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    Ok(launched.repo)
+}
+
+/// Opens the database for a command that only reads: read-only if it must be.
+fn open_to_read(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    err: &mut dyn Write,
+) -> Result<crate::db::Repo> {
+    let launched = launch::launch_read_only(dir, clock)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }
@@ -279,7 +294,7 @@ pub fn today(
     err: &mut dyn Write,
 ) -> Result<()> {
     let day = clock.today();
-    let repo = open(dir, clock, err)?;
+    let repo = open_to_read(dir, clock, err)?;
     let t = Today::load(&repo, day)?;
     if json {
         let text = serde_json::to_string_pretty(&t)?;

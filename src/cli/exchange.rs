@@ -8,6 +8,7 @@ use crate::export;
 use crate::import;
 use crate::launch;
 use crate::model::ImportSource;
+use crate::output;
 use crate::paths::DataDir;
 use crate::report;
 use crate::text::sanitize;
@@ -53,7 +54,21 @@ fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
+/// Opens the database for a command that only reads (export, report): read-only if it must be.
+fn open_to_read(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    err: &mut dyn Write,
+) -> Result<crate::db::Repo> {
+    let launched = launch::launch_read_only(dir, clock)?;
+    for w in &launched.warnings {
+        warn(err, w)?;
+    }
+    Ok(launched.repo)
+}
+
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+    super::refuse_read_only(dir)?;
     let launched = launch::launch(dir, clock)?;
     for w in &launched.warnings {
         warn(err, w)?;
@@ -75,6 +90,7 @@ pub fn export(
     clock: Arc<dyn Clock>,
     format: ExportFormat,
     path: Option<&Path>,
+    force: bool,
     from: Option<&str>,
     to: Option<&str>,
     out: &mut dyn Write,
@@ -93,7 +109,14 @@ pub fn export(
     if format == ExportFormat::Csv && path.is_none() {
         bail!("csv export writes a folder with one file per table: give it with --out DIR");
     }
-    let repo = open(dir, clock, err)?;
+    if let Some(p) = path {
+        let shape = match format {
+            ExportFormat::Csv => output::Shape::Folder,
+            ExportFormat::Json | ExportFormat::Sql => output::Shape::File,
+        };
+        output::check(dir, p, shape, force)?;
+    }
+    let repo = open_to_read(dir, clock, err)?;
     match (format, path) {
         (ExportFormat::Json, None) => {
             export::write_json(&repo, range, out)?;
@@ -174,6 +197,18 @@ pub fn import(
     if outcome.skipped.total() > 0 {
         writeln!(out, "{skipped} {}", outcome.skipped)?;
     }
+    // Each record repeated inside the file, by name (the first few).
+    const SHOWN: usize = 10;
+    for r in outcome.repeated.iter().take(SHOWN) {
+        writeln!(out, "repeated:      {}", sanitize(r))?;
+    }
+    if outcome.repeated.len() > SHOWN {
+        writeln!(
+            out,
+            "repeated:      and {} more",
+            outcome.repeated.len() - SHOWN
+        )?;
+    }
     if dry_run {
         writeln!(
             out,
@@ -196,6 +231,7 @@ pub fn report(
     to: Option<&str>,
     month: bool,
     path: Option<&Path>,
+    force: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
@@ -210,7 +246,10 @@ pub fn report(
     if to < from {
         bail!("--from ({from}) is after --to ({to})");
     }
-    let repo = open(dir, clock, err)?;
+    if let Some(p) = path {
+        output::check(dir, p, output::Shape::File, force)?;
+    }
+    let repo = open_to_read(dir, clock, err)?;
     let text = report::markdown(&repo, from, to)?;
     match path {
         None => write!(out, "{text}")?,

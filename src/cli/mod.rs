@@ -20,3 +20,16 @@ pub fn warn(to: &mut dyn Write, message: &str) -> io::Result<()> {
 pub fn error_line(err: &anyhow::Error) -> String {
     format!("worklog: {}", sanitize(&format!("{err:#}")))
 }
+
+/// Errors in one line when the data directory (or its database) cannot be written, before a
+/// command that writes opens anything.
+pub fn refuse_read_only(dir: &crate::paths::DataDir) -> anyhow::Result<()> {
+    if crate::launch::is_writable(dir) {
+        return Ok(());
+    }
+    anyhow::bail!(
+        "cannot write: the data directory {} or its database is read-only (today, search, \
+         export, report and check still work)",
+        dir.root().display()
+    )
+}

@@ -40,36 +40,34 @@ pub struct Args {
     pub limit: usize,
 }
 
-impl Args {
-    /// The command line stops parsing options at the first word, so that `-docker` can be a
-    /// word; this picks out `--json` and `--limit N` (or `--limit=N`) typed after the words.
-    /// After `--`, everything is a word.
-    pub fn gather(raw: Vec<String>, json: bool, limit: usize) -> Result<Args> {
-        let mut args = Args {
-            words: Vec::with_capacity(raw.len()),
-            json,
-            limit,
-        };
-        let mut raw = raw.into_iter();
-        while let Some(w) = raw.next() {
-            match w.as_str() {
-                "--" => args.words.extend(raw.by_ref()),
-                "--json" => args.json = true,
-                "--limit" => args.limit = limit_value(raw.next().as_deref())?,
-                _ => match w.strip_prefix("--limit=") {
-                    Some(n) => args.limit = limit_value(Some(n))?,
-                    None => args.words.push(w),
-                },
-            }
+/// Splits what follows `worklog search`'s first word, as typed, into options and words, so
+/// that options work in any position as in every other command. A token starting with `--` is
+/// an option (with its value next, if `takes_value` says the option takes one and it is not
+/// written `--name=value`); an unknown one stays an option, for the parser to name in its
+/// error. Anything else, `-word` included, is a word, and after `--` everything is.
+pub fn split_options(
+    raw: Vec<String>,
+    takes_value: impl Fn(&str) -> bool,
+) -> (Vec<String>, Vec<String>) {
+    let (mut options, mut words) = (Vec::new(), Vec::new());
+    let mut raw = raw.into_iter();
+    while let Some(w) = raw.next() {
+        if w == "--" {
+            words.extend(raw.by_ref());
+            break;
         }
-        Ok(args)
+        match w.strip_prefix("--") {
+            Some(name) => {
+                let value_follows = !name.contains('=') && takes_value(name);
+                options.push(w);
+                if value_follows && let Some(v) = raw.next() {
+                    options.push(v);
+                }
+            }
+            None => words.push(w),
+        }
     }
-}
-
-fn limit_value(v: Option<&str>) -> Result<usize> {
-    let v = v.unwrap_or_default();
-    v.parse()
-        .map_err(|_| anyhow!("--limit wants a number, got {:?}", sanitize(v)))
+    (options, words)
 }
 
 /// `worklog search`: parses the query before opening anything, so a mistake costs nothing.
@@ -83,7 +81,7 @@ pub fn search(
 ) -> Result<()> {
     let query = Query::parse(&args.words.join(" ")).map_err(|m| anyhow!(m))?;
     let (json, limit) = (args.json, args.limit);
-    let launched = launch::launch(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }
@@ -140,11 +138,7 @@ pub fn marked(snippet: &str, highlight: Highlight) -> String {
 fn json_terminal_safe(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
-        if (c.is_control() && c >= '\u{7f}')
-            || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-            || c == MATCH_START
-            || c == MATCH_END
-        {
+        if (crate::text::needs_escape(c) && c >= '\u{7f}') || c == MATCH_START || c == MATCH_END {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -165,37 +159,29 @@ mod tests {
     }
 
     #[test]
-    fn options_after_the_words_are_picked_out() {
+    fn options_after_the_words_are_split_out() {
         let words = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let a = Args::gather(
-            words(&["kube", "-docker", "--json", "--limit", "3"]),
-            false,
-            20,
+        let takes = |n: &str| matches!(n, "limit" | "data-dir");
+        let (o, w) = split_options(
+            words(&[
+                "kube",
+                "-docker",
+                "--json",
+                "--limit",
+                "3",
+                "x",
+                "--data-dir=D",
+                "y",
+            ]),
+            takes,
         );
-        assert_eq!(
-            a.unwrap(),
-            Args {
-                words: words(&["kube", "-docker"]),
-                json: true,
-                limit: 3
-            }
-        );
-        let a = Args::gather(
-            words(&["x", "--limit=7", "--", "--json", "--limit"]),
-            false,
-            20,
-        );
-        assert_eq!(
-            a.unwrap(),
-            Args {
-                words: words(&["x", "--json", "--limit"]),
-                json: false,
-                limit: 7
-            }
-        );
-        let e = Args::gather(words(&["x", "--limit"]), false, 20).unwrap_err();
-        assert_eq!(e.to_string(), "--limit wants a number, got \"\"");
-        assert!(Args::gather(words(&["x", "--limit", "-1"]), false, 20).is_err());
+        assert_eq!(o, words(&["--json", "--limit", "3", "--data-dir=D"]));
+        assert_eq!(w, words(&["kube", "-docker", "x", "y"]));
+        let (o, w) = split_options(words(&["x", "--bogus", "--", "--json", "--limit"]), takes);
+        assert_eq!(o, words(&["--bogus"]));
+        assert_eq!(w, words(&["x", "--json", "--limit"]));
+        let (o, w) = split_options(words(&["x", "--limit"]), takes);
+        assert_eq!((o, w), (words(&["--limit"]), words(&["x"])));
     }
 
     #[test]

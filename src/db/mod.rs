@@ -71,3 +71,51 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.set_prepared_statement_cache_capacity(128);
     Ok(())
 }
+
+/// Opens the live database for reading only, when its directory or the file cannot be written
+/// (a read-only mount, a read-only file): nothing is created, migrated or written, and
+/// `query_only` makes sure of it. In WAL mode SQLite needs the -shm file: one that exists is
+/// used (a reader builds its own index when it cannot write it); without one, and with no
+/// WAL content to read, the file is opened `immutable`, which needs neither. Committed pages
+/// left in a -wal without a -shm cannot be read without writing, so that is an error.
+/// A database from a newer worklog is refused.
+pub(crate) fn connect_read_only_live(path: &Path) -> Result<Connection> {
+    if rusqlite::version_number() < MIN_SQLITE {
+        return Err(Error::OldSqlite {
+            found: rusqlite::version().to_string(),
+            needed: MIN_SQLITE_TEXT,
+        });
+    }
+    let side = |suffix: &str| {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        std::path::PathBuf::from(p)
+    };
+    // Fails early, and clearly, on a missing or unreadable file.
+    std::fs::File::open(path).map_err(|e| crate::paths::with_path(e, path))?;
+    let wal_has_content = std::fs::metadata(side("-wal")).is_ok_and(|m| m.len() > 0);
+    let conn = if side("-shm").exists() {
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?
+    } else if wal_has_content {
+        return Err(Error::Io(format!(
+            "{} holds changes that cannot be read without writing beside the database, which \
+             is read-only; open it once where it can be written",
+            side("-wal").display()
+        )));
+    } else {
+        Connection::open_with_flags(
+            format!("file:{}?immutable=1", snapshot::uri_path(path)),
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?
+    };
+    conn.busy_timeout(std::time::Duration::from_millis(5000))?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    conn.pragma_update(None, "query_only", true)?;
+    migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+    Ok(conn)
+}

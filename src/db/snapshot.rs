@@ -142,7 +142,7 @@ fn has_wal_header(path: &Path) -> bool {
 }
 
 /// A path for an SQLite `file:` URI, every byte but unreserved ones percent-encoded.
-fn uri_path(path: &Path) -> String {
+pub(super) fn uri_path(path: &Path) -> String {
     use std::os::unix::ffi::OsStrExt;
     let mut out = String::new();
     for &b in path.as_os_str().as_bytes() {

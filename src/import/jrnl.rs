@@ -99,7 +99,19 @@ pub fn parse(text: &str) -> Result<Vec<Entry>> {
 
 /// Imports the entries (inside the caller's transaction).
 pub fn apply(repo: &Repo, entries: &[Entry], outcome: &mut Outcome) -> Result<()> {
+    let mut seen = super::Seen::default();
     for e in entries {
+        let name = format!(
+            "entry {} ({} {})",
+            e.position,
+            e.at.format("%Y-%m-%d %H:%M"),
+            e.title
+        );
+        if let Some(first) = seen.first(e.id.clone(), format!("entry {}", e.position), &e.original)
+        {
+            super::repeated(outcome, "repeated entry", &name, first)?;
+            continue;
+        }
         if repo.imported(ImportSource::Jrnl, &e.id)?.is_some() {
             outcome.present.add("journal entry");
             continue;

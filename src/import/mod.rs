@@ -89,6 +89,9 @@ pub struct Outcome {
     pub present: Tally,
     /// Records deliberately left out, with why.
     pub skipped: Tally,
+    /// Records repeated inside the file (left out after their first copy), each named with
+    /// the record it repeats: "record 5 (uuid …) repeats record 2".
+    pub repeated: Vec<String>,
 }
 
 impl Outcome {
@@ -99,8 +102,56 @@ impl Outcome {
             added: Tally::default(),
             present: Tally::default(),
             skipped: Tally::default(),
+            repeated: Vec::new(),
         }
     }
+
+    /// Notes a record repeated inside the file: skipped, and named in the summary.
+    fn repeat(&mut self, kind: &str, message: String) {
+        self.skipped.add(kind);
+        self.repeated.push(message);
+    }
+}
+
+/// Where each record's identity (a uuid, an id) was first seen in the file, to tell a record
+/// repeated inside one file from one imported before.
+#[derive(Debug, Default)]
+pub(crate) struct Seen<'a> {
+    first: std::collections::HashMap<String, (String, &'a str)>,
+}
+
+impl<'a> Seen<'a> {
+    /// `None` the first time `key` is seen (remembering the record as `name`); after that,
+    /// the name of the record that had it first, and whether its contents were the same.
+    pub(crate) fn first(
+        &mut self,
+        key: String,
+        name: String,
+        contents: &'a str,
+    ) -> Option<(String, bool)> {
+        match self.first.get(&key) {
+            Some((first, same)) => Some((first.clone(), *same == contents)),
+            None => {
+                self.first.insert(key, (name, contents));
+                None
+            }
+        }
+    }
+}
+
+/// Skips a repeated record, or fails on a repeat whose contents differ (which copy would be
+/// right?). `name` is the repeat's full name; `first` that of the record it repeats.
+pub(crate) fn repeated(
+    outcome: &mut Outcome,
+    kind: &str,
+    name: &str,
+    (first, same): (String, bool),
+) -> Result<()> {
+    if !same {
+        bail!("{name} repeats {first} with different contents; remove one of them");
+    }
+    outcome.repeat(kind, format!("{name} repeats {first}"));
+    Ok(())
 }
 
 /// Tells the source of an export from its shape: a worklog export is an object with

@@ -70,6 +70,11 @@ impl Record {
     }
 }
 
+/// A record's name without its uuid, for "repeats record 2".
+fn short_name(position: usize) -> String {
+    format!("record {position}")
+}
+
 /// Parses Taskwarrior's date form `20261120T170000Z` (also ISO 8601 with a zone).
 pub fn parse_date(s: &str) -> Option<DateTime<Utc>> {
     NaiveDateTime::parse_from_str(s, "%Y%m%dT%H%M%SZ")
@@ -344,7 +349,12 @@ pub fn apply(
 ) -> Result<()> {
     let now = Utc::now();
     let mut goals: HashMap<String, Option<Id>> = HashMap::new();
+    let mut seen = super::Seen::default();
     for r in records {
+        if let Some(first) = seen.first(r.uuid.clone(), short_name(r.position), &r.original) {
+            super::repeated(outcome, "repeated record", &r.name(), first)?;
+            continue;
+        }
         if r.status == Status::Recurring {
             outcome.skipped.add("recurrence template");
             continue;

@@ -82,6 +82,7 @@ pub fn apply(repo: &Repo, doc: &Document<'_>, outcome: &mut Outcome) -> Result<(
             continue;
         };
         let kind = format!("table:{}", table.name);
+        let mut seen = super::Seen::default();
         for (i, raw) in rows.iter().enumerate() {
             let name = || {
                 let id = serde_json::from_str::<serde_json::Value>(raw.get())
@@ -103,6 +104,18 @@ pub fn apply(repo: &Repo, doc: &Document<'_>, outcome: &mut Outcome) -> Result<(
                 })?;
                 columns.push(column.as_str());
                 values.push(value);
+            }
+            // The row's identity is its primary key (a link row's, the link).
+            let key: Option<Vec<String>> = table
+                .key
+                .iter()
+                .map(|k| object.get(k).map(|v| v.to_string()))
+                .collect();
+            if let Some(key) = key
+                && let Some(first) = seen.first(key.join(","), format!("row {}", i + 1), raw.get())
+            {
+                super::repeated(outcome, "repeated row", &name(), first)?;
+                continue;
             }
             match repo
                 .import_row(table, &columns, &values)

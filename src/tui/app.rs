@@ -20,7 +20,7 @@ use crate::model::{Id, Organization};
 use crate::paths::DataDir;
 use crate::text::{sanitize, truncate, width};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -69,6 +69,9 @@ pub struct App {
     editor_command: Option<String>,
     /// The search overlay (Ctrl-F, `/` on Today), when open.
     search: Option<SearchOverlay>,
+    /// The last frame was too small to show anything but "terminal too small": keys then do
+    /// nothing but quit, since the user cannot see what they would act on.
+    too_small: bool,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -116,6 +119,7 @@ impl App {
             editor_for: None,
             editor_command: None,
             search: None,
+            too_small: false,
         };
         let pending = app.drafts.pending();
         if let Some(p) = pending.first() {
@@ -353,7 +357,11 @@ impl App {
                 self.key(*key);
                 true
             }
-            Event::Paste(_) if self.help.is_some() => false,
+            Event::Resize(w, h) => {
+                self.too_small = *w < MIN_WIDTH || *h < MIN_HEIGHT;
+                true
+            }
+            Event::Paste(_) if self.help.is_some() || self.too_small => false,
             Event::Paste(text) if self.search.is_some() => {
                 if let Some(s) = self.search.as_mut() {
                     s.paste(text, &self.repo);
@@ -372,7 +380,7 @@ impl App {
                 self.apply(outcome);
                 true
             }
-            Event::Resize(..) | Event::FocusGained => true,
+            Event::FocusGained => true,
             _ => false,
         }
     }
@@ -380,6 +388,10 @@ impl App {
     /// Handles one key press.
     pub fn key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
+            return;
+        }
+        if self.too_small {
+            self.key_while_too_small(key);
             return;
         }
         let contexts = self.contexts();
@@ -430,6 +442,25 @@ impl App {
                 self.last_outcome = Some(outcome);
                 self.apply(outcome);
             }
+        }
+    }
+
+    /// `q` or Ctrl-C quit (an open form is kept as a draft, since it cannot be seen to be
+    /// saved or discarded); every other key is ignored.
+    fn key_while_too_small(&mut self, key: KeyEvent) {
+        let quit = match key.code {
+            KeyCode::Char('q') => key.modifiers.is_empty(),
+            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
+        };
+        if quit {
+            self.last_action = Some(Action::ForceQuit);
+            self.last_outcome = Some(Outcome::Quit);
+            self.save_drafts();
+            self.quit = true;
+        } else {
+            self.last_action = None;
+            self.last_outcome = Some(Outcome::Ignored);
         }
     }
 
@@ -556,7 +587,8 @@ impl App {
     /// Draws the whole screen from the panes' caches.
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        self.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
+        if self.too_small {
             self.draw_too_small(frame, area);
             return;
         }

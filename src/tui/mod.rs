@@ -48,11 +48,16 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
 }
 
 /// Runs an app in the real terminal: raw mode and the alternate screen for its lifetime,
-/// restored on return, on error and on panic; SIGTERM and SIGHUP save open forms as drafts
-/// and end the loop.
+/// restored on return, on error and on panic; SIGTERM, SIGHUP and SIGINT save open forms as
+/// drafts and end the loop. (In raw mode Ctrl-C is a key, so a SIGINT comes from another
+/// process, `kill -INT` or a supervisor, and deserves the same care as SIGTERM.)
 pub fn run_app(mut app: App) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         // A second signal while the first is being handled ends the process at once.
         signal_hook::flag::register_conditional_shutdown(sig, 1, stop.clone())?;
         signal_hook::flag::register(sig, stop.clone())?;

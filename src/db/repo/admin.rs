@@ -130,21 +130,126 @@ impl Repo {
 
     /// `PRAGMA foreign_key_check`, one line per broken reference.
     pub fn foreign_key_problems(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn()
-            .prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check")?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(format!(
-                    "{} row {} refers to a missing {} (key {})",
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
-                    r.get::<_, String>(2)?,
-                    r.get::<_, i64>(3)?
-                ))
-            })?
+        foreign_key_problems(self.conn())
+    }
+}
+
+impl Repo {
+    /// Opens the database at `path` for reading only (see `connect_read_only_live`): for
+    /// commands that only read, when the data directory or the file cannot be written. Any
+    /// write through it fails. Does not migrate.
+    pub fn open_read_only(
+        path: &std::path::Path,
+        clock: std::sync::Arc<dyn crate::clock::Clock>,
+    ) -> Result<Repo> {
+        Ok(Repo {
+            conn: crate::db::connect_read_only_live(path)?,
+            clock,
+            path: path.to_path_buf(),
+        })
+    }
+}
+
+/// `PRAGMA foreign_key_check`, one line per broken reference, naming the row, the column and
+/// the missing key: "task 12 refers to goal 99 (goal_id), which does not exist".
+pub(super) fn foreign_key_problems(conn: &rusqlite::Connection) -> Result<Vec<String>> {
+    let broken: Vec<(String, Option<i64>, String, i64)> = conn
+        .prepare("SELECT \"table\", rowid, parent, fkid FROM pragma_foreign_key_check")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut out = Vec::with_capacity(broken.len());
+    for (table, rowid, parent, fkid) in broken {
+        // (child column, parent column) pairs of this foreign key, in key order.
+        let columns: Vec<(String, Option<String>)> = conn
+            .prepare_cached(
+                "SELECT \"from\", \"to\" FROM pragma_foreign_key_list(?1) WHERE id = ?2 ORDER BY seq",
+            )?
+            .query_map(rusqlite::params![table, fkid], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(rows)
+        let has_id = conn
+            .prepare_cached("SELECT count(*) FROM pragma_table_info(?1) WHERE name = 'id'")?
+            .query_row([&table], |r| r.get::<_, i64>(0))?
+            > 0;
+        let row = match rowid {
+            Some(id) if has_id => format!("{} {id}", noun(&table)),
+            Some(n) => format!("{} row {n}", table),
+            None => format!("a {table} row"),
+        };
+        let mut values = Vec::with_capacity(columns.len());
+        for (from, _) in &columns {
+            let value = match rowid {
+                Some(r) => conn
+                    .query_row(
+                        &format!(
+                            "SELECT {} FROM {} WHERE rowid = ?1",
+                            quote(from),
+                            quote(&table)
+                        ),
+                        [r],
+                        |r| r.get::<_, rusqlite::types::Value>(0),
+                    )
+                    .map(|v| shown_value(&v))
+                    .unwrap_or_else(|_| "?".into()),
+                None => "?".into(),
+            };
+            values.push(value);
+        }
+        let from: Vec<&str> = columns.iter().map(|(f, _)| f.as_str()).collect();
+        let to: Vec<&str> = columns
+            .iter()
+            .map(|(_, t)| t.as_deref().unwrap_or("id"))
+            .collect();
+        let key = if to == ["id"] {
+            values.join(", ")
+        } else {
+            to.iter()
+                .zip(&values)
+                .map(|(t, v)| format!("{t} {v}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        out.push(format!(
+            "{row} refers to {} {key} ({}), which does not exist",
+            noun(&parent),
+            from.join(", ")
+        ));
+    }
+    Ok(out)
+}
+
+fn quote(name: &str) -> String {
+    format!("\"{}\"", name.replace('"', "\"\""))
+}
+
+fn shown_value(v: &rusqlite::types::Value) -> String {
+    use rusqlite::types::Value as V;
+    match v {
+        V::Null => "NULL".into(),
+        V::Integer(i) => i.to_string(),
+        V::Real(f) => f.to_string(),
+        V::Text(t) => format!("{t:?}"),
+        V::Blob(_) => "(binary)".into(),
+    }
+}
+
+/// What one row of a table is called in messages.
+fn noun(table: &str) -> &str {
+    match table {
+        "organizations" => "organization",
+        "people" => "person",
+        "tags" => "tag",
+        "goals" => "goal",
+        "goal_milestones" => "milestone",
+        "tasks" => "task",
+        "learnings" => "journal entry",
+        "skills" => "skill",
+        "skill_progress" => "assessment",
+        "meetings" => "meeting",
+        "feedback" => "feedback",
+        "action_items" => "action item",
+        "energy_checkins" => "check-in",
+        "imports" => "import record",
+        other => other,
     }
 }
 

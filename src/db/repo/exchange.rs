@@ -6,6 +6,7 @@
 //! gives them plain values and never lets table or column names from a file reach SQL unchecked.
 
 use super::Repo;
+use super::admin::foreign_key_problems;
 use super::util::{
     LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
 };
@@ -253,16 +254,57 @@ fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
     Ok(out)
 }
 
-/// Ends a transaction begun by [`Repo::transaction`]: commit or roll back.
+/// Ends a transaction begun by [`Repo::transaction`] (or, with `nested` false, a read
+/// transaction of [`Repo::snapshot`]): commit or roll back. A COMMIT that fails (a deferred
+/// foreign key, a full disk) leaves SQLite inside the transaction, so it is rolled back here:
+/// the connection is never left holding a transaction after this returns, or the error says
+/// that even the rollback failed.
 fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
-    let sql = match (nested, commit) {
-        (false, true) => "COMMIT",
-        (false, false) => "ROLLBACK",
-        (true, true) => "RELEASE exchange",
-        (true, false) => "ROLLBACK TO exchange; RELEASE exchange",
+    if !commit {
+        return roll_back(conn, nested);
+    }
+    let committed = crate::fault::point("db.commit")
+        .map_err(Error::from)
+        .and_then(|()| {
+            conn.execute_batch(if nested { "RELEASE exchange" } else { "COMMIT" })
+                .map_err(Error::from)
+        });
+    match committed {
+        Ok(()) => Ok(()),
+        Err(e) => {
+            let e = commit_failed(conn, e);
+            match roll_back(conn, nested) {
+                Ok(()) => Err(e),
+                Err(r) => Err(Error::Sqlite(format!(
+                    "{e}; rolling back failed too ({r}): close worklog and start it again"
+                ))),
+            }
+        }
+    }
+}
+
+fn roll_back(conn: &Connection, nested: bool) -> Result<()> {
+    // Inside a transaction a failed ROLLBACK TO keeps the savepoint; RELEASE then ends it.
+    let sql = if nested {
+        "ROLLBACK TO exchange; RELEASE exchange"
+    } else {
+        "ROLLBACK"
     };
-    conn.execute_batch(sql)?;
+    if nested || !conn.is_autocommit() {
+        conn.execute_batch(sql)?;
+    }
     Ok(())
+}
+
+/// A failed COMMIT because of a deferred foreign key names the broken reference.
+fn commit_failed(conn: &Connection, e: Error) -> Error {
+    if let Error::Constraint(_) = e
+        && let Ok(problems) = foreign_key_problems(conn)
+        && let Some(first) = problems.first()
+    {
+        return Error::Constraint(format!("nothing was saved: {first}"));
+    }
+    e
 }
 
 /// How a [`Repo::transaction`] ends.
@@ -278,7 +320,7 @@ impl Repo {
     /// Runs `f` in one write transaction (a savepoint if one is open), for work that spans many
     /// repository calls and whose errors are not storage errors (an import naming the bad
     /// record). With [`Ending::Rollback`] everything `f` wrote is undone even when it succeeds.
-    pub fn transaction<T, E: From<Error>>(
+    pub fn transaction<T, E: From<Error> + std::fmt::Display>(
         &self,
         ending: Ending,
         f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
@@ -296,18 +338,20 @@ impl Repo {
                 finish(conn, nested, ending == Ending::Commit)?;
                 Ok(value)
             }
-            Err(e) => {
-                // Failing to roll back leaves the transaction to roll back when the connection
-                // closes; the original error is the one worth reporting.
-                let _ = finish(conn, nested, false);
-                Err(e)
-            }
+            Err(e) => match finish(conn, nested, false) {
+                Ok(()) => Err(e),
+                // The original error is the one worth reporting, but the user must hear that
+                // the connection could not be cleaned up.
+                Err(r) => Err(E::from(Error::Sqlite(format!(
+                    "{e}; rolling back failed too ({r}): close worklog and start it again"
+                )))),
+            },
         }
     }
 
     /// Runs `f` on one consistent snapshot of the database (a read transaction), so an export
     /// taken while another session writes is still self-consistent.
-    pub fn snapshot<T, E: From<Error>>(
+    pub fn snapshot<T, E: From<Error> + std::fmt::Display>(
         &self,
         f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
     ) -> std::result::Result<T, E> {
@@ -316,9 +360,18 @@ impl Repo {
             return f(self);
         }
         conn.execute_batch("BEGIN DEFERRED").map_err(Error::from)?;
-        let result = f(self);
-        let _ = conn.execute_batch(if result.is_ok() { "COMMIT" } else { "ROLLBACK" });
-        result
+        match f(self) {
+            Ok(value) => {
+                finish(conn, false, true)?;
+                Ok(value)
+            }
+            Err(e) => match finish(conn, false, false) {
+                Ok(()) => Err(e),
+                Err(r) => Err(E::from(Error::Sqlite(format!(
+                    "{e}; ending the read failed too ({r}): close worklog and start it again"
+                )))),
+            },
+        }
     }
 
     /// Every table of the database in the order they were made (parents before the tables
@@ -797,7 +850,7 @@ fn push_quoted(t: &str, out: &mut String) {
 }
 
 fn needs_char(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    crate::text::needs_escape(c)
 }
 
 #[cfg(test)]
