@@ -35,6 +35,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0003_search.up.sql"),
         down: include_str!("migrations/0003_search.down.sql"),
     },
+    Migration {
+        version: 4,
+        name: "identity",
+        up: include_str!("migrations/0004_identity.up.sql"),
+        down: include_str!("migrations/0004_identity.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.
@@ -123,6 +129,9 @@ fn run_next_step(conn: &Connection, migrations: &[Migration], target: u32) -> Re
             "migration to version {next} would leave {broken} broken foreign keys"
         )));
     }
+    // A migrated database is another database to a session that read it before: give it a
+    // new identity in the same transaction (the schema version changes too, below).
+    super::identity::renew(&tx, super::identity::Renewal::Migrate)?;
     tx.pragma_update(None, "user_version", next)?;
     tx.commit()?;
     Ok(Some(next))
