@@ -262,6 +262,31 @@ impl App {
         self.reload_manager();
     }
 
+    /// Another program replaced the database (restore, import into an empty one, migrate):
+    /// everything shown came from one that is gone. Forms open now can never save (their text
+    /// stays, to copy), the pending undo is dropped (it names a row of the old database),
+    /// every pane is read afresh, and only then does this session accept the new database,
+    /// so its writes go through again.
+    fn database_replaced(&mut self) {
+        super::form::database_replaced();
+        let _ = self.status.take_undo();
+        if let Err(e) = self.repo.acknowledge_identity() {
+            self.status.error(e);
+            return;
+        }
+        self.epoch += 1;
+        for id in PaneId::ALL {
+            self.panes.get_mut(id).data_changed();
+            self.reload(id);
+        }
+        self.seen = [self.epoch; PaneId::ALL.len()];
+        self.reload_manager();
+        self.status.warn(
+            "the database was replaced (restored, imported or migrated) by another program: \
+             everything shown is reloaded; a form open before cannot be saved",
+        );
+    }
+
     fn reload_manager(&mut self) {
         let org = self.organization();
         if let Some(m) = self.manager.as_mut()
@@ -431,6 +456,9 @@ impl App {
                 self.apply(outcome);
             }
         }
+        if super::form::take_refusal() {
+            self.status.error(super::form::REPLACED_REFUSAL);
+        }
     }
 
     fn apply(&mut self, outcome: Outcome) {
@@ -541,7 +569,11 @@ impl App {
         match self.repo.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
-                self.outside_change();
+                match self.repo.identity_changed() {
+                    Ok(true) => self.database_replaced(),
+                    Ok(false) => self.outside_change(),
+                    Err(e) => self.status.error(e),
+                }
                 changed = true;
             }
             Ok(_) => {}

@@ -141,6 +141,12 @@ impl Chooser {
             return Chosen::Cancelled;
         }
         let picks = matches!(action, Some(Action::PickToggle | Action::Save));
+        // A choice offered from the database before it was replaced may name a different row
+        // now: it is never acted on.
+        if picks && self.form.opened_before_replacement() {
+            self.form.refuse_replaced();
+            return Chosen::No;
+        }
         match self.form.handle_key(key) {
             FormEvent::Closed => Chosen::Cancelled,
             FormEvent::Save | FormEvent::None if picks => match self.form.picked("choice").pop() {
