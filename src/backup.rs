@@ -480,15 +480,11 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
 
     let set_aside = set_aside_unusable(dir, &*clock)?;
     let mut saved = None;
+    // After a set-aside the file is new, but another session may have written to it since:
+    // it is judged like any other.
     snapshot::restore_into(incoming.path(), &live, || -> Result<()> {
-        if set_aside.is_empty() {
-            saved = backup_before_restore(dir, &clock).map_err(|e| {
-                anyhow!(
-                    "{e:#}; the restore was not done, {} is as it was",
-                    live.display()
-                )
-            })?;
-        }
+        saved = backup_before_restore(dir, &clock)
+            .map_err(|e| anyhow!("{e:#}; the restore was not done"))?;
         Ok(())
     })
     .map_err(|e| match set_aside.first() {

@@ -196,3 +196,70 @@ fn import_into_an_empty_database_changes_the_identity_and_into_a_full_one_does_n
     assert_eq!(importer.identity(), importer_id);
     assert_eq!(other.open().identity(), again);
 }
+
+/// A backup from before the identity existed comes back at this worklog's schema, with an
+/// identity; the backup file itself is left as it was.
+#[test]
+fn restoring_a_backup_from_an_older_schema_brings_it_up_to_date_with_an_identity() {
+    let env = Env::new();
+    let repo = env.open();
+    repo.add_task(day("2026-11-22"), &task("old")).unwrap();
+    drop(repo);
+    let older = worklog::db::identity::SINCE - 1;
+    launch::migrate_to(&env.dir, env.clock(), older).unwrap();
+    let taken = backup::take(&env.dir, &*env.clock, Reason::Manual).unwrap();
+    // Kept outside backups/, where rotation could remove it once newer backups arrive.
+    let point = env.dir.root().join("old.db");
+    std::fs::copy(&taken.path, &point).unwrap();
+    let bytes = std::fs::read(&point).unwrap();
+    assert_eq!(
+        worklog::db::snapshot::check_file(&point)
+            .unwrap()
+            .schema_version,
+        older
+    );
+    launch::migrate_to(&env.dir, env.clock(), worklog::db::migrate::latest()).unwrap();
+    let session = env.open();
+
+    let report = backup::restore(&env.dir, env.clock(), &point).unwrap();
+    assert_eq!(report.schema_version, older);
+    let restored = Repo::open(&env.dir.database(), env.clock()).unwrap();
+    assert_eq!(
+        restored.schema_version().unwrap(),
+        worklog::db::migrate::latest()
+    );
+    assert!(restored.identity().id.is_some());
+    assert_ne!(restored.identity(), session.identity());
+    assert_eq!(
+        restored.tasks_on(day("2026-11-22")).unwrap()[0].title,
+        "old"
+    );
+    assert_eq!(std::fs::read(&point).unwrap(), bytes);
+}
+
+/// The identity is not the user's data: row counts and exports leave it out, so a JSON export
+/// imported elsewhere never makes that database claim to be this one.
+#[test]
+fn the_identity_is_neither_counted_nor_exported() {
+    let env = Env::new();
+    let repo = env.open();
+    assert!(!repo.has_data().unwrap());
+    assert!(
+        !repo
+            .row_counts()
+            .unwrap()
+            .0
+            .iter()
+            .any(|(t, _)| t == worklog::db::identity::TABLE)
+    );
+    let mut out = Vec::new();
+    let all = worklog::db::exchange::Range {
+        from: None,
+        to: None,
+    };
+    worklog::export::write_json(&repo, all, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(!text.contains(worklog::db::identity::TABLE), "{text}");
+    let check = worklog::db::snapshot::check_file(&env.dir.database()).unwrap();
+    assert_eq!(check.counts.total(), 0);
+}

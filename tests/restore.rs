@@ -352,3 +352,41 @@ fn a_sound_database_is_restored_into_and_nothing_is_set_aside() {
     assert!(run.stdout.contains("pre-restore"), "{}", run.stdout);
     c.assert_restored();
 }
+
+/// `worklog restore` with a fault injected at `point` (see src/fault.rs).
+fn restore_with_fault(c: &Crashed, fault: &str) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .args(["restore", c.point.to_str().unwrap()])
+        .env("WORKLOG_DATA_DIR", c.env.dir.root())
+        .env("WORKLOG_NOW", NOW)
+        .env("TZ", "UTC")
+        .env("WORKLOG_FAULT", fault)
+        .output()
+        .unwrap()
+}
+
+/// A restore that fails or dies after the pre-restore backup, while it holds the lock, has
+/// changed nothing: the copy was one transaction that never committed. The database is the
+/// one it was (same rows, same identity, sound) and takes writes again at once.
+#[test]
+fn a_restore_that_fails_or_dies_during_the_copy_leaves_the_database_as_it_was() {
+    for fault in ["restore.copy=eio", "restore.copy=abort"] {
+        let c = crashed(false);
+        let live = c.env.dir.database();
+        let before = titles(&live);
+        let identity = Repo::open(&live, c.env.clock()).unwrap().identity();
+        let out = restore_with_fault(&c, fault);
+        assert!(!out.status.success(), "{fault}");
+        if fault.ends_with("eio") {
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains("Input/output error"), "{err}");
+        }
+        assert_eq!(titles(&live), before, "{fault}");
+        let repo = Repo::open(&live, c.env.clock()).unwrap();
+        assert_eq!(repo.identity(), identity, "{fault}");
+        assert!(repo.integrity_problems().unwrap().is_empty());
+        add_tasks(&repo, 1, "after the failed restore");
+        assert!(c.set_aside().is_empty());
+    }
+}
