@@ -3,8 +3,10 @@
 //! The loop blocks in `event::poll` with a one-second timeout; that timeout is the tick. It
 //! redraws once after each event, and on a tick only if something changed: a status message
 //! expired, the date moved on at midnight, or another session wrote to the database
-//! (`PRAGMA data_version` changed) so the visible pane was reloaded. Idle, it wakes once a
-//! second and does next to nothing.
+//! (`PRAGMA data_version` changed) so the visible pane was reloaded. If that write replaced
+//! the database as a whole (restore, import into an empty one, migrate: its identity changed),
+//! every pane is reloaded and no form opened before can save. Idle, it wakes once a second and
+//! does next to nothing.
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
@@ -572,7 +574,12 @@ impl App {
                 match self.repo.identity_changed() {
                     Ok(true) => self.database_replaced(),
                     Ok(false) => self.outside_change(),
-                    Err(e) => self.status.error(e),
+                    // Writes check the identity themselves (and refuse if it changed); the
+                    // reload still shows what is there now.
+                    Err(e) => {
+                        self.outside_change();
+                        self.status.error(e);
+                    }
                 }
                 changed = true;
             }
