@@ -477,6 +477,7 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
     }
     let check = verify_worklog_file(source)?;
     let incoming = restore_copy(dir, source)?;
+    crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
 
     let set_aside = set_aside_unusable(dir, &*clock)?;
     let mut saved = None;
@@ -595,6 +596,7 @@ fn set_aside_unusable(dir: &DataDir, clock: &dyn Clock) -> Result<Vec<PathBuf>> 
         moved.push(new.clone());
     }
     sync_dir(folder)?;
+    crate::fault::point("restore.set_aside").map_err(|e| with_path(e, folder))?;
     for (old, here) in from.iter().zip(&present) {
         if *here {
             match fs::remove_file(old) {

@@ -390,3 +390,32 @@ fn a_restore_that_fails_or_dies_during_the_copy_leaves_the_database_as_it_was() 
         assert!(c.set_aside().is_empty());
     }
 }
+
+/// Killed while setting a damaged database aside (after the new names are made, before the old
+/// ones are removed), or just before it: the files are all still there, under one name or
+/// both, and the next restore finishes the job.
+#[test]
+fn a_restore_killed_while_setting_files_aside_loses_nothing_and_the_next_one_finishes() {
+    for fault in ["restore.prepared=abort", "restore.set_aside=abort"] {
+        let c = crashed(true);
+        let live = c.env.dir.database();
+        fs::write(&live, &c.db).unwrap();
+        fs::write(side(&live, "-wal"), &c.wal).unwrap();
+        let _ = fs::remove_file(side(&live, "-shm"));
+
+        assert!(!restore_with_fault(&c, fault).status.success());
+        assert!(fs::read(&live).unwrap() == c.db, "{fault}");
+        assert!(fs::read(side(&live, "-wal")).unwrap() == c.wal, "{fault}");
+
+        let run = c.restore();
+        assert_eq!(run.code, 0, "{fault}: {}{}", run.stdout, run.stderr);
+        c.assert_restored();
+        let aside = c.set_aside();
+        let dbs: Vec<&String> = aside.keys().filter(|n| n.ends_with(".db")).collect();
+        assert!(!dbs.is_empty(), "{fault}: {:?}", aside.keys());
+        for name in dbs {
+            assert!(aside[name] == c.db, "{fault}: {name}");
+            assert!(aside[&format!("{name}-wal")] == c.wal, "{fault}: {name}");
+        }
+    }
+}
