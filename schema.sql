@@ -1,4 +1,4 @@
--- worklog schema, version 3. Generated from src/db/migrations/ by the test
+-- worklog schema, version 4. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -699,3 +699,13 @@ END;
 CREATE TRIGGER energy_checkins_search_ad AFTER DELETE ON energy_checkins BEGIN
     DELETE FROM search_docs WHERE key = old.id * 16 + 10;
 END;
+
+CREATE TABLE database_identity (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    identity    TEXT NOT NULL CHECK (length(identity) = 32),
+    -- What last gave the database its identity: 'migrate', 'restore' or 'import'.
+    reason      TEXT NOT NULL CHECK (reason IN ('migrate', 'restore', 'import')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    -- When the identity last changed.
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ'))
+) STRICT;

@@ -447,16 +447,28 @@ pub struct RestoreReport {
     pub rows: i64,
     /// The backup of the database as it was before, if it held any data.
     pub saved: Option<BackupReport>,
+    /// Files that stood where the database goes and could not be copied into (a damaged,
+    /// empty or missing database, and its `-wal`/`-shm`), moved aside under these names.
+    pub set_aside: Vec<PathBuf>,
     pub warnings: Vec<String>,
 }
 
 /// Replaces the live database with `source` (a file, or a backup).
 ///
-/// The source is verified first ([`verify_worklog_file`]); if it is not fit, nothing changes.
-/// Then the current database, if it holds data, is backed up with reason `pre-restore` (and
-/// if that fails, nothing changes). The copy goes through SQLite's online backup API into the
-/// live file, so other sessions and the WAL stay consistent. Rotation runs only afterwards,
-/// so it can never delete the source while it is needed.
+/// * The source is verified first ([`verify_worklog_file`]); if it is not fit, nothing changes.
+/// * What goes in is a verified copy of it at this worklog's schema with a new database
+///   identity, so every session open on the old database refuses to write until it reloads
+///   (`crate::db::Identity`).
+/// * A live database that cannot be copied into (missing, empty, not an SQLite file, damaged)
+///   is moved aside with its `-wal` and `-shm`, kept together under one new name in the data
+///   directory, so a WAL holding committed pages is never lost and `sqlite3` still opens the
+///   pair.
+/// * Otherwise the copy holds the live database's write lock from before the pre-restore
+///   backup until it commits: the backup (taken only if the database holds data; if it fails,
+///   nothing changes) has every write made before, and every write after goes into the
+///   restored database. The copy goes through SQLite's online backup API, so other sessions
+///   and the WAL stay consistent.
+/// * Rotation runs only afterwards, so it can never delete the source while it is needed.
 pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<RestoreReport> {
     dir.create()?;
     let live = dir.database();
@@ -464,27 +476,30 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         bail!("{} is the live database itself", source.display());
     }
     let check = verify_worklog_file(source)?;
+    let incoming = restore_copy(dir, source)?;
+    crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
 
+    let set_aside = set_aside_unusable(dir, &*clock)?;
     let mut saved = None;
-    if live.exists() {
-        let not_done = |e: anyhow::Error| {
-            anyhow!(
-                "{e:#}; the restore was not done (if the database is damaged, move {} aside \
-                 and run restore again)",
-                live.display()
-            )
-        };
-        let has_data = crate::db::Repo::open(&live, clock.clone())
-            .and_then(|repo| repo.has_data())
-            .map_err(|e| not_done(anyhow!("cannot open {}: {e}", live.display())))?;
-        if has_data {
-            saved = Some(take_unrotated(dir, &*clock, Reason::PreRestore).map_err(not_done)?);
-        }
-    }
-
-    snapshot::restore_into(source, &live)
-        .with_context(|| format!("restoring {} failed", source.display()))?;
+    // After a set-aside the file is new, but another session may have written to it since:
+    // it is judged like any other.
+    snapshot::restore_into(incoming.path(), &live, || -> Result<()> {
+        saved = backup_before_restore(dir, &clock)
+            .map_err(|e| anyhow!("{e:#}; the restore was not done"))?;
+        Ok(())
+    })
+    .map_err(|e| match set_aside.first() {
+        Some(moved) => anyhow!(
+            "restoring {} failed: {e:#}; what stood in the database's place is kept as {}",
+            source.display(),
+            moved.display()
+        ),
+        None => e.context(format!("restoring {} failed", source.display())),
+    })?;
+    drop(incoming);
     paths::create_private_file(&live)?;
+    // TODO(lead): call `clear_shrink(dir)` here, after a successful restore (helper A's
+    // suspected-loss marker: the user chose this state).
     let mut warnings = saved
         .as_ref()
         .map(|s| s.warnings.clone())
@@ -495,8 +510,110 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         schema_version: check.schema_version,
         rows: check.counts.total(),
         saved,
+        set_aside,
         warnings,
     })
+}
+
+/// The database a restore puts in place, prepared from `source` in a private temporary file
+/// in `backups/` (removed when dropped), synced and verified.
+fn restore_copy(dir: &DataDir, source: &Path) -> Result<TempFile> {
+    let folder = dir.backups();
+    if !folder.exists() {
+        paths::create_private_dir(&folder)?;
+    }
+    let temp = TempFile::create(&folder)?;
+    snapshot::prepare_restore(source, temp.path())
+        .with_context(|| format!("cannot prepare {} to be restored", source.display()))?;
+    File::open(temp.path())
+        .and_then(|f| f.sync_all())
+        .map_err(|e| with_path(e, temp.path()))?;
+    verify_worklog_file(temp.path())
+        .with_context(|| format!("the copy of {} failed verification", source.display()))?;
+    Ok(temp)
+}
+
+/// The pre-restore backup, taken while the restore holds the write lock: only if the live
+/// database holds data.
+fn backup_before_restore(dir: &DataDir, clock: &Arc<dyn Clock>) -> Result<Option<BackupReport>> {
+    let live = dir.database();
+    let has_data = crate::db::Repo::open(&live, clock.clone())
+        .and_then(|repo| repo.has_data())
+        .map_err(|e| anyhow!("cannot open {}: {e}", live.display()))?;
+    if !has_data {
+        return Ok(None);
+    }
+    take_unrotated(dir, &**clock, Reason::PreRestore).map(Some)
+}
+
+/// Moves aside whatever stands where the live database goes if a restore cannot copy into
+/// it: a missing database's leftover `-wal`/`-shm`, or an empty, header-less or damaged
+/// database with its `-wal`/`-shm`. Returns the new names (none if the database is sound).
+fn set_aside_unusable(dir: &DataDir, clock: &dyn Clock) -> Result<Vec<PathBuf>> {
+    let live = dir.database();
+    let state = snapshot::live_state(&live).map_err(|e| {
+        anyhow!(
+            "cannot open {}: {e}; the restore was not done",
+            live.display()
+        )
+    })?;
+    let with_sides = |base: &Path| -> [PathBuf; 3] {
+        [base.to_path_buf(), side(base, "-wal"), side(base, "-shm")]
+    };
+    let present: Vec<bool> = with_sides(&live).iter().map(|p| p.exists()).collect();
+    match state {
+        snapshot::LiveState::Sound => return Ok(Vec::new()),
+        snapshot::LiveState::Missing if !present.contains(&true) => return Ok(Vec::new()),
+        _ => {}
+    }
+    let from = with_sides(&live);
+    let folder = dir.root();
+    // The first stem under which none of the three names is taken.
+    let stamp = clock.now().format(NAME_TIME).to_string();
+    let to = (1..1000)
+        .map(|n| {
+            let stem = if n == 1 {
+                format!("worklog-replaced-{stamp}.db")
+            } else {
+                format!("worklog-replaced-{stamp}-{n}.db")
+            };
+            with_sides(&folder.join(stem))
+        })
+        .find(|names| names.iter().all(|p| !p.exists()))
+        .ok_or_else(|| anyhow!("too many replaced databases named for {stamp}"))?;
+    // Link every file to its new name first, then remove the old names (the database first):
+    // a crash in between leaves a file under both names, never under neither.
+    let mut moved = Vec::new();
+    for ((old, new), here) in from.iter().zip(&to).zip(&present) {
+        if !here {
+            continue;
+        }
+        if fs::hard_link(old, new).is_err() {
+            fs::copy(old, new).map_err(|e| with_path(e, new))?;
+        }
+        fs::set_permissions(new, fs::Permissions::from_mode(0o600))
+            .map_err(|e| with_path(e, new))?;
+        moved.push(new.clone());
+    }
+    sync_dir(folder)?;
+    crate::fault::point("restore.set_aside").map_err(|e| with_path(e, folder))?;
+    for (old, here) in from.iter().zip(&present) {
+        if *here {
+            match fs::remove_file(old) {
+                Ok(()) => {}
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(with_path(e, old).into()),
+            }
+        }
+    }
+    sync_dir(folder)?;
+    Ok(moved)
+}
+
+fn side(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -13,11 +13,15 @@ use common::*;
 use rusqlite::Connection;
 use worklog::demo;
 
-/// Every table's rows as text, leaving out the wall-clock bookkeeping stamps.
+/// Every table's rows as text, leaving out the wall-clock bookkeeping stamps and the
+/// database's random identity (which says which file this is, not what it holds).
 fn content(path: &std::path::Path) -> Vec<String> {
     let c = Connection::open(path).unwrap();
     let tables: Vec<String> = c
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table' AND name <> 'database_identity'
+             ORDER BY name",
+        )
         .unwrap()
         .query_map([], |r| r.get(0))
         .unwrap()

@@ -376,3 +376,44 @@ fn search_down_script_removes_the_index_and_up_rebuilds_it() {
     assert_eq!(find(&t.repo, "unindexed"), 1);
     assert_eq!(find(&t.repo, "pane:energy"), 1);
 }
+
+/// Two first launches of a new version at once: each reads the version, then migrates. The
+/// version is checked again inside each step's transaction, so the second waits for the first
+/// step, sees it done, and moves on: neither fails ("table already exists") nor applies a step
+/// twice. Many rounds, with both sessions released together, to make the race likely.
+#[test]
+fn two_sessions_migrating_at_once_both_succeed_and_apply_each_step_once() {
+    for round in 0..30 {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("worklog.db");
+        // Both connections are open (and have read version 0) before either migrates.
+        let a = Repo::open(&path, clock()).unwrap();
+        let b = Repo::open(&path, clock()).unwrap();
+        let gate = Arc::new(std::sync::Barrier::new(2));
+        let run = |repo: Repo, gate: Arc<std::sync::Barrier>| {
+            std::thread::spawn(move || {
+                gate.wait();
+                repo.migrate_to(migrate::latest()).map(|_| repo)
+            })
+        };
+        let ta = run(a, gate.clone());
+        let tb = run(b, gate);
+        let (ra, rb) = (ta.join().unwrap(), tb.join().unwrap());
+        let a = ra.unwrap_or_else(|e| panic!("round {round}: first session: {e}"));
+        let b = rb.unwrap_or_else(|e| panic!("round {round}: second session: {e}"));
+        assert_eq!(user_version(&path), migrate::latest(), "round {round}");
+        assert!(a.integrity_problems().unwrap().is_empty());
+        // Each step ran once: the profile row the first migration inserts is there once.
+        assert_eq!(
+            b.row_counts().unwrap(),
+            Repo::open_migrated(&path, clock())
+                .unwrap()
+                .row_counts()
+                .unwrap()
+        );
+        let profiles: i64 = raw(&path)
+            .query_row("SELECT count(*) FROM profile", [], |r| r.get(0))
+            .unwrap();
+        assert!(profiles <= 1, "round {round}: {profiles} profile rows");
+    }
+}

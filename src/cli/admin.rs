@@ -99,7 +99,18 @@ pub fn restore(
             "the database as it was before is saved as {}",
             shown(&saved.path)
         )?,
-        None => writeln!(out, "there was no data before, so nothing needed saving")?,
+        None if report.set_aside.is_empty() => {
+            writeln!(out, "there was no data before, so nothing needed saving")?
+        }
+        None => {}
+    }
+    if !report.set_aside.is_empty() {
+        let names: Vec<String> = report.set_aside.iter().map(|p| shown(p)).collect();
+        writeln!(
+            out,
+            "what stood in the database's place could not be restored into, so it is kept as {}",
+            names.join(", ")
+        )?;
     }
     warn_all(err, &report.warnings)
 }

@@ -31,6 +31,13 @@ pub enum Error {
     TooNew { found: u32, supported: u32 },
     #[error("bundled SQLite {found} is too old; worklog needs {needed} or newer")]
     OldSqlite { found: String, needed: &'static str },
+    /// The database was replaced as a whole since this session read it (its identity
+    /// changed): a write made from what the session read could land on a different row.
+    #[error(
+        "the database was replaced (restored, imported or migrated) since this session read it; \
+         nothing was written"
+    )]
+    Replaced,
     #[error("the database is busy: another worklog is writing. Try again.")]
     Busy,
     #[error("{0}")]

@@ -35,6 +35,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0003_search.up.sql"),
         down: include_str!("migrations/0003_search.down.sql"),
     },
+    Migration {
+        version: 4,
+        name: "identity",
+        up: include_str!("migrations/0004_identity.up.sql"),
+        down: include_str!("migrations/0004_identity.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.
@@ -73,21 +79,10 @@ pub fn migrate_to(conn: &Connection, migrations: &[Migration], target: u32) -> R
     // step may rebuild a table, and each step proves the keys still hold before it commits.
     conn.pragma_update(None, "foreign_keys", false)?;
     let result = (|| {
-        loop {
-            let at = current(conn)?;
-            if at == target {
-                return Ok(());
-            }
-            let (sql, next) = if at < target {
-                let m = step(migrations, at + 1)?;
-                (m.up, at + 1)
-            } else {
-                let m = step(migrations, at)?;
-                (m.down, at - 1)
-            };
-            run_step(conn, sql, next)?;
+        while let Some(next) = run_next_step(conn, migrations, target)? {
             passed.push(next);
         }
+        Ok(())
     })();
     conn.pragma_update(None, "foreign_keys", true)?;
     result.map(|()| passed)
@@ -100,21 +95,46 @@ fn step(migrations: &[Migration], version: u32) -> Result<&Migration> {
         .ok_or_else(|| Error::Sqlite(format!("no migration numbered {version}")))
 }
 
-fn run_step(conn: &Connection, sql: &str, new_version: u32) -> Result<()> {
+/// Takes one step toward `target` in its own IMMEDIATE transaction, and returns the version it
+/// reached, or `None` if the database is already at `target`. The version is read inside the
+/// transaction, after the write lock is taken: another session migrating the same file at the
+/// same moment (two first launches of a new version) has either committed its step, which is
+/// then seen and not applied again, or waits for this one.
+fn run_next_step(conn: &Connection, migrations: &[Migration], target: u32) -> Result<Option<u32>> {
     let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)?;
+    let at = current(&tx)?;
+    let supported = migrations.last().map_or(0, |m| m.version);
+    if at > supported {
+        return Err(Error::TooNew {
+            found: at,
+            supported,
+        });
+    }
+    if at == target {
+        tx.commit()?;
+        return Ok(None);
+    }
+    let (sql, next) = if at < target {
+        (step(migrations, at + 1)?.up, at + 1)
+    } else {
+        (step(migrations, at)?.down, at - 1)
+    };
     tx.execute_batch(sql)
-        .map_err(|e| Error::Sqlite(format!("migration to version {new_version} failed: {e}")))?;
+        .map_err(|e| Error::Sqlite(format!("migration to version {next} failed: {e}")))?;
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
     })?;
     if broken > 0 {
         return Err(Error::Sqlite(format!(
-            "migration to version {new_version} would leave {broken} broken foreign keys"
+            "migration to version {next} would leave {broken} broken foreign keys"
         )));
     }
-    tx.pragma_update(None, "user_version", new_version)?;
+    // A migrated database is another database to a session that read it before: give it a
+    // new identity in the same transaction (the schema version changes too, below).
+    super::identity::renew(&tx, super::identity::Renewal::Migrate)?;
+    tx.pragma_update(None, "user_version", next)?;
     tx.commit()?;
-    Ok(())
+    Ok(Some(next))
 }
 
 #[cfg(test)]

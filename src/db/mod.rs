@@ -6,11 +6,13 @@
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 mod error;
+pub mod identity;
 pub mod migrate;
 mod repo;
 pub mod snapshot;
 
 pub use error::{Error, Result};
+pub use identity::Identity;
 pub use repo::{Move, Repo, exchange};
 
 use rusqlite::{Connection, OpenFlags};

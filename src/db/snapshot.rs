@@ -88,15 +88,17 @@ pub fn file_row_counts(path: &Path) -> Result<RowCounts> {
     data_row_counts(&open_file_read_only(path)?)
 }
 
-/// Tables holding only what is rebuilt from the others (the search index of migration 3):
-/// left out of row counts, which say how much of the user's own data a file holds.
-const DERIVED_TABLES: [&str; 6] = [
+/// Tables holding only what is rebuilt from the others (the search index of migration 3), and
+/// the database's identity (migration 4): left out of row counts, which say how much of the
+/// user's own data a file holds.
+const DERIVED_TABLES: [&str; 7] = [
     "search",
     "search_docs",
     "search_data",
     "search_idx",
     "search_docsize",
     "search_config",
+    super::identity::TABLE,
 ];
 
 /// Rows per table of every table in the file but the derived ones.
@@ -176,38 +178,142 @@ fn table_names(conn: &Connection) -> Result<Vec<String>> {
     Ok(names)
 }
 
+/// Makes `dest` (absent or empty) the database a restore puts in place: a self-contained
+/// copy of the database file `source` (only read), brought to this worklog's schema, with a
+/// new identity ([`super::identity`]). The identity is part of the copy, so it reaches the
+/// live database in the same transaction as the restored rows. Does not sync `dest`.
+pub fn prepare_restore(source: &Path, dest: &Path) -> Result<()> {
+    let src = open_file_read_only(source)?;
+    vacuum_into(&src, dest)?;
+    drop(src);
+    make_self_contained(dest)?;
+    let conn = Connection::open_with_flags(
+        dest,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    // An older backup gets the migrations a launch would give it (each renews the identity);
+    // then the restore renews it once more, so even a backup at this version comes back as a
+    // database no open session has read.
+    migrate::migrate_to(&conn, migrate::MIGRATIONS, migrate::latest())?;
+    let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
+    super::identity::renew(&tx, super::identity::Renewal::Restore)?;
+    tx.commit()?;
+    Ok(())
+}
+
+/// What a file where the live database should be holds, before a restore replaces it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LiveState {
+    /// No file.
+    Missing,
+    /// A file that is not an SQLite database: empty, or without the SQLite header.
+    NotADatabase,
+    /// An SQLite database that fails its integrity check or cannot be read; says why.
+    Damaged(String),
+    /// A sound database.
+    Sound,
+}
+
+/// Looks at the live database (reading any WAL beside it) to tell whether a restore can copy
+/// into it or must first set it aside. Errors are what stops the look itself (a database
+/// from a newer worklog, a busy lock, an unreadable file): the caller refuses then.
+pub fn live_state(live: &Path) -> Result<LiveState> {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    let read = std::fs::File::open(live).and_then(|mut f| f.read_exact(&mut head));
+    match read {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(LiveState::Missing),
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Ok(LiveState::NotADatabase);
+        }
+        Err(e) => return Err(Error::Io(format!("{}: {e}", live.display()))),
+        Ok(()) if &head != b"SQLite format 3\0" => return Ok(LiveState::NotADatabase),
+        Ok(()) => {}
+    }
+    // A connection that changes nothing: no pragmas that write, and no checkpoint when it
+    // closes (which would fold the WAL into a file that is about to be set aside, and delete
+    // the WAL). Reading recovers the WAL into the shared-memory index only.
+    let opened = (|| -> Result<Connection> {
+        let conn = Connection::open_with_flags(
+            live,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )?;
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "trusted_schema", false)?;
+        migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+        Ok(conn)
+    })();
+    let conn = match opened {
+        Ok(conn) => conn,
+        Err(Error::Corrupt(why)) => return Ok(LiveState::Damaged(why)),
+        Err(e) => return Err(e),
+    };
+    match integrity_problems(&conn) {
+        Ok(problems) => Ok(match problems.first() {
+            Some(first) => LiveState::Damaged(first.clone()),
+            None => LiveState::Sound,
+        }),
+        Err(Error::Corrupt(why)) => Ok(LiveState::Damaged(why)),
+        Err(e) => Err(e),
+    }
+}
+
 /// Replaces the contents of the live database at `live` with the database at `source`,
 /// through SQLite's online backup API: the copy is written as a transaction on the live
 /// database, so its WAL and shared-memory files stay consistent and other sessions see the
-/// change as they would any other write. `source` is only read. The caller verifies
-/// `source` first and keeps a backup of `live`.
-pub fn restore_into(source: &Path, live: &Path) -> Result<()> {
+/// change as they would any other write. `source` is only read; the caller verifies it first.
+///
+/// `under_lock` runs while this holds the live database's write lock, which it keeps until the
+/// copy commits: the caller takes its backup of `live` there (through connections of its own:
+/// readers are not blocked in WAL mode), and no other session can commit between that backup
+/// and the copy. So every write another session made is either in that backup or was made
+/// after the restore, into the restored database. If `under_lock` fails, nothing is copied.
+///
+/// How the lock is taken: the first step of an online backup begins a write transaction on the
+/// destination and keeps it until the backup is done or dropped (SQLite's backup.c,
+/// `bDestLocked`), so a first step of zero pages takes the lock and copies nothing.
+pub fn restore_into<T, E: From<Error>>(
+    source: &Path,
+    live: &Path,
+    under_lock: impl FnOnce() -> std::result::Result<T, E>,
+) -> std::result::Result<T, E> {
     let src = open_file_read_only(source)?;
     let mut dst = super::connect(live, migrate::MIGRATIONS)?;
-    {
-        let backup = Backup::new(&src, &mut dst)?;
+    let value = {
+        let backup = Backup::new(&src, &mut dst).map_err(Error::from)?;
         let started = Instant::now();
-        loop {
-            match backup.step(-1)? {
-                StepResult::Done => break,
-                StepResult::More => {}
-                // Busy, Locked (and any future variant): wait for other sessions.
-                _ => {
-                    if started.elapsed() > RESTORE_BUSY_LIMIT {
-                        return Err(Error::Busy);
+        let step = |pages: i32| -> Result<StepResult> {
+            loop {
+                match backup.step(pages)? {
+                    StepResult::Busy | StepResult::Locked => {
+                        if started.elapsed() > RESTORE_BUSY_LIMIT {
+                            return Err(Error::Busy);
+                        }
+                        std::thread::sleep(Duration::from_millis(20));
                     }
-                    std::thread::sleep(Duration::from_millis(50));
+                    done_or_more => return Ok(done_or_more),
                 }
             }
-        }
-    }
+        };
+        step(0)?;
+        let value = under_lock()?;
+        crate::fault::point("restore.copy").map_err(Error::from)?;
+        while step(-1)? != StepResult::Done {}
+        value
+    };
     let problems = integrity_problems(&dst)?;
     if let Some(first) = problems.first() {
         return Err(Error::Sqlite(format!(
             "the restored database failed its integrity check: {first}"
-        )));
+        ))
+        .into());
     }
-    Ok(())
+    Ok(value)
 }
 
 /// Writes a consistent snapshot of `conn`'s database into `dest`, which must be absent or

@@ -216,17 +216,17 @@ pub fn import(
     match source {
         ImportSource::Worklog => {
             let doc = worklog::parse(text)?;
-            repo.transaction(ending, |repo| worklog::apply(repo, &doc, &mut outcome))?;
+            repo.import_transaction(ending, |repo| worklog::apply(repo, &doc, &mut outcome))?;
         }
         ImportSource::Taskwarrior => {
             let records = taskwarrior::parse(text)?;
-            repo.transaction(ending, |repo| {
+            repo.import_transaction(ending, |repo| {
                 taskwarrior::apply(repo, &records, to_local, &mut outcome)
             })?;
         }
         ImportSource::Jrnl => {
             let entries = jrnl::parse(text)?;
-            repo.transaction(ending, |repo| jrnl::apply(repo, &entries, &mut outcome))?;
+            repo.import_transaction(ending, |repo| jrnl::apply(repo, &entries, &mut outcome))?;
         }
     }
     Ok(outcome)

@@ -3,8 +3,10 @@
 //! The loop blocks in `event::poll` with a one-second timeout; that timeout is the tick. It
 //! redraws once after each event, and on a tick only if something changed: a status message
 //! expired, the date moved on at midnight, or another session wrote to the database
-//! (`PRAGMA data_version` changed) so the visible pane was reloaded. Idle, it wakes once a
-//! second and does next to nothing.
+//! (`PRAGMA data_version` changed) so the visible pane was reloaded. If that write replaced
+//! the database as a whole (restore, import into an empty one, migrate: its identity changed),
+//! every pane is reloaded and no form opened before can save. Idle, it wakes once a second and
+//! does next to nothing.
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
@@ -266,6 +268,31 @@ impl App {
         self.reload_manager();
     }
 
+    /// Another program replaced the database (restore, import into an empty one, migrate):
+    /// everything shown came from one that is gone. Forms open now can never save (their text
+    /// stays, to copy), the pending undo is dropped (it names a row of the old database),
+    /// every pane is read afresh, and only then does this session accept the new database,
+    /// so its writes go through again.
+    fn database_replaced(&mut self) {
+        super::form::database_replaced();
+        let _ = self.status.take_undo();
+        if let Err(e) = self.repo.acknowledge_identity() {
+            self.status.error(e);
+            return;
+        }
+        self.epoch += 1;
+        for id in PaneId::ALL {
+            self.panes.get_mut(id).data_changed();
+            self.reload(id);
+        }
+        self.seen = [self.epoch; PaneId::ALL.len()];
+        self.reload_manager();
+        self.status.warn(
+            "the database was replaced (restored, imported or migrated) by another program: \
+             everything shown is reloaded; a form open before cannot be saved",
+        );
+    }
+
     fn reload_manager(&mut self) {
         let org = self.organization();
         if let Some(m) = self.manager.as_mut()
@@ -443,6 +470,9 @@ impl App {
                 self.apply(outcome);
             }
         }
+        if super::form::take_refusal() {
+            self.status.error(super::form::REPLACED_REFUSAL);
+        }
     }
 
     /// `q` or Ctrl-C quit (an open form is kept as a draft, since it cannot be seen to be
@@ -572,7 +602,16 @@ impl App {
         match self.repo.data_version() {
             Ok(v) if v != self.data_version => {
                 self.data_version = v;
-                self.outside_change();
+                match self.repo.identity_changed() {
+                    Ok(true) => self.database_replaced(),
+                    Ok(false) => self.outside_change(),
+                    // Writes check the identity themselves (and refuse if it changed); the
+                    // reload still shows what is there now.
+                    Err(e) => {
+                        self.outside_change();
+                        self.status.error(e);
+                    }
+                }
                 changed = true;
             }
             Ok(_) => {}

@@ -18,6 +18,31 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use ratatui_textarea::TextArea;
 use serde::{Deserialize, Serialize};
 
+/// Why a form opened before the database was replaced cannot save; shown on the form and in
+/// the status line.
+pub const REPLACED_REFUSAL: &str = "not saved: the database was replaced (restored, imported or \
+     migrated) after this form was opened; copy your text, or close the form";
+
+thread_local! {
+    /// How many times this thread's app has seen the database replaced. A form remembers the
+    /// count it was opened under; if it has moved on, the form can never save. (The app and its
+    /// forms live on one thread; each test's app on its own.)
+    static REPLACEMENTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Set when a form refuses to save for that reason, for the app's status line.
+    static REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The app saw the database replaced: every form open now must never write.
+pub fn database_replaced() {
+    REPLACEMENTS.with(|n| n.set(n.get() + 1));
+}
+
+/// True (once) if a form refused to save since the last call, because the database was
+/// replaced after it was opened.
+pub fn take_refusal() -> bool {
+    REFUSED.with(|r| r.replace(false))
+}
+
 /// One choice in a picker: a row id (or enumeration value) and what to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PickOption {
@@ -247,6 +272,8 @@ pub struct Form {
     theme: Theme,
     /// A problem that belongs to no one field ("deleted by another session").
     message: Option<String>,
+    /// [`REPLACEMENTS`] when the form was opened.
+    opened_under: u64,
 }
 
 const LABEL_COLS: u16 = 11;
@@ -278,7 +305,22 @@ impl Form {
             mode: Mode::Editing,
             theme,
             message: None,
+            opened_under: REPLACEMENTS.with(std::cell::Cell::get),
         }
+    }
+
+    /// True if the database was replaced after this form was opened: what it shows, and the
+    /// ids and versions behind it, came from a database that is gone, so it must never save.
+    pub fn opened_before_replacement(&self) -> bool {
+        REPLACEMENTS.with(std::cell::Cell::get) != self.opened_under
+    }
+
+    /// Refuses a save from a form opened before the database was replaced: says why on the
+    /// form (and, through [`take_refusal`], in the status line) and keeps every field.
+    pub fn refuse_replaced(&mut self) {
+        self.mode = Mode::Editing;
+        self.message = Some(REPLACED_REFUSAL.to_string());
+        REFUSED.with(|r| r.set(true));
     }
 
     fn push(mut self, key: &'static str, label: &'static str, input: Input) -> Self {
@@ -526,6 +568,12 @@ impl Form {
                 FormEvent::None
             }
             (Mode::ConfirmDiscard, _) => FormEvent::None,
+            (Mode::Conflict { .. } | Mode::Editing, Some(Action::Overwrite | Action::Save))
+                if self.opened_before_replacement() =>
+            {
+                self.refuse_replaced();
+                FormEvent::None
+            }
             (Mode::Conflict { .. }, Some(Action::KeepTheirs)) => FormEvent::KeepTheirs,
             (Mode::Conflict { version, .. }, Some(Action::Overwrite)) => {
                 FormEvent::Overwrite { version: *version }
@@ -1053,6 +1101,29 @@ mod tests {
         f.handle_key(&code(KeyCode::Backspace)); // empty query: removes the last pick
         assert_eq!(f.picked("tags").len(), 1);
         assert_eq!(f.handle_key(&Key::ctrl('s').event()), FormEvent::Save);
+    }
+
+    #[test]
+    fn a_form_opened_before_the_database_was_replaced_never_saves() {
+        let mut old = tags_form();
+        for c in "keep me".chars() {
+            old.handle_key(&key(c));
+        }
+        database_replaced();
+        let mut new = tags_form();
+        assert!(!take_refusal());
+        assert_eq!(old.handle_key(&Key::ctrl('s').event()), FormEvent::None);
+        assert!(take_refusal() && !take_refusal());
+        assert_eq!(old.text("title"), "keep me");
+        assert!(old.has_errors());
+        // In the conflict view, overwriting is refused the same way.
+        old.show_conflict(Vec::new(), Vec::new(), 2);
+        assert_eq!(old.handle_key(&key('o')), FormEvent::None);
+        assert!(take_refusal());
+        // A form opened afterwards saves as usual; closing the old one still works.
+        assert_eq!(new.handle_key(&Key::ctrl('s').event()), FormEvent::Save);
+        old.handle_key(&code(KeyCode::Esc));
+        assert_eq!(old.handle_key(&key('y')), FormEvent::Closed);
     }
 
     #[test]

@@ -261,9 +261,11 @@ mod tests {
             .iter()
             .map(|m| m.up)
             .collect();
-        // search_docs is the search index's copy of the text, not data of its own.
-        let n = sql.matches("CREATE TABLE ").count() - 1;
+        // search_docs is the search index's copy of the text, not data of its own, and
+        // database_identity says which database this is.
+        let n = sql.matches("CREATE TABLE ").count() - 2;
         assert!(sql.contains("CREATE TABLE search_docs ("));
+        assert!(sql.contains("CREATE TABLE database_identity ("));
         assert_eq!(n, super::COUNTED.len());
         for t in super::COUNTED {
             assert!(sql.contains(&format!("CREATE TABLE {t} (")), "{t}");

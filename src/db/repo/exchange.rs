@@ -333,6 +333,10 @@ impl Repo {
             "BEGIN IMMEDIATE"
         })
         .map_err(Error::from)?;
+        if !nested && let Err(e) = self.check_identity(conn) {
+            let _ = finish(conn, nested, false);
+            return Err(e.into());
+        }
         match f(self) {
             Ok(value) => {
                 finish(conn, nested, ending == Ending::Commit)?;
@@ -347,6 +351,30 @@ impl Repo {
                 )))),
             },
         }
+    }
+
+    /// [`Repo::transaction`] for an import: an import that fills an empty database makes it
+    /// another database (a session open on the empty one must reload before it writes), so it
+    /// gives it a new identity in the same transaction, which this session then acknowledges.
+    pub fn import_transaction<T, E: From<Error>>(
+        &self,
+        ending: Ending,
+        f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let mut renewed = false;
+        let value = self.transaction(ending, |repo| -> std::result::Result<T, E> {
+            let was_empty = !repo.has_data()?;
+            let value = f(repo)?;
+            if was_empty && ending == Ending::Commit && repo.has_data()? {
+                repo.renew_identity(crate::db::identity::Renewal::Import)?;
+                renewed = true;
+            }
+            Ok(value)
+        })?;
+        if renewed {
+            self.acknowledge_identity()?;
+        }
+        Ok(value)
     }
 
     /// Runs `f` on one consistent snapshot of the database (a read transaction), so an export
@@ -376,8 +404,13 @@ impl Repo {
 
     /// Every table of the database in the order they were made (parents before the tables
     /// that refer to them), with columns and primary key.
+    ///
+    /// The database's identity is left out: it says which database a file is, and an import
+    /// of its rows into another must not make that one claim to be this one.
     pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
-        tables(self.conn())
+        let mut all = tables(self.conn())?;
+        all.retain(|t| t.name != crate::db::identity::TABLE);
+        Ok(all)
     }
 
     /// Calls `each` with every row of `table`, in primary-key order, as values in column order.

@@ -1,9 +1,11 @@
 //! The repository: one method per thing the user does.
 
-use super::error::Result;
+use super::error::{Error, Result};
+use super::identity::{self, Identity};
 use super::migrate;
 use crate::clock::Clock;
 use rusqlite::{Connection, TransactionBehavior};
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -12,6 +14,11 @@ pub struct Repo {
     conn: Connection,
     clock: Arc<dyn Clock>,
     path: PathBuf,
+    /// The database's identity as this session last acknowledged it (when it opened, migrated,
+    /// imported into an empty database, or reloaded after noticing a change). Every write
+    /// checks it inside its transaction and is refused ([`Error::Replaced`]) if the database
+    /// now has another: what the session read came from a database that is gone.
+    identity: RefCell<Identity>,
 }
 
 impl Repo {
@@ -19,10 +26,12 @@ impl Repo {
     /// from a newer worklog is refused here, before anything writes to it.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Repo> {
         let conn = super::connect(path, migrate::MIGRATIONS)?;
+        let identity = RefCell::new(identity::read(&conn)?);
         Ok(Repo {
             conn,
             clock,
             path: path.to_path_buf(),
+            identity,
         })
     }
 
@@ -46,16 +55,61 @@ impl Repo {
         migrate::current(&self.conn)
     }
 
-    /// Moves the schema to `target`, up or down.
+    /// Moves the schema to `target`, up or down. Each step gives the database a new identity;
+    /// this session acknowledges it (migrating is how a session starts, before it reads).
     pub fn migrate_to(&self, target: u32) -> Result<Vec<u32>> {
-        migrate::migrate_to(&self.conn, migrate::MIGRATIONS, target)
+        self.migrated(migrate::migrate_to(&self.conn, migrate::MIGRATIONS, target))
+    }
+
+    /// After migrating (or failing to: a failed step changed nothing), this session's identity
+    /// is the database's.
+    fn migrated(&self, passed: Result<Vec<u32>>) -> Result<Vec<u32>> {
+        let acknowledged = self.acknowledge_identity();
+        let passed = passed?;
+        acknowledged?;
+        Ok(passed)
     }
 
     /// Like [`Repo::migrate_to`] over a given list of migrations: lets tests prove that a
     /// failing step rolls back. Not for application code.
     #[doc(hidden)]
     pub fn migrate_with(&self, migrations: &[migrate::Migration], target: u32) -> Result<Vec<u32>> {
-        migrate::migrate_to(&self.conn, migrations, target)
+        self.migrated(migrate::migrate_to(&self.conn, migrations, target))
+    }
+
+    /// The identity this session last acknowledged.
+    pub fn identity(&self) -> Identity {
+        self.identity.borrow().clone()
+    }
+
+    /// True if the database now has another identity than the one this session acknowledged:
+    /// it was replaced, and what the session shows is from the old one.
+    pub fn identity_changed(&self) -> Result<bool> {
+        Ok(identity::read(&self.conn)? != *self.identity.borrow())
+    }
+
+    /// Takes the database's current identity as this session's: call it when everything shown
+    /// is read afresh, so writes are allowed again. Returns it.
+    pub fn acknowledge_identity(&self) -> Result<Identity> {
+        let now = identity::read(&self.conn)?;
+        *self.identity.borrow_mut() = now.clone();
+        Ok(now)
+    }
+
+    /// Refuses a write if the database was replaced since this session acknowledged it. Call
+    /// inside the write transaction, so nothing can replace it between the check and commit.
+    pub(crate) fn check_identity(&self, conn: &Connection) -> Result<()> {
+        if identity::read(conn)? == *self.identity.borrow() {
+            Ok(())
+        } else {
+            Err(Error::Replaced)
+        }
+    }
+
+    /// Gives the database a new identity inside the caller's write transaction; the caller
+    /// remembers it with [`Repo::acknowledge_identity`] once that commits.
+    pub(crate) fn renew_identity(&self, why: identity::Renewal) -> Result<()> {
+        identity::renew(&self.conn, why)
     }
 
     /// The schema as SQL text: every table, index and trigger the migrations made, in the
@@ -93,6 +147,7 @@ impl Repo {
         if self.conn.is_autocommit() {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            self.check_identity(&tx)?;
             let value = f(&tx)?;
             tx.commit()?;
             Ok(value)

@@ -141,6 +141,12 @@ impl Chooser {
             return Chosen::Cancelled;
         }
         let picks = matches!(action, Some(Action::PickToggle | Action::Save));
+        // A choice offered from the database before it was replaced may name a different row
+        // now: it is never acted on.
+        if picks && self.form.opened_before_replacement() {
+            self.form.refuse_replaced();
+            return Chosen::No;
+        }
         match self.form.handle_key(key) {
             FormEvent::Closed => Chosen::Cancelled,
             FormEvent::Save | FormEvent::None if picks => match self.form.picked("choice").pop() {
@@ -155,6 +161,21 @@ impl Chooser {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_choice_offered_before_the_database_was_replaced_is_never_acted_on() {
+        let enter = KeyEvent::new(
+            ratatui::crossterm::event::KeyCode::Enter,
+            ratatui::crossterm::event::KeyModifiers::NONE,
+        );
+        let options = || vec![PickOption::new(1, "one"), PickOption::new(2, "two")];
+        let mut old = Chooser::new("Move", "to", options(), Some(2), Theme::default());
+        crate::tui::form::database_replaced();
+        let mut new = Chooser::new("Move", "to", options(), Some(2), Theme::default());
+        assert!(matches!(old.handle_key(&enter), Chosen::No));
+        assert!(crate::tui::form::take_refusal());
+        assert!(matches!(new.handle_key(&enter), Chosen::Picked(o) if o.id == 2));
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()

@@ -1,0 +1,3 @@
+-- Undo of 0004_identity. The schema version, which every step changes, still tells a session
+-- that the database changed under it.
+DROP TABLE database_identity;
