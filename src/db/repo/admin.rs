@@ -142,10 +142,13 @@ impl Repo {
         path: &std::path::Path,
         clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Repo> {
+        let conn = crate::db::connect_read_only_live(path)?;
+        let identity = std::cell::RefCell::new(crate::db::identity::read(&conn)?);
         Ok(Repo {
-            conn: crate::db::connect_read_only_live(path)?,
+            conn,
             clock,
             path: path.to_path_buf(),
+            identity,
         })
     }
 }

@@ -356,7 +356,7 @@ impl Repo {
     /// [`Repo::transaction`] for an import: an import that fills an empty database makes it
     /// another database (a session open on the empty one must reload before it writes), so it
     /// gives it a new identity in the same transaction, which this session then acknowledges.
-    pub fn import_transaction<T, E: From<Error>>(
+    pub fn import_transaction<T, E: From<Error> + std::fmt::Display>(
         &self,
         ending: Ending,
         f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
