@@ -131,10 +131,7 @@ impl World {
         for b in backup::list(&self.dir).unwrap() {
             let modified = fs::metadata(&b.path).and_then(|m| m.modified()).ok();
             let key = (b.file_name(), b.size, modified);
-            let rows = self
-                .cache
-                .entry(key)
-                .or_insert_with(|| rows_of(&b.path));
+            let rows = self.cache.entry(key).or_insert_with(|| rows_of(&b.path));
             all.extend(rows.iter().cloned());
         }
         all
@@ -165,10 +162,13 @@ impl World {
                     let today = self.now().date();
                     for _ in 0..n {
                         let title = format!("task {}", self.rng.random::<u64>());
-                        repo.add_task(today, &TaskDraft {
-                            title,
-                            ..TaskDraft::default()
-                        })
+                        repo.add_task(
+                            today,
+                            &TaskDraft {
+                                title,
+                                ..TaskDraft::default()
+                            },
+                        )
                         .unwrap();
                     }
                 }
@@ -223,7 +223,10 @@ impl World {
             }
             52..55 => {
                 let r = launch::migrate_to(&self.dir, self.clock(), 0);
-                format!("migrate --to 0 --yes ({})", if r.is_ok() { "ok" } else { "refused" })
+                format!(
+                    "migrate --to 0 --yes ({})",
+                    if r.is_ok() { "ok" } else { "refused" }
+                )
             }
             55..57 => {
                 let list = backup::list(&self.dir).unwrap();
@@ -242,15 +245,13 @@ impl World {
                     }
                 }
             }
-            57..59 => {
-                match accept_shrink(&self.dir, self.clock()) {
-                    Ok(path) => {
-                        self.confirm(rows_of(&path));
-                        "backup --accept-shrink".into()
-                    }
-                    Err(e) => format!("backup --accept-shrink refused: {e:#}"),
+            57..59 => match accept_shrink(&self.dir, self.clock()) {
+                Ok(path) => {
+                    self.confirm(rows_of(&path));
+                    "backup --accept-shrink".into()
                 }
-            }
+                Err(e) => format!("backup --accept-shrink refused: {e:#}"),
+            },
             _ => {
                 let hours = if self.rng.random_bool(0.8) {
                     24 * self.rng.random_range(1..4)

@@ -65,12 +65,20 @@ fn run(data: &Path, now: &str, args: &[&str]) -> Out {
 
 impl Out {
     fn ok(self) -> Out {
-        assert_eq!(self.code, 0, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     fn one_line_error(self) -> String {
-        assert_ne!(self.code, 0, "stdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert_ne!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
         assert_eq!(self.stderr.lines().count(), 1, "{:?}", self.stderr);
         assert!(self.stderr.starts_with("worklog: "), "{}", self.stderr);
         self.stderr
@@ -158,16 +166,26 @@ fn an_emptied_database_with_backups_is_refused_and_the_backups_survive() {
     let before = backup_names(&data);
     for (what, bytes) in [("0-byte", Vec::new()), ("header-less", vec![0u8; 8192])] {
         fs::write(&db, &bytes).unwrap();
-        for (i, args) in [&["today"][..], &["backup"], &["backup"], &["backup"], &["check"]]
-            .into_iter()
-            .enumerate()
+        for (i, args) in [
+            &["today"][..],
+            &["backup"],
+            &["backup"],
+            &["backup"],
+            &["check"],
+        ]
+        .into_iter()
+        .enumerate()
         {
             let now = format!("2026-11-2{}T10:00:00", 3 + i);
             let msg = run(&data, &now, args).one_line_error();
             assert!(msg.contains("worklog restore 2026-11-22"), "{what}: {msg}");
             assert!(msg.contains("empty or not a database"), "{what}: {msg}");
         }
-        assert_eq!(fs::read(&db).unwrap(), bytes, "{what}: the file was touched");
+        assert_eq!(
+            fs::read(&db).unwrap(),
+            bytes,
+            "{what}: the file was touched"
+        );
         assert_eq!(backup_names(&data), before, "{what}");
     }
     // A brand-new empty file with no backups beside it is simply a new database.
@@ -209,14 +227,20 @@ fn a_missing_database_names_its_leftover_wal_and_shm_and_never_starts_fresh_over
     leave_wal_without_database(&db);
     let msg = run(&data, "2026-11-23T10:00:00", &["today"]).one_line_error();
     assert!(msg.contains("worklog restore 2026-11-22"), "{msg}");
-    assert!(msg.contains("worklog.db-wal") && msg.contains("worklog.db-shm"), "{msg}");
+    assert!(
+        msg.contains("worklog.db-wal") && msg.contains("worklog.db-shm"),
+        "{msg}"
+    );
     assert!(!db.exists());
 
     // Without backups, a non-empty -wal is still never replayed into a fresh database.
     fs::remove_dir_all(data.join("backups")).unwrap();
     let msg = run(&data, "2026-11-23T10:00:00", &["today"]).one_line_error();
     assert!(msg.contains("worklog.db-wal"), "{msg}");
-    assert!(!db.exists(), "a fresh database was started over the stale WAL");
+    assert!(
+        !db.exists(),
+        "a fresh database was started over the stale WAL"
+    );
     assert!(fs::metadata(side(&db, "-wal")).unwrap().len() > 0);
 }
 
@@ -285,10 +309,13 @@ fn a_restore_the_user_chose_does_not_raise_a_shrink() {
     let add = |n: usize| {
         repo.in_transaction(|r| {
             for i in 0..n {
-                r.add_task(day("2026-11-22"), &TaskDraft {
-                    title: format!("t{i}"),
-                    ..TaskDraft::default()
-                })?;
+                r.add_task(
+                    day("2026-11-22"),
+                    &TaskDraft {
+                        title: format!("t{i}"),
+                        ..TaskDraft::default()
+                    },
+                )?;
             }
             Ok(())
         })
@@ -324,7 +351,12 @@ fn pre_migrate_and_pre_restore_backups_outlive_the_daily_policy_for_30_days() {
     let dir = DataDir::new(&data);
     let source = backup::list(&dir).unwrap()[0].path.clone();
     let plant = |at_: &str, reason: Reason| {
-        let name = backup::BackupName { at: at(at_), reason, seq: 1 }.file_name();
+        let name = backup::BackupName {
+            at: at(at_),
+            reason,
+            seq: 1,
+        }
+        .file_name();
         fs::copy(&source, data.join("backups").join(&name)).unwrap();
         name
     };
@@ -332,16 +364,24 @@ fn pre_migrate_and_pre_restore_backups_outlive_the_daily_policy_for_30_days() {
     let restore = plant("2026-10-02T07:00:00", Reason::PreRestore);
     let old_migrate = plant("2026-09-01T07:00:00", Reason::PreMigrate);
     for d in 0..25 {
-        let t = (day("2026-10-03") + chrono::Days::new(d)).and_hms_opt(7, 0, 0).unwrap();
+        let t = (day("2026-10-03") + chrono::Days::new(d))
+            .and_hms_opt(7, 0, 0)
+            .unwrap();
         plant(&t.format("%Y-%m-%dT%H:%M:%S").to_string(), Reason::Daily);
     }
     backup::rotate(&dir, day("2026-10-28"));
     let kept = backup_names(&data);
-    assert!(kept.contains(&migrate) && kept.contains(&restore), "{kept:?}");
+    assert!(
+        kept.contains(&migrate) && kept.contains(&restore),
+        "{kept:?}"
+    );
     assert!(!kept.contains(&old_migrate), "older than 30 days: {kept:?}");
     backup::rotate(&dir, day("2026-11-02"));
     let kept = backup_names(&data);
-    assert!(!kept.contains(&migrate) && !kept.contains(&restore), "{kept:?}");
+    assert!(
+        !kept.contains(&migrate) && !kept.contains(&restore),
+        "{kept:?}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,7 +397,12 @@ fn a_down_migration_dropping_rows_needs_yes_off_a_terminal() {
     assert_eq!(count_tasks(&db), 7);
     // Dropping only the search index (derived) needs no confirmation.
     run(&data, "2026-11-22T10:00:00", &["migrate", "--to", "2"]).ok();
-    run(&data, "2026-11-22T10:00:00", &["migrate", "--to", "0", "--yes"]).ok();
+    run(
+        &data,
+        "2026-11-22T10:00:00",
+        &["migrate", "--to", "0", "--yes"],
+    )
+    .ok();
     let v: u32 = rusqlite::Connection::open(&db)
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -373,7 +418,12 @@ fn a_down_migration_asks_on_a_terminal_and_only_yes_goes_ahead() {
     let db = data.join("worklog.db");
     for (answer, moved) in [("no\r", false), ("yes\r", true)] {
         let pair = native_pty_system()
-            .openpty(PtySize { rows: 24, cols: 100, pixel_width: 0, pixel_height: 0 })
+            .openpty(PtySize {
+                rows: 24,
+                cols: 100,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
             .unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
         cmd.args(["migrate", "--to", "0", "--data-dir"]);
@@ -395,7 +445,11 @@ fn a_down_migration_asks_on_a_terminal_and_only_yes_goes_ahead() {
         let mut seen = Vec::new();
         let deadline = Instant::now() + Duration::from_secs(20);
         while !String::from_utf8_lossy(&seen).contains("yes") {
-            assert!(Instant::now() < deadline, "no prompt: {}", String::from_utf8_lossy(&seen));
+            assert!(
+                Instant::now() < deadline,
+                "no prompt: {}",
+                String::from_utf8_lossy(&seen)
+            );
             if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
                 seen.extend(chunk);
             }
@@ -405,9 +459,11 @@ fn a_down_migration_asks_on_a_terminal_and_only_yes_goes_ahead() {
         writer.write_all(answer.as_bytes()).unwrap();
         let status = child.wait().unwrap();
         assert_eq!(status.success(), moved, "{answer:?}");
-        let tasks = rusqlite::Connection::open(&db)
-            .unwrap()
-            .query_row("SELECT count(*) FROM tasks", [], |r| r.get::<_, i64>(0));
+        let tasks = rusqlite::Connection::open(&db).unwrap().query_row(
+            "SELECT count(*) FROM tasks",
+            [],
+            |r| r.get::<_, i64>(0),
+        );
         assert_eq!(tasks.is_err(), moved, "{answer:?}");
     }
 }
@@ -481,7 +537,10 @@ fn a_start_removes_temporary_files_whose_process_is_gone() {
     // Not the first start of the day: no backup is taken, the clean-up still runs.
     run(&data, "2026-11-22T11:00:00", &["today"]).ok();
     assert!(!dead.exists() && !dead_side.exists());
-    assert!(alive.exists(), "a live process's temporary file was removed");
+    assert!(
+        alive.exists(),
+        "a live process's temporary file was removed"
+    );
 }
 
 fn wait_for_line(child: &mut Child, needle: &str) -> String {
@@ -498,7 +557,10 @@ fn wait_for_line(child: &mut Child, needle: &str) -> String {
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut seen = String::new();
     loop {
-        assert!(Instant::now() < deadline, "never saw {needle:?}; stderr: {seen}");
+        assert!(
+            Instant::now() < deadline,
+            "never saw {needle:?}; stderr: {seen}"
+        );
         match rx.recv_timeout(Duration::from_millis(100)) {
             Ok(line) if line.contains(needle) => return seen,
             Ok(line) => seen.push_str(&line),
@@ -519,7 +581,11 @@ fn an_interrupted_backup_removes_its_temporary_file() {
     let (_tmp, data) = populated(200);
     let folder = data.join("backups");
     let before = names(&folder);
-    for (signal, code) in [(Signal::SIGINT, 130), (Signal::SIGTERM, 143), (Signal::SIGHUP, 129)] {
+    for (signal, code) in [
+        (Signal::SIGINT, 130),
+        (Signal::SIGTERM, 143),
+        (Signal::SIGHUP, 129),
+    ] {
         let mut child = command(
             &data,
             "2026-11-22T12:00:00",
@@ -533,7 +599,11 @@ fn an_interrupted_backup_removes_its_temporary_file() {
         kill(Pid::from_raw(child.id() as i32), signal).unwrap();
         let status = child.wait().unwrap();
         assert_eq!(status.code(), Some(code), "{signal}");
-        assert_eq!(names(&folder), before, "{signal}: something was left or lost");
+        assert_eq!(
+            names(&folder),
+            before,
+            "{signal}: something was left or lost"
+        );
     }
 }
 
@@ -546,7 +616,11 @@ fn too_little_free_space_skips_the_backup_with_a_warning() {
     let before = names(&data.join("backups"));
     let low = [("WORKLOG_FAULT", "backup.free-space=enospc")];
     let out = run_env(&data, "2026-11-23T09:00:00", &["today"], &low).ok();
-    assert!(out.stderr.starts_with("worklog: warning: "), "{}", out.stderr);
+    assert!(
+        out.stderr.starts_with("worklog: warning: "),
+        "{}",
+        out.stderr
+    );
     assert!(out.stderr.contains("free"), "{}", out.stderr);
     assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
     let msg = run_env(&data, "2026-11-23T09:00:00", &["backup"], &low).one_line_error();
@@ -561,21 +635,51 @@ fn a_full_disk_during_a_backup_deletes_nothing_and_leaves_no_temporary_file() {
     // Enough old backups that rotation would delete some after a successful backup.
     let source = folder.join(backup_names(&data).into_iter().next().unwrap());
     for d in 1..=40u64 {
-        let t = (day("2026-11-21") - chrono::Days::new(d)).and_hms_opt(9, 0, 0).unwrap();
-        let name = backup::BackupName { at: t, reason: Reason::Daily, seq: 1 }.file_name();
+        let t = (day("2026-11-21") - chrono::Days::new(d))
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let name = backup::BackupName {
+            at: t,
+            reason: Reason::Daily,
+            seq: 1,
+        }
+        .file_name();
         fs::copy(&source, folder.join(name)).unwrap();
     }
     let before = names(&folder);
-    for point in ["backup.temp", "backup.snapshot", "backup.synced", "backup.verified", "backup.persist"]
-    {
+    for point in [
+        "backup.temp",
+        "backup.snapshot",
+        "backup.synced",
+        "backup.verified",
+        "backup.persist",
+    ] {
         let fault = format!("{point}=enospc");
-        let msg = run_env(&data, "2026-11-23T09:00:00", &["backup"], &[("WORKLOG_FAULT", &fault)])
-            .one_line_error();
-        assert!(msg.contains("No space left") && msg.contains("nothing was deleted"), "{point}: {msg}");
+        let msg = run_env(
+            &data,
+            "2026-11-23T09:00:00",
+            &["backup"],
+            &[("WORKLOG_FAULT", &fault)],
+        )
+        .one_line_error();
+        assert!(
+            msg.contains("No space left") && msg.contains("nothing was deleted"),
+            "{point}: {msg}"
+        );
         assert_eq!(names(&folder), before, "{point}");
         // The daily backup of a command fails the same way, as a warning.
-        let out = run_env(&data, "2026-11-23T09:00:00", &["today"], &[("WORKLOG_FAULT", &fault)]).ok();
-        assert!(out.stderr.contains("No space left"), "{point}: {}", out.stderr);
+        let out = run_env(
+            &data,
+            "2026-11-23T09:00:00",
+            &["today"],
+            &[("WORKLOG_FAULT", &fault)],
+        )
+        .ok();
+        assert!(
+            out.stderr.contains("No space left"),
+            "{point}: {}",
+            out.stderr
+        );
         assert_eq!(names(&folder), before, "{point}");
     }
 }
@@ -610,7 +714,11 @@ fn two_first_launches_at_once_migrate_once_with_one_backup() {
         fs::create_dir(&data).unwrap();
         sql(&data.join("worklog.db"), &sql_text);
         let children: Vec<Child> = (0..2)
-            .map(|_| command(&data, "2026-11-22T09:00:00", &["today"], &[]).spawn().unwrap())
+            .map(|_| {
+                command(&data, "2026-11-22T09:00:00", &["today"], &[])
+                    .spawn()
+                    .unwrap()
+            })
             .collect();
         for child in children {
             let out = child.wait_with_output().unwrap();
@@ -625,7 +733,14 @@ fn two_first_launches_at_once_migrate_once_with_one_backup() {
             .filter(|n| n.contains("pre-migrate"))
             .collect();
         assert_eq!(pre.len(), 1, "round {round}: {pre:?}");
-        let repo = Repo::open(&data.join("worklog.db"), Arc::new(FixedClock::new(at("2026-11-22T09:00:00")))).unwrap();
-        assert_eq!(repo.schema_version().unwrap(), worklog::db::migrate::latest());
+        let repo = Repo::open(
+            &data.join("worklog.db"),
+            Arc::new(FixedClock::new(at("2026-11-22T09:00:00"))),
+        )
+        .unwrap();
+        assert_eq!(
+            repo.schema_version().unwrap(),
+            worklog::db::migrate::latest()
+        );
     }
 }
