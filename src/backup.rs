@@ -484,8 +484,9 @@ pub fn record_shrink(dir: &DataDir, new: Shrink) -> Result<Shrink> {
             merged.since = old.since.min(merged.since);
             merged
         }
-        // An unreadable marker is replaced by a readable one: that protects at least as much.
-        _ => new,
+        Ok(None) => new,
+        // An unreadable marker protects every backup (rotation stops): leave it for the user.
+        Err(e) => return Err(e),
     };
     write_state(dir, SHRINK_FILE, &marker)?;
     Ok(marker)
@@ -559,7 +560,7 @@ fn check_free_space(folder: &Path, db: &Path) -> Result<()> {
         Err(_) => None,
         Ok(()) => nix::sys::statvfs::statvfs(folder)
             .ok()
-            .map(|s| (s.blocks_available() as u64).saturating_mul(s.fragment_size() as u64)),
+            .map(|s| s.blocks_available().saturating_mul(s.fragment_size())),
     };
     let Some(free) = free else {
         return Ok(());

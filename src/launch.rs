@@ -83,7 +83,7 @@ pub fn add_shrink_warning(dir: &DataDir, warnings: &mut Vec<String>) {
 
 /// Steps 1–6: the database ready to use, at the latest schema version.
 pub fn open(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
-    let lock = prepare(dir)?;
+    let guard = lock(dir)?;
     let repo = open_unmigrated(dir, clock.clone())?;
     let latest = migrate::latest();
     // Read under the lock: another start may have migrated while this one waited.
@@ -93,9 +93,12 @@ pub fn open(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
     if version < latest {
         move_schema(dir, &repo, &*clock, latest)?;
     }
-    drop(lock);
+    drop(guard);
     Ok(repo)
 }
+
+/// A table a down-migration drops, and the rows it holds.
+pub type DroppedTable = (String, i64);
 
 /// What [`migrate_to`] did.
 #[derive(Debug)]
@@ -105,7 +108,7 @@ pub struct MigrateReport {
     /// The backup taken first, if the database held data and the version changed.
     pub backup: Option<BackupReport>,
     /// Tables holding rows that the move dropped, with their rows (after the user's yes).
-    pub dropped: Vec<(String, i64)>,
+    pub dropped: Vec<DroppedTable>,
 }
 
 /// `worklog migrate --to N` with no questions asked: see [`migrate_to_with`].
@@ -122,13 +125,13 @@ pub fn migrate_to_with(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     target: u32,
-    confirm: &mut dyn FnMut(&[(String, i64)]) -> Result<()>,
+    confirm: &mut dyn FnMut(&[DroppedTable]) -> Result<()>,
 ) -> Result<MigrateReport> {
     let latest = migrate::latest();
     if target > latest {
         bail!("schema version must be 0–{latest}, got {target}");
     }
-    let lock = prepare(dir)?;
+    let guard = lock(dir)?;
     let repo = open_unmigrated(dir, clock.clone())?;
     let from = repo.schema_version()?;
     let dropped = repo.tables_dropped_by(target)?;
@@ -159,7 +162,7 @@ pub fn migrate_to_with(
             },
         )?;
     }
-    drop(lock);
+    drop(guard);
     Ok(MigrateReport {
         from,
         to,
@@ -168,8 +171,10 @@ pub fn migrate_to_with(
     })
 }
 
-/// Steps 1–2: the directory, the clean-up, and the lock, held until the value is dropped.
-fn prepare(dir: &DataDir) -> Result<File> {
+/// Steps 1–2: creates the data directory and takes its lock, held until the file is dropped.
+/// Anything that replaces or reshapes the database (restore, migrate) holds it, so that it
+/// never interleaves with another start's check-backup-migrate.
+pub fn lock(dir: &DataDir) -> Result<File> {
     dir.create()
         .with_context(|| format!("cannot create the data directory {}", dir.root().display()))?;
     let path = dir.lock_file();
@@ -263,14 +268,14 @@ pub fn refuse_missing_database(dir: &DataDir) -> Result<()> {
             newest.name.at.date()
         );
     }
-    if state != DbFile::Sqlite && wal_len.is_some_and(|n| n > 0) {
+    if let Some(wal_len) = wal_len.filter(|n| *n > 0) {
         bail!(
             "the database {} {what} but its write-ahead log {} ({}) is still there and may \
              hold your latest changes; worklog will not start a new database over it: put the \
              database file back, or move {} and {} aside to start afresh",
             db.display(),
             wal.display(),
-            backup::human_size(wal_len.unwrap_or(0)),
+            backup::human_size(wal_len),
             wal.display(),
             shm.display()
         );
