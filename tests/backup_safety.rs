@@ -698,7 +698,10 @@ fn a_non_utf8_data_directory_is_refused_in_one_line() {
     // The path is shown with the bad byte replaced, never raw.
     assert!(!raw.stderr.contains(&0xff));
     let msg = run(&data, "2026-11-22T09:00:00", &["today"]).one_line_error();
-    assert!(msg.contains("not a valid UTF-8 path") && msg.contains("data-\u{fffd}"), "{msg}");
+    assert!(
+        msg.contains("not a valid UTF-8 path") && msg.contains("data-\u{fffd}"),
+        "{msg}"
+    );
     assert!(!data.exists(), "the directory was created");
     let err = DataDir::new(&data).create().unwrap_err();
     assert!(err.to_string().contains("UTF-8"), "{err}");

@@ -274,7 +274,11 @@ fn check_warns_when_backups_fail_and_the_newest_is_old() {
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 2, "{}", run.stderr);
     assert!(warnings[0].starts_with("worklog: warning: backup of "));
-    assert!(warnings[0].contains("Input/output error"), "{}", warnings[0]);
+    assert!(
+        warnings[0].contains("Input/output error"),
+        "{}",
+        warnings[0]
+    );
     assert_eq!(
         warnings[1],
         "worklog: warning: the newest verified backup is 12 days old"
