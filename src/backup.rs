@@ -568,8 +568,8 @@ fn check_free_space(folder: &Path, db: &Path) -> Result<()> {
     let want = needed.saturating_mul(2).saturating_add(SPACE_MARGIN);
     if free < want {
         bail!(
-            "skipped: only {} free in {}, and a backup ({}) must leave at least {} for the \
-             database to grow; free some space",
+            "not enough free space: {} free in {}, and a backup ({}) must leave at least {} \
+             for the database to grow; free some space",
             human_size(free),
             folder.display(),
             human_size(needed),

@@ -291,6 +291,7 @@ fn a_shrink_keeps_every_older_backup_and_warns_until_accepted() {
         worklog::tui::status::BackupNote::Warning(w) => assert!(w.contains(SHRINK_WORDS), "{w}"),
         other => panic!("no warning in the TUI: {other:?}"),
     }
+    assert!(status_line(&data).contains(SHRINK_WORDS));
 
     // The user confirms: the warning goes, and the normal policy applies again.
     let out = run(&data, "2027-01-10T09:00:00", &["backup", "--accept-shrink"]).ok();
@@ -298,6 +299,30 @@ fn a_shrink_keeps_every_older_backup_and_warns_until_accepted() {
     let out = run(&data, "2027-01-11T09:00:00", &["today"]).ok();
     assert_eq!(out.stderr, "");
     assert!(backup_names(&data).len() < kept.len());
+}
+
+/// The app's first frame on `data` (as the TUI starts it: launch, then the backup worker),
+/// as text.
+fn status_line(data: &Path) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    use worklog::tui::{app::App, backups::BackupWorker, theme::Theme};
+    let clock: Arc<dyn Clock> = Arc::new(FixedClock::new(at("2027-01-10T09:00:00")));
+    let dir = DataDir::new(data);
+    let repo = launch::open(&dir, clock.clone()).unwrap();
+    let mut app = App::new(repo, Some(data.to_path_buf()), Theme::monochrome())
+        .with_backups(BackupWorker::new(dir, clock));
+    let mut terminal = Terminal::new(TestBackend::new(140, 24)).unwrap();
+    terminal.draw(|f| app.draw(f)).unwrap();
+    let buf = terminal.backend().buffer();
+    let text: String = buf.content().iter().map(|c| c.symbol()).collect();
+    // The worker's background backup may still run; let it finish before the dir goes.
+    for _ in 0..100 {
+        if app.tick() || temps(&data.join("backups")).is_empty() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    text
 }
 
 #[test]
