@@ -412,7 +412,7 @@ fn judge_shrink(
             since: at,
         };
         match record_shrink(dir, marker) {
-            Ok(recorded) => warnings.push(recorded.message()),
+            Ok(recorded) => warnings.push(recorded.message(dir)),
             Err(e) => warnings.push(format!("{e:#}")),
         }
     }
@@ -440,16 +440,34 @@ pub struct Shrink {
 
 impl Shrink {
     /// One line for the user: what was seen, what is kept, and the two ways out.
-    pub fn message(&self) -> String {
-        let date = BackupName::parse(&self.last_good)
-            .map(|n| n.at.date().to_string())
-            .unwrap_or_else(|| "YYYY-MM-DD".into());
+    pub fn message(&self, dir: &DataDir) -> String {
         format!(
             "suspected data loss: {} holds {} rows where the backup {} held {}; every backup up \
-             to that one is kept until you bring it back with `worklog restore {date}` or \
+             to that one is kept until you bring it back with `worklog restore {}` or \
              confirm the data as it is now with `worklog backup --accept-shrink`",
-            self.newest, self.newest_rows, self.last_good, self.last_good_rows
+            self.newest,
+            self.newest_rows,
+            self.last_good,
+            self.last_good_rows,
+            restore_argument(dir, &self.last_good)
         )
+    }
+}
+
+/// What to give `worklog restore` for the backup named `name`: its date when it is the newest
+/// backup of that day (what a date means to restore), else its full path.
+pub fn restore_argument(dir: &DataDir, name: &str) -> String {
+    let path = dir.backups().join(name);
+    match BackupName::parse(name) {
+        Some(n)
+            if newest_of_day(dir, n.at.date())
+                .ok()
+                .flatten()
+                .is_some_and(|b| b.file_name() == name) =>
+        {
+            n.at.date().to_string()
+        }
+        _ => path.display().to_string(),
     }
 }
 

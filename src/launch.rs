@@ -72,7 +72,7 @@ pub fn start(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
 /// Adds the suspected-loss line, once.
 pub fn add_shrink_warning(dir: &DataDir, warnings: &mut Vec<String>) {
     let line = match backup::shrink(dir) {
-        Ok(Some(marker)) => marker.message(),
+        Ok(Some(marker)) => marker.message(dir),
         Ok(None) => return,
         Err(e) => format!("{e:#}"),
     };
@@ -257,15 +257,20 @@ pub fn refuse_missing_database(dir: &DataDir) -> Result<()> {
     };
     let backups = backup::list(dir)?;
     if let Some(newest) = backups.first() {
+        // After a suspected loss the newest backup may be the empty one: point at the last
+        // good backup instead.
+        let (which, name) = match backup::shrink(dir) {
+            Ok(Some(marker)) => ("last good", marker.last_good),
+            _ => ("newest", newest.file_name()),
+        };
         bail!(
-            "the database {} {what} but {} backup{} exist in {} (newest {}){leftover_note}; \
+            "the database {} {what} but {} backup{} exist in {} ({which} {name}){leftover_note}; \
              run `worklog restore {}` to bring it back",
             db.display(),
             backups.len(),
             if backups.len() == 1 { "" } else { "s" },
             dir.backups().display(),
-            newest.file_name(),
-            newest.name.at.date()
+            backup::restore_argument(dir, &name)
         );
     }
     if let Some(wal_len) = wal_len.filter(|n| *n > 0) {

@@ -293,6 +293,14 @@ fn a_shrink_keeps_every_older_backup_and_warns_until_accepted() {
     }
     assert!(status_line(&data).contains(SHRINK_WORDS));
 
+    // Were the file emptied now, the refusal would point at the last good backup, not at the
+    // newest (which holds the loss).
+    let bytes = fs::read(&db).unwrap();
+    fs::write(&db, "").unwrap();
+    let msg = run(&data, "2027-01-10T09:00:00", &["today"]).one_line_error();
+    assert!(msg.contains("worklog restore 2026-11-29"), "{msg}");
+    fs::write(&db, bytes).unwrap();
+
     // The user confirms: the warning goes, and the normal policy applies again.
     let out = run(&data, "2027-01-10T09:00:00", &["backup", "--accept-shrink"]).ok();
     assert!(!out.stderr.contains(SHRINK_WORDS), "{}", out.stderr);

@@ -179,7 +179,7 @@ pub fn check(
     }
     warn_all(err, &health.warnings)?;
     match backup::shrink(dir) {
-        Ok(Some(marker)) => writeln!(out, "backups: {}", sanitize(&marker.message()))?,
+        Ok(Some(marker)) => writeln!(out, "backups: {}", sanitize(&marker.message(dir)))?,
         Ok(None) => {}
         Err(e) => writeln!(out, "backups: {}", sanitize(&format!("{e:#}")))?,
     }
