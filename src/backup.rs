@@ -10,12 +10,51 @@
 //! Names are `worklog-YYYY-MM-DDTHHMMSS-REASON.db` (local time from the injected clock), with
 //! `-2`, `-3`, ... before `.db` if a name is already taken. Files whose names do not parse are
 //! never touched.
+//!
+//! # Suspected loss ("shrink")
+//!
+//! Rotation alone would happily replace a month of good backups with a week of empty ones
+//! (a truncated file, a down-migration, a bug). So every new backup's user rows (the snapshot
+//! row counts, which leave the derived search index out) are compared with a reference: the
+//! previous newest backup, or the accepted baseline (below) if there is one. Fewer than half
+//! is a suspected loss, recorded as a marker file `backups/shrink.json` (a name that never
+//! parses as a backup) naming the last good backup, its rows and the new rows. A down-
+//! migration that drops tables holding rows records the same marker, naming its pre-migrate
+//! backup. While the marker exists:
+//! - rotation keeps every backup up to and including the last good one (a second shrink
+//!   moves that point to the newer last good backup, never back);
+//! - every launch warns (`crate::launch::Launched::warnings`), `worklog check` says so, and the
+//!   TUI's status line shows it.
+//!
+//! The marker is cleared only by the user: `worklog backup --accept-shrink` ([`accept_shrink`]:
+//! a backup taken as usual, with no comparison, after which the marker goes), or a restore
+//! ([`clear_shrink`], which the restore calls once the copy is in place).
+//!
+//! # Accepted baseline
+//!
+//! After a restore the user chose, the database may well hold far fewer rows than the newest
+//! backup (the pre-restore one): that is what they asked for, not a loss. [`clear_shrink`]
+//! therefore also writes `backups/baseline.json` with the restored database's row count, and
+//! the next backup compares against it instead of the previous backup. The next successful
+//! backup consumes the baseline; from then on backups compare with each other again.
+//!
+//! # What else is kept, and the space it needs
+//!
+//! `pre-migrate` and `pre-restore` backups are kept for at least [`KEEP_SAFETY_DAYS`] days,
+//! whatever the daily and weekly rules say. A backup is skipped (an error, which a launch
+//! shows as a warning) when it would leave less free space in `backups/` than the database
+//! and its WAL take up plus [`SPACE_MARGIN`], so the user's next write still has room.
+//!
+//! Temporary files are named `.worklog-tmp-PID-...`: a start removes those whose process is
+//! gone (or, whatever the pid says, that are older than an hour), and a command-line run
+//! interrupted by a signal removes its own (`crate::paths::remove_temps_on_signal`).
 
 use crate::clock::Clock;
 use crate::db::snapshot::{self, FileCheck};
 use crate::paths::{self, DataDir, with_path};
 use anyhow::{Context, Result, anyhow, bail};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 use std::fs::{self, File, OpenOptions};
 use std::io;
@@ -31,9 +70,18 @@ pub const KEEP_WEEKLY: usize = 4;
 /// ...and this many newest backups whatever their dates.
 pub const KEEP_LAST: usize = 3;
 
-/// A temporary file older than this is a leftover from a backup that was interrupted.
+/// `pre-migrate` and `pre-restore` backups are kept at least this many days.
+pub const KEEP_SAFETY_DAYS: i64 = 30;
+/// Free space a backup must leave beyond the size of the database and its WAL.
+pub const SPACE_MARGIN: u64 = 64 * 1024 * 1024;
+
+/// A temporary file older than this is a leftover from a backup that was interrupted, even if
+/// its pid is running (pids are reused).
 const STALE_TEMP: Duration = Duration::from_secs(60 * 60);
 const TEMP_PREFIX: &str = ".worklog-tmp-";
+/// The suspected-loss marker and the accepted baseline, in `backups/`.
+const SHRINK_FILE: &str = "shrink.json";
+const BASELINE_FILE: &str = "baseline.json";
 const NAME_TIME: &str = "%Y-%m-%dT%H%M%S";
 
 /// Why a backup was taken; part of its file name.
@@ -187,6 +235,19 @@ pub fn take(dir: &DataDir, clock: &dyn Clock, reason: Reason) -> Result<BackupRe
     Ok(report)
 }
 
+/// `worklog backup --accept-shrink`: takes a backup as usual but without the shrink
+/// comparison, then clears the suspected-loss marker (and any baseline) and rotates. If the
+/// backup fails, the marker stays.
+pub fn accept_shrink(dir: &DataDir, clock: &dyn Clock) -> Result<BackupReport> {
+    let db = dir.database();
+    let mut report = take_inner(dir, &db, clock, Reason::Manual, Compare::No)
+        .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))?;
+    remove_state_file(dir, SHRINK_FILE)?;
+    remove_state_file(dir, BASELINE_FILE)?;
+    report.warnings.extend(rotate(dir, clock.today()));
+    Ok(report)
+}
+
 /// Takes today's backup if there is no backup dated today by `clock`; runs rotation after
 /// a new one. Opens its own connection, so it can run on a background thread while the
 /// application uses the database. An `Err` is a failed backup: nothing was deleted, and the
@@ -206,14 +267,60 @@ pub(crate) fn take_unrotated(
     reason: Reason,
 ) -> Result<BackupReport> {
     let db = dir.database();
-    take_inner(dir, &db, clock, reason)
+    take_inner(dir, &db, clock, reason, Compare::Yes)
         .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))
 }
 
-fn take_inner(dir: &DataDir, db: &Path, clock: &dyn Clock, reason: Reason) -> Result<BackupReport> {
+/// Whether a new backup is compared with the reference for a shrink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Compare {
+    Yes,
+    No,
+}
+
+/// What is at the database's path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DbFile {
+    Missing,
+    /// 0 bytes, or too short or not starting with SQLite's header: nothing SQLite would read
+    /// as the user's database, though it would happily start a new one in its place.
+    EmptyOrForeign,
+    /// Starts with SQLite's header.
+    Sqlite,
+}
+
+/// Looks at the first bytes of the file at `path`.
+pub fn db_file(path: &Path) -> DbFile {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    match File::open(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => DbFile::Missing,
+        // Unreadable: let SQLite report why.
+        Err(_) => DbFile::Sqlite,
+        Ok(mut f) => match f.read_exact(&mut head) {
+            Ok(()) if &head == b"SQLite format 3\0" => DbFile::Sqlite,
+            _ => DbFile::EmptyOrForeign,
+        },
+    }
+}
+
+fn take_inner(
+    dir: &DataDir,
+    db: &Path,
+    clock: &dyn Clock,
+    reason: Reason,
+    compare: Compare,
+) -> Result<BackupReport> {
     let started = Instant::now();
-    if !db.is_file() {
-        bail!("there is no database file to back up");
+    match db_file(db) {
+        DbFile::Sqlite if db.is_file() => {}
+        DbFile::EmptyOrForeign => {
+            bail!(
+                "{} is empty or not a database; there is nothing to back up",
+                db.display()
+            )
+        }
+        _ => bail!("there is no database file to back up"),
     }
     let folder = dir.backups();
     if !folder.exists() {
@@ -221,13 +328,17 @@ fn take_inner(dir: &DataDir, db: &Path, clock: &dyn Clock, reason: Reason) -> Re
     }
     let mut warnings = Vec::new();
     remove_stale_temps(&folder, &mut warnings);
+    check_free_space(&folder, db)?;
     let previous = list(dir)?.into_iter().next();
 
     let temp = TempFile::create(&folder)?;
+    crate::fault::point("backup.temp").map_err(|e| with_path(e, temp.path()))?;
     snapshot::snapshot_file(db, temp.path())?;
+    crate::fault::point("backup.snapshot").map_err(|e| with_path(e, temp.path()))?;
     File::open(temp.path())
         .and_then(|f| f.sync_all())
         .map_err(|e| with_path(e, temp.path()))?;
+    crate::fault::point("backup.synced").map_err(|e| with_path(e, temp.path()))?;
     let check = snapshot::check_file(temp.path())?;
     if let Some(first) = check.problems.first() {
         bail!("the new backup failed its integrity check: {first}");
@@ -235,40 +346,284 @@ fn take_inner(dir: &DataDir, db: &Path, clock: &dyn Clock, reason: Reason) -> Re
     if check.wal {
         bail!("the new backup is still in WAL mode");
     }
+    crate::fault::point("backup.verified").map_err(|e| with_path(e, temp.path()))?;
 
     let at = clock.now();
+    crate::fault::point("backup.persist").map_err(|e| with_path(e, temp.path()))?;
     let path = temp.persist(&folder, at, reason)?;
     sync_dir(&folder)?;
     let size = fs::metadata(&path).map_err(|e| with_path(e, &path))?.len();
-    if let Some(prev) = previous
-        && size.saturating_mul(2) < prev.size
-    {
-        warnings.push(format!(
-            "the new backup is {} but the previous one ({}) is {}: check that nothing was lost",
-            human_size(size),
-            prev.file_name(),
-            human_size(prev.size)
-        ));
+    let rows = check.counts.total();
+    if compare == Compare::Yes {
+        warnings.extend(judge_shrink(dir, &path, rows, previous.as_ref(), at));
     }
     Ok(BackupReport {
         path,
         size,
-        rows: check.counts.total(),
+        rows,
         duration: started.elapsed(),
         warnings,
     })
 }
 
+/// Compares a new backup's rows with the baseline or the previous backup, records a marker
+/// on a shrink, and consumes the baseline. Returns warnings.
+fn judge_shrink(
+    dir: &DataDir,
+    new: &Path,
+    rows: i64,
+    previous: Option<&BackupFile>,
+    at: NaiveDateTime,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let baseline = match read_state::<Baseline>(dir, BASELINE_FILE) {
+        Ok(b) => b,
+        Err(e) => {
+            warnings.push(format!("{e:#}"));
+            None
+        }
+    };
+    let reference = match (&baseline, previous) {
+        (Some(b), _) => Some(b.rows),
+        (None, Some(prev)) => match snapshot::file_row_counts(&prev.path) {
+            Ok(counts) => Some(counts.total()),
+            Err(e) => {
+                warnings.push(format!(
+                    "could not count the rows of {} to compare: {e}",
+                    prev.file_name()
+                ));
+                None
+            }
+        },
+        (None, None) => None,
+    };
+    if let (Some(reference), Some(prev)) = (reference, previous)
+        && rows.saturating_mul(2) < reference
+    {
+        let newest = new
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let marker = Shrink {
+            last_good: prev.file_name(),
+            last_good_rows: reference,
+            newest,
+            newest_rows: rows,
+            since: at,
+        };
+        match record_shrink(dir, marker) {
+            Ok(recorded) => warnings.push(recorded.message(dir)),
+            Err(e) => warnings.push(format!("{e:#}")),
+        }
+    }
+    if baseline.is_some()
+        && let Err(e) = remove_state_file(dir, BASELINE_FILE)
+    {
+        warnings.push(format!("{e:#}"));
+    }
+    warnings
+}
+
+/// The suspected-loss marker (`backups/shrink.json`); see the module documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shrink {
+    /// The newest backup from before the loss: it and every older backup are kept.
+    pub last_good: String,
+    /// The user rows it (or the accepted baseline it was compared with) held.
+    pub last_good_rows: i64,
+    /// The backup (or the event) that showed the loss.
+    pub newest: String,
+    pub newest_rows: i64,
+    /// When the loss was first seen (local time).
+    pub since: NaiveDateTime,
+}
+
+impl Shrink {
+    /// One line for the user: what was seen, what is kept, and the two ways out.
+    pub fn message(&self, dir: &DataDir) -> String {
+        format!(
+            "suspected data loss: {} holds {} rows where the backup {} held {}; every backup up \
+             to that one is kept until you bring it back with `worklog restore {}` or \
+             confirm the data as it is now with `worklog backup --accept-shrink`",
+            self.newest,
+            self.newest_rows,
+            self.last_good,
+            self.last_good_rows,
+            restore_argument(dir, &self.last_good)
+        )
+    }
+}
+
+/// What to give `worklog restore` for the backup named `name`: its date when it is the newest
+/// backup of that day (what a date means to restore), else its full path.
+pub fn restore_argument(dir: &DataDir, name: &str) -> String {
+    let path = dir.backups().join(name);
+    match BackupName::parse(name) {
+        Some(n)
+            if newest_of_day(dir, n.at.date())
+                .ok()
+                .flatten()
+                .is_some_and(|b| b.file_name() == name) =>
+        {
+            n.at.date().to_string()
+        }
+        _ => path.display().to_string(),
+    }
+}
+
+/// The accepted baseline (`backups/baseline.json`); see the module documentation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Baseline {
+    rows: i64,
+}
+
+/// The suspected-loss marker, if there is one. A marker that cannot be read is an error, so
+/// that rotation deletes nothing rather than ignore it.
+pub fn shrink(dir: &DataDir) -> Result<Option<Shrink>> {
+    read_state(dir, SHRINK_FILE)
+}
+
+/// Records a suspected loss. If a marker exists, the one kept names the newer of the two last
+/// good backups (so protection only ever grows) and the first `since`. Returns the marker now
+/// in force.
+pub fn record_shrink(dir: &DataDir, new: Shrink) -> Result<Shrink> {
+    let marker = match shrink(dir) {
+        Ok(Some(old)) => {
+            let key = |name: &str| BackupName::parse(name).map(|n| (n.at, n.file_name()));
+            let mut merged = if key(&new.last_good) >= key(&old.last_good) {
+                new
+            } else {
+                Shrink {
+                    newest: new.newest,
+                    newest_rows: new.newest_rows,
+                    ..old.clone()
+                }
+            };
+            merged.since = old.since.min(merged.since);
+            merged
+        }
+        Ok(None) => new,
+        // An unreadable marker protects every backup (rotation stops): leave it for the user.
+        Err(e) => return Err(e),
+    };
+    write_state(dir, SHRINK_FILE, &marker)?;
+    Ok(marker)
+}
+
+/// For restore, once the chosen backup is in place: the user has said which data they want,
+/// so the suspected-loss marker goes, and the restored database's row count becomes the
+/// baseline that the next backup is compared with (so the restore is not itself taken for
+/// a loss).
+pub fn clear_shrink(dir: &DataDir) -> Result<()> {
+    match snapshot::file_row_counts(&dir.database()) {
+        Ok(counts) => write_state(
+            dir,
+            BASELINE_FILE,
+            &Baseline {
+                rows: counts.total(),
+            },
+        )?,
+        // Without a count, the next backup compares with the previous one, as usual.
+        Err(_) => remove_state_file(dir, BASELINE_FILE)?,
+    }
+    remove_state_file(dir, SHRINK_FILE)
+}
+
+fn read_state<T: serde::de::DeserializeOwned>(dir: &DataDir, name: &str) -> Result<Option<T>> {
+    let path = dir.backups().join(name);
+    match fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map(Some).map_err(|e| {
+            anyhow!(
+                "{} cannot be read ({e}); remove it only if you are sure",
+                path.display()
+            )
+        }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(with_path(e, &path).into()),
+    }
+}
+
+fn write_state<T: Serialize>(dir: &DataDir, name: &str, value: &T) -> Result<()> {
+    let folder = dir.backups();
+    if !folder.exists() {
+        paths::create_private_dir(&folder)?;
+    }
+    let path = folder.join(name);
+    paths::write_private_file(&path, |out| -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+        io::Write::write_all(out, b"\n")
+    })?;
+    sync_dir(&folder)
+}
+
+fn remove_state_file(dir: &DataDir, name: &str) -> Result<()> {
+    let path = dir.backups().join(name);
+    match fs::remove_file(&path) {
+        Ok(()) => sync_dir(&dir.backups()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(with_path(e, &path).into()),
+    }
+}
+
+/// Refuses a backup that would leave less free space in `folder` than the database and its
+/// WAL take up plus [`SPACE_MARGIN`]. If the free space cannot be read, the backup goes ahead
+/// (it fails cleanly if the disk fills).
+fn check_free_space(folder: &Path, db: &Path) -> Result<()> {
+    let size = |p: &Path| fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    let needed = size(db) + size(Path::new(&wal));
+    let free = match crate::fault::point("backup.free-space") {
+        Err(e) if e.kind() == io::ErrorKind::StorageFull => Some(0),
+        Err(_) => None,
+        Ok(()) => nix::sys::statvfs::statvfs(folder)
+            .ok()
+            .map(|s| s.blocks_available().saturating_mul(s.fragment_size())),
+    };
+    let Some(free) = free else {
+        return Ok(());
+    };
+    let want = needed.saturating_mul(2).saturating_add(SPACE_MARGIN);
+    if free < want {
+        bail!(
+            "not enough free space: {} free in {}, and a backup ({}) must leave at least {} \
+             for the database to grow; free some space",
+            human_size(free),
+            folder.display(),
+            human_size(needed),
+            human_size(needed + SPACE_MARGIN)
+        );
+    }
+    Ok(())
+}
+
 /// Deletes the backups the rotation policy does not keep; returns warnings for any it could
-/// not delete. Only names that parse are considered.
+/// not delete. Only names that parse are considered. While a suspected-loss marker exists,
+/// every backup up to its last good one is kept; a marker that cannot be read stops rotation.
 pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
     let backups = match list(dir) {
         Ok(b) => b,
         Err(e) => return vec![format!("could not list backups to rotate them: {e:#}")],
     };
-    let dated: Vec<(NaiveDateTime, String)> =
-        backups.iter().map(|b| (b.name.at, b.file_name())).collect();
-    let doomed = to_delete(&dated, today);
+    let keep_through = match shrink(dir) {
+        Ok(None) => None,
+        Ok(Some(marker)) => Some(
+            BackupName::parse(&marker.last_good)
+                .map(|n| (n.at, n.file_name()))
+                // A marker naming no backup protects them all.
+                .unwrap_or((NaiveDateTime::MAX, String::new())),
+        ),
+        Err(e) => return vec![format!("{e:#}; no old backup was deleted")],
+    };
+    let candidates: Vec<Candidate> = backups
+        .iter()
+        .map(|b| Candidate {
+            at: b.name.at,
+            name: b.file_name(),
+            reason: b.name.reason,
+        })
+        .collect();
+    let doomed = to_delete(&candidates, today, keep_through.as_ref());
     let mut warnings = Vec::new();
     for b in backups.iter().filter(|b| doomed.contains(&b.file_name())) {
         match fs::remove_file(&b.path) {
@@ -289,8 +644,16 @@ pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
     warnings
 }
 
-/// The rotation policy, as a pure function: given backups as (time, name) and today's date,
-/// the names to delete.
+/// A backup as the rotation policy sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub at: NaiveDateTime,
+    pub name: String,
+    pub reason: Reason,
+}
+
+/// The rotation policy, as a pure function: given backups, today's date and, while a
+/// suspected loss is recorded, the (time, name) of its last good backup, the names to delete.
 ///
 /// * Backups dated after `today` (the clock was set back) are kept and take no part in the
 ///   rules below.
@@ -300,22 +663,26 @@ pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
 ///     days that have a backup;
 ///   - weekly: it is the newest backup of one of the [`KEEP_WEEKLY`] most recent distinct
 ///     ISO weeks (of the local date) that have a backup;
-///   - last: it is one of the [`KEEP_LAST`] newest backups.
+///   - last: it is one of the [`KEEP_LAST`] newest backups;
+///   - safety: it is a `pre-migrate` or `pre-restore` backup at most [`KEEP_SAFETY_DAYS`]
+///     days old;
+///   - shrink: it is `keep_through` or older (by time, then name).
 ///
 ///   (The daily and weekly rules are restic's `forget --keep-daily 7 --keep-weekly 4`.)
 /// * Everything else is deleted.
-pub fn to_delete(backups: &[(NaiveDateTime, String)], today: NaiveDate) -> BTreeSet<String> {
-    let mut walk: Vec<&(NaiveDateTime, String)> = backups
-        .iter()
-        .filter(|(at, _)| at.date() <= today)
-        .collect();
-    walk.sort_by(|a, b| b.cmp(a));
+pub fn to_delete(
+    backups: &[Candidate],
+    today: NaiveDate,
+    keep_through: Option<&(NaiveDateTime, String)>,
+) -> BTreeSet<String> {
+    let mut walk: Vec<&Candidate> = backups.iter().filter(|c| c.at.date() <= today).collect();
+    walk.sort_by(|a, b| (b.at, &b.name).cmp(&(a.at, &a.name)));
     let mut days = HashSet::new();
     let mut weeks = HashSet::new();
     let mut doomed = BTreeSet::new();
-    for (i, (at, name)) in walk.into_iter().enumerate() {
+    for (i, c) in walk.into_iter().enumerate() {
         let mut keep = i < KEEP_LAST;
-        let day = at.date();
+        let day = c.at.date();
         if days.len() < KEEP_DAILY && days.insert(day) {
             keep = true;
         }
@@ -323,8 +690,16 @@ pub fn to_delete(backups: &[(NaiveDateTime, String)], today: NaiveDate) -> BTree
         if weeks.len() < KEEP_WEEKLY && weeks.insert((week.year(), week.week())) {
             keep = true;
         }
+        if matches!(c.reason, Reason::PreMigrate | Reason::PreRestore)
+            && (today - day).num_days() <= KEEP_SAFETY_DAYS
+        {
+            keep = true;
+        }
+        if keep_through.is_some_and(|(at, name)| (c.at, &c.name) <= (*at, name)) {
+            keep = true;
+        }
         if !keep {
-            doomed.insert(name.clone());
+            doomed.insert(c.name.clone());
         }
     }
     doomed
@@ -650,26 +1025,39 @@ fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes temporary files left by interrupted backups. Young ones may belong to a backup
-/// another worklog is taking right now, so only those older than [`STALE_TEMP`] go.
+/// Removes temporary files left by interrupted backups in `backups/`, on every start; returns
+/// warnings for any that could not be removed.
+pub fn remove_leftover_temps(dir: &DataDir) -> Vec<String> {
+    let mut warnings = Vec::new();
+    remove_stale_temps(&dir.backups(), &mut warnings);
+    warnings
+}
+
+/// Removes temporary files whose owner process (the pid in the name) is gone, and any older
+/// than [`STALE_TEMP`] whatever the pid says (it may have been reused). A young file of a
+/// running process may be a backup in progress, and is left alone.
 fn remove_stale_temps(folder: &Path, warnings: &mut Vec<String>) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };
     let now = SystemTime::now();
     for entry in entries.flatten() {
-        let is_temp = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| n.starts_with(TEMP_PREFIX));
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let owner_gone = rest
+            .split('-')
+            .next()
+            .and_then(|pid| pid.parse::<i32>().ok())
+            .is_some_and(|pid| !process_alive(pid));
         let old = entry
             .metadata()
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| now.duration_since(t).ok())
             .is_some_and(|age| age > STALE_TEMP);
-        if is_temp
-            && old
+        if (owner_gone || old)
             && let Err(e) = fs::remove_file(entry.path())
             && e.kind() != io::ErrorKind::NotFound
         {
@@ -681,11 +1069,25 @@ fn remove_stale_temps(folder: &Path, warnings: &mut Vec<String>) {
     }
 }
 
+/// True unless `kill(pid, 0)` says there is no such process (EPERM: it runs as someone else).
+fn process_alive(pid: i32) -> bool {
+    use nix::errno::Errno;
+    if pid <= 0 {
+        return true;
+    }
+    !matches!(
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
+        Err(Errno::ESRCH)
+    )
+}
+
 /// A private temporary file in `backups/` that removes itself (and any SQLite side files)
 /// unless persisted.
 struct TempFile {
     path: PathBuf,
     done: bool,
+    /// Removes it on SIGINT/SIGTERM/SIGHUP in a command-line run.
+    _live: paths::LiveTemp,
 }
 
 impl TempFile {
@@ -707,7 +1109,14 @@ impl TempFile {
                 .mode(0o600)
                 .open(&path)
             {
-                Ok(_) => return Ok(TempFile { path, done: false }),
+                Ok(_) => {
+                    let live = paths::LiveTemp::register(path.clone());
+                    return Ok(TempFile {
+                        path,
+                        done: false,
+                        _live: live,
+                    });
+                }
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(with_path(e, folder).into()),
             }
@@ -815,10 +1224,11 @@ mod tests {
         all.push((at("2026-11-22T10:00:00"), "today-10".into()));
         all.push((at("2026-11-22T11:00:00"), "today-11".into()));
         all.push((at("2026-11-29T09:00:00"), "future".into()));
-        let doomed = to_delete(&all, today);
+        let all = daily(&all);
+        let doomed = to_delete(&all, today, None);
         let kept: BTreeSet<String> = all
             .iter()
-            .map(|(_, n)| n.clone())
+            .map(|c| c.name.clone())
             .filter(|n| !doomed.contains(n))
             .collect();
         // Last three: today-11, today-10, d00. Daily: today-11 (for the 22nd), d01..d06.
@@ -831,6 +1241,77 @@ mod tests {
         .map(String::from)
         .collect();
         assert_eq!(kept, expected);
+    }
+
+    fn daily(all: &[(NaiveDateTime, String)]) -> Vec<Candidate> {
+        all.iter()
+            .map(|(at, name)| Candidate {
+                at: *at,
+                name: name.clone(),
+                reason: Reason::Daily,
+            })
+            .collect()
+    }
+
+    fn kept(all: &[Candidate], doomed: &BTreeSet<String>) -> BTreeSet<String> {
+        all.iter()
+            .map(|c| c.name.clone())
+            .filter(|n| !doomed.contains(n))
+            .collect()
+    }
+
+    #[test]
+    fn safety_backups_are_kept_30_days_whatever_the_daily_rules_say() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut all: Vec<Candidate> = (0..60)
+            .map(|back| Candidate {
+                at: (today - chrono::Days::new(back))
+                    .and_hms_opt(9, 0, 0)
+                    .unwrap(),
+                name: format!("d{back:02}"),
+                reason: Reason::Daily,
+            })
+            .collect();
+        for (back, reason) in [
+            (12, Reason::PreMigrate),
+            (30, Reason::PreRestore),
+            (31, Reason::PreMigrate),
+            (45, Reason::PreRestore),
+            (20, Reason::Manual),
+        ] {
+            all.push(Candidate {
+                at: (today - chrono::Days::new(back))
+                    .and_hms_opt(10, 0, 0)
+                    .unwrap(),
+                name: format!("{reason}-{back}"),
+                reason,
+            });
+        }
+        let kept = kept(&all, &to_delete(&all, today, None));
+        assert!(kept.contains("pre-migrate-12") && kept.contains("pre-restore-30"));
+        for gone in ["pre-migrate-31", "pre-restore-45", "manual-20"] {
+            assert!(!kept.contains(gone), "{gone}");
+        }
+    }
+
+    #[test]
+    fn a_shrink_keeps_everything_up_to_the_last_good_backup() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        let mut all = Vec::new();
+        for back in 0..90 {
+            let d = today - chrono::Days::new(back);
+            all.push((d.and_hms_opt(9, 0, 0).unwrap(), format!("d{back:02}")));
+        }
+        let all = daily(&all);
+        // The loss showed on the backup of 40 days ago; d41 was the last good one.
+        let good = (all[41].at, all[41].name.clone());
+        let kept = kept(&all, &to_delete(&all, today, Some(&good)));
+        for c in &all[41..] {
+            assert!(kept.contains(&c.name), "{}", c.name);
+        }
+        // After it, the usual rules: d40 and other late ones go.
+        assert!(!kept.contains("d40") && !kept.contains("d30"));
+        assert!(kept.contains("d00") && kept.contains("d06"));
     }
 
     #[test]

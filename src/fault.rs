@@ -5,7 +5,9 @@
 //! - `abort`: the process dies on the spot (SIGABRT; no destructor, no cleanup), as a crash,
 //!   a power cut or `kill -9` would leave it;
 //! - `enospc`: the step fails with "No space left on device" (`StorageFull`);
-//! - `eio`: the step fails with an I/O error.
+//! - `eio`: the step fails with an I/O error;
+//! - `hold`: the process says `worklog: fault: holding at NAME` on stderr and waits there (up
+//!   to a minute, then goes on), so that a test can signal or kill it at a known point.
 //!
 //! Only debug builds (which `cargo test` uses) read the variable; in a release build [`point`]
 //! is an empty inline function, so users can never trip it.
@@ -56,6 +58,11 @@ fn act(name: &str, action: &str) -> io::Result<()> {
         "eio" => Err(io::Error::other(format!(
             "Input/output error (injected at {name})"
         ))),
+        "hold" => {
+            eprintln!("worklog: fault: holding at {name}");
+            std::thread::sleep(std::time::Duration::from_secs(60));
+            Ok(())
+        }
         _ => Ok(()),
     }
 }

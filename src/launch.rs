@@ -1,23 +1,34 @@
 //! What every start does before the database is used (the TUI, and every command that opens
 //! the database):
 //!
-//! 1. create the data directory (0700) and `backups/`;
-//! 2. refuse to start an empty database when the file is missing but backups exist;
-//! 3. open it (a database from a newer worklog is refused, untouched);
-//! 4. if migrations are pending and the database holds data, take a verified `pre-migrate`
+//! 1. create the data directory and `backups/` (0700 when worklog creates them; an existing
+//!    directory is never chmodded, only warned about if others can read or write it), and
+//!    remove temporary files left by backups whose process is gone;
+//! 2. take the data directory's lock (`worklog.lock`), so that two first launches of a new
+//!    version cannot both back up and migrate: the second waits, then finds the schema
+//!    already moved;
+//! 3. refuse to start an empty database when the file is missing, empty (0 bytes) or not a
+//!    database while backups exist, or when a leftover `-wal` could be replayed into it;
+//! 4. open it (a database from a newer worklog is refused, untouched);
+//! 5. if migrations are pending and the database holds data, take a verified `pre-migrate`
 //!    backup (if that fails, nothing is migrated);
-//! 5. migrate;
-//! 6. take today's backup if there is none ([`crate::backup::daily_if_missing`]); a failure
+//! 6. migrate, and let go of the lock;
+//! 7. take today's backup if there is none ([`crate::backup::daily_if_missing`]); a failure
 //!    here is a warning, never a reason not to start.
 //!
-//! [`open`] does 1–5; the TUI runs step 6 on a background thread. [`launch`] does all six,
-//! for commands.
+//! [`open`] does 1–6; the TUI runs step 7 on a background thread. [`launch`] does all seven,
+//! for commands, and gathers the warnings every command prints: an open data directory, a
+//! failed backup, and a suspected data loss (see `crate::backup`), on every launch until the
+//! user restores or accepts it.
 
-use crate::backup::{self, BackupReport, Reason};
+use crate::backup::{self, BackupReport, DbFile, Reason};
 use crate::clock::Clock;
 use crate::db::{Repo, migrate};
-use crate::paths::DataDir;
+use crate::paths::{DataDir, with_path};
 use anyhow::{Context, Result, anyhow, bail};
+use std::fs::{File, OpenOptions};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// An opened, migrated database and how the daily backup went.
@@ -25,40 +36,69 @@ pub struct Launched {
     pub repo: Repo,
     /// Today's backup, if this start took it.
     pub backup: Option<BackupReport>,
-    /// For the user: the daily backup failed, or succeeded with something worth a look.
+    /// For the user, one line each: the data directory is open to others, the daily backup
+    /// failed or found something worth a look, a suspected data loss is on record.
     pub warnings: Vec<String>,
 }
 
-/// Steps 1–6: opens and migrates, then takes today's backup if missing.
+/// Steps 1–7: opens and migrates, then takes today's backup if missing.
 pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
-    let repo = open(dir, clock.clone())?;
-    let (backup, warnings) = match backup::daily_if_missing(dir, &*clock) {
+    let mut launched = start(dir, clock.clone())?;
+    match backup::daily_if_missing(dir, &*clock) {
         Ok(Some(report)) => {
-            let warnings = report.warnings.clone();
-            (Some(report), warnings)
+            launched.warnings.extend(report.warnings.iter().cloned());
+            launched.backup = Some(report);
         }
-        Ok(None) => (None, Vec::new()),
-        Err(e) => (None, vec![format!("{e:#}")]),
-    };
+        Ok(None) => {}
+        Err(e) => launched.warnings.push(format!("{e:#}")),
+    }
+    add_shrink_warning(dir, &mut launched.warnings);
+    Ok(launched)
+}
+
+/// Steps 1–6 with the warnings of a launch, but no daily backup: for `worklog backup`, which
+/// takes its own. The suspected-loss warning is left to the caller.
+pub fn start(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
+    let repo = open(dir, clock)?;
+    let mut warnings = dir.permission_warnings();
+    warnings.extend(backup::remove_leftover_temps(dir));
     Ok(Launched {
         repo,
-        backup,
+        backup: None,
         warnings,
     })
 }
 
-/// Steps 1–5: the database ready to use, at the latest schema version.
+/// Adds the suspected-loss line, once.
+pub fn add_shrink_warning(dir: &DataDir, warnings: &mut Vec<String>) {
+    let line = match backup::shrink(dir) {
+        Ok(Some(marker)) => marker.message(dir),
+        Ok(None) => return,
+        Err(e) => format!("{e:#}"),
+    };
+    if !warnings.contains(&line) {
+        warnings.push(line);
+    }
+}
+
+/// Steps 1–6: the database ready to use, at the latest schema version.
 pub fn open(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
+    let guard = lock(dir)?;
     let repo = open_unmigrated(dir, clock.clone())?;
     let latest = migrate::latest();
+    // Read under the lock: another start may have migrated while this one waited.
     let version = repo
         .schema_version()
         .map_err(|e| opening_failed(&dir.database(), e))?;
     if version < latest {
         move_schema(dir, &repo, &*clock, latest)?;
     }
+    drop(guard);
     Ok(repo)
 }
+
+/// A table a down-migration drops, and the rows it holds.
+pub type DroppedTable = (String, i64);
 
 /// What [`migrate_to`] did.
 #[derive(Debug)]
@@ -67,33 +107,91 @@ pub struct MigrateReport {
     pub to: u32,
     /// The backup taken first, if the database held data and the version changed.
     pub backup: Option<BackupReport>,
+    /// Tables holding rows that the move dropped, with their rows (after the user's yes).
+    pub dropped: Vec<DroppedTable>,
+}
+
+/// `worklog migrate --to N` with no questions asked: see [`migrate_to_with`].
+pub fn migrate_to(dir: &DataDir, clock: Arc<dyn Clock>, target: u32) -> Result<MigrateReport> {
+    migrate_to_with(dir, clock, target, &mut |_| Ok(()))
 }
 
 /// `worklog migrate --to N`: moves the schema up or down to `target`, backing up first if the
-/// database holds data.
-pub fn migrate_to(dir: &DataDir, clock: Arc<dyn Clock>, target: u32) -> Result<MigrateReport> {
+/// database holds data. When the steps would drop tables that hold rows, `confirm` is shown
+/// them first and may refuse (an `Err` stops here, nothing changed). Dropping rows records a
+/// suspected loss naming the pre-migrate backup, so that rotation keeps it and the backups
+/// before it until the user restores or accepts.
+pub fn migrate_to_with(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    target: u32,
+    confirm: &mut dyn FnMut(&[DroppedTable]) -> Result<()>,
+) -> Result<MigrateReport> {
     let latest = migrate::latest();
     if target > latest {
         bail!("schema version must be 0–{latest}, got {target}");
     }
+    let guard = lock(dir)?;
     let repo = open_unmigrated(dir, clock.clone())?;
     let from = repo.schema_version()?;
+    let dropped = repo.tables_dropped_by(target)?;
+    if !dropped.is_empty() {
+        confirm(&dropped)?;
+    }
     let backup = if from == target {
         None
     } else {
         move_schema(dir, &repo, &*clock, target)?
     };
+    let to = repo.schema_version()?;
+    if let Some(saved) = backup.as_ref().filter(|_| !dropped.is_empty()) {
+        let left = repo.row_counts().map(|c| c.total()).unwrap_or(0);
+        let name = saved
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        backup::record_shrink(
+            dir,
+            backup::Shrink {
+                last_good: name,
+                last_good_rows: saved.rows,
+                newest: format!("the database moved down to schema version {to}"),
+                newest_rows: left,
+                since: clock.now(),
+            },
+        )?;
+    }
+    drop(guard);
     Ok(MigrateReport {
         from,
-        to: repo.schema_version()?,
+        to,
         backup,
+        dropped,
     })
 }
 
-/// Steps 1–3.
-fn open_unmigrated(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
+/// Steps 1–2: creates the data directory and takes its lock, held until the file is dropped.
+/// Anything that replaces or reshapes the database (restore, migrate) holds it, so that it
+/// never interleaves with another start's check-backup-migrate.
+pub fn lock(dir: &DataDir) -> Result<File> {
     dir.create()
         .with_context(|| format!("cannot create the data directory {}", dir.root().display()))?;
+    let path = dir.lock_file();
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .open(&path)
+        .map_err(|e| with_path(e, &path))?;
+    file.lock().map_err(|e| with_path(e, &path))?;
+    Ok(file)
+}
+
+/// Steps 3–4.
+fn open_unmigrated(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
     refuse_missing_database(dir)?;
     let path = dir.database();
     Repo::open(&path, clock).map_err(|e| opening_failed(&path, e))
@@ -112,24 +210,79 @@ fn opening_failed(path: &std::path::Path, e: crate::db::Error) -> anyhow::Error 
     }
 }
 
-/// Errors if the database file is missing while backups exist: starting an empty database
-/// then would hide the user's data behind a fresh, empty one.
+fn side(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Errors if starting would put an empty database in place of the user's data:
+/// - the file is missing, empty (0 bytes) or not a database (no SQLite header) while backups
+///   exist: the data is in the backups, and rotation would soon replace them with empty ones;
+/// - the file is missing or empty while a non-empty `-wal` is beside it: SQLite would replay
+///   that stale log into the new file.
+///
+/// The message names leftover `-wal`/`-shm` files, which belong to the lost database.
 pub fn refuse_missing_database(dir: &DataDir) -> Result<()> {
     let db = dir.database();
-    if db.exists() {
+    let state = backup::db_file(&db);
+    if state == DbFile::Sqlite {
         return Ok(());
     }
+    let what = match state {
+        DbFile::Missing => "is missing".to_string(),
+        _ => format!(
+            "is empty or not a database ({})",
+            backup::human_size(std::fs::metadata(&db).map(|m| m.len()).unwrap_or(0))
+        ),
+    };
+    let (wal, shm) = (side(&db, "-wal"), side(&db, "-shm"));
+    let wal_len = std::fs::metadata(&wal).map(|m| m.len()).ok();
+    let leftovers: Vec<String> = [
+        wal_len.map(|n| format!("{} ({})", wal.display(), backup::human_size(n))),
+        shm.exists().then(|| shm.display().to_string()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let leftover_note = if leftovers.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; leftover {} from the old database {} beside it: do not delete {}",
+            leftovers.join(" and "),
+            if leftovers.len() == 1 { "is" } else { "are" },
+            if leftovers.len() == 1 { "it" } else { "them" },
+        )
+    };
     let backups = backup::list(dir)?;
     if let Some(newest) = backups.first() {
+        // After a suspected loss the newest backup may be the empty one: point at the last
+        // good backup instead.
+        let (which, name) = match backup::shrink(dir) {
+            Ok(Some(marker)) => ("last good", marker.last_good),
+            _ => ("newest", newest.file_name()),
+        };
         bail!(
-            "the database {} is missing but {} backup{} exist in {} (newest {}); \
+            "the database {} {what} but {} backup{} exist in {} ({which} {name}){leftover_note}; \
              run `worklog restore {}` to bring it back",
             db.display(),
             backups.len(),
             if backups.len() == 1 { "" } else { "s" },
             dir.backups().display(),
-            newest.file_name(),
-            newest.name.at.date()
+            backup::restore_argument(dir, &name)
+        );
+    }
+    if let Some(wal_len) = wal_len.filter(|n| *n > 0) {
+        bail!(
+            "the database {} {what} but its write-ahead log {} ({}) is still there and may \
+             hold your latest changes; worklog will not start a new database over it: put the \
+             database file back, or move {} and {} aside to start afresh",
+            db.display(),
+            wal.display(),
+            backup::human_size(wal_len),
+            wal.display(),
+            shm.display()
         );
     }
     Ok(())

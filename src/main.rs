@@ -37,8 +37,12 @@ enum Command {
     /// Take a verified backup now (or list the backups)
     Backup {
         /// List the backups instead: date, reason, size and rows of each
-        #[arg(long)]
+        #[arg(long, conflicts_with = "accept_shrink")]
         list: bool,
+        /// After a suspected data loss: confirm the data as it is now, so that the backups
+        /// from before it follow the usual rotation again
+        #[arg(long)]
+        accept_shrink: bool,
     },
     /// Replace the database with a backup (the current one is backed up first)
     Restore {
@@ -53,6 +57,9 @@ enum Command {
         /// The schema version to move to
         #[arg(long, value_name = "N")]
         to: u32,
+        /// Go ahead without asking when moving down drops tables that hold data
+        #[arg(long)]
+        yes: bool,
     },
     /// Capture something quickly, without opening the app
     Add {
@@ -306,6 +313,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
     let dir = || DataDir::resolve(data_dir.clone());
+    if cli.command.is_some() {
+        // Commands (not the app, which saves drafts on a signal) remove their temporary
+        // files when interrupted.
+        worklog::paths::remove_temps_on_signal()?;
+    }
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     match cli.command {
         None if cli.demo => {
@@ -313,13 +325,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             worklog::tui::run(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
-        Some(Command::Backup { list: true }) => cli::admin::list_backups(&dir()?, out)?,
-        Some(Command::Backup { list: false }) => cli::admin::backup_now(&dir()?, clock, out, err)?,
+        Some(Command::Backup { list: true, .. }) => cli::admin::list_backups(&dir()?, out)?,
+        Some(Command::Backup {
+            list: false,
+            accept_shrink,
+        }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, out, err)?,
         Some(Command::Restore { source }) => {
             cli::admin::restore(&dir()?, clock, &source, out, err)?
         }
         Some(Command::Check) => cli::admin::check(&dir()?, clock, out, err)?,
-        Some(Command::Migrate { to }) => cli::admin::migrate(&dir()?, clock, to, out, err)?,
+        Some(Command::Migrate { to, yes }) => {
+            cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
+        }
         Some(Command::Add { what }) => add(&dir()?, clock, what, out, err)?,
         Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, out, err)?,
         Some(Command::Today { json }) => cli::capture::today(&dir()?, clock, json, out, err)?,

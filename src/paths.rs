@@ -1,4 +1,17 @@
 //! Where worklog keeps its files, and creating them private to the user.
+//!
+//! Only a directory worklog creates is made private (0700). An existing directory, or a
+//! symlink to one, is never chmodded: it may be shared on purpose (a 1777 scratch folder, a
+//! synced folder), and changing it behind the user's back breaks other things. Instead a
+//! directory readable or writable by others gets a one-line warning, as ssh does for its keys.
+//!
+//! The data directory's path must be UTF-8: SQLite takes file names as text, so `VACUUM INTO`
+//! (every backup) cannot name a file under any other path. Such a path is refused up front
+//! rather than leaving the user without backups.
+//!
+//! Temporary files that a process is writing are registered here, so that a CLI process
+//! interrupted by SIGINT, SIGTERM or SIGHUP removes them before it exits
+//! ([`remove_temps_on_signal`]).
 
 use std::fs::{self, OpenOptions};
 use std::io;
@@ -20,7 +33,9 @@ impl DataDir {
     /// `$XDG_DATA_HOME/worklog`, else `~/.local/share/worklog`.
     pub fn resolve(explicit: Option<PathBuf>) -> io::Result<Self> {
         if let Some(dir) = explicit.filter(|d| !d.as_os_str().is_empty()) {
-            return Ok(DataDir::new(dir));
+            let dir = DataDir::new(dir);
+            dir.ensure_utf8()?;
+            return Ok(dir);
         }
         let base = match std::env::var_os("XDG_DATA_HOME").filter(|v| !v.is_empty()) {
             Some(xdg) if Path::new(&xdg).is_absolute() => PathBuf::from(xdg),
@@ -34,7 +49,24 @@ impl DataDir {
                 }
             },
         };
-        Ok(DataDir::new(base.join("worklog")))
+        let dir = DataDir::new(base.join("worklog"));
+        dir.ensure_utf8()?;
+        Ok(dir)
+    }
+
+    /// Refuses a path that is not UTF-8 (see the module documentation).
+    pub fn ensure_utf8(&self) -> io::Result<()> {
+        if self.root.to_str().is_some() {
+            return Ok(());
+        }
+        Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!(
+                "the data directory {} is not a valid UTF-8 path, which SQLite needs to \
+                 write backups; choose another --data-dir",
+                self.root.display()
+            ),
+        ))
     }
 
     pub fn root(&self) -> &Path {
@@ -54,21 +86,64 @@ impl DataDir {
         self.root.join("reports")
     }
 
-    /// Creates the directory and its `backups/`, mode 0700.
+    /// The lock file that serializes the launch routine (see `crate::launch`).
+    pub fn lock_file(&self) -> PathBuf {
+        self.root.join("worklog.lock")
+    }
+
+    /// Creates the directory and its `backups/` (0700 if worklog creates them; existing ones
+    /// are left as they are). A path that is not UTF-8 is refused.
     pub fn create(&self) -> io::Result<()> {
+        self.ensure_utf8()?;
         create_private_dir(&self.root)?;
-        create_private_dir(&self.backups())
+        create_private_dir(&self.backups())?;
+        Ok(())
+    }
+
+    /// One line for each of the directory and `backups/` that others can read or write.
+    pub fn permission_warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for (what, path) in [
+            ("data directory", self.root.clone()),
+            ("backups directory", self.backups()),
+        ] {
+            // metadata follows a symlink: what matters is the directory the files land in.
+            let Ok(meta) = fs::metadata(&path) else {
+                continue;
+            };
+            let mode = meta.permissions().mode() & 0o7777;
+            if meta.is_dir() && mode & 0o077 != 0 {
+                out.push(format!(
+                    "the {what} {} is readable or writable by others (mode {mode:o}); worklog \
+                     leaves it as it is: `chmod 700` it to keep your log private",
+                    path.display()
+                ));
+            }
+        }
+        out
     }
 }
 
-/// Creates a directory (and parents) with mode 0700; tightens an existing one.
-pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    fs::DirBuilder::new()
-        .recursive(true)
-        .mode(0o700)
-        .create(dir)
-        .map_err(|e| with_path(e, dir))?;
-    fs::set_permissions(dir, fs::Permissions::from_mode(0o700)).map_err(|e| with_path(e, dir))
+/// Creates a directory with mode 0700, and any missing parents (0700 too). An existing
+/// directory is left as it is, mode included. Returns true if it created `dir`.
+pub fn create_private_dir(dir: &Path) -> io::Result<bool> {
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(|e| with_path(e, parent))?;
+    }
+    match fs::DirBuilder::new().mode(0o700).create(dir) {
+        Ok(()) => {
+            // The umask may have taken bits away; this directory is ours to set.
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o700))
+                .map_err(|e| with_path(e, dir))?;
+            Ok(true)
+        }
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(false),
+        Err(e) => Err(with_path(e, dir)),
+    }
 }
 
 /// Creates an empty file with mode 0600 if it does not exist, and tightens an existing one.
@@ -102,6 +177,7 @@ pub fn write_private_file<E: From<io::Error>>(
         .tempfile_in(dir)
         .map_err(|e| with_path(e, dir))?;
     let (file, tmp_path) = tmp.into_parts();
+    let _live = LiveTemp::register(tmp_path.to_path_buf());
     let mut out = io::BufWriter::new(file);
     write(&mut out)?;
     let file = out
@@ -117,4 +193,67 @@ pub fn write_private_file<E: From<io::Error>>(
 /// Adds the path to an I/O error, so the one-line message says which file.
 pub fn with_path(e: io::Error, path: &Path) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// The temporary files this process is writing right now, for [`remove_temps_on_signal`].
+static LIVE_TEMPS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn live_temps() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    // A panic while the list was held leaves it usable: it is only a list of paths.
+    LIVE_TEMPS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A temporary file registered for removal on a signal while this value lives. Dropping it
+/// only unregisters the path: removing the file on the normal paths is the owner's job.
+pub struct LiveTemp(PathBuf);
+
+impl LiveTemp {
+    pub fn register(path: PathBuf) -> LiveTemp {
+        live_temps().push(path.clone());
+        LiveTemp(path)
+    }
+}
+
+impl Drop for LiveTemp {
+    fn drop(&mut self) {
+        let mut list = live_temps();
+        if let Some(i) = list.iter().position(|p| *p == self.0) {
+            list.swap_remove(i);
+        }
+    }
+}
+
+/// Removes every registered temporary file and its SQLite side files.
+fn remove_live_temps() {
+    for path in live_temps().iter() {
+        let _ = fs::remove_file(path);
+        for suffix in ["-journal", "-wal", "-shm"] {
+            let mut side = path.clone().into_os_string();
+            side.push(suffix);
+            let _ = fs::remove_file(side);
+        }
+    }
+}
+
+/// For command-line runs (not the TUI, which handles its own signals): on SIGINT, SIGTERM or
+/// SIGHUP, removes the temporary files being written and exits with 128 + the signal number,
+/// as the default action would have ended the process, only without litter of up to the
+/// database's size. Installs its thread once.
+pub fn remove_temps_on_signal() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    static INSTALLED: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    if INSTALLED.get().is_some() {
+        return Ok(());
+    }
+    let mut signals = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("temp-cleanup".into())
+        .spawn(move || {
+            if let Some(signal) = signals.forever().next() {
+                remove_live_temps();
+                std::process::exit(128 + signal);
+            }
+        })?;
+    let _ = INSTALLED.set(());
+    Ok(())
 }

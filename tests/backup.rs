@@ -399,8 +399,13 @@ fn a_much_smaller_backup_warns() {
     env.clock.set(at("2026-11-22T10:00:00"));
     let report = backup::take(&env.dir, &*env.clock, Reason::Manual).unwrap();
     assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
-    assert!(report.warnings[0].contains("check that nothing was lost"));
+    assert!(report.warnings[0].contains("suspected data loss"));
     assert!(report.warnings[0].contains("worklog-2026-11-22T093000-manual.db"));
+    let marker = backup::shrink(&env.dir).unwrap().unwrap();
+    assert_eq!(marker.last_good, "worklog-2026-11-22T093000-manual.db");
+    assert_eq!((marker.last_good_rows, marker.newest_rows), (3000, 0));
+    // The marker is no backup: rotation and listing never see it.
+    assert_eq!(backup::list(&env.dir).unwrap().len(), 2);
 }
 
 /// Old backups that rotation would delete if it ran: proof that a failed backup deletes
@@ -490,30 +495,33 @@ fn a_read_only_backups_folder_is_a_warning_not_a_stop() {
 }
 
 #[test]
-fn a_non_utf8_folder_fails_after_the_temporary_file_and_removes_it() {
+fn a_non_utf8_folder_is_refused_before_anything_is_created() {
     use std::os::unix::ffi::OsStrExt;
     let tmp = tempfile::tempdir().unwrap();
     let dir = DataDir::new(tmp.path().join(std::ffi::OsStr::from_bytes(b"data-\xff")));
     let clock = Arc::new(FixedClock::new(at("2026-11-22T09:30:00")));
-    let launched = launch::launch(&dir, clock.clone()).unwrap();
-    // SQLite takes file names as UTF-8 text, so VACUUM INTO cannot name this folder.
-    assert!(launched.backup.is_none());
-    assert_eq!(launched.warnings.len(), 1);
-    assert!(
-        launched.warnings[0].contains("not UTF-8"),
-        "{:?}",
-        launched.warnings
-    );
-    assert_eq!(fs::read_dir(dir.backups()).unwrap().count(), 0);
+    // SQLite takes file names as UTF-8 text, so VACUUM INTO could never name a backup here.
+    let msg = format!("{:#}", launch::launch(&dir, clock).err().unwrap());
+    assert!(msg.contains("not a valid UTF-8 path"), "{msg}");
+    assert!(!dir.root().exists());
 }
 
 #[test]
 fn stale_temporary_files_are_removed_and_fresh_ones_left() {
     let env = env_at("2026-11-22T09:30:00");
     drop(env.open());
-    let stale = env.dir.backups().join(".worklog-tmp-999-1-0.db");
-    let stale_side = env.dir.backups().join(".worklog-tmp-999-1-0.db-journal");
-    let fresh = env.dir.backups().join(".worklog-tmp-998-2-0.db");
+    // Older than an hour: removed even though its pid (ours) is running, as pids are reused.
+    let pid = std::process::id();
+    let stale = env.dir.backups().join(format!(".worklog-tmp-{pid}-1-0.db"));
+    let stale_side = env
+        .dir
+        .backups()
+        .join(format!(".worklog-tmp-{pid}-1-0.db-journal"));
+    // The test's own pid: a running process.
+    let fresh = env
+        .dir
+        .backups()
+        .join(format!(".worklog-tmp-{}-2-0.db", std::process::id()));
     for f in [&stale, &stale_side, &fresh] {
         fs::write(f, "half a backup").unwrap();
     }
@@ -530,7 +538,7 @@ fn stale_temporary_files_are_removed_and_fresh_ones_left() {
         .unwrap()
         .unwrap();
     assert!(!stale.exists() && !stale_side.exists());
-    // A young one may be another session's backup in progress.
+    // A young one of a running process may be another session's backup in progress.
     assert!(fresh.exists());
 }
 
@@ -540,9 +548,8 @@ fn stale_temporary_files_are_removed_and_fresh_ones_left() {
 #[test]
 fn files_are_private() {
     let env = env_at("2026-11-22T09:30:00");
-    // An existing, too-open directory is tightened.
-    fs::create_dir_all(env.dir.root()).unwrap();
-    fs::set_permissions(env.dir.root(), fs::Permissions::from_mode(0o755)).unwrap();
+    // A directory worklog creates is private (an existing one is left alone: see
+    // tests/backup_safety.rs).
     let launched = launch::launch(&env.dir, env.clock()).unwrap();
     add_tasks(&launched.repo, 5);
     let db = env.dir.database();

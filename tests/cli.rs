@@ -260,24 +260,17 @@ fn check_lists_database_problems_and_fails() {
 
 #[test]
 fn check_warns_when_backups_fail_and_the_newest_is_old() {
-    use std::os::unix::ffi::OsStrExt;
     let tmp = tempfile::tempdir().unwrap();
-    // SQLite cannot name a non-UTF-8 path in VACUUM INTO, so backups here always fail.
-    let data = tmp.path().join(std::ffi::OsStr::from_bytes(b"data-\xff"));
-    let elsewhere = tmp.path().join("elsewhere");
-    worklog(&elsewhere, "2026-11-10T09:00:00", &["backup"]).ok();
-    fs::create_dir_all(data.join("backups")).unwrap();
-    fs::copy(
-        elsewhere
-            .join("backups")
-            .join("worklog-2026-11-10T090000-manual.db"),
-        data.join("backups")
-            .join("worklog-2026-11-10T090000-manual.db"),
-    )
-    .unwrap();
-    fs::copy(elsewhere.join("worklog.db"), data.join("worklog.db")).unwrap();
-
-    let run = worklog(&data, "2026-11-22T09:30:00", &["check"]).ok();
+    let data = tmp.path().join("data");
+    worklog(&data, "2026-11-10T09:00:00", &["backup"]).ok();
+    // Every backup fails (an injected I/O error in the snapshot step).
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.args(["check"])
+        .env("WORKLOG_DATA_DIR", &data)
+        .env("WORKLOG_NOW", "2026-11-22T09:30:00")
+        .env("WORKLOG_FAULT", "backup.snapshot=eio")
+        .env_remove("XDG_DATA_HOME");
+    let run = finish(cmd.output().unwrap()).ok();
     assert!(
         run.stdout
             .contains("newest verified 2026-11-10 09:00:00 (12 days old)"),
@@ -287,9 +280,11 @@ fn check_warns_when_backups_fail_and_the_newest_is_old() {
     let warnings: Vec<&str> = run.stderr.lines().collect();
     assert_eq!(warnings.len(), 2, "{}", run.stderr);
     assert!(warnings[0].starts_with("worklog: warning: backup of "));
-    assert!(warnings[0].contains("not UTF-8"));
-    // The non-UTF-8 byte is shown replaced, never raw.
-    assert!(warnings[0].contains("data-\u{fffd}"), "{}", warnings[0]);
+    assert!(
+        warnings[0].contains("Input/output error"),
+        "{}",
+        warnings[0]
+    );
     assert_eq!(
         warnings[1],
         "worklog: warning: the newest verified backup is 12 days old"
@@ -341,7 +336,15 @@ fn migrate_moves_both_ways_with_a_backup_first() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     add_tasks(&data, "2026-11-22T09:00:00", &["kept in the backup"]);
-    let down = worklog(&data, "2026-11-22T09:30:00", &["migrate", "--to", "0"]).ok();
+    // Off a terminal, dropping tables that hold rows needs --yes.
+    let refused = worklog(&data, "2026-11-22T09:30:00", &["migrate", "--to", "0"]);
+    assert!(refused.one_line_error().contains("--yes"));
+    let down = worklog(
+        &data,
+        "2026-11-22T09:30:00",
+        &["migrate", "--to", "0", "--yes"],
+    )
+    .ok();
     assert!(
         down.stdout
             .contains("worklog-2026-11-22T093000-pre-migrate.db"),

@@ -23,15 +23,33 @@ fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// `worklog backup`: opens the database as every start does, then takes a backup now.
+/// `worklog backup [--accept-shrink]`: opens the database as every start does, then takes a
+/// backup now. `accept_shrink` confirms the data as it is after a suspected loss: the backup
+/// is not compared with the previous one, and the marker is cleared once it is taken.
 pub fn backup_now(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
+    accept_shrink: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    drop(launch::open(dir, clock.clone())?);
-    let report = backup::take(dir, &*clock, backup::Reason::Manual)?;
+    let launched = launch::start(dir, clock.clone())?;
+    drop(launched.repo);
+    warn_all(err, &launched.warnings)?;
+    let report = if accept_shrink {
+        let before = backup::shrink(dir).ok().flatten();
+        let report = backup::accept_shrink(dir, &*clock)?;
+        if let Some(marker) = before {
+            writeln!(
+                out,
+                "the suspected loss is accepted: backups up to {} now follow the usual rotation",
+                sanitize(&marker.last_good)
+            )?;
+        }
+        report
+    } else {
+        backup::take(dir, &*clock, backup::Reason::Manual)?
+    };
     writeln!(out, "backed up to {}", shown(&report.path))?;
     writeln!(
         out,
@@ -40,7 +58,17 @@ pub fn backup_now(
         report.rows,
         report.duration.as_millis()
     )?;
-    warn_all(err, &report.warnings)
+    warn_all(err, &report.warnings)?;
+    if !accept_shrink {
+        let mut standing = Vec::new();
+        launch::add_shrink_warning(dir, &mut standing);
+        let fresh: Vec<String> = standing
+            .into_iter()
+            .filter(|w| !report.warnings.contains(w))
+            .collect();
+        warn_all(err, &fresh)?;
+    }
+    Ok(())
 }
 
 /// `worklog backup --list`: every backup, newest first, with its size and row total (counted,
@@ -161,6 +189,11 @@ pub fn check(
         )?,
     }
     warn_all(err, &health.warnings)?;
+    match backup::shrink(dir) {
+        Ok(Some(marker)) => writeln!(out, "backups: {}", sanitize(&marker.message(dir)))?,
+        Ok(None) => {}
+        Err(e) => writeln!(out, "backups: {}", sanitize(&format!("{e:#}")))?,
+    }
 
     let problems = integrity.len() + keys.len();
     if problems > 0 {
@@ -184,18 +217,61 @@ fn report_problems(out: &mut dyn Write, what: &str, problems: &[String]) -> Resu
     Ok(())
 }
 
-/// `worklog migrate --to N`.
+/// `worklog migrate --to N [--yes]`. A move down that drops tables holding rows asks first
+/// on a terminal (standard input and error both terminals: a typed `yes` goes ahead), and
+/// otherwise needs `--yes`.
 pub fn migrate(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     target: u32,
+    yes: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let report = launch::migrate_to(dir, clock, target)?;
+    use std::io::IsTerminal;
+    let interactive = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
+    let mut confirm = |dropped: &[(String, i64)]| -> Result<()> {
+        if yes {
+            return Ok(());
+        }
+        let tables = dropped
+            .iter()
+            .map(|(t, n)| format!("{t} ({n} row{})", if *n == 1 { "" } else { "s" }))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if !interactive {
+            bail!(
+                "moving the schema down to version {target} would drop tables holding data: \
+                 {tables}; run again with --yes to go ahead (a backup is taken first)"
+            );
+        }
+        write!(
+            err,
+            "Moving the schema down to version {target} drops these tables and their rows:\n  \
+             {tables}\nA backup is taken first, and kept. Type yes to go ahead: "
+        )?;
+        err.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().read_line(&mut answer)?;
+        if answer.trim() != "yes" {
+            bail!("the schema was not changed");
+        }
+        Ok(())
+    };
+    let report = launch::migrate_to_with(dir, clock, target, &mut confirm)?;
     if let Some(b) = &report.backup {
         writeln!(out, "backed up first to {}", shown(&b.path))?;
         warn_all(err, &b.warnings)?;
+    }
+    if !report.dropped.is_empty()
+        && let Some(b) = &report.backup
+    {
+        writeln!(
+            out,
+            "{} and every older backup are kept until you restore one or run \
+             `worklog backup --accept-shrink`",
+            shown(&b.path)
+        )?;
     }
     if report.from == report.to {
         writeln!(out, "the schema is already at version {}", report.to)?;

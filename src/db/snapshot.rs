@@ -167,6 +167,33 @@ fn has_worklog_tables(conn: &Connection, version: u32) -> Result<bool> {
     Ok(table_names(conn)? == table_names(&reference)?)
 }
 
+/// The tables worklog's migrations build at `version`, read from an in-memory reference.
+fn tables_at(version: u32) -> Result<Vec<String>> {
+    let reference = Connection::open_in_memory()?;
+    migrate::migrate_to(&reference, migrate::MIGRATIONS, version)?;
+    table_names(&reference)
+}
+
+/// The user-data tables (not the derived search index) that moving the schema from `from`
+/// down to `to` drops, with the rows each holds in `conn`; only those holding rows. Moving
+/// up, or to the same version, drops nothing.
+pub fn tables_dropped(conn: &Connection, from: u32, to: u32) -> Result<Vec<(String, i64)>> {
+    if to >= from {
+        return Ok(Vec::new());
+    }
+    let kept = tables_at(to)?;
+    let gone: Vec<String> = tables_at(from)?
+        .into_iter()
+        .filter(|t| !kept.contains(t) && !DERIVED_TABLES.contains(&t.as_str()))
+        .collect();
+    let names: Vec<&str> = gone.iter().map(String::as_str).collect();
+    Ok(row_counts(conn, &names)?
+        .0
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
 fn table_names(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \

@@ -1,5 +1,9 @@
 //! Today's backup, taken on a background thread so start-up never waits for it (about a third
 //! of a second at 100,000 rows), and again when the app stays open past midnight.
+//!
+//! A suspected data loss on record (see `crate::backup`) outranks everything else here: the
+//! status line shows it from the first frame of every launch, and after every backup, until
+//! the user restores or accepts it.
 
 use super::status::BackupNote;
 use crate::backup::{self, BackupReport};
@@ -54,6 +58,9 @@ impl BackupWorker {
             Err(TryRecvError::Disconnected) => Err("the backup thread stopped unexpectedly".into()),
         };
         self.running = None;
+        if let Some(note) = self.shrink_note() {
+            return Some(note);
+        }
         Some(match outcome {
             Ok(Some(report)) => match report.warnings.first() {
                 Some(w) => BackupNote::Warning(format!("backup: {w}")),
@@ -64,8 +71,23 @@ impl BackupWorker {
         })
     }
 
-    /// The newest backup taken today, if there is one.
+    /// The suspected-loss warning, short enough for the status line.
+    fn shrink_note(&self) -> Option<BackupNote> {
+        match backup::shrink(&self.dir) {
+            Ok(Some(marker)) => Some(BackupNote::Warning(format!(
+                "suspected data loss since {}: older backups kept, see `worklog check`",
+                marker.since.format("%Y-%m-%d")
+            ))),
+            Ok(None) => None,
+            Err(e) => Some(BackupNote::Warning(format!("backups: {e:#}"))),
+        }
+    }
+
+    /// The newest backup taken today, if there is one (or a suspected loss, which comes first).
     pub fn newest_today(&self) -> BackupNote {
+        if let Some(note) = self.shrink_note() {
+            return note;
+        }
         match backup::newest_of_day(&self.dir, self.clock.today()) {
             Ok(Some(b)) => BackupNote::At(b.name.at),
             Ok(None) => BackupNote::None,

@@ -18,6 +18,12 @@ pub fn worklog(data: &Path, now: &str, args: &[&str]) -> Run {
 
 /// As [`worklog`], with `input` on standard input.
 pub fn worklog_with_input(data: &Path, now: &str, args: &[&str], input: &str) -> Run {
+    // Tests often use a temp dir itself as the data directory; make it private as a real one
+    // is, or every command warns that others can read it (tests/backup_safety.rs covers that).
+    if data.is_dir() {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(data, std::fs::Permissions::from_mode(0o700)).unwrap();
+    }
     let mut child = Command::new(env!("CARGO_BIN_EXE_worklog"))
         .args(args)
         .env("WORKLOG_DATA_DIR", data)

@@ -99,6 +99,13 @@ impl Repo {
         Ok(self.row_counts()?.total() > 0)
     }
 
+    /// The tables holding rows that moving the schema down to `target` would drop, with
+    /// their row counts (the derived search index left out); empty when moving up.
+    pub fn tables_dropped_by(&self, target: u32) -> Result<Vec<(String, i64)>> {
+        let from = self.schema_version()?;
+        super::super::snapshot::tables_dropped(self.conn(), from, target)
+    }
+
     /// A number that changes whenever another connection commits (`PRAGMA data_version`);
     /// the TUI polls it to notice a second session's writes.
     pub fn data_version(&self) -> Result<i64> {
