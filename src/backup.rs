@@ -36,7 +36,9 @@
 //! backup (the pre-restore one): that is what they asked for, not a loss. [`clear_shrink`]
 //! therefore also writes `backups/baseline.json` with the restored database's row count, and
 //! the next backup compares against it instead of the previous backup. The next successful
-//! backup consumes the baseline; from then on backups compare with each other again.
+//! backup consumes the baseline; from then on backups compare with each other again. Until
+//! then the backup restored from (if it is in `backups/`) is the only copy of what the user
+//! chose besides the live file, so the baseline names it and rotation keeps it.
 //!
 //! # What else is kept, and the space it needs
 //!
@@ -475,6 +477,11 @@ pub fn restore_argument(dir: &DataDir, name: &str) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Baseline {
     rows: i64,
+    /// The backup the database was restored from, when it is one of ours: rotation keeps it
+    /// while the baseline stands, since until the next backup it is the only copy of what the
+    /// user chose.
+    #[serde(default)]
+    restored_from: Option<String>,
 }
 
 /// The suspected-loss marker, if there is one. A marker that cannot be read is an error, so
@@ -514,13 +521,18 @@ pub fn record_shrink(dir: &DataDir, new: Shrink) -> Result<Shrink> {
 /// so the suspected-loss marker goes, and the restored database's row count becomes the
 /// baseline that the next backup is compared with (so the restore is not itself taken for
 /// a loss).
-pub fn clear_shrink(dir: &DataDir) -> Result<()> {
+pub fn clear_shrink(dir: &DataDir, restored_from: &Path) -> Result<()> {
+    let restored_from = list(dir)?
+        .into_iter()
+        .find(|b| same_file(&b.path, restored_from))
+        .map(|b| b.file_name());
     match snapshot::file_row_counts(&dir.database()) {
         Ok(counts) => write_state(
             dir,
             BASELINE_FILE,
             &Baseline {
                 rows: counts.total(),
+                restored_from,
             },
         )?,
         // Without a count, the next backup compares with the previous one, as usual.
@@ -623,8 +635,18 @@ pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
             reason: b.name.reason,
         })
         .collect();
-    let doomed = to_delete(&candidates, today, keep_through.as_ref());
+    let mut doomed = to_delete(&candidates, today, keep_through.as_ref());
     let mut warnings = Vec::new();
+    match read_state::<Baseline>(dir, BASELINE_FILE) {
+        Ok(Some(Baseline {
+            restored_from: Some(name),
+            ..
+        })) => {
+            doomed.remove(&name);
+        }
+        Ok(_) => {}
+        Err(e) => return vec![format!("{e:#}; no old backup was deleted")],
+    }
     for b in backups.iter().filter(|b| doomed.contains(&b.file_name())) {
         match fs::remove_file(&b.path) {
             Ok(()) => {}
@@ -845,7 +867,8 @@ pub struct RestoreReport {
 ///   and the WAL stay consistent.
 /// * Rotation runs only afterwards, so it can never delete the source while it is needed.
 pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<RestoreReport> {
-    dir.create()?;
+    // No start may check, back up or migrate while the database is being replaced.
+    let _lock = crate::launch::lock(dir)?;
     let live = dir.database();
     if live.exists() && same_file(source, &live) {
         bail!("{} is the live database itself", source.display());
@@ -873,12 +896,15 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
     })?;
     drop(incoming);
     paths::create_private_file(&live)?;
-    // TODO(lead): call `clear_shrink(dir)` here, after a successful restore (helper A's
-    // suspected-loss marker: the user chose this state).
     let mut warnings = saved
         .as_ref()
         .map(|s| s.warnings.clone())
         .unwrap_or_default();
+    // The user chose this state: a suspected loss is settled, and the next backup is compared
+    // with what was restored rather than with what it replaced.
+    if let Err(e) = clear_shrink(dir, source) {
+        warnings.push(format!("{e:#}"));
+    }
     warnings.extend(rotate(dir, clock.today()));
     Ok(RestoreReport {
         source: source.to_path_buf(),

@@ -330,6 +330,7 @@ pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched
         return launch(dir, clock);
     }
     let path = dir.database();
+    refuse_missing_database(dir)?;
     if !path.exists() {
         bail!(
             "the data directory {} is read-only and holds no database ({}): nothing to read",
@@ -353,14 +354,14 @@ pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched
     let today = clock.today();
     let has_todays =
         backup::list(dir).is_ok_and(|all| all.iter().any(|b| b.name.at.date() == today));
-    let warnings = if has_todays {
-        Vec::new()
-    } else {
-        vec![format!(
+    let mut warnings = dir.permission_warnings();
+    if !has_todays {
+        warnings.push(format!(
             "the data directory {} is read-only: skipped today's backup",
             dir.root().display()
-        )]
-    };
+        ));
+    }
+    add_shrink_warning(dir, &mut warnings);
     Ok(Launched {
         repo,
         backup: None,

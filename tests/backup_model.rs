@@ -43,7 +43,8 @@ use worklog::paths::DataDir;
 /// A row: its table and every column, rendered.
 type Row = (String, String);
 
-/// Every row of every user table in a database file (none if it cannot be read).
+/// Every row of every user table in a database file (none if it cannot be read). The search
+/// index is derived, and the database's identity is not the user's: both are left out.
 fn rows_of(path: &Path) -> BTreeSet<Row> {
     let mut out = BTreeSet::new();
     let Ok(conn) =
@@ -53,7 +54,7 @@ fn rows_of(path: &Path) -> BTreeSet<Row> {
     };
     let tables: Vec<String> = match conn.prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-         AND name NOT LIKE 'search%'",
+         AND name NOT LIKE 'search%' AND name <> 'database_identity'",
     ) {
         Ok(mut stmt) => stmt
             .query_map([], |r| r.get(0))
@@ -237,7 +238,6 @@ impl World {
                     let keep = rows_of(&pick.path);
                     match backup::restore(&self.dir, self.clock(), &pick.path) {
                         Ok(_) => {
-                            after_restore(&self.dir);
                             self.confirm(keep);
                             format!("restore {}", pick.file_name())
                         }
@@ -283,11 +283,6 @@ impl World {
         }
         Ok(())
     }
-}
-
-/// What `worklog restore` does after the copy (the lead wires it into restore itself).
-fn after_restore(dir: &DataDir) {
-    backup::clear_shrink(dir).unwrap();
 }
 
 /// `worklog backup --accept-shrink`: the path of the backup taken.

@@ -363,7 +363,6 @@ fn a_restore_the_user_chose_does_not_raise_a_shrink() {
     // The user brings back the small one on purpose.
     clock.set(at("2026-11-24T09:00:00"));
     backup::restore(&dir, clock.clone(), &small.path).unwrap();
-    backup::clear_shrink(&dir).unwrap();
     clock.set(at("2026-11-25T09:00:00"));
     let launched = launch::launch(&dir, clock.clone()).unwrap();
     assert!(launched.backup.is_some());
@@ -784,4 +783,56 @@ fn two_first_launches_at_once_migrate_once_with_one_backup() {
             worklog::db::migrate::latest()
         );
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// A restored backup stays until a newer backup holds what it brought back
+
+#[test]
+fn the_backup_restored_from_outlives_rotation_until_the_next_backup() {
+    // A backup from November, then two months of daily backups: November's is past every rule.
+    let (_tmp, data) = populated(3);
+    let dir = DataDir::new(&data);
+    let november = backup::list(&dir).unwrap()[0].clone();
+    let mut day = at("2026-11-23T09:00:00");
+    for _ in 0..60 {
+        run(
+            &data,
+            &day.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            &["add", "task", "more"],
+        )
+        .ok();
+        day += chrono::Duration::days(1);
+    }
+    let now = day.format("%Y-%m-%dT%H:%M:%S").to_string();
+    assert!(
+        !november.path.exists(),
+        "rotation should have taken it by now"
+    );
+
+    // Bring back a backup from before every kept one (planted under an old daily name): the
+    // rotation that follows the restore would delete it, yet until the next backup it is the
+    // only copy of what the user chose.
+    let source = backup::list(&dir).unwrap()[0].path.clone();
+    let old = data.join("backups").join(
+        backup::BackupName {
+            at: at("2026-09-01T09:00:00"),
+            reason: Reason::Daily,
+            seq: 1,
+        }
+        .file_name(),
+    );
+    fs::copy(&source, &old).unwrap();
+    let out = run(&data, &now, &["restore", "2026-09-01"]).ok();
+    assert!(out.stdout.contains("restored"), "{}", out.stdout);
+    assert!(
+        old.exists(),
+        "restore rotated away the backup it restored from"
+    );
+
+    // The file is emptied before any new backup: the restored rows survive in the source.
+    fs::write(data.join("worklog.db"), b"").unwrap();
+    let refused = run(&data, &now, &["today"]).one_line_error();
+    assert!(refused.contains("worklog restore"), "{refused}");
+    assert!(old.exists());
 }

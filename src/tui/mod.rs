@@ -42,9 +42,15 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
         anyhow::bail!("the app needs a terminal; for scripts see `worklog --help`");
     }
     let repo = crate::launch::open(&dir, clock.clone())?;
-    let app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env())
-        .with_backups(backups::BackupWorker::new(dir, clock));
-    run_app(app)
+    // What a command would print as warnings (a directory others can read, a leftover file
+    // that could not be removed) goes to the status line.
+    let mut warnings = dir.permission_warnings();
+    warnings.extend(crate::backup::remove_leftover_temps(&dir));
+    let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env());
+    if !warnings.is_empty() {
+        app.status.warn(warnings.join("; "));
+    }
+    run_app(app.with_backups(backups::BackupWorker::new(dir, clock)))
 }
 
 /// Runs an app in the real terminal: raw mode and the alternate screen for its lifetime,
