@@ -224,10 +224,13 @@ fn take_inner(dir: &DataDir, db: &Path, clock: &dyn Clock, reason: Reason) -> Re
     let previous = list(dir)?.into_iter().next();
 
     let temp = TempFile::create(&folder)?;
+    crate::fault::point("backup.temp").map_err(|e| with_path(e, temp.path()))?;
     snapshot::snapshot_file(db, temp.path())?;
+    crate::fault::point("backup.snapshot").map_err(|e| with_path(e, temp.path()))?;
     File::open(temp.path())
         .and_then(|f| f.sync_all())
         .map_err(|e| with_path(e, temp.path()))?;
+    crate::fault::point("backup.synced").map_err(|e| with_path(e, temp.path()))?;
     let check = snapshot::check_file(temp.path())?;
     if let Some(first) = check.problems.first() {
         bail!("the new backup failed its integrity check: {first}");
@@ -235,8 +238,10 @@ fn take_inner(dir: &DataDir, db: &Path, clock: &dyn Clock, reason: Reason) -> Re
     if check.wal {
         bail!("the new backup is still in WAL mode");
     }
+    crate::fault::point("backup.verified").map_err(|e| with_path(e, temp.path()))?;
 
     let at = clock.now();
+    crate::fault::point("backup.persist").map_err(|e| with_path(e, temp.path()))?;
     let path = temp.persist(&folder, at, reason)?;
     sync_dir(&folder)?;
     let size = fs::metadata(&path).map_err(|e| with_path(e, &path))?.len();
@@ -271,6 +276,7 @@ pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
     let doomed = to_delete(&dated, today);
     let mut warnings = Vec::new();
     for b in backups.iter().filter(|b| doomed.contains(&b.file_name())) {
+        let _ = crate::fault::point("backup.rotate");
         match fs::remove_file(&b.path) {
             Ok(()) => {}
             // Another worklog rotating at the same moment got there first.
@@ -484,6 +490,7 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
 
     snapshot::restore_into(source, &live)
         .with_context(|| format!("restoring {} failed", source.display()))?;
+    crate::fault::point("restore.copied")?;
     paths::create_private_file(&live)?;
     let mut warnings = saved
         .as_ref()

@@ -86,6 +86,7 @@ pub fn migrate_to(conn: &Connection, migrations: &[Migration], target: u32) -> R
                 (m.down, at - 1)
             };
             run_step(conn, sql, next)?;
+            crate::fault::point("migrate.step")?;
             passed.push(next);
         }
     })();

@@ -186,6 +186,7 @@ pub fn restore_into(source: &Path, live: &Path) -> Result<()> {
     let mut dst = super::connect(live, migrate::MIGRATIONS)?;
     {
         let backup = Backup::new(&src, &mut dst)?;
+        crate::fault::point("restore.copy").map_err(Error::from)?;
         let started = Instant::now();
         loop {
             match backup.step(-1)? {

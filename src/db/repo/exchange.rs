@@ -293,6 +293,7 @@ impl Repo {
         .map_err(Error::from)?;
         match f(self) {
             Ok(value) => {
+                crate::fault::point("repo.commit").map_err(Error::from)?;
                 finish(conn, nested, ending == Ending::Commit)?;
                 Ok(value)
             }

@@ -94,6 +94,7 @@ impl Repo {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             let value = f(&tx)?;
+            crate::fault::point("repo.commit")?;
             tx.commit()?;
             Ok(value)
         } else {
