@@ -345,6 +345,32 @@ fn pid_alive(pid: u32) -> bool {
     Path::new(&format!("/proc/{pid}")).exists()
 }
 
+/// Adds `n` tasks dated today to the database in `data`, in one transaction.
+fn add_tasks(data: &Path, n: usize, title: &str) {
+    use worklog::clock::FixedClock;
+    use worklog::model::TaskDraft;
+    let clock = Arc::new(FixedClock::new(
+        chrono::NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M:%S").unwrap(),
+    ));
+    let repo = worklog::db::Repo::open(&data.join("worklog.db"), clock).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    repo.in_transaction(|r| {
+        for i in 0..n {
+            r.add_task(
+                today,
+                &TaskDraft {
+                    title: format!("{title} {i}"),
+                    notes: "words that must survive every crash".into(),
+                    tags: vec![format!("tag{}", i % 7)],
+                    ..TaskDraft::default()
+                },
+            )?;
+        }
+        Ok(())
+    })
+    .unwrap();
+}
+
 fn build_fixture() -> Fixture {
     let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
     // Leftovers of earlier runs of this suite whose process is gone.
@@ -374,35 +400,16 @@ fn build_fixture() -> Fixture {
         DEMO_NOW,
         &["demo", "--rows", DEMO_ROWS, "--seed", "9"],
     );
-    {
-        use worklog::clock::FixedClock;
-        use worklog::model::TaskDraft;
-        let clock = Arc::new(FixedClock::new(
-            chrono::NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M:%S").unwrap(),
-        ));
-        let repo = worklog::db::Repo::open(&base.join("worklog.db"), clock).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
-        repo.in_transaction(|r| {
-            for i in 0..EXTRA_TASKS {
-                r.add_task(
-                    today,
-                    &TaskDraft {
-                        title: format!("written today, number {i}"),
-                        notes: "words that must survive every crash".into(),
-                        tags: vec![format!("tag{}", i % 7)],
-                        ..TaskDraft::default()
-                    },
-                )?;
-            }
-            Ok(())
-        })
-        .unwrap();
-    }
+    add_tasks(&base, EXTRA_TASKS, "written today, number");
     // Today's daily backup, taken by the first start of the day.
     run_ok(&base, NOW, &["check"]);
+    // And work since: rows that only the live database holds, until a command backs it up.
+    add_tasks(&base, 25, "written after the last backup, number");
     // After it, so that it did not rotate them away.
-    for k in 0..20u64 {
-        let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 2).unwrap() + chrono::Days::new(k * 3);
+    // Every 5 days from 2 September to 7 October: the daily and weekly rules keep the newest
+    // few, and the oldest three go.
+    for k in 0..8u64 {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 9, 2).unwrap() + chrono::Days::new(k * 5);
         let name = format!("worklog-{}T080000-daily.db", day.format("%Y-%m-%d"));
         fs::copy(&empty_backup, base.join("backups").join(name)).unwrap();
     }
@@ -503,6 +510,8 @@ pub struct Tally {
     pub schema_versions: BTreeMap<i64, usize>,
     /// Runs whose database had a hot journal to roll back (inspected on a scratch copy).
     pub hot_journals: usize,
+    /// Runs that left files for the next command to clean up.
+    pub cleanups_needed: usize,
     /// Violations by check, each with the runs that broke it.
     pub violations: BTreeMap<&'static str, Vec<String>>,
 }
@@ -517,7 +526,8 @@ impl Tally {
             "{spec}: seed {seed}, uninterrupted run {reference_ms:.0} ms; {} runs: {} SIGKILLs \
              ({} mid-way, {} after the end), {} crashes at fault points, {} disk-full faults; \
              database afterwards: {} old state, {} new state, {} neither; schema versions seen {:?}; \
-             {} hot journals; losses/violations: {}",
+             {} hot journals; {} left files for the next command to clean; \
+             losses/violations: {}",
             self.runs,
             self.kills_sent,
             self.killed_mid_way,
@@ -529,6 +539,7 @@ impl Tally {
             self.other_state,
             self.schema_versions,
             self.hot_journals,
+            self.cleanups_needed,
             self.violations.values().map(Vec::len).sum::<usize>(),
         );
         for (check, list) in &self.violations {
@@ -963,18 +974,18 @@ fn one_run(
     }
     // 5. No temporary or stray file once the next command has run: `worklog check`, and for
     //    an output command the same command again (the next one to write in that folder).
-    if !alive_after_fault {
+    //    (When nothing is left right after the fault, there is nothing for it to clean.)
+    let out_folder = out_path
+        .as_ref()
+        .map(|_| (dir.out_dir.as_path(), spec.out_file.unwrap_or_default()));
+    if !alive_after_fault && !strays(&dir.data, out_folder).is_empty() {
+        tally.cleanups_needed += 1;
         let _ = run(&dir.data, NOW, &["check".to_string()], None);
         if spec.out_file.is_some() {
             let again = dir.args(spec);
             let _ = run(&dir.data, NOW, &again, None);
         }
-        let left = strays(
-            &dir.data,
-            out_path
-                .as_ref()
-                .map(|_| (dir.out_dir.as_path(), spec.out_file.unwrap_or_default())),
-        );
+        let left = strays(&dir.data, out_folder);
         if !left.is_empty() {
             let check: &'static str = if left.iter().all(|l| l.starts_with("--out folder")) {
                 "no stray file in the --out folder once the next command ran"
