@@ -14,6 +14,20 @@
 //! WORKLOG_FAULT_SEED to replay one); the assertions do not depend on where kills land.
 //! WORKLOG_SOAK=N multiplies the runs (and draws a new seed unless one is given):
 //! `WORKLOG_SOAK=10 cargo test --test fault_injection -- --nocapture` prints the figures.
+//!
+//! Fault points used (one-line `crate::fault::point` hooks): `backup.temp`, `backup.snapshot`,
+//! `backup.synced`, `backup.verified`, `backup.persist` (the steps of a backup),
+//! `backup.rotate` (before each deletion), `restore.copy` (before the copy into the live
+//! database), `restore.copied` (after it), `migrate.backed-up` (between the pre-migrate backup
+//! and the first step), `migrate.step` (after each committed step), `repo.commit` (before a
+//! repository write's COMMIT), `db.commit` (before an import's COMMIT), `output.before_rename` (an `--out` file written and synced,
+//! not yet renamed). A point that a run never reaches fails the suite (a hook went missing).
+//!
+//! Before the fixes of issue 9 two checks fail, and only these: a backup killed mid-way (by
+//! `backup`, `restore`'s pre-restore backup or `migrate`'s pre-migrate one) leaves
+//! `backups/.worklog-tmp-PID-*.db` (and at times its `-journal`) that the next start keeps for
+//! an hour; and an `--out` write killed mid-way leaves `.worklog-XXXXXX.tmp` beside the output,
+//! which nothing removes. No run lost data.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
@@ -165,8 +179,8 @@ fn migrate_up_from_1_killed_anywhere_loses_nothing() {
 fn import_killed_anywhere_loses_nothing() {
     let fx = fixture();
     check(Spec {
-        abort_points: vec!["repo.commit"],
-        enospc_points: vec!["repo.commit"],
+        abort_points: vec!["db.commit"],
+        enospc_points: vec!["db.commit"],
         ..base_spec(
             "import",
             fx.import_base.clone(),

@@ -114,8 +114,8 @@ pub fn help_of(sub: &str) -> String {
 }
 
 /// Starts the command, sends SIGKILL after `delay` (if it is still running), and waits.
-/// Returns whether the kill landed while it ran.
-pub fn run_killed(data: &Path, args: &[String], delay: Duration) -> (ExitStatus, bool) {
+/// Returns how long it took if it ended before the kill.
+pub fn run_killed(data: &Path, args: &[String], delay: Duration) -> Option<Duration> {
     let mut child = bin()
         .args(args)
         .arg("--data-dir")
@@ -128,8 +128,8 @@ pub fn run_killed(data: &Path, args: &[String], delay: Duration) -> (ExitStatus,
     let started = Instant::now();
     // Sleep most of the delay, then poll so that a command that ends early is seen as ended.
     loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return (status, false);
+        if child.try_wait().unwrap().is_some() {
+            return Some(started.elapsed());
         }
         let left = delay.saturating_sub(started.elapsed());
         if left.is_zero() {
@@ -139,8 +139,8 @@ pub fn run_killed(data: &Path, args: &[String], delay: Duration) -> (ExitStatus,
     }
     let _ = child.kill();
     let status = child.wait().unwrap();
-    let killed = status.signal() == Some(9);
-    (status, killed)
+    // It may have ended between the last look and the kill.
+    (status.signal() != Some(9)).then(|| started.elapsed())
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -390,6 +390,9 @@ fn build_fixture() -> Fixture {
     // on every backup, so kills land in rotation too.
     let empty = root.join("empty");
     run_ok(&empty, "2026-09-01T08:00:00", &["check"]);
+    if backup_files(&empty).is_empty() {
+        run_ok(&empty, "2026-09-01T08:00:00", &["backup"]);
+    }
     let empty_backup = backup_files(&empty)
         .pop()
         .expect("a backup of the empty database");
@@ -755,20 +758,37 @@ pub fn exercise(spec: &Spec) -> (Tally, String) {
     let reference = measure(spec, &fx.root);
     let mut tally = Tally::default();
     let kills = spec.kills * soak();
-    let mut faults: Vec<Fault> = Vec::new();
-    for _ in 0..kills {
-        // Across the whole run, the process start included (a kill that lands after the end
-        // is fine: the run then counts as finished).
-        let micros = reference.duration.as_micros() as f64;
-        faults.push(Fault::Kill(Duration::from_micros(
-            rng.random_range(0.0..micros) as u64,
-        )));
+    // Kills land uniformly across the run time, the process start included. The machine may
+    // be busier or idler now than when the run was measured, so the range follows what kills
+    // find: a bit shorter after one that came too late, a bit longer after one that landed
+    // mid-way, which settles where about one kill in six comes after the end (so the last
+    // steps are hit too). Kills go on until `kills` of them have landed mid-way (at most
+    // twice that many sent). A kill that lands after the end is fine: the run counts as
+    // finished.
+    let mut estimate = reference.duration.as_secs_f64();
+    let mut i = 0;
+    while tally.killed_mid_way < kills && tally.kills_sent < 2 * kills {
+        let delay = Duration::from_secs_f64(rng.random_range(0.0..estimate));
+        let preexisting = spec.out_file.is_some() && rng.random_bool(0.5);
+        let finished = one_run(
+            spec,
+            &fx,
+            &reference,
+            &mut tally,
+            i,
+            Fault::Kill(delay),
+            preexisting,
+            seed,
+        );
+        estimate *= if finished.is_some() { 0.9 } else { 1.02 };
+        i += 1;
     }
+    let mut faults: Vec<Fault> = Vec::new();
     for _ in 0..soak() {
         faults.extend(spec.abort_points.iter().copied().map(Fault::Abort));
         faults.extend(spec.enospc_points.iter().copied().map(Fault::Enospc));
     }
-    for (i, fault) in faults.into_iter().enumerate() {
+    for fault in faults {
         // Half of the output runs find an older file in the way.
         let preexisting = spec.out_file.is_some() && rng.random_bool(0.5);
         one_run(
@@ -781,6 +801,7 @@ pub fn exercise(spec: &Spec) -> (Tally, String) {
             preexisting,
             seed,
         );
+        i += 1;
     }
     let summary = tally.summary(spec.name, seed, reference.duration.as_secs_f64() * 1000.0);
     if tally.violations.is_empty() {
@@ -799,7 +820,7 @@ fn one_run(
     fault: Fault,
     preexisting: bool,
     seed: u64,
-) {
+) -> Option<Duration> {
     let dir = RunDir::new(spec, &fx.root);
     let out_path = dir.out_path(spec);
     if preexisting && let Some(p) = &out_path {
@@ -816,6 +837,7 @@ fn one_run(
     tally.runs += 1;
     let label;
     let mut alive_after_fault = false;
+    let mut finished = None;
     match &fault {
         Fault::Kill(delay) => {
             label = format!(
@@ -824,8 +846,8 @@ fn one_run(
                 args.join(" ")
             );
             tally.kills_sent += 1;
-            let (_, killed) = run_killed(&dir.data, &args, *delay);
-            if killed {
+            finished = run_killed(&dir.data, &args, *delay);
+            if finished.is_none() {
                 tally.killed_mid_way += 1;
             } else {
                 tally.finished_first += 1;
@@ -995,4 +1017,5 @@ fn one_run(
             tally.violation(check, format!("{label}: left {left:?}"));
         }
     }
+    finished
 }

@@ -261,6 +261,9 @@ fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
         (true, true) => "RELEASE exchange",
         (true, false) => "ROLLBACK TO exchange; RELEASE exchange",
     };
+    if commit {
+        crate::fault::point("db.commit")?;
+    }
     conn.execute_batch(sql)?;
     Ok(())
 }
@@ -293,7 +296,6 @@ impl Repo {
         .map_err(Error::from)?;
         match f(self) {
             Ok(value) => {
-                crate::fault::point("repo.commit").map_err(Error::from)?;
                 finish(conn, nested, ending == Ending::Commit)?;
                 Ok(value)
             }
