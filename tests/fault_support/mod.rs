@@ -32,14 +32,20 @@ pub const DEMO_ROWS: &str = "12000";
 /// the live database and the backup of the day before.
 pub const EXTRA_TASKS: usize = 1500;
 
-/// Files a data directory may hold once a command has finished.
-const DATA_DIR_FILES: [&str; 5] = [
+/// Files a data directory may hold once a command has finished (besides databases a restore
+/// set aside, `worklog-replaced-*`, which are kept data, not leftovers).
+const DATA_DIR_FILES: [&str; 7] = [
     "worklog.db",
     "worklog.db-wal",
     "worklog.db-shm",
+    "worklog.lock",
     "backups",
     "drafts",
+    "reports",
 ];
+/// Files `backups/` may hold besides backups: the record of a suspected loss and the row
+/// counts it is judged against.
+const BACKUPS_DIR_FILES: [&str; 2] = ["shrink.json", "baseline.json"];
 
 // ---------------------------------------------------------------------------------------------
 // Running the binary
@@ -146,8 +152,11 @@ pub fn run_killed(data: &Path, args: &[String], delay: Duration) -> Option<Durat
 // ---------------------------------------------------------------------------------------------
 // Files
 
+/// Copies a folder tree; folders are made private (0700), as worklog makes its own.
 pub fn copy_dir(from: &Path, to: &Path) {
+    use std::os::unix::fs::PermissionsExt;
     fs::create_dir_all(to).unwrap();
+    fs::set_permissions(to, fs::Permissions::from_mode(0o700)).unwrap();
     for e in fs::read_dir(from).unwrap() {
         let e = e.unwrap();
         let target = to.join(e.file_name());
@@ -188,12 +197,12 @@ pub fn looks_like_backup(name: &str) -> bool {
 pub fn strays(data: &Path, out_dir: Option<(&Path, &str)>) -> Vec<String> {
     let mut found = Vec::new();
     for n in names_in(data) {
-        if !DATA_DIR_FILES.contains(&n.as_str()) {
+        if !DATA_DIR_FILES.contains(&n.as_str()) && !n.starts_with("worklog-replaced-") {
             found.push(format!("data dir: {n}"));
         }
     }
     for n in names_in(&data.join("backups")) {
-        if !looks_like_backup(&n) {
+        if !looks_like_backup(&n) && !BACKUPS_DIR_FILES.contains(&n.as_str()) {
             found.push(format!("backups/: {n}"));
         }
     }
