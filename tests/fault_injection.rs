@@ -20,14 +20,10 @@
 //! `backup.rotate` (before each deletion), `restore.copy` (before the copy into the live
 //! database), `restore.copied` (after it), `migrate.backed-up` (between the pre-migrate backup
 //! and the first step), `migrate.step` (after each committed step), `repo.commit` (before a
-//! repository write's COMMIT), `db.commit` (before an import's COMMIT), `output.before_rename` (an `--out` file written and synced,
-//! not yet renamed). A point that a run never reaches fails the suite (a hook went missing).
-//!
-//! Before the fixes of issue 9 two checks fail, and only these: a backup killed mid-way (by
-//! `backup`, `restore`'s pre-restore backup or `migrate`'s pre-migrate one) leaves
-//! `backups/.worklog-tmp-PID-*.db` (and at times its `-journal`) that the next start keeps for
-//! an hour; and an `--out` write killed mid-way leaves `.worklog-XXXXXX.tmp` beside the output,
-//! which nothing removes. No run lost data.
+//! repository write's COMMIT), `db.commit` (before an import's COMMIT),
+//! `output.before_rename` (an `--out` file written, not yet renamed). A point that a run
+//! never reaches fails the suite (a hook went missing).
+
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
@@ -60,8 +56,8 @@ fn check(spec: Spec) {
     let (tally, summary) = exercise(&spec);
     assert!(
         tally.violations.is_empty(),
-        "{summary}\n(replay with WORKLOG_FAULT_SEED=<seed> cargo test --test fault_injection {})",
-        spec.name
+        "{summary}\n(replay: WORKLOG_FAULT_SEED=<the seed above> cargo test --test \
+         fault_injection <this test>)"
     );
 }
 
