@@ -648,6 +648,7 @@ pub fn rotate(dir: &DataDir, today: NaiveDate) -> Vec<String> {
         Err(e) => return vec![format!("{e:#}; no old backup was deleted")],
     }
     for b in backups.iter().filter(|b| doomed.contains(&b.file_name())) {
+        let _ = crate::fault::point("backup.rotate");
         match fs::remove_file(&b.path) {
             Ok(()) => {}
             // Another worklog rotating at the same moment got there first.
@@ -895,6 +896,7 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         None => e.context(format!("restoring {} failed", source.display())),
     })?;
     drop(incoming);
+    crate::fault::point("restore.copied")?;
     paths::create_private_file(&live)?;
     let mut warnings = saved
         .as_ref()

@@ -308,6 +308,7 @@ fn move_schema(
     } else {
         None
     };
+    crate::fault::point("migrate.backed-up")?;
     repo.migrate_to(target).map_err(|e| {
         anyhow!(
             "moving the schema from version {from} to {target} failed: {e}{}",

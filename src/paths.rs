@@ -184,6 +184,7 @@ pub fn write_private_file<E: From<io::Error>>(
         .into_inner()
         .map_err(|e| with_path(e.into_error(), path))?;
     file.sync_all().map_err(|e| with_path(e, path))?;
+    crate::fault::point("output.before_rename")?;
     tmp_path
         .persist(path)
         .map_err(|e| with_path(e.error, path))?;

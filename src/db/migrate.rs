@@ -80,6 +80,7 @@ pub fn migrate_to(conn: &Connection, migrations: &[Migration], target: u32) -> R
     conn.pragma_update(None, "foreign_keys", false)?;
     let result = (|| {
         while let Some(next) = run_next_step(conn, migrations, target)? {
+            crate::fault::point("migrate.step")?;
             passed.push(next);
         }
         Ok(())

@@ -149,6 +149,7 @@ impl Repo {
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             self.check_identity(&tx)?;
             let value = f(&tx)?;
+            crate::fault::point("repo.commit")?;
             tx.commit()?;
             Ok(value)
         } else {
