@@ -77,10 +77,6 @@ pub const KEEP_SAFETY_DAYS: i64 = 30;
 /// Free space a backup must leave beyond the size of the database and its WAL.
 pub const SPACE_MARGIN: u64 = 64 * 1024 * 1024;
 
-/// A temporary file older than this is a leftover from a backup that was interrupted, even if
-/// its pid is running (pids are reused).
-const STALE_TEMP: Duration = Duration::from_secs(60 * 60);
-const TEMP_PREFIX: &str = ".worklog-tmp-";
 /// The suspected-loss marker and the accepted baseline, in `backups/`.
 const SHRINK_FILE: &str = "shrink.json";
 const BASELINE_FILE: &str = "baseline.json";
@@ -329,7 +325,7 @@ fn take_inner(
         paths::create_private_dir(&folder)?;
     }
     let mut warnings = Vec::new();
-    remove_stale_temps(&folder, &mut warnings);
+    warnings.extend(paths::remove_stale_temps(&folder));
     check_free_space(&folder, db)?;
     let previous = list(dir)?.into_iter().next();
 
@@ -1053,60 +1049,13 @@ fn sync_dir(dir: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Removes temporary files left by interrupted backups in `backups/`, on every start; returns
-/// warnings for any that could not be removed.
+/// Removes temporary files left by interrupted writers in the data directory, `backups/` and
+/// `reports/`, on every start; returns warnings for any that could not be removed.
 pub fn remove_leftover_temps(dir: &DataDir) -> Vec<String> {
-    let mut warnings = Vec::new();
-    remove_stale_temps(&dir.backups(), &mut warnings);
-    warnings
-}
-
-/// Removes temporary files whose owner process (the pid in the name) is gone, and any older
-/// than [`STALE_TEMP`] whatever the pid says (it may have been reused). A young file of a
-/// running process may be a backup in progress, and is left alone.
-fn remove_stale_temps(folder: &Path, warnings: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(folder) else {
-        return;
-    };
-    let now = SystemTime::now();
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
-            continue;
-        };
-        let owner_gone = rest
-            .split('-')
-            .next()
-            .and_then(|pid| pid.parse::<i32>().ok())
-            .is_some_and(|pid| !process_alive(pid));
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age > STALE_TEMP);
-        if (owner_gone || old)
-            && let Err(e) = fs::remove_file(entry.path())
-            && e.kind() != io::ErrorKind::NotFound
-        {
-            warnings.push(format!(
-                "could not remove a leftover temporary file: {}",
-                with_path(e, &entry.path())
-            ));
-        }
-    }
-}
-
-/// True unless `kill(pid, 0)` says there is no such process (EPERM: it runs as someone else).
-fn process_alive(pid: i32) -> bool {
-    use nix::errno::Errno;
-    if pid <= 0 {
-        return true;
-    }
-    !matches!(
-        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
-        Err(Errno::ESRCH)
-    )
+    [dir.root().to_path_buf(), dir.backups(), dir.reports()]
+        .iter()
+        .flat_map(|folder| paths::remove_stale_temps(folder))
+        .collect()
 }
 
 /// A private temporary file in `backups/` that removes itself (and any SQLite side files)
@@ -1125,10 +1074,7 @@ impl TempFile {
             .map(|d| d.as_nanos())
             .unwrap_or_default();
         for n in 0..100u32 {
-            let path = folder.join(format!(
-                "{TEMP_PREFIX}{}-{stamp}-{n}.db",
-                std::process::id()
-            ));
+            let path = folder.join(format!("{}{stamp}-{n}.db", paths::temp_prefix()));
             // create_new: never reuse (or follow a symlink to) an existing file; VACUUM INTO
             // needs it absent or empty.
             match OpenOptions::new()

@@ -231,11 +231,13 @@ pub fn write_folder<T>(path: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Re
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    crate::paths::remove_stale_temps(parent);
     let tmp = tempfile::Builder::new()
-        .prefix(".worklog-")
+        .prefix(&crate::paths::temp_prefix())
         .suffix(".tmp")
         .tempdir_in(parent)
         .map_err(|e| with_path(e, parent))?;
+    let _live = crate::paths::LiveTemp::register(tmp.path().to_path_buf());
     let value = fill(tmp.path())?;
     fs::File::open(tmp.path())
         .and_then(|d| d.sync_all())
@@ -243,7 +245,7 @@ pub fn write_folder<T>(path: &Path, fill: impl FnOnce(&Path) -> Result<T>) -> Re
     crate::fault::point("output.csv_before_rename")?;
     let old = if fs::symlink_metadata(path).is_ok() {
         let aside = tempfile::Builder::new()
-            .prefix(".worklog-old-")
+            .prefix(&format!("{}old-", crate::paths::temp_prefix()))
             .suffix(".tmp")
             .tempdir_in(parent)
             .map_err(|e| with_path(e, parent))?

@@ -9,9 +9,13 @@
 //! (every backup) cannot name a file under any other path. Such a path is refused up front
 //! rather than leaving the user without backups.
 //!
-//! Temporary files that a process is writing are registered here, so that a CLI process
-//! interrupted by SIGINT, SIGTERM or SIGHUP removes them before it exits
-//! ([`remove_temps_on_signal`]).
+//! Every temporary file or folder worklog writes (a backup in progress, an `--out` file, a csv
+//! folder, a report, a state file) is named `.worklog-tmp-PID-...`, beside its final name.
+//! While it is being written it is registered here, so that a CLI process interrupted by
+//! SIGINT, SIGTERM or SIGHUP removes it before it exits ([`remove_temps_on_signal`]). After a
+//! harder end (SIGKILL, a crash, a power cut) the name says whose it was: the next start, and
+//! the next write into the same folder, remove those whose process is gone
+//! ([`remove_stale_temps`]).
 
 use std::fs::{self, OpenOptions};
 use std::io;
@@ -170,8 +174,9 @@ pub fn write_private_file<E: From<io::Error>>(
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
+    remove_stale_temps(dir);
     let tmp = tempfile::Builder::new()
-        .prefix(".worklog-")
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .permissions(fs::Permissions::from_mode(0o600))
         .tempfile_in(dir)
@@ -224,10 +229,14 @@ impl Drop for LiveTemp {
     }
 }
 
-/// Removes every registered temporary file and its SQLite side files.
+/// Removes every registered temporary file (or folder) and its SQLite side files.
 fn remove_live_temps() {
     for path in live_temps().iter() {
-        let _ = fs::remove_file(path);
+        if path.is_dir() {
+            let _ = fs::remove_dir_all(path);
+        } else {
+            let _ = fs::remove_file(path);
+        }
         for suffix in ["-journal", "-wal", "-shm"] {
             let mut side = path.clone().into_os_string();
             side.push(suffix);
@@ -257,4 +266,76 @@ pub fn remove_temps_on_signal() -> io::Result<()> {
         })?;
     let _ = INSTALLED.set(());
     Ok(())
+}
+
+/// What every temporary name worklog makes starts with.
+pub const TEMP_PREFIX: &str = ".worklog-tmp-";
+
+/// A temporary file older than this is a leftover, whatever its pid says (pids are reused).
+const STALE_TEMP: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// `.worklog-tmp-PID-`: the start of a temporary name this process makes.
+pub fn temp_prefix() -> String {
+    format!("{TEMP_PREFIX}{}-", std::process::id())
+}
+
+/// Removes from `folder` the temporary files and folders (see the module documentation) whose
+/// owner process is gone, and any older than an hour. A young one of a running process may be
+/// a write in progress, and is left alone. Returns a warning for each that could not be
+/// removed; a folder that cannot be read has none to remove.
+pub fn remove_stale_temps(folder: &Path) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let Ok(entries) = fs::read_dir(folder) else {
+        return warnings;
+    };
+    let now = std::time::SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let owner_gone = rest
+            .split('-')
+            .next()
+            .and_then(|pid| pid.parse::<i32>().ok())
+            .is_some_and(|pid| !process_alive(pid));
+        // symlink_metadata: a link named like ours is removed, never followed.
+        let Ok(meta) = entry.path().symlink_metadata() else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE_TEMP);
+        if !(owner_gone || old) {
+            continue;
+        }
+        let removed = if meta.is_dir() {
+            fs::remove_dir_all(entry.path())
+        } else {
+            fs::remove_file(entry.path())
+        };
+        if let Err(e) = removed
+            && e.kind() != io::ErrorKind::NotFound
+        {
+            warnings.push(format!(
+                "could not remove a leftover temporary file: {}",
+                with_path(e, &entry.path())
+            ));
+        }
+    }
+    warnings
+}
+
+/// True unless `kill(pid, 0)` says there is no such process (EPERM: it runs as someone else).
+fn process_alive(pid: i32) -> bool {
+    use nix::errno::Errno;
+    if pid <= 0 {
+        return true;
+    }
+    !matches!(
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
+        Err(Errno::ESRCH)
+    )
 }

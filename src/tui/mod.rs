@@ -43,11 +43,13 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     }
     let repo = crate::launch::open(&dir, clock.clone())?;
     // What a command would print as warnings (a directory others can read, a leftover file
-    // that could not be removed) goes to the status line.
+    // that could not be removed) goes to the status line, unless it already says that an
+    // interrupted session left a draft: the user's words come first (commands repeat these
+    // warnings every time).
     let mut warnings = dir.permission_warnings();
     warnings.extend(crate::backup::remove_leftover_temps(&dir));
     let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env());
-    if !warnings.is_empty() {
+    if !warnings.is_empty() && app.status.message().is_none() {
         app.status.warn(warnings.join("; "));
     }
     run_app(app.with_backups(backups::BackupWorker::new(dir, clock)))
