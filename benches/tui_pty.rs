@@ -9,7 +9,8 @@
 //! and peak RSS (VmHWM from /proc/PID/status after every pane was visited), with the ratio of
 //! each figure to the one at the smallest size.
 //!
-//! Run: `cargo bench --bench tui_pty` (10K and 100K rows), or choose sizes with
+//! Run: `cargo bench --bench tui_pty` (10K and 100K rows; `WORKLOG_BENCH_SCREENS=1` prints the
+//! screen each step ended on, to check that the keys did what the step says), or choose sizes with
 //! `WORKLOG_BENCH_ROWS=10000,100000,1000000 cargo bench --bench tui_pty` (or
 //! `cargo bench --bench tui_pty -- 1000000`). Each size is made once with
 //! `worklog demo --rows N --seed 1` (clock pinned to 2026-11-22) and cached under
@@ -77,10 +78,19 @@ fn cached_demo(rows: usize) -> PathBuf {
     let tmp = dir.with_extension("partial");
     let _ = std::fs::remove_dir_all(&tmp);
     std::fs::create_dir_all(tmp.parent().unwrap()).unwrap();
-    eprintln!("making {rows} rows of demo data (once) in {}", dir.display());
+    eprintln!(
+        "making {rows} rows of demo data (once) in {}",
+        dir.display()
+    );
     let started = Instant::now();
     let out = std::process::Command::new(worklog_bin())
-        .args(["demo", "--rows", &rows.to_string(), "--seed", &SEED.to_string()])
+        .args([
+            "demo",
+            "--rows",
+            &rows.to_string(),
+            "--seed",
+            &SEED.to_string(),
+        ])
         .arg("--data-dir")
         .arg(&tmp)
         .env("WORKLOG_NOW", NOW)
@@ -242,7 +252,10 @@ impl Session {
     }
 
     fn screen(&self) -> String {
-        self.last.as_ref().map(|f| f.text.clone()).unwrap_or_default()
+        self.last
+            .as_ref()
+            .map(|f| f.text.clone())
+            .unwrap_or_default()
     }
 
     /// Sends `keys` and times the frame that passes `done`.
@@ -289,6 +302,14 @@ impl Session {
         }
         let _ = self.child.kill();
         let _ = self.master.get_termios();
+    }
+}
+
+/// With `WORKLOG_BENCH_SCREENS` set, prints the screen a step ended on, to check by eye that
+/// the keys did what the step says.
+fn show(step: &str, screen: &str) {
+    if std::env::var_os("WORKLOG_BENCH_SCREENS").is_some() {
+        eprintln!("--- {step}:\n{screen}");
     }
 }
 
@@ -339,11 +360,9 @@ fn measure(rows: usize) -> Figures {
     let mut switches: Vec<Vec<Duration>> = vec![Vec::new(); PANES.len()];
     for _ in 0..SWITCH_ROUNDS {
         for pane in (1..PANES.len()).chain([0]) {
-            let d = s.key(
-                &pane.to_string(),
-                &format!("pane {pane}"),
-                &move |f| f.active == Some(pane),
-            );
+            let d = s.key(&pane.to_string(), &format!("pane {pane}"), &move |f| {
+                f.active == Some(pane)
+            });
             switches[pane].push(d);
         }
     }
@@ -358,6 +377,7 @@ fn measure(rows: usize) -> Figures {
         let key = if i % 2 == 0 { "\x1b[6~" } else { "\x1b[5~" };
         scrolls.push(s.key_changing(key, "a page scrolled"));
     }
+    show("the Journal a page down", &s.screen());
     times.push(("scroll a page (Journal)".into(), median(scrolls)));
 
     // Type into the Journal's filter, a key at a time.
@@ -367,6 +387,7 @@ fn measure(rows: usize) -> Figures {
         for c in FILTER_TEXT.chars() {
             filter.push(s.key_changing(&c.to_string(), "the filtered list"));
         }
+        show("the Journal filtered", &s.screen());
         s.key_changing("\x1b", "the filter cleared");
     }
     times.push(("filter keystroke (Journal)".into(), median(filter)));
@@ -383,6 +404,7 @@ fn measure(rows: usize) -> Figures {
     }
     times.push(("save a task (Focus)".into(), median(saves)));
 
+    show("Focus after the saves", &s.screen());
     let peak_rss_kib = s.peak_rss_kib();
     s.quit();
     let _ = std::fs::remove_dir_all(&data);

@@ -970,8 +970,11 @@ fn a_version_1_database_is_indexed_when_it_upgrades() {
     assert_index_sound(&t);
 }
 
+/// A query and its hits in order, as (kind, id, date).
+type Answer = (String, Vec<(HitKind, Id, Option<chrono::NaiveDate>)>);
+
 /// What a database answers for a fixed set of queries: every hit, in order, with its date.
-fn answers(repo: &worklog::db::Repo) -> Vec<(String, Vec<(HitKind, Id, Option<chrono::NaiveDate>)>)> {
+fn answers(repo: &worklog::db::Repo) -> Vec<Answer> {
     [
         "heron",
         "weekly",
@@ -1059,7 +1062,11 @@ fn a_database_rebuilt_from_its_own_export_answers_every_query_as_the_original() 
     let (oldest, hidden) = lived_in(&t);
     let original = answers(&t.repo);
     // The live database hides the goal, and ranks the old restored task by its date.
-    assert!(found(&t, "heron").iter().all(|h| *h != (HitKind::Goal, hidden.id)));
+    assert!(
+        found(&t, "heron")
+            .iter()
+            .all(|h| *h != (HitKind::Goal, hidden.id))
+    );
     assert!(
         !t.repo
             .search(&Query::parse("weekly").unwrap(), 5_000)
@@ -1085,7 +1092,11 @@ fn a_database_rebuilt_from_its_own_export_answers_every_query_as_the_original() 
     assert_index_sound(&from_json);
     let rebuilt = answers(&from_json.repo);
     for (a, b) in original.iter().zip(&rebuilt) {
-        assert_eq!(a, b, "after a JSON import, search {} answers differently", a.0);
+        assert_eq!(
+            a, b,
+            "after a JSON import, search {} answers differently",
+            a.0
+        );
     }
 
     // From the SQL dump, loaded into an empty file as the sqlite3 shell would.
@@ -1105,7 +1116,11 @@ fn a_database_rebuilt_from_its_own_export_answers_every_query_as_the_original() 
     assert_index_sound(&from_sql);
     let reloaded = answers(&from_sql.repo);
     for (a, b) in original.iter().zip(&reloaded) {
-        assert_eq!(a, b, "after loading the SQL dump, search {} answers differently", a.0);
+        assert_eq!(
+            a, b,
+            "after loading the SQL dump, search {} answers differently",
+            a.0
+        );
     }
     assert!(original.iter().map(|(_, h)| h.len()).sum::<usize>() > 100);
 }

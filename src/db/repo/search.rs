@@ -7,13 +7,13 @@
 //! match of a common word before sorting would cost more than the search itself.
 
 use super::Repo;
+use super::exchange::Ending;
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{HitKind, Id, PaneKind, SearchHit};
 use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
-use super::exchange::Ending;
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
