@@ -229,27 +229,62 @@ impl Repo {
     fn search_words(&self, q: &Query, expr: &str, limit: i64) -> Result<Vec<SearchHit>> {
         // Ranking costs about a microsecond a match, so a word in tens of thousands of rows
         // is ranked among its newest RANKED_MATCHES (that pass the filters) only. "Newest" is
-        // by date (then key), never by search_docs.id: ids follow the order rows were indexed,
-        // which differs between a database kept live and the same rows loaded and indexed
-        // anew, and the answers must not. The window is chosen without ranking (the inner
-        // query), then bm25 is computed for the matches in it only: the outer query walks the
-        // matches again, and the unary + keeps the window test on the FTS cursor, before the
-        // join and the sorter. CROSS JOIN keeps the index outermost: matches drive,
-        // search_docs is looked up.
+        // by date, then key, never by search_docs.id: ids follow the order rows happened to be
+        // indexed, which differs between a database kept live and the same rows indexed anew
+        // after a load, and the answers must not.
+        //
+        // A word with no more matches than the window is ranked whole, driven by the index
+        // (CROSS JOIN keeps FTS5 outermost: matches drive, search_docs is looked up). For a
+        // common word, the window is found by walking search_docs by date, newest first,
+        // keeping rows among the matches (their ids, collected once) until it is full: that
+        // stops early, where sorting every match by date would look up each of them (a
+        // common word at a million rows matches ~100,000). The unary + keeps SQLite from
+        // driving that walk by the matches instead. bm25 is then computed for the window
+        // only.
+        let window_size = i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX);
+        let common: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(params![expr, window_size + 1], |r| r.get(0))?;
         let mut sql = Sql::default();
         let m = sql.bind(expr.to_string());
         sql.text = format!(
             "SELECT search.rowid FROM search CROSS JOIN search_docs d ON d.id = search.rowid
-             WHERE search MATCH {m} AND +search.rowid IN (
-                SELECT d.id FROM search CROSS JOIN search_docs d ON d.id = search.rowid
-                WHERE search MATCH {m}"
+             WHERE search MATCH {m}"
         );
-        push_filters(&mut sql, q)?;
-        let window = sql.bind(i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX));
+        if common > window_size {
+            let mut window = Sql::default();
+            let wm = window.bind(expr.to_string());
+            window.text = format!(
+                "SELECT d.id FROM search_docs d INDEXED BY search_docs_at
+                 WHERE +d.id IN (SELECT rowid FROM search WHERE search MATCH {wm})"
+            );
+            push_filters(&mut window, q)?;
+            let size = window.bind(window_size);
+            window
+                .text
+                .push_str(&format!(" ORDER BY d.at DESC, d.key DESC LIMIT {size}"));
+            let ids = self.ids(&window)?;
+            // The window's ids lie between its lowest and highest, usually a narrow range of
+            // recent ids: FTS5 walks only that range (the BETWEEN), and the json_each test
+            // picks the window out of it.
+            let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+                return Ok(Vec::new());
+            };
+            let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+            let (lo, hi, json) = (sql.bind(lo), sql.bind(hi), sql.bind(json));
+            sql.text.push_str(&format!(
+                " AND search.rowid BETWEEN {lo} AND {hi}
+                  AND +search.rowid IN (SELECT value FROM json_each({json}))"
+            ));
+        } else {
+            push_filters(&mut sql, q)?;
+        }
         let l = sql.bind(limit);
         sql.text.push_str(&format!(
-            " ORDER BY d.at DESC, d.key DESC LIMIT {window}
-            ) ORDER BY bm25(search, {TITLE_WEIGHT:.1}, 1.0), d.at DESC, d.key DESC LIMIT {l}"
+            " ORDER BY bm25(search, {TITLE_WEIGHT:.1}, 1.0), d.at DESC, d.key DESC LIMIT {l}"
         ));
         let ids = self.ids(&sql)?;
 
@@ -284,8 +319,17 @@ impl Repo {
     }
 
     fn search_filters(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
+        // Newest first by date, then key (not id: see search_words), walking the date index
+        // so the walk stops at `limit` rows; the planner would rather sort every row, since
+        // the index does not hold the key. A tag or person filter is a small set of rows that
+        // is better driven from, so then the planner chooses.
+        let by_date = if q.tags.is_empty() && q.people.is_empty() {
+            " INDEXED BY search_docs_at"
+        } else {
+            ""
+        };
         let mut sql = Sql {
-            text: "SELECT d.id FROM search_docs d WHERE 1".into(),
+            text: format!("SELECT d.id FROM search_docs d{by_date} WHERE 1"),
             params: Vec::new(),
         };
         push_filters(&mut sql, q)?;
