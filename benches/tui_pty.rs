@@ -41,8 +41,7 @@ const ROWS: u16 = 36;
 const COLS: u16 = 120;
 const NOW: &str = "2026-11-22T09:30:00";
 const SEED: u64 = 1;
-/// Must match `worklog::tui::FRAME_MARK`.
-const MARK: &[u8] = b"\x1b]7777;worklog-frame\x07";
+const MARK: &[u8] = worklog::tui::FRAME_MARK;
 const PANES: [&str; 8] = [
     "Today", "Focus", "Journal", "Skills", "Meetings", "Goals", "Feedback", "Energy",
 ];
