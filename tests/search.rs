@@ -1124,3 +1124,36 @@ fn a_database_rebuilt_from_its_own_export_answers_every_query_as_the_original() 
     }
     assert!(original.iter().map(|(_, h)| h.len()).sum::<usize>() > 100);
 }
+
+/// A bulk load turns the index's triggers off while it runs: a load that fails, and a dry run,
+/// must leave them in place, so later writes are still indexed.
+#[test]
+fn a_failed_or_rehearsed_import_leaves_the_index_kept_live() {
+    let source = db();
+    task(&source, "2026-11-20", "Fine", "", &[]);
+    let mut json = Vec::new();
+    worklog::export::write_json(&source.repo, Default::default(), &mut json).unwrap();
+    let good = String::from_utf8(json).unwrap();
+    let bad = good.replacen("\"priority\":2", "\"priority\":9", 1);
+    assert_ne!(good, bad);
+
+    let t = db();
+    let to_local = |u: chrono::DateTime<chrono::Utc>| u.naive_utc();
+    assert!(worklog::import::import(&t.repo, &bad, None, false, &to_local).is_err());
+    worklog::import::import(&t.repo, &good, None, true, &to_local).unwrap();
+    assert_eq!(t.repo.row_counts().unwrap().total(), 0);
+    let later = task(&t, "2026-11-21", "written after: wombat", "", &[]);
+    assert_eq!(found(&t, "wombat"), vec![(HitKind::Task, later.id)]);
+    // Refused (task 1 is another row here): the same again.
+    worklog::import::import(&t.repo, &good, None, false, &to_local).unwrap_err();
+    let again = task(&t, "2026-11-22", "written after: dingo", "", &[]);
+    assert_eq!(found(&t, "dingo"), vec![(HitKind::Task, again.id)]);
+    assert_index_sound(&t);
+    // And a real import indexes what it brought and keeps indexing afterwards.
+    let fresh = db();
+    worklog::import::import(&fresh.repo, &good, None, false, &to_local).unwrap();
+    assert_eq!(found(&fresh, "fine").len(), 1);
+    let after = task(&fresh, "2026-11-22", "numbat", "", &[]);
+    assert_eq!(found(&fresh, "numbat"), vec![(HitKind::Task, after.id)]);
+    assert_index_sound(&fresh);
+}
