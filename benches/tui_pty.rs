@@ -350,6 +350,7 @@ fn measure(rows: usize) -> Figures {
         s.quit();
     }
     times.push(("first frame".to_string(), median(firsts)));
+    let _ = std::fs::remove_dir_all(&data);
 
     let data = run_copy(&cached, "session");
     let mut s = Session::start(&data);
