@@ -2,7 +2,8 @@
 //! for tests and for benchmarks.
 //!
 //! The same seed, row target and end date always give the same database. Everything is written
-//! through the repository (so it obeys the same rules as typed data) in one transaction.
+//! through the repository (so it obeys the same rules as typed data) in one transaction; the
+//! search index is built once, at the end.
 
 use crate::db::{Repo, Result};
 use crate::model::*;
@@ -40,7 +41,9 @@ pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result
         goals: Vec::new(),
         open: Vec::new(),
     };
-    repo.in_transaction(|_| {
+    // One transaction, with the search index built once at the end (see
+    // `Repo::load_in_bulk`): per-row index triggers were most of the time of a big demo.
+    repo.load_in_bulk(|_| -> Result<()> {
         g.setup(first_day)?;
         // The same density every day: a day's use, or several when the target outgrows
         // MAX_DAYS of history.

@@ -146,8 +146,8 @@ enum Command {
         /// Print the hits as a JSON array (matches marked with U+E000 and U+E001)
         #[arg(long)]
         json: bool,
-        /// Show at most N hits
-        #[arg(long, value_name = "N", default_value_t = 20)]
+        /// Show at most N hits (up to 10000)
+        #[arg(long, value_name = "N", default_value_t = 20, value_parser = worklog::cli::search::parse_limit)]
         limit: usize,
     },
     /// Fill an empty data directory (by default a new temporary one) with sample data

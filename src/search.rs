@@ -29,6 +29,10 @@ use chrono::NaiveDate;
 /// record grows; more words or filters reach further back.
 pub const RANKED_MATCHES: usize = 3_000;
 
+/// The most hits one search may ask for (`worklog search --limit`): enough for any screen or
+/// script, while a typo of a few extra zeros cannot ask to load the whole record.
+pub const MAX_LIMIT: usize = 10_000;
+
 /// Marks the start of a match in a snippet. Private-use: never in indexed text.
 pub const MATCH_START: char = '\u{E000}';
 /// Marks the end of a match in a snippet.

@@ -276,3 +276,24 @@ fn options_after_the_words_are_options_wherever_they_are() {
         "the default data directory was touched: {made:?}"
     );
 }
+
+/// `--limit` has a cap, so one command cannot ask to load the whole record: a larger number is
+/// a clear one-line usage error (exit 2) naming the cap, before anything is opened.
+#[test]
+fn a_limit_above_the_cap_is_a_clear_error() {
+    let (_tmp, data) = data();
+    let cap = worklog::search::MAX_LIMIT.to_string();
+    let ok = worklog(&data, &["search", "kube", "--limit", &cap]).ok();
+    assert!(ok.stdout.contains("kube"), "{}", ok.stdout);
+    for too_many in ["10001", "1000000000"] {
+        let run = worklog(&data, &["search", "kube", "--limit", too_many]);
+        assert_eq!(run.code, 2, "{too_many}: {} {}", run.stdout, run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+        assert!(
+            run.stderr.contains("--limit") && run.stderr.contains(&cap),
+            "{}",
+            run.stderr
+        );
+    }
+}

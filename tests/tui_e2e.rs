@@ -592,3 +592,49 @@ fn a_terminal_too_small_ignores_every_key_but_quit() {
     let tasks = open(dir.path()).tasks_on(day("2026-11-22")).unwrap();
     assert_eq!(tasks, vec![task]);
 }
+
+/// The pty benchmark knows a frame is complete by the mark `WORKLOG_FRAME_MARKS` makes the app
+/// write after each one: the mark comes after the frame's cells (the screen up to the first
+/// mark already shows the first frame) and once per key's frame; without the variable no mark
+/// is written at all.
+#[test]
+fn frame_marks_follow_each_complete_frame_only_when_asked() {
+    let mark = worklog::tui::FRAME_MARK;
+    let count = |bytes: &[u8]| bytes.windows(mark.len()).filter(|w| *w == mark).count();
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start_with(dir.path(), &[("WORKLOG_FRAME_MARKS", "1")]);
+    s.wait_for("Open action items");
+    let bytes = s.bytes();
+    let first = bytes
+        .windows(mark.len())
+        .position(|w| w == mark)
+        .expect("a mark after the first frame");
+    let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+    let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
+    p.process(&bytes[..first]);
+    assert!(
+        p.screen().contents().contains("Open action items"),
+        "the first mark came before the first frame was complete:\n{}",
+        p.screen().contents()
+    );
+    let before = count(&s.bytes());
+    s.send("1");
+    s.wait_for("No tasks for this day");
+    std::thread::sleep(Duration::from_millis(100));
+    assert!(count(&s.bytes()) > before, "no mark after the key's frame");
+    s.send("q");
+    s.wait_exit();
+
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path());
+    s.wait_for("Open action items");
+    s.send("1");
+    s.wait_for("No tasks for this day");
+    s.send("q");
+    s.wait_exit();
+    assert_eq!(
+        count(&s.bytes()),
+        0,
+        "marks written without WORKLOG_FRAME_MARKS"
+    );
+}

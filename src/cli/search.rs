@@ -5,7 +5,7 @@ use crate::clock::Clock;
 use crate::launch;
 use crate::model::SearchHit;
 use crate::paths::DataDir;
-use crate::search::{MATCH_END, MATCH_START, Query, plain, segments};
+use crate::search::{MATCH_END, MATCH_START, MAX_LIMIT, Query, plain, segments};
 use crate::text::sanitize;
 use anyhow::{Result, anyhow};
 use std::io::{IsTerminal, Write};
@@ -38,6 +38,19 @@ pub struct Args {
     pub words: Vec<String>,
     pub json: bool,
     pub limit: usize,
+}
+
+/// `--limit N`: a number of hits up to [`MAX_LIMIT`], for clap to report in its usage error.
+pub fn parse_limit(text: &str) -> std::result::Result<usize, String> {
+    let n: usize = text
+        .parse()
+        .map_err(|_| format!("expected a number of hits, up to {MAX_LIMIT}"))?;
+    if n > MAX_LIMIT {
+        return Err(format!(
+            "at most {MAX_LIMIT} hits at a time; narrow the search with more words or from:/to:"
+        ));
+    }
+    Ok(n)
 }
 
 /// Splits what follows `worklog search`'s first word, as typed, into options and words, so

@@ -216,7 +216,11 @@ pub fn import(
     match source {
         ImportSource::Worklog => {
             let doc = worklog::parse(text)?;
-            repo.import_transaction(ending, |repo| worklog::apply(repo, &doc, &mut outcome))?;
+            // Rows go back with their ids, in table order, so the index is built once at the
+            // end from the finished tables (see `Repo::load_in_bulk`).
+            repo.import_transaction(ending, |repo| {
+                repo.load_in_bulk(|repo| worklog::apply(repo, &doc, &mut outcome))
+            })?;
         }
         ImportSource::Taskwarrior => {
             let records = taskwarrior::parse(text)?;

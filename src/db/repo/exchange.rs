@@ -7,6 +7,7 @@
 
 use super::Repo;
 use super::admin::foreign_key_problems;
+use super::search::search_rebuild_sql;
 use super::util::{
     LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
 };
@@ -199,7 +200,8 @@ impl rusqlite::ToSql for Value {
 
 /// Tables that hold nothing of their own: the search index (`search_docs` mirrors the text of
 /// live rows; FTS5 keeps its index in a virtual table and that table's shadow tables). Exports
-/// leave them out, and loading the rows back rebuilds them through the schema's triggers.
+/// leave them out, and loading the rows back rebuilds them once, from the loaded tables
+/// (`Repo::load_in_bulk`, and the end of the SQL dump).
 fn is_derived(name: &str, virtual_tables: &[String]) -> bool {
     const SHADOW: [&str; 5] = ["data", "idx", "docsize", "config", "content"];
     name == "search_docs"
@@ -512,9 +514,11 @@ impl Repo {
              BEGIN TRANSACTION;"
         )
         .map_err(io)?;
-        // The whole schema first, in the order it was made (FTS5 makes its shadow tables
-        // itself), so that loading the rows fills the search index through the triggers exactly
-        // as the app would; then the data.
+        // The schema but its triggers first, in the order it was made (FTS5 makes its shadow
+        // tables itself); then the data; then the search index, built once from the loaded
+        // tables in date order (see `search_rebuild_sql`: replaying the triggers row by row in
+        // table order indexes rows the app hides, and is slow); then the triggers, which
+        // keep the index in step from there on. Only the search index has triggers.
         let virtual_tables = virtual_tables(conn)?;
         for (kind, name, sql) in &objects {
             let shadow = is_derived(name, &virtual_tables)
@@ -525,7 +529,7 @@ impl Repo {
             }
         }
         for (kind, _, sql) in &objects {
-            if kind != "table" {
+            if kind != "table" && kind != "trigger" {
                 writeln!(out, "{sql};").map_err(io)?;
             }
         }
@@ -553,6 +557,14 @@ impl Repo {
                 line.push_str(");");
                 writeln!(out, "{line}").map_err(io)
             })?;
+        }
+        if let Some(rebuild) = search_rebuild_sql(conn)? {
+            writeln!(out, "{rebuild}").map_err(io)?;
+        }
+        for (kind, _, sql) in &objects {
+            if kind == "trigger" {
+                writeln!(out, "{sql};").map_err(io)?;
+            }
         }
         writeln!(out, "PRAGMA user_version={version};\nCOMMIT;").map_err(io)?;
         Ok(())

@@ -7,13 +7,14 @@
 //! match of a common word before sorting would cost more than the search itself.
 
 use super::Repo;
+use super::exchange::Ending;
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{HitKind, Id, PaneKind, SearchHit};
 use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
 use chrono::{Days, NaiveDate};
 use rusqlite::types::Value;
-use rusqlite::{Row, params};
+use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 /// Title matches weigh this many times more than matches in the rest of the text.
@@ -127,7 +128,90 @@ fn opening(text: &str) -> String {
     out.join(" ")
 }
 
+/// A name from our own schema, checked before it is spliced into SQL.
+fn plain_name(name: &str) -> Result<&str> {
+    if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        Ok(name)
+    } else {
+        Err(Error::Sqlite(format!(
+            "the schema has an object named {name:?}; it was not written by worklog"
+        )))
+    }
+}
+
+/// SQL that indexes every row anew: every `search_src_*` view (each says what one kind of
+/// row puts in the index), oldest first so ids follow dates as after migration 3, then the
+/// full-text index in one pass. Run it with the index's triggers absent (a bulk load, the SQL
+/// dump), so that each row is indexed once, from the finished tables: replaying the triggers
+/// row by row in table order gets wrong whatever depends on rows loaded later (a goal under a
+/// deleted goal with a higher id) and costs the triggers' work per row. `None` before
+/// migration 3.
+pub(crate) fn search_rebuild_sql(conn: &Connection) -> Result<Option<String>> {
+    let views: Vec<String> = conn
+        .prepare_cached(
+            "SELECT name FROM sqlite_schema WHERE type = 'view' AND name LIKE 'search\\_src\\_%' ESCAPE '\\'
+             ORDER BY rowid",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if views.is_empty() {
+        return Ok(None);
+    }
+    let mut union = Vec::with_capacity(views.len());
+    for v in &views {
+        union.push(format!("SELECT * FROM {}", plain_name(v)?));
+    }
+    Ok(Some(format!(
+        "DELETE FROM search_docs;\n\
+         INSERT INTO search_docs SELECT NULL, * FROM ({}) ORDER BY at, key;\n\
+         INSERT INTO search (search) VALUES ('rebuild');",
+        union.join(" UNION ALL ")
+    )))
+}
+
+/// The search index's triggers (on the source tables and on `search_docs`), in the order
+/// they were made, as (name, SQL).
+pub(crate) fn search_triggers(conn: &Connection) -> Result<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND sql IS NOT NULL
+               AND (tbl_name = 'search_docs' OR name LIKE '%\\_search\\_%' ESCAPE '\\')
+             ORDER BY rowid",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 impl Repo {
+    /// Runs a bulk load `f` (an import of a worklog export, demo data) in one transaction (a
+    /// savepoint inside the caller's) with the search index's triggers off, then indexes
+    /// every row anew, in date order, and puts the triggers back. The index ends as a fresh
+    /// build of the finished tables would make it (see [`search_rebuild_sql`]), and a million
+    /// rows are indexed in one pass instead of a million trigger runs. The triggers are
+    /// schema, so dropping them is undone with everything else if `f` or the rebuild fails.
+    pub fn load_in_bulk<T, E: From<Error> + std::fmt::Display>(
+        &self,
+        f: impl FnOnce(&Repo) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        self.transaction(Ending::Commit, |repo| {
+            let conn = repo.conn();
+            let Some(rebuild) = search_rebuild_sql(conn)? else {
+                return f(repo);
+            };
+            let triggers = search_triggers(conn)?;
+            for (name, _) in &triggers {
+                conn.execute_batch(&format!("DROP TRIGGER {}", plain_name(name)?))
+                    .map_err(Error::from)?;
+            }
+            let value = f(repo)?;
+            conn.execute_batch(&rebuild).map_err(Error::from)?;
+            for (_, sql) in &triggers {
+                conn.execute_batch(sql).map_err(Error::from)?;
+            }
+            Ok(value)
+        })
+    }
+
     /// Searches every pane. Hits come best first: by relevance (bm25, title matches weighing
     /// more), then the most recent; a query of filters alone lists its rows newest first.
     /// An empty query finds nothing.
@@ -144,24 +228,63 @@ impl Repo {
 
     fn search_words(&self, q: &Query, expr: &str, limit: i64) -> Result<Vec<SearchHit>> {
         // Ranking costs about a microsecond a match, so a word in tens of thousands of rows
-        // is ranked among its newest RANKED_MATCHES (that pass the filters) only. Ids grow as
-        // rows are indexed, so walking ids downwards meets the newest first, and FTS5 walks
-        // them without ranking anything; bm25 is computed for the rows the window keeps.
-        // CROSS JOIN keeps the index outermost: matches drive, search_docs is looked up.
+        // is ranked among its newest RANKED_MATCHES (that pass the filters) only. "Newest" is
+        // by date, then key, never by search_docs.id: ids follow the order rows happened to be
+        // indexed, which differs between a database kept live and the same rows indexed anew
+        // after a load, and the answers must not.
+        //
+        // A word with no more matches than the window is ranked whole, driven by the index
+        // (CROSS JOIN keeps FTS5 outermost: matches drive, search_docs is looked up). For a
+        // common word, the window is found by walking search_docs by date, newest first,
+        // keeping rows among the matches (their ids, collected once) until it is full: that
+        // stops early, where sorting every match by date would look up each of them (a
+        // common word at a million rows matches ~100,000). The unary + keeps SQLite from
+        // driving that walk by the matches instead. bm25 is then computed for the window
+        // only.
+        let window_size = i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX);
+        let common: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT rowid FROM search WHERE search MATCH ?1 LIMIT ?2)",
+            )?
+            .query_row(params![expr, window_size + 1], |r| r.get(0))?;
         let mut sql = Sql::default();
         let m = sql.bind(expr.to_string());
         sql.text = format!(
-            "SELECT id FROM (
-                SELECT d.id, d.at, bm25(search, {TITLE_WEIGHT:.1}, 1.0) AS score
-                FROM search CROSS JOIN search_docs d ON d.id = search.rowid
-                WHERE search MATCH {m}"
+            "SELECT search.rowid FROM search CROSS JOIN search_docs d ON d.id = search.rowid
+             WHERE search MATCH {m}"
         );
-        push_filters(&mut sql, q)?;
-        let window = sql.bind(i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX));
+        if common > window_size {
+            let mut window = Sql::default();
+            let wm = window.bind(expr.to_string());
+            window.text = format!(
+                "SELECT d.id FROM search_docs d INDEXED BY search_docs_at
+                 WHERE +d.id IN (SELECT rowid FROM search WHERE search MATCH {wm})"
+            );
+            push_filters(&mut window, q)?;
+            let size = window.bind(window_size);
+            window
+                .text
+                .push_str(&format!(" ORDER BY d.at DESC, d.key DESC LIMIT {size}"));
+            let ids = self.ids(&window)?;
+            // The window's ids lie between its lowest and highest, usually a narrow range of
+            // recent ids: FTS5 walks only that range (the BETWEEN), and the json_each test
+            // picks the window out of it.
+            let (Some(&lo), Some(&hi)) = (ids.iter().min(), ids.iter().max()) else {
+                return Ok(Vec::new());
+            };
+            let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+            let (lo, hi, json) = (sql.bind(lo), sql.bind(hi), sql.bind(json));
+            sql.text.push_str(&format!(
+                " AND search.rowid BETWEEN {lo} AND {hi}
+                  AND +search.rowid IN (SELECT value FROM json_each({json}))"
+            ));
+        } else {
+            push_filters(&mut sql, q)?;
+        }
         let l = sql.bind(limit);
         sql.text.push_str(&format!(
-            " ORDER BY search.rowid DESC LIMIT {window}
-            ) ORDER BY score, at DESC, id DESC LIMIT {l}"
+            " ORDER BY bm25(search, {TITLE_WEIGHT:.1}, 1.0), d.at DESC, d.key DESC LIMIT {l}"
         ));
         let ids = self.ids(&sql)?;
 
@@ -196,8 +319,17 @@ impl Repo {
     }
 
     fn search_filters(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
+        // Newest first by date, then key (not id: see search_words), walking the date index
+        // so the walk stops at `limit` rows; the planner would rather sort every row, since
+        // the index does not hold the key. A tag or person filter is a small set of rows that
+        // is better driven from, so then the planner chooses.
+        let by_date = if q.tags.is_empty() && q.people.is_empty() {
+            " INDEXED BY search_docs_at"
+        } else {
+            ""
+        };
         let mut sql = Sql {
-            text: "SELECT d.id FROM search_docs d WHERE 1".into(),
+            text: format!("SELECT d.id FROM search_docs d{by_date} WHERE 1"),
             params: Vec::new(),
         };
         push_filters(&mut sql, q)?;
@@ -209,19 +341,27 @@ impl Repo {
         }
         let l = sql.bind(limit);
         sql.text
-            .push_str(&format!(" ORDER BY d.at DESC, d.id DESC LIMIT {l}"));
+            .push_str(&format!(" ORDER BY d.at DESC, d.key DESC LIMIT {l}"));
         let ids = self.ids(&sql)?;
 
+        // The hits' columns in one query (titles of assessments and feedback are looked up
+        // per row, so only for the rows kept), then put back in the order found.
+        let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT d.id, {HIT_COLUMNS}, d.body FROM search_docs d WHERE d.id = ?1"
+            "SELECT d.id, {HIT_COLUMNS}, d.body FROM search_docs d
+             WHERE d.id IN (SELECT value FROM json_each(?1))"
         ))?;
-        let mut hits = Vec::with_capacity(ids.len());
-        for id in ids {
-            let mut hit = stmt.query_row([id], hit_from_row)?;
-            hit.snippet = opening(&hit.snippet);
-            hits.push(hit);
-        }
-        Ok(hits)
+        let mut by_id: HashMap<Id, SearchHit> = stmt
+            .query_map([json], |r| Ok((r.get(0)?, hit_from_row(r)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids
+            .iter()
+            .filter_map(|id| by_id.remove(id))
+            .map(|mut hit| {
+                hit.snippet = opening(&hit.snippet);
+                hit
+            })
+            .collect())
     }
 
     fn ids(&self, sql: &Sql) -> Result<Vec<Id>> {
