@@ -282,6 +282,8 @@ fn a_shrink_keeps_every_older_backup_and_warns_until_accepted() {
     let check = run(&data, "2027-01-09T10:00:00", &["check"]);
     assert!(check.stdout.contains(SHRINK_WORDS), "{}", check.stdout);
     assert!(check.stdout.contains("--accept-shrink"), "{}", check.stdout);
+    // Said once, in the report: not repeated as a warning on standard error.
+    assert!(!check.stderr.contains(SHRINK_WORDS), "{}", check.stderr);
     // The TUI's status line says it too, on every start.
     let worker = worklog::tui::backups::BackupWorker::new(
         DataDir::new(&data),

@@ -152,7 +152,18 @@ pub fn check(
     err: &mut dyn Write,
 ) -> Result<()> {
     let launched = launch::launch_read_only(dir, clock.clone())?;
-    warn_all(err, &launched.warnings)?;
+    let marker = backup::shrink(dir);
+    // A suspected loss is part of the report below, on standard output: not twice.
+    let reported = match &marker {
+        Ok(Some(m)) => Some(m.message(dir)),
+        _ => None,
+    };
+    let warnings: Vec<String> = launched
+        .warnings
+        .into_iter()
+        .filter(|w| Some(w) != reported.as_ref())
+        .collect();
+    warn_all(err, &warnings)?;
     let repo = launched.repo;
     writeln!(
         out,
@@ -189,7 +200,7 @@ pub fn check(
         )?,
     }
     warn_all(err, &health.warnings)?;
-    match backup::shrink(dir) {
+    match marker {
         Ok(Some(marker)) => writeln!(out, "backups: {}", sanitize(&marker.message(dir)))?,
         Ok(None) => {}
         Err(e) => writeln!(out, "backups: {}", sanitize(&format!("{e:#}")))?,
