@@ -406,7 +406,7 @@ impl FeedbackPane {
                 ));
                 self.editing = None;
                 self.pending_select = Some(f.id);
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.feedback_item(id) {
                 Ok(theirs) => {
@@ -456,7 +456,7 @@ impl FeedbackPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let FormTarget::Edit { version: v, .. } = &mut ed.target {
@@ -493,7 +493,7 @@ impl FeedbackPane {
             Action::Open => match self.selected().map(|f| f.id) {
                 Some(id) => {
                     self.open_id = Some(id);
-                    Outcome::Reload
+                    Outcome::Moved
                 }
                 None => Outcome::Handled,
             },
@@ -508,7 +508,7 @@ impl FeedbackPane {
                     Some(Direction::Given) => "showing feedback you gave",
                     Some(Direction::Received) => "showing feedback you received",
                 });
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::PickPerson => self.choose_person(ctx),
             Action::Add => self.open_form(ctx, None),
@@ -536,7 +536,7 @@ impl FeedbackPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Feedback, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
@@ -901,7 +901,7 @@ impl Pane for FeedbackPane {
                     self.chooser = None;
                     self.person = (o.id != NONE_ID).then_some((o.id, o.label));
                     self.cursor = Cursor::default();
-                    Outcome::Reload
+                    Outcome::Moved
                 }
             };
         }

@@ -260,7 +260,7 @@ impl JournalPane {
                     .info(format!("saved “{}”", truncate(&sanitize(&l.title), 50)));
                 self.editing = None;
                 self.pending_select = Some(l.id);
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.learning(id) {
                 Ok(theirs) => {
@@ -340,7 +340,7 @@ impl JournalPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let EditTarget::Edit { version: v, .. } = &mut ed.target {
@@ -429,7 +429,7 @@ impl JournalPane {
             None => ctx.status.info("showing entries with any tag"),
         }
         self.cursor = Cursor::default();
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn toggle_star(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -453,7 +453,7 @@ impl JournalPane {
             }
             Err(e) => ctx.status.error(e),
         }
-        Outcome::Reload
+        Outcome::Wrote
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
@@ -484,7 +484,7 @@ impl JournalPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Learning, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::ToggleStar => self.toggle_star(ctx),
             Action::StarredOnly => {
@@ -494,7 +494,7 @@ impl JournalPane {
                 } else {
                     "showing every entry"
                 });
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::TagFilter => self.open_tag_picker(ctx),
             Action::ExternalEditor => match self.selected().cloned() {
@@ -527,7 +527,7 @@ impl JournalPane {
                 self.tag = None;
                 self.starred_only = false;
                 ctx.status.info("showing every entry");
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::FilterDone => {
                 self.filter.typing = false;
@@ -952,7 +952,7 @@ impl Pane for JournalPane {
                             truncate(&sanitize(&saved.title), 50)
                         ));
                         self.pending_select = Some(saved.id);
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(e) => {
                         // Nothing typed is lost: the edit opens as a form, showing what

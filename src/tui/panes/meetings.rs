@@ -499,7 +499,7 @@ impl MeetingsPane {
                 self.editing = None;
                 self.pending_select = Some(m.id);
                 self.list_stale = true;
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.meeting(id) {
                 Ok(theirs) => {
@@ -562,7 +562,7 @@ impl MeetingsPane {
                 self.list_stale = true;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let FormTarget::Edit { version: v, .. } = &mut ed.target {
@@ -619,12 +619,12 @@ impl MeetingsPane {
             self.views.retain(|v| *v != view);
             self.views.push(view);
         }
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn back(&mut self) -> Outcome {
         self.views.pop();
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
@@ -659,7 +659,7 @@ impl MeetingsPane {
                     Err(e) => ctx.status.error(e),
                 }
                 self.list_stale = true;
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
