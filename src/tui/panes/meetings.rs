@@ -1,22 +1,17 @@
 //! Meetings: every meeting by day (newest day first), the meeting form (attendees picked from
 //! people, new ones created inline), a meeting's page with its action items (done, promote to
-//! Focus), and a person's page: meetings with them, the open action items between you, and
-//! feedback both ways — the page to read before a 1:1.
+//! Focus), and a person's page (in `person.rs`).
 
-use super::actions::{
-    ItemCols, ItemForms, ItemList, item_line, linked_tasks, split_text_and_items,
-};
-use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::actions::{ItemCols, ItemForms, ItemList, item_line, split_text_and_items};
+use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
+use super::person::{PersonPage, Step};
 use super::pick::{
     Chooser, Chosen, new_person, parse_when, person_options, resolve_people, short_day,
 };
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{
-    ActionItem, ActionSource, Deletable, Direction, Feedback, Id, Meeting, MeetingDraft,
-    MeetingKind, Person, Task,
-};
+use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, MeetingDraft, MeetingKind};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
 use crate::tui::keymap::{self, Action, Context};
@@ -59,98 +54,6 @@ enum View {
 struct Detail {
     meeting: Meeting,
     list: ItemList,
-}
-
-/// One row of a person's page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PRow {
-    Heading(&'static str, usize),
-    Nothing,
-    Item(usize),
-    Meeting(usize),
-    Feedback(usize),
-}
-
-impl PRow {
-    fn selectable(self) -> bool {
-        matches!(self, PRow::Item(_) | PRow::Meeting(_) | PRow::Feedback(_))
-    }
-}
-
-struct PersonPage {
-    person: Person,
-    items: Vec<ActionItem>,
-    tasks: HashMap<Id, Task>,
-    meetings: Vec<Meeting>,
-    feedback: Vec<Feedback>,
-    rows: Vec<PRow>,
-    cursor: Cursor,
-}
-
-impl PersonPage {
-    fn build_rows(&mut self) {
-        let mut rows = Vec::new();
-        let section = |rows: &mut Vec<PRow>, title, n: usize, row: fn(usize) -> PRow| {
-            rows.push(PRow::Heading(title, n));
-            if n == 0 {
-                rows.push(PRow::Nothing);
-            }
-            rows.extend((0..n).map(row));
-        };
-        section(&mut rows, "Open action items", self.items.len(), PRow::Item);
-        section(&mut rows, "Meetings", self.meetings.len(), PRow::Meeting);
-        section(&mut rows, "Feedback", self.feedback.len(), PRow::Feedback);
-        self.rows = rows;
-    }
-
-    fn selected(&self) -> Option<PRow> {
-        self.rows.get(self.cursor.selected).copied()
-    }
-
-    /// Moves the cursor onto a selectable row, going `down` first.
-    fn settle(&mut self, down: bool) {
-        let n = self.rows.len();
-        let ok = |i: usize| self.rows.get(i).is_some_and(|r| r.selectable());
-        let mut i = self.cursor.selected.min(n.saturating_sub(1));
-        if ok(i) {
-            self.cursor.selected = i;
-            return;
-        }
-        let forward = |mut i: usize| {
-            while i + 1 < n {
-                i += 1;
-                if ok(i) {
-                    return Some(i);
-                }
-            }
-            None
-        };
-        let backward = |mut i: usize| {
-            while i > 0 {
-                i -= 1;
-                if ok(i) {
-                    return Some(i);
-                }
-            }
-            None
-        };
-        let found = if down {
-            forward(i).or_else(|| backward(i))
-        } else {
-            backward(i).or_else(|| forward(i))
-        };
-        if let Some(f) = found {
-            i = f;
-        }
-        self.cursor.selected = i;
-    }
-
-    fn item(&self) -> Option<&ActionItem> {
-        match self.selected()? {
-            PRow::Item(i) => self.items.get(i),
-            _ => None,
-        }
-    }
 }
 
 pub struct MeetingsPane {
@@ -698,6 +601,36 @@ impl MeetingsPane {
         }
     }
 
+    fn person_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        if action == Action::Back {
+            return self.back();
+        }
+        let Some(page) = self.page.as_mut() else {
+            return Outcome::Handled;
+        };
+        match page.act(action, ctx, &mut self.items) {
+            Step::Done(outcome) => outcome,
+            Step::OpenMeeting(id) => self.push(View::Meeting(id)),
+        }
+    }
+
+    fn load_person(&mut self, repo: &Repo, id: Id) -> anyhow::Result<bool> {
+        self.page = PersonPage::load(repo, id, self.page.as_ref())?;
+        Ok(self.page.is_some())
+    }
+
+    fn render_person(&mut self, frame: &mut Frame, area: Rect) {
+        match self.page.as_mut() {
+            Some(p) => p.render(frame, area, self.today, self.theme),
+            None => render_empty(
+                frame,
+                area,
+                "This person is gone (merged?). Esc goes back.",
+                self.theme,
+            ),
+        }
+    }
+
     fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
             Action::Back => self.back(),
@@ -713,74 +646,6 @@ impl MeetingsPane {
                 let source = ActionSource::Meeting(d.meeting.id);
                 d.list.act(action, ctx, &mut self.items, source)
             }
-        }
-    }
-
-    fn person_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if action == Action::Back {
-            return self.back();
-        }
-        let Some(page) = self.page.as_mut() else {
-            return Outcome::Handled;
-        };
-        let len = page.rows.len();
-        if page.cursor.apply(action, len) {
-            page.settle(!matches!(
-                action,
-                Action::Up | Action::PageUp | Action::Bottom
-            ));
-            return Outcome::Handled;
-        }
-        let row = page.selected();
-        let item = page.item().cloned();
-        let task = item
-            .as_ref()
-            .and_then(|i| i.task_id)
-            .and_then(|id| page.tasks.get(&id))
-            .cloned();
-        let person = page.person.id;
-        let meeting_id = match row {
-            Some(PRow::Meeting(i)) => page.meetings.get(i).map(|m| m.id),
-            _ => None,
-        };
-        let feedback_id = match row {
-            Some(PRow::Feedback(i)) => page.feedback.get(i).map(|f| f.id),
-            _ => None,
-        };
-        match action {
-            Action::Open => {
-                if let Some(id) = meeting_id {
-                    return self.push(View::Meeting(id));
-                }
-                if let Some(id) = feedback_id {
-                    return Outcome::Open(Target::Feedback { id });
-                }
-                match item {
-                    Some(i) => match i.source {
-                        ActionSource::Meeting(m) => {
-                            self.items.saved = Some(i.id);
-                            self.push(View::Meeting(m))
-                        }
-                        ActionSource::Feedback(f) => Outcome::Open(Target::Feedback { id: f }),
-                        ActionSource::None => self.items.open_edit(ctx, &i),
-                    },
-                    None => Outcome::Handled,
-                }
-            }
-            Action::Add => self.items.open_new(ctx, ActionSource::None, Some(person)),
-            Action::Edit | Action::Delete | Action::ToggleDone | Action::Promote => {
-                let Some(item) = item else {
-                    ctx.status.info("that row is not an action item");
-                    return Outcome::Handled;
-                };
-                match action {
-                    Action::Edit => self.items.open_edit(ctx, &item),
-                    Action::Delete => self.items.delete(ctx, &item),
-                    Action::ToggleDone => self.items.toggle_done(ctx, &item),
-                    _ => self.items.open_promote(ctx, &item, task.as_ref()),
-                }
-            }
-            _ => Outcome::Ignored,
         }
     }
 
@@ -801,40 +666,6 @@ impl MeetingsPane {
         }
         d.meeting = meeting;
         d.list.set(repo, items, keep)?;
-        Ok(true)
-    }
-
-    fn load_person(&mut self, repo: &Repo, id: Id) -> anyhow::Result<bool> {
-        let person = match repo.person(id) {
-            Ok(p) => p,
-            Err(DbError::NotFound { .. }) => return Ok(false),
-            Err(e) => return Err(e.into()),
-        };
-        let items: Vec<ActionItem> = repo
-            .action_items_for_person(id)?
-            .into_iter()
-            .filter(|i| i.done_at.is_none())
-            .collect();
-        let tasks = linked_tasks(repo, &items)?;
-        let meetings = repo.meetings_with(id)?;
-        let feedback = repo.feedback_list(None, Some(id))?;
-        let keep = self
-            .page
-            .as_ref()
-            .filter(|p| p.person.id == id)
-            .map(|p| p.cursor.clone());
-        let mut page = PersonPage {
-            person,
-            items,
-            tasks,
-            meetings,
-            feedback,
-            rows: Vec::new(),
-            cursor: keep.unwrap_or_default(),
-        };
-        page.build_rows();
-        page.settle(true);
-        self.page = Some(page);
         Ok(true)
     }
 
@@ -1069,114 +900,6 @@ impl MeetingsPane {
             t,
             true,
         );
-    }
-
-    fn render_person(&mut self, frame: &mut Frame, area: Rect) {
-        let t = self.theme;
-        let today = self.today;
-        let Some(p) = self.page.as_mut() else {
-            render_empty(
-                frame,
-                area,
-                "This person is gone (merged?). Esc goes back.",
-                t,
-            );
-            return;
-        };
-        let cols = usize::from(area.width);
-        let mut head = vec![Span::styled(
-            sanitize(&p.person.name).into_owned(),
-            t.title(),
-        )];
-        for extra in [&p.person.role, &p.person.email] {
-            if !extra.trim().is_empty() {
-                head.push(Span::styled(format!(" · {}", sanitize(extra)), t.dim()));
-            }
-        }
-        let last = p
-            .meetings
-            .first()
-            .map(|m| format!("  last met {}", day_label(m.starts_at.date(), today)));
-        if let Some(l) = last {
-            head.push(Span::styled(l, t.dim()));
-        }
-        frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..area });
-        if area.height < 3 {
-            return;
-        }
-        let body = Rect {
-            y: area.y + 2,
-            height: area.height - 2,
-            ..area
-        };
-        let range = p.cursor.window(p.rows.len(), usize::from(body.height));
-        let item_cols = ItemCols::new(
-            p.rows
-                .get(range.clone())
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|r| match r {
-                    PRow::Item(i) => p.items.get(*i),
-                    _ => None,
-                })
-                .map(|i| (i, i.task_id.and_then(|id| p.tasks.get(&id)))),
-            cols.saturating_sub(2),
-            today,
-        );
-        let mut lines = Vec::with_capacity(range.len());
-        for r in range {
-            let Some(row) = p.rows.get(r).copied() else {
-                continue;
-            };
-            let selected = r == p.cursor.selected;
-            let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
-            let line = match row {
-                PRow::Heading(title, n) => {
-                    Line::from(Span::styled(format!("{title} ({n})"), t.title()))
-                }
-                PRow::Nothing => Line::from(Span::styled("  none", t.dim())),
-                PRow::Item(i) => match p.items.get(i) {
-                    Some(item) => {
-                        let task = item.task_id.and_then(|id| p.tasks.get(&id));
-                        let mut l = item_line(item, task, &item_cols, today, t, selected);
-                        l.spans.insert(0, Span::raw("  "));
-                        l
-                    }
-                    None => Line::from(""),
-                },
-                PRow::Meeting(i) => match p.meetings.get(i) {
-                    Some(m) => {
-                        let text = format!(
-                            "  {}  {}  {:<9} {}",
-                            fit(&short_day(m.starts_at.date(), today), 11),
-                            m.starts_at.format("%H:%M"),
-                            m.kind.label(),
-                            sanitize(&m.title)
-                        );
-                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
-                    }
-                    None => Line::from(""),
-                },
-                PRow::Feedback(i) => match p.feedback.get(i) {
-                    Some(f) => {
-                        let arrow = match f.direction {
-                            Direction::Given => "→ given   ",
-                            Direction::Received => "← received",
-                        };
-                        let first = sanitize(f.content.lines().next().unwrap_or("")).into_owned();
-                        let text = format!(
-                            "  {}  {arrow}  {:<12} {first}",
-                            fit(&short_day(f.day, today), 11),
-                            f.kind.label(),
-                        );
-                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
-                    }
-                    None => Line::from(""),
-                },
-            };
-            lines.push(line);
-        }
-        frame.render_widget(Paragraph::new(lines), body);
     }
 }
 

@@ -24,6 +24,7 @@ pub mod actions;
 pub mod feedback;
 pub mod goals;
 pub mod meetings;
+mod person;
 pub mod pick;
 
 use super::drafts::Drafts;
