@@ -861,12 +861,7 @@ impl Pane for FeedbackPane {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|f| f.id));
         self.list = repo.feedback_list(self.direction, self.person())?;
-        self.open_counts.clear();
-        for item in repo.open_action_items()? {
-            if let ActionSource::Feedback(f) = item.source {
-                *self.open_counts.entry(f).or_default() += 1;
-            }
-        }
+        self.open_counts = repo.open_action_item_counts_for_feedback()?;
         self.refilter();
         self.select_id(keep);
         match self.open_id {
