@@ -5,13 +5,16 @@
 
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::energy::parse_at;
-use super::list::{Cursor, Filter};
+use super::list::Filter;
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{Deletable, Id, Learning, LearningDraft, LearningFilter};
+use crate::model::{
+    Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey,
+};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -51,18 +54,58 @@ enum EditorJob {
     Entry(Box<Learning>),
 }
 
+/// The journal list as the repository answers it: entries passing every filter, newest first.
+struct Entries<'a> {
+    repo: &'a Repo,
+    filter: LearningFilter,
+}
+
+impl PageSource for Entries<'_> {
+    type Row = LearningSummary;
+    fn key(row: &LearningSummary) -> PageKey {
+        (row.at, row.id)
+    }
+    fn id(row: &LearningSummary) -> Id {
+        row.id
+    }
+    fn count(&self) -> crate::db::Result<usize> {
+        self.repo.learning_count(&self.filter)
+    }
+    fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
+        self.repo.learning_rank(&self.filter, key)
+    }
+    fn page(
+        &self,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> crate::db::Result<Vec<LearningSummary>> {
+        self.repo.learning_page(&self.filter, from, dir, n)
+    }
+    fn key_of(&self, id: Id) -> crate::db::Result<Option<PageKey>> {
+        self.repo.learning_key(id)
+    }
+}
+
+/// The selected entry in full, read when it is selected.
+struct Preview {
+    entry: Learning,
+    /// Its live skills' names.
+    skills: Vec<String>,
+}
+
 pub struct JournalPane {
     theme: Theme,
     today: NaiveDate,
-    /// Entries passing the tag and starred filters, newest first.
-    entries: Vec<Learning>,
-    /// Indices into `entries` that pass the text filter.
-    visible: Vec<usize>,
-    cursor: Cursor,
+    /// A window of the entries passing every filter, newest first.
+    list: PagedList<LearningSummary>,
+    /// Entries passing the tag and starred filters (the text filter's "of n").
+    unfiltered: usize,
+    preview: Option<Preview>,
     filter: Filter,
     tag: Option<String>,
     starred_only: bool,
-    /// Every live skill (id, name), for the preview and the form's picker.
+    /// Every live skill (id, name), for the form's picker: read when a form opens.
     skills: Vec<(Id, String)>,
     editing: Option<Editing>,
     /// The "show one tag" picker and the tag names behind its options.
@@ -79,9 +122,9 @@ impl JournalPane {
         JournalPane {
             theme,
             today: NaiveDate::default(),
-            entries: Vec::new(),
-            visible: Vec::new(),
-            cursor: Cursor::default(),
+            list: PagedList::default(),
+            unfiltered: 0,
+            preview: None,
             filter: Filter::default(),
             tag: None,
             starred_only: false,
@@ -95,15 +138,76 @@ impl JournalPane {
         }
     }
 
-    /// The entries on screen (after every filter), newest first.
-    pub fn shown(&self) -> impl Iterator<Item = &Learning> {
-        self.visible.iter().filter_map(|&i| self.entries.get(i))
+    /// The entries held (after every filter), newest first: a window around the selection.
+    pub fn shown(&self) -> impl Iterator<Item = &LearningSummary> {
+        self.list.rows().iter()
     }
 
-    pub fn selected(&self) -> Option<&Learning> {
-        self.visible
-            .get(self.cursor.selected)
-            .and_then(|&i| self.entries.get(i))
+    pub fn selected(&self) -> Option<&LearningSummary> {
+        self.list.selected()
+    }
+
+    /// The paged list (tests check what it holds and reads).
+    pub fn paged(&self) -> &PagedList<LearningSummary> {
+        &self.list
+    }
+
+    /// The selected entry in full (as the preview shows it).
+    fn selected_entry(&self) -> Option<&Learning> {
+        let id = self.selected()?.id;
+        self.preview
+            .as_ref()
+            .map(|p| &p.entry)
+            .filter(|e| e.id == id)
+    }
+
+    fn source<'a>(&self, repo: &'a Repo) -> Entries<'a> {
+        Entries {
+            repo,
+            filter: LearningFilter {
+                text: self.filter.is_active().then(|| self.filter.text.clone()),
+                tag: self.tag.clone(),
+                starred_only: self.starred_only,
+                skill_id: None,
+            },
+        }
+    }
+
+    /// Reads the selected entry in full, unless it is the one already read.
+    fn load_preview(&mut self, repo: &Repo, again: bool) -> crate::db::Result<()> {
+        let Some(id) = self.selected().map(|l| l.id) else {
+            self.preview = None;
+            return Ok(());
+        };
+        if !again && self.preview.as_ref().is_some_and(|p| p.entry.id == id) {
+            return Ok(());
+        }
+        self.preview = match repo.learning(id) {
+            Ok(entry) => Some(Preview {
+                entry,
+                skills: repo
+                    .skill_names_for_learning(id)?
+                    .into_iter()
+                    .map(|(_, n)| n)
+                    .collect(),
+            }),
+            Err(DbError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(())
+    }
+
+    /// Moves the cursor (and the window, and the preview with it).
+    fn move_cursor(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let src = self.source(ctx.repo);
+        let moved = self
+            .list
+            .apply(action, &src)
+            .and_then(|_| self.load_preview(ctx.repo, false));
+        if let Err(e) = moved {
+            ctx.status.error(e);
+        }
+        Outcome::Handled
     }
 
     pub fn is_editing(&self) -> bool {
@@ -120,34 +224,17 @@ impl JournalPane {
         self.editing.as_ref().map(|e| e.form.text("body"))
     }
 
-    fn refilter(&mut self) {
+    /// The text filter changed: the list is read again (in SQL, not over rows held).
+    fn refilter(&mut self, ctx: &mut Ctx) {
         let keep = self.selected().map(|l| l.id);
-        self.visible = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| {
-                self.filter.matches(
-                    [l.title.as_str(), l.body.as_str()]
-                        .into_iter()
-                        .chain(l.tags.iter().map(String::as_str)),
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.select_id(keep);
-    }
-
-    fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.entries.get(i).is_some_and(|l| l.id == id))
-        {
-            self.cursor.selected = pos;
+        let src = self.source(ctx.repo);
+        let read = self
+            .list
+            .reload(&src, keep)
+            .and_then(|_| self.load_preview(ctx.repo, false));
+        if let Err(e) = read {
+            ctx.status.error(e);
         }
-        self.cursor.clamp(self.visible.len());
     }
 
     fn skill_name(&self, id: Id) -> Option<&str> {
@@ -158,13 +245,14 @@ impl JournalPane {
     }
 
     fn open_form(&mut self, ctx: &mut Ctx, entry: Option<&Learning>) -> Outcome {
-        let tags = match ctx.repo.tags() {
-            Ok(t) => t,
-            Err(e) => {
+        let (tags, skills) = match (ctx.repo.tags(), ctx.repo.skill_names()) {
+            (Ok(t), Ok(s)) => (t, s),
+            (Err(e), _) | (_, Err(e)) => {
                 ctx.status.error(e);
                 return Outcome::Handled;
             }
         };
+        self.skills = skills;
         let (title, mut target, draft, at) = match entry {
             Some(l) => (
                 "Edit journal entry",
@@ -428,12 +516,12 @@ impl JournalPane {
                 .info(format!("showing entries tagged #{}", sanitize(t))),
             None => ctx.status.info("showing entries with any tag"),
         }
-        self.cursor = Cursor::default();
+        self.list = PagedList::default();
         Outcome::Moved
     }
 
     fn toggle_star(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(l) = self.selected() else {
+        let Some(l) = self.selected_entry() else {
             return Outcome::Handled;
         };
         match ctx
@@ -463,12 +551,9 @@ impl JournalPane {
             | Action::Top
             | Action::Bottom
             | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, self.visible.len());
-                Outcome::Handled
-            }
+            | Action::PageUp => self.move_cursor(action, ctx),
             Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            Action::Edit => match self.selected_entry().cloned() {
                 Some(l) => self.open_form(ctx, Some(&l)),
                 None => Outcome::Handled,
             },
@@ -497,7 +582,7 @@ impl JournalPane {
                 Outcome::Wrote
             }
             Action::TagFilter => self.open_tag_picker(ctx),
-            Action::ExternalEditor => match self.selected().cloned() {
+            Action::ExternalEditor => match self.selected_entry().cloned() {
                 Some(l) => {
                     self.editor = Some(EditorJob::Entry(Box::new(l)));
                     Outcome::Editor
@@ -535,7 +620,7 @@ impl JournalPane {
             }
             Action::FilterCancel => {
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             _ => Outcome::Ignored,
@@ -545,7 +630,7 @@ impl JournalPane {
     // ---- drawing ----------------------------------------------------------------------------
 
     fn header_text(&self) -> String {
-        let n = self.visible.len();
+        let n = self.list.total();
         let mut s = format!("Journal · {n} entr{}", if n == 1 { "y" } else { "ies" });
         if self.starred_only {
             s.push_str(" · ★ starred only");
@@ -578,14 +663,14 @@ impl JournalPane {
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.visible.len(),
-                self.entries.len(),
+                self.list.total(),
+                self.unfiltered,
                 t,
             );
             body.y += 1;
             body.height -= 1;
         }
-        if self.visible.is_empty() {
+        if self.list.is_empty() {
             let msg = if self.filter.is_active() || self.tag.is_some() || self.starred_only {
                 "No entry matches the filters. Esc clears them."
             } else {
@@ -597,15 +682,13 @@ impl JournalPane {
         let w = usize::from(body.width);
         let tag_w = if w >= 70 { 22 } else { 14 };
         let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
-        let range = self
-            .cursor
-            .window(self.visible.len(), usize::from(body.height));
+        let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
-            let Some(l) = self.visible.get(row).and_then(|&i| self.entries.get(i)) else {
+            let Some(l) = self.list.get(row) else {
                 continue;
             };
-            let selected = row == self.cursor.selected;
+            let selected = row == self.list.selected_index();
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let date_style = if l.at.date() == self.today {
                 t.bold()
@@ -643,7 +726,9 @@ impl JournalPane {
             self.preview_for = id;
             self.preview_scroll = 0;
         }
-        let Some(l) = self.selected() else {
+        let Some(Preview { entry: l, skills }) =
+            self.preview.as_ref().filter(|p| Some(p.entry.id) == id)
+        else {
             return;
         };
         let mut lines = vec![Line::from(vec![
@@ -657,12 +742,7 @@ impl JournalPane {
         if !l.tags.is_empty() {
             lines.push(Line::from(Span::styled(tags_text(&l.tags), t.tag())));
         }
-        let skills: Vec<String> = l
-            .skill_ids
-            .iter()
-            .filter_map(|id| self.skill_name(*id))
-            .map(|n| sanitize(n).into_owned())
-            .collect();
+        let skills: Vec<String> = skills.iter().map(|n| sanitize(n).into_owned()).collect();
         if !skills.is_empty() {
             lines.push(Line::from(vec![
                 Span::styled("skills ", t.dim()),
@@ -765,16 +845,18 @@ impl Pane for JournalPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
-        let keep = self.pending_select.take().or(self.selected().map(|l| l.id));
-        self.entries = repo.learnings(&LearningFilter {
-            text: None,
-            tag: self.tag.clone(),
-            starred_only: self.starred_only,
-            skill_id: None,
-        })?;
-        self.skills = repo.skills()?.into_iter().map(|s| (s.id, s.name)).collect();
-        self.refilter();
-        self.select_id(keep);
+        let keep = self.pending_select.take();
+        let src = self.source(repo);
+        self.list.reload(&src, keep)?;
+        self.unfiltered = if src.filter.text.is_some() {
+            repo.learning_count(&LearningFilter {
+                text: None,
+                ..src.filter
+            })?
+        } else {
+            self.list.total()
+        };
+        self.load_preview(repo, true)?;
         Ok(())
     }
 
@@ -788,7 +870,7 @@ impl Pane for JournalPane {
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
-                    self.refilter();
+                    self.refilter(ctx);
                 }
                 return Outcome::Handled;
             }
@@ -861,7 +943,7 @@ impl Pane for JournalPane {
         &[Context::Journal, Context::List]
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
         if let Some(ed) = self.editing.as_mut() {
             ed.form.paste(text);
             return Outcome::Handled;
@@ -872,7 +954,7 @@ impl Pane for JournalPane {
         }
         if self.filter.typing {
             self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
-            self.refilter();
+            self.refilter(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored
