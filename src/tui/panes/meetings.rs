@@ -4,17 +4,20 @@
 
 use super::actions::{ItemCols, ItemForms, ItemList, item_line, split_text_and_items};
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
-use super::list::{Cursor, Filter};
+use super::list::Filter;
 use super::person::{PersonPage, Step};
 use super::pick::{
     Chooser, Chosen, new_person, parse_when, person_options, resolve_people, short_day,
 };
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, MeetingDraft, MeetingKind};
+use crate::model::{
+    ActionItem, ActionSource, Deletable, Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey,
+};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -59,14 +62,19 @@ struct Detail {
 pub struct MeetingsPane {
     theme: Theme,
     today: NaiveDate,
-    /// Every meeting: days newest first, a day's meetings in order of time.
-    meetings: Vec<Meeting>,
-    visible: Vec<usize>,
-    cursor: Cursor,
+    /// A window of the meetings passing the filter: days newest first, a day's meetings in
+    /// order of time.
+    list: PagedList<Meeting>,
     filter: Filter,
-    /// Open action items by meeting (for the counts and the preview).
-    open_items: HashMap<Id, Vec<ActionItem>>,
-    /// `meetings` must be read again (a meeting was written, or someone else wrote).
+    /// Every meeting, today's, and the open action items from meetings (the header).
+    all: usize,
+    todays: usize,
+    open_total: usize,
+    /// Open action items of the meetings in the window, by meeting.
+    open_counts: HashMap<Id, usize>,
+    /// The selected meeting's open action items (the preview), read when it is selected.
+    preview_items: Option<(Id, Vec<ActionItem>)>,
+    /// The list must be read again (a meeting was written, or someone else wrote).
     list_stale: bool,
     /// Views over the list, the last on top; Esc goes back one.
     views: Vec<View>,
@@ -76,6 +84,45 @@ pub struct MeetingsPane {
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
+}
+
+/// The meetings list as the repository answers it.
+struct Meetings<'a> {
+    repo: &'a Repo,
+    text: Option<String>,
+}
+
+impl PageSource for Meetings<'_> {
+    type Row = Meeting;
+    fn key(row: &Meeting) -> PageKey {
+        (row.starts_at, row.id)
+    }
+    fn id(row: &Meeting) -> Id {
+        row.id
+    }
+    fn count(&self) -> crate::db::Result<usize> {
+        self.repo.meeting_count(self.text.as_deref())
+    }
+    fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
+        self.repo.meeting_rank(self.text.as_deref(), key)
+    }
+    fn page(
+        &self,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> crate::db::Result<Vec<Meeting>> {
+        self.repo.meeting_page(self.text.as_deref(), from, dir, n)
+    }
+    fn key_of(&self, id: Id) -> crate::db::Result<Option<PageKey>> {
+        self.repo.meeting_key(id)
+    }
+}
+
+/// The key before every meeting of `day` (the list's first row of a day is the first at or
+/// after it).
+fn day_start(day: NaiveDate) -> PageKey {
+    (day.and_time(chrono::NaiveTime::MIN), Id::MIN)
 }
 
 const KINDS_FIRST_ID: i64 = 1;
@@ -126,11 +173,13 @@ impl MeetingsPane {
         MeetingsPane {
             theme,
             today: NaiveDate::default(),
-            meetings: Vec::new(),
-            visible: Vec::new(),
-            cursor: Cursor::default(),
+            list: PagedList::default(),
             filter: Filter::default(),
-            open_items: HashMap::new(),
+            all: 0,
+            todays: 0,
+            open_total: 0,
+            open_counts: HashMap::new(),
+            preview_items: None,
             list_stale: true,
             views: Vec::new(),
             detail: None,
@@ -142,9 +191,14 @@ impl MeetingsPane {
         }
     }
 
-    /// The meetings on screen (after the filter), in order.
+    /// The meetings held (after the filter), in order: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &Meeting> {
-        self.visible.iter().filter_map(|&i| self.meetings.get(i))
+        self.list.rows().iter()
+    }
+
+    /// The paged list (tests check what it holds and reads).
+    pub fn paged(&self) -> &PagedList<Meeting> {
+        &self.list
     }
 
     pub fn is_editing(&self) -> bool {
@@ -178,77 +232,83 @@ impl MeetingsPane {
     }
 
     fn selected(&self) -> Option<&Meeting> {
-        self.visible
-            .get(self.cursor.selected)
-            .and_then(|&i| self.meetings.get(i))
+        self.list.selected()
     }
 
-    fn refilter(&mut self) {
-        let keep = self.selected().map(|m| m.id);
-        self.visible = self
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                self.filter.matches(
-                    [m.title.as_str(), m.notes.as_str(), m.kind.label()]
-                        .into_iter()
-                        .chain(m.attendees.iter().map(|p| p.name.as_str()))
-                        .chain(m.tags.iter().map(String::as_str)),
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.select_id(keep);
-    }
-
-    fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.meetings.get(i).is_some_and(|m| m.id == id))
-        {
-            self.cursor.selected = pos;
+    fn source<'a>(&self, repo: &'a Repo) -> Meetings<'a> {
+        Meetings {
+            repo,
+            text: self.filter.is_active().then(|| self.filter.text.clone()),
         }
-        self.cursor.clamp(self.visible.len());
     }
 
-    fn day_at(&self, row: usize) -> Option<NaiveDate> {
-        self.visible
-            .get(row)
-            .and_then(|&i| self.meetings.get(i))
-            .map(|m| m.starts_at.date())
+    /// After the window or the selection moved: the open items of the meetings held, and
+    /// the selected meeting's for the preview.
+    fn read_extras(&mut self, repo: &Repo) -> crate::db::Result<()> {
+        let ids: Vec<Id> = self.list.rows().iter().map(|m| m.id).collect();
+        self.open_counts = repo.open_action_item_counts_for_meetings(&ids)?;
+        self.preview_items = match self.selected().map(|m| m.id) {
+            Some(id) if self.open_counts.contains_key(&id) => Some((
+                id,
+                repo.action_items_for_meeting(id)?
+                    .into_iter()
+                    .filter(|i| i.done_at.is_none())
+                    .collect(),
+            )),
+            _ => None,
+        };
+        Ok(())
+    }
+
+    /// Runs a read of the list and then [`Self::read_extras`]; an error goes to the status.
+    fn read(
+        &mut self,
+        ctx: &mut Ctx,
+        f: impl FnOnce(&mut PagedList<Meeting>, &Meetings) -> crate::db::Result<()>,
+    ) {
+        let src = self.source(ctx.repo);
+        let read = f(&mut self.list, &src).and_then(|()| self.read_extras(ctx.repo));
+        if let Err(e) = read {
+            ctx.status.error(e);
+        }
+    }
+
+    /// The text filter changed: the list is read again (in SQL, not over rows held).
+    fn refilter(&mut self, ctx: &mut Ctx) {
+        let keep = self.selected().map(|m| m.id);
+        self.read(ctx, |list, src| list.reload(src, keep));
     }
 
     /// To the first meeting of the next older (`older`) or newer day in the list.
-    fn step_day(&mut self, older: bool) {
-        let Some(cur) = self.day_at(self.cursor.selected) else {
+    fn step_day(&mut self, ctx: &mut Ctx, older: bool) {
+        let Some(cur) = self.selected().map(|m| m.starts_at.date()) else {
             return;
         };
-        let target = if older {
-            (self.cursor.selected..self.visible.len()).find(|&r| self.day_at(r) < Some(cur))
-        } else {
-            (0..self.cursor.selected)
-                .rev()
-                .find(|&r| self.day_at(r) > Some(cur))
-                .and_then(|r| self.day_at(r))
-                .and_then(|d| (0..self.visible.len()).find(|&r| self.day_at(r) == Some(d)))
-        };
-        if let Some(r) = target {
-            self.cursor.selected = r;
-        }
+        self.read(ctx, |list, src| {
+            let day = if older {
+                cur.pred_opt()
+            } else {
+                // The meeting just above this day's first is on the next newer day.
+                src.page(Some(day_start(cur)), PageDir::Up, 1)?
+                    .first()
+                    .map(|m| m.starts_at.date())
+            };
+            if let Some(day) = day {
+                list.seek(src, day_start(day))?;
+            }
+            Ok(())
+        });
     }
 
     /// To today's first meeting, or the most recent one before today.
-    fn jump_today(&mut self, today: NaiveDate) {
-        if let Some(r) =
-            (0..self.visible.len()).find(|&r| self.day_at(r).is_some_and(|d| d <= today))
-        {
-            self.cursor.selected = r;
-        } else {
-            self.cursor.selected = self.visible.len().saturating_sub(1);
-        }
+    fn jump_today(&mut self, ctx: &mut Ctx) {
+        let today = ctx.today;
+        self.read(ctx, |list, src| {
+            if !list.seek(src, day_start(today))? {
+                list.apply(Action::Bottom, src)?;
+            }
+            Ok(())
+        });
     }
 
     fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<Meeting>) -> Outcome {
@@ -531,7 +591,16 @@ impl MeetingsPane {
     }
 
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if self.cursor.apply(action, self.visible.len()) {
+        if matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+        ) {
+            self.read(ctx, |list, src| list.apply(action, src).map(|_| ()));
             return Outcome::Handled;
         }
         match action {
@@ -573,7 +642,7 @@ impl MeetingsPane {
                     return Outcome::Ignored;
                 }
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             Action::FilterDone => {
@@ -582,19 +651,19 @@ impl MeetingsPane {
             }
             Action::FilterCancel => {
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             Action::PrevDay => {
-                self.step_day(true);
+                self.step_day(ctx, true);
                 Outcome::Handled
             }
             Action::NextDay => {
-                self.step_day(false);
+                self.step_day(ctx, false);
                 Outcome::Handled
             }
             Action::Today => {
-                self.jump_today(ctx.today);
+                self.jump_today(ctx);
                 Outcome::Handled
             }
             _ => Outcome::Ignored,
@@ -676,15 +745,10 @@ impl MeetingsPane {
         if rect.height < 2 || rect.width < 10 {
             return;
         }
-        let open: usize = self.open_items.values().map(Vec::len).sum();
-        let todays = self
-            .meetings
-            .iter()
-            .filter(|m| m.starts_at.date() == self.today)
-            .count();
+        let (open, todays) = (self.open_total, self.todays);
         let head = format!(
             "Meetings · {} · {todays} today · {open} open action item{}",
-            self.meetings.len(),
+            self.all,
             if open == 1 { "" } else { "s" }
         );
         frame.render_widget(
@@ -704,8 +768,8 @@ impl MeetingsPane {
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.visible.len(),
-                self.meetings.len(),
+                self.list.total(),
+                self.all,
                 t,
             );
             body.y += 1;
@@ -714,7 +778,7 @@ impl MeetingsPane {
         if body.height == 0 {
             return;
         }
-        if self.visible.is_empty() {
+        if self.list.is_empty() {
             let msg = if self.filter.is_active() {
                 "No meeting matches the filter. Esc clears it."
             } else {
@@ -728,13 +792,15 @@ impl MeetingsPane {
         let who_w = if w >= 100 { 26 } else { 16 };
         let fixed = 10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3;
         let title_w = w.saturating_sub(fixed).max(8);
-        let range = self
-            .cursor
-            .window(self.visible.len(), usize::from(body.height));
-        let mut prev_day = range.start.checked_sub(1).and_then(|r| self.day_at(r));
+        let range = self.list.window(usize::from(body.height));
+        let mut prev_day = range
+            .start
+            .checked_sub(1)
+            .and_then(|r| self.list.get(r))
+            .map(|m| m.starts_at.date());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
-            let Some(m) = self.visible.get(row).and_then(|&i| self.meetings.get(i)) else {
+            let Some(m) = self.list.get(row) else {
                 continue;
             };
             let d = m.starts_at.date();
@@ -744,9 +810,9 @@ impl MeetingsPane {
                 d.format("%a %-d %b").to_string()
             };
             prev_day = Some(d);
-            let selected = row == self.cursor.selected;
+            let selected = row == self.list.selected_index();
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
-            let open = self.open_items.get(&m.id).map_or(0, Vec::len);
+            let open = self.open_counts.get(&m.id).copied().unwrap_or(0);
             let date_style = if d == self.today {
                 t.bold()
             } else if d > self.today {
@@ -808,7 +874,10 @@ impl MeetingsPane {
         };
         let cols = usize::from(inner.width);
         let mut lines = meeting_head(m, self.today, t);
-        let open = self.open_items.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
+        let open = match &self.preview_items {
+            Some((id, items)) if *id == m.id => items.as_slice(),
+            _ => &[],
+        };
         if !open.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("Open action items ({})", open.len()),
@@ -962,32 +1031,21 @@ impl Pane for MeetingsPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
-        if self.list_stale {
-            let keep = self.pending_select.take().or(self.selected().map(|m| m.id));
-            let from = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
-            let to = NaiveDate::from_ymd_opt(9999, 12, 30).unwrap_or(NaiveDate::MAX);
-            let mut all = repo.meetings_between(from, to)?;
-            // Days newest first; a day's meetings in order of time.
-            all.sort_by(|a, b| {
-                b.starts_at
-                    .date()
-                    .cmp(&a.starts_at.date())
-                    .then(a.starts_at.cmp(&b.starts_at))
-                    .then(a.id.cmp(&b.id))
-            });
-            self.meetings = all;
-            self.list_stale = false;
-            self.refilter();
-            self.select_id(keep);
-        } else if let Some(id) = self.pending_select.take() {
-            self.select_id(Some(id));
-        }
-        self.open_items.clear();
-        for item in repo.open_action_items()? {
-            if let ActionSource::Meeting(m) = item.source {
-                self.open_items.entry(m).or_default().push(item);
+        if self.list_stale || self.pending_select.is_some() {
+            let src = self.source(repo);
+            self.list.reload(&src, self.pending_select.take())?;
+            if self.list_stale {
+                self.all = match src.text {
+                    Some(_) => repo.meeting_count(None)?,
+                    None => self.list.total(),
+                };
+                self.todays = repo.meeting_count_on(self.today)?;
             }
+            self.list_stale = false;
         }
+        // Action items change from the pages over the list without the list changing.
+        self.open_total = repo.open_meeting_action_item_count()?;
+        self.read_extras(repo)?;
         // The view on top, dropping views whose row is gone.
         while let Some(view) = self.views.last().copied() {
             let found = match view {
@@ -1029,7 +1087,7 @@ impl Pane for MeetingsPane {
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
-                    self.refilter();
+                    self.refilter(ctx);
                 }
                 return Outcome::Handled;
             }
@@ -1092,7 +1150,7 @@ impl Pane for MeetingsPane {
         }
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
         if let Some(ed) = self.editing.as_mut() {
             ed.form.paste(text);
             return Outcome::Handled;
@@ -1107,7 +1165,7 @@ impl Pane for MeetingsPane {
         }
         if self.views.is_empty() && self.filter.typing {
             self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
-            self.refilter();
+            self.refilter(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored
