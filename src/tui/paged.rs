@@ -45,6 +45,8 @@ pub struct PagedList<R> {
     height: usize,
     /// Rows read from the source by the last reload or move (tests prove the bound).
     loaded: usize,
+    /// Reads of the whole list so far (tests prove a pane switch reads nothing).
+    reloads: u64,
 }
 
 impl<R> Default for PagedList<R> {
@@ -57,6 +59,7 @@ impl<R> Default for PagedList<R> {
             offset: 0,
             height: 0,
             loaded: 0,
+            reloads: 0,
         }
     }
 }
@@ -100,6 +103,11 @@ impl<R> PagedList<R> {
         self.loaded
     }
 
+    /// How many times the whole list was read again (counted, and a window found).
+    pub fn reloads(&self) -> u64 {
+        self.reloads
+    }
+
     /// The most rows the list holds or reads at once, for the last drawn height.
     pub fn capacity(&self) -> usize {
         2 * self.side() + 1
@@ -134,6 +142,7 @@ impl<R> PagedList<R> {
     /// Reads the list again: the count, and a window around the row `select` (if it is
     /// there), else around where the selected row was.
     pub fn reload<S: PageSource<Row = R>>(&mut self, source: &S, select: Option<Id>) -> Result<()> {
+        self.reloads += 1;
         self.total = source.count()?;
         let mut anchor = None;
         if let Some(id) = select {

@@ -112,6 +112,9 @@ pub struct JournalPane {
     tag_picker: Option<(Form, Vec<(Id, String)>)>,
     editor: Option<EditorJob>,
     pending_select: Option<Id>,
+    /// The list must be read again: this pane wrote or changed its filters, or the app said
+    /// the data changed. A pane switch alone reads nothing.
+    stale: bool,
     preview_scroll: u16,
     /// The entry the preview was scrolled for (the scroll resets on another).
     preview_for: Option<Id>,
@@ -133,6 +136,7 @@ impl JournalPane {
             tag_picker: None,
             editor: None,
             pending_select: None,
+            stale: true,
             preview_scroll: 0,
             preview_for: None,
         }
@@ -627,6 +631,26 @@ impl JournalPane {
         }
     }
 
+    /// A key, before [`Pane::handle_key`] notes whether the list must be read again.
+    fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
+        if self.editing.is_some() {
+            return self.form_key(&key, ctx);
+        }
+        if self.tag_picker.is_some() {
+            return self.tag_picker_key(&key, ctx);
+        }
+        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            if self.filter.typing {
+                if self.filter.type_key(&key) {
+                    self.refilter(ctx);
+                }
+                return Outcome::Handled;
+            }
+            return Outcome::Ignored;
+        };
+        self.act(binding.action, ctx)
+    }
+
     // ---- drawing ----------------------------------------------------------------------------
 
     fn header_text(&self) -> String {
@@ -845,6 +869,10 @@ impl Pane for JournalPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
+        if !self.stale && self.pending_select.is_none() {
+            return Ok(());
+        }
+        self.stale = false;
         let keep = self.pending_select.take();
         let src = self.source(repo);
         self.list.reload(&src, keep)?;
@@ -861,22 +889,13 @@ impl Pane for JournalPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
-            return self.form_key(&key, ctx);
-        }
-        if self.tag_picker.is_some() {
-            return self.tag_picker_key(&key, ctx);
-        }
-        let Some(binding) = keymap::resolve(self.hints(), &key) else {
-            if self.filter.typing {
-                if self.filter.type_key(&key) {
-                    self.refilter(ctx);
-                }
-                return Outcome::Handled;
-            }
-            return Outcome::Ignored;
-        };
-        self.act(binding.action, ctx)
+        let outcome = self.key(key, ctx);
+        self.stale |= matches!(outcome, Outcome::Wrote | Outcome::Moved);
+        outcome
+    }
+
+    fn data_changed(&mut self) {
+        self.stale = true;
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
@@ -995,6 +1014,7 @@ impl Pane for JournalPane {
     }
 
     fn editor_done(&mut self, result: Result<String, String>, ctx: &mut Ctx) -> Outcome {
+        self.stale = true;
         let Some(job) = self.editor.take() else {
             return Outcome::Handled;
         };
