@@ -3,19 +3,16 @@
 //! Focus), and a person's page (in `person.rs`).
 
 use super::actions::{ItemCols, ItemForms, ItemList, item_line, split_text_and_items};
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::common::{render_empty, render_filter, tags_text};
 use super::list::Filter;
+use super::meeting_form::{self as form, MeetingForm};
 use super::person::{PersonPage, Step};
-use super::pick::{
-    Chooser, Chosen, new_person, parse_when, person_options, resolve_people, short_day,
-};
+use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{
-    ActionItem, ActionSource, Deletable, Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey,
-};
+use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageDir, PageKey};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
+use crate::tui::form::{FormDraft, PickOption, format_minutes};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
@@ -27,25 +24,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::collections::HashMap;
-
-enum FormTarget {
-    New,
-    Edit { id: Id, version: i64 },
-}
-
-impl FormTarget {
-    fn key(&self) -> String {
-        match self {
-            FormTarget::New => "new".into(),
-            FormTarget::Edit { id, .. } => format!("edit:{id}"),
-        }
-    }
-}
-
-struct Editing {
-    form: Form,
-    target: FormTarget,
-}
 
 /// What the pane shows over the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -80,7 +58,7 @@ pub struct MeetingsPane {
     views: Vec<View>,
     detail: Option<Detail>,
     page: Option<PersonPage>,
-    editing: Option<Editing>,
+    editing: Option<MeetingForm>,
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
@@ -123,30 +101,6 @@ impl PageSource for Meetings<'_> {
 /// after it).
 fn day_start(day: NaiveDate) -> PageKey {
     (day.and_time(chrono::NaiveTime::MIN), Id::MIN)
-}
-
-const KINDS_FIRST_ID: i64 = 1;
-
-fn kind_options() -> Vec<PickOption> {
-    MeetingKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, k)| PickOption::new(i as i64 + KINDS_FIRST_ID, k.label()))
-        .collect()
-}
-
-fn kind_id(k: MeetingKind) -> i64 {
-    MeetingKind::ALL
-        .iter()
-        .position(|x| *x == k)
-        .map_or(KINDS_FIRST_ID, |i| i as i64 + KINDS_FIRST_ID)
-}
-
-fn kind_of(id: i64) -> MeetingKind {
-    usize::try_from(id - KINDS_FIRST_ID)
-        .ok()
-        .and_then(|i| MeetingKind::ALL.get(i).copied())
-        .unwrap_or(MeetingKind::Other)
 }
 
 /// "Ada, Bob +2" in at most `cols` columns.
@@ -311,232 +265,36 @@ impl MeetingsPane {
         });
     }
 
-    fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<Meeting>) -> Outcome {
-        let (tags, people) = match (ctx.repo.tags(), ctx.repo.people(None)) {
-            (Ok(t), Ok(p)) => (t, p),
-            (Err(e), _) | (_, Err(e)) => {
-                ctx.status.error(e);
-                return Outcome::Handled;
-            }
-        };
-        let (heading, mut target, draft) = match &meeting {
-            Some(m) => (
-                "Edit meeting",
-                FormTarget::Edit {
-                    id: m.id,
-                    version: m.stamp.version,
-                },
-                MeetingDraft {
-                    starts_at: m.starts_at,
-                    duration_minutes: m.duration_minutes,
-                    title: m.title.clone(),
-                    kind: m.kind,
-                    notes: m.notes.clone(),
-                    attendee_ids: m.attendees.iter().map(|p| p.id).collect(),
-                    tags: m.tags.clone(),
-                },
-            ),
-            None => (
-                "New meeting",
-                FormTarget::New,
-                MeetingDraft {
-                    starts_at: ctx.now,
-                    duration_minutes: Some(30),
-                    title: String::new(),
-                    kind: MeetingKind::Other,
-                    notes: String::new(),
-                    attendee_ids: Vec::new(),
-                    tags: Vec::new(),
-                },
-            ),
-        };
-        let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
-        let mut form = Form::new(heading, self.theme)
-            .line("title", "Title", &draft.title)
-            .line(
-                "when",
-                "When",
-                &draft.starts_at.format("%Y-%m-%d %H:%M").to_string(),
-            )
-            .picker(
-                "kind",
-                "Kind",
-                kind_options(),
-                &[kind_id(draft.kind)],
-                false,
-                None,
-            )
-            .line(
-                "duration",
-                "Duration",
-                &draft
-                    .duration_minutes
-                    .map(format_minutes)
-                    .unwrap_or_default(),
-            )
-            .picker(
-                "attendees",
-                "Attendees",
-                person_options(&people, None),
-                &draft.attendee_ids,
-                true,
-                Some(new_person),
-            )
-            .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag))
-            .multiline("notes", "Notes", &draft.notes, 5);
-        match ctx.drafts.take(PaneId::Meetings, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (FormTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing { form, target });
+    /// `@`: whose page to open. From a meeting's page, its attendees (one goes straight there).
+    fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<&Meeting>) -> Outcome {
+        self.editing = MeetingForm::open(ctx, meeting, self.theme);
         Outcome::Handled
-    }
-
-    /// The form's values (attendees still as picked), or (field, message) for a bad value.
-    fn read_form(
-        form: &Form,
-        today: NaiveDate,
-    ) -> Result<(MeetingDraft, Vec<PickOption>), (&'static str, String)> {
-        let starts_at = parse_when(&form.text("when"), today).map_err(|e| ("when", e))?;
-        let duration = parse_minutes(&form.text("duration")).map_err(|_| {
-            (
-                "duration",
-                format!(
-                    "duration must be minutes or like 1h30, got {:?}",
-                    sanitize(form.text("duration").trim())
-                ),
-            )
-        })?;
-        let kind = form
-            .picked("kind")
-            .first()
-            .map_or(MeetingKind::Other, |o| kind_of(o.id));
-        Ok((
-            MeetingDraft {
-                starts_at,
-                duration_minutes: duration,
-                title: form.text("title"),
-                kind,
-                notes: form.text("notes"),
-                attendee_ids: Vec::new(),
-                tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-            },
-            form.picked("attendees"),
-        ))
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        let (mut draft, attendees) = match Self::read_form(&ed.form, ctx.today) {
-            Ok(d) => d,
-            Err((field, msg)) => {
-                ed.form.set_error(field, msg);
-                return Outcome::Handled;
-            }
-        };
-        let result = ctx.repo.in_transaction(|r| {
-            draft.attendee_ids = resolve_people(r, &attendees)?;
-            match ed.target {
-                FormTarget::New => r.add_meeting(&draft),
-                FormTarget::Edit { id, version } => r.update_meeting(id, version, &draft),
-            }
-        });
-        match result {
-            Ok(m) => {
-                ctx.status.info(format!(
-                    "saved “{}” on {}",
-                    truncate(&sanitize(&m.title), 40),
-                    short_day(m.starts_at.date(), ctx.today)
-                ));
-                self.editing = None;
-                self.pending_select = Some(m.id);
-                self.list_stale = true;
-                Outcome::Wrote
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.meeting(id) {
-                Ok(theirs) => {
-                    let mut yours = meeting_lines(&draft, "");
-                    if let Some((_, v)) = yours.iter_mut().find(|(k, _)| k == "attendees") {
-                        *v = attendees
-                            .iter()
-                            .map(|o| o.label.clone())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                    }
-                    let names = theirs
-                        .attendees
-                        .iter()
-                        .map(|p| p.name.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let theirs_draft = MeetingDraft {
-                        starts_at: theirs.starts_at,
-                        duration_minutes: theirs.duration_minutes,
-                        title: theirs.title.clone(),
-                        kind: theirs.kind,
-                        notes: theirs.notes.clone(),
-                        attendee_ids: Vec::new(),
-                        tags: theirs.tags.clone(),
-                    };
-                    ed.form.show_conflict(
-                        yours,
-                        meeting_lines(&theirs_draft, &names),
-                        theirs.stamp.version,
-                    );
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
     }
 
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
         let Some(ed) = self.editing.as_mut() else {
             return Outcome::Ignored;
         };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
+        match ed.handle_key(key, ctx) {
+            form::Step::Stay(outcome) => outcome,
+            form::Step::Closed => {
                 self.editing = None;
                 Outcome::Handled
             }
-            FormEvent::KeepTheirs => {
+            form::Step::Saved(id) => {
                 self.editing = None;
+                self.pending_select = Some(id);
                 self.list_stale = true;
-                ctx.status
-                    .info("kept the version saved by the other session");
                 Outcome::Wrote
             }
-            FormEvent::Overwrite { version } => {
-                if let FormTarget::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
+            form::Step::KeptTheirs => {
+                self.editing = None;
+                self.list_stale = true;
+                Outcome::Wrote
             }
         }
     }
 
-    /// `@`: whose page to open. From a meeting's page, its attendees (one goes straight there).
     fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
         let options: Vec<PickOption> = match (self.views.last(), &self.detail) {
             (Some(View::Meeting(_)), Some(d)) => {
@@ -611,7 +369,7 @@ impl MeetingsPane {
             Action::PickPerson => self.choose_person(ctx),
             Action::Add => self.open_form(ctx, None),
             Action::Edit => match self.selected().cloned() {
-                Some(m) => self.open_form(ctx, Some(m)),
+                Some(m) => self.open_form(ctx, Some(&m)),
                 None => Outcome::Handled,
             },
             Action::Delete => {
@@ -705,7 +463,7 @@ impl MeetingsPane {
             Action::Back => self.back(),
             Action::PickPerson => self.choose_person(ctx),
             Action::EditOuter => match self.detail.as_ref().map(|d| d.meeting.clone()) {
-                Some(m) => self.open_form(ctx, Some(m)),
+                Some(m) => self.open_form(ctx, Some(&m)),
                 None => Outcome::Handled,
             },
             _ => {
@@ -1006,24 +764,6 @@ fn meeting_head(m: &Meeting, today: NaiveDate, t: Theme) -> Vec<Line<'static>> {
     lines
 }
 
-fn meeting_lines(d: &MeetingDraft, attendees: &str) -> Vec<(String, String)> {
-    vec![
-        ("title".into(), d.title.clone()),
-        (
-            "when".into(),
-            d.starts_at.format("%Y-%m-%d %H:%M").to_string(),
-        ),
-        ("kind".into(), d.kind.label().into()),
-        (
-            "duration".into(),
-            d.duration_minutes.map(format_minutes).unwrap_or_default(),
-        ),
-        ("attendees".into(), attendees.to_string()),
-        ("tags".into(), d.tags.join(" ")),
-        ("notes".into(), d.notes.clone()),
-    ]
-}
-
 impl Pane for MeetingsPane {
     fn title(&self) -> &str {
         "Meetings"
@@ -1179,18 +919,7 @@ impl Pane for MeetingsPane {
         if let Some(d) = self.items.take_draft() {
             return Some(d);
         }
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                FormTarget::Edit { version, .. } => Some(version),
-                FormTarget::New => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take()?.into_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {

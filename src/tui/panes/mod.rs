@@ -23,6 +23,7 @@ pub mod today;
 pub mod actions;
 pub mod feedback;
 pub mod goals;
+mod meeting_form;
 pub mod meetings;
 mod person;
 pub mod pick;
