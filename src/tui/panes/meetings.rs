@@ -1,11 +1,13 @@
-//! Meetings: every meeting by day (newest day first), the meeting form (attendees picked from
-//! people, new ones created inline), a meeting's page with its action items (done, promote to
-//! Focus), and a person's page (in `person.rs`).
+//! Meetings: every meeting by day (newest day first), read a window at a time, with the
+//! selected meeting beside the list. Its parts have their own files: the meeting form
+//! (`meeting_form.rs`), a meeting's page with its action items (`meeting_page.rs`) and a
+//! person's page (`person.rs`).
 
-use super::actions::{ItemCols, ItemForms, ItemList, item_line, split_text_and_items};
-use super::common::{render_empty, render_filter, tags_text};
+use super::actions::{ItemCols, ItemForms, ItemList, item_line};
+use super::common::{render_empty, render_filter};
 use super::list::Filter;
 use super::meeting_form::{self as form, MeetingForm};
+use super::meeting_page::{Detail, meeting_head};
 use super::person::{PersonPage, Step};
 use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -30,11 +32,6 @@ use std::collections::HashMap;
 enum View {
     Meeting(Id),
     Person(Id),
-}
-
-struct Detail {
-    meeting: Meeting,
-    list: ItemList,
 }
 
 pub struct MeetingsPane {
@@ -498,6 +495,18 @@ impl MeetingsPane {
 
     // ---- drawing ------------------------------------------------------------------------
 
+    fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
+        match self.detail.as_mut() {
+            Some(d) => d.render(frame, area, self.today, self.theme),
+            None => render_empty(
+                frame,
+                area,
+                "This meeting is gone (deleted?). Esc goes back.",
+                self.theme,
+            ),
+        }
+    }
+
     fn render_list(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         if rect.height < 2 || rect.width < 10 {
@@ -652,116 +661,6 @@ impl MeetingsPane {
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
-
-    fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
-        let t = self.theme;
-        let today = self.today;
-        let Some(d) = self.detail.as_mut() else {
-            render_empty(
-                frame,
-                area,
-                "This meeting is gone (deleted?). Esc goes back.",
-                t,
-            );
-            return;
-        };
-        let head = meeting_head(&d.meeting, today, t);
-        let head_h = u16::try_from(head.len())
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        frame.render_widget(
-            Paragraph::new(head),
-            Rect {
-                height: head_h,
-                ..area
-            },
-        );
-        let rest = Rect {
-            y: area.y + head_h,
-            height: area.height - head_h,
-            ..area
-        };
-        if rest.height < 2 {
-            return;
-        }
-        let mut lines: Vec<Line> = Vec::new();
-        if d.meeting.notes.trim().is_empty() {
-            lines.push(Line::from(Span::styled(
-                "No notes. E edits the meeting.",
-                t.dim(),
-            )));
-        } else {
-            lines.extend(
-                sanitize_lines(&d.meeting.notes)
-                    .iter()
-                    .map(|l| Line::from(l.to_string())),
-            );
-        }
-        let (notes, items) = split_text_and_items(
-            Rect {
-                y: rest.y + 1,
-                height: rest.height - 1,
-                ..rest
-            },
-            &lines,
-            d.list.items.len(),
-        );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes);
-        let open = d.list.open_count();
-        let title = format!("Action items · {open} open of {}", d.list.items.len());
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&title, usize::from(items.width)).into_owned(),
-                t.title(),
-            )),
-            Rect { height: 1, ..items },
-        );
-        d.list.render(
-            frame,
-            Rect {
-                y: items.y + 1,
-                height: items.height.saturating_sub(1),
-                ..items
-            },
-            today,
-            t,
-            true,
-        );
-    }
-}
-
-/// Title, when / how long / kind, attendees and tags of a meeting.
-fn meeting_head(m: &Meeting, today: NaiveDate, t: Theme) -> Vec<Line<'static>> {
-    let mut when = m.starts_at.format("%a %-d %b %Y %H:%M").to_string();
-    match (m.starts_at.date() - today).num_days() {
-        0 => when.push_str(" · today"),
-        -1 => when.push_str(" · yesterday"),
-        1 => when.push_str(" · tomorrow"),
-        _ => {}
-    }
-    if let Some(d) = m.duration_minutes {
-        when.push_str(&format!(" · {}", format_minutes(d)));
-    }
-    when.push_str(&format!(" · {}", m.kind.label()));
-    let mut lines = vec![
-        Line::from(Span::styled(sanitize(&m.title).into_owned(), t.bold())),
-        Line::from(Span::styled(when, t.dim())),
-    ];
-    let who = if m.attendees.is_empty() {
-        "nobody recorded".to_string()
-    } else {
-        m.attendees
-            .iter()
-            .map(|p| sanitize(&p.name).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut spans = vec![Span::styled("with ", t.dim()), Span::raw(who)];
-    if !m.tags.is_empty() {
-        spans.push(Span::styled(format!("  {}", tags_text(&m.tags)), t.tag()));
-    }
-    lines.push(Line::from(spans));
-    lines
 }
 
 impl Pane for MeetingsPane {

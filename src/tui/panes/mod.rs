@@ -24,6 +24,7 @@ pub mod actions;
 pub mod feedback;
 pub mod goals;
 mod meeting_form;
+mod meeting_page;
 pub mod meetings;
 mod person;
 pub mod pick;
