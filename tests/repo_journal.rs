@@ -436,6 +436,8 @@ fn the_journal_list_pages_by_key_newest_first_and_filters_in_sql() {
     assert_eq!(r.learning_count(&all).unwrap(), 4);
     let key = r.learning_key(a.id).unwrap().unwrap();
     assert_eq!(r.learning_rank(&all, key).unwrap(), 2);
+    assert_eq!(r.learning_count_before(&all, Some(key)).unwrap(), (4, 2));
+    assert_eq!(r.learning_count_before(&all, None).unwrap(), (4, 0));
     let up = r.learning_page(&all, Some(key), PageDir::Up, 9).unwrap();
     assert_eq!(
         up.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(),

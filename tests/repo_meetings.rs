@@ -574,6 +574,11 @@ fn the_meetings_list_pages_by_key_days_newest_first_and_counts_in_sql() {
         .collect();
     assert_eq!(last, ["same minute B", "oldest"]);
     assert_eq!(r.meeting_rank(None, key).unwrap(), 3);
+    assert_eq!(r.meeting_count_before(None, Some(key)).unwrap(), (6, 3));
+    assert_eq!(
+        r.meeting_count_before(Some("minute"), Some(key)).unwrap(),
+        (2, 0)
+    );
     assert_eq!(r.meeting_key(a[3].id).unwrap(), Some(key));
     assert_eq!(r.meeting_key(gone.id).unwrap(), None);
     // The filter: title, an attendee's name, a tag, a kind's label; in SQL, counted the same.

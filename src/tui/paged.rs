@@ -22,8 +22,9 @@ pub trait PageSource {
     type Row;
     fn key(row: &Self::Row) -> PageKey;
     fn id(row: &Self::Row) -> Id;
-    /// Rows in the whole list.
-    fn count(&self) -> Result<usize>;
+    /// Rows in the whole list, and how many of them come before `key` (0 without one): one
+    /// pass, since with a text filter each pass reads every row.
+    fn count(&self, key: Option<PageKey>) -> Result<(usize, usize)>;
     /// Rows before `key` in the list (whether or not a row has that key).
     fn rank(&self, key: PageKey) -> Result<usize>;
     /// Up to `n` rows from `from` in direction `dir`, in list order.
@@ -143,14 +144,15 @@ impl<R> PagedList<R> {
     /// there), else around where the selected row was.
     pub fn reload<S: PageSource<Row = R>>(&mut self, source: &S, select: Option<Id>) -> Result<()> {
         self.reloads += 1;
-        self.total = source.count()?;
         let mut anchor = None;
         if let Some(id) = select {
             anchor = source.key_of(id)?;
         }
         let anchor = anchor.or_else(|| self.selected().map(S::key));
+        let (total, rank) = source.count(anchor)?;
+        self.total = total;
         match anchor {
-            Some(key) => self.read_around(source, key, None),
+            Some(key) => self.read_around(source, key, Some(rank)),
             None => self.read_top(source),
         }
     }
@@ -292,8 +294,8 @@ mod tests {
         fn id(row: &PageKey) -> Id {
             row.1
         }
-        fn count(&self) -> Result<usize> {
-            Ok(self.0.len())
+        fn count(&self, key: Option<PageKey>) -> Result<(usize, usize)> {
+            Ok((self.0.len(), key.map_or(Ok(0), |k| self.rank(k))?))
         }
         fn rank(&self, key: PageKey) -> Result<usize> {
             Ok(self.0.iter().filter(|k| **k > key).count())

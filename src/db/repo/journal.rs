@@ -288,6 +288,33 @@ impl Repo {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// How many entries the journal list shows with `filter`, and how many of them come
+    /// before `key` (0 without one): one pass over the rows.
+    pub fn learning_count_before(
+        &self,
+        filter: &LearningFilter,
+        key: Option<PageKey>,
+    ) -> Result<(usize, usize)> {
+        let (text, tag, starred) = page_params(filter)?;
+        let (at, id) = match key {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let (all, before): (i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*), count(CASE WHEN (l.at, l.id) > (?4, ?5) THEN 1 END)
+                 FROM learnings l WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![text, tag, starred, at, id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok((
+            usize::try_from(all).unwrap_or(0),
+            usize::try_from(before).unwrap_or(0),
+        ))
+    }
+
     /// How many entries of the journal list (newest first) come before `key`.
     pub fn learning_rank(&self, filter: &LearningFilter, key: PageKey) -> Result<usize> {
         let (text, tag, starred) = page_params(filter)?;

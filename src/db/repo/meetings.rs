@@ -260,6 +260,33 @@ impl Repo {
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
+    /// How many meetings the meetings list shows with the typed filter `text`, and how many
+    /// of them come before `key` (0 without one): one pass over the rows.
+    pub fn meeting_count_before(
+        &self,
+        text: Option<&str>,
+        key: Option<PageKey>,
+    ) -> Result<(usize, usize)> {
+        let (like, kinds) = page_params(text)?;
+        let (at, id) = match key {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let (all, before): (i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*), count(CASE WHEN {DAY} > substr(?3, 1, 10)
+                     OR ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) < (?3, ?4))
+                   THEN 1 END)
+                 FROM meetings m WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![like, kinds, at, id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((
+            usize::try_from(all).unwrap_or(0),
+            usize::try_from(before).unwrap_or(0),
+        ))
+    }
+
     /// How many live meetings start on `day`.
     pub fn meeting_count_on(&self, day: NaiveDate) -> Result<usize> {
         let n: i64 = self

@@ -68,8 +68,8 @@ impl PageSource for Entries<'_> {
     fn id(row: &LearningSummary) -> Id {
         row.id
     }
-    fn count(&self) -> crate::db::Result<usize> {
-        self.repo.learning_count(&self.filter)
+    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
+        self.repo.learning_count_before(&self.filter, key)
     }
     fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
         self.repo.learning_rank(&self.filter, key)

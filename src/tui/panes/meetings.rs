@@ -75,8 +75,8 @@ impl PageSource for Meetings<'_> {
     fn id(row: &Meeting) -> Id {
         row.id
     }
-    fn count(&self) -> crate::db::Result<usize> {
-        self.repo.meeting_count(self.text.as_deref())
+    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
+        self.repo.meeting_count_before(self.text.as_deref(), key)
     }
     fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
         self.repo.meeting_rank(self.text.as_deref(), key)
