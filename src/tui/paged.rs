@@ -151,7 +151,20 @@ impl<R> PagedList<R> {
         let anchor = anchor.or_else(|| self.selected().map(S::key));
         let (total, rank) = source.count(anchor)?;
         self.total = total;
+        if total == 0 {
+            // Nothing to read: another pass would only look through every row again.
+            self.rows.clear();
+            (self.start, self.selected, self.offset, self.loaded) = (0, 0, 0, 0);
+            return Ok(());
+        }
         match anchor {
+            // A short list (a narrow filter) is read whole, in one pass rather than two
+            // that each look for rows on their side of the key.
+            Some(_) if total <= self.capacity() => {
+                self.read_top(source)?;
+                self.selected = rank.min(self.total.saturating_sub(1));
+                Ok(())
+            }
             Some(key) => self.read_around(source, key, Some(rank)),
             None => self.read_top(source),
         }
@@ -398,6 +411,20 @@ mod tests {
         let key = src.0[10];
         assert!(l.seek(&src, key).unwrap());
         assert_eq!(l.selected_index(), 10);
+        // A list shorter than a window is read whole, the selection found in it the same way.
+        src.0.truncate(10);
+        l.reload(&src, Some(995)).unwrap();
+        assert_eq!(
+            (l.selected_index(), l.selected().map(|r| r.1)),
+            (5, Some(995))
+        );
+        src.0.retain(|k| k.1 != 995);
+        l.reload(&src, None).unwrap();
+        assert_eq!(
+            (l.selected_index(), l.selected().map(|r| r.1)),
+            (5, Some(994))
+        );
+        assert_eq!(l.held(), 9);
         src.0.clear();
         l.reload(&src, None).unwrap();
         assert!(l.is_empty() && l.selected().is_none());

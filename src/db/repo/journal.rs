@@ -121,11 +121,12 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
 }
 
 /// The journal list's filter, binding ?1 text (title, text or a tag), ?2 tag, ?3 starred
-/// only. Written so the partial index `learnings_live_at` serves the order and the counts.
+/// only. Written so the partial index `learnings_live_at` serves the order and the counts,
+/// and the tags matching the text are found once per statement (`IN`), not once per row.
 const PAGE_FILTER: &str = "l.deleted_at IS NULL
     AND (?1 IS NULL OR l.title LIKE ?1 ESCAPE '\\' OR l.body LIKE ?1 ESCAPE '\\'
-         OR EXISTS (SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
-                    WHERE lt.learning_id = l.id AND t.name LIKE ?1 ESCAPE '\\'))
+         OR l.id IN (SELECT lt.learning_id FROM learning_tags lt
+                     WHERE lt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))
     AND (?2 IS NULL OR EXISTS (
          SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
          WHERE lt.learning_id = l.id AND t.name = ?2))

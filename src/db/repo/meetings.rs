@@ -145,14 +145,14 @@ fn load(conn: &Connection, id: Id) -> Result<Meeting> {
 
 /// The meetings list's filter: ?1 a LIKE pattern (NULL: every meeting) matched against the
 /// title, the notes, an attendee's name or a tag, or ?2 a JSON list of the kinds whose label
-/// matches.
+/// matches. The people and tags matching are found once per statement (`IN`), not per row.
 const PAGE_FILTER: &str = "m.deleted_at IS NULL
     AND (?1 IS NULL OR m.title LIKE ?1 ESCAPE '\\' OR m.notes LIKE ?1 ESCAPE '\\'
          OR m.kind IN (SELECT value FROM json_each(?2))
-         OR EXISTS (SELECT 1 FROM meeting_attendees a JOIN people p ON p.id = a.person_id
-                    WHERE a.meeting_id = m.id AND p.name LIKE ?1 ESCAPE '\\')
-         OR EXISTS (SELECT 1 FROM meeting_tags mt JOIN tags t ON t.id = mt.tag_id
-                    WHERE mt.meeting_id = m.id AND t.name LIKE ?1 ESCAPE '\\'))";
+         OR m.id IN (SELECT a.meeting_id FROM meeting_attendees a
+                     WHERE a.person_id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\'))
+         OR m.id IN (SELECT mt.meeting_id FROM meeting_tags mt
+                     WHERE mt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))";
 
 /// The list's order key, as the index `meetings_live_day` has it.
 const DAY: &str = "substr(m.starts_at, 1, 10)";
