@@ -335,6 +335,30 @@ pub struct LearningDraft {
     pub skill_ids: Vec<Id>,
 }
 
+/// A journal entry as a list shows it: no text, no skills (the preview loads those).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LearningSummary {
+    pub id: Id,
+    pub at: NaiveDateTime,
+    pub title: String,
+    pub starred: bool,
+    pub tags: Vec<String>,
+}
+
+/// A place in a list ordered by time: a row's time and id. No row need have it, so a list
+/// can find where a deleted row was.
+pub type PageKey = (NaiveDateTime, Id);
+
+/// Which way to read a list from a [`PageKey`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageDir {
+    /// The rows after the key in the list's order (and the key's own row if `inclusive`);
+    /// without a key, from the top.
+    Down { inclusive: bool },
+    /// The rows just before the key, still in the list's order; without a key, the last ones.
+    Up,
+}
+
 /// Which journal entries to list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LearningFilter {

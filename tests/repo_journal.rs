@@ -400,3 +400,71 @@ fn learning_tags_count_live_entries_only() {
         .collect();
     assert_eq!(names, ["db", "gone", "rust"]);
 }
+
+#[test]
+fn the_journal_list_pages_by_key_newest_first_and_filters_in_sql() {
+    let t = db();
+    let r = &t.repo;
+    let add = |title: &str, when: &str, tags: &[&str], starred: bool| {
+        r.add_learning(&LearningDraft {
+            at: Some(at(when)),
+            title: title.into(),
+            body: format!("notes on {title}"),
+            starred,
+            tags: tags.iter().map(|s| s.to_string()).collect(),
+            skill_ids: Vec::new(),
+        })
+        .unwrap()
+    };
+    add("old", "2026-10-01T09:00:00", &["sql"], false);
+    let a = add("tie A", "2026-11-01T09:00:00", &[], true);
+    add("tie B", "2026-11-01T09:00:00", &["rust"], false);
+    add("new", "2026-11-20T09:00:00", &["rust"], false);
+    let gone = add("deleted", "2026-11-10T09:00:00", &[], false);
+    r.delete(Deletable::Learning, gone.id).unwrap();
+    let all = LearningFilter::default();
+    let mut seen = Vec::new();
+    let mut from = None;
+    loop {
+        let dir = PageDir::Down { inclusive: false };
+        let page = r.learning_page(&all, from, dir, 1).unwrap();
+        let Some(l) = page.first() else { break };
+        from = Some((l.at, l.id));
+        seen.push(l.title.clone());
+    }
+    assert_eq!(seen, ["new", "tie B", "tie A", "old"]);
+    assert_eq!(r.learning_count(&all).unwrap(), 4);
+    let key = r.learning_key(a.id).unwrap().unwrap();
+    assert_eq!(r.learning_rank(&all, key).unwrap(), 2);
+    assert_eq!(r.learning_count_before(&all, Some(key)).unwrap(), (4, 2));
+    assert_eq!(r.learning_count_before(&all, None).unwrap(), (4, 0));
+    let up = r.learning_page(&all, Some(key), PageDir::Up, 9).unwrap();
+    assert_eq!(
+        up.iter().map(|l| l.title.as_str()).collect::<Vec<_>>(),
+        ["new", "tie B"]
+    );
+    assert_eq!(up[1].tags, ["rust"]);
+    assert_eq!(r.learning_key(gone.id).unwrap(), None);
+    // Text matches a title, a body or a tag; with the tag and starred filters on top.
+    let f = |text: Option<&str>, tag: Option<&str>, starred_only: bool| LearningFilter {
+        text: text.map(Into::into),
+        tag: tag.map(Into::into),
+        starred_only,
+        skill_id: None,
+    };
+    for (filter, want) in [
+        (f(Some("TIE"), None, false), 2),
+        (f(Some("notes on old"), None, false), 1),
+        (f(Some("rus"), None, false), 2),
+        (f(None, Some("#rust"), false), 2),
+        (f(Some("tie"), Some("rust"), false), 1),
+        (f(None, None, true), 1),
+        (f(Some("100%"), None, false), 0),
+    ] {
+        assert_eq!(r.learning_count(&filter).unwrap(), want, "{filter:?}");
+        let page = r
+            .learning_page(&filter, None, PageDir::Down { inclusive: true }, 9)
+            .unwrap();
+        assert_eq!(page.len(), want, "{filter:?}");
+    }
+}

@@ -506,3 +506,118 @@ fn closing_the_item_finishes_its_task_and_reopening_reopens_it() {
     assert!(err.to_string().contains("already done"), "{err}");
     assert_eq!(t.repo.tasks_on(day("2026-11-22")).unwrap().len(), 1);
 }
+
+/// The meetings list read in pages of two, from the top and from a key, either way.
+fn paged_titles(t: &TestDb, text: Option<&str>) -> Vec<String> {
+    let mut out: Vec<Meeting> = Vec::new();
+    loop {
+        let from = out.last().map(|m| (m.starts_at, m.id));
+        let dir = PageDir::Down { inclusive: false };
+        let page = t.repo.meeting_page(text, from, dir, 2).unwrap();
+        if page.is_empty() {
+            break;
+        }
+        out.extend(page);
+    }
+    out.into_iter().map(|m| m.title).collect()
+}
+
+#[test]
+fn the_meetings_list_pages_by_key_days_newest_first_and_counts_in_sql() {
+    let t = db();
+    let ada = person(&t, "Ada");
+    let r = &t.repo;
+    let mut team = meeting("standup", "2026-11-20T09:00:00", vec![]);
+    team.kind = MeetingKind::Team;
+    team.tags = vec!["ops".into()];
+    for d in [
+        meeting("late on the 20th", "2026-11-20T16:00:00", vec![ada.id]),
+        team,
+        meeting("same minute A", "2026-11-19T10:00:00", vec![]),
+        meeting("same minute B", "2026-11-19T10:00:00", vec![]),
+        meeting("newest", "2026-11-21T08:00:00", vec![]),
+        meeting("oldest", "2026-11-01T08:00:00", vec![]),
+    ] {
+        r.add_meeting(&d).unwrap();
+    }
+    let gone = r
+        .add_meeting(&meeting("deleted", "2026-11-19T12:00:00", vec![]))
+        .unwrap();
+    r.delete(Deletable::Meeting, gone.id).unwrap();
+    let order = [
+        "newest",
+        "standup",
+        "late on the 20th",
+        "same minute A",
+        "same minute B",
+        "oldest",
+    ];
+    assert_eq!(paged_titles(&t, None), order);
+    assert_eq!(r.meeting_count(None).unwrap(), 6);
+    // Up from a key gives the rows just before it, still in list order; no key: the last.
+    let a = r
+        .meeting_page(None, None, PageDir::Down { inclusive: true }, 9)
+        .unwrap();
+    let key = (a[3].starts_at, a[3].id);
+    let up: Vec<String> = r
+        .meeting_page(None, Some(key), PageDir::Up, 2)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.title)
+        .collect();
+    assert_eq!(up, ["standup", "late on the 20th"]);
+    let last: Vec<String> = r
+        .meeting_page(None, None, PageDir::Up, 2)
+        .unwrap()
+        .into_iter()
+        .map(|m| m.title)
+        .collect();
+    assert_eq!(last, ["same minute B", "oldest"]);
+    assert_eq!(r.meeting_rank(None, key).unwrap(), 3);
+    assert_eq!(r.meeting_count_before(None, Some(key)).unwrap(), (6, 3));
+    assert_eq!(
+        r.meeting_count_before(Some("minute"), Some(key)).unwrap(),
+        (2, 0)
+    );
+    assert_eq!(r.meeting_key(a[3].id).unwrap(), Some(key));
+    assert_eq!(r.meeting_key(gone.id).unwrap(), None);
+    // The filter: title, an attendee's name, a tag, a kind's label; in SQL, counted the same.
+    for (text, want) in [
+        ("MINUTE", vec!["same minute A", "same minute B"]),
+        ("ada", vec!["late on the 20th"]),
+        ("ops", vec!["standup"]),
+        ("team", vec!["standup"]),
+        (
+            "1:1",
+            vec![
+                "newest",
+                "late on the 20th",
+                "same minute A",
+                "same minute B",
+                "oldest",
+            ],
+        ),
+        ("50%", vec![]),
+    ] {
+        assert_eq!(paged_titles(&t, Some(text)), want, "{text}");
+        assert_eq!(r.meeting_count(Some(text)).unwrap(), want.len(), "{text}");
+    }
+    assert_eq!(r.meeting_count_on(day("2026-11-20")).unwrap(), 2);
+    // Open action items: counted per meeting and in all, without loading them.
+    let m = a[1].id;
+    r.add_action_item(&item("one", ActionSource::Meeting(m), None, None))
+        .unwrap();
+    let done = r
+        .add_action_item(&item("two", ActionSource::Meeting(m), None, None))
+        .unwrap();
+    r.set_action_item_done(done.id, done.stamp.version, true)
+        .unwrap();
+    r.add_action_item(&item("loose", ActionSource::None, None, None))
+        .unwrap();
+    let counts = r
+        .open_action_item_counts_for_meetings(&[m, a[0].id])
+        .unwrap();
+    assert_eq!(counts.get(&m), Some(&1));
+    assert_eq!(counts.get(&a[0].id), None);
+    assert_eq!(r.open_meeting_action_item_count().unwrap(), 1);
+}

@@ -497,7 +497,8 @@ impl App {
     fn apply(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Handled | Outcome::Ignored => {}
-            Outcome::Reload => self.own_write(),
+            Outcome::Wrote => self.own_write(),
+            Outcome::Moved => self.reload(self.current),
             Outcome::SwitchTo(p) => self.switch(p),
             Outcome::Quit => self.quit = true,
             Outcome::Open(target) => {

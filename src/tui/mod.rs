@@ -11,6 +11,7 @@ pub mod backups;
 pub mod drafts;
 pub mod form;
 pub mod keymap;
+pub mod paged;
 pub mod panes;
 pub mod status;
 pub mod theme;

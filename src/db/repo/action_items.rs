@@ -8,6 +8,7 @@ use crate::db::error::{Error, Result};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Id, PersonRef, Task, TaskDraft};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
+use std::collections::HashMap;
 
 const ACTION_ITEMS: Table = Table {
     name: "action_items",
@@ -192,6 +193,59 @@ impl Repo {
     /// Every item not done, soonest due first (items without a due date last).
     pub fn open_action_items(&self) -> Result<Vec<ActionItem>> {
         load_many(self.conn(), &format!("a.done_at IS NULL {ORDER}"), [])
+    }
+
+    /// How many open items came out of a meeting (a count, without loading them).
+    pub fn open_meeting_action_item_count(&self) -> Result<usize> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM action_items a
+                 WHERE {LIVE} AND a.done_at IS NULL AND a.meeting_id IS NOT NULL"
+            ))?
+            .query_row([], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// How many open items each of the meetings `ids` has (meetings without any are absent).
+    pub fn open_action_item_counts_for_meetings(&self, ids: &[Id]) -> Result<HashMap<Id, usize>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+        self.open_counts(
+            "a.meeting_id IN (SELECT value FROM json_each(?1)) GROUP BY a.meeting_id",
+            "a.meeting_id",
+            [json],
+        )
+    }
+
+    /// How many open items each piece of feedback has (feedback without any is absent).
+    pub fn open_action_item_counts_for_feedback(&self) -> Result<HashMap<Id, usize>> {
+        self.open_counts(
+            "a.feedback_id IS NOT NULL GROUP BY a.feedback_id",
+            "a.feedback_id",
+            [],
+        )
+    }
+
+    fn open_counts(
+        &self,
+        sql_where: &str,
+        key: &str,
+        params: impl rusqlite::Params,
+    ) -> Result<HashMap<Id, usize>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {key}, count(*) FROM action_items a
+             WHERE {LIVE} AND a.done_at IS NULL AND {sql_where}"
+        ))?;
+        let rows = stmt.query_map(params, |r| Ok((r.get::<_, Id>(0)?, r.get::<_, i64>(1)?)))?;
+        let mut map = HashMap::new();
+        for row in rows {
+            let (id, n) = row?;
+            map.insert(id, usize::try_from(n).unwrap_or(0));
+        }
+        Ok(map)
     }
 
     /// Items closed from `from` to `to` (days, inclusive), in the order they were closed (for

@@ -3,7 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
-use crate::model::{Id, Learning, LearningDraft, LearningFilter, Tag};
+use crate::model::{
+    Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey, Tag,
+};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
@@ -116,6 +118,42 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
             what: LEARNINGS.what,
             id,
         })
+}
+
+/// The journal list's filter, binding ?1 text (title, text or a tag), ?2 tag, ?3 starred
+/// only. Written so the partial index `learnings_live_at` serves the order and the counts,
+/// and the tags matching the text are found once per statement (`IN`), not once per row.
+const PAGE_FILTER: &str = "l.deleted_at IS NULL
+    AND (?1 IS NULL OR l.title LIKE ?1 ESCAPE '\\' OR l.body LIKE ?1 ESCAPE '\\'
+         OR l.id IN (SELECT lt.learning_id FROM learning_tags lt
+                     WHERE lt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))
+    AND (?2 IS NULL OR EXISTS (
+         SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
+         WHERE lt.learning_id = l.id AND t.name = ?2))
+    AND (?3 = 0 OR l.starred = 1)";
+
+/// The parameters ?1 to ?3 of [`PAGE_FILTER`].
+fn page_params(filter: &LearningFilter) -> Result<(Option<String>, Option<String>, bool)> {
+    let text = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(like_pattern);
+    let tag = match filter.tag.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => Some(normalize_tag(t)?),
+        _ => None,
+    };
+    Ok((text, tag, filter.starred_only))
+}
+
+/// Stands for the key condition of a page read from the top or the bottom (?4 and ?5 are
+/// then NULL and 0). A separate statement, not `?4 IS NULL OR …`, so that with a key the
+/// planner sees a range on the index.
+const NO_KEY: &str = "?4 IS NULL AND ?5 = 0";
+
+fn limit(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 impl Repo {
@@ -237,5 +275,129 @@ impl Repo {
              ORDER BY l.at, l.id",
             params![day_text(from), day_text(to)],
         )
+    }
+
+    /// How many entries the journal list shows with `filter` (its `skill_id` is ignored).
+    pub fn learning_count(&self, filter: &LearningFilter) -> Result<usize> {
+        let (text, tag, starred) = page_params(filter)?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM learnings l WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![text, tag, starred], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// How many entries the journal list shows with `filter`, and how many of them come
+    /// before `key` (0 without one): one pass over the rows.
+    pub fn learning_count_before(
+        &self,
+        filter: &LearningFilter,
+        key: Option<PageKey>,
+    ) -> Result<(usize, usize)> {
+        let (text, tag, starred) = page_params(filter)?;
+        let (at, id) = match key {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let (all, before): (i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*), count(CASE WHEN (l.at, l.id) > (?4, ?5) THEN 1 END)
+                 FROM learnings l WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![text, tag, starred, at, id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
+        Ok((
+            usize::try_from(all).unwrap_or(0),
+            usize::try_from(before).unwrap_or(0),
+        ))
+    }
+
+    /// How many entries of the journal list (newest first) come before `key`.
+    pub fn learning_rank(&self, filter: &LearningFilter, key: PageKey) -> Result<usize> {
+        let (text, tag, starred) = page_params(filter)?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM learnings l WHERE {PAGE_FILTER}
+                   AND l.at >= ?4 AND (l.at, l.id) > (?4, ?5)"
+            ))?
+            .query_row(params![text, tag, starred, at_text(key.0), key.1], |r| {
+                r.get(0)
+            })?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Up to `n` entries of the journal list (newest first) from `from` in direction `dir`,
+    /// in list order: one page, read through the index, however long the journal.
+    pub fn learning_page(
+        &self,
+        filter: &LearningFilter,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> Result<Vec<LearningSummary>> {
+        let (text, tag, starred) = page_params(filter)?;
+        let (at, id) = match from {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let sql = match dir {
+            PageDir::Down { inclusive } => format!(
+                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {PAGE_FILTER}
+                   AND {} ORDER BY l.at DESC, l.id DESC LIMIT ?6",
+                match (from, inclusive) {
+                    (None, _) => NO_KEY,
+                    (Some(_), true) => "l.at <= ?4 AND (l.at, l.id) <= (?4, ?5)",
+                    (Some(_), false) => "l.at <= ?4 AND (l.at, l.id) < (?4, ?5)",
+                }
+            ),
+            PageDir::Up => format!(
+                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {PAGE_FILTER}
+                   AND {} ORDER BY l.at, l.id LIMIT ?6",
+                if from.is_some() {
+                    "l.at >= ?4 AND (l.at, l.id) > (?4, ?5)"
+                } else {
+                    NO_KEY
+                }
+            ),
+        };
+        let conn = self.conn();
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let mut list = stmt
+            .query_map(params![text, tag, starred, at, id, limit(n)], |r| {
+                Ok(LearningSummary {
+                    id: r.get(0)?,
+                    at: get_at(r, 1)?,
+                    title: r.get(2)?,
+                    starred: r.get(3)?,
+                    tags: Vec::new(),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if dir == PageDir::Up {
+            list.reverse();
+        }
+        let ids: Vec<Id> = list.iter().map(|l| l.id).collect();
+        let mut tags = tags_of_many(conn, LEARNING_TAGS, &ids)?;
+        for l in &mut list {
+            l.tags = tags.remove(&l.id).unwrap_or_default();
+        }
+        Ok(list)
+    }
+
+    /// Where a live entry stands in the journal list, or `None` if there is no such entry.
+    pub fn learning_key(&self, id: Id) -> Result<Option<PageKey>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT at FROM learnings WHERE id = ?1 AND deleted_at IS NULL")?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(r) => Ok(Some((get_at(r, 0)?, id))),
+            None => Ok(None),
+        }
     }
 }

@@ -3,7 +3,7 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
-use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PersonRef};
+use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey, PersonRef};
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
@@ -143,6 +143,35 @@ fn load(conn: &Connection, id: Id) -> Result<Meeting> {
         })
 }
 
+/// The meetings list's filter: ?1 a LIKE pattern (NULL: every meeting) matched against the
+/// title, the notes, an attendee's name or a tag, or ?2 a JSON list of the kinds whose label
+/// matches. The people and tags matching are found once per statement (`IN`), not per row.
+const PAGE_FILTER: &str = "m.deleted_at IS NULL
+    AND (?1 IS NULL OR m.title LIKE ?1 ESCAPE '\\' OR m.notes LIKE ?1 ESCAPE '\\'
+         OR m.kind IN (SELECT value FROM json_each(?2))
+         OR m.id IN (SELECT a.meeting_id FROM meeting_attendees a
+                     WHERE a.person_id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\'))
+         OR m.id IN (SELECT mt.meeting_id FROM meeting_tags mt
+                     WHERE mt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))";
+
+/// The list's order key, as the index `meetings_live_day` has it.
+const DAY: &str = "substr(m.starts_at, 1, 10)";
+
+/// ?1 and ?2 of [`PAGE_FILTER`] for a typed filter (blank: none).
+fn page_params(text: Option<&str>) -> Result<(Option<String>, String)> {
+    let Some(text) = text.map(str::trim).filter(|t| !t.is_empty()) else {
+        return Ok((None, "[]".into()));
+    };
+    let needle = text.to_lowercase();
+    let kinds: Vec<&str> = MeetingKind::ALL
+        .iter()
+        .filter(|k| k.label().to_lowercase().contains(&needle))
+        .map(|k| k.as_str())
+        .collect();
+    let kinds = serde_json::to_string(&kinds).map_err(|e| Error::Sqlite(e.to_string()))?;
+    Ok((Some(like_pattern(text)), kinds))
+}
+
 impl Repo {
     /// Records a meeting with its attendees and tags.
     pub fn add_meeting(&self, draft: &MeetingDraft) -> Result<Meeting> {
@@ -217,5 +246,128 @@ impl Repo {
              ORDER BY m.starts_at DESC, m.id DESC",
             [person_id],
         )
+    }
+
+    /// How many meetings the meetings list shows with the typed filter `text`.
+    pub fn meeting_count(&self, text: Option<&str>) -> Result<usize> {
+        let (like, kinds) = page_params(text)?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM meetings m WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![like, kinds], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// How many meetings the meetings list shows with the typed filter `text`, and how many
+    /// of them come before `key` (0 without one): one pass over the rows.
+    pub fn meeting_count_before(
+        &self,
+        text: Option<&str>,
+        key: Option<PageKey>,
+    ) -> Result<(usize, usize)> {
+        let (like, kinds) = page_params(text)?;
+        let (at, id) = match key {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let (all, before): (i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*), count(CASE WHEN {DAY} > substr(?3, 1, 10)
+                     OR ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) < (?3, ?4))
+                   THEN 1 END)
+                 FROM meetings m WHERE {PAGE_FILTER}"
+            ))?
+            .query_row(params![like, kinds, at, id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok((
+            usize::try_from(all).unwrap_or(0),
+            usize::try_from(before).unwrap_or(0),
+        ))
+    }
+
+    /// How many live meetings start on `day`.
+    pub fn meeting_count_on(&self, day: NaiveDate) -> Result<usize> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM meetings m WHERE m.deleted_at IS NULL AND {DAY} = ?1"
+            ))?
+            .query_row([day_text(day)], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// How many meetings of the meetings list (days newest first, a day's meetings in order
+    /// of time) come before `key`.
+    pub fn meeting_rank(&self, text: Option<&str>, key: PageKey) -> Result<usize> {
+        let (like, kinds) = page_params(text)?;
+        let at = at_text(key.0);
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM meetings m WHERE {PAGE_FILTER}
+                   AND {DAY} >= substr(?3, 1, 10)
+                   AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+            ))?
+            .query_row(params![like, kinds, at, key.1], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// Up to `n` meetings of the meetings list from `from` in direction `dir`, in list order:
+    /// one page, read through the index, however many meetings there are.
+    pub fn meeting_page(
+        &self,
+        text: Option<&str>,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> Result<Vec<Meeting>> {
+        let (like, kinds) = page_params(text)?;
+        let (at, id) = match from {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let key = |cond: &str| match from {
+            None => "?3 IS NULL AND ?4 = 0".to_string(),
+            Some(_) => cond.to_string(),
+        };
+        let sql = match dir {
+            PageDir::Down { inclusive } => format!(
+                "WHERE {PAGE_FILTER} AND {}
+                 ORDER BY {DAY} DESC, m.starts_at, m.id LIMIT ?5",
+                key(&format!(
+                    "{DAY} <= substr(?3, 1, 10)
+                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) {} (?3, ?4))",
+                    if inclusive { "<" } else { "<=" }
+                ))
+            ),
+            PageDir::Up => format!(
+                "WHERE {PAGE_FILTER} AND {}
+                 ORDER BY {DAY}, m.starts_at DESC, m.id DESC LIMIT ?5",
+                key(&format!(
+                    "{DAY} >= substr(?3, 1, 10)
+                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+                ))
+            ),
+        };
+        let n = i64::try_from(n).unwrap_or(i64::MAX);
+        let mut list = load_many(self.conn(), &sql, params![like, kinds, at, id, n])?;
+        if dir == PageDir::Up {
+            list.reverse();
+        }
+        Ok(list)
+    }
+
+    /// Where a live meeting stands in the meetings list, or `None` if there is no such one.
+    pub fn meeting_key(&self, id: Id) -> Result<Option<PageKey>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT starts_at FROM meetings WHERE id = ?1 AND deleted_at IS NULL",
+        )?;
+        let mut rows = stmt.query([id])?;
+        match rows.next()? {
+            Some(r) => Ok(Some((get_at(r, 0)?, id))),
+            None => Ok(None),
+        }
     }
 }

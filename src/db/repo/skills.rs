@@ -220,6 +220,31 @@ impl Repo {
         )
     }
 
+    /// Every live skill as (id, name), in the order of [`Repo::skills`]: for pickers and
+    /// labels, without levels or history.
+    pub fn skill_names(&self) -> Result<Vec<(Id, String)>> {
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT s.id, s.name FROM skills s WHERE s.deleted_at IS NULL {ORDER}"
+        ))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The live skills a journal entry is linked to, as (id, name), by id.
+    pub fn skill_names_for_learning(&self, learning_id: Id) -> Result<Vec<(Id, String)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT s.id, s.name FROM learning_skills ls
+               JOIN skills s ON s.id = ls.skill_id AND s.deleted_at IS NULL
+             WHERE ls.learning_id = ?1 ORDER BY s.id",
+        )?;
+        let rows = stmt
+            .query_map([learning_id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// Records a level for a skill on a day. Every assessment is kept: this appends, so the
     /// history shows how the skill grew.
     pub fn record_skill_level(

@@ -211,7 +211,7 @@ impl ItemForms {
             }
             Err(e) => ctx.status.error(e),
         }
-        Outcome::Reload
+        Outcome::Wrote
     }
 
     pub fn delete(&mut self, ctx: &mut Ctx, item: &ActionItem) -> Outcome {
@@ -223,7 +223,7 @@ impl ItemForms {
             ),
             Err(e) => ctx.status.error(e),
         }
-        Outcome::Reload
+        Outcome::Wrote
     }
 
     pub fn paste(&mut self, text: &str) {
@@ -253,7 +253,7 @@ impl ItemForms {
                 self.modal = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => self.save_item(ctx, Some(version)),
         }
@@ -307,7 +307,7 @@ impl ItemForms {
                     .info(format!("saved “{}”", truncate(&sanitize(&item.title), 50)));
                 self.saved = Some(item.id);
                 self.modal = None;
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.action_item(id) {
                 Ok(theirs) => {
@@ -356,7 +356,7 @@ impl ItemForms {
                 ));
                 self.saved = Some(*id);
                 self.modal = None;
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(e) => {
                 form.show_error(&e);

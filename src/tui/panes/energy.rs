@@ -152,7 +152,7 @@ impl EnergyPane {
     fn go_to_day(&mut self, day: NaiveDate) -> Outcome {
         self.day = (day != self.today).then_some(day);
         self.cursor = Cursor::default();
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn record(&mut self, ctx: &mut Ctx, level: u8) -> Outcome {
@@ -173,7 +173,7 @@ impl EnergyPane {
                 self.filter = Filter::default();
                 self.pending_select = Some(c.id);
                 self.open_form(ctx, Some(c));
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(e) => {
                 ctx.status.error(e);
@@ -280,7 +280,7 @@ impl EnergyPane {
                 ));
                 self.editing = None;
                 self.pending_select = Some(c.id);
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.checkin(id) {
                 Ok(theirs) => {
@@ -319,7 +319,7 @@ impl EnergyPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let Target::Edit { version: v, .. } = &mut ed.target {
@@ -359,7 +359,7 @@ impl EnergyPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Checkin, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::ToggleRange => {
                 self.range = match self.range {

@@ -406,7 +406,7 @@ impl FeedbackPane {
                 ));
                 self.editing = None;
                 self.pending_select = Some(f.id);
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.feedback_item(id) {
                 Ok(theirs) => {
@@ -456,7 +456,7 @@ impl FeedbackPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let FormTarget::Edit { version: v, .. } = &mut ed.target {
@@ -493,7 +493,7 @@ impl FeedbackPane {
             Action::Open => match self.selected().map(|f| f.id) {
                 Some(id) => {
                     self.open_id = Some(id);
-                    Outcome::Reload
+                    Outcome::Moved
                 }
                 None => Outcome::Handled,
             },
@@ -508,7 +508,7 @@ impl FeedbackPane {
                     Some(Direction::Given) => "showing feedback you gave",
                     Some(Direction::Received) => "showing feedback you received",
                 });
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::PickPerson => self.choose_person(ctx),
             Action::Add => self.open_form(ctx, None),
@@ -536,7 +536,7 @@ impl FeedbackPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Feedback, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
@@ -861,12 +861,7 @@ impl Pane for FeedbackPane {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|f| f.id));
         self.list = repo.feedback_list(self.direction, self.person())?;
-        self.open_counts.clear();
-        for item in repo.open_action_items()? {
-            if let ActionSource::Feedback(f) = item.source {
-                *self.open_counts.entry(f).or_default() += 1;
-            }
-        }
+        self.open_counts = repo.open_action_item_counts_for_feedback()?;
         self.refilter();
         self.select_id(keep);
         match self.open_id {
@@ -901,7 +896,7 @@ impl Pane for FeedbackPane {
                     self.chooser = None;
                     self.person = (o.id != NONE_ID).then_some((o.id, o.label));
                     self.cursor = Cursor::default();
-                    Outcome::Reload
+                    Outcome::Moved
                 }
             };
         }

@@ -150,7 +150,7 @@ impl FocusPane {
     fn go_to_day(&mut self, day: NaiveDate) -> Outcome {
         self.day = (day != self.today).then_some(day);
         self.cursor = Cursor::default();
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn set_status(&mut self, ctx: &mut Ctx, status: TaskStatus) -> Outcome {
@@ -164,15 +164,15 @@ impl FocusPane {
             Ok(t) => {
                 ctx.status
                     .info(format!("“{}” is {}", sanitize(&t.title), t.status));
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(e @ DbError::Conflict { .. }) => {
                 ctx.status.error(format!("{e} — reloaded, try again"));
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(e) => {
                 ctx.status.error(e);
-                Outcome::Reload
+                Outcome::Wrote
             }
         }
     }
@@ -304,7 +304,7 @@ impl FocusPane {
                 if task.day == self.day() {
                     self.pending_select = Some(task.id);
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.task(id) {
                 Ok(theirs) => {
@@ -343,7 +343,7 @@ impl FocusPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let Target::Edit { version: v, .. } = &mut ed.target {
@@ -406,11 +406,11 @@ impl FocusPane {
                     if n == 1 { "" } else { "s" },
                     self.day().format("%a %-d %b")
                 ));
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(e) => {
                 ctx.status.error(e);
-                Outcome::Reload
+                Outcome::Wrote
             }
         }
     }
@@ -447,7 +447,7 @@ impl FocusPane {
                     }
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
@@ -506,7 +506,7 @@ impl FocusPane {
                     Ok(_) => self.pending_select = Some(id),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::CarryAll => {
                 let ids: Vec<Id> = self.offer.iter().map(|t| t.id).collect();

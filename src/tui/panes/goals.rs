@@ -492,7 +492,7 @@ impl GoalsPane {
                         }
                         self.pending_select = Some(g.id);
                         self.editing = None;
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(DbError::Conflict { id, .. }) => match ctx.repo.goal(id) {
                         Ok(theirs) => {
@@ -561,7 +561,7 @@ impl GoalsPane {
                         ));
                         self.editing = None;
                         self.select_milestone(m.id, m.goal_id);
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(DbError::Conflict { id, current, .. }) => {
                         // The cached tree holds the copy this edit started from; theirs is
@@ -642,7 +642,7 @@ impl GoalsPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 ed.set_version(version);
@@ -667,7 +667,7 @@ impl GoalsPane {
             }
             Err(e) => ctx.status.error(e),
         }
-        Outcome::Reload
+        Outcome::Wrote
     }
 
     fn open_mover(&mut self) -> Outcome {
@@ -749,7 +749,7 @@ impl GoalsPane {
                         }
                         self.pending_select = Some(g.id);
                         self.mover = None;
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(e) => {
                         // The refusal (a goal under its own sub-goal) stays in the popup.
@@ -776,7 +776,7 @@ impl GoalsPane {
                     )),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Some(Action::ConfirmNo) => {
                 self.confirm = None;
@@ -809,7 +809,7 @@ impl GoalsPane {
                         cursor: Cursor::default(),
                         tasks: Vec::new(),
                     });
-                    Outcome::Reload
+                    Outcome::Moved
                 }
             }
             Action::Collapse => {
@@ -874,7 +874,7 @@ impl GoalsPane {
                     ),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
@@ -955,7 +955,7 @@ impl GoalsPane {
                     }
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Add => self.open_milestone_form(ctx, goal.id, None),
             Action::Edit => match ms {

@@ -5,13 +5,16 @@
 
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::energy::parse_at;
-use super::list::{Cursor, Filter};
+use super::list::Filter;
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{Deletable, Id, Learning, LearningDraft, LearningFilter};
+use crate::model::{
+    Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey,
+};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -51,24 +54,67 @@ enum EditorJob {
     Entry(Box<Learning>),
 }
 
+/// The journal list as the repository answers it: entries passing every filter, newest first.
+struct Entries<'a> {
+    repo: &'a Repo,
+    filter: LearningFilter,
+}
+
+impl PageSource for Entries<'_> {
+    type Row = LearningSummary;
+    fn key(row: &LearningSummary) -> PageKey {
+        (row.at, row.id)
+    }
+    fn id(row: &LearningSummary) -> Id {
+        row.id
+    }
+    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
+        self.repo.learning_count_before(&self.filter, key)
+    }
+    fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
+        self.repo.learning_rank(&self.filter, key)
+    }
+    fn page(
+        &self,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> crate::db::Result<Vec<LearningSummary>> {
+        self.repo.learning_page(&self.filter, from, dir, n)
+    }
+    fn key_of(&self, id: Id) -> crate::db::Result<Option<PageKey>> {
+        self.repo.learning_key(id)
+    }
+}
+
+/// The selected entry in full, read when it is selected.
+struct Preview {
+    entry: Learning,
+    /// Its live skills' names.
+    skills: Vec<String>,
+}
+
 pub struct JournalPane {
     theme: Theme,
     today: NaiveDate,
-    /// Entries passing the tag and starred filters, newest first.
-    entries: Vec<Learning>,
-    /// Indices into `entries` that pass the text filter.
-    visible: Vec<usize>,
-    cursor: Cursor,
+    /// A window of the entries passing every filter, newest first.
+    list: PagedList<LearningSummary>,
+    /// Entries passing the tag and starred filters (the text filter's "of n").
+    unfiltered: usize,
+    preview: Option<Preview>,
     filter: Filter,
     tag: Option<String>,
     starred_only: bool,
-    /// Every live skill (id, name), for the preview and the form's picker.
+    /// Every live skill (id, name), for the form's picker: read when a form opens.
     skills: Vec<(Id, String)>,
     editing: Option<Editing>,
     /// The "show one tag" picker and the tag names behind its options.
     tag_picker: Option<(Form, Vec<(Id, String)>)>,
     editor: Option<EditorJob>,
     pending_select: Option<Id>,
+    /// The list must be read again: this pane wrote or changed its filters, or the app said
+    /// the data changed. A pane switch alone reads nothing.
+    stale: bool,
     preview_scroll: u16,
     /// The entry the preview was scrolled for (the scroll resets on another).
     preview_for: Option<Id>,
@@ -79,9 +125,9 @@ impl JournalPane {
         JournalPane {
             theme,
             today: NaiveDate::default(),
-            entries: Vec::new(),
-            visible: Vec::new(),
-            cursor: Cursor::default(),
+            list: PagedList::default(),
+            unfiltered: 0,
+            preview: None,
             filter: Filter::default(),
             tag: None,
             starred_only: false,
@@ -90,20 +136,82 @@ impl JournalPane {
             tag_picker: None,
             editor: None,
             pending_select: None,
+            stale: true,
             preview_scroll: 0,
             preview_for: None,
         }
     }
 
-    /// The entries on screen (after every filter), newest first.
-    pub fn shown(&self) -> impl Iterator<Item = &Learning> {
-        self.visible.iter().filter_map(|&i| self.entries.get(i))
+    /// The entries held (after every filter), newest first: a window around the selection.
+    pub fn shown(&self) -> impl Iterator<Item = &LearningSummary> {
+        self.list.rows().iter()
     }
 
-    pub fn selected(&self) -> Option<&Learning> {
-        self.visible
-            .get(self.cursor.selected)
-            .and_then(|&i| self.entries.get(i))
+    pub fn selected(&self) -> Option<&LearningSummary> {
+        self.list.selected()
+    }
+
+    /// The paged list (tests check what it holds and reads).
+    pub fn paged(&self) -> &PagedList<LearningSummary> {
+        &self.list
+    }
+
+    /// The selected entry in full (as the preview shows it).
+    fn selected_entry(&self) -> Option<&Learning> {
+        let id = self.selected()?.id;
+        self.preview
+            .as_ref()
+            .map(|p| &p.entry)
+            .filter(|e| e.id == id)
+    }
+
+    fn source<'a>(&self, repo: &'a Repo) -> Entries<'a> {
+        Entries {
+            repo,
+            filter: LearningFilter {
+                text: self.filter.is_active().then(|| self.filter.text.clone()),
+                tag: self.tag.clone(),
+                starred_only: self.starred_only,
+                skill_id: None,
+            },
+        }
+    }
+
+    /// Reads the selected entry in full, unless it is the one already read.
+    fn load_preview(&mut self, repo: &Repo, again: bool) -> crate::db::Result<()> {
+        let Some(id) = self.selected().map(|l| l.id) else {
+            self.preview = None;
+            return Ok(());
+        };
+        if !again && self.preview.as_ref().is_some_and(|p| p.entry.id == id) {
+            return Ok(());
+        }
+        self.preview = match repo.learning(id) {
+            Ok(entry) => Some(Preview {
+                entry,
+                skills: repo
+                    .skill_names_for_learning(id)?
+                    .into_iter()
+                    .map(|(_, n)| n)
+                    .collect(),
+            }),
+            Err(DbError::NotFound { .. }) => None,
+            Err(e) => return Err(e),
+        };
+        Ok(())
+    }
+
+    /// Moves the cursor (and the window, and the preview with it).
+    fn move_cursor(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        let src = self.source(ctx.repo);
+        let moved = self
+            .list
+            .apply(action, &src)
+            .and_then(|_| self.load_preview(ctx.repo, false));
+        if let Err(e) = moved {
+            ctx.status.error(e);
+        }
+        Outcome::Handled
     }
 
     pub fn is_editing(&self) -> bool {
@@ -120,34 +228,17 @@ impl JournalPane {
         self.editing.as_ref().map(|e| e.form.text("body"))
     }
 
-    fn refilter(&mut self) {
+    /// The text filter changed: the list is read again (in SQL, not over rows held).
+    fn refilter(&mut self, ctx: &mut Ctx) {
         let keep = self.selected().map(|l| l.id);
-        self.visible = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, l)| {
-                self.filter.matches(
-                    [l.title.as_str(), l.body.as_str()]
-                        .into_iter()
-                        .chain(l.tags.iter().map(String::as_str)),
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.select_id(keep);
-    }
-
-    fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.entries.get(i).is_some_and(|l| l.id == id))
-        {
-            self.cursor.selected = pos;
+        let src = self.source(ctx.repo);
+        let read = self
+            .list
+            .reload(&src, keep)
+            .and_then(|_| self.load_preview(ctx.repo, false));
+        if let Err(e) = read {
+            ctx.status.error(e);
         }
-        self.cursor.clamp(self.visible.len());
     }
 
     fn skill_name(&self, id: Id) -> Option<&str> {
@@ -158,13 +249,14 @@ impl JournalPane {
     }
 
     fn open_form(&mut self, ctx: &mut Ctx, entry: Option<&Learning>) -> Outcome {
-        let tags = match ctx.repo.tags() {
-            Ok(t) => t,
-            Err(e) => {
+        let (tags, skills) = match (ctx.repo.tags(), ctx.repo.skill_names()) {
+            (Ok(t), Ok(s)) => (t, s),
+            (Err(e), _) | (_, Err(e)) => {
                 ctx.status.error(e);
                 return Outcome::Handled;
             }
         };
+        self.skills = skills;
         let (title, mut target, draft, at) = match entry {
             Some(l) => (
                 "Edit journal entry",
@@ -260,7 +352,7 @@ impl JournalPane {
                     .info(format!("saved “{}”", truncate(&sanitize(&l.title), 50)));
                 self.editing = None;
                 self.pending_select = Some(l.id);
-                Outcome::Reload
+                Outcome::Wrote
             }
             Err(DbError::Conflict { id, .. }) => match ctx.repo.learning(id) {
                 Ok(theirs) => {
@@ -340,7 +432,7 @@ impl JournalPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let EditTarget::Edit { version: v, .. } = &mut ed.target {
@@ -428,12 +520,12 @@ impl JournalPane {
                 .info(format!("showing entries tagged #{}", sanitize(t))),
             None => ctx.status.info("showing entries with any tag"),
         }
-        self.cursor = Cursor::default();
-        Outcome::Reload
+        self.list = PagedList::default();
+        Outcome::Moved
     }
 
     fn toggle_star(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(l) = self.selected() else {
+        let Some(l) = self.selected_entry() else {
             return Outcome::Handled;
         };
         match ctx
@@ -453,7 +545,7 @@ impl JournalPane {
             }
             Err(e) => ctx.status.error(e),
         }
-        Outcome::Reload
+        Outcome::Wrote
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
@@ -463,12 +555,9 @@ impl JournalPane {
             | Action::Top
             | Action::Bottom
             | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, self.visible.len());
-                Outcome::Handled
-            }
+            | Action::PageUp => self.move_cursor(action, ctx),
             Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            Action::Edit => match self.selected_entry().cloned() {
                 Some(l) => self.open_form(ctx, Some(&l)),
                 None => Outcome::Handled,
             },
@@ -484,7 +573,7 @@ impl JournalPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Learning, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::ToggleStar => self.toggle_star(ctx),
             Action::StarredOnly => {
@@ -494,10 +583,10 @@ impl JournalPane {
                 } else {
                     "showing every entry"
                 });
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::TagFilter => self.open_tag_picker(ctx),
-            Action::ExternalEditor => match self.selected().cloned() {
+            Action::ExternalEditor => match self.selected_entry().cloned() {
                 Some(l) => {
                     self.editor = Some(EditorJob::Entry(Box::new(l)));
                     Outcome::Editor
@@ -527,7 +616,7 @@ impl JournalPane {
                 self.tag = None;
                 self.starred_only = false;
                 ctx.status.info("showing every entry");
-                Outcome::Reload
+                Outcome::Moved
             }
             Action::FilterDone => {
                 self.filter.typing = false;
@@ -535,17 +624,37 @@ impl JournalPane {
             }
             Action::FilterCancel => {
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             _ => Outcome::Ignored,
         }
     }
 
+    /// A key, before [`Pane::handle_key`] notes whether the list must be read again.
+    fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
+        if self.editing.is_some() {
+            return self.form_key(&key, ctx);
+        }
+        if self.tag_picker.is_some() {
+            return self.tag_picker_key(&key, ctx);
+        }
+        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            if self.filter.typing {
+                if self.filter.type_key(&key) {
+                    self.refilter(ctx);
+                }
+                return Outcome::Handled;
+            }
+            return Outcome::Ignored;
+        };
+        self.act(binding.action, ctx)
+    }
+
     // ---- drawing ----------------------------------------------------------------------------
 
     fn header_text(&self) -> String {
-        let n = self.visible.len();
+        let n = self.list.total();
         let mut s = format!("Journal · {n} entr{}", if n == 1 { "y" } else { "ies" });
         if self.starred_only {
             s.push_str(" · ★ starred only");
@@ -578,14 +687,14 @@ impl JournalPane {
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.visible.len(),
-                self.entries.len(),
+                self.list.total(),
+                self.unfiltered,
                 t,
             );
             body.y += 1;
             body.height -= 1;
         }
-        if self.visible.is_empty() {
+        if self.list.is_empty() {
             let msg = if self.filter.is_active() || self.tag.is_some() || self.starred_only {
                 "No entry matches the filters. Esc clears them."
             } else {
@@ -597,15 +706,13 @@ impl JournalPane {
         let w = usize::from(body.width);
         let tag_w = if w >= 70 { 22 } else { 14 };
         let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
-        let range = self
-            .cursor
-            .window(self.visible.len(), usize::from(body.height));
+        let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
-            let Some(l) = self.visible.get(row).and_then(|&i| self.entries.get(i)) else {
+            let Some(l) = self.list.get(row) else {
                 continue;
             };
-            let selected = row == self.cursor.selected;
+            let selected = row == self.list.selected_index();
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let date_style = if l.at.date() == self.today {
                 t.bold()
@@ -643,7 +750,9 @@ impl JournalPane {
             self.preview_for = id;
             self.preview_scroll = 0;
         }
-        let Some(l) = self.selected() else {
+        let Some(Preview { entry: l, skills }) =
+            self.preview.as_ref().filter(|p| Some(p.entry.id) == id)
+        else {
             return;
         };
         let mut lines = vec![Line::from(vec![
@@ -657,12 +766,7 @@ impl JournalPane {
         if !l.tags.is_empty() {
             lines.push(Line::from(Span::styled(tags_text(&l.tags), t.tag())));
         }
-        let skills: Vec<String> = l
-            .skill_ids
-            .iter()
-            .filter_map(|id| self.skill_name(*id))
-            .map(|n| sanitize(n).into_owned())
-            .collect();
+        let skills: Vec<String> = skills.iter().map(|n| sanitize(n).into_owned()).collect();
         if !skills.is_empty() {
             lines.push(Line::from(vec![
                 Span::styled("skills ", t.dim()),
@@ -765,36 +869,33 @@ impl Pane for JournalPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
-        let keep = self.pending_select.take().or(self.selected().map(|l| l.id));
-        self.entries = repo.learnings(&LearningFilter {
-            text: None,
-            tag: self.tag.clone(),
-            starred_only: self.starred_only,
-            skill_id: None,
-        })?;
-        self.skills = repo.skills()?.into_iter().map(|s| (s.id, s.name)).collect();
-        self.refilter();
-        self.select_id(keep);
+        if !self.stale && self.pending_select.is_none() {
+            return Ok(());
+        }
+        self.stale = false;
+        let keep = self.pending_select.take();
+        let src = self.source(repo);
+        self.list.reload(&src, keep)?;
+        self.unfiltered = if src.filter.text.is_some() {
+            repo.learning_count(&LearningFilter {
+                text: None,
+                ..src.filter
+            })?
+        } else {
+            self.list.total()
+        };
+        self.load_preview(repo, true)?;
         Ok(())
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
-            return self.form_key(&key, ctx);
-        }
-        if self.tag_picker.is_some() {
-            return self.tag_picker_key(&key, ctx);
-        }
-        let Some(binding) = keymap::resolve(self.hints(), &key) else {
-            if self.filter.typing {
-                if self.filter.type_key(&key) {
-                    self.refilter();
-                }
-                return Outcome::Handled;
-            }
-            return Outcome::Ignored;
-        };
-        self.act(binding.action, ctx)
+        let outcome = self.key(key, ctx);
+        self.stale |= matches!(outcome, Outcome::Wrote | Outcome::Moved);
+        outcome
+    }
+
+    fn data_changed(&mut self) {
+        self.stale = true;
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
@@ -861,7 +962,7 @@ impl Pane for JournalPane {
         &[Context::Journal, Context::List]
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
         if let Some(ed) = self.editing.as_mut() {
             ed.form.paste(text);
             return Outcome::Handled;
@@ -872,7 +973,7 @@ impl Pane for JournalPane {
         }
         if self.filter.typing {
             self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
-            self.refilter();
+            self.refilter(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored
@@ -913,6 +1014,7 @@ impl Pane for JournalPane {
     }
 
     fn editor_done(&mut self, result: Result<String, String>, ctx: &mut Ctx) -> Outcome {
+        self.stale = true;
         let Some(job) = self.editor.take() else {
             return Outcome::Handled;
         };
@@ -952,7 +1054,7 @@ impl Pane for JournalPane {
                             truncate(&sanitize(&saved.title), 50)
                         ));
                         self.pending_select = Some(saved.id);
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(e) => {
                         // Nothing typed is lost: the edit opens as a form, showing what

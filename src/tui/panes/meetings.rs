@@ -1,25 +1,22 @@
-//! Meetings: every meeting by day (newest day first), the meeting form (attendees picked from
-//! people, new ones created inline), a meeting's page with its action items (done, promote to
-//! Focus), and a person's page: meetings with them, the open action items between you, and
-//! feedback both ways — the page to read before a 1:1.
+//! Meetings: every meeting by day (newest day first), read a window at a time, with the
+//! selected meeting beside the list. Its parts have their own files: the meeting form
+//! (`meeting_form.rs`), a meeting's page with its action items (`meeting_page.rs`) and a
+//! person's page (`person.rs`).
 
-use super::actions::{
-    ItemCols, ItemForms, ItemList, item_line, linked_tasks, split_text_and_items,
-};
-use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
-use super::list::{Cursor, Filter};
-use super::pick::{
-    Chooser, Chosen, new_person, parse_when, person_options, resolve_people, short_day,
-};
+use super::actions::{ItemCols, ItemForms, ItemList, item_line};
+use super::common::{render_empty, render_filter};
+use super::list::Filter;
+use super::meeting_form::{self as form, MeetingForm};
+use super::meeting_page::{Detail, meeting_head};
+use super::person::{PersonPage, Step};
+use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{
-    ActionItem, ActionSource, Deletable, Direction, Feedback, Id, Meeting, MeetingDraft,
-    MeetingKind, Person, Task,
-};
+use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageDir, PageKey};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
+use crate::tui::form::{FormDraft, PickOption, format_minutes};
 use crate::tui::keymap::{self, Action, Context};
+use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -30,25 +27,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use std::collections::HashMap;
 
-enum FormTarget {
-    New,
-    Edit { id: Id, version: i64 },
-}
-
-impl FormTarget {
-    fn key(&self) -> String {
-        match self {
-            FormTarget::New => "new".into(),
-            FormTarget::Edit { id, .. } => format!("edit:{id}"),
-        }
-    }
-}
-
-struct Editing {
-    form: Form,
-    target: FormTarget,
-}
-
 /// What the pane shows over the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum View {
@@ -56,147 +34,70 @@ enum View {
     Person(Id),
 }
 
-struct Detail {
-    meeting: Meeting,
-    list: ItemList,
-}
-
-/// One row of a person's page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum PRow {
-    Heading(&'static str, usize),
-    Nothing,
-    Item(usize),
-    Meeting(usize),
-    Feedback(usize),
-}
-
-impl PRow {
-    fn selectable(self) -> bool {
-        matches!(self, PRow::Item(_) | PRow::Meeting(_) | PRow::Feedback(_))
-    }
-}
-
-struct PersonPage {
-    person: Person,
-    items: Vec<ActionItem>,
-    tasks: HashMap<Id, Task>,
-    meetings: Vec<Meeting>,
-    feedback: Vec<Feedback>,
-    rows: Vec<PRow>,
-    cursor: Cursor,
-}
-
-impl PersonPage {
-    fn build_rows(&mut self) {
-        let mut rows = Vec::new();
-        let section = |rows: &mut Vec<PRow>, title, n: usize, row: fn(usize) -> PRow| {
-            rows.push(PRow::Heading(title, n));
-            if n == 0 {
-                rows.push(PRow::Nothing);
-            }
-            rows.extend((0..n).map(row));
-        };
-        section(&mut rows, "Open action items", self.items.len(), PRow::Item);
-        section(&mut rows, "Meetings", self.meetings.len(), PRow::Meeting);
-        section(&mut rows, "Feedback", self.feedback.len(), PRow::Feedback);
-        self.rows = rows;
-    }
-
-    fn selected(&self) -> Option<PRow> {
-        self.rows.get(self.cursor.selected).copied()
-    }
-
-    /// Moves the cursor onto a selectable row, going `down` first.
-    fn settle(&mut self, down: bool) {
-        let n = self.rows.len();
-        let ok = |i: usize| self.rows.get(i).is_some_and(|r| r.selectable());
-        let mut i = self.cursor.selected.min(n.saturating_sub(1));
-        if ok(i) {
-            self.cursor.selected = i;
-            return;
-        }
-        let forward = |mut i: usize| {
-            while i + 1 < n {
-                i += 1;
-                if ok(i) {
-                    return Some(i);
-                }
-            }
-            None
-        };
-        let backward = |mut i: usize| {
-            while i > 0 {
-                i -= 1;
-                if ok(i) {
-                    return Some(i);
-                }
-            }
-            None
-        };
-        let found = if down {
-            forward(i).or_else(|| backward(i))
-        } else {
-            backward(i).or_else(|| forward(i))
-        };
-        if let Some(f) = found {
-            i = f;
-        }
-        self.cursor.selected = i;
-    }
-
-    fn item(&self) -> Option<&ActionItem> {
-        match self.selected()? {
-            PRow::Item(i) => self.items.get(i),
-            _ => None,
-        }
-    }
-}
-
 pub struct MeetingsPane {
     theme: Theme,
     today: NaiveDate,
-    /// Every meeting: days newest first, a day's meetings in order of time.
-    meetings: Vec<Meeting>,
-    visible: Vec<usize>,
-    cursor: Cursor,
+    /// A window of the meetings passing the filter: days newest first, a day's meetings in
+    /// order of time.
+    list: PagedList<Meeting>,
     filter: Filter,
-    /// Open action items by meeting (for the counts and the preview).
-    open_items: HashMap<Id, Vec<ActionItem>>,
-    /// `meetings` must be read again (a meeting was written, or someone else wrote).
+    /// Every meeting, today's, and the open action items from meetings (the header).
+    all: usize,
+    todays: usize,
+    open_total: usize,
+    /// Open action items of the meetings in the window, by meeting.
+    open_counts: HashMap<Id, usize>,
+    /// The selected meeting's open action items (the preview), read when it is selected.
+    preview_items: Option<(Id, Vec<ActionItem>)>,
+    /// The list must be read again (a meeting was written, or someone else wrote).
     list_stale: bool,
     /// Views over the list, the last on top; Esc goes back one.
     views: Vec<View>,
     detail: Option<Detail>,
     page: Option<PersonPage>,
-    editing: Option<Editing>,
+    editing: Option<MeetingForm>,
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
 }
 
-const KINDS_FIRST_ID: i64 = 1;
-
-fn kind_options() -> Vec<PickOption> {
-    MeetingKind::ALL
-        .iter()
-        .enumerate()
-        .map(|(i, k)| PickOption::new(i as i64 + KINDS_FIRST_ID, k.label()))
-        .collect()
+/// The meetings list as the repository answers it.
+struct Meetings<'a> {
+    repo: &'a Repo,
+    text: Option<String>,
 }
 
-fn kind_id(k: MeetingKind) -> i64 {
-    MeetingKind::ALL
-        .iter()
-        .position(|x| *x == k)
-        .map_or(KINDS_FIRST_ID, |i| i as i64 + KINDS_FIRST_ID)
+impl PageSource for Meetings<'_> {
+    type Row = Meeting;
+    fn key(row: &Meeting) -> PageKey {
+        (row.starts_at, row.id)
+    }
+    fn id(row: &Meeting) -> Id {
+        row.id
+    }
+    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
+        self.repo.meeting_count_before(self.text.as_deref(), key)
+    }
+    fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
+        self.repo.meeting_rank(self.text.as_deref(), key)
+    }
+    fn page(
+        &self,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> crate::db::Result<Vec<Meeting>> {
+        self.repo.meeting_page(self.text.as_deref(), from, dir, n)
+    }
+    fn key_of(&self, id: Id) -> crate::db::Result<Option<PageKey>> {
+        self.repo.meeting_key(id)
+    }
 }
 
-fn kind_of(id: i64) -> MeetingKind {
-    usize::try_from(id - KINDS_FIRST_ID)
-        .ok()
-        .and_then(|i| MeetingKind::ALL.get(i).copied())
-        .unwrap_or(MeetingKind::Other)
+/// The key before every meeting of `day` (the list's first row of a day is the first at or
+/// after it).
+fn day_start(day: NaiveDate) -> PageKey {
+    (day.and_time(chrono::NaiveTime::MIN), Id::MIN)
 }
 
 /// "Ada, Bob +2" in at most `cols` columns.
@@ -223,11 +124,13 @@ impl MeetingsPane {
         MeetingsPane {
             theme,
             today: NaiveDate::default(),
-            meetings: Vec::new(),
-            visible: Vec::new(),
-            cursor: Cursor::default(),
+            list: PagedList::default(),
             filter: Filter::default(),
-            open_items: HashMap::new(),
+            all: 0,
+            todays: 0,
+            open_total: 0,
+            open_counts: HashMap::new(),
+            preview_items: None,
             list_stale: true,
             views: Vec::new(),
             detail: None,
@@ -239,9 +142,14 @@ impl MeetingsPane {
         }
     }
 
-    /// The meetings on screen (after the filter), in order.
+    /// The meetings held (after the filter), in order: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &Meeting> {
-        self.visible.iter().filter_map(|&i| self.meetings.get(i))
+        self.list.rows().iter()
+    }
+
+    /// The paged list (tests check what it holds and reads).
+    pub fn paged(&self) -> &PagedList<Meeting> {
+        &self.list
     }
 
     pub fn is_editing(&self) -> bool {
@@ -275,305 +183,115 @@ impl MeetingsPane {
     }
 
     fn selected(&self) -> Option<&Meeting> {
-        self.visible
-            .get(self.cursor.selected)
-            .and_then(|&i| self.meetings.get(i))
+        self.list.selected()
     }
 
-    fn refilter(&mut self) {
-        let keep = self.selected().map(|m| m.id);
-        self.visible = self
-            .meetings
-            .iter()
-            .enumerate()
-            .filter(|(_, m)| {
-                self.filter.matches(
-                    [m.title.as_str(), m.notes.as_str(), m.kind.label()]
-                        .into_iter()
-                        .chain(m.attendees.iter().map(|p| p.name.as_str()))
-                        .chain(m.tags.iter().map(String::as_str)),
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.select_id(keep);
-    }
-
-    fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.meetings.get(i).is_some_and(|m| m.id == id))
-        {
-            self.cursor.selected = pos;
+    fn source<'a>(&self, repo: &'a Repo) -> Meetings<'a> {
+        Meetings {
+            repo,
+            text: self.filter.is_active().then(|| self.filter.text.clone()),
         }
-        self.cursor.clamp(self.visible.len());
     }
 
-    fn day_at(&self, row: usize) -> Option<NaiveDate> {
-        self.visible
-            .get(row)
-            .and_then(|&i| self.meetings.get(i))
-            .map(|m| m.starts_at.date())
+    /// After the window or the selection moved: the open items of the meetings held, and
+    /// the selected meeting's for the preview.
+    fn read_extras(&mut self, repo: &Repo) -> crate::db::Result<()> {
+        let ids: Vec<Id> = self.list.rows().iter().map(|m| m.id).collect();
+        self.open_counts = repo.open_action_item_counts_for_meetings(&ids)?;
+        self.preview_items = match self.selected().map(|m| m.id) {
+            Some(id) if self.open_counts.contains_key(&id) => Some((
+                id,
+                repo.action_items_for_meeting(id)?
+                    .into_iter()
+                    .filter(|i| i.done_at.is_none())
+                    .collect(),
+            )),
+            _ => None,
+        };
+        Ok(())
+    }
+
+    /// Runs a read of the list and then [`Self::read_extras`]; an error goes to the status.
+    fn read(
+        &mut self,
+        ctx: &mut Ctx,
+        f: impl FnOnce(&mut PagedList<Meeting>, &Meetings) -> crate::db::Result<()>,
+    ) {
+        let src = self.source(ctx.repo);
+        let read = f(&mut self.list, &src).and_then(|()| self.read_extras(ctx.repo));
+        if let Err(e) = read {
+            ctx.status.error(e);
+        }
+    }
+
+    /// The text filter changed: the list is read again (in SQL, not over rows held).
+    fn refilter(&mut self, ctx: &mut Ctx) {
+        let keep = self.selected().map(|m| m.id);
+        self.read(ctx, |list, src| list.reload(src, keep));
     }
 
     /// To the first meeting of the next older (`older`) or newer day in the list.
-    fn step_day(&mut self, older: bool) {
-        let Some(cur) = self.day_at(self.cursor.selected) else {
+    fn step_day(&mut self, ctx: &mut Ctx, older: bool) {
+        let Some(cur) = self.selected().map(|m| m.starts_at.date()) else {
             return;
         };
-        let target = if older {
-            (self.cursor.selected..self.visible.len()).find(|&r| self.day_at(r) < Some(cur))
-        } else {
-            (0..self.cursor.selected)
-                .rev()
-                .find(|&r| self.day_at(r) > Some(cur))
-                .and_then(|r| self.day_at(r))
-                .and_then(|d| (0..self.visible.len()).find(|&r| self.day_at(r) == Some(d)))
-        };
-        if let Some(r) = target {
-            self.cursor.selected = r;
-        }
+        self.read(ctx, |list, src| {
+            let day = if older {
+                cur.pred_opt()
+            } else {
+                // The meeting just above this day's first is on the next newer day.
+                src.page(Some(day_start(cur)), PageDir::Up, 1)?
+                    .first()
+                    .map(|m| m.starts_at.date())
+            };
+            if let Some(day) = day {
+                list.seek(src, day_start(day))?;
+            }
+            Ok(())
+        });
     }
 
     /// To today's first meeting, or the most recent one before today.
-    fn jump_today(&mut self, today: NaiveDate) {
-        if let Some(r) =
-            (0..self.visible.len()).find(|&r| self.day_at(r).is_some_and(|d| d <= today))
-        {
-            self.cursor.selected = r;
-        } else {
-            self.cursor.selected = self.visible.len().saturating_sub(1);
-        }
-    }
-
-    fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<Meeting>) -> Outcome {
-        let (tags, people) = match (ctx.repo.tags(), ctx.repo.people(None)) {
-            (Ok(t), Ok(p)) => (t, p),
-            (Err(e), _) | (_, Err(e)) => {
-                ctx.status.error(e);
-                return Outcome::Handled;
+    fn jump_today(&mut self, ctx: &mut Ctx) {
+        let today = ctx.today;
+        self.read(ctx, |list, src| {
+            if !list.seek(src, day_start(today))? {
+                list.apply(Action::Bottom, src)?;
             }
-        };
-        let (heading, mut target, draft) = match &meeting {
-            Some(m) => (
-                "Edit meeting",
-                FormTarget::Edit {
-                    id: m.id,
-                    version: m.stamp.version,
-                },
-                MeetingDraft {
-                    starts_at: m.starts_at,
-                    duration_minutes: m.duration_minutes,
-                    title: m.title.clone(),
-                    kind: m.kind,
-                    notes: m.notes.clone(),
-                    attendee_ids: m.attendees.iter().map(|p| p.id).collect(),
-                    tags: m.tags.clone(),
-                },
-            ),
-            None => (
-                "New meeting",
-                FormTarget::New,
-                MeetingDraft {
-                    starts_at: ctx.now,
-                    duration_minutes: Some(30),
-                    title: String::new(),
-                    kind: MeetingKind::Other,
-                    notes: String::new(),
-                    attendee_ids: Vec::new(),
-                    tags: Vec::new(),
-                },
-            ),
-        };
-        let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
-        let mut form = Form::new(heading, self.theme)
-            .line("title", "Title", &draft.title)
-            .line(
-                "when",
-                "When",
-                &draft.starts_at.format("%Y-%m-%d %H:%M").to_string(),
-            )
-            .picker(
-                "kind",
-                "Kind",
-                kind_options(),
-                &[kind_id(draft.kind)],
-                false,
-                None,
-            )
-            .line(
-                "duration",
-                "Duration",
-                &draft
-                    .duration_minutes
-                    .map(format_minutes)
-                    .unwrap_or_default(),
-            )
-            .picker(
-                "attendees",
-                "Attendees",
-                person_options(&people, None),
-                &draft.attendee_ids,
-                true,
-                Some(new_person),
-            )
-            .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag))
-            .multiline("notes", "Notes", &draft.notes, 5);
-        match ctx.drafts.take(PaneId::Meetings, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (FormTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing { form, target });
-        Outcome::Handled
-    }
-
-    /// The form's values (attendees still as picked), or (field, message) for a bad value.
-    fn read_form(
-        form: &Form,
-        today: NaiveDate,
-    ) -> Result<(MeetingDraft, Vec<PickOption>), (&'static str, String)> {
-        let starts_at = parse_when(&form.text("when"), today).map_err(|e| ("when", e))?;
-        let duration = parse_minutes(&form.text("duration")).map_err(|_| {
-            (
-                "duration",
-                format!(
-                    "duration must be minutes or like 1h30, got {:?}",
-                    sanitize(form.text("duration").trim())
-                ),
-            )
-        })?;
-        let kind = form
-            .picked("kind")
-            .first()
-            .map_or(MeetingKind::Other, |o| kind_of(o.id));
-        Ok((
-            MeetingDraft {
-                starts_at,
-                duration_minutes: duration,
-                title: form.text("title"),
-                kind,
-                notes: form.text("notes"),
-                attendee_ids: Vec::new(),
-                tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-            },
-            form.picked("attendees"),
-        ))
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        let (mut draft, attendees) = match Self::read_form(&ed.form, ctx.today) {
-            Ok(d) => d,
-            Err((field, msg)) => {
-                ed.form.set_error(field, msg);
-                return Outcome::Handled;
-            }
-        };
-        let result = ctx.repo.in_transaction(|r| {
-            draft.attendee_ids = resolve_people(r, &attendees)?;
-            match ed.target {
-                FormTarget::New => r.add_meeting(&draft),
-                FormTarget::Edit { id, version } => r.update_meeting(id, version, &draft),
-            }
+            Ok(())
         });
-        match result {
-            Ok(m) => {
-                ctx.status.info(format!(
-                    "saved “{}” on {}",
-                    truncate(&sanitize(&m.title), 40),
-                    short_day(m.starts_at.date(), ctx.today)
-                ));
-                self.editing = None;
-                self.pending_select = Some(m.id);
-                self.list_stale = true;
-                Outcome::Reload
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.meeting(id) {
-                Ok(theirs) => {
-                    let mut yours = meeting_lines(&draft, "");
-                    if let Some((_, v)) = yours.iter_mut().find(|(k, _)| k == "attendees") {
-                        *v = attendees
-                            .iter()
-                            .map(|o| o.label.clone())
-                            .collect::<Vec<_>>()
-                            .join(", ");
-                    }
-                    let names = theirs
-                        .attendees
-                        .iter()
-                        .map(|p| p.name.clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    let theirs_draft = MeetingDraft {
-                        starts_at: theirs.starts_at,
-                        duration_minutes: theirs.duration_minutes,
-                        title: theirs.title.clone(),
-                        kind: theirs.kind,
-                        notes: theirs.notes.clone(),
-                        attendee_ids: Vec::new(),
-                        tags: theirs.tags.clone(),
-                    };
-                    ed.form.show_conflict(
-                        yours,
-                        meeting_lines(&theirs_draft, &names),
-                        theirs.stamp.version,
-                    );
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
+    }
+
+    /// `@`: whose page to open. From a meeting's page, its attendees (one goes straight there).
+    fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<&Meeting>) -> Outcome {
+        self.editing = MeetingForm::open(ctx, meeting, self.theme);
+        Outcome::Handled
     }
 
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
         let Some(ed) = self.editing.as_mut() else {
             return Outcome::Ignored;
         };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
+        match ed.handle_key(key, ctx) {
+            form::Step::Stay(outcome) => outcome,
+            form::Step::Closed => {
                 self.editing = None;
                 Outcome::Handled
             }
-            FormEvent::KeepTheirs => {
+            form::Step::Saved(id) => {
+                self.editing = None;
+                self.pending_select = Some(id);
+                self.list_stale = true;
+                Outcome::Wrote
+            }
+            form::Step::KeptTheirs => {
                 self.editing = None;
                 self.list_stale = true;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Reload
-            }
-            FormEvent::Overwrite { version } => {
-                if let FormTarget::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
+                Outcome::Wrote
             }
         }
     }
 
-    /// `@`: whose page to open. From a meeting's page, its attendees (one goes straight there).
     fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
         let options: Vec<PickOption> = match (self.views.last(), &self.detail) {
             (Some(View::Meeting(_)), Some(d)) => {
@@ -619,16 +337,25 @@ impl MeetingsPane {
             self.views.retain(|v| *v != view);
             self.views.push(view);
         }
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn back(&mut self) -> Outcome {
         self.views.pop();
-        Outcome::Reload
+        Outcome::Moved
     }
 
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if self.cursor.apply(action, self.visible.len()) {
+        if matches!(
+            action,
+            Action::Down
+                | Action::Up
+                | Action::Top
+                | Action::Bottom
+                | Action::PageDown
+                | Action::PageUp
+        ) {
+            self.read(ctx, |list, src| list.apply(action, src).map(|_| ()));
             return Outcome::Handled;
         }
         match action {
@@ -639,7 +366,7 @@ impl MeetingsPane {
             Action::PickPerson => self.choose_person(ctx),
             Action::Add => self.open_form(ctx, None),
             Action::Edit => match self.selected().cloned() {
-                Some(m) => self.open_form(ctx, Some(m)),
+                Some(m) => self.open_form(ctx, Some(&m)),
                 None => Outcome::Handled,
             },
             Action::Delete => {
@@ -659,7 +386,7 @@ impl MeetingsPane {
                     Err(e) => ctx.status.error(e),
                 }
                 self.list_stale = true;
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;
@@ -670,7 +397,7 @@ impl MeetingsPane {
                     return Outcome::Ignored;
                 }
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             Action::FilterDone => {
@@ -679,40 +406,22 @@ impl MeetingsPane {
             }
             Action::FilterCancel => {
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
             Action::PrevDay => {
-                self.step_day(true);
+                self.step_day(ctx, true);
                 Outcome::Handled
             }
             Action::NextDay => {
-                self.step_day(false);
+                self.step_day(ctx, false);
                 Outcome::Handled
             }
             Action::Today => {
-                self.jump_today(ctx.today);
+                self.jump_today(ctx);
                 Outcome::Handled
             }
             _ => Outcome::Ignored,
-        }
-    }
-
-    fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        match action {
-            Action::Back => self.back(),
-            Action::PickPerson => self.choose_person(ctx),
-            Action::EditOuter => match self.detail.as_ref().map(|d| d.meeting.clone()) {
-                Some(m) => self.open_form(ctx, Some(m)),
-                None => Outcome::Handled,
-            },
-            _ => {
-                let Some(d) = self.detail.as_mut() else {
-                    return Outcome::Handled;
-                };
-                let source = ActionSource::Meeting(d.meeting.id);
-                d.list.act(action, ctx, &mut self.items, source)
-            }
         }
     }
 
@@ -723,64 +432,44 @@ impl MeetingsPane {
         let Some(page) = self.page.as_mut() else {
             return Outcome::Handled;
         };
-        let len = page.rows.len();
-        if page.cursor.apply(action, len) {
-            page.settle(!matches!(
-                action,
-                Action::Up | Action::PageUp | Action::Bottom
-            ));
-            return Outcome::Handled;
+        match page.act(action, ctx, &mut self.items) {
+            Step::Done(outcome) => outcome,
+            Step::OpenMeeting(id) => self.push(View::Meeting(id)),
         }
-        let row = page.selected();
-        let item = page.item().cloned();
-        let task = item
-            .as_ref()
-            .and_then(|i| i.task_id)
-            .and_then(|id| page.tasks.get(&id))
-            .cloned();
-        let person = page.person.id;
-        let meeting_id = match row {
-            Some(PRow::Meeting(i)) => page.meetings.get(i).map(|m| m.id),
-            _ => None,
-        };
-        let feedback_id = match row {
-            Some(PRow::Feedback(i)) => page.feedback.get(i).map(|f| f.id),
-            _ => None,
-        };
+    }
+
+    fn load_person(&mut self, repo: &Repo, id: Id) -> anyhow::Result<bool> {
+        self.page = PersonPage::load(repo, id, self.page.as_ref())?;
+        Ok(self.page.is_some())
+    }
+
+    fn render_person(&mut self, frame: &mut Frame, area: Rect) {
+        match self.page.as_mut() {
+            Some(p) => p.render(frame, area, self.today, self.theme),
+            None => render_empty(
+                frame,
+                area,
+                "This person is gone (merged?). Esc goes back.",
+                self.theme,
+            ),
+        }
+    }
+
+    fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Open => {
-                if let Some(id) = meeting_id {
-                    return self.push(View::Meeting(id));
-                }
-                if let Some(id) = feedback_id {
-                    return Outcome::Open(Target::Feedback { id });
-                }
-                match item {
-                    Some(i) => match i.source {
-                        ActionSource::Meeting(m) => {
-                            self.items.saved = Some(i.id);
-                            self.push(View::Meeting(m))
-                        }
-                        ActionSource::Feedback(f) => Outcome::Open(Target::Feedback { id: f }),
-                        ActionSource::None => self.items.open_edit(ctx, &i),
-                    },
-                    None => Outcome::Handled,
-                }
-            }
-            Action::Add => self.items.open_new(ctx, ActionSource::None, Some(person)),
-            Action::Edit | Action::Delete | Action::ToggleDone | Action::Promote => {
-                let Some(item) = item else {
-                    ctx.status.info("that row is not an action item");
+            Action::Back => self.back(),
+            Action::PickPerson => self.choose_person(ctx),
+            Action::EditOuter => match self.detail.as_ref().map(|d| d.meeting.clone()) {
+                Some(m) => self.open_form(ctx, Some(&m)),
+                None => Outcome::Handled,
+            },
+            _ => {
+                let Some(d) = self.detail.as_mut() else {
                     return Outcome::Handled;
                 };
-                match action {
-                    Action::Edit => self.items.open_edit(ctx, &item),
-                    Action::Delete => self.items.delete(ctx, &item),
-                    Action::ToggleDone => self.items.toggle_done(ctx, &item),
-                    _ => self.items.open_promote(ctx, &item, task.as_ref()),
-                }
+                let source = ActionSource::Meeting(d.meeting.id);
+                d.list.act(action, ctx, &mut self.items, source)
             }
-            _ => Outcome::Ignored,
         }
     }
 
@@ -804,56 +493,29 @@ impl MeetingsPane {
         Ok(true)
     }
 
-    fn load_person(&mut self, repo: &Repo, id: Id) -> anyhow::Result<bool> {
-        let person = match repo.person(id) {
-            Ok(p) => p,
-            Err(DbError::NotFound { .. }) => return Ok(false),
-            Err(e) => return Err(e.into()),
-        };
-        let items: Vec<ActionItem> = repo
-            .action_items_for_person(id)?
-            .into_iter()
-            .filter(|i| i.done_at.is_none())
-            .collect();
-        let tasks = linked_tasks(repo, &items)?;
-        let meetings = repo.meetings_with(id)?;
-        let feedback = repo.feedback_list(None, Some(id))?;
-        let keep = self
-            .page
-            .as_ref()
-            .filter(|p| p.person.id == id)
-            .map(|p| p.cursor.clone());
-        let mut page = PersonPage {
-            person,
-            items,
-            tasks,
-            meetings,
-            feedback,
-            rows: Vec::new(),
-            cursor: keep.unwrap_or_default(),
-        };
-        page.build_rows();
-        page.settle(true);
-        self.page = Some(page);
-        Ok(true)
-    }
-
     // ---- drawing ------------------------------------------------------------------------
+
+    fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
+        match self.detail.as_mut() {
+            Some(d) => d.render(frame, area, self.today, self.theme),
+            None => render_empty(
+                frame,
+                area,
+                "This meeting is gone (deleted?). Esc goes back.",
+                self.theme,
+            ),
+        }
+    }
 
     fn render_list(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         if rect.height < 2 || rect.width < 10 {
             return;
         }
-        let open: usize = self.open_items.values().map(Vec::len).sum();
-        let todays = self
-            .meetings
-            .iter()
-            .filter(|m| m.starts_at.date() == self.today)
-            .count();
+        let (open, todays) = (self.open_total, self.todays);
         let head = format!(
             "Meetings · {} · {todays} today · {open} open action item{}",
-            self.meetings.len(),
+            self.all,
             if open == 1 { "" } else { "s" }
         );
         frame.render_widget(
@@ -873,8 +535,8 @@ impl MeetingsPane {
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.visible.len(),
-                self.meetings.len(),
+                self.list.total(),
+                self.all,
                 t,
             );
             body.y += 1;
@@ -883,7 +545,7 @@ impl MeetingsPane {
         if body.height == 0 {
             return;
         }
-        if self.visible.is_empty() {
+        if self.list.is_empty() {
             let msg = if self.filter.is_active() {
                 "No meeting matches the filter. Esc clears it."
             } else {
@@ -897,13 +559,15 @@ impl MeetingsPane {
         let who_w = if w >= 100 { 26 } else { 16 };
         let fixed = 10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3;
         let title_w = w.saturating_sub(fixed).max(8);
-        let range = self
-            .cursor
-            .window(self.visible.len(), usize::from(body.height));
-        let mut prev_day = range.start.checked_sub(1).and_then(|r| self.day_at(r));
+        let range = self.list.window(usize::from(body.height));
+        let mut prev_day = range
+            .start
+            .checked_sub(1)
+            .and_then(|r| self.list.get(r))
+            .map(|m| m.starts_at.date());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
-            let Some(m) = self.visible.get(row).and_then(|&i| self.meetings.get(i)) else {
+            let Some(m) = self.list.get(row) else {
                 continue;
             };
             let d = m.starts_at.date();
@@ -913,9 +577,9 @@ impl MeetingsPane {
                 d.format("%a %-d %b").to_string()
             };
             prev_day = Some(d);
-            let selected = row == self.cursor.selected;
+            let selected = row == self.list.selected_index();
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
-            let open = self.open_items.get(&m.id).map_or(0, Vec::len);
+            let open = self.open_counts.get(&m.id).copied().unwrap_or(0);
             let date_style = if d == self.today {
                 t.bold()
             } else if d > self.today {
@@ -977,7 +641,10 @@ impl MeetingsPane {
         };
         let cols = usize::from(inner.width);
         let mut lines = meeting_head(m, self.today, t);
-        let open = self.open_items.get(&m.id).map(Vec::as_slice).unwrap_or(&[]);
+        let open = match &self.preview_items {
+            Some((id, items)) if *id == m.id => items.as_slice(),
+            _ => &[],
+        };
         if !open.is_empty() {
             lines.push(Line::from(Span::styled(
                 format!("Open action items ({})", open.len()),
@@ -994,242 +661,6 @@ impl MeetingsPane {
         }
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
-
-    fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
-        let t = self.theme;
-        let today = self.today;
-        let Some(d) = self.detail.as_mut() else {
-            render_empty(
-                frame,
-                area,
-                "This meeting is gone (deleted?). Esc goes back.",
-                t,
-            );
-            return;
-        };
-        let head = meeting_head(&d.meeting, today, t);
-        let head_h = u16::try_from(head.len())
-            .unwrap_or(u16::MAX)
-            .min(area.height);
-        frame.render_widget(
-            Paragraph::new(head),
-            Rect {
-                height: head_h,
-                ..area
-            },
-        );
-        let rest = Rect {
-            y: area.y + head_h,
-            height: area.height - head_h,
-            ..area
-        };
-        if rest.height < 2 {
-            return;
-        }
-        let mut lines: Vec<Line> = Vec::new();
-        if d.meeting.notes.trim().is_empty() {
-            lines.push(Line::from(Span::styled(
-                "No notes. E edits the meeting.",
-                t.dim(),
-            )));
-        } else {
-            lines.extend(
-                sanitize_lines(&d.meeting.notes)
-                    .iter()
-                    .map(|l| Line::from(l.to_string())),
-            );
-        }
-        let (notes, items) = split_text_and_items(
-            Rect {
-                y: rest.y + 1,
-                height: rest.height - 1,
-                ..rest
-            },
-            &lines,
-            d.list.items.len(),
-        );
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), notes);
-        let open = d.list.open_count();
-        let title = format!("Action items · {open} open of {}", d.list.items.len());
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&title, usize::from(items.width)).into_owned(),
-                t.title(),
-            )),
-            Rect { height: 1, ..items },
-        );
-        d.list.render(
-            frame,
-            Rect {
-                y: items.y + 1,
-                height: items.height.saturating_sub(1),
-                ..items
-            },
-            today,
-            t,
-            true,
-        );
-    }
-
-    fn render_person(&mut self, frame: &mut Frame, area: Rect) {
-        let t = self.theme;
-        let today = self.today;
-        let Some(p) = self.page.as_mut() else {
-            render_empty(
-                frame,
-                area,
-                "This person is gone (merged?). Esc goes back.",
-                t,
-            );
-            return;
-        };
-        let cols = usize::from(area.width);
-        let mut head = vec![Span::styled(
-            sanitize(&p.person.name).into_owned(),
-            t.title(),
-        )];
-        for extra in [&p.person.role, &p.person.email] {
-            if !extra.trim().is_empty() {
-                head.push(Span::styled(format!(" · {}", sanitize(extra)), t.dim()));
-            }
-        }
-        let last = p
-            .meetings
-            .first()
-            .map(|m| format!("  last met {}", day_label(m.starts_at.date(), today)));
-        if let Some(l) = last {
-            head.push(Span::styled(l, t.dim()));
-        }
-        frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..area });
-        if area.height < 3 {
-            return;
-        }
-        let body = Rect {
-            y: area.y + 2,
-            height: area.height - 2,
-            ..area
-        };
-        let range = p.cursor.window(p.rows.len(), usize::from(body.height));
-        let item_cols = ItemCols::new(
-            p.rows
-                .get(range.clone())
-                .unwrap_or_default()
-                .iter()
-                .filter_map(|r| match r {
-                    PRow::Item(i) => p.items.get(*i),
-                    _ => None,
-                })
-                .map(|i| (i, i.task_id.and_then(|id| p.tasks.get(&id)))),
-            cols.saturating_sub(2),
-            today,
-        );
-        let mut lines = Vec::with_capacity(range.len());
-        for r in range {
-            let Some(row) = p.rows.get(r).copied() else {
-                continue;
-            };
-            let selected = r == p.cursor.selected;
-            let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
-            let line = match row {
-                PRow::Heading(title, n) => {
-                    Line::from(Span::styled(format!("{title} ({n})"), t.title()))
-                }
-                PRow::Nothing => Line::from(Span::styled("  none", t.dim())),
-                PRow::Item(i) => match p.items.get(i) {
-                    Some(item) => {
-                        let task = item.task_id.and_then(|id| p.tasks.get(&id));
-                        let mut l = item_line(item, task, &item_cols, today, t, selected);
-                        l.spans.insert(0, Span::raw("  "));
-                        l
-                    }
-                    None => Line::from(""),
-                },
-                PRow::Meeting(i) => match p.meetings.get(i) {
-                    Some(m) => {
-                        let text = format!(
-                            "  {}  {}  {:<9} {}",
-                            fit(&short_day(m.starts_at.date(), today), 11),
-                            m.starts_at.format("%H:%M"),
-                            m.kind.label(),
-                            sanitize(&m.title)
-                        );
-                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
-                    }
-                    None => Line::from(""),
-                },
-                PRow::Feedback(i) => match p.feedback.get(i) {
-                    Some(f) => {
-                        let arrow = match f.direction {
-                            Direction::Given => "→ given   ",
-                            Direction::Received => "← received",
-                        };
-                        let first = sanitize(f.content.lines().next().unwrap_or("")).into_owned();
-                        let text = format!(
-                            "  {}  {arrow}  {:<12} {first}",
-                            fit(&short_day(f.day, today), 11),
-                            f.kind.label(),
-                        );
-                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
-                    }
-                    None => Line::from(""),
-                },
-            };
-            lines.push(line);
-        }
-        frame.render_widget(Paragraph::new(lines), body);
-    }
-}
-
-/// Title, when / how long / kind, attendees and tags of a meeting.
-fn meeting_head(m: &Meeting, today: NaiveDate, t: Theme) -> Vec<Line<'static>> {
-    let mut when = m.starts_at.format("%a %-d %b %Y %H:%M").to_string();
-    match (m.starts_at.date() - today).num_days() {
-        0 => when.push_str(" · today"),
-        -1 => when.push_str(" · yesterday"),
-        1 => when.push_str(" · tomorrow"),
-        _ => {}
-    }
-    if let Some(d) = m.duration_minutes {
-        when.push_str(&format!(" · {}", format_minutes(d)));
-    }
-    when.push_str(&format!(" · {}", m.kind.label()));
-    let mut lines = vec![
-        Line::from(Span::styled(sanitize(&m.title).into_owned(), t.bold())),
-        Line::from(Span::styled(when, t.dim())),
-    ];
-    let who = if m.attendees.is_empty() {
-        "nobody recorded".to_string()
-    } else {
-        m.attendees
-            .iter()
-            .map(|p| sanitize(&p.name).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let mut spans = vec![Span::styled("with ", t.dim()), Span::raw(who)];
-    if !m.tags.is_empty() {
-        spans.push(Span::styled(format!("  {}", tags_text(&m.tags)), t.tag()));
-    }
-    lines.push(Line::from(spans));
-    lines
-}
-
-fn meeting_lines(d: &MeetingDraft, attendees: &str) -> Vec<(String, String)> {
-    vec![
-        ("title".into(), d.title.clone()),
-        (
-            "when".into(),
-            d.starts_at.format("%Y-%m-%d %H:%M").to_string(),
-        ),
-        ("kind".into(), d.kind.label().into()),
-        (
-            "duration".into(),
-            d.duration_minutes.map(format_minutes).unwrap_or_default(),
-        ),
-        ("attendees".into(), attendees.to_string()),
-        ("tags".into(), d.tags.join(" ")),
-        ("notes".into(), d.notes.clone()),
-    ]
 }
 
 impl Pane for MeetingsPane {
@@ -1239,32 +670,21 @@ impl Pane for MeetingsPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
-        if self.list_stale {
-            let keep = self.pending_select.take().or(self.selected().map(|m| m.id));
-            let from = NaiveDate::from_ymd_opt(1, 1, 1).unwrap_or(NaiveDate::MIN);
-            let to = NaiveDate::from_ymd_opt(9999, 12, 30).unwrap_or(NaiveDate::MAX);
-            let mut all = repo.meetings_between(from, to)?;
-            // Days newest first; a day's meetings in order of time.
-            all.sort_by(|a, b| {
-                b.starts_at
-                    .date()
-                    .cmp(&a.starts_at.date())
-                    .then(a.starts_at.cmp(&b.starts_at))
-                    .then(a.id.cmp(&b.id))
-            });
-            self.meetings = all;
-            self.list_stale = false;
-            self.refilter();
-            self.select_id(keep);
-        } else if let Some(id) = self.pending_select.take() {
-            self.select_id(Some(id));
-        }
-        self.open_items.clear();
-        for item in repo.open_action_items()? {
-            if let ActionSource::Meeting(m) = item.source {
-                self.open_items.entry(m).or_default().push(item);
+        if self.list_stale || self.pending_select.is_some() {
+            let src = self.source(repo);
+            self.list.reload(&src, self.pending_select.take())?;
+            if self.list_stale {
+                self.all = match src.text {
+                    Some(_) => repo.meeting_count(None)?,
+                    None => self.list.total(),
+                };
+                self.todays = repo.meeting_count_on(self.today)?;
             }
+            self.list_stale = false;
         }
+        // Action items change from the pages over the list without the list changing.
+        self.open_total = repo.open_meeting_action_item_count()?;
+        self.read_extras(repo)?;
         // The view on top, dropping views whose row is gone.
         while let Some(view) = self.views.last().copied() {
             let found = match view {
@@ -1306,7 +726,7 @@ impl Pane for MeetingsPane {
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
-                    self.refilter();
+                    self.refilter(ctx);
                 }
                 return Outcome::Handled;
             }
@@ -1369,7 +789,7 @@ impl Pane for MeetingsPane {
         }
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
         if let Some(ed) = self.editing.as_mut() {
             ed.form.paste(text);
             return Outcome::Handled;
@@ -1384,7 +804,7 @@ impl Pane for MeetingsPane {
         }
         if self.views.is_empty() && self.filter.typing {
             self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
-            self.refilter();
+            self.refilter(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored
@@ -1398,18 +818,7 @@ impl Pane for MeetingsPane {
         if let Some(d) = self.items.take_draft() {
             return Some(d);
         }
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                FormTarget::Edit { version, .. } => Some(version),
-                FormTarget::New => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take()?.into_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {

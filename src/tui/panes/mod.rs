@@ -4,7 +4,8 @@
 //!
 //! The contract: `reload` is the only method that reads the database and caches what the pane
 //! shows; `render` draws from that cache alone (rows only for the visible window);
-//! `handle_key` may write through `ctx.repo` and returns [`Outcome::Reload`] when it did. A
+//! `handle_key` may write through `ctx.repo` and returns [`Outcome::Wrote`] when it did (or
+//! [`Outcome::Moved`] when it only needs its own reload to show other rows). A
 //! pane may keep costly parts of its cache across its own reloads (Focus keeps the carry offer)
 //! because the app calls [`Pane::data_changed`] first whenever anyone else may have written.
 
@@ -22,7 +23,10 @@ pub mod today;
 pub mod actions;
 pub mod feedback;
 pub mod goals;
+mod meeting_form;
+mod meeting_page;
 pub mod meetings;
+mod person;
 pub mod pick;
 
 use super::drafts::Drafts;
@@ -199,8 +203,11 @@ pub enum Outcome {
     Handled,
     /// The key means nothing here.
     Ignored,
-    /// The pane wrote to the database: reload it (and consider other panes stale).
-    Reload,
+    /// The pane wrote to the database: reload it, and every other pane is stale.
+    Wrote,
+    /// The pane moved to other rows (a day, a filter, a page over the list): reload it
+    /// alone. Nothing changed in the data, so no other pane's cache is dropped.
+    Moved,
     SwitchTo(PaneId),
     Quit,
     /// Show a row in its own pane, selected (see [`Target`]).

@@ -407,7 +407,7 @@ impl SkillsPane {
                         ));
                         self.editing = None;
                         self.pending_select = Some(skill_id);
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(e) => {
                         ed.form.show_error(&e);
@@ -429,7 +429,7 @@ impl SkillsPane {
                             .info(format!("saved skill “{}”", sanitize(&s.name)));
                         self.editing = None;
                         self.pending_select = Some(s.id);
-                        Outcome::Reload
+                        Outcome::Wrote
                     }
                     Err(DbError::Conflict { id, .. }) => match ctx.repo.skill(id) {
                         Ok(theirs) => {
@@ -490,7 +490,7 @@ impl SkillsPane {
                 self.editing = None;
                 ctx.status
                     .info("kept the version saved by the other session");
-                Outcome::Reload
+                Outcome::Wrote
             }
             FormEvent::Overwrite { version } => {
                 if let EditTarget::EditSkill { version: v, .. } = &mut ed.target {
@@ -588,7 +588,7 @@ impl SkillsPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Skill, id, what),
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Action::Filter => {
                 self.filter.typing = true;

@@ -230,7 +230,7 @@ impl TodayPane {
                     }
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             Section::Actions => {
                 let Some(a) = self.actions.get(item.index) else {
@@ -246,7 +246,7 @@ impl TodayPane {
                     }
                     Err(e) => ctx.status.error(e),
                 }
-                Outcome::Reload
+                Outcome::Wrote
             }
             _ => {
                 ctx.status

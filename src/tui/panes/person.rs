@@ -1,0 +1,320 @@
+//! A person's page in the Meetings pane: meetings with them, the open action items between
+//! you, and feedback both ways — the page to read before a 1:1.
+
+use super::actions::{ItemCols, ItemForms, item_line, linked_tasks};
+use super::common::day_label;
+use super::list::Cursor;
+use super::pick::short_day;
+use super::{Ctx, Outcome, Target};
+use crate::db::{Error as DbError, Repo};
+use crate::model::{ActionItem, ActionSource, Direction, Feedback, Id, Meeting, Person, Task};
+use crate::text::{fit, sanitize};
+use crate::tui::keymap::Action;
+use crate::tui::theme::Theme;
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use std::collections::HashMap;
+
+/// What a key on the page asks of the Meetings pane.
+pub(super) enum Step {
+    Done(Outcome),
+    /// Show this meeting's page over the person's.
+    OpenMeeting(Id),
+}
+
+/// One row of a person's page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PRow {
+    Heading(&'static str, usize),
+    Nothing,
+    Item(usize),
+    Meeting(usize),
+    Feedback(usize),
+}
+
+impl PRow {
+    fn selectable(self) -> bool {
+        matches!(self, PRow::Item(_) | PRow::Meeting(_) | PRow::Feedback(_))
+    }
+}
+
+pub(super) struct PersonPage {
+    pub(super) person: Person,
+    items: Vec<ActionItem>,
+    tasks: HashMap<Id, Task>,
+    meetings: Vec<Meeting>,
+    feedback: Vec<Feedback>,
+    rows: Vec<PRow>,
+    cursor: Cursor,
+}
+
+impl PersonPage {
+    fn build_rows(&mut self) {
+        let mut rows = Vec::new();
+        let section = |rows: &mut Vec<PRow>, title, n: usize, row: fn(usize) -> PRow| {
+            rows.push(PRow::Heading(title, n));
+            if n == 0 {
+                rows.push(PRow::Nothing);
+            }
+            rows.extend((0..n).map(row));
+        };
+        section(&mut rows, "Open action items", self.items.len(), PRow::Item);
+        section(&mut rows, "Meetings", self.meetings.len(), PRow::Meeting);
+        section(&mut rows, "Feedback", self.feedback.len(), PRow::Feedback);
+        self.rows = rows;
+    }
+
+    fn selected(&self) -> Option<PRow> {
+        self.rows.get(self.cursor.selected).copied()
+    }
+
+    /// Moves the cursor onto a selectable row, going `down` first.
+    fn settle(&mut self, down: bool) {
+        let n = self.rows.len();
+        let ok = |i: usize| self.rows.get(i).is_some_and(|r| r.selectable());
+        let mut i = self.cursor.selected.min(n.saturating_sub(1));
+        if ok(i) {
+            self.cursor.selected = i;
+            return;
+        }
+        let forward = |mut i: usize| {
+            while i + 1 < n {
+                i += 1;
+                if ok(i) {
+                    return Some(i);
+                }
+            }
+            None
+        };
+        let backward = |mut i: usize| {
+            while i > 0 {
+                i -= 1;
+                if ok(i) {
+                    return Some(i);
+                }
+            }
+            None
+        };
+        let found = if down {
+            forward(i).or_else(|| backward(i))
+        } else {
+            backward(i).or_else(|| forward(i))
+        };
+        if let Some(f) = found {
+            i = f;
+        }
+        self.cursor.selected = i;
+    }
+
+    fn item(&self) -> Option<&ActionItem> {
+        match self.selected()? {
+            PRow::Item(i) => self.items.get(i),
+            _ => None,
+        }
+    }
+}
+
+impl PersonPage {
+    /// The page of person `id` (`None` if they are gone), keeping the cursor of `old` when it
+    /// is the same person's.
+    pub(super) fn load(
+        repo: &Repo,
+        id: Id,
+        old: Option<&PersonPage>,
+    ) -> anyhow::Result<Option<PersonPage>> {
+        let person = match repo.person(id) {
+            Ok(p) => p,
+            Err(DbError::NotFound { .. }) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let items: Vec<ActionItem> = repo
+            .action_items_for_person(id)?
+            .into_iter()
+            .filter(|i| i.done_at.is_none())
+            .collect();
+        let tasks = linked_tasks(repo, &items)?;
+        let meetings = repo.meetings_with(id)?;
+        let feedback = repo.feedback_list(None, Some(id))?;
+        let keep = old.filter(|p| p.person.id == id).map(|p| p.cursor.clone());
+        let mut page = PersonPage {
+            person,
+            items,
+            tasks,
+            meetings,
+            feedback,
+            rows: Vec::new(),
+            cursor: keep.unwrap_or_default(),
+        };
+        page.build_rows();
+        page.settle(true);
+        Ok(Some(page))
+    }
+
+    /// A key on the page; the meetings pane opens the meetings it asks for.
+    pub(super) fn act(&mut self, action: Action, ctx: &mut Ctx, items: &mut ItemForms) -> Step {
+        let page = self;
+        let len = page.rows.len();
+        if page.cursor.apply(action, len) {
+            page.settle(!matches!(
+                action,
+                Action::Up | Action::PageUp | Action::Bottom
+            ));
+            return Step::Done(Outcome::Handled);
+        }
+        let row = page.selected();
+        let item = page.item().cloned();
+        let task = item
+            .as_ref()
+            .and_then(|i| i.task_id)
+            .and_then(|id| page.tasks.get(&id))
+            .cloned();
+        let person = page.person.id;
+        let meeting_id = match row {
+            Some(PRow::Meeting(i)) => page.meetings.get(i).map(|m| m.id),
+            _ => None,
+        };
+        let feedback_id = match row {
+            Some(PRow::Feedback(i)) => page.feedback.get(i).map(|f| f.id),
+            _ => None,
+        };
+        match action {
+            Action::Open => {
+                if let Some(id) = meeting_id {
+                    return Step::OpenMeeting(id);
+                }
+                if let Some(id) = feedback_id {
+                    return Step::Done(Outcome::Open(Target::Feedback { id }));
+                }
+                match item {
+                    Some(i) => match i.source {
+                        ActionSource::Meeting(m) => {
+                            items.saved = Some(i.id);
+                            Step::OpenMeeting(m)
+                        }
+                        ActionSource::Feedback(f) => {
+                            Step::Done(Outcome::Open(Target::Feedback { id: f }))
+                        }
+                        ActionSource::None => Step::Done(items.open_edit(ctx, &i)),
+                    },
+                    None => Step::Done(Outcome::Handled),
+                }
+            }
+            Action::Add => Step::Done(items.open_new(ctx, ActionSource::None, Some(person))),
+            Action::Edit | Action::Delete | Action::ToggleDone | Action::Promote => {
+                let Some(item) = item else {
+                    ctx.status.info("that row is not an action item");
+                    return Step::Done(Outcome::Handled);
+                };
+                Step::Done(match action {
+                    Action::Edit => items.open_edit(ctx, &item),
+                    Action::Delete => items.delete(ctx, &item),
+                    Action::ToggleDone => items.toggle_done(ctx, &item),
+                    _ => items.open_promote(ctx, &item, task.as_ref()),
+                })
+            }
+            _ => Step::Done(Outcome::Ignored),
+        }
+    }
+
+    pub(super) fn render(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate, t: Theme) {
+        let p = self;
+        let cols = usize::from(area.width);
+        let mut head = vec![Span::styled(
+            sanitize(&p.person.name).into_owned(),
+            t.title(),
+        )];
+        for extra in [&p.person.role, &p.person.email] {
+            if !extra.trim().is_empty() {
+                head.push(Span::styled(format!(" · {}", sanitize(extra)), t.dim()));
+            }
+        }
+        let last = p
+            .meetings
+            .first()
+            .map(|m| format!("  last met {}", day_label(m.starts_at.date(), today)));
+        if let Some(l) = last {
+            head.push(Span::styled(l, t.dim()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(head)), Rect { height: 1, ..area });
+        if area.height < 3 {
+            return;
+        }
+        let body = Rect {
+            y: area.y + 2,
+            height: area.height - 2,
+            ..area
+        };
+        let range = p.cursor.window(p.rows.len(), usize::from(body.height));
+        let item_cols = ItemCols::new(
+            p.rows
+                .get(range.clone())
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|r| match r {
+                    PRow::Item(i) => p.items.get(*i),
+                    _ => None,
+                })
+                .map(|i| (i, i.task_id.and_then(|id| p.tasks.get(&id)))),
+            cols.saturating_sub(2),
+            today,
+        );
+        let mut lines = Vec::with_capacity(range.len());
+        for r in range {
+            let Some(row) = p.rows.get(r).copied() else {
+                continue;
+            };
+            let selected = r == p.cursor.selected;
+            let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+            let line = match row {
+                PRow::Heading(title, n) => {
+                    Line::from(Span::styled(format!("{title} ({n})"), t.title()))
+                }
+                PRow::Nothing => Line::from(Span::styled("  none", t.dim())),
+                PRow::Item(i) => match p.items.get(i) {
+                    Some(item) => {
+                        let task = item.task_id.and_then(|id| p.tasks.get(&id));
+                        let mut l = item_line(item, task, &item_cols, today, t, selected);
+                        l.spans.insert(0, Span::raw("  "));
+                        l
+                    }
+                    None => Line::from(""),
+                },
+                PRow::Meeting(i) => match p.meetings.get(i) {
+                    Some(m) => {
+                        let text = format!(
+                            "  {}  {}  {:<9} {}",
+                            fit(&short_day(m.starts_at.date(), today), 11),
+                            m.starts_at.format("%H:%M"),
+                            m.kind.label(),
+                            sanitize(&m.title)
+                        );
+                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
+                    }
+                    None => Line::from(""),
+                },
+                PRow::Feedback(i) => match p.feedback.get(i) {
+                    Some(f) => {
+                        let arrow = match f.direction {
+                            Direction::Given => "→ given   ",
+                            Direction::Received => "← received",
+                        };
+                        let first = sanitize(f.content.lines().next().unwrap_or("")).into_owned();
+                        let text = format!(
+                            "  {}  {arrow}  {:<12} {first}",
+                            fit(&short_day(f.day, today), 11),
+                            f.kind.label(),
+                        );
+                        Line::from(Span::styled(fit(&text, cols), sel(t.plain())))
+                    }
+                    None => Line::from(""),
+                },
+            };
+            lines.push(line);
+        }
+        frame.render_widget(Paragraph::new(lines), body);
+    }
+}
