@@ -41,13 +41,11 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0004_identity.up.sql"),
         down: include_str!("migrations/0004_identity.down.sql"),
     },
-    // The file is numbered 0006 while another branch may take 0005; `version` follows the
-    // position, as the check above requires, and the files are renamed when both merge.
     Migration {
         version: 5,
         name: "paging",
-        up: include_str!("migrations/0006_paging.up.sql"),
-        down: include_str!("migrations/0006_paging.down.sql"),
+        up: include_str!("migrations/0005_paging.up.sql"),
+        down: include_str!("migrations/0005_paging.down.sql"),
     },
 ];
 

@@ -1,7 +1,6 @@
 -- Paged lists (issue 10): the Journal and Meetings panes read one window of rows at a time,
 -- by keyset, and count their rows. These indexes hold only live rows, in each list's order, so
 -- a page is an index range and a count scans the index, never the table with its text.
--- Numbered 0006 to leave 0005 to the search-index work in flight; the lead renumbers.
 
 -- Journal: newest first, (at, id) descending (the rowid follows `at` in the index).
 CREATE INDEX learnings_live_at ON learnings(at) WHERE deleted_at IS NULL;

@@ -1,3 +1,3 @@
--- Undo of 0006_paging.
+-- Undo of 0005_paging.
 DROP INDEX meetings_live_day;
 DROP INDEX learnings_live_at;
