@@ -441,3 +441,44 @@ fn a_skills_journal_entry_opens_here_with_the_filters_cleared() {
     assert_eq!(u.app.panes.journal.filters(), (None, false));
     assert_eq!(u.app.panes.journal.shown().count(), 2);
 }
+
+#[test]
+fn the_text_filter_ignores_case_beyond_ascii() {
+    let mut u = journal();
+    let r = &u.t.repo;
+    r.add_learning(&entry(
+        "Pairing with Zoë",
+        "ÉTÉ planning, straße",
+        &[],
+        false,
+        "2026-11-20T10:00:00",
+    ))
+    .unwrap();
+    r.add_learning(&entry(
+        "Other",
+        "nothing",
+        &[],
+        false,
+        "2026-11-21T10:00:00",
+    ))
+    .unwrap();
+    u.app.tick();
+    let titles = |u: &Tui| -> Vec<String> {
+        u.app
+            .panes
+            .journal
+            .shown()
+            .map(|l| l.title.clone())
+            .collect()
+    };
+    for needle in ["ZOË", "été", "STRASSE_NOT", "STRAẞE"] {
+        u.keys(&["/", &format!("text:{needle}")]);
+        let expected: &[&str] = if needle == "STRASSE_NOT" {
+            &[]
+        } else {
+            &["Pairing with Zoë"]
+        };
+        assert_eq!(titles(&u), expected, "{needle}");
+        u.keys(&["Esc", "Esc"]);
+    }
+}

@@ -71,7 +71,66 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "cache_size", -64000)?;
     conn.pragma_update(None, "trusted_schema", false)?;
     conn.set_prepared_statement_cache_capacity(128);
+    register_functions(conn)
+}
+
+/// SQL functions of worklog's own, on every connection that reads lists.
+///
+/// `contains_folded(haystack, needle)`: true when `needle`, which the caller has lower-cased
+/// with `str::to_lowercase`, occurs in `haystack` lower-cased the same way. SQLite's LIKE
+/// folds ASCII letters only, so "ZOË" would miss "zoë"; the list filters keep the rule they
+/// had when they ran in memory. NULL never matches.
+pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "contains_folded",
+        2,
+        FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| {
+            let (Some(hay), Some(needle)) = (
+                ctx.get_raw(0).as_str_or_null()?,
+                ctx.get_raw(1).as_str_or_null()?,
+            ) else {
+                return Ok(false);
+            };
+            Ok(contains_folded(hay, needle))
+        },
+    )?;
     Ok(())
+}
+
+/// See [`register_functions`]. Text that is all ASCII (most of it) is compared without
+/// allocating.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return true;
+    }
+    if hay.is_ascii() {
+        // An ASCII haystack lower-cases to ASCII, so a needle with anything else cannot match.
+        return needle.is_ascii()
+            && hay
+                .as_bytes()
+                .windows(needle.len())
+                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn contains_folded_ignores_case_beyond_ascii() {
+        use super::contains_folded as c;
+        assert!(c("Met Zoë about the API", "zoë"));
+        assert!(c("MET ZOË", "zoë"));
+        assert!(c("Kubernetes", "kube"));
+        assert!(!c("Kubernetes", "docker"));
+        assert!(!c("plain ascii", "ë"));
+        assert!(c("anything", ""));
+        assert!(c("100% done_now", "% done_"));
+    }
 }
 
 /// Opens the live database for reading only, when its directory or the file cannot be written
@@ -119,5 +178,6 @@ pub(crate) fn connect_read_only_live(path: &Path) -> Result<Connection> {
     conn.pragma_update(None, "trusted_schema", false)?;
     conn.pragma_update(None, "query_only", true)?;
     migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+    register_functions(&conn)?;
     Ok(conn)
 }

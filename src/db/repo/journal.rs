@@ -124,9 +124,9 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
 /// only. Written so the partial index `learnings_live_at` serves the order and the counts,
 /// and the tags matching the text are found once per statement (`IN`), not once per row.
 const PAGE_FILTER: &str = "l.deleted_at IS NULL
-    AND (?1 IS NULL OR l.title LIKE ?1 ESCAPE '\\' OR l.body LIKE ?1 ESCAPE '\\'
+    AND (?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
          OR l.id IN (SELECT lt.learning_id FROM learning_tags lt
-                     WHERE lt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))
+                     WHERE lt.tag_id IN (SELECT id FROM tags WHERE contains_folded(name, ?1))))
     AND (?2 IS NULL OR EXISTS (
          SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
          WHERE lt.learning_id = l.id AND t.name = ?2))
@@ -139,7 +139,7 @@ fn page_params(filter: &LearningFilter) -> Result<(Option<String>, Option<String
         .as_deref()
         .map(str::trim)
         .filter(|t| !t.is_empty())
-        .map(like_pattern);
+        .map(str::to_lowercase);
     let tag = match filter.tag.as_deref().map(str::trim) {
         Some(t) if !t.is_empty() => Some(normalize_tag(t)?),
         _ => None,
@@ -202,8 +202,8 @@ impl Repo {
 
     /// Journal entries matching `filter`, newest first.
     ///
-    /// `text` matches the title or the body anywhere, ignoring case (SQLite folds ASCII
-    /// letters only); `%` and `_` in it are taken literally. `tag` matches a tag by name
+    /// `text` matches the title or the body anywhere, ignoring case (any letters, not only
+    /// ASCII: see `contains_folded` in `crate::db`); `%` and `_` in it are taken literally. `tag` matches a tag by name
     /// (ignoring case and a leading `#`).
     pub fn learnings(&self, filter: &LearningFilter) -> Result<Vec<Learning>> {
         let text = filter
@@ -211,7 +211,7 @@ impl Repo {
             .as_deref()
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(like_pattern);
+            .map(str::to_lowercase);
         let tag = match filter.tag.as_deref().map(str::trim) {
             Some(t) if !t.is_empty() => Some(normalize_tag(t)?),
             _ => None,
@@ -219,7 +219,7 @@ impl Repo {
         load_many(
             self.conn(),
             "WHERE l.deleted_at IS NULL
-               AND (?1 IS NULL OR l.title LIKE ?1 ESCAPE '\\' OR l.body LIKE ?1 ESCAPE '\\')
+               AND (?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1))
                AND (?2 IS NULL OR EXISTS (
                     SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
                     WHERE lt.learning_id = l.id AND t.name = ?2))

@@ -143,16 +143,16 @@ fn load(conn: &Connection, id: Id) -> Result<Meeting> {
         })
 }
 
-/// The meetings list's filter: ?1 a LIKE pattern (NULL: every meeting) matched against the
+/// The meetings list's filter: ?1 the lower-cased text (NULL: every meeting) found in the
 /// title, the notes, an attendee's name or a tag, or ?2 a JSON list of the kinds whose label
 /// matches. The people and tags matching are found once per statement (`IN`), not per row.
 const PAGE_FILTER: &str = "m.deleted_at IS NULL
-    AND (?1 IS NULL OR m.title LIKE ?1 ESCAPE '\\' OR m.notes LIKE ?1 ESCAPE '\\'
+    AND (?1 IS NULL OR contains_folded(m.title, ?1) OR contains_folded(m.notes, ?1)
          OR m.kind IN (SELECT value FROM json_each(?2))
          OR m.id IN (SELECT a.meeting_id FROM meeting_attendees a
-                     WHERE a.person_id IN (SELECT id FROM people WHERE name LIKE ?1 ESCAPE '\\'))
+                     WHERE a.person_id IN (SELECT id FROM people WHERE contains_folded(name, ?1)))
          OR m.id IN (SELECT mt.meeting_id FROM meeting_tags mt
-                     WHERE mt.tag_id IN (SELECT id FROM tags WHERE name LIKE ?1 ESCAPE '\\')))";
+                     WHERE mt.tag_id IN (SELECT id FROM tags WHERE contains_folded(name, ?1))))";
 
 /// The list's order key, as the index `meetings_live_day` has it.
 const DAY: &str = "substr(m.starts_at, 1, 10)";
@@ -169,7 +169,7 @@ fn page_params(text: Option<&str>) -> Result<(Option<String>, String)> {
         .map(|k| k.as_str())
         .collect();
     let kinds = serde_json::to_string(&kinds).map_err(|e| Error::Sqlite(e.to_string()))?;
-    Ok((Some(like_pattern(text)), kinds))
+    Ok((Some(needle), kinds))
 }
 
 impl Repo {
