@@ -118,21 +118,6 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
     hay.to_lowercase().contains(needle)
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn contains_folded_ignores_case_beyond_ascii() {
-        use super::contains_folded as c;
-        assert!(c("Met Zoë about the API", "zoë"));
-        assert!(c("MET ZOË", "zoë"));
-        assert!(c("Kubernetes", "kube"));
-        assert!(!c("Kubernetes", "docker"));
-        assert!(!c("plain ascii", "ë"));
-        assert!(c("anything", ""));
-        assert!(c("100% done_now", "% done_"));
-    }
-}
-
 /// Opens the live database for reading only, when its directory or the file cannot be written
 /// (a read-only mount, a read-only file): nothing is created, migrated or written, and
 /// `query_only` makes sure of it. In WAL mode SQLite needs the -shm file: one that exists is
@@ -180,4 +165,19 @@ pub(crate) fn connect_read_only_live(path: &Path) -> Result<Connection> {
     migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
     register_functions(&conn)?;
     Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn contains_folded_ignores_case_beyond_ascii() {
+        use super::contains_folded as c;
+        assert!(c("Met Zoë about the API", "zoë"));
+        assert!(c("MET ZOË", "zoë"));
+        assert!(c("Kubernetes", "kube"));
+        assert!(!c("Kubernetes", "docker"));
+        assert!(!c("plain ascii", "ë"));
+        assert!(c("anything", ""));
+        assert!(c("100% done_now", "% done_"));
+    }
 }
