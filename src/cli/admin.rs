@@ -151,7 +151,7 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::launch_read_only(dir, clock.clone())?;
+    let launched = launch::launch_read_only(dir, clock.clone(), launch::Daily::Wait)?;
     warn_all(err, &launched.warnings)?;
     let repo = launched.repo;
     writeln!(
