@@ -82,23 +82,23 @@ pub const DAILY_BACKUP_COMMAND: &str = "__daily-backup";
 pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>, daily: Daily) -> Result<Launched> {
     let mut launched = start(dir, clock.clone())?;
     launched.warnings.extend(backup::take_daily_outcome(dir));
-    match daily.chosen() {
-        Daily::Wait => match backup::daily_if_missing(dir, &*clock) {
+    let mut daily = daily.chosen();
+    if daily == Daily::Detach
+        && !backup::has_todays(dir, clock.today())
+        && spawn_daily(dir).is_err()
+    {
+        // No background process (the binary was replaced meanwhile, no process left to
+        // start): better a wait than a day without a backup.
+        daily = Daily::Wait;
+    }
+    if daily == Daily::Wait {
+        match backup::daily_if_missing(dir, &*clock) {
             Ok(Some(report)) => {
                 launched.warnings.extend(report.warnings.iter().cloned());
                 launched.backup = Some(report);
             }
             Ok(None) => {}
             Err(e) => launched.warnings.push(format!("{e:#}")),
-        },
-        Daily::Detach => {
-            if !backup::has_todays(dir, clock.today())
-                && let Err(e) = spawn_daily(dir)
-            {
-                launched
-                    .warnings
-                    .push(format!("could not start today's backup: {e:#}"));
-            }
         }
     }
     add_shrink_warning(dir, &mut launched.warnings);

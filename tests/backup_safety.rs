@@ -32,7 +32,8 @@ struct Out {
 }
 
 fn command(data: &Path, now: &str, args: &[&str], env: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog")).env("WORKLOG_DAILY_BACKUP", "wait");
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.env("WORKLOG_DAILY_BACKUP", "wait");
     cmd.args(args)
         .arg("--data-dir")
         .arg(data)
