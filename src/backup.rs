@@ -47,6 +47,18 @@
 //! shows as a warning) when it would leave less free space in `backups/` than the database
 //! and its WAL take up plus [`SPACE_MARGIN`], so the user's next write still has room.
 //!
+//! # The daily backup
+//!
+//! Today's backup is taken by [`daily_if_missing`] (in-process: the app's background thread,
+//! `check`, `import`) or by [`daily_detached`] (`worklog __daily-backup`, the detached process
+//! quick commands start; see `crate::launch`). Both hold the [`DailyLock`] (`daily-backup.lock`
+//! in the data directory, removed when done), so two never run at once: the detached one
+//! leaves if it is taken, the others wait, and both look again for today's backup once they
+//! hold it. Rotation afterwards runs under the launch lock, which a restore holds throughout.
+//! The detached one has nobody to tell, so a failure or a warning goes into
+//! `backups/daily-outcome.json`, which the next start reports once and removes
+//! ([`take_daily_outcome`]).
+//!
 //! Temporary files are named `.worklog-tmp-PID-...`: a start removes those whose process is
 //! gone (or, whatever the pid says, that are older than an hour), and a command-line run
 //! interrupted by a signal removes its own (`crate::paths::remove_temps_on_signal`).
@@ -275,7 +287,16 @@ fn daily_under_lock(dir: &DataDir, clock: &dyn Clock) -> Result<Option<BackupRep
     if list(dir)?.iter().any(|b| b.name.at.date() == today) {
         return Ok(None);
     }
-    take(dir, clock, Reason::Daily).map(Some)
+    let mut report = take_unrotated(dir, clock, Reason::Daily)?;
+    // Rotation under the launch lock: a restore holds it from start to end, so a daily
+    // backup running beside it (in the background) never deletes the backup being restored.
+    match crate::launch::lock(dir) {
+        Ok(_guard) => report.warnings.extend(rotate(dir, today)),
+        Err(e) => report
+            .warnings
+            .push(format!("old backups were not rotated: {e:#}")),
+    }
+    Ok(Some(report))
 }
 
 /// The body of `worklog __daily-backup`, the detached process a command hands today's backup

@@ -81,7 +81,6 @@ pub const DAILY_BACKUP_COMMAND: &str = "__daily-backup";
 /// Steps 1–7: opens and migrates, then takes today's backup if missing (or has it taken).
 pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>, daily: Daily) -> Result<Launched> {
     let mut launched = start(dir, clock.clone())?;
-    launched.warnings.extend(backup::take_daily_outcome(dir));
     let mut daily = daily.chosen();
     if daily == Daily::Detach
         && !backup::has_todays(dir, clock.today())
@@ -146,6 +145,7 @@ pub fn start(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
     let repo = open(dir, clock)?;
     let mut warnings = dir.permission_warnings();
     warnings.extend(backup::remove_leftover_temps(dir));
+    warnings.extend(backup::take_daily_outcome(dir));
     Ok(Launched {
         repo,
         backup: None,
