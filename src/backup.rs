@@ -271,6 +271,7 @@ pub fn daily_if_missing(dir: &DataDir, clock: &dyn Clock) -> Result<Option<Backu
     if has_todays(dir, clock.today()) {
         return Ok(None);
     }
+    crate::fault::point("backup.daily-wait")?;
     let Some(_lock) = DailyLock::acquire(dir, true)? else {
         return Ok(None);
     };

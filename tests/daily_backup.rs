@@ -5,7 +5,7 @@
 //! running" is a fact, not a race, and waits are bounded polls, never timing assertions.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -219,4 +219,63 @@ fn a_failed_detached_backup_is_reported_by_the_next_command_exactly_once() {
     assert_eq!(err, "", "told once only");
     let (_, _, err) = run(&mut worklog(&data, DAY2, &["search", "x"], &[]));
     assert_eq!(err, "");
+}
+
+#[test]
+fn check_waits_for_a_running_daily_backup_and_reports_it_instead_of_taking_a_second() {
+    let (tmp, data) = seeded();
+    let release = tmp.path().join("release");
+    let mut running = worklog(
+        &data,
+        DAY2,
+        &["__daily-backup"],
+        &[
+            ("WORKLOG_FAULT", Path::new("backup.temp=hold")),
+            ("WORKLOG_FAULT_RELEASE", release.as_path()),
+        ],
+    )
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut lines = BufReader::new(running.stderr.take().unwrap()).lines();
+    assert_eq!(
+        lines.next().unwrap().unwrap(),
+        "worklog: fault: holding at backup.temp"
+    );
+
+    // `check` takes today's backup in the foreground: here it must wait for the running one.
+    // It says when it is about to take the daily lock (a hold released at once).
+    let go = tmp.path().join("go");
+    std::fs::write(&go, "").unwrap();
+    let mut check = worklog(
+        &data,
+        DAY2,
+        &["check"],
+        &[
+            ("WORKLOG_FAULT", Path::new("backup.daily-wait=hold")),
+            ("WORKLOG_FAULT_RELEASE", go.as_path()),
+        ],
+    )
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .unwrap();
+    let mut check_err = BufReader::new(check.stderr.take().unwrap());
+    let mut first = String::new();
+    check_err.read_line(&mut first).unwrap();
+    assert_eq!(first, "worklog: fault: holding at backup.daily-wait\n");
+    std::fs::write(&release, "").unwrap();
+    let out = check.wait_with_output().unwrap();
+    let mut rest = String::new();
+    check_err.read_to_string(&mut rest).unwrap();
+    assert!(running.wait().unwrap().success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{rest}");
+    assert_eq!(rest, "");
+    assert!(
+        stdout.contains("newest verified 2026-11-22 09:30:00 (today)"),
+        "{stdout}"
+    );
+    assert_eq!(day2_backups(&data), 1, "{:?}", names(&data.join("backups")));
+    assert_nothing_left(&data);
 }
