@@ -160,8 +160,7 @@ fn two_daily_backups_never_run_at_once() {
     assert_eq!(holding, "worklog: fault: holding at backup.temp");
     assert!(data.join("daily-backup.lock").exists());
 
-    // A second finds the lock taken and leaves at once, having backed up nothing; so does the
-    // one a command starts.
+    // A second finds the lock taken and leaves at once, having backed up nothing.
     let (_, out, err) = run(&mut worklog(&data, DAY2, &["__daily-backup"], &[]));
     assert_eq!((out.as_str(), err.as_str()), ("", ""));
     assert_eq!(day2_backups(&data), 0, "{:?}", names(&data.join("backups")));
