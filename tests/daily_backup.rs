@@ -278,3 +278,82 @@ fn check_waits_for_a_running_daily_backup_and_reports_it_instead_of_taking_a_sec
     assert_eq!(day2_backups(&data), 1, "{:?}", names(&data.join("backups")));
     assert_nothing_left(&data);
 }
+
+/// The app, in a pseudo-terminal wide enough for a long status line, until `needle` shows.
+/// Returns the screen text then; the app is quit with `q`.
+fn app_shows(data: &Path, now: &str, needle: &str) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::sync::{Arc, Mutex};
+    let (rows, cols) = (24, 250);
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.arg("--data-dir");
+    cmd.arg(data);
+    cmd.env("WORKLOG_NOW", now);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("WORKLOG_FAULT");
+    cmd.env_remove("WORKLOG_DAILY_BACKUP");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let sink = output.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = || {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut p = vt100::Parser::new(size(rows), size(cols), 0);
+        p.process(&output.lock().unwrap());
+        p.screen().contents()
+    };
+    let mut text = String::new();
+    wait_until(&format!("the app shows {needle:?}"), || {
+        text = screen();
+        text.contains(needle)
+    });
+    writer.write_all(b"q").unwrap();
+    writer.flush().unwrap();
+    wait_until("the app quits", || child.try_wait().unwrap().is_some());
+    text
+}
+
+#[test]
+fn the_app_reports_a_failed_detached_backup_once_on_its_status_line() {
+    let (_tmp, data) = seeded();
+    run(&mut worklog(
+        &data,
+        DAY2,
+        &["today"],
+        &[("WORKLOG_FAULT", Path::new("backup.snapshot=eio"))],
+    ));
+    let outcome = data.join("backups/daily-outcome.json");
+    wait_until("the failed backup records its outcome", || outcome.exists());
+    assert_nothing_left(&data);
+
+    let text = app_shows(&data, DAY2, "today's backup failed");
+    assert!(text.contains("injected at backup.snapshot"), "{text}");
+    assert!(!outcome.exists());
+    // Told once, by the app. (The app quit at once, so its own backup may not have finished:
+    // this command starts one, which the test waits for.)
+    let (_, _, err) = run(&mut worklog(&data, DAY2, &["today"], &[]));
+    assert_eq!(err, "");
+    let backup = data.join("backups").join(DAY2_BACKUP);
+    wait_until("today's backup is in place", || backup.is_file());
+    assert_nothing_left(&data);
+}
