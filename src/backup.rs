@@ -47,6 +47,18 @@
 //! shows as a warning) when it would leave less free space in `backups/` than the database
 //! and its WAL take up plus [`SPACE_MARGIN`], so the user's next write still has room.
 //!
+//! # The daily backup
+//!
+//! Today's backup is taken by [`daily_if_missing`] (in-process: the app's background thread,
+//! `check`, `import`) or by [`daily_detached`] (`worklog __daily-backup`, the detached process
+//! quick commands start; see `crate::launch`). Both hold the [`DailyLock`] (`daily-backup.lock`
+//! in the data directory, removed when done), so two never run at once: the detached one
+//! leaves if it is taken, the others wait, and both look again for today's backup once they
+//! hold it. Rotation afterwards runs under the launch lock, which a restore holds throughout.
+//! The detached one has nobody to tell, so a failure or a warning goes into
+//! `backups/daily-outcome.json`, which the next start reports once and removes
+//! ([`take_daily_outcome`]).
+//!
 //! Temporary files are named `.worklog-tmp-PID-...`: a start removes those whose process is
 //! gone (or, whatever the pid says, that are older than an hour), and a command-line run
 //! interrupted by a signal removes its own (`crate::paths::remove_temps_on_signal`).
@@ -80,6 +92,8 @@ pub const SPACE_MARGIN: u64 = 64 * 1024 * 1024;
 /// The suspected-loss marker and the accepted baseline, in `backups/`.
 const SHRINK_FILE: &str = "shrink.json";
 const BASELINE_FILE: &str = "baseline.json";
+/// What a detached daily backup left for the next command to report, in `backups/`.
+const OUTCOME_FILE: &str = "daily-outcome.json";
 const NAME_TIME: &str = "%Y-%m-%dT%H%M%S";
 
 /// Why a backup was taken; part of its file name.
@@ -250,12 +264,163 @@ pub fn accept_shrink(dir: &DataDir, clock: &dyn Clock) -> Result<BackupReport> {
 /// a new one. Opens its own connection, so it can run on a background thread while the
 /// application uses the database. An `Err` is a failed backup: nothing was deleted, and the
 /// application should show it as a warning and carry on.
+///
+/// Waits for a daily backup another process is taking (the [`DailyLock`]), then looks again,
+/// so two are never taken at once and a day never gets two.
 pub fn daily_if_missing(dir: &DataDir, clock: &dyn Clock) -> Result<Option<BackupReport>> {
+    if has_todays(dir, clock.today()) {
+        return Ok(None);
+    }
+    crate::fault::point("backup.daily-wait")?;
+    let Some(_lock) = DailyLock::acquire(dir, true)? else {
+        return Ok(None);
+    };
+    daily_under_lock(dir, clock)
+}
+
+/// True if `backups/` holds a backup dated `today` (any reason). Cheap: it lists file names.
+pub fn has_todays(dir: &DataDir, today: NaiveDate) -> bool {
+    list(dir).is_ok_and(|all| all.iter().any(|b| b.name.at.date() == today))
+}
+
+fn daily_under_lock(dir: &DataDir, clock: &dyn Clock) -> Result<Option<BackupReport>> {
     let today = clock.today();
     if list(dir)?.iter().any(|b| b.name.at.date() == today) {
         return Ok(None);
     }
-    take(dir, clock, Reason::Daily).map(Some)
+    let mut report = take_unrotated(dir, clock, Reason::Daily)?;
+    // Rotation under the launch lock: a restore holds it from start to end, so a daily
+    // backup running beside it (in the background) never deletes the backup being restored.
+    match crate::launch::lock(dir) {
+        Ok(_guard) => report.warnings.extend(rotate(dir, today)),
+        Err(e) => report
+            .warnings
+            .push(format!("old backups were not rotated: {e:#}")),
+    }
+    Ok(Some(report))
+}
+
+/// The body of `worklog __daily-backup`, the detached process a command hands today's backup
+/// to so that it can answer at once. If another daily backup is running it simply returns.
+/// Otherwise it takes the backup by the usual rules ([`daily_if_missing`]) and, if that failed
+/// or left warnings, records them in the outcome file for the next command to report
+/// ([`take_daily_outcome`]). Returns the lines recorded.
+pub fn daily_detached(dir: &DataDir, clock: &dyn Clock) -> Result<Vec<String>> {
+    let Some(lock) = DailyLock::acquire(dir, false)? else {
+        return Ok(Vec::new());
+    };
+    let lines = match daily_under_lock(dir, clock) {
+        Ok(Some(report)) => report.warnings,
+        Ok(None) => Vec::new(),
+        Err(e) => vec![format!("today's backup failed: {e:#}")],
+    };
+    if !lines.is_empty() {
+        let outcome = DailyOutcome {
+            at: clock.now(),
+            lines: lines.clone(),
+        };
+        write_state(dir, OUTCOME_FILE, &outcome)?;
+    }
+    drop(lock);
+    Ok(lines)
+}
+
+/// What a detached daily backup left for the next command to say.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct DailyOutcome {
+    at: NaiveDateTime,
+    lines: Vec<String>,
+}
+
+/// The warnings a detached daily backup recorded (its failure, or what it found worth a look),
+/// once: the file is claimed by renaming it to a temporary name first, so that of two commands
+/// starting together only one reports it, and then removed. A file that cannot be read is
+/// reported as such, and removed too.
+pub fn take_daily_outcome(dir: &DataDir) -> Vec<String> {
+    let path = dir.backups().join(OUTCOME_FILE);
+    if !path.exists() {
+        return Vec::new();
+    }
+    let claimed = dir
+        .backups()
+        .join(format!("{}outcome.json", paths::temp_prefix()));
+    if fs::rename(&path, &claimed).is_err() {
+        // Another command claimed it first (or it cannot be moved: it is left for later).
+        return Vec::new();
+    }
+    let lines = match fs::read(&claimed)
+        .map_err(anyhow::Error::from)
+        .and_then(|b| serde_json::from_slice::<DailyOutcome>(&b).map_err(anyhow::Error::from))
+    {
+        Ok(outcome) => outcome
+            .lines
+            .into_iter()
+            .map(|l| {
+                format!(
+                    "{l} (the daily backup of {})",
+                    outcome.at.format("%Y-%m-%d %H:%M")
+                )
+            })
+            .collect(),
+        Err(e) => vec![format!(
+            "the last daily backup's outcome ({}) cannot be read: {e:#}",
+            path.display()
+        )],
+    };
+    let _ = fs::remove_file(&claimed);
+    lines
+}
+
+/// An exclusive lock on `daily-backup.lock` in the data directory, held while a daily backup
+/// runs, so that two never run at once (a detached one, the app's, a command's). The file is
+/// removed before the lock is let go, so nothing stays behind; whoever locks it checks that the
+/// file it locked is still the one at the path (not one removed meanwhile), and tries again if
+/// not.
+pub struct DailyLock {
+    file: File,
+    path: PathBuf,
+}
+
+impl DailyLock {
+    /// Takes the lock, waiting for it if `wait`; `None` if it is held and `wait` is false.
+    pub fn acquire(dir: &DataDir, wait: bool) -> Result<Option<DailyLock>> {
+        use std::os::unix::fs::MetadataExt;
+        let path = dir.daily_lock_file();
+        loop {
+            let file = OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .mode(0o600)
+                .open(&path)
+                .map_err(|e| with_path(e, &path))?;
+            if wait {
+                file.lock().map_err(|e| with_path(e, &path))?;
+            } else {
+                match file.try_lock() {
+                    Ok(()) => {}
+                    Err(fs::TryLockError::WouldBlock) => return Ok(None),
+                    Err(fs::TryLockError::Error(e)) => return Err(with_path(e, &path).into()),
+                }
+            }
+            let held = file.metadata().map_err(|e| with_path(e, &path))?;
+            match fs::metadata(&path) {
+                Ok(now) if now.dev() == held.dev() && now.ino() == held.ino() => {
+                    return Ok(Some(DailyLock { file, path }));
+                }
+                // Its holder finished and removed it while this one waited: lock the new one.
+                _ => continue,
+            }
+        }
+    }
+}
+
+impl Drop for DailyLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
 }
 
 /// Takes a verified backup without rotating.

@@ -7,7 +7,9 @@
 //! - `enospc`: the step fails with "No space left on device" (`StorageFull`);
 //! - `eio`: the step fails with an I/O error;
 //! - `hold`: the process says `worklog: fault: holding at NAME` on stderr and waits there (up
-//!   to a minute, then goes on), so that a test can signal or kill it at a known point.
+//!   to a minute, then goes on), so that a test can signal or kill it at a known point. If
+//!   `WORKLOG_FAULT_RELEASE=PATH` is set, it goes on as soon as PATH exists: a test lets a
+//!   held process (say, a detached backup whose stderr nobody reads) finish when it chooses.
 //!
 //! Only debug builds (which `cargo test` uses) read the variable; in a release build [`point`]
 //! is an empty inline function, so users can never trip it.
@@ -60,7 +62,14 @@ fn act(name: &str, action: &str) -> io::Result<()> {
         ))),
         "hold" => {
             eprintln!("worklog: fault: holding at {name}");
-            std::thread::sleep(std::time::Duration::from_secs(60));
+            let release = std::env::var_os("WORKLOG_FAULT_RELEASE").map(std::path::PathBuf::from);
+            let until = std::time::Instant::now() + std::time::Duration::from_secs(60);
+            while std::time::Instant::now() < until {
+                if release.as_ref().is_some_and(|p| p.exists()) {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
             Ok(())
         }
         _ => Ok(()),

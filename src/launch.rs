@@ -20,6 +20,21 @@
 //! for commands, and gathers the warnings every command prints: an open data directory, a
 //! failed backup, and a suspected data loss (see `crate::backup`), on every launch until the
 //! user restores or accepts it.
+//!
+//! # Who waits for the daily backup
+//!
+//! At a million rows the daily backup takes seconds, and the first command of the day is
+//! often a one-line `worklog add task`. So with [`Daily::Detach`] (quick capture, `done`,
+//! `today`, `search`, `export`, `report`) step 7 hands the backup to a detached process,
+//! `worklog __daily-backup`, in its own session with its standard streams on /dev/null: the
+//! command answers at once, and a closing terminal does not stop the backup. It takes the
+//! backup by the same rules, under a lock that keeps two from running at once
+//! ([`crate::backup::DailyLock`]), and records a failure or a warning for the next command,
+//! which prints it once ([`crate::backup::take_daily_outcome`]). Commands where waiting is
+//! right take it in-process ([`Daily::Wait`]): `check` (which then reports on the backups,
+//! today's included), `import`, and the ones that back up anyway (`backup`, `restore`,
+//! `migrate`). `WORKLOG_DAILY_BACKUP=wait` makes every command wait, for scripts that want
+//! the backup done before they go on.
 
 use crate::backup::{self, BackupReport, DbFile, Reason};
 use crate::clock::Clock;
@@ -41,19 +56,87 @@ pub struct Launched {
     pub warnings: Vec<String>,
 }
 
-/// Steps 1–7: opens and migrates, then takes today's backup if missing.
-pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
-    let mut launched = start(dir, clock.clone())?;
-    match backup::daily_if_missing(dir, &*clock) {
-        Ok(Some(report)) => {
-            launched.warnings.extend(report.warnings.iter().cloned());
-            launched.backup = Some(report);
+/// How a command takes today's backup (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Daily {
+    /// In this process, before the command goes on.
+    Wait,
+    /// In a detached `worklog __daily-backup` process; the command goes on at once.
+    Detach,
+}
+
+impl Daily {
+    /// `self`, unless `WORKLOG_DAILY_BACKUP=wait` asks every command to wait.
+    fn chosen(self) -> Daily {
+        match std::env::var("WORKLOG_DAILY_BACKUP") {
+            Ok(v) if v == "wait" => Daily::Wait,
+            _ => self,
         }
-        Ok(None) => {}
-        Err(e) => launched.warnings.push(format!("{e:#}")),
+    }
+}
+
+/// The hidden subcommand that takes the daily backup in a detached process.
+pub const DAILY_BACKUP_COMMAND: &str = "__daily-backup";
+
+/// Steps 1–7: opens and migrates, then takes today's backup if missing (or has it taken).
+pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>, daily: Daily) -> Result<Launched> {
+    let mut launched = start(dir, clock.clone())?;
+    let mut daily = daily.chosen();
+    if daily == Daily::Detach
+        && !backup::has_todays(dir, clock.today())
+        && spawn_daily(dir).is_err()
+    {
+        // No background process (the binary was replaced meanwhile, no process left to
+        // start): better a wait than a day without a backup.
+        daily = Daily::Wait;
+    }
+    if daily == Daily::Wait {
+        match backup::daily_if_missing(dir, &*clock) {
+            Ok(Some(report)) => {
+                launched.warnings.extend(report.warnings.iter().cloned());
+                launched.backup = Some(report);
+            }
+            Ok(None) => {}
+            Err(e) => launched.warnings.push(format!("{e:#}")),
+        }
     }
     add_shrink_warning(dir, &mut launched.warnings);
     Ok(launched)
+}
+
+/// Starts `worklog __daily-backup` on `dir`, detached: standard streams on /dev/null, and it
+/// makes its own session first thing ([`detach_session`]). Not waited for.
+fn spawn_daily(dir: &DataDir) -> Result<()> {
+    use std::process::{Command, Stdio};
+    let exe = std::env::current_exe().context("cannot find the worklog binary")?;
+    let child = Command::new(exe)
+        .arg(DAILY_BACKUP_COMMAND)
+        .arg("--data-dir")
+        .arg(dir.root())
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("cannot start the background backup")?;
+    // Not waited for: once this process exits, init reaps it.
+    drop(child);
+    Ok(())
+}
+
+/// `worklog __daily-backup`: leaves the caller's session (so a terminal closing does not
+/// hang it up), then takes today's backup if nobody else is ([`backup::daily_detached`]).
+pub fn daily_backup_detached(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<()> {
+    detach_session();
+    dir.create()
+        .with_context(|| format!("cannot create the data directory {}", dir.root().display()))?;
+    backup::daily_detached(dir, &*clock)?;
+    Ok(())
+}
+
+/// Makes this process the leader of a new session, without a controlling terminal. Fails
+/// only if it already leads a process group, which a spawned child does not.
+fn detach_session() {
+    let _ = nix::unistd::setsid();
 }
 
 /// Steps 1–6 with the warnings of a launch, but no daily backup: for `worklog backup`, which
@@ -62,6 +145,7 @@ pub fn start(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
     let repo = open(dir, clock)?;
     let mut warnings = dir.permission_warnings();
     warnings.extend(backup::remove_leftover_temps(dir));
+    warnings.extend(backup::take_daily_outcome(dir));
     Ok(Launched {
         repo,
         backup: None,
@@ -326,9 +410,9 @@ fn move_schema(
 /// file system, a read-only database file), the database is opened read-only instead:
 /// nothing is created, migrated or backed up, and a one-line note says that today's backup
 /// was skipped. A database that needs a migration cannot be read this way: that is an error.
-pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched> {
+pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>, daily: Daily) -> Result<Launched> {
     if is_writable(dir) {
-        return launch(dir, clock);
+        return launch(dir, clock, daily);
     }
     let path = dir.database();
     refuse_missing_database(dir)?;
@@ -352,9 +436,7 @@ pub fn launch_read_only(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Launched
             path.display()
         );
     }
-    let today = clock.today();
-    let has_todays =
-        backup::list(dir).is_ok_and(|all| all.iter().any(|b| b.name.at.date() == today));
+    let has_todays = backup::has_todays(dir, clock.today());
     let mut warnings = dir.permission_warnings();
     if !has_todays {
         warnings.push(format!(

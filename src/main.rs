@@ -52,6 +52,9 @@ enum Command {
     },
     /// Check the database's integrity and the state of the backups
     Check,
+    /// Take today's backup if missing, unless one is running (started detached by commands)
+    #[command(name = "__daily-backup", hide = true)]
+    DailyBackup,
     /// Move the database schema to version N, up or down (backs up first)
     Migrate {
         /// The schema version to move to
@@ -334,6 +337,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::admin::restore(&dir()?, clock, &source, out, err)?
         }
         Some(Command::Check) => cli::admin::check(&dir()?, clock, out, err)?,
+        Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
         }

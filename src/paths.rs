@@ -95,6 +95,12 @@ impl DataDir {
         self.root.join("worklog.lock")
     }
 
+    /// The lock file a daily backup holds while it runs (see `crate::backup::DailyLock`);
+    /// removed when it is done.
+    pub fn daily_lock_file(&self) -> PathBuf {
+        self.root.join("daily-backup.lock")
+    }
+
     /// Creates the directory and its `backups/` (0700 if worklog creates them; existing ones
     /// are left as they are). A path that is not UTF-8 is refused.
     pub fn create(&self) -> io::Result<()> {

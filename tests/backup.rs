@@ -285,17 +285,17 @@ fn a_backup_is_a_verified_self_contained_private_file() {
 #[test]
 fn daily_backup_is_taken_once_per_day_by_the_clock() {
     let env = env_at("2026-11-22T09:30:00");
-    let launched = launch::launch(&env.dir, env.clock()).unwrap();
+    let launched = launch::launch(&env.dir, env.clock(), launch::Daily::Wait).unwrap();
     assert!(launched.backup.is_some() && launched.warnings.is_empty());
     env.clock.set(at("2026-11-22T23:59:59"));
     assert!(
-        launch::launch(&env.dir, env.clock())
+        launch::launch(&env.dir, env.clock(), launch::Daily::Wait)
             .unwrap()
             .backup
             .is_none()
     );
     env.clock.set(at("2026-11-23T00:00:00"));
-    let next = launch::launch(&env.dir, env.clock())
+    let next = launch::launch(&env.dir, env.clock(), launch::Daily::Wait)
         .unwrap()
         .backup
         .unwrap();
@@ -450,7 +450,12 @@ fn a_failed_backup_deletes_nothing_and_leaves_no_temporary_file() {
     assert_eq!(env.names(), before);
 
     // Starting on the damaged database fails in one line pointing at restore.
-    let msg = format!("{:#}", launch::launch(&env.dir, env.clock()).err().unwrap());
+    let msg = format!(
+        "{:#}",
+        launch::launch(&env.dir, env.clock(), launch::Daily::Wait)
+            .err()
+            .unwrap()
+    );
     assert!(
         msg.contains("damaged") && msg.contains("worklog restore"),
         "{msg}"
@@ -501,7 +506,12 @@ fn a_non_utf8_folder_is_refused_before_anything_is_created() {
     let dir = DataDir::new(tmp.path().join(std::ffi::OsStr::from_bytes(b"data-\xff")));
     let clock = Arc::new(FixedClock::new(at("2026-11-22T09:30:00")));
     // SQLite takes file names as UTF-8 text, so VACUUM INTO could never name a backup here.
-    let msg = format!("{:#}", launch::launch(&dir, clock).err().unwrap());
+    let msg = format!(
+        "{:#}",
+        launch::launch(&dir, clock, launch::Daily::Wait)
+            .err()
+            .unwrap()
+    );
     assert!(msg.contains("not a valid UTF-8 path"), "{msg}");
     assert!(!dir.root().exists());
 }
@@ -550,7 +560,7 @@ fn files_are_private() {
     let env = env_at("2026-11-22T09:30:00");
     // A directory worklog creates is private (an existing one is left alone: see
     // tests/backup_safety.rs).
-    let launched = launch::launch(&env.dir, env.clock()).unwrap();
+    let launched = launch::launch(&env.dir, env.clock(), launch::Daily::Wait).unwrap();
     add_tasks(&launched.repo, 5);
     let db = env.dir.database();
     assert_eq!(mode(env.dir.root()), 0o700);
@@ -570,11 +580,11 @@ fn files_are_private() {
 #[test]
 fn a_missing_database_with_backups_is_an_error_pointing_at_restore() {
     let env = env_at("2026-11-22T09:30:00");
-    let launched = launch::launch(&env.dir, env.clock()).unwrap();
+    let launched = launch::launch(&env.dir, env.clock(), launch::Daily::Wait).unwrap();
     add_tasks(&launched.repo, 4);
     drop(launched);
     env.clock.set(at("2026-11-23T08:00:00"));
-    drop(launch::launch(&env.dir, env.clock()).unwrap());
+    drop(launch::launch(&env.dir, env.clock(), launch::Daily::Wait).unwrap());
     for f in ["", "-wal", "-shm"] {
         let _ = fs::remove_file(side(&env.dir.database(), f));
     }
@@ -620,7 +630,7 @@ fn a_newer_database_is_refused_and_left_byte_identical() {
     let bytes = fs::read(&db).unwrap();
     for attempt in [
         launch::open(&env.dir, env.clock()).err(),
-        launch::launch(&env.dir, env.clock()).err(),
+        launch::launch(&env.dir, env.clock(), launch::Daily::Wait).err(),
         launch::migrate_to(&env.dir, env.clock(), 1).err(),
     ] {
         let msg = format!("{:#}", attempt.unwrap());

@@ -122,7 +122,9 @@ impl World {
 
     /// What every command does first.
     fn launch(&self) -> Option<Repo> {
-        launch::launch(&self.dir, self.clock()).ok().map(|l| l.repo)
+        launch::launch(&self.dir, self.clock(), launch::Daily::Wait)
+            .ok()
+            .map(|l| l.repo)
     }
 
     /// Everything the backups hold now. A backup never changes once made, so its rows are

@@ -33,6 +33,7 @@ struct Out {
 
 fn command(data: &Path, now: &str, args: &[&str], env: &[(&str, &str)]) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.env("WORKLOG_DAILY_BACKUP", "wait");
     cmd.args(args)
         .arg("--data-dir")
         .arg(data)
@@ -121,7 +122,7 @@ fn populated(tasks: usize) -> (TempDir, PathBuf) {
     let data = tmp.path().join("data");
     let repo_dir = DataDir::new(&data);
     let clock = Arc::new(FixedClock::new(at("2026-11-22T08:00:00")));
-    let launched = launch::launch(&repo_dir, clock).unwrap();
+    let launched = launch::launch(&repo_dir, clock, launch::Daily::Wait).unwrap();
     launched
         .repo
         .in_transaction(|r| {
@@ -366,7 +367,7 @@ fn a_restore_the_user_chose_does_not_raise_a_shrink() {
     clock.set(at("2026-11-24T09:00:00"));
     backup::restore(&dir, clock.clone(), &small.path).unwrap();
     clock.set(at("2026-11-25T09:00:00"));
-    let launched = launch::launch(&dir, clock.clone()).unwrap();
+    let launched = launch::launch(&dir, clock.clone(), launch::Daily::Wait).unwrap();
     assert!(launched.backup.is_some());
     assert!(
         launched.warnings.iter().all(|w| !w.contains(SHRINK_WORDS)),
@@ -521,7 +522,8 @@ fn an_existing_directory_keeps_its_mode_and_an_open_one_is_warned_about() {
         let link = tmp.path().join("link");
         std::os::unix::fs::symlink(&root, &link).unwrap();
         for path in [&root, &link] {
-            let launched = launch::launch(&DataDir::new(path), clock.clone()).unwrap();
+            let launched =
+                launch::launch(&DataDir::new(path), clock.clone(), launch::Daily::Wait).unwrap();
             assert_eq!(mode(&root), m, "{m:o} was changed");
             let open: Vec<&String> = launched
                 .warnings
@@ -542,7 +544,7 @@ fn an_existing_directory_keeps_its_mode_and_an_open_one_is_warned_about() {
     // A directory worklog creates is private.
     let tmp = tempfile::tempdir().unwrap();
     let made = tmp.path().join("new/worklog");
-    let launched = launch::launch(&DataDir::new(&made), clock).unwrap();
+    let launched = launch::launch(&DataDir::new(&made), clock, launch::Daily::Wait).unwrap();
     assert!(launched.warnings.is_empty(), "{:?}", launched.warnings);
     assert_eq!(mode(&made), 0o700);
 }

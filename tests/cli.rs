@@ -22,6 +22,7 @@ struct Run {
 
 fn worklog(data_dir: &Path, now: &str, args: &[&str]) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.env("WORKLOG_DAILY_BACKUP", "wait");
     cmd.args(args)
         .env("WORKLOG_DATA_DIR", data_dir)
         .env("WORKLOG_NOW", now)
@@ -265,6 +266,7 @@ fn check_warns_when_backups_fail_and_the_newest_is_old() {
     worklog(&data, "2026-11-10T09:00:00", &["backup"]).ok();
     // Every backup fails (an injected I/O error in the snapshot step).
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.env("WORKLOG_DAILY_BACKUP", "wait");
     cmd.args(["check"])
         .env("WORKLOG_DATA_DIR", &data)
         .env("WORKLOG_NOW", "2026-11-22T09:30:00")

@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn worklog(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .args(args)
         .env("WORKLOG_NOW", "2026-11-22T09:00:00")
         .env_remove("WORKLOG_DATA_DIR")

@@ -203,6 +203,7 @@ fn an_interrupted_write_leaves_no_half_written_output() {
             vec!["report", "--out", file.to_str().unwrap()],
         ] {
             let run = std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+                .env("WORKLOG_DAILY_BACKUP", "wait")
                 .args(&args)
                 .env("WORKLOG_DATA_DIR", &data)
                 .env("WORKLOG_NOW", NOW)
@@ -214,6 +215,7 @@ fn an_interrupted_write_leaves_no_half_written_output() {
         }
         let csv = out.join("csv");
         let run = std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+            .env("WORKLOG_DAILY_BACKUP", "wait")
             .args(["export", "--format", "csv", "--out", csv.to_str().unwrap()])
             .env("WORKLOG_DATA_DIR", &data)
             .env("WORKLOG_NOW", NOW)

@@ -19,6 +19,7 @@ struct Run {
 
 fn worklog(data_dir: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .args(args)
         .env("WORKLOG_DATA_DIR", data_dir)
         .env("WORKLOG_NOW", "2026-11-22T12:00:00")
@@ -198,6 +199,7 @@ fn a_malformed_query_is_one_line_and_opens_nothing() {
 /// that a default data directory, if one were made, would show up there.
 fn worklog_at_home(home: &Path, args: &[&str]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .args(args)
         .env_remove("WORKLOG_DATA_DIR")
         .env("HOME", home)

@@ -29,6 +29,7 @@ fn read_only(data: &Path, mount: &Path, now: &str, args: &[&str]) -> Option<Out>
         .arg(env!("CARGO_BIN_EXE_worklog"))
         .args(args)
         .env("WORKLOG_DATA_DIR", data)
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .env("WORKLOG_NOW", now)
         .env("TZ", "UTC")
         .env_remove("XDG_DATA_HOME")

@@ -356,6 +356,7 @@ fn a_sound_database_is_restored_into_and_nothing_is_set_aside() {
 /// `worklog restore` with a fault injected at `point` (see src/fault.rs).
 fn restore_with_fault(c: &Crashed, fault: &str) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .args(["restore", c.point.to_str().unwrap()])
         .env("WORKLOG_DATA_DIR", c.env.dir.root())
         .env("WORKLOG_NOW", NOW)

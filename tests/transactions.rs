@@ -118,6 +118,7 @@ fn a_failed_commit_at_the_end_of_an_export_or_import_is_an_error() {
         vec!["import", jrnl.to_str().unwrap()],
     ] {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+            .env("WORKLOG_DAILY_BACKUP", "wait")
             .args(&args)
             .env("WORKLOG_DATA_DIR", &data)
             .env("WORKLOG_NOW", "2026-11-22T09:30:00")

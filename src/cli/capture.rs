@@ -19,7 +19,7 @@ use std::sync::Arc;
 /// a read-only data directory is refused in one line.
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock)?;
+    let launched = launch::launch(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }
@@ -32,7 +32,7 @@ fn open_to_read(
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }

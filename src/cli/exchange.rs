@@ -55,21 +55,23 @@ fn shown(path: &Path) -> String {
 }
 
 /// Opens the database for a command that only reads (export, report): read-only if it must be.
+/// Today's backup is left to a detached process (`crate::launch::Daily`).
 fn open_to_read(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }
     Ok(launched.repo)
 }
 
+/// Opens the database for `import`, which waits for today's backup before it writes.
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock)?;
+    let launched = launch::launch(dir, clock, launch::Daily::Wait)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }

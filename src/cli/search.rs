@@ -94,7 +94,7 @@ pub fn search(
 ) -> Result<()> {
     let query = Query::parse(&args.words.join(" ")).map_err(|m| anyhow!(m))?;
     let (json, limit) = (args.json, args.limit);
-    let launched = launch::launch_read_only(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }

@@ -14,6 +14,10 @@ use std::time::{Duration, Instant};
 /// How long a restore waits for other sessions to let go of the database.
 const RESTORE_BUSY_LIMIT: Duration = Duration::from_secs(10);
 
+/// The page cache, in KiB, of the connections that take and check a backup (SQLite's own
+/// default), whatever the database's size: see [`snapshot_file`].
+const BACKUP_CACHE_KIB: i64 = 2000;
+
 /// What a database file holds, as read through a read-only connection.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileCheck {
@@ -35,6 +39,11 @@ pub struct FileCheck {
 /// mode, so it opens without -wal/-shm files. Does not sync `dest`: the caller does.
 pub fn snapshot_file(db: &Path, dest: &Path) -> Result<()> {
     let conn = super::connect(db, migrate::MIGRATIONS)?;
+    // A backup reads every page once, so a big cache buys nothing, and it bounds more than the
+    // cache: VACUUM INTO gives the file it writes the same cache size, and its sorter (which
+    // rebuilds every index) keeps up to that much in memory before spilling to a temp file.
+    // With the 64 MB of ordinary connections a backup of a 228 MB database peaked at 150 MB.
+    conn.pragma_update(None, "cache_size", -BACKUP_CACHE_KIB)?;
     vacuum_into(&conn, dest)?;
     drop(conn);
     make_self_contained(dest)

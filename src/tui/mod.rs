@@ -49,6 +49,10 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     // warnings every time).
     let mut warnings = dir.permission_warnings();
     warnings.extend(crate::backup::remove_leftover_temps(&dir));
+    // A failed detached daily backup (started by an earlier command) is reported once, here
+    // as by a command. The app's own daily backup stays on a thread: it reports to the
+    // status line when done, and shares the daily lock with the detached one.
+    warnings.extend(crate::backup::take_daily_outcome(&dir));
     let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env());
     if !warnings.is_empty() && app.status.message().is_none() {
         app.status.warn(warnings.join("; "));

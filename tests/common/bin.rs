@@ -25,6 +25,7 @@ pub fn worklog_with_input(data: &Path, now: &str, args: &[&str], input: &str) ->
         std::fs::set_permissions(data, std::fs::Permissions::from_mode(0o700)).unwrap();
     }
     let mut child = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
         .args(args)
         .env("WORKLOG_DATA_DIR", data)
         .env("WORKLOG_NOW", now)

@@ -52,6 +52,7 @@ const BACKUPS_DIR_FILES: [&str; 2] = ["shrink.json", "baseline.json"];
 
 pub fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_worklog"));
+    c.env("WORKLOG_DAILY_BACKUP", "wait");
     c.env("TZ", "UTC")
         .env_remove("XDG_DATA_HOME")
         .env_remove("WORKLOG_FAULT")
