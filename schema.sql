@@ -1,4 +1,4 @@
--- worklog schema, version 4. Generated from src/db/migrations/ by the test
+-- worklog schema, version 5. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -709,3 +709,5 @@ CREATE TABLE database_identity (
     -- When the identity last changed.
     updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ'))
 ) STRICT;
+
+CREATE INDEX goals_done_on ON goals(done_on);
