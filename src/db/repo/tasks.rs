@@ -274,13 +274,16 @@ impl Repo {
             if let Some(id) = missing {
                 return Err(Error::NotFound { what: "task", id });
             }
-            // The tasks to move, each once, ranked by where it first appears in `ids`.
+            // The tasks to move, each once, ranked by where it first appears in `ids`. CROSS
+            // JOIN keeps the ids asked for as the outer loop (each task found by its key):
+            // left to itself the planner walks every open task before the day and scans the
+            // ids for each, which grows with the backlog.
             const MOVING: &str = "WITH asked AS (
                     SELECT value AS id, min(key) AS first FROM json_each(?1) GROUP BY value
                 ),
                 moving AS (
                     SELECT t.id, t.day, row_number() OVER (ORDER BY asked.first) - 1 AS rank
-                    FROM asked JOIN tasks t ON t.id = asked.id
+                    FROM asked CROSS JOIN tasks t ON t.id = asked.id
                     WHERE t.status IN ('todo', 'doing') AND t.day < ?2
                 )";
             c.prepare_cached(&format!(
