@@ -502,3 +502,44 @@ fn one_goal_and_report_windows_agree_with_the_whole_tree() {
             .is_empty()
     );
 }
+
+/// Goals caught in a cycle of parents (only possible by editing the file by hand) are not in
+/// the tree; reading one goal, or a window, walks up from the goal and must hide them too,
+/// and must stop.
+#[test]
+#[allow(clippy::disallowed_types, clippy::disallowed_methods)]
+fn goals_in_a_cycle_of_parents_stay_hidden_and_reading_them_stops() {
+    let t = db();
+    let a = add(&t, "A", None);
+    let b = add(&t, "B", Some(a.id));
+    let c = add(&t, "C", None);
+    let d = add(&t, "D", Some(c.id));
+    let e = add(&t, "E", Some(d.id));
+    let conn = rusqlite::Connection::open(t.dir.path().join("worklog.db")).unwrap();
+    conn.execute("UPDATE goals SET target_date = '2026-11-23'", [])
+        .unwrap();
+    // C under E, which is under D, which is under C.
+    conn.execute(
+        "UPDATE goals SET parent_id = ?1 WHERE id = ?2",
+        [e.id, c.id],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(tree_titles(&t), ["A", "B"]);
+    for id in [c.id, d.id, e.id] {
+        assert!(
+            matches!(t.repo.goal(id), Err(Error::NotFound { .. })),
+            "goal {id}"
+        );
+        assert!(t.repo.add_milestone(id, "step", None).is_err(), "goal {id}");
+    }
+    let due: Vec<String> = t
+        .repo
+        .goals_due_between(day("2026-11-22"), day("2026-11-30"))
+        .unwrap()
+        .into_iter()
+        .map(|g| g.title)
+        .collect();
+    assert_eq!(due, ["A", "B"]);
+    assert_eq!(t.repo.goal(b.id).unwrap().parent_id, Some(a.id));
+}
