@@ -345,6 +345,23 @@ impl Repo {
         Ok(tasks)
     }
 
+    /// The `limit` newest tasks linked to a goal (in the order of [`Repo::tasks_for_goal`]),
+    /// and how many are linked in all: a goal's page shows what fits, and a goal worked on for
+    /// years should not load every task it ever had.
+    pub fn recent_tasks_for_goal(&self, goal_id: Id, limit: usize) -> Result<(Vec<Task>, usize)> {
+        let tasks = load_many(
+            self.conn(),
+            "WHERE t.goal_id = ?1 AND t.deleted_at IS NULL ORDER BY t.day DESC, t.position
+             LIMIT ?2",
+            params![goal_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let total: i64 = self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM tasks WHERE goal_id = ?1 AND deleted_at IS NULL")?
+            .query_row([goal_id], |r| r.get(0))?;
+        Ok((tasks, usize::try_from(total).unwrap_or(0)))
+    }
+
     /// Tasks linked to a goal, newest day first.
     pub fn tasks_for_goal(&self, goal_id: Id) -> Result<Vec<Task>> {
         load_many(

@@ -175,6 +175,7 @@ impl GoalsPane {
                         id: g.id,
                         cursor: Cursor::default(),
                         tasks: Vec::new(),
+                        tasks_total: 0,
                     });
                     Outcome::Reload
                 }

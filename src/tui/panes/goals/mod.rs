@@ -165,8 +165,14 @@ struct Detail {
     id: Id,
     /// Over the milestones.
     cursor: Cursor,
+    /// The newest linked tasks (at most [`LINKED_TASKS`]).
     tasks: Vec<Task>,
+    /// How many tasks are linked in all.
+    tasks_total: usize,
 }
+
+/// How many linked tasks a goal's page loads: more than any screen shows.
+const LINKED_TASKS: usize = 100;
 
 pub struct GoalsPane {
     theme: Theme,
@@ -386,6 +392,7 @@ impl Pane for GoalsPane {
                 id,
                 cursor: Cursor::default(),
                 tasks: Vec::new(),
+                tasks_total: 0,
             });
             self.filter = Filter::default();
             self.reveal(id);
@@ -400,10 +407,11 @@ impl Pane for GoalsPane {
         }
         if let Some(id) = self.detail.as_ref().map(|d| d.id) {
             if self.index.contains_key(&id) {
-                let tasks = repo.tasks_for_goal(id)?;
+                let (tasks, total) = repo.recent_tasks_for_goal(id, LINKED_TASKS)?;
                 let n = self.goal(id).map_or(0, |g| g.milestones.len());
                 if let Some(d) = self.detail.as_mut() {
                     d.tasks = tasks;
+                    d.tasks_total = total;
                     d.cursor.clamp(n);
                 }
             } else {

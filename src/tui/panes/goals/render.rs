@@ -376,8 +376,13 @@ impl GoalsPane {
             }
         }
         let tasks = self.detail.as_ref().map_or(&[][..], |d| &d.tasks[..]);
+        let total = self
+            .detail
+            .as_ref()
+            .map_or(0, |d| d.tasks_total)
+            .max(tasks.len());
         lines.push(Line::from(Span::styled(
-            format!("Linked focus tasks ({})", tasks.len()),
+            format!("Linked focus tasks ({total})"),
             t.title(),
         )));
         if tasks.is_empty() {
