@@ -1,4 +1,4 @@
--- worklog schema, version 5. Generated from src/db/migrations/ by the test
+-- worklog schema, version 6. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -714,3 +714,5 @@ CREATE INDEX learnings_live_at ON learnings(at) WHERE deleted_at IS NULL;
 
 CREATE INDEX meetings_live_day ON meetings(substr(starts_at, 1, 10) DESC, starts_at, id)
     WHERE deleted_at IS NULL;
+
+CREATE INDEX goals_done_on ON goals(done_on);

@@ -680,3 +680,15 @@ pub struct ConnectionSettings {
     pub cache_size: i64,
     pub trusted_schema: bool,
 }
+
+/// What the Today pane shows of the open action items: the first few, soonest due first, and
+/// the counts over all of them, without loading the rest.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct OpenActionItems {
+    /// The first open items in the order of `Repo::open_action_items`.
+    pub first: Vec<ActionItem>,
+    /// How many items are open in all.
+    pub total: usize,
+    /// How many open items were due before the day asked about.
+    pub overdue: usize,
+}

@@ -200,3 +200,141 @@ fn soft_delete_and_restore() {
     t.repo.restore(Deletable::Task, task.id).unwrap();
     assert_eq!(t.repo.tasks_on(d).unwrap().len(), 1);
 }
+
+/// Carrying many tasks at once (set-based in SQL) does for each exactly what carrying them one
+/// by one did: open tasks from earlier days move to the end of the day's list in the order
+/// given, each counts one carry and gets one history row; finished, dropped, later and
+/// repeated ones are left alone.
+#[test]
+fn carrying_many_tasks_at_once_treats_every_row_like_one() {
+    let t = db();
+    let today = day("2026-11-22");
+    let already = t.repo.add_task(today, &draft("Already today")).unwrap();
+    let later = t
+        .repo
+        .add_task(day("2026-11-23"), &draft("Tomorrow"))
+        .unwrap();
+    let mut open = Vec::new();
+    let mut skipped = vec![later.id, already.id];
+    for i in 0..120 {
+        let d = day("2026-10-01") + chrono::Days::new(i % 40);
+        let task = t.repo.add_task(d, &draft(&format!("task {i}"))).unwrap();
+        match i % 6 {
+            0 => {
+                t.repo
+                    .set_task_status(task.id, 1, TaskStatus::Done)
+                    .unwrap();
+                skipped.push(task.id);
+            }
+            1 => {
+                t.repo
+                    .set_task_status(task.id, 1, TaskStatus::Dropped)
+                    .unwrap();
+                skipped.push(task.id);
+            }
+            2 => {
+                t.repo
+                    .set_task_status(task.id, 1, TaskStatus::Doing)
+                    .unwrap();
+                open.push(t.repo.task(task.id).unwrap());
+            }
+            _ => open.push(task),
+        }
+    }
+    // Carried once before, so the count goes from 1 to 2.
+    let twice = open[3].clone();
+    assert_eq!(
+        t.repo.carry_tasks(&[twice.id], day("2026-11-01")).unwrap(),
+        1
+    );
+    let twice_from = day("2026-11-01");
+
+    // Ask in a scrambled order, with repeats and the ones to skip mixed in.
+    let mut ask: Vec<i64> = open.iter().rev().map(|t| t.id).collect();
+    ask.swap(0, 7);
+    ask.insert(5, ask[2]);
+    ask.extend(skipped.iter().copied());
+    ask.push(ask[0]);
+    let mut wanted_order: Vec<i64> = Vec::new();
+    for id in &ask {
+        if open.iter().any(|t| t.id == *id) && !wanted_order.contains(id) {
+            wanted_order.push(*id);
+        }
+    }
+    assert_eq!(t.repo.carry_tasks(&ask, today).unwrap(), open.len());
+
+    let on_day = t.repo.tasks_on(today).unwrap();
+    let ids: Vec<i64> = on_day.iter().map(|t| t.id).collect();
+    let mut expected = vec![already.id];
+    expected.extend(&wanted_order);
+    assert_eq!(ids, expected);
+    for (pos, task) in on_day.iter().enumerate() {
+        assert_eq!(task.position, pos as i64, "task {}", task.id);
+    }
+    for before in &open {
+        let after = t.repo.task(before.id).unwrap();
+        let (count, from) = if before.id == twice.id {
+            (2, twice_from)
+        } else {
+            (1, before.day)
+        };
+        assert_eq!(
+            (after.day, after.first_day, after.status, after.carry_count),
+            (today, before.first_day, before.status, count),
+            "task {}",
+            before.id
+        );
+        assert_eq!(
+            after.stamp.version,
+            before.stamp.version + i64::from(count),
+            "task {}",
+            before.id
+        );
+        let carries = t.repo.task_carries(before.id).unwrap();
+        assert_eq!(carries.len() as u32, count, "task {}", before.id);
+        let last = carries.last().unwrap();
+        assert_eq!(
+            (last.from_day, last.to_day),
+            (from, today),
+            "task {}",
+            before.id
+        );
+    }
+    for id in &skipped {
+        let task = t.repo.task(*id).unwrap();
+        assert_eq!(task.carry_count, 0, "task {id}");
+        assert!(t.repo.task_carries(*id).unwrap().is_empty(), "task {id}");
+    }
+    assert_eq!(t.repo.task(later.id).unwrap().day, day("2026-11-23"));
+    assert!(t.repo.unfinished_before(today).unwrap().is_empty());
+}
+
+/// A missing (or deleted) task among those asked for refuses the whole carry: nothing moves.
+#[test]
+fn carrying_with_a_missing_task_moves_nothing() {
+    let t = db();
+    let mon = day("2026-11-16");
+    let a = t.repo.add_task(mon, &draft("Open")).unwrap();
+    let b = t.repo.add_task(mon, &draft("Deleted")).unwrap();
+    t.repo.delete(Deletable::Task, b.id).unwrap();
+    let today = day("2026-11-22");
+    let err = t.repo.carry_tasks(&[a.id, b.id], today).unwrap_err();
+    assert!(
+        matches!(err, Error::NotFound { what: "task", id } if id == b.id),
+        "{err:?}"
+    );
+    let err = t.repo.carry_tasks(&[a.id, 999_999], today).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotFound {
+                what: "task",
+                id: 999_999
+            }
+        ),
+        "{err:?}"
+    );
+    let a = t.repo.task(a.id).unwrap();
+    assert_eq!((a.day, a.carry_count), (mon, 0));
+    assert!(t.repo.task_carries(a.id).unwrap().is_empty());
+}

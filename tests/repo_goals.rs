@@ -397,3 +397,149 @@ fn report_queries_for_due_done_and_milestones() {
     assert_eq!(t.repo.milestones_done_between(from, to).unwrap().len(), 2);
     assert!(tree_titles(&t).contains(&"sub-goal".to_string()));
 }
+
+/// One goal, and the goals due or done in a window, are read without the whole tree; they must
+/// still equal what the whole tree says: the same goal, tags, milestones and rolled-up
+/// progress, and the same goals hidden under a deleted one.
+#[test]
+fn one_goal_and_report_windows_agree_with_the_whole_tree() {
+    let t = db();
+    let mut all = Vec::new();
+    // Three levels: roots, children, grandchildren, with milestones, statuses and dates.
+    for r in 0..3 {
+        let root = add(&t, &format!("root {r}"), None);
+        all.push(root.id);
+        for c in 0..3 {
+            let child = t
+                .repo
+                .add_goal(&GoalDraft {
+                    tags: vec![format!("t{c}")],
+                    target_date: Some(day("2026-11-16") + chrono::Days::new(c * 3)),
+                    ..goal(&format!("child {r}.{c}"), Some(root.id))
+                })
+                .unwrap();
+            all.push(child.id);
+            for k in 0..2 {
+                let leaf = t
+                    .repo
+                    .add_goal(&GoalDraft {
+                        target_date: Some(day("2026-11-17") + chrono::Days::new(k)),
+                        ..goal(&format!("leaf {r}.{c}.{k}"), Some(child.id))
+                    })
+                    .unwrap();
+                all.push(leaf.id);
+                let m = t.repo.add_milestone(leaf.id, "step", None).unwrap();
+                t.repo.add_milestone(leaf.id, "next", None).unwrap();
+                if (r + c + k) % 2 == 0 {
+                    t.repo.set_milestone_done(m.id, 1, true).unwrap();
+                }
+                match (r + c + k) % 4 {
+                    1 => {
+                        t.repo
+                            .set_goal_status(leaf.id, 1, GoalStatus::Done)
+                            .unwrap();
+                    }
+                    2 => {
+                        t.repo
+                            .set_goal_status(leaf.id, 1, GoalStatus::Dropped)
+                            .unwrap();
+                    }
+                    3 => {
+                        t.repo
+                            .set_goal_status(leaf.id, 1, GoalStatus::Paused)
+                            .unwrap();
+                    }
+                    _ => {}
+                }
+            }
+            if c == 1 {
+                t.repo
+                    .set_goal_status(child.id, 1, GoalStatus::Done)
+                    .unwrap();
+            }
+        }
+    }
+    // Hide one middle goal (and so its leaves), and one root (and so its whole subtree).
+    let tree = t.repo.goal_tree().unwrap();
+    let middle = tree.iter().find(|g| g.title == "child 0.2").unwrap().id;
+    let root = tree.iter().find(|g| g.title == "root 2").unwrap().id;
+    t.repo.delete(Deletable::Goal, middle).unwrap();
+    t.repo.delete(Deletable::Goal, root).unwrap();
+
+    let tree = t.repo.goal_tree().unwrap();
+    assert_eq!(tree.len(), 30 - 10 - 3, "the live tree");
+    for id in &all {
+        match tree.iter().find(|g| g.id == *id) {
+            Some(g) => assert_eq!(&t.repo.goal(*id).unwrap(), g),
+            None => assert!(
+                matches!(t.repo.goal(*id), Err(Error::NotFound { .. })),
+                "goal {id} is hidden"
+            ),
+        }
+    }
+    let (from, to) = (day("2026-11-16"), day("2026-11-22"));
+    let mut due: Vec<Goal> = tree
+        .iter()
+        .filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Paused))
+        .filter(|g| g.target_date.is_some_and(|d| d >= from && d <= to))
+        .cloned()
+        .collect();
+    due.sort_by_key(|g| (g.target_date, g.id));
+    assert!(due.len() > 4);
+    assert_eq!(t.repo.goals_due_between(from, to).unwrap(), due);
+    let mut done: Vec<Goal> = tree
+        .iter()
+        .filter(|g| g.status == GoalStatus::Done)
+        .cloned()
+        .collect();
+    done.sort_by_key(|g| (g.done_on, g.id));
+    assert!(done.len() > 2);
+    assert_eq!(t.repo.goals_done_between(from, to).unwrap(), done);
+    assert!(
+        t.repo
+            .goals_done_between(day("2026-11-23"), day("2026-12-31"))
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// Goals caught in a cycle of parents (only possible by editing the file by hand) are not in
+/// the tree; reading one goal, or a window, walks up from the goal and must hide them too,
+/// and must stop.
+#[test]
+#[allow(clippy::disallowed_types, clippy::disallowed_methods)]
+fn goals_in_a_cycle_of_parents_stay_hidden_and_reading_them_stops() {
+    let t = db();
+    let a = add(&t, "A", None);
+    let b = add(&t, "B", Some(a.id));
+    let c = add(&t, "C", None);
+    let d = add(&t, "D", Some(c.id));
+    let e = add(&t, "E", Some(d.id));
+    let conn = rusqlite::Connection::open(t.dir.path().join("worklog.db")).unwrap();
+    conn.execute("UPDATE goals SET target_date = '2026-11-23'", [])
+        .unwrap();
+    // C under E, which is under D, which is under C.
+    conn.execute(
+        "UPDATE goals SET parent_id = ?1 WHERE id = ?2",
+        [e.id, c.id],
+    )
+    .unwrap();
+    drop(conn);
+    assert_eq!(tree_titles(&t), ["A", "B"]);
+    for id in [c.id, d.id, e.id] {
+        assert!(
+            matches!(t.repo.goal(id), Err(Error::NotFound { .. })),
+            "goal {id}"
+        );
+        assert!(t.repo.add_milestone(id, "step", None).is_err(), "goal {id}");
+    }
+    let due: Vec<String> = t
+        .repo
+        .goals_due_between(day("2026-11-22"), day("2026-11-30"))
+        .unwrap()
+        .into_iter()
+        .map(|g| g.title)
+        .collect();
+    assert_eq!(due, ["A", "B"]);
+    assert_eq!(t.repo.goal(b.id).unwrap().parent_id, Some(a.id));
+}

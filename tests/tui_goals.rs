@@ -388,3 +388,50 @@ fn a_stale_milestone_save_shows_the_other_sessions_text_and_can_overwrite_it() {
         "Read the book (mine)"
     );
 }
+
+/// A goal worked on for years: its page loads only the newest linked tasks, but counts them
+/// all.
+#[test]
+fn a_goals_page_counts_every_linked_task_and_loads_the_newest() {
+    let (mut u, ..) = tree();
+    let rust = u.t.repo.goal_tree().unwrap()[3].id;
+    let first = day("2020-01-01");
+    u.t.repo
+        .in_transaction(|r| {
+            for i in 0..130u64 {
+                r.add_task(
+                    first + chrono::Days::new(i * 7),
+                    &TaskDraft {
+                        title: format!("session {i}"),
+                        goal_id: Some(rust),
+                        ..TaskDraft::default()
+                    },
+                )?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    let gone = u.t.repo.tasks_for_goal(rust).unwrap()[0].id;
+    u.t.repo.delete(Deletable::Task, gone).unwrap();
+    u.keys(&["G", "Enter"]);
+    let shown: Vec<String> = u
+        .app
+        .panes
+        .goals
+        .open_tasks()
+        .iter()
+        .map(|t| t.title.clone())
+        .collect();
+    let all: Vec<String> =
+        u.t.repo
+            .tasks_for_goal(rust)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.title)
+            .collect();
+    assert_eq!(all.len(), 129);
+    assert_eq!(shown, all[..100].to_vec(), "the newest first");
+    let s = u.screen(80, 40);
+    assert!(s.contains("Linked focus tasks (129)"), "{s}");
+    assert!(s.contains("session 128"), "{s}");
+}

@@ -384,3 +384,43 @@ fn r_writes_last_weeks_review_and_says_where() {
     );
     assert!(shown.contains("review-2026-11-16-2026-11-22.md"), "{shown}");
 }
+
+/// Today lists only the soonest-due open action items, but its header counts every open item
+/// and every overdue one, however many there are.
+#[test]
+fn a_long_backlog_of_action_items_is_counted_whole_and_listed_soonest_first() {
+    let (mut u, ids) = ready();
+    for i in 0..70 {
+        u.t.repo
+            .add_action_item(&ActionItemDraft {
+                title: format!("old follow-up {i}"),
+                source: ActionSource::None,
+                owner_id: None,
+                due_date: Some(day("2025-01-01") + chrono::Days::new(i)),
+            })
+            .unwrap();
+    }
+    for i in 0..10 {
+        u.t.repo
+            .add_action_item(&ActionItemDraft {
+                title: format!("someday {i}"),
+                source: ActionSource::None,
+                owner_id: None,
+                due_date: None,
+            })
+            .unwrap();
+    }
+    u.app.tick();
+    let s = u.screen(160, 48);
+    // 2 from the day itself (one overdue) + 70 overdue + 10 without a date.
+    assert!(s.contains("Open action items · 82 · 71 overdue"), "{s}");
+    assert!(s.contains("of 82"), "{s}");
+    assert!(s.contains("old follow-up 0"), "the soonest first:\n{s}");
+    let open = u.t.repo.today_open_action_items(today(), 50).unwrap();
+    assert_eq!((open.total, open.overdue, open.first.len()), (82, 71, 50));
+    let all = u.t.repo.open_action_items().unwrap();
+    assert_eq!(open.first, all[..50].to_vec());
+    assert!(all.iter().any(|a| a.id == ids.overdue_item));
+    // 3 tasks + 2 check-ins + 1 meeting + 50 listed action items + 2 goals.
+    assert_eq!(u.app.panes.today.item_count(), 58);
+}

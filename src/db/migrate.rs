@@ -47,6 +47,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0005_paging.up.sql"),
         down: include_str!("migrations/0005_paging.down.sql"),
     },
+    Migration {
+        version: 6,
+        name: "goal_windows",
+        up: include_str!("migrations/0006_goal_windows.up.sql"),
+        down: include_str!("migrations/0006_goal_windows.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

@@ -348,3 +348,34 @@ impl Repo {
         })
     }
 }
+
+// Kept apart from the methods above: added for the Today pane (issue 10), beside the counts
+// the Meetings and Feedback panes use.
+impl Repo {
+    /// The first `limit` open items in the order of [`Repo::open_action_items`], with how many
+    /// are open in all and how many of them are overdue on `today`: two queries whose cost
+    /// follows the open items, never the whole history of closed ones.
+    pub fn today_open_action_items(
+        &self,
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<crate::model::OpenActionItems> {
+        let first = load_many(
+            self.conn(),
+            &format!("a.done_at IS NULL {ORDER} LIMIT ?1"),
+            [i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let (total, overdue): (i64, i64) = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*), count(*) FILTER (WHERE a.due_date < ?1)
+                 FROM action_items a WHERE {LIVE} AND a.done_at IS NULL"
+            ))?
+            .query_row([day_text(today)], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(crate::model::OpenActionItems {
+            first,
+            total: usize::try_from(total).unwrap_or(0),
+            overdue: usize::try_from(overdue).unwrap_or(0),
+        })
+    }
+}

@@ -160,20 +160,103 @@ fn progress_of<'a>(goal: &Goal, children: impl Iterator<Item = (&'a Goal, f64)>)
     }
 }
 
-fn load(conn: &Connection, id: Id) -> Result<Goal> {
-    load_tree(conn)?
+/// Common table expressions (for a `WITH RECURSIVE`) naming `chosen(id)`: the live goals among
+/// the ids `candidates` (a SELECT) gives. A goal is live when neither it nor any goal above it
+/// is deleted and the walk up ends at a top-level goal (one caught in a cycle written by hand
+/// never does), as in [`LIVE`]; but only the goals above the candidates are read.
+fn live_among(candidates: &str) -> String {
+    format!(
+        "up(start, id, parent_id, gone) AS (
+            SELECT g.id, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            FROM goals g WHERE g.id IN ({candidates})
+            UNION
+            SELECT up.start, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            FROM goals g JOIN up ON g.id = up.parent_id
+         ),
+         chosen(id) AS (
+            SELECT start FROM up GROUP BY start
+            HAVING max(gone) = 0 AND max(parent_id IS NULL) = 1
+         )"
+    )
+}
+
+/// The live goals among those `filter` (a condition on `goals g`) picks, each with its tags,
+/// milestones and progress, in no particular order. Reads only those goals, the goals above
+/// them (to know they are live) and the subtrees below them (for progress): never the whole
+/// tree, so one goal costs the same however many others there are.
+fn load_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Goal>> {
+    let ids: Vec<Id> = conn
+        .prepare_cached(&format!(
+            "WITH RECURSIVE {} SELECT id FROM chosen",
+            live_among(&format!("SELECT g.id FROM goals g WHERE {filter}"))
+        ))?
+        .query_map(params, |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+    const SUBTREE: &str = "WITH RECURSIVE sub(id) AS (
+            SELECT value FROM json_each(?1)
+            UNION
+            SELECT g.id FROM goals g JOIN sub ON g.parent_id = sub.id WHERE g.deleted_at IS NULL
+        )";
+    let goals = conn
+        .prepare_cached(&format!("{SUBTREE} {SELECT_GOAL} WHERE g.id IN sub"))?
+        .query_map([&json], goal_from_row)?
+        .collect::<rusqlite::Result<Vec<Goal>>>()?;
+    let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
+    let rows = conn
+        .prepare_cached(&format!(
+            "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN sub ORDER BY ms.position, ms.id"
+        ))?
+        .query_map([&json], milestone_from_row)?
+        .collect::<rusqlite::Result<Vec<Milestone>>>()?;
+    for m in rows {
+        milestones.entry(m.goal_id).or_default().push(m);
+    }
+    let mut goals = goals;
+    for g in &mut goals {
+        g.milestones = milestones.remove(&g.id).unwrap_or_default();
+    }
+    // Progress rolls up the subtrees; then keep only the goals asked for.
+    let wanted: std::collections::HashSet<Id> = ids.iter().copied().collect();
+    let mut chosen: Vec<Goal> = arrange(goals)
         .into_iter()
-        .find(|g| g.id == id)
+        .filter(|g| wanted.contains(&g.id))
+        .collect();
+    let mut tags = tags_of_many(conn, GOAL_TAGS, &ids)?;
+    for g in &mut chosen {
+        g.tags = tags.remove(&g.id).unwrap_or_default();
+    }
+    Ok(chosen)
+}
+
+fn load(conn: &Connection, id: Id) -> Result<Goal> {
+    load_where(conn, "g.id = ?1", [id])?
+        .into_iter()
+        .next()
         .ok_or(Error::NotFound {
             what: GOALS.what,
             id,
         })
 }
 
+/// Whether a goal is live: it and every goal above it not deleted, up to a top-level goal.
+/// Walks up from the goal only.
 fn is_live(conn: &Connection, id: Id) -> Result<bool> {
     Ok(conn
-        .prepare_cached(&format!("{LIVE} SELECT count(*) FROM live WHERE id = ?1"))?
-        .query_row([id], |r| r.get(0))?)
+        .prepare_cached(
+            "WITH RECURSIVE up(id, parent_id, gone) AS (
+                SELECT id, parent_id, deleted_at IS NOT NULL FROM goals WHERE id = ?1
+                UNION
+                SELECT g.id, g.parent_id, g.deleted_at IS NOT NULL
+                FROM goals g JOIN up ON g.id = up.parent_id
+             )
+             SELECT count(*) > 0 AND max(gone) = 0 AND max(parent_id IS NULL) = 1 FROM up",
+        )?
+        .query_row([id], |r| r.get::<_, Option<bool>>(0))?
+        .unwrap_or(false))
 }
 
 /// Checks a draft's text, returning the trimmed title.
@@ -225,14 +308,19 @@ fn next_position(conn: &Connection, parent: Option<Id>) -> Result<i64> {
 }
 
 fn load_milestone(conn: &Connection, id: Id) -> Result<Milestone> {
-    found(
-        conn.prepare_cached(&format!(
-            "{LIVE} {SELECT_MILESTONE} WHERE ms.id = ?1 AND ms.goal_id IN live"
-        ))?
-        .query_row([id], milestone_from_row),
+    let ms = found(
+        conn.prepare_cached(&format!("{SELECT_MILESTONE} WHERE ms.id = ?1"))?
+            .query_row([id], milestone_from_row),
         MILESTONES.what,
         id,
-    )
+    )?;
+    if !is_live(conn, ms.goal_id)? {
+        return Err(Error::NotFound {
+            what: MILESTONES.what,
+            id,
+        });
+    }
+    Ok(ms)
 }
 
 impl Repo {
@@ -416,22 +504,22 @@ impl Repo {
 
     /// Active or paused goals with a target date from `from` to `to` (inclusive), soonest first.
     pub fn goals_due_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Goal>> {
-        let mut goals: Vec<Goal> = load_tree(self.conn())?
-            .into_iter()
-            .filter(|g| matches!(g.status, GoalStatus::Active | GoalStatus::Paused))
-            .filter(|g| g.target_date.is_some_and(|d| d >= from && d <= to))
-            .collect();
+        let mut goals = load_where(
+            self.conn(),
+            "g.target_date >= ?1 AND g.target_date <= ?2 AND g.status IN ('active', 'paused')",
+            params![day_text(from), day_text(to)],
+        )?;
         goals.sort_by_key(|g| (g.target_date, g.id));
         Ok(goals)
     }
 
     /// Goals finished from `from` to `to` (inclusive), in the order they were finished.
     pub fn goals_done_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Goal>> {
-        let mut goals: Vec<Goal> = load_tree(self.conn())?
-            .into_iter()
-            .filter(|g| g.status == GoalStatus::Done)
-            .filter(|g| g.done_on.is_some_and(|d| d >= from && d <= to))
-            .collect();
+        let mut goals = load_where(
+            self.conn(),
+            "g.done_on >= ?1 AND g.done_on <= ?2 AND g.status = 'done'",
+            params![day_text(from), day_text(to)],
+        )?;
         goals.sort_by_key(|g| (g.done_on, g.id));
         Ok(goals)
     }
@@ -444,11 +532,13 @@ impl Repo {
         to: NaiveDate,
     ) -> Result<Vec<(Milestone, String)>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{LIVE} SELECT ms.id, ms.goal_id, ms.title, ms.due_date, ms.done_on, ms.position,
+            "WITH RECURSIVE {}
+             SELECT ms.id, ms.goal_id, ms.title, ms.due_date, ms.done_on, ms.position,
                 ms.version, g.title
              FROM goal_milestones ms JOIN goals g ON g.id = ms.goal_id
-             WHERE ms.goal_id IN live AND ms.done_on >= ?1 AND ms.done_on <= ?2
-             ORDER BY ms.done_on, ms.id"
+             WHERE ms.goal_id IN chosen AND ms.done_on >= ?1 AND ms.done_on <= ?2
+             ORDER BY ms.done_on, ms.id",
+            live_among("SELECT goal_id FROM goal_milestones WHERE done_on >= ?1 AND done_on <= ?2")
         ))?;
         let rows = stmt
             .query_map(params![day_text(from), day_text(to)], |r| {

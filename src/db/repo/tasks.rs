@@ -5,7 +5,7 @@ use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{Carry, Id, Priority, Task, TaskDraft, TaskStatus};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const TASKS: Table = Table {
     name: "tasks",
@@ -248,31 +248,60 @@ impl Repo {
         })
     }
 
-    /// Carries open tasks to `to_day`, each to the end of that day's list, counting the carry
-    /// and recording where it came from. Tasks already on or after `to_day`, or finished, are
-    /// left alone. Returns how many moved.
+    /// Carries open tasks to `to_day`, each to the end of that day's list in the order given,
+    /// counting the carry and recording where it came from. Tasks already on or after
+    /// `to_day`, or finished, are left alone (and so is a repeat of an id). A missing or
+    /// deleted task refuses the whole carry. Returns how many moved.
+    ///
+    /// Three statements whatever the number of tasks (a check, the history rows, the move),
+    /// in one transaction: carrying a long backlog costs no more round trips than one task.
     pub fn carry_tasks(&self, ids: &[Id], to_day: NaiveDate) -> Result<usize> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
         let to = day_text(to_day);
+        let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.write(|c| {
-            let mut moved = 0;
-            for &id in ids {
-                let task = load(c, id)?;
-                if !task.status.is_open() || task.day >= to_day {
-                    continue;
-                }
-                let position = next_position(c, &to)?;
-                c.prepare_cached(
-                    "INSERT INTO task_carries (task_id, from_day, to_day) VALUES (?1, ?2, ?3)",
+            let missing: Option<Id> = c
+                .prepare_cached(
+                    "SELECT j.value FROM json_each(?1) j
+                     WHERE NOT EXISTS (SELECT 1 FROM tasks t
+                                       WHERE t.id = j.value AND t.deleted_at IS NULL)
+                     ORDER BY j.key LIMIT 1",
                 )?
-                .execute(params![id, day_text(task.day), to])?;
-                c.prepare_cached(&format!(
-                    "UPDATE tasks SET day = ?1, position = ?2, carry_count = carry_count + 1,
-                        updated_at = {NOW_UTC}, version = version + 1
-                     WHERE id = ?3"
-                ))?
-                .execute(params![to, position, id])?;
-                moved += 1;
+                .query_row([&json], |r| r.get(0))
+                .optional()?;
+            if let Some(id) = missing {
+                return Err(Error::NotFound { what: "task", id });
             }
+            // The tasks to move, each once, ranked by where it first appears in `ids`. CROSS
+            // JOIN keeps the ids asked for as the outer loop (each task found by its key):
+            // left to itself the planner walks every open task before the day and scans the
+            // ids for each, which grows with the backlog.
+            const MOVING: &str = "WITH asked AS (
+                    SELECT value AS id, min(key) AS first FROM json_each(?1) GROUP BY value
+                ),
+                moving AS (
+                    SELECT t.id, t.day, row_number() OVER (ORDER BY asked.first) - 1 AS rank
+                    FROM asked CROSS JOIN tasks t ON t.id = asked.id
+                    WHERE t.status IN ('todo', 'doing') AND t.day < ?2
+                )";
+            c.prepare_cached(&format!(
+                "INSERT INTO task_carries (task_id, from_day, to_day)
+                 {MOVING} SELECT id, day, ?2 FROM moving ORDER BY rank"
+            ))?
+            .execute(params![json, to])?;
+            let moved = c
+                .prepare_cached(&format!(
+                    "{MOVING}, base AS (
+                        SELECT ifnull(max(position) + 1, 0) AS position FROM tasks WHERE day = ?2
+                     )
+                     UPDATE tasks SET day = ?2, position = base.position + moving.rank,
+                        carry_count = carry_count + 1,
+                        updated_at = {NOW_UTC}, version = version + 1
+                     FROM moving, base WHERE tasks.id = moving.id"
+                ))?
+                .execute(params![json, to])?;
             Ok(moved)
         })
     }
@@ -314,6 +343,23 @@ impl Repo {
             .collect();
         tasks.sort_by_key(|t| rank.get(&t.id).copied().unwrap_or(usize::MAX));
         Ok(tasks)
+    }
+
+    /// The `limit` newest tasks linked to a goal (in the order of [`Repo::tasks_for_goal`]),
+    /// and how many are linked in all: a goal's page shows what fits, and a goal worked on for
+    /// years should not load every task it ever had.
+    pub fn recent_tasks_for_goal(&self, goal_id: Id, limit: usize) -> Result<(Vec<Task>, usize)> {
+        let tasks = load_many(
+            self.conn(),
+            "WHERE t.goal_id = ?1 AND t.deleted_at IS NULL ORDER BY t.day DESC, t.position
+             LIMIT ?2",
+            params![goal_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let total: i64 = self
+            .conn()
+            .prepare_cached("SELECT count(*) FROM tasks WHERE goal_id = ?1 AND deleted_at IS NULL")?
+            .query_row([goal_id], |r| r.get(0))?;
+        Ok((tasks, usize::try_from(total).unwrap_or(0)))
     }
 
     /// Tasks linked to a goal, newest day first.

@@ -14,7 +14,7 @@ use super::common::tags_text;
 use super::energy::level_name;
 use super::{Ctx, Outcome, Pane, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{ActionItem, ActionSource, Checkin, Goal, Id, Meeting, Task, TaskStatus};
+use crate::model::{ActionSource, Checkin, Goal, Id, Meeting, OpenActionItems, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::form::format_minutes;
 use crate::tui::keymap::{self, Action, Context};
@@ -30,6 +30,9 @@ use ratatui::widgets::Paragraph;
 /// How far ahead the goals section looks, and how far back the energy sparkline.
 const GOAL_DAYS: u64 = 14;
 const ENERGY_DAYS: u64 = 14;
+/// How many open action items the section lists (soonest due first); the header counts them
+/// all. Loading every open item to show a handful grew with the backlog.
+const ACTIONS_LISTED: usize = 50;
 /// From this width on, two columns.
 const TWO_COLUMNS: u16 = 110;
 
@@ -74,7 +77,8 @@ pub struct TodayPane {
     /// The daily average of each of the last 14 days, oldest first.
     energy: Vec<Option<f64>>,
     meetings: Vec<Meeting>,
-    actions: Vec<ActionItem>,
+    /// The soonest-due open action items (at most [`ACTIONS_LISTED`]) and the counts over all.
+    actions: OpenActionItems,
     goals: Vec<Goal>,
     /// Every selectable row in j/k order.
     items: Vec<Item>,
@@ -94,7 +98,7 @@ impl TodayPane {
             checkins: Vec::new(),
             energy: Vec::new(),
             meetings: Vec::new(),
-            actions: Vec::new(),
+            actions: OpenActionItems::default(),
             goals: Vec::new(),
             items: Vec::new(),
             selected: 0,
@@ -151,7 +155,7 @@ impl TodayPane {
                 id: self.meetings.get(i)?.id,
             },
             Section::Actions => {
-                let a = self.actions.get(i)?;
+                let a = self.actions.first.get(i)?;
                 Target::ActionItem {
                     id: a.id,
                     meeting_id: match a.source {
@@ -171,7 +175,7 @@ impl TodayPane {
             Section::Focus => self.tasks.len(),
             Section::Energy => self.checkins.len(),
             Section::Meetings => self.meetings.len(),
-            Section::Actions => self.actions.len(),
+            Section::Actions => self.actions.first.len(),
             Section::Goals => self.goals.len(),
         }
     }
@@ -233,7 +237,7 @@ impl TodayPane {
                 Outcome::Wrote
             }
             Section::Actions => {
-                let Some(a) = self.actions.get(item.index) else {
+                let Some(a) = self.actions.first.get(item.index) else {
                     return Outcome::Handled;
                 };
                 match ctx.repo.set_action_item_done(a.id, a.stamp.version, true) {
@@ -346,14 +350,10 @@ impl TodayPane {
                 Line::from(spans)
             }
             Section::Actions => {
-                let overdue = self
-                    .actions
-                    .iter()
-                    .filter(|a| a.due_date.is_some_and(|d| d < self.today))
-                    .count();
+                let overdue = self.actions.overdue;
                 let mut spans = vec![title(&format!(
                     "Open action items · {}",
-                    self.actions.len()
+                    self.actions.total
                 ))];
                 if overdue > 0 {
                     spans.push(Span::styled(format!(" · {overdue} overdue"), t.error()));
@@ -499,7 +499,7 @@ impl TodayPane {
                 ]);
             }
             Section::Actions => {
-                let Some(a) = self.actions.get(i) else {
+                let Some(a) = self.actions.first.get(i) else {
                     return Line::from("");
                 };
                 let (due, due_style) = match a.due_date {
@@ -618,9 +618,14 @@ impl TodayPane {
         }
         *off = (*off).min(n.saturating_sub(rows));
         let off = *off;
-        if n > rows && rows > 0 {
+        // Only the soonest action items are listed; the header counts them all.
+        let all = match s {
+            Section::Actions => self.actions.total.max(n),
+            _ => n,
+        };
+        if all > rows && rows > 0 {
             header.spans.push(Span::styled(
-                format!("  {}–{} of {n}", off + 1, (off + rows).min(n)),
+                format!("  {}–{} of {all}", off + 1, (off + rows).min(n)),
                 t.dim(),
             ));
         }
@@ -705,7 +710,7 @@ impl Pane for TodayPane {
             .map(|d| daily.iter().find(|a| a.key == d).map(|a| a.average))
             .collect();
         self.meetings = repo.meetings_between(today, today)?;
-        self.actions = repo.open_action_items()?;
+        self.actions = repo.today_open_action_items(today, ACTIONS_LISTED)?;
         let until = today
             .checked_add_days(Days::new(GOAL_DAYS))
             .unwrap_or(today);

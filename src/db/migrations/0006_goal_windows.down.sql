@@ -1,0 +1,2 @@
+-- Undo of 0006_goal_windows.
+DROP INDEX goals_done_on;
