@@ -3,6 +3,7 @@
 //! returns an error for `main` to print as one line.
 
 pub mod admin;
+pub mod browse;
 pub mod capture;
 pub mod demo;
 pub mod exchange;
