@@ -5,6 +5,9 @@
 //! reading `--json` sees exactly what the text output was made from. Lists are filtered,
 //! ordered and cut in SQL (`LIMIT`), with the number of matching rows counted in the same
 //! statement (`count(*) OVER ()`), so a long table is never loaded to show its first rows.
+//!
+//! A JSON value that comes out of a subquery has lost its JSON subtype and would be embedded
+//! as a string, so every nested object or array is wrapped in `json(...)`.
 
 use super::Repo;
 use crate::db::error::{Error, Result};
@@ -167,14 +170,14 @@ const TASKS: Spec = Spec {
         "'priority', CASE x.priority WHEN 1 THEN 'high' WHEN 3 THEN 'low' ELSE 'normal' END, ",
         "'title', x.title, 'notes', x.notes, 'estimate_minutes', x.estimate_minutes, 'tags', ",
         tags_of!("task_tags", "task_id"),
-        ", 'goal', (SELECT json_object('id', g.id, 'title', g.title, 'status', g.status) ",
-        "FROM goals g WHERE g.id = x.goal_id AND g.deleted_at IS NULL), ",
+        ", 'goal', json((SELECT json_object('id', g.id, 'title', g.title, 'status', g.status) ",
+        "FROM goals g WHERE g.id = x.goal_id AND g.deleted_at IS NULL)), ",
         "'carry_count', x.carry_count, 'carries', json((SELECT json_group_array(json(c)) FROM ",
         "(SELECT json_object('from_day', from_day, 'to_day', to_day) AS c FROM task_carries ",
         "WHERE task_id = x.id ORDER BY from_day, id))), ",
-        "'action_item', (SELECT json_object('id', a.id, 'title', a.title, 'meeting_id', ",
+        "'action_item', json((SELECT json_object('id', a.id, 'title', a.title, 'meeting_id', ",
         "a.meeting_id, 'feedback_id', a.feedback_id) FROM action_items a WHERE a.task_id = x.id ",
-        "AND a.deleted_at IS NULL), ",
+        "AND a.deleted_at IS NULL)), ",
         "'done_at', x.done_at, 'created_at', x.created_at, 'updated_at', x.updated_at, ",
         "'version', x.version)"
     ),
@@ -311,8 +314,8 @@ const GOALS: Spec = Spec {
     detail: concat!(
         "json_object('id', x.id, 'title', x.title, 'description', x.description, 'status', ",
         "x.status, 'target_date', x.target_date, 'done_on', x.done_on, 'progress', ?2, ",
-        "'parent', (SELECT json_object('id', g.id, 'title', g.title) FROM goals g ",
-        "WHERE g.id = x.parent_id AND g.deleted_at IS NULL), ",
+        "'parent', json((SELECT json_object('id', g.id, 'title', g.title) FROM goals g ",
+        "WHERE g.id = x.parent_id AND g.deleted_at IS NULL)), ",
         "'children', json((SELECT json_group_array(json(c)) FROM (SELECT json_object('id', ",
         "g.id, 'title', g.title, 'status', g.status) AS c FROM goals g WHERE g.parent_id = x.id ",
         "AND g.deleted_at IS NULL ORDER BY g.position, g.id))), ",
@@ -347,8 +350,9 @@ const FEEDBACK: Spec = Spec {
         "json_object('id', x.id, 'day', x.day, 'direction', x.direction, 'kind', x.kind, ",
         "'person', json_object('id', p.id, 'name', p.name, 'organization', (SELECT name FROM ",
         "organizations o WHERE o.id = p.organization_id)), 'content', x.content, ",
-        "'meeting', (SELECT json_object('id', m.id, 'title', m.title, 'starts_at', m.starts_at) ",
-        "FROM meetings m WHERE m.id = x.meeting_id AND m.deleted_at IS NULL), 'tags', ",
+        "'meeting', json((SELECT json_object('id', m.id, 'title', m.title, 'starts_at', ",
+        "m.starts_at) FROM meetings m WHERE m.id = x.meeting_id AND m.deleted_at IS NULL)), ",
+        "'tags', ",
         tags_of!("feedback_tags", "feedback_id"),
         ", 'action_items', json((SELECT json_group_array(json(i)) FROM (SELECT json_object(",
         "'id', a.id, 'title', a.title, 'due_date', a.due_date, 'done_at', a.done_at, ",
