@@ -646,3 +646,22 @@ fn text_lists_are_aligned_sanitized_and_truncated() {
         );
     }
 }
+
+/// A search hit on a row without a page of its own (a milestone, an action item, an
+/// assessment) names the row that holds it, so what it prints can be given to `show`.
+#[test]
+fn search_hits_name_something_show_can_show() {
+    let (_tmp, data, ids) = data();
+    for (query, kind, id) in [
+        ("Beta", "goal", ids.child_goal),
+        ("Send notes", "meeting", ids.meeting),
+        ("better", "skill", ids.skill),
+        ("Patch", "task", ids.patch),
+    ] {
+        let r = run(&data, &["search", query]).ok();
+        let first = r.stdout.lines().next().unwrap();
+        let words: Vec<&str> = first.split_whitespace().take(2).collect();
+        assert_eq!(words, [kind, &id.to_string()], "{query}: {}", r.stdout);
+        run(&data, &["show", words[0], words[1]]).ok();
+    }
+}

@@ -3,7 +3,7 @@
 use super::warn;
 use crate::clock::Clock;
 use crate::launch;
-use crate::model::{HitKind, Id, PaneKind, SearchHit};
+use crate::model::{ActionSource, HitKind, Id, SearchHit};
 use crate::paths::DataDir;
 use crate::search::{MATCH_END, MATCH_START, MAX_LIMIT, Query, plain, segments};
 use crate::text::sanitize;
@@ -102,7 +102,15 @@ pub fn search(
     let mut hits = launched.repo.search(&query, limit.saturating_add(1))?;
     let cut = hits.len() > limit;
     hits.truncate(limit);
-    let result = write_hits(&hits, json, highlight, out);
+    let result = if json {
+        write_hits(&hits, &[], json, highlight, out)
+    } else {
+        let refs = hits
+            .iter()
+            .map(|h| show_ref(&launched.repo, h))
+            .collect::<Result<Vec<_>>>()?;
+        write_hits(&hits, &refs, json, highlight, out)
+    };
     if cut {
         writeln!(
             err,
@@ -114,6 +122,7 @@ pub fn search(
 
 fn write_hits(
     hits: &[SearchHit],
+    refs: &[(&'static str, Id)],
     json: bool,
     highlight: Highlight,
     out: &mut dyn Write,
@@ -126,17 +135,18 @@ fn write_hits(
     if hits.is_empty() {
         writeln!(out, "no matches")?;
     }
-    for hit in hits {
-        write_hit(out, hit, highlight)?;
+    for (hit, r) in hits.iter().zip(refs) {
+        write_hit(out, hit, *r, highlight)?;
     }
     Ok(())
 }
 
 /// What `worklog show` takes to show a hit: the row itself, or for an assessment, milestone
 /// or action item the skill, goal, meeting or feedback that holds it. An action item held by
-/// neither has no page of its own (`action`).
-pub fn show_ref(hit: &SearchHit) -> (&'static str, Id) {
-    match hit.kind {
+/// neither has no page of its own (`action`). An action item's holder is looked up: its
+/// target id alone cannot tell a meeting from the item itself when the two ids are equal.
+fn show_ref(repo: &crate::db::Repo, hit: &SearchHit) -> Result<(&'static str, Id)> {
+    Ok(match hit.kind {
         HitKind::Task => ("task", hit.id),
         HitKind::Learning => ("learning", hit.id),
         HitKind::Skill => ("skill", hit.id),
@@ -146,16 +156,23 @@ pub fn show_ref(hit: &SearchHit) -> (&'static str, Id) {
         HitKind::Milestone => ("goal", hit.target_id),
         HitKind::Feedback => ("feedback", hit.id),
         HitKind::Checkin => ("checkin", hit.id),
-        HitKind::ActionItem if hit.pane == PaneKind::Feedback => ("feedback", hit.target_id),
-        HitKind::ActionItem if hit.target_id != hit.id => ("meeting", hit.target_id),
-        HitKind::ActionItem => ("action", hit.id),
-    }
+        HitKind::ActionItem => match repo.action_item(hit.id)?.source {
+            ActionSource::Meeting(m) => ("meeting", m),
+            ActionSource::Feedback(f) => ("feedback", f),
+            ActionSource::None => ("action", hit.id),
+        },
+    })
 }
 
 /// A line with what `worklog show` takes to show it (kind and id, so a hit can be piped on),
 /// the date, kind and title; then, indented, the snippet. When the snippet is the
 /// whole title (the match was there), the title is shown marked and the snippet left out.
-fn write_hit(out: &mut dyn Write, hit: &SearchHit, highlight: Highlight) -> Result<()> {
+fn write_hit(
+    out: &mut dyn Write,
+    hit: &SearchHit,
+    (kind, id): (&str, Id),
+    highlight: Highlight,
+) -> Result<()> {
     let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
     let title_matched = plain(&hit.snippet) == hit.title;
     let title = if title_matched {
@@ -163,7 +180,6 @@ fn write_hit(out: &mut dyn Write, hit: &SearchHit, highlight: Highlight) -> Resu
     } else {
         sanitize(&hit.title).into_owned()
     };
-    let (kind, id) = show_ref(hit);
     writeln!(
         out,
         "{kind:<8} {id:>5}  {date:<10}  {:<13}  {title}",
