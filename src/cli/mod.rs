@@ -29,8 +29,8 @@ pub fn refuse_read_only(dir: &crate::paths::DataDir) -> anyhow::Result<()> {
         return Ok(());
     }
     anyhow::bail!(
-        "cannot write: the data directory {} or its database is read-only (today, search, \
-         export, report and check still work)",
+        "cannot write: the data directory {} or its database is read-only (today, list, show, \
+         search, export, report and check still work)",
         dir.root().display()
     )
 }
