@@ -373,7 +373,8 @@ fn every_kind_shows_whole_with_its_links() {
         ])
     );
     assert_eq!(s["level"], 3);
-    assert_eq!(s["learnings"][0]["id"], ids.learning);
+    assert_eq!(s["learnings"], 1);
+    assert_eq!(s["recent_learnings"][0]["id"], ids.learning);
 
     let m = show_json(&data, "meeting", ids.meeting);
     assert_eq!(m["notes"], "talked \x1b[2J");
