@@ -666,3 +666,77 @@ fn search_hits_name_something_show_can_show() {
         run(&data, &["show", words[0], words[1]]).ok();
     }
 }
+
+/// Runs `worklog ARGS` in a pseudo-terminal `cols` wide and returns what it printed.
+fn in_terminal(data: &Path, cols: u16, args: &[&str], env: &[(&str, &str)]) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.args(args);
+    cmd.env("WORKLOG_DATA_DIR", data);
+    cmd.env("WORKLOG_NOW", NOW);
+    cmd.env("TZ", "UTC");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let reading = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        out
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{args:?}");
+    drop(pair.master);
+    String::from_utf8(reading.join().unwrap()).unwrap()
+}
+
+/// On a terminal the header is bold (not with NO_COLOR) and the text is cut to the
+/// terminal's width; a pipe gets the same columns without colour (see above).
+#[test]
+fn on_a_terminal_the_header_is_bold_and_lines_fit_its_width() {
+    let (_tmp, data, _ids) = data();
+    // Make the directory private, as `run` does, so no warning joins the output.
+    run(&data, &["list", "tags"]).ok();
+    let out = in_terminal(&data, 60, &["list", "tasks"], &[]);
+    assert!(out.starts_with("\x1b[1mID  DAY"), "{out:?}");
+    let rows: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    assert_eq!(rows.len(), 4, "{out:?}");
+    let long = rows[3];
+    assert!(long.ends_with('…'), "{long:?}");
+    assert_eq!(unicode_width::UnicodeWidthStr::width(long), 60, "{long:?}");
+    // Narrower still: the other text columns give up room before a line would wrap.
+    let narrow = in_terminal(&data, 50, &["list", "tasks"], &[]);
+    for line in narrow.lines().skip(1) {
+        let line = line.trim_end_matches('\r');
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= 50,
+            "{narrow}"
+        );
+    }
+    let plain = in_terminal(&data, 60, &["list", "tasks"], &[("NO_COLOR", "1")]);
+    assert!(plain.starts_with("ID  DAY"), "{plain:?}");
+    assert!(!plain.contains('\x1b'), "{plain:?}");
+}

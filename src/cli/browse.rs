@@ -331,6 +331,10 @@ fn columns(kind: ReadKind) -> &'static [(&'static str, &'static str)] {
 
 /// A column other than the last is never wider than this.
 const MAX_CELL: usize = 32;
+/// Nor, on a narrow terminal, narrower than this.
+const MIN_CELL: usize = 6;
+/// The last column keeps at least this many columns, however narrow the terminal.
+const MIN_LAST: usize = 12;
 
 fn write_table(out: &mut dyn Write, kind: ReadKind, rows: &[Node], style: Style) -> Result<()> {
     let cols = columns(kind);
@@ -346,8 +350,21 @@ fn write_table(out: &mut dyn Write, kind: ReadKind, rows: &[Node], style: Style)
             widths[i] = widths[i].max(width(c).min(cap));
         }
     }
-    let used: usize = widths[..last].iter().map(|w| w + 2).sum();
-    widths[last] = widths[last].min(style.columns.saturating_sub(used).max(20));
+    // The last column takes what is left of the line. On a narrow terminal the widest other
+    // columns give up room first (down to a few columns each), so a line does not wrap.
+    let used = |widths: &[usize]| widths[..last].iter().map(|w| w + 2).sum::<usize>();
+    while style.columns.saturating_sub(used(&widths)) < MIN_LAST {
+        let Some((i, _)) = widths[1..last]
+            .iter()
+            .enumerate()
+            .filter(|&(_, w)| *w > MIN_CELL)
+            .max_by_key(|&(_, w)| *w)
+        else {
+            break;
+        };
+        widths[i + 1] -= 1;
+    }
+    widths[last] = widths[last].min(style.columns.saturating_sub(used(&widths)).max(MIN_LAST));
     let line = |row: &[String]| {
         let mut text = String::new();
         for (i, c) in row.iter().enumerate() {
