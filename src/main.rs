@@ -162,7 +162,8 @@ enum Command {
         /// What to list
         #[arg(value_enum, value_name = "KIND")]
         kind: cli::browse::Kind,
-        /// Only this day (today, yesterday, mon…sun, -N, YYYY-MM-DD)
+        /// Only this day: today, yesterday, -N, mon…sun (the most recent, today included) or
+        /// YYYY-MM-DD
         #[arg(long, value_name = "D", allow_hyphen_values = true, conflicts_with_all = ["from", "to"])]
         day: Option<String>,
         /// From this day on
