@@ -31,6 +31,12 @@ const SEARCH_EXAMPLES: &str = r#"Examples:
   worklog search 'ku*' -docker is:open
   worklog search person:ana tag:1on1"#;
 
+const LIST_EXAMPLES: &str = r#"Examples:
+  worklog list tasks --day today --status open
+  worklog list meetings --from mon --person ana
+  worklog list learnings --tag rust --json | jq '.[].title'
+  worklog show task 12"#;
+
 /// One variant per subcommand; no subcommand starts the interactive app.
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -152,6 +158,52 @@ enum Command {
         /// Show at most N hits (up to 10000)
         #[arg(long, value_name = "N", default_value_t = 20, value_parser = worklog::cli::search::parse_limit)]
         limit: usize,
+    },
+    /// List rows of one kind, newest first: aligned columns with ids, or --json
+    #[command(after_help = LIST_EXAMPLES)]
+    List {
+        /// What to list
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::browse::Kind,
+        /// Only this day: today, yesterday, -N, mon…sun (the most recent, today included) or
+        /// YYYY-MM-DD
+        #[arg(long, value_name = "D", allow_hyphen_values = true, conflicts_with_all = ["from", "to"])]
+        day: Option<String>,
+        /// From this day on
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Up to this day, inclusive
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// Only rows with this tag
+        #[arg(long, value_name = "T")]
+        tag: Option<String>,
+        /// Only meetings with, feedback from or to, or people named (part of) this name
+        #[arg(long, value_name = "NAME")]
+        person: Option<String>,
+        /// tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped,
+        /// open; feedback: given, received; learnings: starred
+        #[arg(long, value_name = "S")]
+        status: Option<String>,
+        /// Show at most N rows (up to 10000); a line on stderr says when more matched
+        #[arg(long, value_name = "N", default_value_t = cli::browse::DEFAULT_LIMIT,
+              value_parser = cli::browse::parse_limit)]
+        limit: usize,
+        /// Print a JSON array of objects instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one row whole, with what it links to (tags, attendees, action items, history…)
+    Show {
+        /// What it is
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::browse::Kind,
+        /// Its id, as `worklog list` and `worklog search` show it
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// Print it as a JSON object
+        #[arg(long)]
+        json: bool,
     },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
@@ -401,6 +453,34 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             };
             let highlight = cli::search::Highlight::for_stdout();
             cli::search::search(&dir()?, clock, &args, highlight, out, err)?;
+        }
+        Some(Command::List {
+            kind,
+            day,
+            from,
+            to,
+            tag,
+            person,
+            status,
+            limit,
+            json,
+        }) => {
+            let args = cli::browse::ListArgs {
+                kind,
+                day,
+                from,
+                to,
+                tag,
+                person,
+                status,
+                limit,
+                json,
+            };
+            let style = cli::browse::Style::for_stdout();
+            cli::browse::list(&dir()?, clock, &args, style, out, err)?;
+        }
+        Some(Command::Show { kind, id, json }) => {
+            cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Demo { rows, seed }) => {

@@ -44,6 +44,25 @@ impl Run {
         assert_eq!(self.stderr, "");
         self
     }
+
+    /// Success with the list cut off at `--limit`: one line on stderr says so.
+    fn cut_off(self) -> Run {
+        assert_eq!(
+            self.code, 0,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert!(
+            self.stderr.starts_with("worklog: showing the first ")
+                && self
+                    .stderr
+                    .ends_with("there are more (--limit N, up to 10000)\n")
+                && self.stderr.lines().count() == 1,
+            "{}",
+            self.stderr
+        );
+        self
+    }
 }
 
 /// A data directory with a few rows, some carrying terminal escape sequences.
@@ -100,14 +119,15 @@ fn text_output_is_safe_and_marks_matches() {
     // Three hits, matched in their titles: one line each, the title marked.
     assert_eq!(hits(&run.stdout), 3, "{}", run.stdout);
     assert!(
-        run.stdout
-            .contains("2026-11-20  task           Upgrade [kube] ␛]0;pwned␇cluster\n"),
+        run.stdout.contains(
+            "task         1  2026-11-20  task           Upgrade [kube] ␛]0;pwned␇cluster\n"
+        ),
         "{}",
         run.stdout
     );
     assert!(
         run.stdout
-            .contains("2026-11-18  journal entry  [Kubernetes] operators\n"),
+            .contains("learning     1  2026-11-18  journal entry  [Kubernetes] operators\n"),
         "{}",
         run.stdout
     );
@@ -117,14 +137,14 @@ fn text_output_is_safe_and_marks_matches() {
     assert_terminal_safe(&run.stdout);
     assert_eq!(
         run.stdout,
-        "2026-11-18  journal entry  Kubernetes operators\n            \
+        "learning     1  2026-11-18  journal entry  Kubernetes operators\n                  \
          [reconcile] �loops� all the way down\n"
     );
     let run = worklog(&data, &["search", "clear"]).ok();
     assert_terminal_safe(&run.stdout);
     assert!(
         run.stdout
-            .ends_with("\n            then ␛[2J [clear] �31m\n"),
+            .ends_with("\n                  then ␛[2J [clear] �31m\n"),
         "{}",
         run.stdout
     );
@@ -152,9 +172,9 @@ fn options_may_follow_the_words_and_words_may_start_with_a_dash() {
     let run = worklog(&data, &["search", "kube", "-docker", "--limit", "5"]).ok();
     assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
     assert!(run.stdout.contains("Upgrade"), "{}", run.stdout);
-    let run = worklog(&data, &["search", "kube", "--limit=1"]).ok();
+    let run = worklog(&data, &["search", "kube", "--limit=1"]).cut_off();
     assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
-    let run = worklog(&data, &["search", "--limit", "1", "--json", "kube"]).ok();
+    let run = worklog(&data, &["search", "--limit", "1", "--json", "kube"]).cut_off();
     assert_eq!(
         serde_json::from_str::<Vec<serde_json::Value>>(&run.stdout)
             .unwrap()
@@ -164,7 +184,7 @@ fn options_may_follow_the_words_and_words_may_start_with_a_dash() {
     let run = worklog(&data, &["search", "pane:journal"]).ok();
     assert!(
         run.stdout
-            .starts_with("2026-11-18  journal entry  Kubernetes operators")
+            .starts_with("learning     1  2026-11-18  journal entry  Kubernetes operators")
     );
     let run = worklog(&data, &["search", "zzzz"]).ok();
     assert_eq!(run.stdout, "no matches\n");
@@ -237,7 +257,7 @@ fn options_after_the_words_are_options_wherever_they_are() {
         &home,
         &["search", &format!("--data-dir={d}"), "kube", "--limit=1"],
     )
-    .ok();
+    .cut_off();
     assert_eq!(hits(&run.stdout), 1, "{}", run.stdout);
     let run = worklog_at_home(
         &home,
@@ -298,4 +318,28 @@ fn a_limit_above_the_cap_is_a_clear_error() {
             run.stderr
         );
     }
+}
+
+/// Each hit starts with what `worklog show` takes (kind and id), so a hit can be piped on; a
+/// list cut off at `--limit` says so in one line on stderr, and a list that fits does not.
+#[test]
+fn hits_show_ids_for_show_and_a_cut_off_list_says_so() {
+    let (_tmp, data) = data();
+    let run = worklog(&data, &["search", "patch"]).ok();
+    let first = run.stdout.lines().next().unwrap();
+    let words: Vec<&str> = first.split_whitespace().take(2).collect();
+    assert_eq!(words, ["task", "2"], "{first}");
+    let shown = worklog(&data, &["show", words[0], words[1], "--json"]).ok();
+    let task: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(task["title"], "Patch the kube nodes");
+
+    let run = worklog(&data, &["search", "kube*", "--limit", "2"]).cut_off();
+    assert_eq!(hits(&run.stdout), 2, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "worklog: showing the first 2 hits; there are more (--limit N, up to 10000)\n"
+    );
+    // Exactly as many as there are: nothing was cut off.
+    let run = worklog(&data, &["search", "kube*", "--limit", "3"]).ok();
+    assert_eq!(hits(&run.stdout), 3, "{}", run.stdout);
 }

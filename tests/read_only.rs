@@ -79,12 +79,14 @@ fn filled(tmp: &Path) -> std::path::PathBuf {
 fn read_commands_work_and_writes_fail(data: &Path, mount: &Path) -> bool {
     let before = listing(data);
     let db_before = std::fs::read(data.join("worklog.db")).unwrap();
-    let cases: [(&[&str], &str); 5] = [
+    let cases: [(&[&str], &str); 7] = [
         (&["today"], "Monday 2026-11-23"),
         (&["search", "precious"], "[precious] words"),
         (&["export", "--format", "json"], "\"precious words\""),
         (&["report", "--from", "2026-11-22"], "kept lesson"),
         (&["check"], "integrity: ok"),
+        (&["list", "learnings"], "kept lesson"),
+        (&["show", "task", "1", "--json"], "\"precious words\""),
     ];
     for (args, expect) in cases {
         let Some(run) = read_only(data, mount, DAY2, args) else {

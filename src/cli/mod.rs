@@ -3,6 +3,7 @@
 //! returns an error for `main` to print as one line.
 
 pub mod admin;
+pub mod browse;
 pub mod capture;
 pub mod demo;
 pub mod exchange;
@@ -28,8 +29,8 @@ pub fn refuse_read_only(dir: &crate::paths::DataDir) -> anyhow::Result<()> {
         return Ok(());
     }
     anyhow::bail!(
-        "cannot write: the data directory {} or its database is read-only (today, search, \
-         export, report and check still work)",
+        "cannot write: the data directory {} or its database is read-only (today, list, show, \
+         search, export, report and check still work)",
         dir.root().display()
     )
 }

@@ -3,7 +3,7 @@
 use super::warn;
 use crate::clock::Clock;
 use crate::launch;
-use crate::model::SearchHit;
+use crate::model::{ActionSource, HitKind, Id, SearchHit};
 use crate::paths::DataDir;
 use crate::search::{MATCH_END, MATCH_START, MAX_LIMIT, Query, plain, segments};
 use crate::text::sanitize;
@@ -98,7 +98,35 @@ pub fn search(
     for w in &launched.warnings {
         warn(err, w)?;
     }
-    let hits = launched.repo.search(&query, limit)?;
+    // One more than asked for tells whether the list was cut off.
+    let mut hits = launched.repo.search(&query, limit.saturating_add(1))?;
+    let cut = hits.len() > limit;
+    hits.truncate(limit);
+    let result = if json {
+        write_hits(&hits, &[], json, highlight, out)
+    } else {
+        let refs = hits
+            .iter()
+            .map(|h| show_ref(&launched.repo, h))
+            .collect::<Result<Vec<_>>>()?;
+        write_hits(&hits, &refs, json, highlight, out)
+    };
+    if cut {
+        writeln!(
+            err,
+            "worklog: showing the first {limit} hits; there are more (--limit N, up to {MAX_LIMIT})"
+        )?;
+    }
+    result
+}
+
+fn write_hits(
+    hits: &[SearchHit],
+    refs: &[(&'static str, Id)],
+    json: bool,
+    highlight: Highlight,
+    out: &mut dyn Write,
+) -> Result<()> {
     if json {
         let text = serde_json::to_string_pretty(&hits)?;
         writeln!(out, "{}", json_terminal_safe(&text))?;
@@ -107,15 +135,44 @@ pub fn search(
     if hits.is_empty() {
         writeln!(out, "no matches")?;
     }
-    for hit in &hits {
-        write_hit(out, hit, highlight)?;
+    for (hit, r) in hits.iter().zip(refs) {
+        write_hit(out, hit, *r, highlight)?;
     }
     Ok(())
 }
 
-/// A line with the date, kind and title; then, indented, the snippet. When the snippet is the
+/// What `worklog show` takes to show a hit: the row itself, or for an assessment, milestone
+/// or action item the skill, goal, meeting or feedback that holds it. An action item held by
+/// neither has no page of its own (`action`). An action item's holder is looked up: its
+/// target id alone cannot tell a meeting from the item itself when the two ids are equal.
+fn show_ref(repo: &crate::db::Repo, hit: &SearchHit) -> Result<(&'static str, Id)> {
+    Ok(match hit.kind {
+        HitKind::Task => ("task", hit.id),
+        HitKind::Learning => ("learning", hit.id),
+        HitKind::Skill => ("skill", hit.id),
+        HitKind::Assessment => ("skill", hit.target_id),
+        HitKind::Meeting => ("meeting", hit.id),
+        HitKind::Goal => ("goal", hit.id),
+        HitKind::Milestone => ("goal", hit.target_id),
+        HitKind::Feedback => ("feedback", hit.id),
+        HitKind::Checkin => ("checkin", hit.id),
+        HitKind::ActionItem => match repo.action_item(hit.id)?.source {
+            ActionSource::Meeting(m) => ("meeting", m),
+            ActionSource::Feedback(f) => ("feedback", f),
+            ActionSource::None => ("action", hit.id),
+        },
+    })
+}
+
+/// A line with what `worklog show` takes to show it (kind and id, so a hit can be piped on),
+/// the date, kind and title; then, indented, the snippet. When the snippet is the
 /// whole title (the match was there), the title is shown marked and the snippet left out.
-fn write_hit(out: &mut dyn Write, hit: &SearchHit, highlight: Highlight) -> Result<()> {
+fn write_hit(
+    out: &mut dyn Write,
+    hit: &SearchHit,
+    (kind, id): (&str, Id),
+    highlight: Highlight,
+) -> Result<()> {
     let date = hit.date.map(|d| d.to_string()).unwrap_or_default();
     let title_matched = plain(&hit.snippet) == hit.title;
     let title = if title_matched {
@@ -123,9 +180,13 @@ fn write_hit(out: &mut dyn Write, hit: &SearchHit, highlight: Highlight) -> Resu
     } else {
         sanitize(&hit.title).into_owned()
     };
-    writeln!(out, "{date:<10}  {:<13}  {title}", hit.kind.label())?;
+    writeln!(
+        out,
+        "{kind:<8} {id:>5}  {date:<10}  {:<13}  {title}",
+        hit.kind.label()
+    )?;
     if !hit.snippet.is_empty() && !title_matched {
-        writeln!(out, "{:<10}  {}", "", marked(&hit.snippet, highlight))?;
+        writeln!(out, "{:<16}  {}", "", marked(&hit.snippet, highlight))?;
     }
     Ok(())
 }

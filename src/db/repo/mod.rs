@@ -182,6 +182,8 @@ impl Repo {
 
 mod action_items;
 mod admin;
+mod browse;
+pub use browse::{ListFilter, ListPage, ReadKind};
 mod energy;
 pub mod exchange;
 mod feedback;
