@@ -290,18 +290,14 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!(
-                "worklog: {} (see worklog --help)",
-                worklog::text::sanitize(first)
-            );
+            eprint!("{}", cli::shell::usage_error(&e));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`worklog export | head -1`): nothing more to say.
+        Err(e) if cli::shell::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", cli::error_line(&e));
             ExitCode::FAILURE

@@ -188,7 +188,13 @@ fn capture_errors_are_one_line_and_write_nothing() {
         (&["done", "abc"], "invalid value 'abc'"),
     ];
     for (args, expect) in cases {
-        let line = worklog(data, NOW, args).one_line_error();
+        let run = worklog(data, NOW, args);
+        // Usage errors (exit 2) keep clap's whole message; the others are one line.
+        let line = if run.code == 2 {
+            run.usage_error()
+        } else {
+            run.one_line_error()
+        };
         assert!(line.contains(expect), "{args:?}: {line}");
     }
     let counts = repo(data).row_counts().unwrap();

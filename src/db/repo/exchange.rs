@@ -505,7 +505,7 @@ impl Repo {
                 )));
             }
         }
-        let io = |e: std::io::Error| Error::Io(e.to_string());
+        let io = Error::from;
         writeln!(
             out,
             "-- worklog database, schema version {version}. Load it into a new, empty file with:\n\
