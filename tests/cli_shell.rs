@@ -154,3 +154,62 @@ fn a_closed_pipe_ends_the_command_quietly() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "status 0\n");
 }
+
+#[test]
+fn days_written_minus_n_are_values_not_flags() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let run = worklog(data, NOW, &["add", "task", "Call", "the", "bank", "--day", "-1"]).ok();
+    assert!(run.stdout.contains("for 2026-11-24"), "{}", run.stdout);
+    let run = worklog(data, NOW, &["add", "task", "Plan", "--day", "-2d"]).ok();
+    assert!(run.stdout.contains("for 2026-11-23"), "{}", run.stdout);
+    let run = worklog(
+        data,
+        NOW,
+        &["add", "feedback", "--given", "--person", "Ana", "--day", "-3", "Nice", "demo"],
+    )
+    .ok();
+    assert!(run.stdout.contains("2026-11-22"), "{}", run.stdout);
+    let run = worklog(data, NOW, &["export", "--format", "json", "--from", "-1"]).ok();
+    assert!(run.stdout.contains("Call the bank"), "{}", run.stdout);
+    assert!(!run.stdout.contains("\"Plan\""), "{}", run.stdout);
+    worklog(data, NOW, &["report", "--from", "-7", "--to", "-1"]).ok();
+}
+
+fn help(args: &[&str]) -> String {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut with_help = args.to_vec();
+    with_help.push("--help");
+    worklog(tmp.path(), NOW, &with_help).ok().stdout
+}
+
+/// The option's help, joined into one line however clap wrapped it.
+fn option_help(help: &str, option: &str) -> String {
+    let mut lines = help.lines().skip_while(|l| !l.trim_start().starts_with(option));
+    let mut text = lines.next().unwrap_or_default().to_string();
+    for l in lines.take_while(|l| !l.trim_start().starts_with('-')) {
+        text.push(' ');
+        text.push_str(l.trim());
+    }
+    text
+}
+
+#[test]
+fn help_says_what_the_options_do() {
+    // On Wednesday 2026-11-25, `--day mon` plans a task for the coming Monday.
+    let tmp = tempfile::tempdir().unwrap();
+    let run = worklog(tmp.path(), NOW, &["add", "task", "Plan", "--day", "wed"]).ok();
+    assert!(run.stdout.contains("for 2026-12-02"), "{}", run.stdout);
+    let task = option_help(&help(&["add", "task"]), "--day");
+    assert!(task.contains("the next one"), "{task}");
+    assert!(!task.contains("most recent"), "{task}");
+    let feedback = option_help(&help(&["add", "feedback"]), "--day");
+    assert!(feedback.contains("most recent"), "{feedback}");
+
+    let demo = help(&["demo"]);
+    let rows = option_help(&demo, "--rows");
+    assert_eq!(rows.matches("[default:").count(), 1, "{rows}");
+    let dir = option_help(&demo, "--data-dir");
+    assert!(!dir.contains("XDG_DATA_HOME"), "{dir}");
+    assert!(dir.contains("temporary"), "{dir}");
+}
