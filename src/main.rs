@@ -163,6 +163,29 @@ enum Command {
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
     },
+    #[command(flatten)]
+    Shell(ShellCommand),
+}
+
+/// Shell integration, apart from the other commands so that merges stay small.
+#[derive(Debug, Subcommand)]
+enum ShellCommand {
+    /// Print the completion script for a shell: e.g. `worklog completions bash >
+    /// ~/.local/share/bash-completion/completions/worklog`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR
+    /// writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)
+    Man {
+        /// The subcommand whose page to print
+        #[arg(value_name = "SUBCOMMAND", conflicts_with = "out")]
+        words: Vec<String>,
+        /// Write every page into this directory instead (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
 }
 
 /// What `worklog add` captures.
@@ -400,6 +423,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::search::search(&dir()?, clock, &args, highlight, out, err)?;
         }
         // Without --data-dir, demo makes a new directory rather than using the default one.
+        Some(Command::Shell(ShellCommand::Completions { shell })) => {
+            cli::shell::completions(Cli::command(), shell, out)?
+        }
+        Some(Command::Shell(ShellCommand::Man { words, out: dir })) => {
+            cli::shell::man(Cli::command(), &words, dir.as_deref(), out)?
+        }
         Some(Command::Demo {
             data_dir: demo_dir,
             rows,
