@@ -105,11 +105,20 @@ fn completions_and_man_pages_cover_every_command() {
     let fish = String::from_utf8(worklog(&["completions", "fish"])).unwrap();
     assert!(fish.contains("complete -c worklog"), "{fish}");
     let page = String::from_utf8(worklog(&["man"])).unwrap();
-    assert!(page.starts_with(".ie") && page.contains(".TH worklog 1"), "{page}");
+    assert!(
+        page.starts_with(".ie") && page.contains(".TH worklog 1"),
+        "{page}"
+    );
     assert!(page.contains("worklog\\-search(1)"), "{page}");
     let task = String::from_utf8(worklog(&["man", "add", "task"])).unwrap();
-    assert!(task.contains(".TH worklog\\-add\\-task 1") || task.contains(".TH worklog-add-task 1"), "{task}");
-    assert!(task.contains("priority") && task.contains("worklog 0."), "{task}");
+    assert!(
+        task.contains(".TH worklog\\-add\\-task 1") || task.contains(".TH worklog-add-task 1"),
+        "{task}"
+    );
+    assert!(
+        task.contains("priority") && task.contains("worklog 0."),
+        "{task}"
+    );
     let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
         .args(["man", "nope"])
         .output()

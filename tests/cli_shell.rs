@@ -83,7 +83,10 @@ fn on_a_terminal(data: &Path, args: &[&str], no_color: bool) -> (String, u32) {
             Err(_) => {}
         }
     }
-    (String::from_utf8_lossy(&seen).into_owned(), status.exit_code())
+    (
+        String::from_utf8_lossy(&seen).into_owned(),
+        status.exit_code(),
+    )
 }
 
 #[test]
@@ -96,7 +99,10 @@ fn usage_errors_are_coloured_only_on_a_terminal_without_no_color() {
     let (plain, code) = on_a_terminal(tmp.path(), &["tody"], true);
     assert_eq!(code, 2, "{plain}");
     assert!(!plain.contains("\x1b["), "{plain:?}");
-    assert!(plain.contains("worklog: ") && plain.contains("'today'"), "{plain:?}");
+    assert!(
+        plain.contains("worklog: ") && plain.contains("'today'"),
+        "{plain:?}"
+    );
 }
 
 fn demo(data: &Path) {
@@ -139,7 +145,10 @@ fn a_closed_pipe_ends_the_command_quietly() {
     ] {
         let out = into_a_closed_pipe(&data, args);
         assert_eq!(
-            (out.status.code(), String::from_utf8_lossy(&out.stderr).as_ref()),
+            (
+                out.status.code(),
+                String::from_utf8_lossy(&out.stderr).as_ref()
+            ),
             (Some(0), ""),
             "{args:?}"
         );
@@ -159,14 +168,21 @@ fn a_closed_pipe_ends_the_command_quietly() {
 fn days_written_minus_n_are_values_not_flags() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path();
-    let run = worklog(data, NOW, &["add", "task", "Call", "the", "bank", "--day", "-1"]).ok();
+    let run = worklog(
+        data,
+        NOW,
+        &["add", "task", "Call", "the", "bank", "--day", "-1"],
+    )
+    .ok();
     assert!(run.stdout.contains("for 2026-11-24"), "{}", run.stdout);
     let run = worklog(data, NOW, &["add", "task", "Plan", "--day", "-2d"]).ok();
     assert!(run.stdout.contains("for 2026-11-23"), "{}", run.stdout);
     let run = worklog(
         data,
         NOW,
-        &["add", "feedback", "--given", "--person", "Ana", "--day", "-3", "Nice", "demo"],
+        &[
+            "add", "feedback", "--given", "--person", "Ana", "--day", "-3", "Nice", "demo",
+        ],
     )
     .ok();
     assert!(run.stdout.contains("2026-11-22"), "{}", run.stdout);
@@ -185,7 +201,9 @@ fn help(args: &[&str]) -> String {
 
 /// The option's help, joined into one line however clap wrapped it.
 fn option_help(help: &str, option: &str) -> String {
-    let mut lines = help.lines().skip_while(|l| !l.trim_start().starts_with(option));
+    let mut lines = help
+        .lines()
+        .skip_while(|l| !l.trim_start().starts_with(option));
     let mut text = lines.next().unwrap_or_default().to_string();
     for l in lines.take_while(|l| !l.trim_start().starts_with('-')) {
         text.push(' ');

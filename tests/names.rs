@@ -34,7 +34,15 @@ fn feedback_for_a_name_without_its_accent_goes_to_the_existing_person() {
     let first = worklog(
         data,
         NOW,
-        &["add", "feedback", "--given", "--person", "Inès Dubois", "Nice", "demo"],
+        &[
+            "add",
+            "feedback",
+            "--given",
+            "--person",
+            "Inès Dubois",
+            "Nice",
+            "demo",
+        ],
     )
     .ok();
     assert!(!first.stdout.contains("existing"), "{}", first.stdout);
@@ -101,7 +109,10 @@ fn an_upgrade_fills_the_key_and_keeps_colliding_people_apart() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("worklog.db");
     let clock = Arc::new(FixedClock::new(common::at(NOW)));
-    Repo::open(&path, clock.clone()).unwrap().migrate_to(5).unwrap();
+    Repo::open(&path, clock.clone())
+        .unwrap()
+        .migrate_to(5)
+        .unwrap();
     {
         let conn = Connection::open(&path).unwrap();
         conn.execute_batch(
@@ -111,7 +122,12 @@ fn an_upgrade_fills_the_key_and_keeps_colliding_people_apart() {
         .unwrap();
     }
     let repo = Repo::open_migrated(&path, clock).unwrap();
-    let names: Vec<String> = repo.people(None).unwrap().into_iter().map(|p| p.name).collect();
+    let names: Vec<String> = repo
+        .people(None)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
     assert_eq!(names.len(), 3, "{names:?}");
     assert_eq!(repo.tags().unwrap().len(), 2);
     let used = repo.find_or_add_person("INES DUBOIS").unwrap();
@@ -128,9 +144,11 @@ fn an_upgrade_fills_the_key_and_keeps_colliding_people_apart() {
         .unwrap();
     assert_eq!(keys, ["ines dubois", "ines dubois", "ana souza"]);
     let missing: i64 = conn
-        .query_row("SELECT count(*) FROM tags WHERE name_key IS NULL", [], |r| {
-            r.get(0)
-        })
+        .query_row(
+            "SELECT count(*) FROM tags WHERE name_key IS NULL",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(missing, 0);
 }

@@ -13,7 +13,10 @@ pub fn usage_error(err: &clap::Error) -> String {
     let styled = err.render();
     let plain = styled.to_string();
     let lines = sanitize_lines(&plain);
-    let text = if lines.iter().any(|l| matches!(l, std::borrow::Cow::Owned(_))) {
+    let text = if lines
+        .iter()
+        .any(|l| matches!(l, std::borrow::Cow::Owned(_)))
+    {
         lines.join("\n")
     } else if colour_on_stderr() {
         styled.ansi().to_string()
@@ -81,8 +84,7 @@ pub fn man(
     // Gives each subcommand its page's name (its display name, `worklog-add-task`).
     cmd.build();
     if let Some(dir) = out_dir {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
         let mut pages = Vec::new();
         collect(&cmd, &mut pages);
         for page in &pages {

@@ -106,12 +106,7 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
         FunctionFlags::SQLITE_UTF8
             | FunctionFlags::SQLITE_DETERMINISTIC
             | FunctionFlags::SQLITE_INNOCUOUS,
-        |ctx| {
-            Ok(ctx
-                .get_raw(0)
-                .as_str_or_null()?
-                .map(crate::text::name_key))
-        },
+        |ctx| Ok(ctx.get_raw(0).as_str_or_null()?.map(crate::text::name_key)),
     )?;
     Ok(())
 }

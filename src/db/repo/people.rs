@@ -66,7 +66,14 @@ impl Repo {
                 "INSERT INTO people (name, organization_id, role, email, notes, name_key)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![name, draft.organization_id, draft.role, draft.email, draft.notes, name_key(&name)])?;
+            .execute(params![
+                name,
+                draft.organization_id,
+                draft.role,
+                draft.email,
+                draft.notes,
+                name_key(&name)
+            ])?;
             load_person(c, c.last_insert_rowid())
         })
     }
