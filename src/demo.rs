@@ -431,7 +431,8 @@ impl Gen<'_> {
                 .into_iter()
                 .find(|m| m.done_on.is_none())
         {
-            self.repo.set_milestone_done(m.id, m.version, true)?;
+            self.repo
+                .set_milestone_done_on(m.id, m.version, true, day)?;
         }
         Ok(())
     }
