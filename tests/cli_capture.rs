@@ -295,7 +295,8 @@ fn add_energy_and_feedback() {
     .ok();
     assert_eq!(
         run.stdout,
-        "added feedback 2 (given to Ana Lima) for 2026-11-16\n"
+        "added feedback 2 (given to Ana Lima) for 2026-11-16\n\
+         using the existing person Ana Lima for \"ana lima\"\n"
     );
     let r = repo(data);
     assert_eq!(r.people(None).unwrap().len(), 1);
