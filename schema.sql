@@ -1,4 +1,4 @@
--- worklog schema, version 6. Generated from src/db/migrations/ by the test
+-- worklog schema, version 7. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -33,7 +33,7 @@ CREATE TABLE people (
     created_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     updated_at      TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     version         INTEGER NOT NULL DEFAULT 1
-) STRICT;
+, name_key TEXT) STRICT;
 
 CREATE UNIQUE INDEX people_org_name ON people(ifnull(organization_id, 0), name COLLATE NOCASE);
 
@@ -46,7 +46,7 @@ CREATE TABLE tags (
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     version     INTEGER NOT NULL DEFAULT 1
-) STRICT;
+, name_key TEXT) STRICT;
 
 CREATE TABLE goals (
     id              INTEGER PRIMARY KEY,
@@ -716,3 +716,7 @@ CREATE INDEX meetings_live_day ON meetings(substr(starts_at, 1, 10) DESC, starts
     WHERE deleted_at IS NULL;
 
 CREATE INDEX goals_done_on ON goals(done_on);
+
+CREATE INDEX people_name_key ON people(name_key);
+
+CREATE INDEX tags_name_key ON tags(name_key);

@@ -19,6 +19,11 @@ pub const MAX_ROWS: usize = 1_000_000;
 const ROWS_PER_DAY: usize = 15;
 /// The history never reaches back further than this; past it, days get busier instead.
 const MAX_DAYS: usize = 20 * 365;
+/// Below this many rows the cast (organizations, people, skills, goals) shrinks in proportion,
+/// so that a small target still gets days of use rather than only the cast.
+const FULL_CAST_ROWS: usize = 1_500;
+/// About how many rows the whole cast takes.
+const CAST_ROWS: usize = 50;
 
 /// What was generated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +35,10 @@ pub struct Summary {
 
 /// Fills an empty database with about `rows` rows ending on `today`.
 pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result<Summary> {
-    let rows = rows.clamp(100, MAX_ROWS);
-    let days = (rows / ROWS_PER_DAY).clamp(14, MAX_DAYS);
+    let rows = rows.clamp(1, MAX_ROWS);
+    let cast = (rows as f64 / FULL_CAST_ROWS as f64).min(1.0);
+    let cast_rows = (CAST_ROWS as f64 * cast).round() as usize;
+    let days = (rows.saturating_sub(cast_rows) / ROWS_PER_DAY).clamp(1, MAX_DAYS);
     let first_day = today - Duration::days(days as i64 - 1);
     let mut g = Gen {
         rng: ChaCha8Rng::seed_from_u64(seed),
@@ -44,7 +51,7 @@ pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result
     // One transaction, with the search index built once at the end (see
     // `Repo::load_in_bulk`): per-row index triggers were most of the time of a big demo.
     repo.load_in_bulk(|_| -> Result<()> {
-        g.setup(first_day)?;
+        g.setup(first_day, cast)?;
         // The same density every day: a day's use, or several when the target outgrows
         // MAX_DAYS of history.
         let busy = (rows / (days * ROWS_PER_DAY)).max(1);
@@ -94,10 +101,13 @@ impl Gen<'_> {
         NaiveTime::from_hms_opt(h, m, 0).unwrap_or(NaiveTime::MIN)
     }
 
-    /// People, organizations, skills and the goal tree that the days refer to.
-    fn setup(&mut self, first_day: NaiveDate) -> Result<()> {
+    /// People, organizations, skills and the goal tree that the days refer to: all of them, or
+    /// the share `cast` (0–1) of each list, at least one.
+    fn setup(&mut self, first_day: NaiveDate, cast: f64) -> Result<()> {
+        let share = |len: usize| ((len as f64 * cast).ceil() as usize).clamp(1, len);
         let orgs: Vec<Id> = ORGANIZATIONS
             .iter()
+            .take(share(ORGANIZATIONS.len()))
             .map(|o| self.repo.add_organization(o).map(|o| o.id))
             .collect::<Result<_>>()?;
         self.repo.set_profile(&Profile {
@@ -105,7 +115,7 @@ impl Gen<'_> {
             role: "Senior software engineer".into(),
             organization_id: orgs.first().copied(),
         })?;
-        for (i, (name, role)) in PEOPLE.iter().enumerate() {
+        for (i, (name, role)) in PEOPLE.iter().take(share(PEOPLE.len())).enumerate() {
             let p = self.repo.add_person(&PersonDraft {
                 name: (*name).into(),
                 organization_id: orgs.get(i % 3).copied().filter(|_| i % 5 != 4),
@@ -115,7 +125,7 @@ impl Gen<'_> {
             })?;
             self.people.push(p.id);
         }
-        for (name, category) in SKILLS {
+        for (name, category) in SKILLS.iter().take(share(SKILLS.len())) {
             let target = self.rng.random_range(2..=5u8);
             let s = self.repo.add_skill(&SkillDraft {
                 name: (*name).into(),
@@ -130,7 +140,7 @@ impl Gen<'_> {
                 .record_skill_level(s.id, start, first_day, "starting point")?;
             self.skills.push(s.id);
         }
-        for (title, children) in GOALS {
+        for (title, children) in GOALS.iter().take(share(GOALS.len())) {
             let target = first_day + Duration::days(self.rng.random_range(60..400));
             let parent = self.repo.add_goal(&GoalDraft {
                 title: (*title).into(),
@@ -179,8 +189,9 @@ impl Gen<'_> {
             for id in carry {
                 if past && self.chance(0.6) {
                     let t = self.repo.task(id)?;
+                    let at = day.and_time(self.time(9, 19));
                     self.repo
-                        .set_task_status(id, t.stamp.version, TaskStatus::Done)?;
+                        .set_task_status_at(id, t.stamp.version, TaskStatus::Done, at)?;
                 } else if past {
                     self.open.push(id);
                 }
@@ -241,7 +252,8 @@ impl Gen<'_> {
                 };
                 match status {
                     Some(s) => {
-                        self.repo.set_task_status(t.id, t.stamp.version, s)?;
+                        let at = day.and_time(self.time(9, 19));
+                        self.repo.set_task_status_at(t.id, t.stamp.version, s, at)?;
                     }
                     None => self.open.push(t.id),
                 }
@@ -363,8 +375,11 @@ impl Gen<'_> {
                 })?;
                 // Most past items get closed; a few linger, as they do.
                 if due < today && self.chance(0.95) {
+                    // Closed on a working day between the meeting and the due date.
+                    let after = self.rng.random_range(0..=(due - day).num_days());
+                    let at = (day + Duration::days(after)).and_time(self.time(9, 19));
                     self.repo
-                        .set_action_item_done(item.id, item.stamp.version, true)?;
+                        .set_action_item_done_at(item.id, item.stamp.version, true, at)?;
                 }
             }
         }
@@ -416,7 +431,8 @@ impl Gen<'_> {
                 .into_iter()
                 .find(|m| m.done_on.is_none())
         {
-            self.repo.set_milestone_done(m.id, m.version, true)?;
+            self.repo
+                .set_milestone_done_on(m.id, m.version, true, day)?;
         }
         Ok(())
     }

@@ -108,7 +108,7 @@ pub fn write_json(repo: &Repo, range: Range, out: &mut dyn Write) -> Result<Writ
                 line.push('}');
                 written.rows += 1;
                 out.write_all(line.as_bytes())
-                    .map_err(|e| crate::db::Error::Io(e.to_string()))
+                    .map_err(crate::db::Error::from)
             })?;
             let end = if first { "]" } else { "\n    ]" };
             let sep = if t + 1 < tables.len() { "," } else { "" };

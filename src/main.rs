@@ -97,11 +97,11 @@ enum Command {
         /// Replace an existing --out file (or csv folder); never the database or a backup
         #[arg(long, requires = "out")]
         force: bool,
-        /// Keep dated rows from this day on (today, yesterday, mon…sun, YYYY-MM-DD)
-        #[arg(long, value_name = "D")]
+        /// Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         from: Option<String>,
         /// Keep dated rows up to this day, inclusive
-        #[arg(long, value_name = "D")]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         to: Option<String>,
     },
     /// Import a worklog export, Taskwarrior's `task export` or `jrnl --format json` output
@@ -119,11 +119,11 @@ enum Command {
     /// Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback,
     /// meetings, energy [default: the 7 days ending today]
     Report {
-        /// The first day (today, yesterday, mon…sun, YYYY-MM-DD)
-        #[arg(long, value_name = "D", conflicts_with_all = ["week", "month"])]
+        /// The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)
+        #[arg(long, value_name = "D", allow_hyphen_values = true, conflicts_with_all = ["week", "month"])]
         from: Option<String>,
         /// The last day, inclusive [default: today]
-        #[arg(long, value_name = "D", conflicts_with_all = ["week", "month"])]
+        #[arg(long, value_name = "D", allow_hyphen_values = true, conflicts_with_all = ["week", "month"])]
         to: Option<String>,
         /// The 7 days ending today
         #[arg(long, conflicts_with = "month")]
@@ -207,12 +207,39 @@ enum Command {
     },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
-        /// About how many rows to write, up to 1000000 [default: about a year of use]
+        /// The directory to fill; it must hold no data [default: a new directory under the
+        /// system's temporary directory]
+        #[arg(long, env = "WORKLOG_DATA_DIR", value_name = "DIR", hide_env = true)]
+        data_dir: Option<PathBuf>,
+        /// About how many rows to write, up to 1000000 (the default is about a year of use)
         #[arg(long, value_name = "N", default_value_t = worklog::demo::DEFAULT_ROWS)]
         rows: usize,
         /// The same seed always gives the same data
         #[arg(long, value_name = "S", default_value_t = 1)]
         seed: u64,
+    },
+    #[command(flatten)]
+    Shell(ShellCommand),
+}
+
+/// Shell integration, apart from the other commands so that merges stay small.
+#[derive(Debug, Subcommand)]
+enum ShellCommand {
+    /// Print the completion script for a shell: e.g. `worklog completions bash >
+    /// ~/.local/share/bash-completion/completions/worklog`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR
+    /// writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)
+    Man {
+        /// The subcommand whose page to print
+        #[arg(value_name = "SUBCOMMAND", conflicts_with = "out")]
+        words: Vec<String>,
+        /// Write every page into this directory instead (created if missing)
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
     },
 }
 
@@ -224,9 +251,9 @@ enum AddCommand {
         /// What to do
         #[arg(required = true, value_name = "TEXT")]
         text: Vec<String>,
-        /// The day it is for: today, yesterday, tomorrow, mon…sun (the most recent one, today
-        /// included) or YYYY-MM-DD [default: today]
-        #[arg(long, value_name = "D")]
+        /// The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week
+        /// ahead for today's weekday) or YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         day: Option<String>,
         /// 1–3 or high/normal/low [default: normal]
         #[arg(long, value_name = "P")]
@@ -283,8 +310,9 @@ enum AddCommand {
         /// praise, constructive, suggestion, recognition or other [default: other]
         #[arg(long, value_name = "KIND")]
         kind: Option<String>,
-        /// The day (as for tasks) [default: today]
-        #[arg(long, value_name = "D")]
+        /// The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or
+        /// YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
         day: Option<String>,
         /// A tag (repeat for more)
         #[arg(long = "tag", value_name = "T")]
@@ -345,18 +373,14 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            let text = e.to_string();
-            let first = text.lines().next().unwrap_or_default();
-            let first = first.strip_prefix("error: ").unwrap_or(first);
-            eprintln!(
-                "worklog: {} (see worklog --help)",
-                worklog::text::sanitize(first)
-            );
+            eprint!("{}", cli::shell::usage_error(&e));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // The reader went away (`worklog export | head -1`): nothing more to say.
+        Err(e) if cli::shell::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("{}", cli::error_line(&e));
             ExitCode::FAILURE
@@ -483,8 +507,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
         // Without --data-dir, demo makes a new directory rather than using the default one.
-        Some(Command::Demo { rows, seed }) => {
-            cli::demo::fill(data_dir.clone(), rows, seed, clock, out)?;
+        Some(Command::Shell(ShellCommand::Completions { shell })) => {
+            cli::shell::completions(Cli::command(), shell, out)?
+        }
+        Some(Command::Shell(ShellCommand::Man { words, out: dir })) => {
+            cli::shell::man(Cli::command(), &words, dir.as_deref(), out)?
+        }
+        Some(Command::Demo {
+            data_dir: demo_dir,
+            rows,
+            seed,
+        }) => {
+            cli::demo::fill(demo_dir.or(data_dir), rows, seed, clock, out)?;
         }
     }
     Ok(())

@@ -167,6 +167,20 @@ pub fn strip_controls(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// The key under which names of people and tags are matched: accents dropped (by Unicode
+/// decomposition), case folded and runs of spaces made one, so "Inès  Dubois", "Ines Dubois"
+/// and "INÈS DUBOIS" are one name. Scripts without such marks are kept as they are.
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let folded: String = name
+        .nfkd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
+    folded.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -187,7 +187,9 @@ fn errors_are_one_line_on_stderr_with_a_non_zero_exit() {
 
     let run = worklog(&data, "2026-11-22T09:31:00", &["--no-such-flag"]);
     assert_eq!(run.code, 2);
-    let err = run.one_line_error();
+    assert_eq!(run.stdout, "");
+    let err = run.stderr;
+    assert!(err.starts_with("worklog: "), "{err}");
     assert!(err.contains("--no-such-flag"), "{err}");
 
     let latest = worklog::db::migrate::latest();

@@ -188,7 +188,13 @@ fn capture_errors_are_one_line_and_write_nothing() {
         (&["done", "abc"], "invalid value 'abc'"),
     ];
     for (args, expect) in cases {
-        let line = worklog(data, NOW, args).one_line_error();
+        let run = worklog(data, NOW, args);
+        // Usage errors (exit 2) keep clap's whole message; the others are one line.
+        let line = if run.code == 2 {
+            run.usage_error()
+        } else {
+            run.one_line_error()
+        };
         assert!(line.contains(expect), "{args:?}: {line}");
     }
     let counts = repo(data).row_counts().unwrap();
@@ -289,7 +295,8 @@ fn add_energy_and_feedback() {
     .ok();
     assert_eq!(
         run.stdout,
-        "added feedback 2 (given to Ana Lima) for 2026-11-16\n"
+        "added feedback 2 (given to Ana Lima) for 2026-11-16\n\
+         using the existing person Ana Lima for \"ana lima\"\n"
     );
     let r = repo(data);
     assert_eq!(r.people(None).unwrap().len(), 1);

@@ -97,3 +97,55 @@ fn row_target_is_respected_when_large() {
     let s = demo::generate(&t.repo, 15_000, 9, day("2026-11-22")).unwrap();
     assert!((13_500..=16_500).contains(&(s.rows as usize)), "{s:?}");
 }
+
+#[test]
+fn row_target_is_respected_when_small() {
+    for (target, range) in [(50, 25..=100), (300, 200..=420), (1_000, 800..=1_200)] {
+        let t = db();
+        let s = demo::generate(&t.repo, target, 1, day("2026-11-22")).unwrap();
+        assert!(range.contains(&(s.rows as usize)), "{target}: {s:?}");
+        assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+    }
+}
+
+/// Finished work is stamped on its own day, not with the moment the demo ran, so a report of
+/// the last week counts the last week's work.
+#[test]
+fn completion_times_lie_on_the_work_s_own_day() {
+    let t = db();
+    let today = day("2026-11-22");
+    demo::generate(&t.repo, 3_000, 1, today).unwrap();
+    let conn = Connection::open(t.dir.path().join("worklog.db")).unwrap();
+    let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert!(count("SELECT count(*) FROM tasks WHERE done_at IS NOT NULL") > 500);
+    assert_eq!(
+        count("SELECT count(*) FROM tasks WHERE done_at IS NOT NULL AND date(done_at) <> day"),
+        0
+    );
+    assert!(count("SELECT count(*) FROM action_items WHERE done_at IS NOT NULL") > 20);
+    // An action item is closed after its meeting, by the day it was due.
+    assert_eq!(
+        count(
+            "SELECT count(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id
+             WHERE a.done_at IS NOT NULL
+               AND (date(a.done_at) < date(m.starts_at) OR date(a.done_at) > a.due_date)"
+        ),
+        0
+    );
+    // Milestones are reached on past days, not all on the day the demo ran.
+    let milestones = count("SELECT count(*) FROM goal_milestones WHERE done_on IS NOT NULL");
+    let on_demo_day = count(
+        "SELECT count(*) FROM goal_milestones WHERE done_on IS NOT NULL AND done_on >= '2026-11-22'",
+    );
+    assert!(
+        milestones > 3 && on_demo_day == 0,
+        "{milestones} {on_demo_day}"
+    );
+    // A week's report counts about a week of tasks (3–7 a working day), not every one.
+    let done_last_week = t
+        .repo
+        .tasks_done_between(today - chrono::Duration::days(6), today)
+        .unwrap()
+        .len();
+    assert!((5..=50).contains(&done_last_week), "{done_last_week}");
+}

@@ -543,6 +543,6 @@ fn a_date_range_keeps_dated_rows_in_it_and_what_they_refer_to() {
     )
     .one_line_error();
     assert!(line.starts_with("worklog: --from must be today"), "{line}");
-    let line = worklog(&data, NOW, &["export", "--format", "xml"]).one_line_error();
+    let line = worklog(&data, NOW, &["export", "--format", "xml"]).usage_error();
     assert!(line.contains("invalid value 'xml'"), "{line}");
 }

@@ -394,7 +394,7 @@ fn report_errors_are_one_line() {
     ] {
         assert_eq!(worklog(data, NOW, args).one_line_error(), expect);
     }
-    let line = worklog(data, NOW, &["report", "--week", "--month"]).one_line_error();
+    let line = worklog(data, NOW, &["report", "--week", "--month"]).usage_error();
     assert!(line.contains("cannot be used with"), "{line}");
 }
 

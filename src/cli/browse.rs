@@ -181,7 +181,7 @@ pub fn list(
 ) -> Result<()> {
     let kind = ReadKind::from(args.kind);
     let filter = filter(args, clock.today())?;
-    let launched = launch::launch_read_only(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }
@@ -227,7 +227,7 @@ pub fn show(
     err: &mut dyn Write,
 ) -> Result<()> {
     let kind = ReadKind::from(kind);
-    let launched = launch::launch_read_only(dir, clock)?;
+    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
     for w in &launched.warnings {
         warn(err, w)?;
     }

@@ -26,6 +26,29 @@ fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<cra
     Ok(launched.repo)
 }
 
+/// The lines saying which existing tags quick capture will use for tags typed otherwise
+/// (`CAFE` for `café`): read before the write, printed after it succeeds.
+fn existing_tags(repo: &crate::db::Repo, tags: &[String]) -> Result<Vec<String>> {
+    let mut notes = Vec::new();
+    for typed in tags {
+        if let Some(stored) = repo.existing_tag_spelled_otherwise(typed)? {
+            notes.push(format!(
+                "using the existing tag {} for {:?}",
+                sanitize(&stored),
+                sanitize(typed).as_ref()
+            ));
+        }
+    }
+    Ok(notes)
+}
+
+fn print_notes(notes: &[String], out: &mut dyn Write) -> Result<()> {
+    for n in notes {
+        writeln!(out, "{n}")?;
+    }
+    Ok(())
+}
+
 /// Opens the database for a command that only reads: read-only if it must be.
 fn open_to_read(
     dir: &DataDir,
@@ -82,6 +105,7 @@ pub fn add_task(
         Some(g) => Some(find_goal(&repo.goal_tree()?, g).map_err(|e| anyhow!("--goal: {e}"))?),
         None => None,
     };
+    let notes = existing_tags(&repo, &args.tags)?;
     let task = repo.add_task(
         day,
         &TaskDraft {
@@ -93,7 +117,7 @@ pub fn add_task(
         },
     )?;
     writeln!(out, "added task {} for {}", task.id, task.day)?;
-    Ok(())
+    print_notes(&notes, out)
 }
 
 /// `worklog add learning TITLE [--body TEXT|-] [--tag T]... [--star]`; `--body -` reads the
@@ -123,6 +147,7 @@ pub fn add_learning(
         None => String::new(),
     };
     let repo = open(dir, clock, err)?;
+    let notes = existing_tags(&repo, tags)?;
     let entry = repo.add_learning(&LearningDraft {
         title,
         body,
@@ -136,7 +161,7 @@ pub fn add_learning(
         entry.id,
         entry.at.format("%Y-%m-%d %H:%M")
     )?;
-    Ok(())
+    print_notes(&notes, out)
 }
 
 /// `worklog add energy 1-5 [--note TEXT] [--tag T]...`.
@@ -155,6 +180,7 @@ pub fn add_energy(
     };
     let at = clock.now();
     let repo = open(dir, clock, err)?;
+    let notes = existing_tags(&repo, tags)?;
     let c = repo.add_checkin(&CheckinDraft {
         at,
         level,
@@ -168,7 +194,7 @@ pub fn add_energy(
         c.level,
         c.at.format("%Y-%m-%d %H:%M")
     )?;
-    Ok(())
+    print_notes(&notes, out)
 }
 
 /// What `worklog add feedback` was given.
@@ -206,6 +232,7 @@ pub fn add_feedback(
         None => FeedbackKind::Other,
     };
     let repo = open(dir, clock, err)?;
+    let mut notes = existing_tags(&repo, &args.tags)?;
     let f = repo.in_transaction(|repo| {
         let person = repo.find_or_add_person(&args.person)?;
         repo.add_feedback(&FeedbackDraft {
@@ -229,7 +256,18 @@ pub fn add_feedback(
         sanitize(&f.person.name),
         f.day
     )?;
-    Ok(())
+    // The name matched someone spelled otherwise ("Ines Dubois" for "Inès Dubois").
+    if f.person.name != args.person.trim() {
+        notes.insert(
+            0,
+            format!(
+                "using the existing person {} for {:?}",
+                sanitize(&f.person.name),
+                sanitize(args.person.trim()).as_ref()
+            ),
+        );
+    }
+    print_notes(&notes, out)
 }
 
 /// `worklog done TASK-ID...`: marks tasks done, all or none.

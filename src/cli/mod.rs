@@ -8,6 +8,7 @@ pub mod capture;
 pub mod demo;
 pub mod exchange;
 pub mod search;
+pub mod shell;
 
 use crate::text::sanitize;
 use std::io::{self, Write};

@@ -49,6 +49,10 @@ pub enum Error {
     Sqlite(String),
     #[error("{0}")]
     Io(String),
+    /// Whoever read the output stopped reading (`worklog export | head`): the command ends
+    /// quietly rather than failing.
+    #[error("the output was closed")]
+    OutputClosed,
 }
 
 impl Error {
@@ -62,6 +66,9 @@ impl Error {
 
 impl From<std::io::Error> for Error {
     fn from(e: std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            return Error::OutputClosed;
+        }
         Error::Io(e.to_string())
     }
 }

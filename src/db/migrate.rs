@@ -53,6 +53,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0006_goal_windows.up.sql"),
         down: include_str!("migrations/0006_goal_windows.down.sql"),
     },
+    Migration {
+        version: 7,
+        name: "name_keys",
+        up: include_str!("migrations/0007_name_keys.up.sql"),
+        down: include_str!("migrations/0007_name_keys.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.
@@ -86,6 +92,9 @@ pub fn migrate_to(conn: &Connection, migrations: &[Migration], target: u32) -> R
             format!("schema version must be 0–{supported}, got {target}"),
         ));
     }
+    // Steps may call worklog's own SQL functions (6 fills keys with `fold_name`), whatever
+    // connection runs them: a bare one checking a backup, or an in-memory reference.
+    super::register_functions(conn)?;
     let mut passed = Vec::new();
     // Foreign keys cannot be switched inside a transaction. They are off while steps run, so a
     // step may rebuild a table, and each step proves the keys still hold before it commits.

@@ -98,6 +98,16 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
             Ok(contains_folded(hay, needle))
         },
     )?;
+    // `fold_name(name)`: the key people and tags are matched by (`crate::text::name_key`),
+    // for the migration that fills it and for rows that arrive without one.
+    conn.create_scalar_function(
+        "fold_name",
+        1,
+        FunctionFlags::SQLITE_UTF8
+            | FunctionFlags::SQLITE_DETERMINISTIC
+            | FunctionFlags::SQLITE_INNOCUOUS,
+        |ctx| Ok(ctx.get_raw(0).as_str_or_null()?.map(crate::text::name_key)),
+    )?;
     Ok(())
 }
 

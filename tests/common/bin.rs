@@ -72,6 +72,21 @@ impl Run {
     }
 }
 
+impl Run {
+    /// A usage error: exit 2, nothing on stdout, and clap's whole message (what was wrong,
+    /// the valid values, a "did you mean") on stderr after `worklog: `.
+    pub fn usage_error(self) -> String {
+        assert_eq!(
+            self.code, 2,
+            "stdout: {}\nstderr: {}",
+            self.stdout, self.stderr
+        );
+        assert_eq!(self.stdout, "");
+        assert!(self.stderr.starts_with("worklog: "), "{}", self.stderr);
+        self.stderr
+    }
+}
+
 /// True when `s` holds no character that could drive a terminal (line breaks and tabs are
 /// layout, not control).
 pub fn terminal_safe(s: &str) -> bool {

@@ -6,7 +6,7 @@ use super::meetings::{ensure_meeting, ensure_person};
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Id, PersonRef, Task, TaskDraft};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
@@ -282,7 +282,18 @@ impl Repo {
     /// finishes the focus task it was promoted to, if that is still open; reopening it reopens
     /// that task if it was done. Both in one transaction, mirroring `set_task_status`.
     pub fn set_action_item_done(&self, id: Id, version: i64, done: bool) -> Result<ActionItem> {
-        let now = at_text(self.clock().now());
+        self.set_action_item_done_at(id, version, done, self.clock().now())
+    }
+
+    /// As [`Repo::set_action_item_done`], closed at `at` rather than now: for sample data.
+    pub fn set_action_item_done_at(
+        &self,
+        id: Id,
+        version: i64,
+        done: bool,
+        at: NaiveDateTime,
+    ) -> Result<ActionItem> {
+        let now = at_text(at);
         self.write(|c| {
             load(c, id)?;
             let changed = c

@@ -505,7 +505,7 @@ impl Repo {
                 )));
             }
         }
-        let io = |e: std::io::Error| Error::Io(e.to_string());
+        let io = Error::from;
         writeln!(
             out,
             "-- worklog database, schema version {version}. Load it into a new, empty file with:\n\
@@ -674,6 +674,14 @@ impl Repo {
             quote_ident(&table.name)
         ))?
         .execute(params_from_iter(values.iter()))?;
+        if matches!(table.name.as_str(), "people" | "tags") {
+            // The match key follows the name, whatever the file says (an older export has none).
+            conn.prepare_cached(&format!(
+                "UPDATE {} SET name_key = fold_name(name) WHERE rowid = last_insert_rowid()",
+                quote_ident(&table.name)
+            ))?
+            .execute([])?;
+        }
         Ok(RowOutcome::Added)
     }
 

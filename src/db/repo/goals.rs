@@ -477,7 +477,18 @@ impl Repo {
 
     /// Marks a milestone done on the clock's today (kept if already done), or not done.
     pub fn set_milestone_done(&self, id: Id, version: i64, done: bool) -> Result<Milestone> {
-        let today = day_text(self.clock().today());
+        self.set_milestone_done_on(id, version, done, self.clock().today())
+    }
+
+    /// As [`Repo::set_milestone_done`], reached on `day` rather than today: for sample data.
+    pub fn set_milestone_done_on(
+        &self,
+        id: Id,
+        version: i64,
+        done: bool,
+        day: NaiveDate,
+    ) -> Result<Milestone> {
+        let today = day_text(day);
         self.write(|c| {
             load_milestone(c, id)?;
             let changed = c

@@ -63,9 +63,17 @@ impl Repo {
         self.write(|c| {
             ensure_org(c, draft.organization_id)?;
             c.prepare_cached(
-                "INSERT INTO people (name, organization_id, role, email, notes) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO people (name, organization_id, role, email, notes, name_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![name, draft.organization_id, draft.role, draft.email, draft.notes])?;
+            .execute(params![
+                name,
+                draft.organization_id,
+                draft.role,
+                draft.email,
+                draft.notes,
+                name_key(&name)
+            ])?;
             load_person(c, c.last_insert_rowid())
         })
     }
@@ -77,10 +85,10 @@ impl Repo {
             let changed = c
                 .prepare_cached(&format!(
                     "UPDATE people SET name = ?1, organization_id = ?2, role = ?3, email = ?4, notes = ?5,
-                        updated_at = {NOW_UTC}, version = version + 1
+                        name_key = ?8, updated_at = {NOW_UTC}, version = version + 1
                      WHERE id = ?6 AND version = ?7"
                 ))?
-                .execute(params![name, draft.organization_id, draft.role, draft.email, draft.notes, id, version])?;
+                .execute(params![name, draft.organization_id, draft.role, draft.email, draft.notes, id, version, name_key(&name)])?;
             check_versioned_update(c, PEOPLE, id, version, changed)?;
             load_person(c, id)
         })
@@ -101,19 +109,24 @@ impl Repo {
         Ok(rows)
     }
 
-    /// The person of that name (ignoring case; in no organization, or the only match), created
-    /// if there is none. Used by pickers' create-new and by quick capture.
+    /// The person of that name (ignoring accents, case and spacing: see `text::name_key`;
+    /// in no organization, or the only match), created if there is none. Used by pickers'
+    /// create-new and by quick capture, which tell the user when the name differs.
     pub fn find_or_add_person(&self, name: &str) -> Result<Person> {
         let name = required("name", "person name", name)?;
         self.write(|c| {
             let ids: Vec<Id> = c
-                .prepare_cached("SELECT id FROM people WHERE name = ?1 COLLATE NOCASE ORDER BY organization_id IS NOT NULL, id")?
-                .query_map([&name], |r| r.get(0))?
+                .prepare_cached(
+                    "SELECT id FROM people WHERE name_key = ?1
+                     ORDER BY name = ?2 DESC, organization_id IS NOT NULL, id",
+                )?
+                .query_map([name_key(&name).as_str(), name.as_str()], |r| r.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
             match ids.first() {
                 Some(&id) => load_person(c, id),
                 None => {
-                    c.prepare_cached("INSERT INTO people (name) VALUES (?1)")?.execute([&name])?;
+                    c.prepare_cached("INSERT INTO people (name, name_key) VALUES (?1, ?2)")?
+                        .execute([name.as_str(), name_key(&name).as_str()])?;
                     load_person(c, c.last_insert_rowid())
                 }
             }
@@ -230,14 +243,31 @@ impl Repo {
         Ok(rows)
     }
 
+    /// The existing tag that `name` would be, when it is spelled otherwise (accents, case):
+    /// so quick capture can say which tag it used.
+    pub fn existing_tag_spelled_otherwise(&self, name: &str) -> Result<Option<String>> {
+        let Ok(name) = normalize_tag(name) else {
+            return Ok(None);
+        };
+        let Some(id) = tag_by_key(self.conn(), &name)? else {
+            return Ok(None);
+        };
+        let stored: String = self
+            .conn()
+            .prepare_cached("SELECT name FROM tags WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))?;
+        Ok((stored != name).then_some(stored))
+    }
+
     pub fn rename_tag(&self, id: Id, name: &str) -> Result<()> {
         let name = normalize_tag(name)?;
         self.write(|c| {
             let changed = c
                 .prepare_cached(&format!(
-                    "UPDATE tags SET name = ?1, updated_at = {NOW_UTC}, version = version + 1 WHERE id = ?2"
+                    "UPDATE tags SET name = ?1, name_key = ?3, updated_at = {NOW_UTC}, version = version + 1
+                     WHERE id = ?2"
                 ))?
-                .execute(params![name, id])?;
+                .execute(params![name, id, name_key(&name)])?;
             if changed == 0 {
                 return Err(Error::NotFound { what: "tag", id });
             }

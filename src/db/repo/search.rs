@@ -61,23 +61,25 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
         ));
     }
     for tag in &q.tags {
-        let p = sql.bind(tag.clone());
-        let tag_id = format!("(SELECT id FROM tags WHERE name = {p})");
+        // The tag spelled any way (accents, case): after an upgrade there may be several.
+        let p = sql.bind(name_key(tag));
+        let tag_id = format!("(SELECT id FROM tags WHERE name_key = {p})");
         sql.text.push_str(&format!(
             " AND d.key IN (
-                SELECT task_id * 16 + 1 FROM task_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT learning_id * 16 + 2 FROM learning_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT skill_id * 16 + 3 FROM skill_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT meeting_id * 16 + 5 FROM meeting_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT goal_id * 16 + 7 FROM goal_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT feedback_id * 16 + 9 FROM feedback_tags WHERE tag_id = {tag_id}
-                UNION ALL SELECT checkin_id * 16 + 10 FROM checkin_tags WHERE tag_id = {tag_id})"
+                SELECT task_id * 16 + 1 FROM task_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT learning_id * 16 + 2 FROM learning_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT skill_id * 16 + 3 FROM skill_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT meeting_id * 16 + 5 FROM meeting_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT goal_id * 16 + 7 FROM goal_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT feedback_id * 16 + 9 FROM feedback_tags WHERE tag_id IN {tag_id}
+                UNION ALL SELECT checkin_id * 16 + 10 FROM checkin_tags WHERE tag_id IN {tag_id})"
         ));
     }
     for person in &q.people {
         // The name, or the start of any word in it: `ana` and `souza` find Ana Souza.
-        let p = sql.bind(format!("% {}%", like_escape(person)));
-        let who = format!("(SELECT id FROM people WHERE ' ' || name LIKE {p} ESCAPE '\\')");
+        // Matched on the folded key, so `person:INÈS` and `person:ines` find Inès.
+        let p = sql.bind(format!("% {}%", like_escape(&name_key(person))));
+        let who = format!("(SELECT id FROM people WHERE ' ' || name_key LIKE {p} ESCAPE '\\')");
         sql.text.push_str(&format!(
             " AND d.key IN (
                 SELECT meeting_id * 16 + 5 FROM meeting_attendees WHERE person_id IN {who}

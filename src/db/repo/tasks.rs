@@ -4,7 +4,7 @@ use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{Carry, Id, Priority, Task, TaskDraft, TaskStatus};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const TASKS: Table = Table {
@@ -194,7 +194,19 @@ impl Repo {
     /// Sets a task's status. Done stamps the time; finishing a task promoted from an action
     /// item closes the item too (and reopening the task reopens it).
     pub fn set_task_status(&self, id: Id, version: i64, status: TaskStatus) -> Result<Task> {
-        let now = at_text(self.clock().now());
+        self.set_task_status_at(id, version, status, self.clock().now())
+    }
+
+    /// As [`Repo::set_task_status`], finished at `at` rather than now: for sample data, whose
+    /// tasks were done on their own days.
+    pub fn set_task_status_at(
+        &self,
+        id: Id,
+        version: i64,
+        status: TaskStatus,
+        at: NaiveDateTime,
+    ) -> Result<Task> {
+        let now = at_text(at);
         self.write(|c| {
             let done_at = (status == TaskStatus::Done).then_some(now.as_str());
             let changed = c

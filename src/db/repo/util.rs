@@ -7,6 +7,8 @@ use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::HashMap;
 
+pub use crate::text::name_key;
+
 pub const DAY: &str = "%Y-%m-%d";
 pub const AT: &str = "%Y-%m-%dT%H:%M:%S";
 /// SQL for "now" in the form of `created_at` / `updated_at`.
@@ -200,15 +202,34 @@ pub fn set_tags(conn: &Connection, link: TagLink, owner_id: Id, tags: &[String])
     ))?
     .execute([owner_id])?;
     for name in &tags {
-        conn.prepare_cached("INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING")?
-            .execute([name])?;
+        // An existing tag whose name differs only by accents or case is this tag.
+        let id = match tag_by_key(conn, name)? {
+            Some(id) => id,
+            None => {
+                conn.prepare_cached(
+                    "INSERT INTO tags (name, name_key) VALUES (?1, ?2) ON CONFLICT (name) DO NOTHING",
+                )?
+                .execute([name.as_str(), name_key(name).as_str()])?;
+                conn.prepare_cached("SELECT id FROM tags WHERE name = ?1")?
+                    .query_row([name], |r| r.get(0))?
+            }
+        };
         conn.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {} ({}, tag_id) SELECT ?1, id FROM tags WHERE name = ?2",
+            "INSERT OR IGNORE INTO {} ({}, tag_id) VALUES (?1, ?2)",
             link.table, link.owner
         ))?
-        .execute(params![owner_id, name])?;
+        .execute(params![owner_id, id])?;
     }
     Ok(())
+}
+
+/// The tag that `name` means: the same name but for accents, case and spacing (the oldest, if
+/// an upgrade found several).
+pub fn tag_by_key(conn: &Connection, name: &str) -> Result<Option<Id>> {
+    Ok(conn
+        .prepare_cached("SELECT id FROM tags WHERE name_key = ?1 ORDER BY name = ?2 DESC, id")?
+        .query_row([name_key(name).as_str(), name], |r| r.get(0))
+        .optional()?)
 }
 
 /// The tags of one row, sorted by name.

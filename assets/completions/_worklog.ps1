@@ -1,0 +1,346 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'worklog'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'worklog' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Open the app on a new throwaway directory filled with a year of sample data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take a verified backup now (or list the backups)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the database with a backup (the current one is backed up first)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the database''s integrity and the state of the backups')
+            [CompletionResult]::new('__daily-backup', '__daily-backup', [CompletionResultType]::ParameterValue, 'Take today''s backup if missing, unless one is running (started detached by commands)')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move the database schema to version N, up or down (backs up first)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Capture something quickly, without opening the app')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark focus tasks done')
+            [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'The day at a glance: focus tasks, check-ins, meetings, open action items')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export everything, or a date range, as JSON, CSV or SQL')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'worklog;backup' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the backups instead: date, reason, size and rows of each')
+            [CompletionResult]::new('--accept-shrink', '--accept-shrink', [CompletionResultType]::ParameterName, 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;restore' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;check' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;__daily-backup' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;migrate' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The schema version to move to')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Go ahead without asking when moving down drops tables that hold data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
+            [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
+            [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'worklog;add;task' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week ahead for today''s weekday) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, '1–3 or high/normal/low [default: normal]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--goal', '--goal', [CompletionResultType]::ParameterName, 'The goal it serves: its id, or (part of) its title if that matches only one')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;learning' {
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body; - reads it from standard input')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--star', '--star', [CompletionResultType]::ParameterName, 'Star it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;energy' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note about it')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;feedback' {
+            [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Who from or to: found by name, or added')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'praise, constructive, suggestion, recognition or other [default: other]')
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--given', '--given', [CompletionResultType]::ParameterName, 'You gave it')
+            [CompletionResult]::new('--received', '--received', [CompletionResultType]::ParameterName, 'You received it')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;help' {
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
+            [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
+            [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'worklog;add;help;task' {
+            break
+        }
+        'worklog;add;help;learning' {
+            break
+        }
+        'worklog;add;help;energy' {
+            break
+        }
+        'worklog;add;help;feedback' {
+            break
+        }
+        'worklog;add;help;help' {
+            break
+        }
+        'worklog;done' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;today' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print it as JSON')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write to this file (a folder for csv) instead of standard output')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Keep dated rows up to this day, inclusive')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file (or csv folder); never the database or a backup')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'worklog;import' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the file is [default: detected from its contents]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be added and what is already there, and write nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'worklog;report' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day, inclusive [default: today]')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the report to this file instead of standard output')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'The 7 days ending today')
+            [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The month ending today')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file; never the database or a backup')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;search' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N hits (up to 10000)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;list' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'Only this day: today, yesterday, -N, mon…sun (the most recent, today included) or YYYY-MM-DD')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'From this day on')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Up to this day, inclusive')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only rows with this tag')
+            [CompletionResult]::new('--person', '--person', [CompletionResultType]::ParameterName, 'Only meetings with, feedback from or to, or people named (part of) this name')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (up to 10000); a line on stderr says when more matched')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array of objects instead')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;show' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print it as a JSON object')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;demo' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]')
+            [CompletionResult]::new('--rows', '--rows', [CompletionResultType]::ParameterName, 'About how many rows to write, up to 1000000 (the default is about a year of use)')
+            [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The same seed always gives the same data')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;completions' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;man' {
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every page into this directory instead (created if missing)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;help' {
+            [CompletionResult]::new('backup', 'backup', [CompletionResultType]::ParameterValue, 'Take a verified backup now (or list the backups)')
+            [CompletionResult]::new('restore', 'restore', [CompletionResultType]::ParameterValue, 'Replace the database with a backup (the current one is backed up first)')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check the database''s integrity and the state of the backups')
+            [CompletionResult]::new('__daily-backup', '__daily-backup', [CompletionResultType]::ParameterValue, 'Take today''s backup if missing, unless one is running (started detached by commands)')
+            [CompletionResult]::new('migrate', 'migrate', [CompletionResultType]::ParameterValue, 'Move the database schema to version N, up or down (backs up first)')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Capture something quickly, without opening the app')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark focus tasks done')
+            [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'The day at a glance: focus tasks, check-ins, meetings, open action items')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export everything, or a date range, as JSON, CSV or SQL')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]')
+            [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'worklog;help;backup' {
+            break
+        }
+        'worklog;help;restore' {
+            break
+        }
+        'worklog;help;check' {
+            break
+        }
+        'worklog;help;__daily-backup' {
+            break
+        }
+        'worklog;help;migrate' {
+            break
+        }
+        'worklog;help;add' {
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
+            [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
+            [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            break
+        }
+        'worklog;help;add;task' {
+            break
+        }
+        'worklog;help;add;learning' {
+            break
+        }
+        'worklog;help;add;energy' {
+            break
+        }
+        'worklog;help;add;feedback' {
+            break
+        }
+        'worklog;help;done' {
+            break
+        }
+        'worklog;help;today' {
+            break
+        }
+        'worklog;help;export' {
+            break
+        }
+        'worklog;help;import' {
+            break
+        }
+        'worklog;help;report' {
+            break
+        }
+        'worklog;help;search' {
+            break
+        }
+        'worklog;help;list' {
+            break
+        }
+        'worklog;help;show' {
+            break
+        }
+        'worklog;help;demo' {
+            break
+        }
+        'worklog;help;completions' {
+            break
+        }
+        'worklog;help;man' {
+            break
+        }
+        'worklog;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

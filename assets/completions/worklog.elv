@@ -1,0 +1,290 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[worklog] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'worklog'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'worklog'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --demo 'Open the app on a new throwaway directory filled with a year of sample data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand backup 'Take a verified backup now (or list the backups)'
+            cand restore 'Replace the database with a backup (the current one is backed up first)'
+            cand check 'Check the database''s integrity and the state of the backups'
+            cand __daily-backup 'Take today''s backup if missing, unless one is running (started detached by commands)'
+            cand migrate 'Move the database schema to version N, up or down (backs up first)'
+            cand add 'Capture something quickly, without opening the app'
+            cand done 'Mark focus tasks done'
+            cand today 'The day at a glance: focus tasks, check-ins, meetings, open action items'
+            cand export 'Export everything, or a date range, as JSON, CSV or SQL'
+            cand import 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output'
+            cand report 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
+            cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
+            cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
+            cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
+            cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
+            cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'worklog;backup'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --list 'List the backups instead: date, reason, size and rows of each'
+            cand --accept-shrink 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;restore'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;check'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;__daily-backup'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;migrate'= {
+            cand --to 'The schema version to move to'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --yes 'Go ahead without asking when moving down drops tables that hold data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand learning 'A journal entry: what you learned'
+            cand energy 'An energy check-in, now'
+            cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'worklog;add;task'= {
+            cand --day 'The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week ahead for today''s weekday) or YYYY-MM-DD [default: today]'
+            cand --priority '1–3 or high/normal/low [default: normal]'
+            cand --tag 'A tag (repeat for more)'
+            cand --goal 'The goal it serves: its id, or (part of) its title if that matches only one'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;learning'= {
+            cand --body 'The body; - reads it from standard input'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --star 'Star it'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;energy'= {
+            cand --note 'A note about it'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;feedback'= {
+            cand --person 'Who from or to: found by name, or added'
+            cand --kind 'praise, constructive, suggestion, recognition or other [default: other]'
+            cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --given 'You gave it'
+            cand --received 'You received it'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;help'= {
+            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand learning 'A journal entry: what you learned'
+            cand energy 'An energy check-in, now'
+            cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'worklog;add;help;task'= {
+        }
+        &'worklog;add;help;learning'= {
+        }
+        &'worklog;add;help;energy'= {
+        }
+        &'worklog;add;help;feedback'= {
+        }
+        &'worklog;add;help;help'= {
+        }
+        &'worklog;done'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;today'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --json 'Print it as JSON'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;export'= {
+            cand --format 'format'
+            cand --out 'Write to this file (a folder for csv) instead of standard output'
+            cand --from 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
+            cand --to 'Keep dated rows up to this day, inclusive'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --force 'Replace an existing --out file (or csv folder); never the database or a backup'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'worklog;import'= {
+            cand --from 'What the file is [default: detected from its contents]'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --dry-run 'Show what would be added and what is already there, and write nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'worklog;report'= {
+            cand --from 'The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
+            cand --to 'The last day, inclusive [default: today]'
+            cand --out 'Write the report to this file instead of standard output'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --week 'The 7 days ending today'
+            cand --month 'The month ending today'
+            cand --force 'Replace an existing --out file; never the database or a backup'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;search'= {
+            cand --limit 'Show at most N hits (up to 10000)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --json 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;list'= {
+            cand --day 'Only this day: today, yesterday, -N, mon…sun (the most recent, today included) or YYYY-MM-DD'
+            cand --from 'From this day on'
+            cand --to 'Up to this day, inclusive'
+            cand --tag 'Only rows with this tag'
+            cand --person 'Only meetings with, feedback from or to, or people named (part of) this name'
+            cand --status 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred'
+            cand --limit 'Show at most N rows (up to 10000); a line on stderr says when more matched'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --json 'Print a JSON array of objects instead'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;show'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --json 'Print it as a JSON object'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;demo'= {
+            cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
+            cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
+            cand --seed 'The same seed always gives the same data'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;completions'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;man'= {
+            cand --out 'Write every page into this directory instead (created if missing)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;help'= {
+            cand backup 'Take a verified backup now (or list the backups)'
+            cand restore 'Replace the database with a backup (the current one is backed up first)'
+            cand check 'Check the database''s integrity and the state of the backups'
+            cand __daily-backup 'Take today''s backup if missing, unless one is running (started detached by commands)'
+            cand migrate 'Move the database schema to version N, up or down (backs up first)'
+            cand add 'Capture something quickly, without opening the app'
+            cand done 'Mark focus tasks done'
+            cand today 'The day at a glance: focus tasks, check-ins, meetings, open action items'
+            cand export 'Export everything, or a date range, as JSON, CSV or SQL'
+            cand import 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output'
+            cand report 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
+            cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
+            cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
+            cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
+            cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
+            cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'worklog;help;backup'= {
+        }
+        &'worklog;help;restore'= {
+        }
+        &'worklog;help;check'= {
+        }
+        &'worklog;help;__daily-backup'= {
+        }
+        &'worklog;help;migrate'= {
+        }
+        &'worklog;help;add'= {
+            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand learning 'A journal entry: what you learned'
+            cand energy 'An energy check-in, now'
+            cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+        }
+        &'worklog;help;add;task'= {
+        }
+        &'worklog;help;add;learning'= {
+        }
+        &'worklog;help;add;energy'= {
+        }
+        &'worklog;help;add;feedback'= {
+        }
+        &'worklog;help;done'= {
+        }
+        &'worklog;help;today'= {
+        }
+        &'worklog;help;export'= {
+        }
+        &'worklog;help;import'= {
+        }
+        &'worklog;help;report'= {
+        }
+        &'worklog;help;search'= {
+        }
+        &'worklog;help;list'= {
+        }
+        &'worklog;help;show'= {
+        }
+        &'worklog;help;demo'= {
+        }
+        &'worklog;help;completions'= {
+        }
+        &'worklog;help;man'= {
+        }
+        &'worklog;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,4 @@
+DROP INDEX tags_name_key;
+ALTER TABLE tags DROP COLUMN name_key;
+DROP INDEX people_name_key;
+ALTER TABLE people DROP COLUMN name_key;
