@@ -111,13 +111,17 @@ pub fn search(
             .collect::<Result<Vec<_>>>()?;
         write_hits(&hits, &refs, json, highlight, out)
     };
+    // Only once the hits are out: a reader that went away (`| head`) ends the command
+    // quietly, with nothing said about hits it did not want.
+    result?;
+    out.flush()?;
     if cut {
         writeln!(
             err,
             "worklog: showing the first {limit} hits; there are more (--limit N, up to {MAX_LIMIT})"
         )?;
     }
-    result
+    Ok(())
 }
 
 fn write_hits(

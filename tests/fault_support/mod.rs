@@ -293,12 +293,19 @@ fn rows_of_conn(conn: &Connection) -> rusqlite::Result<Rows> {
     let mut all = Vec::new();
     for t in tables {
         let mut stmt = conn.prepare(&format!("SELECT * FROM \"{t}\""))?;
-        let n = stmt.column_count();
+        // `name_key` is derived from `name` (migration 7), as the search index is from the
+        // text: a down-migration killed between steps may have dropped it, the names stay.
+        let kept: Vec<usize> = stmt
+            .column_names()
+            .enumerate()
+            .filter(|(_, c)| *c != "name_key")
+            .map(|(i, _)| i)
+            .collect();
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let mut h = std::hash::DefaultHasher::new();
             t.hash(&mut h);
-            for i in 0..n {
+            for &i in &kept {
                 match r.get_ref(i)? {
                     ValueRef::Null => 0u8.hash(&mut h),
                     ValueRef::Integer(v) => (1u8, v).hash(&mut h),
