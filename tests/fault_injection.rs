@@ -27,10 +27,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
+mod common;
 mod fault_support;
+use common::pty::Session;
 
 use fault_support::*;
-use std::io::Write as _;
 use std::path::PathBuf;
 
 fn args(a: &[&str]) -> Vec<String> {
@@ -277,7 +278,12 @@ fn disk_full_during_a_backup_deletes_nothing_and_leaves_no_temporary_file() {
 fn disk_full_at_save_in_the_tui_keeps_the_users_text() {
     let dir = tempfile::tempdir().unwrap();
     let words = "Words kept through a full disk";
-    let mut s = Pty::start(dir.path(), &[("WORKLOG_FAULT", "repo.commit=enospc")]);
+    let mut s = Session::start(
+        dir.path(),
+        100,
+        24,
+        &[("WORKLOG_FAULT", "repo.commit=enospc")],
+    );
     s.wait_for("? help");
     s.send("1");
     s.wait_for("No tasks for this day");
@@ -300,7 +306,7 @@ fn disk_full_at_save_in_the_tui_keeps_the_users_text() {
     assert!(draft.contains(words), "{draft}");
     assert_eq!(count_tasks(dir.path(), words), 0, "nothing was written");
 
-    let mut s = Pty::start(dir.path(), &[]);
+    let mut s = Session::start(dir.path(), 100, 24, &[]);
     s.wait_for("unsaved draft");
     s.send("1");
     s.wait_for("No tasks for this day");
@@ -325,102 +331,4 @@ fn count_tasks(data: &std::path::Path, title: &str) -> i64 {
         |r| r.get(0),
     )
     .unwrap()
-}
-
-/// The real binary in a pseudo-terminal (as tests/tui_e2e.rs drives it).
-struct Pty {
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn std::io::Write + Send>,
-    output: std::sync::Arc<std::sync::Mutex<Vec<u8>>>,
-    _master: Box<dyn portable_pty::MasterPty + Send>,
-}
-
-impl Pty {
-    fn start(data: &std::path::Path, env: &[(&str, &str)]) -> Pty {
-        use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: 24,
-                cols: 100,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
-        cmd.arg("--data-dir");
-        cmd.arg(data);
-        cmd.env("WORKLOG_NOW", NOW);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("WORKLOG_FAULT");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-        let sink = output.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = std::io::Read::read(&mut reader, &mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Pty {
-            child,
-            writer,
-            output,
-            _master: pair.master,
-        }
-    }
-
-    fn text(&self) -> String {
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let mut p = vt100::Parser::new(size(24), size(100), 0);
-        p.process(&self.output.lock().unwrap());
-        p.screen().contents()
-    }
-
-    fn send(&mut self, s: &str) {
-        self.writer.write_all(s.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_for(&self, needle: &str) {
-        let start = std::time::Instant::now();
-        loop {
-            let text = self.text();
-            if text.contains(needle) {
-                return;
-            }
-            assert!(
-                start.elapsed() < std::time::Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{text}"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
-
-    fn signal(&self, sig: nix::sys::signal::Signal) {
-        let pid = self.child.process_id().unwrap();
-        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).unwrap();
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = std::time::Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status;
-            }
-            assert!(
-                start.elapsed() < std::time::Duration::from_secs(20),
-                "worklog did not exit"
-            );
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    }
 }

@@ -5,13 +5,14 @@
 #![allow(clippy::disallowed_types, clippy::disallowed_methods)]
 
 mod common;
+use common::pty::Session;
 use common::*;
 use nix::sys::termios::LocalFlags;
-use portable_pty::{CommandBuilder, MasterPty, PtySize, native_pty_system};
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd};
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use worklog::clock::FixedClock;
 use worklog::db::Repo;
@@ -19,130 +20,9 @@ use worklog::db::Repo;
 const ROWS: u16 = 24;
 const COLS: u16 = 80;
 
-struct Session {
-    master: Box<dyn MasterPty + Send>,
-    child: Box<dyn portable_pty::Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Session {
-    fn start(data_dir: &Path) -> Session {
-        Session::start_with(data_dir, &[])
-    }
-
-    /// [`Session::start`] with extra environment variables.
-    fn start_with(data_dir: &Path, env: &[(&str, &str)]) -> Session {
-        let pty = native_pty_system();
-        let pair = pty
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
-        cmd.arg("--data-dir");
-        cmd.arg(data_dir);
-        cmd.env("WORKLOG_NOW", "2026-11-22T09:30:00");
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("NO_COLOR");
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
-        let output = Arc::new(Mutex::new(Vec::new()));
-        let sink = output.clone();
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                sink.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Session {
-            master: pair.master,
-            child,
-            writer,
-            output,
-        }
-    }
-
-    fn bytes(&self) -> Vec<u8> {
-        self.output.lock().unwrap().clone()
-    }
-
-    fn screen(&self) -> vt100::Parser {
-        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-        let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
-        p.process(&self.bytes());
-        p
-    }
-
-    fn send(&mut self, s: &str) {
-        self.writer.write_all(s.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits until the screen text contains `needle`.
-    fn wait_for(&self, needle: &str) {
-        let start = Instant::now();
-        loop {
-            let text = self.screen().screen().contents();
-            if text.contains(needle) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "timed out waiting for {needle:?}; screen:\n{text}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let start = Instant::now();
-        loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                // Let the reader thread drain what was written last.
-                std::thread::sleep(Duration::from_millis(200));
-                return status;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(20),
-                "worklog did not exit"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    /// The terminal is back as it was: out of the alternate screen, cursor shown, cooked mode.
-    fn assert_restored(&self) {
-        let bytes = self.bytes();
-        let find_last = |pat: &[u8]| bytes.windows(pat.len()).rposition(|w| w == pat);
-        let entered = find_last(b"\x1b[?1049h").expect("entered the alternate screen");
-        let left = find_last(b"\x1b[?1049l").expect("left the alternate screen");
-        let shown = find_last(b"\x1b[?25h").expect("showed the cursor");
-        assert!(left > entered, "alternate screen left after entering it");
-        assert!(shown > left, "cursor shown at the end");
-        let parser = self.screen();
-        assert!(!parser.screen().alternate_screen());
-        assert!(!parser.screen().hide_cursor());
-        let termios = self.master.get_termios().expect("termios of the pty");
-        assert!(
-            termios
-                .local_flags
-                .contains(LocalFlags::ICANON | LocalFlags::ECHO),
-            "raw mode is off again: {:?}",
-            termios.local_flags
-        );
-    }
+/// The app at 80×24 with `env` on top of the harness's.
+fn start(data_dir: &Path, env: &[(&str, &str)]) -> Session {
+    Session::start(data_dir, COLS, ROWS, env)
 }
 
 fn open(dir: &Path) -> Repo {
@@ -156,7 +36,7 @@ fn open(dir: &Path) -> Repo {
 #[test]
 fn add_a_task_mark_it_done_check_in_and_quit() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("Open action items");
     s.send("1");
     s.wait_for("No tasks for this day");
@@ -203,7 +83,7 @@ fn add_a_task_mark_it_done_check_in_and_quit() {
 
 fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("Open action items");
     s.send("1");
     s.wait_for("No tasks for this day");
@@ -219,7 +99,7 @@ fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     assert!(draft.contains("words that must not be lost"), "{draft}");
 
     // The next session offers it back in the same form.
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("unsaved draft");
     s.send("1");
     s.wait_for("No tasks for this day");
@@ -391,7 +271,7 @@ fn the_journal_body_goes_through_editor_and_the_terminal_comes_back() {
     .unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
     let editor = editor.display().to_string();
-    let mut s = Session::start_with(dir.path(), &[("WORKLOG_EDITOR", &editor)]);
+    let mut s = start(dir.path(), &[("WORKLOG_EDITOR", &editor)]);
     s.wait_for("Open action items");
     s.send("2");
     s.wait_for("Nothing in the journal yet");
@@ -421,7 +301,7 @@ fn the_journal_body_goes_through_editor_and_the_terminal_comes_back() {
     // A missing editor: the TUI stays whole and says so.
     s.send("q");
     s.wait_exit();
-    let mut s = Session::start_with(dir.path(), &[("WORKLOG_EDITOR", "/nonexistent/editor")]);
+    let mut s = start(dir.path(), &[("WORKLOG_EDITOR", "/nonexistent/editor")]);
     s.wait_for("Open action items");
     s.send("2");
     s.wait_for("Edited outside");
@@ -441,7 +321,7 @@ fn the_journal_body_goes_through_editor_and_the_terminal_comes_back() {
 #[test]
 fn a_meeting_with_two_attendees_an_item_promoted_and_its_task_finished() {
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("? help");
     s.send("4");
     s.wait_for("No meetings yet");
@@ -568,7 +448,7 @@ fn a_terminal_too_small_ignores_every_key_but_quit() {
         )
         .unwrap();
     drop(repo);
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("Open action items");
     s.master
         .resize(PtySize {
@@ -602,7 +482,7 @@ fn frame_marks_follow_each_complete_frame_only_when_asked() {
     let mark = worklog::tui::FRAME_MARK;
     let count = |bytes: &[u8]| bytes.windows(mark.len()).filter(|w| *w == mark).count();
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start_with(dir.path(), &[("WORKLOG_FRAME_MARKS", "1")]);
+    let mut s = start(dir.path(), &[("WORKLOG_FRAME_MARKS", "1")]);
     s.wait_for("Open action items");
     let bytes = s.bytes();
     let first = bytes
@@ -626,7 +506,7 @@ fn frame_marks_follow_each_complete_frame_only_when_asked() {
     s.wait_exit();
 
     let dir = tempfile::tempdir().unwrap();
-    let mut s = Session::start(dir.path());
+    let mut s = start(dir.path(), &[]);
     s.wait_for("Open action items");
     s.send("1");
     s.wait_for("No tasks for this day");

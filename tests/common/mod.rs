@@ -2,6 +2,7 @@
 #![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 pub mod bin;
+pub mod pty;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use std::sync::Arc;
