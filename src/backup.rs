@@ -1217,10 +1217,32 @@ fn sync_dir(dir: &Path) -> Result<()> {
 /// Removes temporary files left by interrupted writers in the data directory, `backups/` and
 /// `reports/`, on every start; returns warnings for any that could not be removed.
 pub fn remove_leftover_temps(dir: &DataDir) -> Vec<String> {
-    [dir.root().to_path_buf(), dir.backups(), dir.reports()]
+    let mut warnings: Vec<String> = [dir.root().to_path_buf(), dir.backups(), dir.reports()]
         .iter()
         .flat_map(|folder| paths::remove_stale_temps(folder))
-        .collect()
+        .collect();
+    warnings.extend(remove_stale_daily_lock(dir));
+    warnings
+}
+
+/// Removes `daily-backup.lock` if nobody holds it: a process that ended in the middle of a
+/// daily backup (the app quit while its backup thread ran) leaves the file, though the lock
+/// itself went with the process. Taking the lock and letting it go removes it
+/// ([`DailyLock`]'s drop); a holder's file is left alone. Safe against a daily backup starting
+/// meanwhile: whoever locks the removed file sees it is no longer at the path and tries again.
+fn remove_stale_daily_lock(dir: &DataDir) -> Option<String> {
+    if !dir.daily_lock_file().exists() {
+        return None;
+    }
+    match DailyLock::acquire(dir, false) {
+        Ok(lock) => {
+            drop(lock);
+            None
+        }
+        Err(e) => Some(format!(
+            "a leftover daily-backup lock cannot be removed: {e:#}"
+        )),
+    }
 }
 
 /// A private temporary file in `backups/` that removes itself (and any SQLite side files)

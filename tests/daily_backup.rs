@@ -358,3 +358,22 @@ fn the_app_reports_a_failed_detached_backup_once_on_its_status_line() {
     wait_until("today's backup is in place", || backup.is_file());
     assert_nothing_left(&data);
 }
+
+/// The app quit (or was killed) in the middle of its daily backup: the lock went with the
+/// process, the file stayed. The next command removes it, and leaves a held one alone.
+#[test]
+fn a_daily_lock_left_by_an_ended_process_is_removed_and_a_held_one_is_kept() {
+    let (_tmp, data) = seeded();
+    let lock = data.join("daily-backup.lock");
+    std::fs::write(&lock, b"").unwrap();
+    let (_, _, err) = run(&mut worklog(&data, DAY1, &["today"], &[]));
+    assert_eq!(err, "");
+    assert!(!lock.exists(), "the stale lock file is still there");
+
+    let held = std::fs::File::create(&lock).unwrap();
+    held.lock().unwrap();
+    let (_, _, err) = run(&mut worklog(&data, DAY1, &["today"], &[]));
+    assert_eq!(err, "");
+    assert!(lock.exists(), "a lock someone holds was removed");
+    drop(held);
+}
