@@ -2,7 +2,7 @@
 //! pane in `<data dir>/drafts/`, and given back the next time that pane opens the same form.
 
 use super::form::FormDraft;
-use super::panes::PaneId;
+use super::pane_id::PaneId;
 use crate::paths::{create_private_dir, create_private_file, with_path};
 use std::io::{self, Write};
 use std::path::PathBuf;

@@ -15,7 +15,7 @@
 //! Modal contexts (forms, the filter prompt, popups) take every key: keys they do not bind are
 //! text typed into the field, never global commands (`q` in a title is a letter).
 
-use super::panes::PaneId;
+use super::pane_id::PaneId;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.

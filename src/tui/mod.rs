@@ -12,6 +12,7 @@ pub mod drafts;
 pub mod form;
 pub mod keymap;
 pub mod paged;
+pub mod pane_id;
 pub mod panes;
 pub mod status;
 pub mod theme;

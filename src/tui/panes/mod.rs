@@ -1,4 +1,4 @@
-//! The panes. Each is a struct implementing [`Pane`]; [`Panes`] holds one of each in a named
+//! The panes. Each is a struct implementing [`Pane`]; [`all::Panes`] holds one of each in a named
 //! field and every lookup is an exhaustive `match` on [`PaneId`], so a new pane does not
 //! compile until every place knows it.
 //!
@@ -21,6 +21,7 @@ pub mod skills;
 pub mod today;
 // Meetings, Goals and Feedback panes, and the parts they share
 pub mod actions;
+pub mod all;
 pub mod feedback;
 pub mod goals;
 mod meeting_form;
@@ -32,105 +33,14 @@ pub mod pick;
 use super::drafts::Drafts;
 use super::form::FormDraft;
 use super::keymap::Context;
+pub use super::pane_id::PaneId;
 use super::status::Status;
-use super::theme::Theme;
 use crate::db::Repo;
 use crate::model::Id;
 use chrono::{NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
-
-pub use energy::EnergyPane;
-pub use feedback::FeedbackPane;
-pub use focus::FocusPane;
-pub use goals::GoalsPane;
-pub use meetings::MeetingsPane;
-pub use placeholder::Placeholder;
-// Today, Journal, Skills (panes-a)
-pub use journal::JournalPane;
-pub use skills::SkillsPane;
-pub use today::TodayPane;
-
-/// The panes, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PaneId {
-    Today,
-    Focus,
-    Journal,
-    Skills,
-    Meetings,
-    Goals,
-    Feedback,
-    Energy,
-}
-
-impl PaneId {
-    pub const ALL: [PaneId; 8] = [
-        PaneId::Today,
-        PaneId::Focus,
-        PaneId::Journal,
-        PaneId::Skills,
-        PaneId::Meetings,
-        PaneId::Goals,
-        PaneId::Feedback,
-        PaneId::Energy,
-    ];
-
-    /// The digit that switches to it.
-    pub fn digit(self) -> char {
-        match self {
-            PaneId::Today => '0',
-            PaneId::Focus => '1',
-            PaneId::Journal => '2',
-            PaneId::Skills => '3',
-            PaneId::Meetings => '4',
-            PaneId::Goals => '5',
-            PaneId::Feedback => '6',
-            PaneId::Energy => '7',
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            PaneId::Today => "Today",
-            PaneId::Focus => "Focus",
-            PaneId::Journal => "Journal",
-            PaneId::Skills => "Skills",
-            PaneId::Meetings => "Meetings",
-            PaneId::Goals => "Goals",
-            PaneId::Feedback => "Feedback",
-            PaneId::Energy => "Energy",
-        }
-    }
-
-    /// The file-name form (drafts).
-    pub fn slug(self) -> &'static str {
-        match self {
-            PaneId::Today => "today",
-            PaneId::Focus => "focus",
-            PaneId::Journal => "journal",
-            PaneId::Skills => "skills",
-            PaneId::Meetings => "meetings",
-            PaneId::Goals => "goals",
-            PaneId::Feedback => "feedback",
-            PaneId::Energy => "energy",
-        }
-    }
-
-    /// Position in [`PaneId::ALL`].
-    pub fn index(self) -> usize {
-        PaneId::ALL.iter().position(|p| *p == self).unwrap_or(0)
-    }
-
-    pub fn next(self) -> PaneId {
-        PaneId::ALL[(self.index() + 1) % PaneId::ALL.len()]
-    }
-
-    pub fn prev(self) -> PaneId {
-        PaneId::ALL[(self.index() + PaneId::ALL.len() - 1) % PaneId::ALL.len()]
-    }
-}
 
 /// What a pane may use while handling a key.
 pub struct Ctx<'a> {
@@ -254,72 +164,5 @@ pub trait Pane {
     /// (the text is then unchanged).
     fn editor_done(&mut self, _result: Result<String, String>, _ctx: &mut Ctx) -> Outcome {
         Outcome::Handled
-    }
-}
-
-/// One of each pane.
-pub struct Panes {
-    pub today: TodayPane,
-    pub focus: FocusPane,
-    pub journal: JournalPane,
-    pub skills: SkillsPane,
-    pub meetings: MeetingsPane,
-    pub goals: GoalsPane,
-    pub feedback: FeedbackPane,
-    pub energy: EnergyPane,
-}
-
-impl Panes {
-    pub fn new(theme: Theme) -> Self {
-        Panes {
-            today: TodayPane::new(theme),
-            focus: FocusPane::new(theme),
-            journal: JournalPane::new(theme),
-            skills: SkillsPane::new(theme),
-            meetings: MeetingsPane::new(theme),
-            goals: GoalsPane::new(theme),
-            feedback: FeedbackPane::new(theme),
-            energy: EnergyPane::new(theme),
-        }
-    }
-
-    pub fn get(&self, id: PaneId) -> &dyn Pane {
-        match id {
-            PaneId::Today => &self.today,
-            PaneId::Focus => &self.focus,
-            PaneId::Journal => &self.journal,
-            PaneId::Skills => &self.skills,
-            PaneId::Meetings => &self.meetings,
-            PaneId::Goals => &self.goals,
-            PaneId::Feedback => &self.feedback,
-            PaneId::Energy => &self.energy,
-        }
-    }
-
-    pub fn get_mut(&mut self, id: PaneId) -> &mut dyn Pane {
-        match id {
-            PaneId::Today => &mut self.today,
-            PaneId::Focus => &mut self.focus,
-            PaneId::Journal => &mut self.journal,
-            PaneId::Skills => &mut self.skills,
-            PaneId::Meetings => &mut self.meetings,
-            PaneId::Goals => &mut self.goals,
-            PaneId::Feedback => &mut self.feedback,
-            PaneId::Energy => &mut self.energy,
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digits_and_order_agree() {
-        for (i, p) in PaneId::ALL.iter().enumerate() {
-            assert_eq!(p.digit().to_digit(10), Some(i as u32));
-            assert_eq!(p.next().prev(), *p);
-        }
-        assert_eq!(PaneId::Energy.next(), PaneId::Today);
     }
 }
