@@ -10,7 +10,7 @@
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId};
@@ -425,7 +425,12 @@ impl App {
         let contexts = self.contexts();
         let binding = keymap::resolve(&contexts, &key);
         self.last_action = binding.map(|b| b.action);
-        if binding.is_some_and(|b| b.action == Action::Search) {
+        if binding.is_some_and(|b| {
+            matches!(
+                b.action,
+                Action::Global(GlobalAction::Search) | Action::Today(TodayAction::Search)
+            )
+        }) {
             self.search = Some(SearchOverlay::new(self.theme));
             self.last_outcome = Some(Outcome::Handled);
             return;
@@ -447,8 +452,42 @@ impl App {
             return;
         }
         match binding {
-            Some(b) if matches!(b.context, Context::Global | Context::Always | Context::Help) => {
-                self.global(b.action);
+            Some(keymap::Binding {
+                action: Action::Global(a),
+                ..
+            }) => {
+                self.global(*a);
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            Some(keymap::Binding {
+                action: Action::Always(a),
+                ..
+            }) => {
+                match a {
+                    AlwaysAction::ForceQuit => {
+                        self.save_drafts();
+                        self.quit = true;
+                    }
+                }
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            Some(keymap::Binding {
+                action: Action::Help(a),
+                ..
+            }) => {
+                match a {
+                    HelpAction::Close => self.help = None,
+                    HelpAction::Down => {
+                        if let Some(h) = self.help.as_mut() {
+                            *h = h.saturating_add(1);
+                        }
+                    }
+                    HelpAction::Up => {
+                        if let Some(h) = self.help.as_mut() {
+                            *h = h.saturating_sub(1);
+                        }
+                    }
+                }
                 self.last_outcome = Some(Outcome::Handled);
             }
             _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
@@ -485,7 +524,7 @@ impl App {
             _ => false,
         };
         if quit {
-            self.last_action = Some(Action::ForceQuit);
+            self.last_action = Some(Action::Always(AlwaysAction::ForceQuit));
             self.last_outcome = Some(Outcome::Quit);
             self.save_drafts();
             self.quit = true;
@@ -516,29 +555,16 @@ impl App {
         }
     }
 
-    fn global(&mut self, action: Action) {
+    fn global(&mut self, action: GlobalAction) {
         match action {
-            Action::Quit => self.quit = true,
-            Action::ForceQuit => {
-                self.save_drafts();
-                self.quit = true;
-            }
-            Action::Help => self.help = Some(0),
-            Action::CloseHelp => self.help = None,
-            Action::Down => {
-                if let Some(h) = self.help.as_mut() {
-                    *h = h.saturating_add(1);
-                }
-            }
-            Action::Up => {
-                if let Some(h) = self.help.as_mut() {
-                    *h = h.saturating_sub(1);
-                }
-            }
-            Action::GoTo(p) => self.switch(p),
-            Action::NextPane => self.switch(self.current.next()),
-            Action::PrevPane => self.switch(self.current.prev()),
-            Action::Manage => {
+            GlobalAction::Quit => self.quit = true,
+            GlobalAction::Help => self.help = Some(0),
+            // `key` opens the overlay before it dispatches; the same here.
+            GlobalAction::Search => self.search = Some(SearchOverlay::new(self.theme)),
+            GlobalAction::GoTo(p) => self.switch(p),
+            GlobalAction::NextPane => self.switch(self.current.next()),
+            GlobalAction::PrevPane => self.switch(self.current.prev()),
+            GlobalAction::Manage => {
                 let mut m = Manager::new(self.theme);
                 match m.reload(&self.repo, self.organization()) {
                     Ok(()) => self.manager = Some(m),
@@ -547,8 +573,8 @@ impl App {
                         .error(format!("could not load people and tags: {e:#}")),
                 }
             }
-            Action::CycleOrganization => self.cycle_organization(),
-            Action::Undo => match self.status.take_undo() {
+            GlobalAction::CycleOrganization => self.cycle_organization(),
+            GlobalAction::Undo => match self.status.take_undo() {
                 Some(u) => {
                     match self.repo.restore(u.kind, u.id) {
                         Ok(()) => self.status.info(format!("restored {}", u.what)),
@@ -558,8 +584,6 @@ impl App {
                 }
                 None => self.status.info("nothing to undo"),
             },
-            // Every other action belongs to a pane context and never resolves here.
-            _ => {}
         }
     }
 

@@ -5,7 +5,7 @@
 //! calls the repository, and hands a failure back with [`Form::show_error`]; everything typed
 //! stays in the form until a save succeeds or the user discards it.
 
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, Answer, ConflictAction, Context, FormAction, PickerAction};
 use super::theme::Theme;
 use crate::db::Error as DbError;
 use crate::text::{sanitize, truncate};
@@ -560,58 +560,67 @@ impl Form {
         if key.kind == KeyEventKind::Release {
             return FormEvent::Ignored;
         }
+        // The contexts follow from the mode, so the action's context says which mode is on.
         let action = keymap::resolve(self.contexts(), key).map(|b| b.action);
-        match (&self.mode, action) {
-            (Mode::ConfirmDiscard, Some(Action::DiscardYes)) => FormEvent::Closed,
-            (Mode::ConfirmDiscard, Some(Action::DiscardNo)) => {
-                self.mode = Mode::Editing;
-                FormEvent::None
-            }
-            (Mode::ConfirmDiscard, _) => FormEvent::None,
-            (Mode::Conflict { .. } | Mode::Editing, Some(Action::Overwrite | Action::Save))
-                if self.opened_before_replacement() =>
-            {
-                self.refuse_replaced();
-                FormEvent::None
-            }
-            (Mode::Conflict { .. }, Some(Action::KeepTheirs)) => FormEvent::KeepTheirs,
-            (Mode::Conflict { version, .. }, Some(Action::Overwrite)) => {
-                FormEvent::Overwrite { version: *version }
-            }
-            (Mode::Conflict { .. }, Some(Action::BackToEdit)) => {
-                self.mode = Mode::Editing;
-                FormEvent::None
-            }
-            (Mode::Conflict { .. }, _) => FormEvent::None,
-            (Mode::Editing, Some(Action::Save)) => FormEvent::Save,
-            (Mode::Editing, Some(Action::Cancel)) => {
-                if self.is_changed() {
-                    self.mode = Mode::ConfirmDiscard;
+        if matches!(
+            action,
+            Some(
+                Action::Form(FormAction::Save)
+                    | Action::FormLine(FormAction::Save)
+                    | Action::Conflict(ConflictAction::Overwrite)
+            )
+        ) && self.opened_before_replacement()
+        {
+            self.refuse_replaced();
+            return FormEvent::None;
+        }
+        match action {
+            Some(Action::ConfirmDiscard(answer)) => match answer {
+                Answer::Yes => FormEvent::Closed,
+                Answer::No => {
+                    self.mode = Mode::Editing;
                     FormEvent::None
-                } else {
-                    FormEvent::Closed
                 }
-            }
-            (Mode::Editing, Some(Action::NextField)) => {
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
-                FormEvent::None
-            }
-            (Mode::Editing, Some(Action::PrevField)) => {
-                let n = self.fields.len().max(1);
-                self.focus = (self.focus + n - 1) % n;
-                FormEvent::None
-            }
-            (
-                Mode::Editing,
-                Some(a @ (Action::PickNext | Action::PickPrev | Action::PickToggle)),
-            ) => {
+            },
+            Some(Action::Conflict(a)) => match (a, &self.mode) {
+                (ConflictAction::KeepTheirs, _) => FormEvent::KeepTheirs,
+                (ConflictAction::Overwrite, Mode::Conflict { version, .. }) => {
+                    FormEvent::Overwrite { version: *version }
+                }
+                (ConflictAction::Overwrite, _) => FormEvent::None,
+                (ConflictAction::BackToEdit, _) => {
+                    self.mode = Mode::Editing;
+                    FormEvent::None
+                }
+            },
+            Some(Action::Form(a) | Action::FormLine(a)) => match a {
+                FormAction::Save => FormEvent::Save,
+                FormAction::Cancel => {
+                    if self.is_changed() {
+                        self.mode = Mode::ConfirmDiscard;
+                        FormEvent::None
+                    } else {
+                        FormEvent::Closed
+                    }
+                }
+                FormAction::NextField => {
+                    self.focus = (self.focus + 1) % self.fields.len().max(1);
+                    FormEvent::None
+                }
+                FormAction::PrevField => {
+                    let n = self.fields.len().max(1);
+                    self.focus = (self.focus + n - 1) % n;
+                    FormEvent::None
+                }
+            },
+            Some(Action::Picker(a)) => {
                 if let Some(f) = self.fields.get_mut(self.focus)
                     && let Input::Picker(p) = &mut f.input
                 {
                     match a {
-                        Action::PickNext => p.move_highlight(true),
-                        Action::PickPrev => p.move_highlight(false),
-                        _ => match p.toggle() {
+                        PickerAction::Next => p.move_highlight(true),
+                        PickerAction::Prev => p.move_highlight(false),
+                        PickerAction::Toggle => match p.toggle() {
                             Ok(()) => f.error = None,
                             Err(e) => f.error = Some(e),
                         },
@@ -619,8 +628,13 @@ impl Form {
                 }
                 FormEvent::None
             }
-            (Mode::Editing, Some(_)) => FormEvent::Ignored,
-            (Mode::Editing, None) => self.type_key(key),
+            // No other context is in force in a form (see `contexts`).
+            Some(_) => FormEvent::Ignored,
+            // Unbound keys are text while editing; the prompts ignore them.
+            None => match self.mode {
+                Mode::Editing => self.type_key(key),
+                Mode::ConfirmDiscard | Mode::Conflict { .. } => FormEvent::None,
+            },
         }
     }
 

@@ -148,93 +148,328 @@ impl Context {
     }
 }
 
-/// What a key does.
+/// What a key does. The variant is the context the binding belongs to (see
+/// [`Action::context`]), and each context has its own enum of what its keys do, so a binding
+/// cannot put a Focus action in the Journal context, and a handler that matches its context's
+/// enum exhaustively does not compile until it handles a new action of that context.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
-    Quit,
-    /// Ctrl-C: quit from anywhere; an open form is kept as a draft first.
-    ForceQuit,
-    Help,
-    GoTo(PaneId),
-    NextPane,
-    PrevPane,
-    Undo,
+    Always(AlwaysAction),
+    Global(GlobalAction),
+    List(ListAction),
+    Dated(DayAction),
+    Focus(FocusAction),
+    Energy(EnergyAction),
+    CarryOffer(CarryAction),
+    Checklist(ChecklistAction),
+    FilterInput(FilterAction),
+    Form(FormAction),
+    FormLine(FormAction),
+    Picker(PickerAction),
+    ConfirmDiscard(Answer),
+    Conflict(ConflictAction),
+    Help(HelpAction),
+    Today(TodayAction),
+    Journal(JournalAction),
+    JournalForm(JournalFormAction),
+    Skills(SkillsAction),
+    SkillDetail(SkillDetailAction),
+    Manage(ManageAction),
+    Confirm(Answer),
+    Meetings(MeetingsAction),
+    MeetingDetail(MeetingDetailAction),
+    PersonView(PersonAction),
+    ActionItems(ItemAction),
+    Goals(GoalsAction),
+    GoalDetail(GoalDetailAction),
+    Feedback(FeedbackAction),
+    FeedbackDetail(FeedbackDetailAction),
+    ConfirmDelete(Answer),
+    SearchOverlay(SearchAction),
+    SearchResults(SearchAction),
+}
+
+impl Action {
+    /// The context a binding of this action belongs to.
+    pub const fn context(self) -> Context {
+        match self {
+            Action::Always(_) => Context::Always,
+            Action::Global(_) => Context::Global,
+            Action::List(_) => Context::List,
+            Action::Dated(_) => Context::Dated,
+            Action::Focus(_) => Context::Focus,
+            Action::Energy(_) => Context::Energy,
+            Action::CarryOffer(_) => Context::CarryOffer,
+            Action::Checklist(_) => Context::Checklist,
+            Action::FilterInput(_) => Context::FilterInput,
+            Action::Form(_) => Context::Form,
+            Action::FormLine(_) => Context::FormLine,
+            Action::Picker(_) => Context::Picker,
+            Action::ConfirmDiscard(_) => Context::ConfirmDiscard,
+            Action::Conflict(_) => Context::Conflict,
+            Action::Help(_) => Context::Help,
+            Action::Today(_) => Context::Today,
+            Action::Journal(_) => Context::Journal,
+            Action::JournalForm(_) => Context::JournalForm,
+            Action::Skills(_) => Context::Skills,
+            Action::SkillDetail(_) => Context::SkillDetail,
+            Action::Manage(_) => Context::Manage,
+            Action::Confirm(_) => Context::Confirm,
+            Action::Meetings(_) => Context::Meetings,
+            Action::MeetingDetail(_) => Context::MeetingDetail,
+            Action::PersonView(_) => Context::PersonView,
+            Action::ActionItems(_) => Context::ActionItems,
+            Action::Goals(_) => Context::Goals,
+            Action::GoalDetail(_) => Context::GoalDetail,
+            Action::Feedback(_) => Context::Feedback,
+            Action::FeedbackDetail(_) => Context::FeedbackDetail,
+            Action::ConfirmDelete(_) => Context::ConfirmDelete,
+            Action::SearchOverlay(_) => Context::SearchOverlay,
+            Action::SearchResults(_) => Context::SearchResults,
+        }
+    }
+}
+
+impl Action {
+    /// Picks in a chooser (a form of one picker): Space on the picker, or saving.
+    pub fn picks(self) -> bool {
+        matches!(
+            self,
+            Action::Picker(PickerAction::Toggle)
+                | Action::Form(FormAction::Save)
+                | Action::FormLine(FormAction::Save)
+        )
+    }
+}
+
+/// Moving the cursor of a list (every list-like context; the list's cursor applies it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nav {
     Down,
     Up,
     Top,
     Bottom,
     PageDown,
     PageUp,
+}
+
+/// Yes or no: "discard your changes?", "are you sure?", "delete for good?".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Answer {
+    Yes,
+    No,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AlwaysAction {
+    /// Ctrl-C: quit from anywhere; an open form is kept as a draft first.
+    ForceQuit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GlobalAction {
+    Quit,
+    Help,
+    GoTo(PaneId),
+    NextPane,
+    PrevPane,
+    Undo,
+    /// Open the people, tags and organizations popup.
+    Manage,
+    CycleOrganization,
+    /// Open the search overlay.
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ListAction {
+    Move(Nav),
     Add,
     Edit,
     Delete,
     Filter,
     ClearFilter,
-    PrevDay,
-    NextDay,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DayAction {
+    Prev,
+    Next,
     Today,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FocusAction {
     ToggleDone,
-    /// Write the review report of the last 7 days (Today pane).
-    WriteReport,
     CycleStatus,
     MoveTaskDown,
     MoveTaskUp,
-    CarryAll,
-    CarryChoose,
-    CarryDismiss,
-    CheckToggle,
-    CheckAll,
-    CheckConfirm,
-    CheckCancel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EnergyAction {
     Checkin(u8),
     ToggleRange,
-    FilterDone,
-    FilterCancel,
+}
+
+/// The offer to carry yesterday's unfinished tasks over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CarryAction {
+    All,
+    Choose,
+    Dismiss,
+}
+
+/// The checklist for picking tasks to carry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ChecklistAction {
+    Move(Nav),
+    Toggle,
+    All,
+    Confirm,
+    Cancel,
+}
+
+/// Typing a `/` filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FilterAction {
+    Done,
+    Cancel,
+}
+
+/// Any form, and a single-line field of one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FormAction {
     NextField,
     PrevField,
     Save,
     Cancel,
-    PickNext,
-    PickPrev,
-    PickToggle,
-    DiscardYes,
-    DiscardNo,
+}
+
+/// A picker field of a form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PickerAction {
+    Next,
+    Prev,
+    Toggle,
+}
+
+/// Saving found the row changed elsewhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ConflictAction {
     KeepTheirs,
     Overwrite,
     BackToEdit,
-    CloseHelp,
-    // Today, Journal, Skills, people and tags (panes-a)
+}
+
+/// The `?` popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HelpAction {
+    Down,
+    Up,
+    Close,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TodayAction {
+    /// Rows move; a page jumps to the next or previous section.
+    Move(Nav),
     /// Show the selected row in its own pane.
     Open,
-    ToggleStar,
-    StarredOnly,
+    ToggleDone,
+    /// Write the review report of the last 7 days.
+    WriteReport,
+    /// Open the search overlay (the app does, before the pane sees the key).
+    Search,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JournalAction {
+    Filter,
     TagFilter,
-    /// Edit text in `$EDITOR`.
+    StarredOnly,
+    ToggleStar,
+    /// Edit the selected entry's body in `$EDITOR`.
     ExternalEditor,
     PreviewDown,
     PreviewUp,
+}
+
+/// The journal entry form: its body can be written in `$EDITOR`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JournalFormAction {
+    ExternalEditor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SkillsAction {
+    Detail,
     /// Record a skill level.
     Assess,
     CycleSort,
-    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SkillDetailAction {
+    Move(Nav),
+    /// Open the selected journal entry in the Journal.
+    Open,
+    Assess,
+    Edit,
     Back,
-    /// Open the people, tags and organizations popup.
-    Manage,
-    CycleOrganization,
+}
+
+/// The people, tags and organizations popup.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ManageAction {
+    Move(Nav),
     NextSection,
     PrevSection,
+    Add,
+    Edit,
     Merge,
+    Delete,
     FilterOrganization,
-    CloseManage,
-    Yes,
-    No,
-    // Meetings, Goals and Feedback panes
-    /// Choose a person (to see them, or to filter by them).
+    Filter,
+    Close,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingsAction {
+    Open,
+    /// Choose a person to see.
     PickPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MeetingDetailAction {
+    Back,
+    /// Edit the meeting shown.
+    EditOuter,
+    PickPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PersonAction {
+    Back,
+    Open,
+}
+
+/// A list of action items (in a meeting, a piece of feedback or a person view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ItemAction {
+    Move(Nav),
+    ToggleDone,
     /// Make a focus task of an action item.
     Promote,
-    /// Edit the meeting, goal or feedback a detail view shows.
-    EditOuter,
+    Add,
+    Edit,
+    Delete,
+}
+
+/// The goal tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalsAction {
     /// Expand a goal (or open it when there is nothing to expand).
     Expand,
     /// Collapse a goal (or go to its parent).
@@ -242,24 +477,54 @@ pub enum Action {
     ToggleAll,
     /// Add a goal under the selected one.
     AddChild,
+    CycleStatus,
     /// Put a goal under another parent.
     MoveGoal,
+}
+
+/// One goal with its milestones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum GoalDetailAction {
+    Back,
+    Move(Nav),
+    ToggleDone,
+    Add,
+    Edit,
+    Delete,
+    CycleStatus,
+    /// Edit the goal shown.
+    EditOuter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedbackAction {
+    Open,
     /// All / given / received.
     CycleDirection,
-    /// Open the meeting a piece of feedback came from.
+    PickPerson,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FeedbackDetailAction {
+    Back,
+    /// Edit the feedback shown.
+    EditOuter,
+    /// Open the meeting the feedback came from.
     OpenMeeting,
-    ConfirmYes,
-    ConfirmNo,
-    // Search everything
-    /// Open the search overlay.
-    Search,
-    CloseSearch,
+}
+
+/// The search overlay, with the query or the results taking the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SearchAction {
+    Open,
+    Move(Nav),
     /// Move the keys from the query to the results list.
-    SearchFocusResults,
+    FocusResults,
     /// Back from the results to the query.
-    SearchFocusQuery,
+    FocusQuery,
     /// Empty the search query.
     ClearQuery,
+    Close,
 }
 
 /// A key with its modifiers. Shift is implied by the character (`J`), so it is ignored for
@@ -360,6 +625,7 @@ impl Key {
 /// One row of the table.
 #[derive(Debug)]
 pub struct Binding {
+    /// Where it applies: always `action.context()`.
     pub context: Context,
     pub keys: &'static [Key],
     pub action: Action,
@@ -369,15 +635,15 @@ pub struct Binding {
     pub help: &'static str,
 }
 
+/// A row; its context is its action's.
 const fn b(
-    context: Context,
     keys: &'static [Key],
     action: Action,
     hint: Option<&'static str>,
     help: &'static str,
 ) -> Binding {
     Binding {
-        context,
+        context: action.context(),
         keys,
         action,
         hint,
@@ -386,1186 +652,208 @@ const fn b(
 }
 
 use Action as A;
-use Context as C;
 use KeyCode as K;
 
 /// Every key worklog knows, by context, in the order the footer and help show them.
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Global
-    b(C::Global, &[Key::ch('q')], A::Quit, Some("quit"), "quit"),
-    b(
-        C::Global,
-        &[Key::ch('?')],
-        A::Help,
-        Some("help"),
-        "show all keys",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('0')],
-        A::GoTo(PaneId::Today),
-        Some("pane"),
-        "Today pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('1')],
-        A::GoTo(PaneId::Focus),
-        Some("pane"),
-        "Focus pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('2')],
-        A::GoTo(PaneId::Journal),
-        Some("pane"),
-        "Journal pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('3')],
-        A::GoTo(PaneId::Skills),
-        Some("pane"),
-        "Skills pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('4')],
-        A::GoTo(PaneId::Meetings),
-        Some("pane"),
-        "Meetings pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('5')],
-        A::GoTo(PaneId::Goals),
-        Some("pane"),
-        "Goals pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('6')],
-        A::GoTo(PaneId::Feedback),
-        Some("pane"),
-        "Feedback pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('7')],
-        A::GoTo(PaneId::Energy),
-        Some("pane"),
-        "Energy pane",
-    ),
-    b(
-        C::Global,
-        &[Key::code(K::Tab)],
-        A::NextPane,
-        None,
-        "next pane",
-    ),
-    b(
-        C::Global,
-        &[Key::code(K::BackTab)],
-        A::PrevPane,
-        None,
-        "previous pane",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('u')],
-        A::Undo,
-        None,
-        "undo the last delete",
-    ),
+    b(&[Key::ch('q')],                     A::Global(GlobalAction::Quit),                     Some("quit"),    "quit"),
+    b(&[Key::ch('?')],                     A::Global(GlobalAction::Help),                     Some("help"),    "show all keys"),
+    b(&[Key::ch('0')],                     A::Global(GlobalAction::GoTo(PaneId::Today)),      Some("pane"),    "Today pane"),
+    b(&[Key::ch('1')],                     A::Global(GlobalAction::GoTo(PaneId::Focus)),      Some("pane"),    "Focus pane"),
+    b(&[Key::ch('2')],                     A::Global(GlobalAction::GoTo(PaneId::Journal)),    Some("pane"),    "Journal pane"),
+    b(&[Key::ch('3')],                     A::Global(GlobalAction::GoTo(PaneId::Skills)),     Some("pane"),    "Skills pane"),
+    b(&[Key::ch('4')],                     A::Global(GlobalAction::GoTo(PaneId::Meetings)),   Some("pane"),    "Meetings pane"),
+    b(&[Key::ch('5')],                     A::Global(GlobalAction::GoTo(PaneId::Goals)),      Some("pane"),    "Goals pane"),
+    b(&[Key::ch('6')],                     A::Global(GlobalAction::GoTo(PaneId::Feedback)),   Some("pane"),    "Feedback pane"),
+    b(&[Key::ch('7')],                     A::Global(GlobalAction::GoTo(PaneId::Energy)),     Some("pane"),    "Energy pane"),
+    b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
+    b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
+    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete"),
     // Lists
-    b(
-        C::List,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next row",
-    ),
-    b(
-        C::List,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous row",
-    ),
-    b(
-        C::List,
-        &[Key::ch('g'), Key::code(K::Home)],
-        A::Top,
-        None,
-        "first row",
-    ),
-    b(
-        C::List,
-        &[Key::ch('G'), Key::code(K::End)],
-        A::Bottom,
-        None,
-        "last row",
-    ),
-    b(
-        C::List,
-        &[Key::code(K::PageDown)],
-        A::PageDown,
-        None,
-        "page down",
-    ),
-    b(C::List, &[Key::code(K::PageUp)], A::PageUp, None, "page up"),
-    b(C::List, &[Key::ch('a')], A::Add, Some("add"), "add"),
-    b(
-        C::List,
-        &[Key::ch('e'), Key::code(K::Enter)],
-        A::Edit,
-        Some("edit"),
-        "edit the selected row",
-    ),
-    b(
-        C::List,
-        &[Key::ch('d')],
-        A::Delete,
-        Some("del"),
-        "delete the selected row (u undoes)",
-    ),
-    b(
-        C::List,
-        &[Key::ch('/')],
-        A::Filter,
-        Some("filter"),
-        "filter the list as you type",
-    ),
-    b(
-        C::List,
-        &[Key::code(K::Esc)],
-        A::ClearFilter,
-        None,
-        "clear the filter",
-    ),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::List(ListAction::Move(Nav::Top)),               None,            "first row"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::List(ListAction::Move(Nav::Bottom)),            None,            "last row"),
+    b(&[Key::code(K::PageDown)],           A::List(ListAction::Move(Nav::PageDown)),          None,            "page down"),
+    b(&[Key::code(K::PageUp)],             A::List(ListAction::Move(Nav::PageUp)),            None,            "page up"),
+    b(&[Key::ch('a')],                     A::List(ListAction::Add),                          Some("add"),     "add"),
+    b(&[Key::ch('e'), Key::code(K::Enter)], A::List(ListAction::Edit),                         Some("edit"),    "edit the selected row"),
+    b(&[Key::ch('d')],                     A::List(ListAction::Delete),                       Some("del"),     "delete the selected row (u undoes)"),
+    b(&[Key::ch('/')],                     A::List(ListAction::Filter),                       Some("filter"),  "filter the list as you type"),
+    b(&[Key::code(K::Esc)],                A::List(ListAction::ClearFilter),                  None,            "clear the filter"),
     // Days
-    b(
-        C::Dated,
-        &[Key::ch('[')],
-        A::PrevDay,
-        Some("day"),
-        "previous day",
-    ),
-    b(
-        C::Dated,
-        &[Key::ch(']')],
-        A::NextDay,
-        Some("day"),
-        "next day",
-    ),
-    b(C::Dated, &[Key::ch('t')], A::Today, None, "back to today"),
+    b(&[Key::ch('[')],                     A::Dated(DayAction::Prev),                         Some("day"),     "previous day"),
+    b(&[Key::ch(']')],                     A::Dated(DayAction::Next),                         Some("day"),     "next day"),
+    b(&[Key::ch('t')],                     A::Dated(DayAction::Today),                        None,            "back to today"),
     // Focus
-    b(
-        C::Focus,
-        &[Key::ch(' ')],
-        A::ToggleDone,
-        Some("done"),
-        "mark done / not done",
-    ),
-    b(
-        C::Focus,
-        &[Key::ch('s')],
-        A::CycleStatus,
-        Some("status"),
-        "cycle todo → doing → done → dropped",
-    ),
-    b(
-        C::Focus,
-        &[Key::ch('J')],
-        A::MoveTaskDown,
-        None,
-        "move the task down",
-    ),
-    b(
-        C::Focus,
-        &[Key::ch('K')],
-        A::MoveTaskUp,
-        None,
-        "move the task up",
-    ),
+    b(&[Key::ch(' ')],                     A::Focus(FocusAction::ToggleDone),                 Some("done"),    "mark done / not done"),
+    b(&[Key::ch('s')],                     A::Focus(FocusAction::CycleStatus),                Some("status"),  "cycle todo → doing → done → dropped"),
+    b(&[Key::ch('J')],                     A::Focus(FocusAction::MoveTaskDown),               None,            "move the task down"),
+    b(&[Key::ch('K')],                     A::Focus(FocusAction::MoveTaskUp),                 None,            "move the task up"),
     // Carry offer
-    b(
-        C::CarryOffer,
-        &[Key::ch('c')],
-        A::CarryAll,
-        Some("carry all"),
-        "carry every unfinished task to this day",
-    ),
-    b(
-        C::CarryOffer,
-        &[Key::ch('C')],
-        A::CarryChoose,
-        Some("choose"),
-        "choose which tasks to carry",
-    ),
-    b(
-        C::CarryOffer,
-        &[Key::ch('x')],
-        A::CarryDismiss,
-        Some("dismiss"),
-        "dismiss the offer for this session",
-    ),
+    b(&[Key::ch('c')],                     A::CarryOffer(CarryAction::All),                   Some("carry all"), "carry every unfinished task to this day"),
+    b(&[Key::ch('C')],                     A::CarryOffer(CarryAction::Choose),                Some("choose"),  "choose which tasks to carry"),
+    b(&[Key::ch('x')],                     A::CarryOffer(CarryAction::Dismiss),               Some("dismiss"), "dismiss the offer for this session"),
     // Checklist
-    b(
-        C::Checklist,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next task",
-    ),
-    b(
-        C::Checklist,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous task",
-    ),
-    b(
-        C::Checklist,
-        &[Key::ch(' ')],
-        A::CheckToggle,
-        Some("tick"),
-        "tick / untick the task",
-    ),
-    b(
-        C::Checklist,
-        &[Key::ch('a')],
-        A::CheckAll,
-        Some("all/none"),
-        "tick all or none",
-    ),
-    b(
-        C::Checklist,
-        &[Key::code(K::Enter)],
-        A::CheckConfirm,
-        Some("carry ticked"),
-        "carry the ticked tasks",
-    ),
-    b(
-        C::Checklist,
-        &[Key::code(K::Esc)],
-        A::CheckCancel,
-        Some("cancel"),
-        "close without carrying",
-    ),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::Checklist(ChecklistAction::Move(Nav::Down)),    None,            "next task"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::Checklist(ChecklistAction::Move(Nav::Up)),      None,            "previous task"),
+    b(&[Key::ch(' ')],                     A::Checklist(ChecklistAction::Toggle),             Some("tick"),    "tick / untick the task"),
+    b(&[Key::ch('a')],                     A::Checklist(ChecklistAction::All),                Some("all/none"), "tick all or none"),
+    b(&[Key::code(K::Enter)],              A::Checklist(ChecklistAction::Confirm),            Some("carry ticked"), "carry the ticked tasks"),
+    b(&[Key::code(K::Esc)],                A::Checklist(ChecklistAction::Cancel),             Some("cancel"),  "close without carrying"),
     // Energy
-    b(
-        C::Energy,
-        &[Key::ch('1')],
-        A::Checkin(1),
-        Some("check in"),
-        "record energy 1 (drained) now",
-    ),
-    b(
-        C::Energy,
-        &[Key::ch('2')],
-        A::Checkin(2),
-        Some("check in"),
-        "record energy 2 now",
-    ),
-    b(
-        C::Energy,
-        &[Key::ch('3')],
-        A::Checkin(3),
-        Some("check in"),
-        "record energy 3 now",
-    ),
-    b(
-        C::Energy,
-        &[Key::ch('4')],
-        A::Checkin(4),
-        Some("check in"),
-        "record energy 4 now",
-    ),
-    b(
-        C::Energy,
-        &[Key::ch('5')],
-        A::Checkin(5),
-        Some("check in"),
-        "record energy 5 (energized) now",
-    ),
-    b(
-        C::Energy,
-        &[Key::ch('v')],
-        A::ToggleRange,
-        Some("30/90d"),
-        "daily chart: last 30 or 90 days",
-    ),
+    b(&[Key::ch('1')],                     A::Energy(EnergyAction::Checkin(1)),               Some("check in"), "record energy 1 (drained) now"),
+    b(&[Key::ch('2')],                     A::Energy(EnergyAction::Checkin(2)),               Some("check in"), "record energy 2 now"),
+    b(&[Key::ch('3')],                     A::Energy(EnergyAction::Checkin(3)),               Some("check in"), "record energy 3 now"),
+    b(&[Key::ch('4')],                     A::Energy(EnergyAction::Checkin(4)),               Some("check in"), "record energy 4 now"),
+    b(&[Key::ch('5')],                     A::Energy(EnergyAction::Checkin(5)),               Some("check in"), "record energy 5 (energized) now"),
+    b(&[Key::ch('v')],                     A::Energy(EnergyAction::ToggleRange),              Some("30/90d"),  "daily chart: last 30 or 90 days"),
     // Filter prompt
-    b(
-        C::FilterInput,
-        &[Key::code(K::Enter)],
-        A::FilterDone,
-        Some("keep"),
-        "keep the filter, back to the list",
-    ),
-    b(
-        C::FilterInput,
-        &[Key::code(K::Esc)],
-        A::FilterCancel,
-        Some("clear"),
-        "clear the filter",
-    ),
+    b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
+    b(&[Key::code(K::Esc)],                A::FilterInput(FilterAction::Cancel),              Some("clear"),   "clear the filter"),
     // Forms
-    b(
-        C::FormLine,
-        &[Key::code(K::Enter)],
-        A::Save,
-        Some("save"),
-        "save (in a one-line field)",
-    ),
-    b(
-        C::Picker,
-        &[Key::code(K::Down)],
-        A::PickNext,
-        None,
-        "next option",
-    ),
-    b(
-        C::Picker,
-        &[Key::code(K::Up)],
-        A::PickPrev,
-        None,
-        "previous option",
-    ),
-    b(
-        C::Picker,
-        &[Key::code(K::Enter)],
-        A::PickToggle,
-        Some("pick"),
-        "pick the option (or create the typed name)",
-    ),
-    b(C::Form, &[Key::ctrl('s')], A::Save, Some("save"), "save"),
-    b(
-        C::Form,
-        &[Key::code(K::Tab)],
-        A::NextField,
-        Some("field"),
-        "next field",
-    ),
-    b(
-        C::Form,
-        &[Key::code(K::BackTab)],
-        A::PrevField,
-        None,
-        "previous field",
-    ),
-    b(
-        C::Form,
-        &[Key::code(K::Esc)],
-        A::Cancel,
-        Some("cancel"),
-        "cancel (asks first if anything changed)",
-    ),
+    b(&[Key::code(K::Enter)],              A::FormLine(FormAction::Save),                     Some("save"),    "save (in a one-line field)"),
+    b(&[Key::code(K::Down)],               A::Picker(PickerAction::Next),                     None,            "next option"),
+    b(&[Key::code(K::Up)],                 A::Picker(PickerAction::Prev),                     None,            "previous option"),
+    b(&[Key::code(K::Enter)],              A::Picker(PickerAction::Toggle),                   Some("pick"),    "pick the option (or create the typed name)"),
+    b(&[Key::ctrl('s')],                   A::Form(FormAction::Save),                         Some("save"),    "save"),
+    b(&[Key::code(K::Tab)],                A::Form(FormAction::NextField),                    Some("field"),   "next field"),
+    b(&[Key::code(K::BackTab)],            A::Form(FormAction::PrevField),                    None,            "previous field"),
+    b(&[Key::code(K::Esc)],                A::Form(FormAction::Cancel),                       Some("cancel"),  "cancel (asks first if anything changed)"),
     // Discard?
-    b(
-        C::ConfirmDiscard,
-        &[Key::ch('y')],
-        A::DiscardYes,
-        Some("discard"),
-        "discard your changes",
-    ),
-    b(
-        C::ConfirmDiscard,
-        &[Key::ch('n'), Key::code(K::Esc)],
-        A::DiscardNo,
-        Some("keep editing"),
-        "keep editing",
-    ),
+    b(&[Key::ch('y')],                     A::ConfirmDiscard(Answer::Yes),                    Some("discard"), "discard your changes"),
+    b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDiscard(Answer::No),                     Some("keep editing"), "keep editing"),
     // Conflict
-    b(
-        C::Conflict,
-        &[Key::ch('t')],
-        A::KeepTheirs,
-        Some("keep theirs"),
-        "discard your edit, keep the saved version",
-    ),
-    b(
-        C::Conflict,
-        &[Key::ch('o')],
-        A::Overwrite,
-        Some("overwrite with mine"),
-        "save your version over theirs",
-    ),
-    b(
-        C::Conflict,
-        &[Key::code(K::Esc), Key::ch('b')],
-        A::BackToEdit,
-        Some("back to editing"),
-        "back to editing",
-    ),
+    b(&[Key::ch('t')],                     A::Conflict(ConflictAction::KeepTheirs),           Some("keep theirs"), "discard your edit, keep the saved version"),
+    b(&[Key::ch('o')],                     A::Conflict(ConflictAction::Overwrite),            Some("overwrite with mine"), "save your version over theirs"),
+    b(&[Key::code(K::Esc), Key::ch('b')],  A::Conflict(ConflictAction::BackToEdit),           Some("back to editing"), "back to editing"),
     // Help
-    b(
-        C::Help,
-        &[Key::code(K::Esc), Key::ch('?'), Key::ch('q')],
-        A::CloseHelp,
-        Some("close"),
-        "close help",
-    ),
-    b(
-        C::Help,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        Some("scroll"),
-        "scroll down",
-    ),
-    b(
-        C::Help,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "scroll up",
-    ),
+    b(&[Key::code(K::Esc), Key::ch('?'), Key::ch('q')], A::Help(HelpAction::Close),                        Some("close"),   "close help"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::Help(HelpAction::Down),                         Some("scroll"),  "scroll down"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::Help(HelpAction::Up),                           None,            "scroll up"),
     // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
-    b(
-        C::Meetings,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the meeting: notes and action items",
-    ),
-    b(
-        C::Meetings,
-        &[Key::ch('@')],
-        A::PickPerson,
-        Some("person"),
-        "a person's page: meetings, open items, feedback (before a 1:1)",
-    ),
+    b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
+    b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),
     // One meeting
-    b(
-        C::MeetingDetail,
-        &[Key::code(K::Esc), Key::code(K::Left)],
-        A::Back,
-        Some("back"),
-        "back to the list",
-    ),
-    b(
-        C::MeetingDetail,
-        &[Key::ch('E')],
-        A::EditOuter,
-        Some("edit meeting"),
-        "edit the meeting",
-    ),
-    b(
-        C::MeetingDetail,
-        &[Key::ch('@')],
-        A::PickPerson,
-        Some("attendee"),
-        "an attendee's page: meetings, open action items, feedback",
-    ),
+    b(&[Key::code(K::Esc), Key::code(K::Left)], A::MeetingDetail(MeetingDetailAction::Back),       Some("back"),    "back to the list"),
+    b(&[Key::ch('E')],                     A::MeetingDetail(MeetingDetailAction::EditOuter),  Some("edit meeting"), "edit the meeting"),
+    b(&[Key::ch('@')],                     A::MeetingDetail(MeetingDetailAction::PickPerson), Some("attendee"), "an attendee's page: meetings, open action items, feedback"),
     // A person
-    b(
-        C::PersonView,
-        &[Key::code(K::Esc), Key::code(K::Left)],
-        A::Back,
-        Some("back"),
-        "back",
-    ),
-    b(
-        C::PersonView,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the row (an action item: the meeting it came from)",
-    ),
+    b(&[Key::code(K::Esc), Key::code(K::Left)], A::PersonView(PersonAction::Back),                 Some("back"),    "back"),
+    b(&[Key::code(K::Enter)],              A::PersonView(PersonAction::Open),                 Some("open"),    "open the row (an action item: the meeting it came from)"),
     // Action items (in a meeting, a piece of feedback, a person's page)
-    b(
-        C::ActionItems,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next row",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous row",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('g'), Key::code(K::Home)],
-        A::Top,
-        None,
-        "first row",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('G'), Key::code(K::End)],
-        A::Bottom,
-        None,
-        "last row",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch(' ')],
-        A::ToggleDone,
-        Some("done"),
-        "mark the action item done / open (its focus task too)",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('p')],
-        A::Promote,
-        Some("to Focus"),
-        "make a focus task of the action item (asks for the day)",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('a')],
-        A::Add,
-        Some("add item"),
-        "add an action item",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('e'), Key::code(K::Enter)],
-        A::Edit,
-        None,
-        "edit the action item",
-    ),
-    b(
-        C::ActionItems,
-        &[Key::ch('d')],
-        A::Delete,
-        None,
-        "delete the action item (u undoes)",
-    ),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::ActionItems(ItemAction::Move(Nav::Down)),       None,            "next row"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::ActionItems(ItemAction::Move(Nav::Up)),         None,            "previous row"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::ActionItems(ItemAction::Move(Nav::Top)),        None,            "first row"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::ActionItems(ItemAction::Move(Nav::Bottom)),     None,            "last row"),
+    b(&[Key::ch(' ')],                     A::ActionItems(ItemAction::ToggleDone),            Some("done"),    "mark the action item done / open (its focus task too)"),
+    b(&[Key::ch('p')],                     A::ActionItems(ItemAction::Promote),               Some("to Focus"), "make a focus task of the action item (asks for the day)"),
+    b(&[Key::ch('a')],                     A::ActionItems(ItemAction::Add),                   Some("add item"), "add an action item"),
+    b(&[Key::ch('e'), Key::code(K::Enter)], A::ActionItems(ItemAction::Edit),                  None,            "edit the action item"),
+    b(&[Key::ch('d')],                     A::ActionItems(ItemAction::Delete),                None,            "delete the action item (u undoes)"),
     // Goals pane (the tree); the rest from Lists
-    b(
-        C::Goals,
-        &[Key::code(K::Right), Key::ch('l'), Key::code(K::Enter)],
-        A::Expand,
-        Some("open"),
-        "expand the goal, or open its page if already expanded",
-    ),
-    b(
-        C::Goals,
-        &[Key::code(K::Left), Key::ch('h')],
-        A::Collapse,
-        Some("close"),
-        "collapse the goal (or go to its parent)",
-    ),
-    b(
-        C::Goals,
-        &[Key::ch('z')],
-        A::ToggleAll,
-        None,
-        "expand or collapse every goal",
-    ),
-    b(
-        C::Goals,
-        &[Key::ch('A')],
-        A::AddChild,
-        Some("sub-goal"),
-        "add a sub-goal under the selected goal",
-    ),
-    b(
-        C::Goals,
-        &[Key::ch('s')],
-        A::CycleStatus,
-        Some("status"),
-        "cycle active → paused → done → dropped",
-    ),
-    b(
-        C::Goals,
-        &[Key::ch('m')],
-        A::MoveGoal,
-        Some("move"),
-        "move the goal under another parent (or to the top)",
-    ),
+    b(&[Key::code(K::Right), Key::ch('l'), Key::code(K::Enter)], A::Goals(GoalsAction::Expand),                     Some("open"),    "expand the goal, or open its page if already expanded"),
+    b(&[Key::code(K::Left), Key::ch('h')], A::Goals(GoalsAction::Collapse),                   Some("close"),   "collapse the goal (or go to its parent)"),
+    b(&[Key::ch('z')],                     A::Goals(GoalsAction::ToggleAll),                  None,            "expand or collapse every goal"),
+    b(&[Key::ch('A')],                     A::Goals(GoalsAction::AddChild),                   Some("sub-goal"), "add a sub-goal under the selected goal"),
+    b(&[Key::ch('s')],                     A::Goals(GoalsAction::CycleStatus),                Some("status"),  "cycle active → paused → done → dropped"),
+    b(&[Key::ch('m')],                     A::Goals(GoalsAction::MoveGoal),                   Some("move"),    "move the goal under another parent (or to the top)"),
     // One goal
-    b(
-        C::GoalDetail,
-        &[Key::code(K::Esc), Key::code(K::Left), Key::ch('h')],
-        A::Back,
-        Some("back"),
-        "back to the tree",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next milestone",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous milestone",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch(' ')],
-        A::ToggleDone,
-        Some("done"),
-        "mark the milestone done / not done",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('a')],
-        A::Add,
-        Some("add milestone"),
-        "add a milestone",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('e'), Key::code(K::Enter)],
-        A::Edit,
-        Some("edit"),
-        "edit the milestone",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('d')],
-        A::Delete,
-        Some("del"),
-        "delete the milestone (asks: it cannot be undone)",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('s')],
-        A::CycleStatus,
-        Some("status"),
-        "cycle the goal's status",
-    ),
-    b(
-        C::GoalDetail,
-        &[Key::ch('E')],
-        A::EditOuter,
-        Some("edit goal"),
-        "edit the goal",
-    ),
+    b(&[Key::code(K::Esc), Key::code(K::Left), Key::ch('h')], A::GoalDetail(GoalDetailAction::Back),             Some("back"),    "back to the tree"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::GoalDetail(GoalDetailAction::Move(Nav::Down)),  None,            "next milestone"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::GoalDetail(GoalDetailAction::Move(Nav::Up)),    None,            "previous milestone"),
+    b(&[Key::ch(' ')],                     A::GoalDetail(GoalDetailAction::ToggleDone),       Some("done"),    "mark the milestone done / not done"),
+    b(&[Key::ch('a')],                     A::GoalDetail(GoalDetailAction::Add),              Some("add milestone"), "add a milestone"),
+    b(&[Key::ch('e'), Key::code(K::Enter)], A::GoalDetail(GoalDetailAction::Edit),             Some("edit"),    "edit the milestone"),
+    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (asks: it cannot be undone)"),
+    b(&[Key::ch('s')],                     A::GoalDetail(GoalDetailAction::CycleStatus),      Some("status"),  "cycle the goal's status"),
+    b(&[Key::ch('E')],                     A::GoalDetail(GoalDetailAction::EditOuter),        Some("edit goal"), "edit the goal"),
     // Feedback pane (the list); the rest from Lists
-    b(
-        C::Feedback,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the feedback: all of it and its action items",
-    ),
-    b(
-        C::Feedback,
-        &[Key::ch('v')],
-        A::CycleDirection,
-        Some("given/received"),
-        "show all, given or received feedback",
-    ),
-    b(
-        C::Feedback,
-        &[Key::ch('@')],
-        A::PickPerson,
-        Some("person"),
-        "show only feedback with one person (or everyone)",
-    ),
+    b(&[Key::code(K::Enter)],              A::Feedback(FeedbackAction::Open),                 Some("open"),    "open the feedback: all of it and its action items"),
+    b(&[Key::ch('v')],                     A::Feedback(FeedbackAction::CycleDirection),       Some("given/received"), "show all, given or received feedback"),
+    b(&[Key::ch('@')],                     A::Feedback(FeedbackAction::PickPerson),           Some("person"),  "show only feedback with one person (or everyone)"),
     // One piece of feedback
-    b(
-        C::FeedbackDetail,
-        &[Key::code(K::Esc), Key::code(K::Left)],
-        A::Back,
-        Some("back"),
-        "back to the list",
-    ),
-    b(
-        C::FeedbackDetail,
-        &[Key::ch('E')],
-        A::EditOuter,
-        Some("edit feedback"),
-        "edit the feedback",
-    ),
-    b(
-        C::FeedbackDetail,
-        &[Key::ch('o')],
-        A::OpenMeeting,
-        Some("meeting"),
-        "open the meeting it came from",
-    ),
+    b(&[Key::code(K::Esc), Key::code(K::Left)], A::FeedbackDetail(FeedbackDetailAction::Back),     Some("back"),    "back to the list"),
+    b(&[Key::ch('E')],                     A::FeedbackDetail(FeedbackDetailAction::EditOuter), Some("edit feedback"), "edit the feedback"),
+    b(&[Key::ch('o')],                     A::FeedbackDetail(FeedbackDetailAction::OpenMeeting), Some("meeting"), "open the meeting it came from"),
     // Delete for good?
-    b(
-        C::ConfirmDelete,
-        &[Key::ch('y')],
-        A::ConfirmYes,
-        Some("delete"),
-        "delete it for good",
-    ),
-    b(
-        C::ConfirmDelete,
-        &[Key::ch('n'), Key::code(K::Esc)],
-        A::ConfirmNo,
-        Some("keep"),
-        "keep it",
-    ),
+    b(&[Key::ch('y')],                     A::ConfirmDelete(Answer::Yes),                     Some("delete"),  "delete it for good"),
+    b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDelete(Answer::No),                      Some("keep"),    "keep it"),
     // Always, even behind forms and popups
-    b(
-        C::Always,
-        &[Key::ctrl('c')],
-        A::ForceQuit,
-        None,
-        "quit from anywhere (an open form is kept as a draft)",
-    ),
+    b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
     // Global
-    b(
-        C::Global,
-        &[Key::ch('P')],
-        A::Manage,
-        None,
-        "people, tags and organizations: rename, merge, add",
-    ),
-    b(
-        C::Global,
-        &[Key::ch('O')],
-        A::CycleOrganization,
-        None,
-        "show one organization after another, then all (people, skills, goals)",
-    ),
+    b(&[Key::ch('P')],                     A::Global(GlobalAction::Manage),                   None,            "people, tags and organizations: rename, merge, add"),
+    b(&[Key::ch('O')],                     A::Global(GlobalAction::CycleOrganization),        None,            "show one organization after another, then all (people, skills, goals)"),
     // Today
-    b(
-        C::Today,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next item",
-    ),
-    b(
-        C::Today,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous item",
-    ),
-    b(
-        C::Today,
-        &[Key::ch('g'), Key::code(K::Home)],
-        A::Top,
-        None,
-        "first item",
-    ),
-    b(
-        C::Today,
-        &[Key::ch('G'), Key::code(K::End)],
-        A::Bottom,
-        None,
-        "last item",
-    ),
-    b(
-        C::Today,
-        &[Key::code(K::PageDown)],
-        A::PageDown,
-        None,
-        "next section",
-    ),
-    b(
-        C::Today,
-        &[Key::code(K::PageUp)],
-        A::PageUp,
-        None,
-        "previous section",
-    ),
-    b(
-        C::Today,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the item in its own pane",
-    ),
-    b(
-        C::Today,
-        &[Key::ch(' ')],
-        A::ToggleDone,
-        Some("done"),
-        "mark the task or action item done / not done",
-    ),
-    b(
-        C::Today,
-        &[Key::ch('R')],
-        A::WriteReport,
-        Some("review"),
-        "write the review report of the last 7 days (Markdown) and say where",
-    ),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::Today(TodayAction::Move(Nav::Down)),            None,            "next item"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::Today(TodayAction::Move(Nav::Up)),              None,            "previous item"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::Today(TodayAction::Move(Nav::Top)),             None,            "first item"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::Today(TodayAction::Move(Nav::Bottom)),          None,            "last item"),
+    b(&[Key::code(K::PageDown)],           A::Today(TodayAction::Move(Nav::PageDown)),        None,            "next section"),
+    b(&[Key::code(K::PageUp)],             A::Today(TodayAction::Move(Nav::PageUp)),          None,            "previous section"),
+    b(&[Key::code(K::Enter)],              A::Today(TodayAction::Open),                       Some("open"),    "open the item in its own pane"),
+    b(&[Key::ch(' ')],                     A::Today(TodayAction::ToggleDone),                 Some("done"),    "mark the task or action item done / not done"),
+    b(&[Key::ch('R')],                     A::Today(TodayAction::WriteReport),                Some("review"),  "write the review report of the last 7 days (Markdown) and say where"),
     // Journal (`/` again here so the footer shows the three ways of finding first)
-    b(
-        C::Journal,
-        &[Key::ch('/')],
-        A::Filter,
-        Some("filter"),
-        "filter the entries by text as you type",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('#')],
-        A::TagFilter,
-        Some("tag"),
-        "show one tag's entries (pick a tag)",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('s')],
-        A::StarredOnly,
-        Some("starred"),
-        "show starred entries only / all",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('*')],
-        A::ToggleStar,
-        Some("★"),
-        "star / unstar the entry",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('E')],
-        A::ExternalEditor,
-        Some("editor"),
-        "edit the entry's text in $EDITOR (saved when you quit it)",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('J')],
-        A::PreviewDown,
-        None,
-        "scroll the preview down",
-    ),
-    b(
-        C::Journal,
-        &[Key::ch('K')],
-        A::PreviewUp,
-        None,
-        "scroll the preview up",
-    ),
-    b(
-        C::JournalForm,
-        &[Key::ctrl('o')],
-        A::ExternalEditor,
-        Some("editor"),
-        "write the body in $EDITOR (back in the form when you quit it)",
-    ),
+    b(&[Key::ch('/')],                     A::Journal(JournalAction::Filter),                 Some("filter"),  "filter the entries by text as you type"),
+    b(&[Key::ch('#')],                     A::Journal(JournalAction::TagFilter),              Some("tag"),     "show one tag's entries (pick a tag)"),
+    b(&[Key::ch('s')],                     A::Journal(JournalAction::StarredOnly),            Some("starred"), "show starred entries only / all"),
+    b(&[Key::ch('*')],                     A::Journal(JournalAction::ToggleStar),             Some("★"),       "star / unstar the entry"),
+    b(&[Key::ch('E')],                     A::Journal(JournalAction::ExternalEditor),         Some("editor"),  "edit the entry's text in $EDITOR (saved when you quit it)"),
+    b(&[Key::ch('J')],                     A::Journal(JournalAction::PreviewDown),            None,            "scroll the preview down"),
+    b(&[Key::ch('K')],                     A::Journal(JournalAction::PreviewUp),              None,            "scroll the preview up"),
+    b(&[Key::ctrl('o')],                   A::JournalForm(JournalFormAction::ExternalEditor), Some("editor"),  "write the body in $EDITOR (back in the form when you quit it)"),
     // Skills
-    b(
-        C::Skills,
-        &[Key::code(K::Enter)],
-        A::Detail,
-        Some("detail"),
-        "the skill in detail: levels over time, evidence, journal entries",
-    ),
-    b(
-        C::Skills,
-        &[Key::ch('r')],
-        A::Assess,
-        Some("assess"),
-        "record the skill's level today (kept with the earlier ones)",
-    ),
-    b(
-        C::Skills,
-        &[Key::ch('o')],
-        A::CycleSort,
-        Some("sort"),
-        "sort by category, gap to target, or time since assessed",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next journal entry",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous journal entry",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open entry"),
-        "open the journal entry in the Journal pane",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::ch('r')],
-        A::Assess,
-        Some("assess"),
-        "record the skill's level (kept with the earlier ones)",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::ch('e')],
-        A::Edit,
-        Some("edit"),
-        "edit the skill",
-    ),
-    b(
-        C::SkillDetail,
-        &[Key::code(K::Esc)],
-        A::Back,
-        Some("back"),
-        "back to the skills",
-    ),
+    b(&[Key::code(K::Enter)],              A::Skills(SkillsAction::Detail),                   Some("detail"),  "the skill in detail: levels over time, evidence, journal entries"),
+    b(&[Key::ch('r')],                     A::Skills(SkillsAction::Assess),                   Some("assess"),  "record the skill's level today (kept with the earlier ones)"),
+    b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next journal entry"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous journal entry"),
+    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "open the journal entry in the Journal pane"),
+    b(&[Key::ch('r')],                     A::SkillDetail(SkillDetailAction::Assess),         Some("assess"),  "record the skill's level (kept with the earlier ones)"),
+    b(&[Key::ch('e')],                     A::SkillDetail(SkillDetailAction::Edit),           Some("edit"),    "edit the skill"),
+    b(&[Key::code(K::Esc)],                A::SkillDetail(SkillDetailAction::Back),           Some("back"),    "back to the skills"),
     // People, tags and organizations
-    b(
-        C::Manage,
-        &[Key::ch('j'), Key::code(K::Down)],
-        A::Down,
-        None,
-        "next row",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('k'), Key::code(K::Up)],
-        A::Up,
-        None,
-        "previous row",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('g'), Key::code(K::Home)],
-        A::Top,
-        None,
-        "first row",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('G'), Key::code(K::End)],
-        A::Bottom,
-        None,
-        "last row",
-    ),
-    b(
-        C::Manage,
-        &[Key::code(K::PageDown)],
-        A::PageDown,
-        None,
-        "page down",
-    ),
-    b(
-        C::Manage,
-        &[Key::code(K::PageUp)],
-        A::PageUp,
-        None,
-        "page up",
-    ),
-    b(
-        C::Manage,
-        &[Key::code(K::Tab), Key::code(K::Right)],
-        A::NextSection,
-        Some("lists"),
-        "next list: people → tags → organizations",
-    ),
-    b(
-        C::Manage,
-        &[Key::code(K::BackTab), Key::code(K::Left)],
-        A::PrevSection,
-        None,
-        "previous list",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('a')],
-        A::Add,
-        Some("add"),
-        "add a person or an organization",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('e'), Key::code(K::Enter)],
-        A::Edit,
-        Some("edit"),
-        "rename (a tag, an organization) or edit (a person)",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('m')],
-        A::Merge,
-        Some("merge"),
-        "merge into another person or tag: every link moves, this one goes",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('d')],
-        A::Delete,
-        None,
-        "delete a person nobody is linked to",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('f')],
-        A::FilterOrganization,
-        Some("only"),
-        "show only this organization everywhere (again: all)",
-    ),
-    b(
-        C::Manage,
-        &[Key::ch('/')],
-        A::Filter,
-        Some("filter"),
-        "filter the list as you type",
-    ),
-    b(
-        C::Manage,
-        &[Key::code(K::Esc), Key::ch('q'), Key::ch('P')],
-        A::CloseManage,
-        Some("close"),
-        "close",
-    ),
-    b(
-        C::Confirm,
-        &[Key::ch('y')],
-        A::Yes,
-        Some("yes"),
-        "yes, do it",
-    ),
-    b(
-        C::Confirm,
-        &[Key::ch('n'), Key::code(K::Esc)],
-        A::No,
-        Some("no"),
-        "no, leave it",
-    ),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::Manage(ManageAction::Move(Nav::Down)),          None,            "next row"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::Manage(ManageAction::Move(Nav::Up)),            None,            "previous row"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::Manage(ManageAction::Move(Nav::Top)),           None,            "first row"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::Manage(ManageAction::Move(Nav::Bottom)),        None,            "last row"),
+    b(&[Key::code(K::PageDown)],           A::Manage(ManageAction::Move(Nav::PageDown)),      None,            "page down"),
+    b(&[Key::code(K::PageUp)],             A::Manage(ManageAction::Move(Nav::PageUp)),        None,            "page up"),
+    b(&[Key::code(K::Tab), Key::code(K::Right)], A::Manage(ManageAction::NextSection),              Some("lists"),   "next list: people → tags → organizations"),
+    b(&[Key::code(K::BackTab), Key::code(K::Left)], A::Manage(ManageAction::PrevSection),              None,            "previous list"),
+    b(&[Key::ch('a')],                     A::Manage(ManageAction::Add),                      Some("add"),     "add a person or an organization"),
+    b(&[Key::ch('e'), Key::code(K::Enter)], A::Manage(ManageAction::Edit),                     Some("edit"),    "rename (a tag, an organization) or edit (a person)"),
+    b(&[Key::ch('m')],                     A::Manage(ManageAction::Merge),                    Some("merge"),   "merge into another person or tag: every link moves, this one goes"),
+    b(&[Key::ch('d')],                     A::Manage(ManageAction::Delete),                   None,            "delete a person nobody is linked to"),
+    b(&[Key::ch('f')],                     A::Manage(ManageAction::FilterOrganization),       Some("only"),    "show only this organization everywhere (again: all)"),
+    b(&[Key::ch('/')],                     A::Manage(ManageAction::Filter),                   Some("filter"),  "filter the list as you type"),
+    b(&[Key::code(K::Esc), Key::ch('q'), Key::ch('P')], A::Manage(ManageAction::Close),                    Some("close"),   "close"),
+    b(&[Key::ch('y')],                     A::Confirm(Answer::Yes),                           Some("yes"),     "yes, do it"),
+    b(&[Key::ch('n'), Key::code(K::Esc)],  A::Confirm(Answer::No),                            Some("no"),      "no, leave it"),
     // ---- Search everything ----
-    b(
-        C::Global,
-        &[Key::ctrl('f')],
-        A::Search,
-        None,
-        "search everything (every pane, with filters)",
-    ),
-    b(
-        C::Today,
-        &[Key::ch('/')],
-        A::Search,
-        Some("search"),
-        "search everything (every pane, with filters)",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the selected result in its pane",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::Down), Key::ctrl('n'), Key::ctrl('j')],
-        A::Down,
-        Some("move"),
-        "next result",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::Up), Key::ctrl('p'), Key::ctrl('k')],
-        A::Up,
-        Some("move"),
-        "previous result",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::PageDown)],
-        A::PageDown,
-        None,
-        "a page of results down",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::PageUp)],
-        A::PageUp,
-        None,
-        "a page of results up",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::Tab)],
-        A::SearchFocusResults,
-        Some("results"),
-        "move in the results with j/k (letters then no longer type)",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::ctrl('u')],
-        A::ClearQuery,
-        Some("clear"),
-        "clear the query",
-    ),
-    b(
-        C::SearchOverlay,
-        &[Key::code(K::Esc)],
-        A::CloseSearch,
-        Some("close"),
-        "close search, back where you were",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::code(K::Enter)],
-        A::Open,
-        Some("open"),
-        "open the selected result in its pane",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::ch('j'), Key::code(K::Down), Key::ctrl('n')],
-        A::Down,
-        Some("move"),
-        "next result",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::ch('k'), Key::code(K::Up), Key::ctrl('p')],
-        A::Up,
-        Some("move"),
-        "previous result",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::ch('g'), Key::code(K::Home)],
-        A::Top,
-        None,
-        "first result",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::ch('G'), Key::code(K::End)],
-        A::Bottom,
-        None,
-        "last result",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::code(K::PageDown)],
-        A::PageDown,
-        None,
-        "a page of results down",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::code(K::PageUp)],
-        A::PageUp,
-        None,
-        "a page of results up",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::code(K::Tab), Key::code(K::BackTab), Key::ch('/')],
-        A::SearchFocusQuery,
-        Some("query"),
-        "back to the query",
-    ),
-    b(
-        C::SearchResults,
-        &[Key::code(K::Esc)],
-        A::CloseSearch,
-        Some("close"),
-        "close search, back where you were",
-    ),
+    b(&[Key::ctrl('f')],                   A::Global(GlobalAction::Search),                   None,            "search everything (every pane, with filters)"),
+    b(&[Key::ch('/')],                     A::Today(TodayAction::Search),                     Some("search"),  "search everything (every pane, with filters)"),
+    b(&[Key::code(K::Enter)],              A::SearchOverlay(SearchAction::Open),              Some("open"),    "open the selected result in its pane"),
+    b(&[Key::code(K::Down), Key::ctrl('n'), Key::ctrl('j')], A::SearchOverlay(SearchAction::Move(Nav::Down)),   Some("move"),    "next result"),
+    b(&[Key::code(K::Up), Key::ctrl('p'), Key::ctrl('k')], A::SearchOverlay(SearchAction::Move(Nav::Up)),     Some("move"),    "previous result"),
+    b(&[Key::code(K::PageDown)],           A::SearchOverlay(SearchAction::Move(Nav::PageDown)), None,            "a page of results down"),
+    b(&[Key::code(K::PageUp)],             A::SearchOverlay(SearchAction::Move(Nav::PageUp)), None,            "a page of results up"),
+    b(&[Key::code(K::Tab)],                A::SearchOverlay(SearchAction::FocusResults),      Some("results"), "move in the results with j/k (letters then no longer type)"),
+    b(&[Key::ctrl('u')],                   A::SearchOverlay(SearchAction::ClearQuery),        Some("clear"),   "clear the query"),
+    b(&[Key::code(K::Esc)],                A::SearchOverlay(SearchAction::Close),             Some("close"),   "close search, back where you were"),
+    b(&[Key::code(K::Enter)],              A::SearchResults(SearchAction::Open),              Some("open"),    "open the selected result in its pane"),
+    b(&[Key::ch('j'), Key::code(K::Down), Key::ctrl('n')], A::SearchResults(SearchAction::Move(Nav::Down)),   Some("move"),    "next result"),
+    b(&[Key::ch('k'), Key::code(K::Up), Key::ctrl('p')], A::SearchResults(SearchAction::Move(Nav::Up)),     Some("move"),    "previous result"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::SearchResults(SearchAction::Move(Nav::Top)),    None,            "first result"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::SearchResults(SearchAction::Move(Nav::Bottom)), None,            "last result"),
+    b(&[Key::code(K::PageDown)],           A::SearchResults(SearchAction::Move(Nav::PageDown)), None,            "a page of results down"),
+    b(&[Key::code(K::PageUp)],             A::SearchResults(SearchAction::Move(Nav::PageUp)), None,            "a page of results up"),
+    b(&[Key::code(K::Tab), Key::code(K::BackTab), Key::ch('/')], A::SearchResults(SearchAction::FocusQuery),        Some("query"),   "back to the query"),
+    b(&[Key::code(K::Esc)],                A::SearchResults(SearchAction::Close),             Some("close"),   "close search, back where you were"),
 ];
 
 /// The contexts in force: the pane's, then Global unless one of them is modal, then Always.
@@ -1737,12 +1025,12 @@ mod tests {
         let four = Key::ch('4').event();
         assert_eq!(
             resolve(&ctx, &four).map(|b| b.action),
-            Some(Action::Checkin(4))
+            Some(Action::Energy(EnergyAction::Checkin(4)))
         );
         let seven = Key::ch('7').event();
         assert_eq!(
             resolve(&ctx, &seven).map(|b| b.action),
-            Some(Action::GoTo(PaneId::Energy))
+            Some(Action::Global(GlobalAction::GoTo(PaneId::Energy)))
         );
         let foot = footer(&ctx);
         assert!(foot.contains(&("1-5".to_string(), "check in")), "{foot:?}");
@@ -1760,7 +1048,7 @@ mod tests {
         assert!(resolve(&ctx, &Key::ch('q').event()).is_none());
         assert_eq!(
             resolve(&ctx, &Key::code(KeyCode::Enter).event()).map(|b| b.action),
-            Some(Action::Save)
+            Some(Action::FormLine(FormAction::Save))
         );
     }
 

@@ -6,7 +6,7 @@
 //! as `O`).
 
 use super::form::{Form, FormDraft, FormEvent, PickOption};
-use super::keymap::{self, Action, Context};
+use super::keymap::{self, Action, Answer, Context, FilterAction, FormAction, ManageAction};
 use super::panes::Ctx;
 use super::panes::common::{new_tag, render_empty, render_filter};
 use super::panes::list::{Cursor, Filter};
@@ -371,21 +371,34 @@ impl Manager {
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> ManageOutcome {
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, self.visible.len());
+            Action::Manage(a) => self.manage_key(a, ctx),
+            Action::FilterInput(a) => {
+                match a {
+                    FilterAction::Done => self.filter.typing = false,
+                    FilterAction::Cancel => {
+                        self.filter = Filter::default();
+                        self.refilter();
+                    }
+                }
+                ManageOutcome::Handled
             }
-            Action::NextSection | Action::PrevSection => {
-                self.section = self.section.step(action == Action::NextSection);
+            // Not a context of the popup.
+            _ => ManageOutcome::Ignored,
+        }
+    }
+
+    fn manage_key(&mut self, action: ManageAction, ctx: &mut Ctx) -> ManageOutcome {
+        match action {
+            ManageAction::Move(nav) => {
+                self.cursor.apply(nav, self.visible.len());
+            }
+            ManageAction::NextSection | ManageAction::PrevSection => {
+                self.section = self.section.step(action == ManageAction::NextSection);
                 self.filter = Filter::default();
                 self.cursor = Cursor::default();
                 self.refilter();
             }
-            Action::Add => match self.section {
+            ManageAction::Add => match self.section {
                 Section::People => self.open_person_form(ctx, None),
                 Section::Organizations => {
                     self.open_name_form("New organization".into(), "", FormJob::AddOrganization);
@@ -394,7 +407,7 @@ impl Manager {
                     .status
                     .info("tags are made where they are used: type a new one in any tag field"),
             },
-            Action::Edit => {
+            ManageAction::Edit => {
                 let Some(id) = self.selected_id() else {
                     return ManageOutcome::Handled;
                 };
@@ -420,8 +433,8 @@ impl Manager {
                     }
                 }
             }
-            Action::Merge => return self.open_merge(ctx),
-            Action::Delete => match (self.section, self.selected_id()) {
+            ManageAction::Merge => return self.open_merge(ctx),
+            ManageAction::Delete => match (self.section, self.selected_id()) {
                 (Section::People, Some(id)) => {
                     let name = self
                         .people
@@ -441,7 +454,7 @@ impl Manager {
                     .status
                     .info("tags and organizations are not deleted: merge or rename them"),
             },
-            Action::FilterOrganization => {
+            ManageAction::FilterOrganization => {
                 let org = match self.section {
                     Section::Organizations => self.selected_id(),
                     Section::People => self
@@ -461,14 +474,8 @@ impl Manager {
                     }
                 };
             }
-            Action::Filter => self.filter.typing = true,
-            Action::FilterDone => self.filter.typing = false,
-            Action::FilterCancel => {
-                self.filter = Filter::default();
-                self.refilter();
-            }
-            Action::CloseManage => return ManageOutcome::Close,
-            _ => return ManageOutcome::Ignored,
+            ManageAction::Filter => self.filter.typing = true,
+            ManageAction::Close => return ManageOutcome::Close,
         }
         ManageOutcome::Handled
     }
@@ -520,12 +527,12 @@ impl Manager {
         let action = keymap::resolve(form.contexts(), key).map(|b| b.action);
         if let FormJob::MergeInto { remove, name } = job {
             // A chooser: Esc leaves at once, picking goes straight on to the question.
-            if action == Some(Action::Cancel) {
+            if action == Some(Action::Form(FormAction::Cancel)) {
                 self.modal = Modal::None;
                 return ManageOutcome::Handled;
             }
             let ev = form.handle_key(key);
-            let picking = matches!(action, Some(Action::PickToggle | Action::Save));
+            let picking = action.is_some_and(Action::picks);
             if ev == FormEvent::Closed {
                 self.modal = Modal::None;
                 return ManageOutcome::Handled;
@@ -689,8 +696,8 @@ impl Manager {
             Modal::Form { .. } => return self.form_key(&key, ctx),
             Modal::Confirm { .. } => {
                 return match keymap::resolve(&[Context::Confirm], &key).map(|b| b.action) {
-                    Some(Action::Yes) => self.confirm(true, ctx),
-                    Some(Action::No) => self.confirm(false, ctx),
+                    Some(Action::Confirm(answer)) => self.confirm(answer == Answer::Yes, ctx),
+                    // The question takes every other key.
                     _ => ManageOutcome::Handled,
                 };
             }

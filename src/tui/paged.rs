@@ -10,7 +10,7 @@
 
 use crate::db::Result;
 use crate::model::{Id, PageDir, PageKey};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::Nav;
 use std::ops::Range;
 
 /// Rows read on each side of the cursor, at least (a page is the last drawn height).
@@ -180,23 +180,21 @@ impl<R> PagedList<R> {
         Ok(true)
     }
 
-    /// Applies a movement action, reading a new window if the cursor nears an edge of the
-    /// one held; false if `action` is not a movement.
-    pub fn apply<S: PageSource<Row = R>>(&mut self, action: Action, source: &S) -> Result<bool> {
+    /// Moves the selection, reading a new window if the cursor nears an edge of the one held.
+    pub fn apply<S: PageSource<Row = R>>(&mut self, nav: Nav, source: &S) -> Result<()> {
         let page = self.height.max(1);
         let last = self.total.saturating_sub(1);
-        let target = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageDown => self.selected.saturating_add(page).min(last),
-            Action::PageUp => self.selected.saturating_sub(page),
-            _ => return Ok(false),
+        let target = match nav {
+            Nav::Down => (self.selected + 1).min(last),
+            Nav::Up => self.selected.saturating_sub(1),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageDown => self.selected.saturating_add(page).min(last),
+            Nav::PageUp => self.selected.saturating_sub(page),
         };
         self.loaded = 0;
         if self.total == 0 {
-            return Ok(true);
+            return Ok(());
         }
         let end = self.start + self.rows.len();
         if target == 0 && self.start > 0 {
@@ -214,7 +212,7 @@ impl<R> PagedList<R> {
             }
         }
         self.selected = target.min(last);
-        Ok(true)
+        Ok(())
     }
 
     fn read_top<S: PageSource<Row = R>>(&mut self, source: &S) -> Result<()> {
@@ -351,7 +349,7 @@ mod tests {
         assert_eq!(l.window(20), 0..20);
         assert_eq!(l.selected().map(|r| r.1), Some(9_999));
         for _ in 0..500 {
-            l.apply(Action::PageDown, &src).unwrap();
+            l.apply(Nav::PageDown, &src).unwrap();
             assert!(l.held() <= l.capacity() && l.loaded() <= l.capacity());
             let w = l.window(20);
             assert!(w.contains(&l.selected_index()));
@@ -359,15 +357,15 @@ mod tests {
         }
         assert_eq!(l.selected_index(), 9_999);
         assert_eq!(l.selected().map(|r| r.1), Some(0));
-        l.apply(Action::Top, &src).unwrap();
+        l.apply(Nav::Top, &src).unwrap();
         assert_eq!(
             (l.selected_index(), l.selected().map(|r| r.1)),
             (0, Some(9_999))
         );
-        l.apply(Action::Bottom, &src).unwrap();
+        l.apply(Nav::Bottom, &src).unwrap();
         assert_eq!(l.selected().map(|r| r.1), Some(0));
         for _ in 0..300 {
-            l.apply(Action::Up, &src).unwrap();
+            l.apply(Nav::Up, &src).unwrap();
             assert_eq!(
                 l.selected().map(|r| r.1),
                 Some((9_999 - l.selected_index()) as Id)
@@ -402,7 +400,7 @@ mod tests {
             (600, Some(399))
         );
         // The last row goes while selected: the new last is selected.
-        l.apply(Action::Bottom, &src).unwrap();
+        l.apply(Nav::Bottom, &src).unwrap();
         src.0.retain(|k| k.1 != 0);
         l.reload(&src, None).unwrap();
         assert_eq!(l.selected().map(|r| r.1), Some(1));

@@ -6,7 +6,7 @@
 //! [`Repo::search`]; a malformed query or a failed search is a one-line message in the popup.
 //! Render reads only what the last search cached and builds lines for the visible rows.
 
-use super::keymap::{Action, Context};
+use super::keymap::{Action, Context, SearchAction};
 use super::panes::Target;
 use super::panes::list::Cursor;
 use super::theme::Theme;
@@ -125,34 +125,28 @@ impl SearchOverlay {
         action: Option<Action>,
         repo: &Repo,
     ) -> SearchOutcome {
-        match action {
-            Some(Action::CloseSearch) => return SearchOutcome::Close,
-            Some(Action::Open) => return self.open(repo),
-            Some(
-                a @ (Action::Down
-                | Action::Up
-                | Action::Top
-                | Action::Bottom
-                | Action::PageDown
-                | Action::PageUp),
-            ) => {
-                self.cursor.apply(a, self.hits.len());
-                return SearchOutcome::Handled;
-            }
-            Some(Action::SearchFocusResults) => {
-                self.in_results = !self.hits.is_empty();
-                return SearchOutcome::Handled;
-            }
-            Some(Action::SearchFocusQuery) => {
-                self.in_results = false;
-                return SearchOutcome::Handled;
-            }
-            Some(Action::ClearQuery) => {
-                self.query.clear();
-                self.refresh(repo);
-                return SearchOutcome::Handled;
-            }
-            _ => {}
+        if let Some(Action::SearchOverlay(a) | Action::SearchResults(a)) = action {
+            return match a {
+                SearchAction::Close => SearchOutcome::Close,
+                SearchAction::Open => self.open(repo),
+                SearchAction::Move(nav) => {
+                    self.cursor.apply(nav, self.hits.len());
+                    SearchOutcome::Handled
+                }
+                SearchAction::FocusResults => {
+                    self.in_results = !self.hits.is_empty();
+                    SearchOutcome::Handled
+                }
+                SearchAction::FocusQuery => {
+                    self.in_results = false;
+                    SearchOutcome::Handled
+                }
+                SearchAction::ClearQuery => {
+                    self.query.clear();
+                    self.refresh(repo);
+                    SearchOutcome::Handled
+                }
+            };
         }
         if self.in_results {
             return SearchOutcome::Ignored;

@@ -14,7 +14,7 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Deletable, Id, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent};
-use crate::tui::keymap::{Action, Context};
+use crate::tui::keymap::{Context, ItemAction};
 use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate};
 use ratatui::Frame;
@@ -624,31 +624,46 @@ impl ItemList {
     /// Acts on a key of the ActionItems context; new items come from `source`.
     pub fn act(
         &mut self,
-        action: Action,
+        action: ItemAction,
         ctx: &mut Ctx,
         forms: &mut ItemForms,
         source: ActionSource,
     ) -> Outcome {
-        if self.cursor.apply(action, self.items.len()) {
-            return Outcome::Handled;
-        }
-        if action == Action::Add {
-            return forms.open_new(ctx, source, None);
-        }
-        let Some(item) = self.selected().cloned() else {
-            ctx.status.info("no action item here — a adds one");
-            return Outcome::Handled;
-        };
         match action {
-            Action::Edit => forms.open_edit(ctx, &item),
-            Action::Delete => forms.delete(ctx, &item),
-            Action::ToggleDone => forms.toggle_done(ctx, &item),
-            Action::Promote => {
-                let task = item.task_id.and_then(|id| self.tasks.get(&id));
-                forms.open_promote(ctx, &item, task)
+            ItemAction::Move(nav) => {
+                self.cursor.apply(nav, self.items.len());
+                Outcome::Handled
             }
-            _ => Outcome::Ignored,
+            ItemAction::Add => forms.open_new(ctx, source, None),
+            ItemAction::Edit => match self.selected_or_say(ctx) {
+                Some(item) => forms.open_edit(ctx, &item),
+                None => Outcome::Handled,
+            },
+            ItemAction::Delete => match self.selected_or_say(ctx) {
+                Some(item) => forms.delete(ctx, &item),
+                None => Outcome::Handled,
+            },
+            ItemAction::ToggleDone => match self.selected_or_say(ctx) {
+                Some(item) => forms.toggle_done(ctx, &item),
+                None => Outcome::Handled,
+            },
+            ItemAction::Promote => match self.selected_or_say(ctx) {
+                Some(item) => {
+                    let task = item.task_id.and_then(|id| self.tasks.get(&id));
+                    forms.open_promote(ctx, &item, task)
+                }
+                None => Outcome::Handled,
+            },
         }
+    }
+
+    /// The selected item, or a word on the status line that there is none.
+    fn selected_or_say(&self, ctx: &mut Ctx) -> Option<ActionItem> {
+        let item = self.selected().cloned();
+        if item.is_none() {
+            ctx.status.info("no action item here — a adds one");
+        }
+        item
     }
 
     /// Draws the items in `rect` (rows only for the visible window).

@@ -10,7 +10,9 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{Checkin, CheckinDraft, Deletable, EnergyAverage, Id};
 use crate::text::{fit, sanitize, truncate};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, Context, DayAction, EnergyAction, FilterAction, ListAction,
+};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::Frame;
@@ -332,22 +334,27 @@ impl EnergyPane {
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, self.visible.len());
+            Action::List(a) => self.list_act(a, ctx),
+            Action::FilterInput(a) => self.filter_act(a),
+            Action::Dated(a) => self.day_act(a, ctx),
+            Action::Energy(a) => self.energy_act(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            ListAction::Move(nav) => {
+                self.cursor.apply(nav, self.visible.len());
                 Outcome::Handled
             }
-            Action::Checkin(level) => self.record(ctx, level),
-            Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            ListAction::Add => self.open_form(ctx, None),
+            ListAction::Edit => match self.selected().cloned() {
                 Some(c) => self.open_form(ctx, Some(c)),
                 None => Outcome::Handled,
             },
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(c) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -361,18 +368,11 @@ impl EnergyPane {
                 }
                 Outcome::Wrote
             }
-            Action::ToggleRange => {
-                self.range = match self.range {
-                    Range::Days30 => Range::Days90,
-                    Range::Days90 => Range::Days30,
-                };
-                Outcome::Handled
-            }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -380,25 +380,47 @@ impl EnergyPane {
                 self.refilter();
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_act(&mut self, action: FilterAction) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }
-            Action::PrevDay => match self.day().checked_sub_days(Days::new(1)) {
+        }
+    }
+
+    fn day_act(&mut self, action: DayAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            DayAction::Prev => match self.day().checked_sub_days(Days::new(1)) {
                 Some(d) => self.go_to_day(d),
                 None => Outcome::Handled,
             },
-            Action::NextDay => match self.day().checked_add_days(Days::new(1)) {
+            DayAction::Next => match self.day().checked_add_days(Days::new(1)) {
                 Some(d) => self.go_to_day(d),
                 None => Outcome::Handled,
             },
-            Action::Today => self.go_to_day(ctx.today),
-            _ => Outcome::Ignored,
+            DayAction::Today => self.go_to_day(ctx.today),
+        }
+    }
+
+    fn energy_act(&mut self, action: EnergyAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            EnergyAction::Checkin(level) => self.record(ctx, level),
+            EnergyAction::ToggleRange => {
+                self.range = match self.range {
+                    Range::Days30 => Range::Days90,
+                    Range::Days90 => Range::Days30,
+                };
+                Outcome::Handled
+            }
         }
     }
 

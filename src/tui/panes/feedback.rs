@@ -16,7 +16,9 @@ use crate::model::{
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, Context, FeedbackAction, FeedbackDetailAction, FilterAction, ListAction,
+};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
@@ -486,37 +488,27 @@ impl FeedbackPane {
     }
 
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if self.cursor.apply(action, self.visible.len()) {
-            return Outcome::Handled;
-        }
         match action {
-            Action::Open => match self.selected().map(|f| f.id) {
-                Some(id) => {
-                    self.open_id = Some(id);
-                    Outcome::Moved
-                }
-                None => Outcome::Handled,
-            },
-            Action::CycleDirection => {
-                self.direction = match self.direction {
-                    None => Some(Direction::Given),
-                    Some(Direction::Given) => Some(Direction::Received),
-                    Some(Direction::Received) => None,
-                };
-                ctx.status.info(match self.direction {
-                    None => "showing feedback given and received",
-                    Some(Direction::Given) => "showing feedback you gave",
-                    Some(Direction::Received) => "showing feedback you received",
-                });
-                Outcome::Moved
+            Action::List(a) => self.list_key(a, ctx),
+            Action::FilterInput(a) => self.filter_key(a),
+            Action::Feedback(a) => self.feedback_key(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_key(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            ListAction::Move(nav) => {
+                self.cursor.apply(nav, self.visible.len());
+                Outcome::Handled
             }
-            Action::PickPerson => self.choose_person(ctx),
-            Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            ListAction::Add => self.open_form(ctx, None),
+            ListAction::Edit => match self.selected().cloned() {
                 Some(f) => self.open_form(ctx, Some(f)),
                 None => Outcome::Handled,
             },
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(f) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -538,11 +530,11 @@ impl FeedbackPane {
                 }
                 Outcome::Wrote
             }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -550,46 +542,88 @@ impl FeedbackPane {
                 self.refilter();
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_key(&mut self, action: FilterAction) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
+        }
+    }
+
+    fn feedback_key(&mut self, action: FeedbackAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            FeedbackAction::Open => match self.selected().map(|f| f.id) {
+                Some(id) => {
+                    self.open_id = Some(id);
+                    Outcome::Moved
+                }
+                None => Outcome::Handled,
+            },
+            FeedbackAction::CycleDirection => {
+                self.direction = match self.direction {
+                    None => Some(Direction::Given),
+                    Some(Direction::Given) => Some(Direction::Received),
+                    Some(Direction::Received) => None,
+                };
+                ctx.status.info(match self.direction {
+                    None => "showing feedback given and received",
+                    Some(Direction::Given) => "showing feedback you gave",
+                    Some(Direction::Received) => "showing feedback you received",
+                });
+                Outcome::Moved
+            }
+            FeedbackAction::PickPerson => self.choose_person(ctx),
         }
     }
 
     fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Back => {
+            Action::FeedbackDetail(a) => self.detail_key(a, ctx),
+            Action::ActionItems(a) => {
+                let Some(d) = self.detail.as_mut() else {
+                    return Outcome::Handled;
+                };
+                let source = ActionSource::Feedback(d.feedback.id);
+                d.list.act(a, ctx, &mut self.items, source)
+            }
+            // Not a context of the feedback view.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn detail_key(&mut self, action: FeedbackDetailAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            FeedbackDetailAction::Back => {
                 self.open_id = None;
                 if let Some(d) = self.detail.take() {
                     self.select_id(Some(d.feedback.id));
                 }
                 Outcome::Handled
             }
-            Action::EditOuter => match self.detail.as_ref().map(|d| d.feedback.clone()) {
-                Some(f) => self.open_form(ctx, Some(f)),
-                None => Outcome::Handled,
-            },
-            Action::OpenMeeting => match self.detail.as_ref().and_then(|d| d.meeting.as_ref()) {
-                Some(m) => Outcome::Open(Target::Meeting { id: m.id }),
-                None => {
-                    ctx.status
-                        .info("this feedback names no meeting; E edits it");
-                    Outcome::Handled
+            FeedbackDetailAction::EditOuter => {
+                match self.detail.as_ref().map(|d| d.feedback.clone()) {
+                    Some(f) => self.open_form(ctx, Some(f)),
+                    None => Outcome::Handled,
                 }
-            },
-            _ => {
-                let Some(d) = self.detail.as_mut() else {
-                    return Outcome::Handled;
-                };
-                let source = ActionSource::Feedback(d.feedback.id);
-                d.list.act(action, ctx, &mut self.items, source)
+            }
+            FeedbackDetailAction::OpenMeeting => {
+                match self.detail.as_ref().and_then(|d| d.meeting.as_ref()) {
+                    Some(m) => Outcome::Open(Target::Meeting { id: m.id }),
+                    None => {
+                        ctx.status
+                            .info("this feedback names no meeting; E edits it");
+                        Outcome::Handled
+                    }
+                }
             }
         }
     }

@@ -11,7 +11,10 @@ use crate::db::{Error as DbError, Move, Repo};
 use crate::model::{Deletable, Id, Priority, Task, TaskDraft, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, CarryAction, ChecklistAction, Context, DayAction, FilterAction, FocusAction,
+    ListAction,
+};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
@@ -354,27 +357,27 @@ impl FocusPane {
         }
     }
 
-    fn checklist_key(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    fn checklist_key(&mut self, action: ChecklistAction, ctx: &mut Ctx) -> Outcome {
         let Some(cl) = self.checklist.as_mut() else {
             return Outcome::Ignored;
         };
         match action {
-            Action::Down | Action::Up => {
-                cl.cursor.apply(action, cl.tasks.len());
+            ChecklistAction::Move(nav) => {
+                cl.cursor.apply(nav, cl.tasks.len());
                 Outcome::Handled
             }
-            Action::CheckToggle => {
+            ChecklistAction::Toggle => {
                 if let Some(t) = cl.ticked.get_mut(cl.cursor.selected) {
                     *t = !*t;
                 }
                 Outcome::Handled
             }
-            Action::CheckAll => {
+            ChecklistAction::All => {
                 let all = cl.ticked.iter().all(|t| *t);
                 cl.ticked.iter_mut().for_each(|t| *t = !all);
                 Outcome::Handled
             }
-            Action::CheckConfirm => {
+            ChecklistAction::Confirm => {
                 let ids: Vec<Id> = cl
                     .tasks
                     .iter()
@@ -385,11 +388,10 @@ impl FocusPane {
                 self.checklist = None;
                 self.carry(ctx, &ids)
             }
-            Action::CheckCancel => {
+            ChecklistAction::Cancel => {
                 self.checklist = None;
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
         }
     }
 
@@ -416,23 +418,30 @@ impl FocusPane {
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+        match action {
+            Action::List(a) => self.list_act(a, ctx),
+            Action::FilterInput(a) => self.filter_act(a),
+            Action::Dated(a) => self.day_act(a, ctx),
+            Action::Focus(a) => self.focus_act(a, ctx),
+            Action::CarryOffer(a) => self.carry_act(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
         let len = self.visible.len();
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, len);
+            ListAction::Move(nav) => {
+                self.cursor.apply(nav, len);
                 Outcome::Handled
             }
-            Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            ListAction::Add => self.open_form(ctx, None),
+            ListAction::Edit => match self.selected().cloned() {
                 Some(t) => self.open_form(ctx, Some(t)),
                 None => Outcome::Handled,
             },
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(t) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -449,11 +458,11 @@ impl FocusPane {
                 }
                 Outcome::Wrote
             }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -461,43 +470,58 @@ impl FocusPane {
                 self.refilter();
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_act(&mut self, action: FilterAction) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }
-            Action::PrevDay => match self.day().checked_sub_days(Days::new(1)) {
+        }
+    }
+
+    fn day_act(&mut self, action: DayAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            DayAction::Prev => match self.day().checked_sub_days(Days::new(1)) {
                 Some(d) => self.go_to_day(d),
                 None => Outcome::Handled,
             },
-            Action::NextDay => match self.day().checked_add_days(Days::new(1)) {
+            DayAction::Next => match self.day().checked_add_days(Days::new(1)) {
                 Some(d) => self.go_to_day(d),
                 None => Outcome::Handled,
             },
-            Action::Today => self.go_to_day(ctx.today),
-            Action::ToggleDone => {
+            DayAction::Today => self.go_to_day(ctx.today),
+        }
+    }
+
+    fn focus_act(&mut self, action: FocusAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            FocusAction::ToggleDone => {
                 let next = match self.selected().map(|t| t.status) {
                     Some(TaskStatus::Done) => TaskStatus::Todo,
                     _ => TaskStatus::Done,
                 };
                 self.set_status(ctx, next)
             }
-            Action::CycleStatus => {
+            FocusAction::CycleStatus => {
                 let next = self.selected().map(|t| t.status.cycle());
                 match next {
                     Some(s) => self.set_status(ctx, s),
                     None => Outcome::Handled,
                 }
             }
-            Action::MoveTaskDown | Action::MoveTaskUp => {
+            FocusAction::MoveTaskDown | FocusAction::MoveTaskUp => {
                 let Some(id) = self.selected().map(|t| t.id) else {
                     return Outcome::Handled;
                 };
-                let dir = if action == Action::MoveTaskDown {
+                let dir = if action == FocusAction::MoveTaskDown {
                     Move::Down
                 } else {
                     Move::Up
@@ -508,11 +532,16 @@ impl FocusPane {
                 }
                 Outcome::Wrote
             }
-            Action::CarryAll => {
+        }
+    }
+
+    fn carry_act(&mut self, action: CarryAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            CarryAction::All => {
                 let ids: Vec<Id> = self.offer.iter().map(|t| t.id).collect();
                 self.carry(ctx, &ids)
             }
-            Action::CarryChoose => {
+            CarryAction::Choose => {
                 self.checklist = Some(Checklist {
                     ticked: vec![false; self.offer.len()],
                     tasks: self.offer.clone(),
@@ -520,12 +549,11 @@ impl FocusPane {
                 });
                 Outcome::Handled
             }
-            Action::CarryDismiss => {
+            CarryAction::Dismiss => {
                 self.dismissed.insert(self.day());
                 self.offer.clear();
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
         }
     }
 
@@ -869,7 +897,11 @@ impl Pane for FocusPane {
             return Outcome::Ignored;
         };
         if self.checklist.is_some() {
-            return self.checklist_key(binding.action, ctx);
+            // The checklist is modal: only its context is in force.
+            return match binding.action {
+                Action::Checklist(a) => self.checklist_key(a, ctx),
+                _ => Outcome::Ignored,
+            };
         }
         self.act(binding.action, ctx)
     }

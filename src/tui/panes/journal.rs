@@ -13,7 +13,10 @@ use crate::model::{
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, Context, FilterAction, FormAction, JournalAction, JournalFormAction, ListAction,
+    Nav,
+};
 use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -202,11 +205,11 @@ impl JournalPane {
     }
 
     /// Moves the cursor (and the window, and the preview with it).
-    fn move_cursor(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    fn move_cursor(&mut self, nav: Nav, ctx: &mut Ctx) -> Outcome {
         let src = self.source(ctx.repo);
         let moved = self
             .list
-            .apply(action, &src)
+            .apply(nav, &src)
             .and_then(|_| self.load_preview(ctx.repo, false));
         if let Err(e) = moved {
             ctx.status.error(e);
@@ -414,11 +417,15 @@ impl JournalPane {
             return Outcome::Ignored;
         };
         if form_hints(&ed.form).first() == Some(&Context::JournalForm)
-            && keymap::resolve(&[Context::JournalForm], key)
-                .is_some_and(|b| b.action == Action::ExternalEditor)
+            && let Some(Action::JournalForm(action)) =
+                keymap::resolve(&[Context::JournalForm], key).map(|b| b.action)
         {
-            self.editor = Some(EditorJob::Form);
-            return Outcome::Editor;
+            match action {
+                JournalFormAction::ExternalEditor => {
+                    self.editor = Some(EditorJob::Form);
+                    return Outcome::Editor;
+                }
+            }
         }
         match ed.form.handle_key(key) {
             FormEvent::None => Outcome::Handled,
@@ -491,12 +498,12 @@ impl JournalPane {
             return Outcome::Ignored;
         };
         let action = keymap::resolve(form.contexts(), key).map(|b| b.action);
-        if action == Some(Action::Cancel) {
+        if action == Some(Action::Form(FormAction::Cancel)) {
             // Choosing a filter changes nothing worth asking about.
             self.tag_picker = None;
             return Outcome::Handled;
         }
-        let picking = matches!(action, Some(Action::PickToggle | Action::Save));
+        let picking = action.is_some_and(Action::picks);
         match form.handle_key(key) {
             FormEvent::Closed => {
                 self.tag_picker = None;
@@ -550,18 +557,23 @@ impl JournalPane {
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => self.move_cursor(action, ctx),
-            Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected_entry().cloned() {
+            Action::List(a) => self.list_act(a, ctx),
+            Action::FilterInput(a) => self.filter_act(a, ctx),
+            Action::Journal(a) => self.journal_act(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            ListAction::Move(nav) => self.move_cursor(nav, ctx),
+            ListAction::Add => self.open_form(ctx, None),
+            ListAction::Edit => match self.selected_entry().cloned() {
                 Some(l) => self.open_form(ctx, Some(&l)),
                 None => Outcome::Handled,
             },
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(l) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -575,40 +587,11 @@ impl JournalPane {
                 }
                 Outcome::Moved
             }
-            Action::ToggleStar => self.toggle_star(ctx),
-            Action::StarredOnly => {
-                self.starred_only = !self.starred_only;
-                ctx.status.info(if self.starred_only {
-                    "showing starred entries only (s: all)"
-                } else {
-                    "showing every entry"
-                });
-                Outcome::Wrote
-            }
-            Action::TagFilter => self.open_tag_picker(ctx),
-            Action::ExternalEditor => match self.selected_entry().cloned() {
-                Some(l) => {
-                    self.editor = Some(EditorJob::Entry(Box::new(l)));
-                    Outcome::Editor
-                }
-                None => {
-                    ctx.status.info("no entry selected: a adds one");
-                    Outcome::Handled
-                }
-            },
-            Action::PreviewDown => {
-                self.preview_scroll = self.preview_scroll.saturating_add(3);
-                Outcome::Handled
-            }
-            Action::PreviewUp => {
-                self.preview_scroll = self.preview_scroll.saturating_sub(3);
-                Outcome::Handled
-            }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() && self.tag.is_none() && !self.starred_only {
                     return Outcome::Ignored;
                 }
@@ -618,16 +601,56 @@ impl JournalPane {
                 ctx.status.info("showing every entry");
                 Outcome::Moved
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_act(&mut self, action: FilterAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter(ctx);
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
+        }
+    }
+
+    fn journal_act(&mut self, action: JournalAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            // `/` here too, so the footer shows the three ways of finding first.
+            JournalAction::Filter => self.list_act(ListAction::Filter, ctx),
+            JournalAction::ToggleStar => self.toggle_star(ctx),
+            JournalAction::StarredOnly => {
+                self.starred_only = !self.starred_only;
+                ctx.status.info(if self.starred_only {
+                    "showing starred entries only (s: all)"
+                } else {
+                    "showing every entry"
+                });
+                Outcome::Wrote
+            }
+            JournalAction::TagFilter => self.open_tag_picker(ctx),
+            JournalAction::ExternalEditor => match self.selected_entry().cloned() {
+                Some(l) => {
+                    self.editor = Some(EditorJob::Entry(Box::new(l)));
+                    Outcome::Editor
+                }
+                None => {
+                    ctx.status.info("no entry selected: a adds one");
+                    Outcome::Handled
+                }
+            },
+            JournalAction::PreviewDown => {
+                self.preview_scroll = self.preview_scroll.saturating_add(3);
+                Outcome::Handled
+            }
+            JournalAction::PreviewUp => {
+                self.preview_scroll = self.preview_scroll.saturating_sub(3);
+                Outcome::Handled
+            }
         }
     }
 

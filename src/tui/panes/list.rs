@@ -1,7 +1,7 @@
 //! A list cursor that keeps the selection visible, and a one-line filter prompt. Panes build
 //! rows only for [`Cursor::window`], so a long list costs nothing to draw.
 
-use crate::tui::keymap::Action;
+use crate::tui::keymap::Nav;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -13,20 +13,18 @@ pub struct Cursor {
 }
 
 impl Cursor {
-    /// Applies a movement action; false if `action` is not one.
-    pub fn apply(&mut self, action: Action, len: usize) -> bool {
+    /// Moves the selection.
+    pub fn apply(&mut self, nav: Nav, len: usize) {
         let page = self.height.max(1);
         let last = len.saturating_sub(1);
-        self.selected = match action {
-            Action::Down => (self.selected + 1).min(last),
-            Action::Up => self.selected.saturating_sub(1),
-            Action::Top => 0,
-            Action::Bottom => last,
-            Action::PageDown => self.selected.saturating_add(page).min(last),
-            Action::PageUp => self.selected.saturating_sub(page),
-            _ => return false,
+        self.selected = match nav {
+            Nav::Down => (self.selected + 1).min(last),
+            Nav::Up => self.selected.saturating_sub(1),
+            Nav::Top => 0,
+            Nav::Bottom => last,
+            Nav::PageDown => self.selected.saturating_add(page).min(last),
+            Nav::PageUp => self.selected.saturating_sub(page),
         };
-        true
     }
 
     pub fn clamp(&mut self, len: usize) {
@@ -101,12 +99,12 @@ mod tests {
     fn window_follows_the_selection() {
         let mut c = Cursor::default();
         assert_eq!(c.window(100, 10), 0..10);
-        c.apply(Action::PageDown, 100);
+        c.apply(Nav::PageDown, 100);
         assert_eq!(c.selected, 10);
         assert_eq!(c.window(100, 10), 1..11);
-        c.apply(Action::Bottom, 100);
+        c.apply(Nav::Bottom, 100);
         assert_eq!(c.window(100, 10), 90..100);
-        c.apply(Action::Top, 100);
+        c.apply(Nav::Top, 100);
         assert_eq!(c.window(100, 10), 0..10);
         assert_eq!(c.window(0, 10), 0..0);
         assert_eq!(c.window(5, 0), 0..0);

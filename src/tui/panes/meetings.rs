@@ -15,7 +15,10 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageDir, PageKey};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{FormDraft, PickOption, format_minutes};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, Context, DayAction, FilterAction, ListAction, MeetingDetailAction,
+    MeetingsAction, Nav, PersonAction,
+};
 use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -256,7 +259,7 @@ impl MeetingsPane {
         let today = ctx.today;
         self.read(ctx, |list, src| {
             if !list.seek(src, day_start(today))? {
-                list.apply(Action::Bottom, src)?;
+                list.apply(Nav::Bottom, src)?;
             }
             Ok(())
         });
@@ -346,30 +349,28 @@ impl MeetingsPane {
     }
 
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if matches!(
-            action,
-            Action::Down
-                | Action::Up
-                | Action::Top
-                | Action::Bottom
-                | Action::PageDown
-                | Action::PageUp
-        ) {
-            self.read(ctx, |list, src| list.apply(action, src).map(|_| ()));
-            return Outcome::Handled;
-        }
         match action {
-            Action::Open => match self.selected().map(|m| m.id) {
-                Some(id) => self.push(View::Meeting(id)),
-                None => Outcome::Handled,
-            },
-            Action::PickPerson => self.choose_person(ctx),
-            Action::Add => self.open_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            Action::List(a) => self.list_key(a, ctx),
+            Action::FilterInput(a) => self.filter_key(a, ctx),
+            Action::Dated(a) => self.day_key(a, ctx),
+            Action::Meetings(a) => self.meetings_key(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_key(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            ListAction::Move(nav) => {
+                self.read(ctx, |list, src| list.apply(nav, src));
+                Outcome::Handled
+            }
+            ListAction::Add => self.open_form(ctx, None),
+            ListAction::Edit => match self.selected().cloned() {
                 Some(m) => self.open_form(ctx, Some(&m)),
                 None => Outcome::Handled,
             },
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(m) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -388,11 +389,11 @@ impl MeetingsPane {
                 self.list_stale = true;
                 Outcome::Wrote
             }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -400,39 +401,67 @@ impl MeetingsPane {
                 self.refilter(ctx);
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_key(&mut self, action: FilterAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter(ctx);
                 Outcome::Handled
             }
-            Action::PrevDay => {
+        }
+    }
+
+    fn day_key(&mut self, action: DayAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            DayAction::Prev => {
                 self.step_day(ctx, true);
                 Outcome::Handled
             }
-            Action::NextDay => {
+            DayAction::Next => {
                 self.step_day(ctx, false);
                 Outcome::Handled
             }
-            Action::Today => {
+            DayAction::Today => {
                 self.jump_today(ctx);
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
+        }
+    }
+
+    fn meetings_key(&mut self, action: MeetingsAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            MeetingsAction::Open => match self.selected().map(|m| m.id) {
+                Some(id) => self.push(View::Meeting(id)),
+                None => Outcome::Handled,
+            },
+            MeetingsAction::PickPerson => self.choose_person(ctx),
         }
     }
 
     fn person_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if action == Action::Back {
-            return self.back();
-        }
-        let Some(page) = self.page.as_mut() else {
-            return Outcome::Handled;
+        let step = match action {
+            Action::PersonView(a) => match a {
+                PersonAction::Back => return self.back(),
+                PersonAction::Open => match self.page.as_mut() {
+                    Some(page) => page.open(ctx, &mut self.items),
+                    None => return Outcome::Handled,
+                },
+            },
+            Action::ActionItems(a) => match self.page.as_mut() {
+                Some(page) => Step::Done(page.item_act(a, ctx, &mut self.items)),
+                None => return Outcome::Handled,
+            },
+            // Not a context of the person page.
+            _ => return Outcome::Ignored,
         };
-        match page.act(action, ctx, &mut self.items) {
+        match step {
             Step::Done(outcome) => outcome,
             Step::OpenMeeting(id) => self.push(View::Meeting(id)),
         }
@@ -457,19 +486,25 @@ impl MeetingsPane {
 
     fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Back => self.back(),
-            Action::PickPerson => self.choose_person(ctx),
-            Action::EditOuter => match self.detail.as_ref().map(|d| d.meeting.clone()) {
-                Some(m) => self.open_form(ctx, Some(&m)),
-                None => Outcome::Handled,
+            Action::MeetingDetail(a) => match a {
+                MeetingDetailAction::Back => self.back(),
+                MeetingDetailAction::PickPerson => self.choose_person(ctx),
+                MeetingDetailAction::EditOuter => {
+                    match self.detail.as_ref().map(|d| d.meeting.clone()) {
+                        Some(m) => self.open_form(ctx, Some(&m)),
+                        None => Outcome::Handled,
+                    }
+                }
             },
-            _ => {
+            Action::ActionItems(a) => {
                 let Some(d) = self.detail.as_mut() else {
                     return Outcome::Handled;
                 };
                 let source = ActionSource::Meeting(d.meeting.id);
-                d.list.act(action, ctx, &mut self.items, source)
+                d.list.act(a, ctx, &mut self.items, source)
             }
+            // Not a context of the meeting view.
+            _ => Outcome::Ignored,
         }
     }
 

@@ -9,7 +9,7 @@ use super::{Ctx, Outcome, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionSource, Direction, Feedback, Id, Meeting, Person, Task};
 use crate::text::{fit, sanitize};
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{ItemAction, Nav};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -154,25 +154,12 @@ impl PersonPage {
         Ok(Some(page))
     }
 
-    /// A key on the page; the meetings pane opens the meetings it asks for.
-    pub(super) fn act(&mut self, action: Action, ctx: &mut Ctx, items: &mut ItemForms) -> Step {
+    /// Enter on the page: a meeting opens (the meetings pane opens it), feedback opens in
+    /// its pane, an action item opens where it came from.
+    pub(super) fn open(&mut self, ctx: &mut Ctx, items: &mut ItemForms) -> Step {
         let page = self;
-        let len = page.rows.len();
-        if page.cursor.apply(action, len) {
-            page.settle(!matches!(
-                action,
-                Action::Up | Action::PageUp | Action::Bottom
-            ));
-            return Step::Done(Outcome::Handled);
-        }
         let row = page.selected();
         let item = page.item().cloned();
-        let task = item
-            .as_ref()
-            .and_then(|i| i.task_id)
-            .and_then(|id| page.tasks.get(&id))
-            .cloned();
-        let person = page.person.id;
         let meeting_id = match row {
             Some(PRow::Meeting(i)) => page.meetings.get(i).map(|m| m.id),
             _ => None,
@@ -181,42 +168,64 @@ impl PersonPage {
             Some(PRow::Feedback(i)) => page.feedback.get(i).map(|f| f.id),
             _ => None,
         };
+        if let Some(id) = meeting_id {
+            return Step::OpenMeeting(id);
+        }
+        if let Some(id) = feedback_id {
+            return Step::Done(Outcome::Open(Target::Feedback { id }));
+        }
+        match item {
+            Some(i) => match i.source {
+                ActionSource::Meeting(m) => {
+                    items.saved = Some(i.id);
+                    Step::OpenMeeting(m)
+                }
+                ActionSource::Feedback(f) => Step::Done(Outcome::Open(Target::Feedback { id: f })),
+                ActionSource::None => Step::Done(items.open_edit(ctx, &i)),
+            },
+            None => Step::Done(Outcome::Handled),
+        }
+    }
+
+    /// A key of the ActionItems context on the page (its rows are not all action items).
+    pub(super) fn item_act(
+        &mut self,
+        action: ItemAction,
+        ctx: &mut Ctx,
+        items: &mut ItemForms,
+    ) -> Outcome {
+        let page = self;
+        let item = page.item().cloned();
+        let not_an_item = |ctx: &mut Ctx| {
+            ctx.status.info("that row is not an action item");
+            Outcome::Handled
+        };
         match action {
-            Action::Open => {
-                if let Some(id) = meeting_id {
-                    return Step::OpenMeeting(id);
-                }
-                if let Some(id) = feedback_id {
-                    return Step::Done(Outcome::Open(Target::Feedback { id }));
-                }
-                match item {
-                    Some(i) => match i.source {
-                        ActionSource::Meeting(m) => {
-                            items.saved = Some(i.id);
-                            Step::OpenMeeting(m)
-                        }
-                        ActionSource::Feedback(f) => {
-                            Step::Done(Outcome::Open(Target::Feedback { id: f }))
-                        }
-                        ActionSource::None => Step::Done(items.open_edit(ctx, &i)),
-                    },
-                    None => Step::Done(Outcome::Handled),
-                }
+            ItemAction::Move(nav) => {
+                page.cursor.apply(nav, page.rows.len());
+                page.settle(!matches!(nav, Nav::Up | Nav::PageUp | Nav::Bottom));
+                Outcome::Handled
             }
-            Action::Add => Step::Done(items.open_new(ctx, ActionSource::None, Some(person))),
-            Action::Edit | Action::Delete | Action::ToggleDone | Action::Promote => {
-                let Some(item) = item else {
-                    ctx.status.info("that row is not an action item");
-                    return Step::Done(Outcome::Handled);
-                };
-                Step::Done(match action {
-                    Action::Edit => items.open_edit(ctx, &item),
-                    Action::Delete => items.delete(ctx, &item),
-                    Action::ToggleDone => items.toggle_done(ctx, &item),
-                    _ => items.open_promote(ctx, &item, task.as_ref()),
-                })
-            }
-            _ => Step::Done(Outcome::Ignored),
+            ItemAction::Add => items.open_new(ctx, ActionSource::None, Some(page.person.id)),
+            ItemAction::Edit => match item {
+                Some(item) => items.open_edit(ctx, &item),
+                None => not_an_item(ctx),
+            },
+            ItemAction::Delete => match item {
+                Some(item) => items.delete(ctx, &item),
+                None => not_an_item(ctx),
+            },
+            ItemAction::ToggleDone => match item {
+                Some(item) => items.toggle_done(ctx, &item),
+                None => not_an_item(ctx),
+            },
+            ItemAction::Promote => match item {
+                Some(item) => {
+                    let task = item.task_id.and_then(|id| page.tasks.get(&id)).cloned();
+                    items.open_promote(ctx, &item, task.as_ref())
+                }
+                None => not_an_item(ctx),
+            },
         }
     }
 

@@ -6,7 +6,7 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{Id, Person};
 use crate::text::sanitize;
 use crate::tui::form::{Form, FormEvent, PickOption};
-use crate::tui::keymap::{self, Action};
+use crate::tui::keymap::{self, Action, FormAction};
 use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
@@ -137,10 +137,10 @@ impl Chooser {
     pub fn handle_key(&mut self, key: &KeyEvent) -> Chosen {
         let action = keymap::resolve(self.form.contexts(), key).map(|b| b.action);
         // Nothing typed here is worth a "discard?" question.
-        if action == Some(Action::Cancel) {
+        if action == Some(Action::Form(FormAction::Cancel)) {
             return Chosen::Cancelled;
         }
-        let picks = matches!(action, Some(Action::PickToggle | Action::Save));
+        let picks = action.is_some_and(Action::picks);
         // A choice offered from the database before it was replaced may name a different row
         // now: it is never acted on.
         if picks && self.form.opened_before_replacement() {

@@ -16,7 +16,9 @@ use crate::model::{
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{
+    self, Action, Context, FilterAction, ListAction, SkillDetailAction, SkillsAction,
+};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -501,16 +503,16 @@ impl SkillsPane {
         }
     }
 
-    fn detail_key(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    fn detail_key(&mut self, action: SkillDetailAction, ctx: &mut Ctx) -> Outcome {
         let Some(d) = self.detail.as_mut() else {
             return Outcome::Ignored;
         };
         match action {
-            Action::Down | Action::Up => {
-                d.cursor.apply(action, d.learnings.len());
+            SkillDetailAction::Move(nav) => {
+                d.cursor.apply(nav, d.learnings.len());
                 Outcome::Handled
             }
-            Action::Open => match d.learnings.get(d.cursor.selected) {
+            SkillDetailAction::Open => match d.learnings.get(d.cursor.selected) {
                 Some(l) => Outcome::Open(Target::Learning { id: l.id }),
                 None => {
                     ctx.status
@@ -518,65 +520,46 @@ impl SkillsPane {
                     Outcome::Handled
                 }
             },
-            Action::Assess | Action::Edit => {
+            SkillDetailAction::Assess | SkillDetailAction::Edit => {
                 let id = d.id;
                 let Some(skill) = self.skill(id).cloned() else {
                     return Outcome::Handled;
                 };
-                if action == Action::Assess {
+                if action == SkillDetailAction::Assess {
                     self.open_assess_form(ctx, &skill)
                 } else {
                     self.open_skill_form(ctx, Some(&skill))
                 }
             }
-            Action::Back => {
+            SkillDetailAction::Back => {
                 self.detail = None;
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
         }
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
-            Action::Down
-            | Action::Up
-            | Action::Top
-            | Action::Bottom
-            | Action::PageDown
-            | Action::PageUp => {
-                self.cursor.apply(action, self.visible.len());
+            Action::List(a) => self.list_act(a, ctx),
+            Action::FilterInput(a) => self.filter_act(a),
+            Action::Skills(a) => self.skills_act(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
+        }
+    }
+
+    fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            ListAction::Move(nav) => {
+                self.cursor.apply(nav, self.visible.len());
                 Outcome::Handled
             }
-            Action::Add => self.open_skill_form(ctx, None),
-            Action::Edit => match self.selected().cloned() {
+            ListAction::Add => self.open_skill_form(ctx, None),
+            ListAction::Edit => match self.selected().cloned() {
                 Some(s) => self.open_skill_form(ctx, Some(&s)),
                 None => Outcome::Handled,
             },
-            Action::Assess => match self.selected().cloned() {
-                Some(s) => self.open_assess_form(ctx, &s),
-                None => {
-                    ctx.status.info("no skill selected: a adds one");
-                    Outcome::Handled
-                }
-            },
-            Action::Detail => {
-                let Some(id) = self.selected().map(|s| s.id) else {
-                    return Outcome::Handled;
-                };
-                match Self::load_detail(ctx.repo, id) {
-                    Ok(d) => self.detail = Some(d),
-                    Err(e) => ctx.status.error(format!("{e:#}")),
-                }
-                Outcome::Handled
-            }
-            Action::CycleSort => {
-                self.sort = self.sort.next();
-                self.refilter();
-                ctx.status.info(format!("sorted by {}", self.sort.label()));
-                Outcome::Handled
-            }
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(s) = self.selected() else {
                     return Outcome::Handled;
                 };
@@ -590,11 +573,11 @@ impl SkillsPane {
                 }
                 Outcome::Wrote
             }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -602,16 +585,48 @@ impl SkillsPane {
                 self.refilter();
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_act(&mut self, action: FilterAction) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
+        }
+    }
+
+    fn skills_act(&mut self, action: SkillsAction, ctx: &mut Ctx) -> Outcome {
+        match action {
+            SkillsAction::Assess => match self.selected().cloned() {
+                Some(s) => self.open_assess_form(ctx, &s),
+                None => {
+                    ctx.status.info("no skill selected: a adds one");
+                    Outcome::Handled
+                }
+            },
+            SkillsAction::Detail => {
+                let Some(id) = self.selected().map(|s| s.id) else {
+                    return Outcome::Handled;
+                };
+                match Self::load_detail(ctx.repo, id) {
+                    Ok(d) => self.detail = Some(d),
+                    Err(e) => ctx.status.error(format!("{e:#}")),
+                }
+                Outcome::Handled
+            }
+            SkillsAction::CycleSort => {
+                self.sort = self.sort.next();
+                self.refilter();
+                ctx.status.info(format!("sorted by {}", self.sort.label()));
+                Outcome::Handled
+            }
         }
     }
 
@@ -1168,7 +1183,11 @@ impl Pane for SkillsPane {
             return Outcome::Ignored;
         };
         if self.detail.is_some() {
-            return self.detail_key(binding.action, ctx);
+            return match binding.action {
+                Action::SkillDetail(a) => self.detail_key(a, ctx),
+                // Only global keys reach past the detail (the app handles them).
+                _ => Outcome::Ignored,
+            };
         }
         self.act(binding.action, ctx)
     }

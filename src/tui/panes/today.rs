@@ -17,7 +17,7 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionSource, Checkin, Goal, Id, Meeting, OpenActionItems, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::form::format_minutes;
-use crate::tui::keymap::{self, Action, Context};
+use crate::tui::keymap::{self, Action, Context, Nav, TodayAction};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -728,18 +728,20 @@ impl Pane for TodayPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(binding) = keymap::resolve(self.hints(), &key) else {
+        // Only the Today context is in force here.
+        let Some(Action::Today(action)) = keymap::resolve(self.hints(), &key).map(|b| b.action)
+        else {
             return Outcome::Ignored;
         };
         let last = self.items.len().saturating_sub(1);
-        match binding.action {
-            Action::Down => self.selected = (self.selected + 1).min(last),
-            Action::Up => self.selected = self.selected.saturating_sub(1),
-            Action::Top => self.selected = 0,
-            Action::Bottom => self.selected = last,
-            Action::PageDown => self.jump_section(true),
-            Action::PageUp => self.jump_section(false),
-            Action::Open => {
+        match action {
+            TodayAction::Move(Nav::Down) => self.selected = (self.selected + 1).min(last),
+            TodayAction::Move(Nav::Up) => self.selected = self.selected.saturating_sub(1),
+            TodayAction::Move(Nav::Top) => self.selected = 0,
+            TodayAction::Move(Nav::Bottom) => self.selected = last,
+            TodayAction::Move(Nav::PageDown) => self.jump_section(true),
+            TodayAction::Move(Nav::PageUp) => self.jump_section(false),
+            TodayAction::Open => {
                 return match self.selected_target() {
                     Some(t) => Outcome::Open(t),
                     None => {
@@ -748,9 +750,10 @@ impl Pane for TodayPane {
                     }
                 };
             }
-            Action::ToggleDone => return self.toggle_done(ctx),
-            Action::WriteReport => write_report(ctx),
-            _ => return Outcome::Ignored,
+            TodayAction::ToggleDone => return self.toggle_done(ctx),
+            TodayAction::WriteReport => write_report(ctx),
+            // The app opens the search overlay before the pane sees the key.
+            TodayAction::Search => return Outcome::Ignored,
         }
         Outcome::Handled
     }

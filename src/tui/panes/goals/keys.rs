@@ -6,7 +6,7 @@ use crate::db::Error as DbError;
 use crate::model::{Deletable, Goal, GoalDraft, Id};
 use crate::text::{sanitize, truncate};
 use crate::tui::form::PickOption;
-use crate::tui::keymap::Action;
+use crate::tui::keymap::{Action, Answer, FilterAction, GoalDetailAction, GoalsAction, ListAction};
 use crate::tui::panes::list::{Cursor, Filter};
 use crate::tui::panes::pick::{Chooser, Chosen, NONE_ID};
 use crate::tui::panes::{Ctx, Outcome};
@@ -132,7 +132,7 @@ impl GoalsPane {
 
     pub(super) fn confirm_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
         match action {
-            Some(Action::ConfirmYes) => {
+            Some(Action::ConfirmDelete(Answer::Yes)) => {
                 let Some(m) = self.confirm.take() else {
                     return Outcome::Handled;
                 };
@@ -145,83 +145,38 @@ impl GoalsPane {
                 }
                 Outcome::Wrote
             }
-            Some(Action::ConfirmNo) => {
+            Some(Action::ConfirmDelete(Answer::No)) => {
                 self.confirm = None;
                 Outcome::Handled
             }
+            // The question takes every other key.
             _ => Outcome::Handled,
         }
     }
 
     pub(super) fn tree_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
-        if self.cursor.apply(action, self.visible.len()) {
-            return Outcome::Handled;
+        match action {
+            Action::List(a) => self.list_key(a, ctx),
+            Action::FilterInput(a) => self.filter_key(a),
+            Action::Goals(a) => self.tree_key(a, ctx),
+            // Not a context this pane puts in force.
+            _ => Outcome::Ignored,
         }
+    }
+
+    fn list_key(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
         let sel = self.selected().cloned();
         match action {
-            Action::Expand => {
-                let Some(g) = sel else {
-                    return Outcome::Handled;
-                };
-                if self.has_children(g.id)
-                    && self.collapsed.contains(&g.id)
-                    && !self.filter.is_active()
-                {
-                    self.collapsed.remove(&g.id);
-                    self.refilter();
-                    Outcome::Handled
-                } else {
-                    self.detail = Some(Detail {
-                        id: g.id,
-                        cursor: Cursor::default(),
-                        tasks: Vec::new(),
-                        tasks_total: 0,
-                    });
-                    Outcome::Moved
-                }
-            }
-            Action::Collapse => {
-                let Some(g) = sel else {
-                    return Outcome::Handled;
-                };
-                if self.has_children(g.id)
-                    && !self.collapsed.contains(&g.id)
-                    && !self.filter.is_active()
-                {
-                    self.collapsed.insert(g.id);
-                    self.refilter();
-                } else if let Some(p) = g.parent_id {
-                    self.select_id(Some(p));
-                }
+            ListAction::Move(nav) => {
+                self.cursor.apply(nav, self.visible.len());
                 Outcome::Handled
             }
-            Action::ToggleAll => {
-                if self.collapsed.is_empty() {
-                    let parents: Vec<Id> = self
-                        .goals
-                        .iter()
-                        .filter(|g| self.has_children(g.id))
-                        .map(|g| g.id)
-                        .collect();
-                    self.collapsed.extend(parents);
-                } else {
-                    self.collapsed.clear();
-                }
-                self.refilter();
-                Outcome::Handled
-            }
-            Action::Add => self.open_goal_form(ctx, None, None),
-            Action::AddChild => match sel {
-                Some(g) => self.open_goal_form(ctx, None, Some(g.id)),
-                None => self.open_goal_form(ctx, None, None),
-            },
-            Action::Edit => match sel {
+            ListAction::Add => self.open_goal_form(ctx, None, None),
+            ListAction::Edit => match sel {
                 Some(g) => self.open_goal_form(ctx, Some(g), None),
                 None => Outcome::Handled,
             },
-            Action::CycleStatus => self.cycle_status(ctx, sel),
-            Action::MoveGoal => self.open_mover(),
-            Action::Delete => {
+            ListAction::Delete => {
                 let Some(g) = sel else {
                     return Outcome::Handled;
                 };
@@ -244,11 +199,11 @@ impl GoalsPane {
                 }
                 Outcome::Wrote
             }
-            Action::Filter => {
+            ListAction::Filter => {
                 self.filter.typing = true;
                 Outcome::Handled
             }
-            Action::ClearFilter => {
+            ListAction::ClearFilter => {
                 if !self.filter.is_active() {
                     return Outcome::Ignored;
                 }
@@ -256,16 +211,83 @@ impl GoalsPane {
                 self.refilter();
                 Outcome::Handled
             }
-            Action::FilterDone => {
+        }
+    }
+
+    fn filter_key(&mut self, action: FilterAction) -> Outcome {
+        match action {
+            FilterAction::Done => {
                 self.filter.typing = false;
                 Outcome::Handled
             }
-            Action::FilterCancel => {
+            FilterAction::Cancel => {
                 self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }
-            _ => Outcome::Ignored,
+        }
+    }
+
+    fn tree_key(&mut self, action: GoalsAction, ctx: &mut Ctx) -> Outcome {
+        let sel = self.selected().cloned();
+        match action {
+            GoalsAction::Expand => {
+                let Some(g) = sel else {
+                    return Outcome::Handled;
+                };
+                if self.has_children(g.id)
+                    && self.collapsed.contains(&g.id)
+                    && !self.filter.is_active()
+                {
+                    self.collapsed.remove(&g.id);
+                    self.refilter();
+                    Outcome::Handled
+                } else {
+                    self.detail = Some(Detail {
+                        id: g.id,
+                        cursor: Cursor::default(),
+                        tasks: Vec::new(),
+                        tasks_total: 0,
+                    });
+                    Outcome::Moved
+                }
+            }
+            GoalsAction::Collapse => {
+                let Some(g) = sel else {
+                    return Outcome::Handled;
+                };
+                if self.has_children(g.id)
+                    && !self.collapsed.contains(&g.id)
+                    && !self.filter.is_active()
+                {
+                    self.collapsed.insert(g.id);
+                    self.refilter();
+                } else if let Some(p) = g.parent_id {
+                    self.select_id(Some(p));
+                }
+                Outcome::Handled
+            }
+            GoalsAction::ToggleAll => {
+                if self.collapsed.is_empty() {
+                    let parents: Vec<Id> = self
+                        .goals
+                        .iter()
+                        .filter(|g| self.has_children(g.id))
+                        .map(|g| g.id)
+                        .collect();
+                    self.collapsed.extend(parents);
+                } else {
+                    self.collapsed.clear();
+                }
+                self.refilter();
+                Outcome::Handled
+            }
+            GoalsAction::AddChild => match sel {
+                Some(g) => self.open_goal_form(ctx, None, Some(g.id)),
+                None => self.open_goal_form(ctx, None, None),
+            },
+            GoalsAction::CycleStatus => self.cycle_status(ctx, sel),
+            GoalsAction::MoveGoal => self.open_mover(),
         }
     }
 
@@ -278,7 +300,7 @@ impl GoalsPane {
         self.depth[i + 1..].iter().take_while(|&&x| x > d).count()
     }
 
-    pub(super) fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
+    pub(super) fn detail_act(&mut self, action: GoalDetailAction, ctx: &mut Ctx) -> Outcome {
         let Some(d) = self.detail.as_ref() else {
             return Outcome::Handled;
         };
@@ -289,18 +311,18 @@ impl GoalsPane {
         };
         let ms = goal.milestones.get(d.cursor.selected).cloned();
         match action {
-            Action::Back => {
+            GoalDetailAction::Back => {
                 self.detail = None;
                 self.select_id(Some(goal.id));
                 Outcome::Handled
             }
-            Action::Down | Action::Up => {
+            GoalDetailAction::Move(nav) => {
                 if let Some(d) = self.detail.as_mut() {
-                    d.cursor.apply(action, goal.milestones.len());
+                    d.cursor.apply(nav, goal.milestones.len());
                 }
                 Outcome::Handled
             }
-            Action::ToggleDone => {
+            GoalDetailAction::ToggleDone => {
                 let Some(m) = ms else {
                     ctx.status.info("no milestone here — a adds one");
                     return Outcome::Handled;
@@ -325,21 +347,20 @@ impl GoalsPane {
                 }
                 Outcome::Wrote
             }
-            Action::Add => self.open_milestone_form(ctx, goal.id, None),
-            Action::Edit => match ms {
+            GoalDetailAction::Add => self.open_milestone_form(ctx, goal.id, None),
+            GoalDetailAction::Edit => match ms {
                 Some(m) => self.open_milestone_form(ctx, goal.id, Some(&m)),
                 None => self.open_milestone_form(ctx, goal.id, None),
             },
-            Action::Delete => {
+            GoalDetailAction::Delete => {
                 match ms {
                     Some(m) => self.confirm = Some(m),
                     None => ctx.status.info("no milestone here"),
                 }
                 Outcome::Handled
             }
-            Action::CycleStatus => self.cycle_status(ctx, Some(goal)),
-            Action::EditOuter => self.open_goal_form(ctx, Some(goal), None),
-            _ => Outcome::Ignored,
+            GoalDetailAction::CycleStatus => self.cycle_status(ctx, Some(goal)),
+            GoalDetailAction::EditOuter => self.open_goal_form(ctx, Some(goal), None),
         }
     }
 

@@ -12,7 +12,7 @@ use super::{Ctx, Outcome, Pane, Target};
 use crate::db::Repo;
 use crate::model::{Goal, GoalStatus, Id, Milestone, Task};
 use crate::tui::form::{Form, FormDraft, PickOption};
-use crate::tui::keymap::{self, Context};
+use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 use ratatui::Frame;
@@ -442,7 +442,11 @@ impl Pane for GoalsPane {
             return Outcome::Ignored;
         };
         if self.detail.is_some() {
-            self.detail_act(binding.action, ctx)
+            match binding.action {
+                Action::GoalDetail(a) => self.detail_act(a, ctx),
+                // Only global keys reach past the goal view (the app handles them).
+                _ => Outcome::Ignored,
+            }
         } else {
             self.tree_act(binding.action, ctx)
         }
