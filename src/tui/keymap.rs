@@ -16,6 +16,7 @@
 //! text typed into the field, never global commands (`q` in a title is a letter).
 
 use super::pane_id::PaneId;
+use chrono::{Days, NaiveDate};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 /// Where a binding applies.
@@ -152,6 +153,18 @@ impl Context {
 /// [`Action::context`]), and each context has its own enum of what its keys do, so a binding
 /// cannot put a Focus action in the Journal context, and a handler that matches its context's
 /// enum exhaustively does not compile until it handles a new action of that context.
+///
+/// ```
+/// use worklog::tui::keymap::{Action, Context, JournalAction};
+/// assert_eq!(Action::Journal(JournalAction::ToggleStar).context(), Context::Journal);
+/// ```
+///
+/// A Focus action cannot be bound in the Journal context:
+///
+/// ```compile_fail
+/// use worklog::tui::keymap::{Action, FocusAction};
+/// let _ = Action::Journal(FocusAction::ToggleDone);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Action {
     Always(AlwaysAction),
@@ -296,6 +309,17 @@ pub enum DayAction {
     Prev,
     Next,
     Today,
+}
+
+impl DayAction {
+    /// The day to show after this key on `day` (`None` past the ends of the calendar).
+    pub fn day_from(self, day: NaiveDate, today: NaiveDate) -> Option<NaiveDate> {
+        match self {
+            DayAction::Prev => day.checked_sub_days(Days::new(1)),
+            DayAction::Next => day.checked_add_days(Days::new(1)),
+            DayAction::Today => Some(today),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -6,7 +6,7 @@
 //! as `O`).
 
 use super::form::{Form, FormDraft, FormEvent, PickOption};
-use super::keymap::{self, Action, Answer, Context, FilterAction, FormAction, ManageAction};
+use super::keymap::{self, Action, Answer, Context, FormAction, ManageAction};
 use super::panes::Ctx;
 use super::panes::common::{new_tag, render_empty, render_filter};
 use super::panes::list::{Cursor, Filter};
@@ -373,12 +373,8 @@ impl Manager {
         match action {
             Action::Manage(a) => self.manage_key(a, ctx),
             Action::FilterInput(a) => {
-                match a {
-                    FilterAction::Done => self.filter.typing = false,
-                    FilterAction::Cancel => {
-                        self.filter = Filter::default();
-                        self.refilter();
-                    }
+                if self.filter.act(a) {
+                    self.refilter();
                 }
                 ManageOutcome::Handled
             }
@@ -696,7 +692,10 @@ impl Manager {
             Modal::Form { .. } => return self.form_key(&key, ctx),
             Modal::Confirm { .. } => {
                 return match keymap::resolve(&[Context::Confirm], &key).map(|b| b.action) {
-                    Some(Action::Confirm(answer)) => self.confirm(answer == Answer::Yes, ctx),
+                    Some(Action::Confirm(answer)) => match answer {
+                        Answer::Yes => self.confirm(true, ctx),
+                        Answer::No => self.confirm(false, ctx),
+                    },
                     // The question takes every other key.
                     _ => ManageOutcome::Handled,
                 };

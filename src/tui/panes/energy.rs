@@ -384,30 +384,16 @@ impl EnergyPane {
     }
 
     fn filter_act(&mut self, action: FilterAction) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter();
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter();
         }
+        Outcome::Handled
     }
 
     fn day_act(&mut self, action: DayAction, ctx: &mut Ctx) -> Outcome {
-        match action {
-            DayAction::Prev => match self.day().checked_sub_days(Days::new(1)) {
-                Some(d) => self.go_to_day(d),
-                None => Outcome::Handled,
-            },
-            DayAction::Next => match self.day().checked_add_days(Days::new(1)) {
-                Some(d) => self.go_to_day(d),
-                None => Outcome::Handled,
-            },
-            DayAction::Today => self.go_to_day(ctx.today),
+        match action.day_from(self.day(), ctx.today) {
+            Some(d) => self.go_to_day(d),
+            None => Outcome::Handled,
         }
     }
 

@@ -546,17 +546,10 @@ impl FeedbackPane {
     }
 
     fn filter_key(&mut self, action: FilterAction) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter();
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter();
         }
+        Outcome::Handled
     }
 
     fn feedback_key(&mut self, action: FeedbackAction, ctx: &mut Ctx) -> Outcome {

@@ -605,17 +605,10 @@ impl JournalPane {
     }
 
     fn filter_act(&mut self, action: FilterAction, ctx: &mut Ctx) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter(ctx);
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter(ctx);
         }
+        Outcome::Handled
     }
 
     fn journal_act(&mut self, action: JournalAction, ctx: &mut Ctx) -> Outcome {

@@ -1,7 +1,7 @@
 //! A list cursor that keeps the selection visible, and a one-line filter prompt. Panes build
 //! rows only for [`Cursor::window`], so a long list costs nothing to draw.
 
-use crate::tui::keymap::Nav;
+use crate::tui::keymap::{FilterAction, Nav};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Default)]
@@ -70,6 +70,21 @@ impl Filter {
         haystacks
             .into_iter()
             .any(|h| h.to_lowercase().contains(&needle))
+    }
+
+    /// A key of the FilterInput context (every pane's filter prompt); true if the text
+    /// changed, so the pane filters again.
+    pub fn act(&mut self, action: FilterAction) -> bool {
+        match action {
+            FilterAction::Done => {
+                self.typing = false;
+                false
+            }
+            FilterAction::Cancel => {
+                *self = Filter::default();
+                true
+            }
+        }
     }
 
     /// Applies a typed key to the prompt; true if it changed the text.

@@ -405,17 +405,10 @@ impl MeetingsPane {
     }
 
     fn filter_key(&mut self, action: FilterAction, ctx: &mut Ctx) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter(ctx);
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter(ctx);
         }
+        Outcome::Handled
     }
 
     fn day_key(&mut self, action: DayAction, ctx: &mut Ctx) -> Outcome {

@@ -589,17 +589,10 @@ impl SkillsPane {
     }
 
     fn filter_act(&mut self, action: FilterAction) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter();
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter();
         }
+        Outcome::Handled
     }
 
     fn skills_act(&mut self, action: SkillsAction, ctx: &mut Ctx) -> Outcome {

@@ -131,8 +131,12 @@ impl GoalsPane {
     }
 
     pub(super) fn confirm_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        match action {
-            Some(Action::ConfirmDelete(Answer::Yes)) => {
+        let Some(Action::ConfirmDelete(answer)) = action else {
+            // The question takes every other key.
+            return Outcome::Handled;
+        };
+        match answer {
+            Answer::Yes => {
                 let Some(m) = self.confirm.take() else {
                     return Outcome::Handled;
                 };
@@ -145,12 +149,10 @@ impl GoalsPane {
                 }
                 Outcome::Wrote
             }
-            Some(Action::ConfirmDelete(Answer::No)) => {
+            Answer::No => {
                 self.confirm = None;
                 Outcome::Handled
             }
-            // The question takes every other key.
-            _ => Outcome::Handled,
         }
     }
 
@@ -215,17 +217,10 @@ impl GoalsPane {
     }
 
     fn filter_key(&mut self, action: FilterAction) -> Outcome {
-        match action {
-            FilterAction::Done => {
-                self.filter.typing = false;
-                Outcome::Handled
-            }
-            FilterAction::Cancel => {
-                self.filter = Filter::default();
-                self.refilter();
-                Outcome::Handled
-            }
+        if self.filter.act(action) {
+            self.refilter();
         }
+        Outcome::Handled
     }
 
     fn tree_key(&mut self, action: GoalsAction, ctx: &mut Ctx) -> Outcome {
