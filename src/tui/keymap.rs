@@ -14,6 +14,15 @@
 //!
 //! Modal contexts (forms, the filter prompt, popups) take every key: keys they do not bind are
 //! text typed into the field, never global commands (`q` in a title is a letter).
+//!
+//! # What a key does
+//!
+//! Each context has its own enum of actions ([`FocusAction`], [`ListAction`], [`FormAction`],
+//! ...), wrapped in [`Action`], whose variant is the context: a binding's context is derived
+//! from its action, never written beside it. The code behind a context matches that enum
+//! without a wildcard (the shared contexts in shared code: [`Nav`] in the list cursors, the
+//! filter prompt in `Filter::act`, forms in `Form::handle_key`), so an action added to a
+//! context does not compile until every handler of that context handles it.
 
 use super::pane_id::PaneId;
 use chrono::{Days, NaiveDate};
