@@ -5,6 +5,10 @@
 //! calls the repository, and hands a failure back with [`Form::show_error`]; everything typed
 //! stays in the form until a save succeeds or the user discards it.
 
+pub mod controller;
+
+pub use controller::{Conflict, FormController, FormSpec, FormStep, Lines, Target};
+
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;
 use crate::db::Error as DbError;
