@@ -7,7 +7,7 @@
 
 pub mod controller;
 
-pub use controller::{Conflict, FormController, FormSpec, FormStep, Lines, Target};
+pub use controller::{Conflict, FormController, FormSpec, FormStep, FormTarget, Lines};
 
 use super::keymap::{self, Action, Context};
 use super::theme::Theme;

@@ -18,29 +18,29 @@ use ratatui::layout::Rect;
 
 /// What an open form writes: a new row, or the row `id` as it was at `version`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum FormTarget {
     New,
     Edit { id: Id, version: i64 },
 }
 
-impl Target {
+impl FormTarget {
     /// The draft file's name for this target: "new" or "edit:ID".
     pub fn key(&self) -> String {
         match self {
-            Target::New => "new".into(),
-            Target::Edit { id, .. } => format!("edit:{id}"),
+            FormTarget::New => "new".into(),
+            FormTarget::Edit { id, .. } => format!("edit:{id}"),
         }
     }
 
     pub fn version(&self) -> Option<i64> {
         match self {
-            Target::New => None,
-            Target::Edit { version, .. } => Some(*version),
+            FormTarget::New => None,
+            FormTarget::Edit { version, .. } => Some(*version),
         }
     }
 
     fn set_version(&mut self, v: i64) {
-        if let Target::Edit { version, .. } = self {
+        if let FormTarget::Edit { version, .. } = self {
             *version = v;
         }
     }
@@ -63,13 +63,14 @@ pub trait FormSpec {
     type Saved;
 
     /// The name this form's draft is kept under, or `None` if it keeps none (a prompt).
-    fn draft_key(&self, target: &Target) -> Option<String> {
+    fn draft_key(&self, target: &FormTarget) -> Option<String> {
         Some(target.key())
     }
 
     /// Reads and checks the form (a bad value is `DbError::Invalid` naming the field) and
     /// writes it in one transaction.
-    fn save(&mut self, ctx: &Ctx, form: &Form, target: &Target) -> Result<Self::Saved, DbError>;
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget)
+    -> Result<Self::Saved, DbError>;
 
     /// The conflict view after `save` said the row `id` is now at version `current`: reads
     /// the saved version afresh.
@@ -110,7 +111,7 @@ impl<T> FormStep<T> {
 
 struct Open<S> {
     form: Form,
-    target: Target,
+    target: FormTarget,
     spec: S,
 }
 
@@ -145,13 +146,13 @@ impl<S: FormSpec> FormController<S> {
         self.open.as_ref().map(|o| &o.spec)
     }
 
-    pub fn target(&self) -> Option<&Target> {
+    pub fn target(&self) -> Option<&FormTarget> {
         self.open.as_ref().map(|o| &o.target)
     }
 
     /// Opens `form` for `target`, putting back a draft left by an interrupted session (with
     /// the version its edit started from, so a restored edit still detects conflicts).
-    pub fn open(&mut self, ctx: &mut Ctx, mut form: Form, mut target: Target, spec: S) {
+    pub fn open(&mut self, ctx: &mut Ctx, mut form: Form, mut target: FormTarget, spec: S) {
         if let Some(key) = spec.draft_key(&target) {
             match ctx.drafts.take_named(self.draft_name, &key) {
                 Ok(Some(d)) => {
@@ -287,8 +288,8 @@ mod tests {
     }
 
     fn read(form: &Form) -> Result<TaskDraft, DbError> {
-        let estimate = parse_minutes(&form.text("estimate"))
-            .map_err(|e| DbError::invalid("estimate", e))?;
+        let estimate =
+            parse_minutes(&form.text("estimate")).map_err(|e| DbError::invalid("estimate", e))?;
         Ok(TaskDraft {
             title: form.text("title"),
             estimate_minutes: estimate,
@@ -303,11 +304,11 @@ mod tests {
     impl FormSpec for TaskSpec {
         type Saved = Task;
 
-        fn save(&mut self, ctx: &Ctx, form: &Form, target: &Target) -> Result<Task, DbError> {
+        fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Task, DbError> {
             let draft = read(form)?;
             match *target {
-                Target::New => ctx.repo.add_task(self.day, &draft),
-                Target::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
+                FormTarget::New => ctx.repo.add_task(self.day, &draft),
+                FormTarget::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
             }
         }
 
@@ -400,7 +401,7 @@ mod tests {
             let form = Form::new("Task", Theme::default())
                 .line("title", "Title", task.map_or("", |t| t.title.as_str()))
                 .line("estimate", "Estimate", "");
-            let target = task.map_or(Target::New, |t| Target::Edit {
+            let target = task.map_or(FormTarget::New, |t| FormTarget::Edit {
                 id: t.id,
                 version: t.stamp.version,
             });
@@ -477,7 +478,10 @@ mod tests {
 
         // Overwrite saves mine over the version shown.
         let step = w.key(&mut c, Key::ch('o'));
-        assert!(matches!(&step, FormStep::Saved(t) if t.title == "Mine edited"), "{step:?}");
+        assert!(
+            matches!(&step, FormStep::Saved(t) if t.title == "Mine edited"),
+            "{step:?}"
+        );
         assert!(!c.is_open());
         assert_eq!(w.titles(), vec!["Mine edited"]);
 
@@ -510,7 +514,10 @@ mod tests {
         assert_eq!(w.key(&mut c, save()), FormStep::Handled);
         assert!(c.is_open());
         assert_eq!(title(&c), "Plan");
-        assert_eq!(c.form().map(|f| f.text("estimate")).as_deref(), Some("soon"));
+        assert_eq!(
+            c.form().map(|f| f.text("estimate")).as_deref(),
+            Some("soon")
+        );
         assert!(c.form().is_some_and(Form::has_errors));
         assert!(w.titles().is_empty());
 
@@ -560,7 +567,7 @@ mod tests {
         assert_eq!(title(&c), "Draft me later");
         assert_eq!(
             c.target(),
-            Some(&Target::Edit {
+            Some(&FormTarget::Edit {
                 id: task.id,
                 version: task.stamp.version
             })

@@ -10,7 +10,7 @@ use crate::db::{Error as DbError, Repo};
 use crate::model::{Checkin, CheckinDraft, Deletable, EnergyAverage, Id};
 use crate::text::{fit, sanitize, truncate};
 use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, PickOption, Target,
+    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
 };
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
@@ -49,11 +49,11 @@ struct CheckinForm {
 impl FormSpec for CheckinForm {
     type Saved = Checkin;
 
-    fn save(&mut self, ctx: &Ctx, form: &Form, target: &Target) -> Result<Checkin, DbError> {
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Checkin, DbError> {
         let draft = read_form(form, self.day)?;
         match *target {
-            Target::New => ctx.repo.add_checkin(&draft),
-            Target::Edit { id, version } => ctx.repo.update_checkin(id, version, &draft),
+            FormTarget::New => ctx.repo.add_checkin(&draft),
+            FormTarget::Edit { id, version } => ctx.repo.update_checkin(id, version, &draft),
         }
     }
 
@@ -200,7 +200,7 @@ impl EnergyPane {
         let (title, target, at, level, note, selected_tags) = match &checkin {
             Some(c) => (
                 "Check-in",
-                Target::Edit {
+                FormTarget::Edit {
                     id: c.id,
                     version: c.stamp.version,
                 },
@@ -211,7 +211,7 @@ impl EnergyPane {
             ),
             None => (
                 "New check-in",
-                Target::New,
+                FormTarget::New,
                 ctx.now,
                 3,
                 String::new(),

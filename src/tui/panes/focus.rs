@@ -11,7 +11,7 @@ use crate::db::{Error as DbError, Move, Repo};
 use crate::model::{Deletable, Id, Priority, Task, TaskDraft, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, PickOption, Target,
+    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
     format_minutes, parse_minutes,
 };
 use crate::tui::keymap::{self, Action, Context};
@@ -33,11 +33,11 @@ struct TaskForm {
 impl FormSpec for TaskForm {
     type Saved = Task;
 
-    fn save(&mut self, ctx: &Ctx, form: &Form, target: &Target) -> Result<Task, DbError> {
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Task, DbError> {
         let draft = read_form(form)?;
         match *target {
-            Target::New => ctx.repo.add_task(self.day, &draft),
-            Target::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
+            FormTarget::New => ctx.repo.add_task(self.day, &draft),
+            FormTarget::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
         }
     }
 
@@ -198,7 +198,7 @@ impl FocusPane {
         let (title, target, draft) = match &task {
             Some(t) => (
                 "Edit task",
-                Target::Edit {
+                FormTarget::Edit {
                     id: t.id,
                     version: t.stamp.version,
                 },
@@ -211,7 +211,7 @@ impl FocusPane {
                     tags: t.tags.clone(),
                 },
             ),
-            None => ("New task", Target::New, TaskDraft::default()),
+            None => ("New task", FormTarget::New, TaskDraft::default()),
         };
         let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
         let priorities: Vec<PickOption> = PRIORITIES
