@@ -170,6 +170,11 @@ impl<S: FormSpec> FormController<S> {
         self.open = Some(Open { form, target, spec });
     }
 
+    /// Opens a form that keeps no draft (a prompt), so there is none to look for.
+    pub fn open_prompt(&mut self, form: Form, target: FormTarget, spec: S) {
+        self.open = Some(Open { form, target, spec });
+    }
+
     pub fn close(&mut self) {
         self.open = None;
     }
