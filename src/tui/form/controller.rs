@@ -334,7 +334,8 @@ mod tests {
     }
 
     struct World {
-        dir: tempfile::TempDir,
+        /// Holds the database file and the drafts until the test ends.
+        _dir: tempfile::TempDir,
         repo: Repo,
         status: Status,
         drafts: Drafts,
@@ -354,7 +355,7 @@ mod tests {
             .unwrap_or_else(|e| panic!("{e}"));
             let drafts = Drafts::in_data_dir(Some(dir.path().to_path_buf()));
             World {
-                dir,
+                _dir: dir,
                 repo,
                 status: Status::default(),
                 drafts,
