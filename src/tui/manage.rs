@@ -5,10 +5,8 @@
 //! kept); organizations are added, and `f` shows one organization everywhere (the same filter
 //! as `O`).
 
-use super::form::{
-    Conflict, Form, FormController, FormDraft, FormEvent, FormSpec, FormStep, FormTarget,
-    PickOption,
-};
+use super::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use super::form::{Form, FormDraft, FormEvent, PickOption};
 use super::keymap::{self, Action, Context};
 use super::panes::Ctx;
 use super::panes::common::{new_tag, render_empty, render_filter};

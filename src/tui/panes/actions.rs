@@ -13,9 +13,8 @@ use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Deletable, Id, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate};

@@ -9,9 +9,8 @@ use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{Checkin, CheckinDraft, Deletable, EnergyAverage, Id};
 use crate::text::{fit, sanitize, truncate};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime};

@@ -10,10 +10,8 @@ use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
 use crate::model::{Deletable, Id, Priority, Task, TaskDraft, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
-    format_minutes, parse_minutes,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption, format_minutes, parse_minutes};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};

@@ -12,10 +12,8 @@ use crate::model::{
     Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormEvent, FormSpec, FormStep, FormTarget,
-    PickOption,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;

@@ -8,9 +8,8 @@ use super::pick::{new_person, parse_when, person_options, resolve_people, short_
 use crate::db::Error as DbError;
 use crate::model::{Id, Meeting, MeetingDraft, MeetingKind};
 use crate::text::{sanitize, truncate};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormSpec, FormTarget, PickOption, format_minutes, parse_minutes,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormTarget};
+use crate::tui::form::{Form, PickOption, format_minutes, parse_minutes};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
 

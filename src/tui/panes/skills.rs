@@ -15,9 +15,8 @@ use crate::model::{
     Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
-use crate::tui::form::{
-    Conflict, Form, FormController, FormDraft, FormSpec, FormStep, FormTarget, PickOption,
-};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
