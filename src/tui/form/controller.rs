@@ -589,6 +589,30 @@ mod tests {
     }
 
     #[test]
+    fn escape_asks_before_discarding_typed_text_and_then_closes_without_a_write() {
+        let mut w = World::new();
+        let mut c = FormController::new("focus");
+        w.open(&mut c, None);
+        // Nothing typed: Esc closes at once.
+        assert_eq!(w.key(&mut c, Key::code(KeyCode::Esc)), FormStep::Closed);
+        assert!(!c.is_open());
+
+        w.open(&mut c, None);
+        type_text(&mut w, &mut c, "Half a thought");
+        assert_eq!(w.key(&mut c, Key::code(KeyCode::Esc)), FormStep::Handled);
+        assert_eq!(c.contexts(), Some(&[Context::ConfirmDiscard][..]));
+        assert_eq!(w.key(&mut c, Key::ch('n')), FormStep::Handled);
+        assert_eq!(title(&c), "Half a thought");
+        w.key(&mut c, Key::code(KeyCode::Esc));
+        let step = w.key(&mut c, Key::ch('y'));
+        assert_eq!(step, FormStep::Closed);
+        assert_eq!(step.outcome(), Outcome::Handled);
+        assert!(!c.is_open());
+        assert_eq!(c.take_draft(), None);
+        assert!(w.titles().is_empty());
+    }
+
+    #[test]
     fn a_form_opened_before_the_database_was_replaced_never_saves() {
         let mut w = World::new();
         let mut c = FormController::new("focus");
