@@ -1,9 +1,13 @@
 //! Forms every pane uses: labelled fields on ratatui-textarea, pickers, validation beside the
 //! field, a confirmation before throwing typed text away, and the stale-save conflict view.
 //!
-//! A form never talks to the database. The pane reads the values out (`text`, `picked`),
-//! calls the repository, and hands a failure back with [`Form::show_error`]; everything typed
-//! stays in the form until a save succeeds or the user discards it.
+//! A form never talks to the database. [`controller::FormController`] holds the open form
+//! and runs the save through the pane's [`controller::FormSpec`], which reads the values out
+//! (`text`, `picked`) and calls the repository; a failure comes back through
+//! [`Form::show_error`], and everything typed stays in the form until a save succeeds or the
+//! user discards it.
+
+pub mod controller;
 
 use super::keymap::{self, Action, Answer, ConflictAction, Context, FormAction, PickerAction};
 use super::theme::Theme;

@@ -5,6 +5,7 @@
 //! kept); organizations are added, and `f` shows one organization everywhere (the same filter
 //! as `O`).
 
+use super::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
 use super::form::{Form, FormDraft, FormEvent, PickOption};
 use super::keymap::{self, Action, Answer, Context, FormAction, ManageAction};
 use super::panes::Ctx;
@@ -64,33 +65,96 @@ impl Section {
     }
 }
 
+/// The popup's forms: a person (new or edited), a tag's or an organization's name.
 enum FormJob {
-    AddPerson,
-    EditPerson {
-        id: Id,
-        version: i64,
-    },
-    RenameTag {
-        id: Id,
-    },
+    Person,
+    RenameTag { id: Id },
     AddOrganization,
-    RenameOrganization {
-        id: Id,
-    },
-    /// Picking what to merge `remove` into.
-    MergeInto {
-        remove: Id,
-        name: String,
-    },
+    RenameOrganization { id: Id },
 }
 
-impl FormJob {
-    fn draft_key(&self) -> Option<String> {
+impl FormSpec for FormJob {
+    /// The status line's message.
+    type Saved = String;
+
+    fn draft_key(&self, target: &FormTarget) -> Option<String> {
+        matches!(self, FormJob::Person).then(|| target.key())
+    }
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<String, DbError> {
+        let name = form.text("name");
         match self {
-            FormJob::AddPerson => Some("new".into()),
-            FormJob::EditPerson { id, .. } => Some(format!("edit:{id}")),
-            _ => None,
+            FormJob::Person => {
+                let draft = read_person(form);
+                match *target {
+                    FormTarget::Edit { id, version } => ctx.repo.update_person(id, version, &draft),
+                    FormTarget::New => ctx.repo.add_person(&draft),
+                }
+                .map(|p| format!("saved {}", sanitize(&p.name)))
+            }
+            FormJob::RenameTag { id } => {
+                let id = *id;
+                let n = new_tag(&name).map_err(|msg| DbError::invalid("name", msg))?;
+                if let Some(other) = ctx
+                    .repo
+                    .tags()?
+                    .into_iter()
+                    .find(|t| t.id != id && t.name.eq_ignore_ascii_case(&n))
+                {
+                    return Err(DbError::invalid(
+                        "name",
+                        format!(
+                            "#{} exists already: Esc, then m merges into it",
+                            sanitize(&other.name)
+                        ),
+                    ));
+                }
+                ctx.repo
+                    .rename_tag(id, &n)
+                    .map(|()| format!("renamed to #{}", sanitize(&n)))
+            }
+            FormJob::AddOrganization => ctx
+                .repo
+                .add_organization(&name)
+                .map(|o| format!("added {}", sanitize(&o.name))),
+            FormJob::RenameOrganization { id } => ctx
+                .repo
+                .rename_organization(*id, &name)
+                .map(|o| format!("renamed to {}", sanitize(&o.name))),
         }
+    }
+
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.person(id)?;
+        let orgs = ctx.repo.organizations()?;
+        Ok(Conflict {
+            yours: person_lines(&read_person(form), &orgs),
+            theirs: person_lines(
+                &PersonDraft {
+                    name: theirs.name,
+                    organization_id: theirs.organization_id,
+                    role: theirs.role,
+                    email: theirs.email,
+                    notes: theirs.notes,
+                },
+                &orgs,
+            ),
+            version: theirs.stamp.version,
+        })
+    }
+}
+
+fn read_person(form: &Form) -> PersonDraft {
+    PersonDraft {
+        name: form.text("name"),
+        organization_id: form
+            .picked("organization")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id > 0),
+        role: form.text("role").trim().to_string(),
+        email: form.text("email").trim().to_string(),
+        notes: form.text("notes"),
     }
 }
 
@@ -102,8 +166,16 @@ enum ConfirmJob {
 
 enum Modal {
     None,
-    Form { form: Box<Form>, job: FormJob },
-    Confirm { question: String, job: ConfirmJob },
+    /// Picking what to merge `remove` into.
+    Merge {
+        form: Box<Form>,
+        remove: Id,
+        name: String,
+    },
+    Confirm {
+        question: String,
+        job: ConfirmJob,
+    },
 }
 
 pub struct Manager {
@@ -118,6 +190,7 @@ pub struct Manager {
     cursor: Cursor,
     filter: Filter,
     modal: Modal,
+    form: FormController<FormJob>,
 }
 
 impl Manager {
@@ -133,6 +206,7 @@ impl Manager {
             cursor: Cursor::default(),
             filter: Filter::default(),
             modal: Modal::None,
+            form: FormController::new(DRAFT_NAME),
         }
     }
 
@@ -157,8 +231,11 @@ impl Manager {
     }
 
     pub fn hints(&self) -> &'static [Context] {
+        if let Some(contexts) = self.form.contexts() {
+            return contexts;
+        }
         match &self.modal {
-            Modal::Form { form, .. } => form.contexts(),
+            Modal::Merge { form, .. } => form.contexts(),
             Modal::Confirm { .. } => &[Context::Confirm],
             Modal::None if self.filter.typing => &[Context::FilterInput],
             Modal::None => &[Context::Manage],
@@ -241,10 +318,10 @@ impl Manager {
     }
 
     fn open_person_form(&mut self, ctx: &mut Ctx, person: Option<&Person>) {
-        let (title, mut job, draft) = match person {
+        let (title, target, draft) = match person {
             Some(p) => (
                 format!("Edit person · {}", p.name),
-                FormJob::EditPerson {
+                FormTarget::Edit {
                     id: p.id,
                     version: p.stamp.version,
                 },
@@ -258,14 +335,14 @@ impl Manager {
             ),
             None => (
                 "New person".to_string(),
-                FormJob::AddPerson,
+                FormTarget::New,
                 PersonDraft {
                     organization_id: self.organization,
                     ..PersonDraft::default()
                 },
             ),
         };
-        let mut form = Form::new(title, self.theme)
+        let form = Form::new(title, self.theme)
             .line("name", "Name", &draft.name)
             .picker(
                 "organization",
@@ -278,32 +355,12 @@ impl Manager {
             .line("role", "Role", &draft.role)
             .line("email", "Email", &draft.email)
             .multiline("notes", "Notes", &draft.notes, 3);
-        if let Some(key) = job.draft_key() {
-            match ctx.drafts.take_named(DRAFT_NAME, &key) {
-                Ok(Some(d)) => {
-                    form.restore(&d.values);
-                    if let (FormJob::EditPerson { version, .. }, Some(v)) = (&mut job, d.version) {
-                        *version = v;
-                    }
-                    ctx.status
-                        .info("restored the unsaved draft from an interrupted session");
-                }
-                Ok(None) => {}
-                Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-            }
-        }
-        self.modal = Modal::Form {
-            form: Box::new(form),
-            job,
-        };
+        self.form.open(ctx, form, target, FormJob::Person);
     }
 
     fn open_name_form(&mut self, title: String, value: &str, job: FormJob) {
         let form = Form::new(title, self.theme).line("name", "Name", value);
-        self.modal = Modal::Form {
-            form: Box::new(form),
-            job,
-        };
+        self.form.open_prompt(form, FormTarget::New, job);
     }
 
     fn open_merge(&mut self, ctx: &mut Ctx) -> ManageOutcome {
@@ -355,9 +412,10 @@ impl Manager {
             false,
             None,
         );
-        self.modal = Modal::Form {
+        self.modal = Modal::Merge {
             form: Box::new(form),
-            job: FormJob::MergeInto { remove: id, name },
+            remove: id,
+            name,
         };
         ManageOutcome::Handled
     }
@@ -517,179 +575,73 @@ impl Manager {
     }
 
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> ManageOutcome {
-        let Modal::Form { form, job } = &mut self.modal else {
+        let step = self.form.handle_key(key, ctx);
+        match step {
+            FormStep::Handled | FormStep::Closed => ManageOutcome::Handled,
+            FormStep::Ignored => ManageOutcome::Ignored,
+            FormStep::KeptTheirs => ManageOutcome::Changed,
+            FormStep::Saved(msg) => {
+                ctx.status.info(msg);
+                ManageOutcome::Changed
+            }
+        }
+    }
+
+    /// A key in the merge chooser: Esc leaves at once, picking goes straight on to the
+    /// question.
+    fn merge_key(&mut self, key: &KeyEvent) -> ManageOutcome {
+        let Modal::Merge { form, remove, name } = &mut self.modal else {
             return ManageOutcome::Ignored;
         };
         let action = keymap::resolve(form.contexts(), key).map(|b| b.action);
-        if let FormJob::MergeInto { remove, name } = job {
-            // A chooser: Esc leaves at once, picking goes straight on to the question.
-            if action == Some(Action::Form(FormAction::Cancel)) {
-                self.modal = Modal::None;
-                return ManageOutcome::Handled;
-            }
-            let ev = form.handle_key(key);
-            let picking = action.is_some_and(Action::picks);
-            if ev == FormEvent::Closed {
-                self.modal = Modal::None;
-                return ManageOutcome::Handled;
-            }
-            if !picking {
-                return ManageOutcome::Handled;
-            }
-            let Some(keep) = form.picked("into").first().cloned() else {
-                return ManageOutcome::Handled;
-            };
-            let (remove, name) = (*remove, name.clone());
-            self.modal = match self.section {
-                Section::People => Modal::Confirm {
-                    question: format!(
-                        "Merge “{name}” into “{}”? Every meeting, feedback and action item of “{name}” moves over, then “{name}” is removed.",
-                        keep.label
-                    ),
-                    job: ConfirmJob::MergePeople {
-                        keep: keep.id,
-                        remove,
-                    },
-                },
-                _ => Modal::Confirm {
-                    question: format!(
-                        "Merge #{name} into {}? Everything tagged #{name} gets the other tag, then #{name} is removed.",
-                        keep.label
-                    ),
-                    job: ConfirmJob::MergeTags {
-                        keep: keep.id,
-                        remove,
-                    },
-                },
-            };
+        if action == Some(Action::Form(FormAction::Cancel)) {
+            self.modal = Modal::None;
             return ManageOutcome::Handled;
         }
-        match form.handle_key(key) {
-            FormEvent::None => ManageOutcome::Handled,
-            FormEvent::Ignored => ManageOutcome::Ignored,
-            FormEvent::Closed => {
-                self.modal = Modal::None;
-                ManageOutcome::Handled
-            }
-            FormEvent::Save => self.save(ctx),
-            FormEvent::KeepTheirs => {
-                self.modal = Modal::None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                ManageOutcome::Changed
-            }
-            FormEvent::Overwrite { version: v } => {
-                if let FormJob::EditPerson { version, .. } = job {
-                    *version = v;
-                }
-                self.save(ctx)
-            }
+        let ev = form.handle_key(key);
+        let picking = action.is_some_and(Action::picks);
+        if ev == FormEvent::Closed {
+            self.modal = Modal::None;
+            return ManageOutcome::Handled;
         }
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> ManageOutcome {
-        let Modal::Form { form, job } = &mut self.modal else {
+        if !picking {
+            return ManageOutcome::Handled;
+        }
+        let Some(keep) = form.picked("into").first().cloned() else {
             return ManageOutcome::Handled;
         };
-        form.clear_errors();
-        let name = form.text("name");
-        let result: Result<String, DbError> = match job {
-            FormJob::AddPerson | FormJob::EditPerson { .. } => {
-                let draft = PersonDraft {
-                    name: name.clone(),
-                    organization_id: form
-                        .picked("organization")
-                        .first()
-                        .map(|o| o.id)
-                        .filter(|id| *id > 0),
-                    role: form.text("role").trim().to_string(),
-                    email: form.text("email").trim().to_string(),
-                    notes: form.text("notes"),
-                };
-                let r = match job {
-                    FormJob::EditPerson { id, version } => {
-                        ctx.repo.update_person(*id, *version, &draft)
-                    }
-                    _ => ctx.repo.add_person(&draft),
-                };
-                if let (Err(DbError::Conflict { id, .. }), FormJob::EditPerson { .. }) = (&r, &job)
-                {
-                    match ctx.repo.person(*id) {
-                        Ok(theirs) => {
-                            let orgs = &self.orgs;
-                            let lines = |d: &PersonDraft| person_lines(d, orgs);
-                            form.show_conflict(
-                                lines(&draft),
-                                lines(&PersonDraft {
-                                    name: theirs.name,
-                                    organization_id: theirs.organization_id,
-                                    role: theirs.role,
-                                    email: theirs.email,
-                                    notes: theirs.notes,
-                                }),
-                                theirs.stamp.version,
-                            );
-                        }
-                        Err(e) => form.show_error(&e),
-                    }
-                    return ManageOutcome::Handled;
-                }
-                r.map(|p| format!("saved {}", sanitize(&p.name)))
-            }
-            FormJob::RenameTag { id } => {
-                let id = *id;
-                match new_tag(&name) {
-                    Err(msg) => {
-                        form.set_error("name", msg);
-                        return ManageOutcome::Handled;
-                    }
-                    Ok(n) => {
-                        if let Some(other) = self
-                            .tags
-                            .iter()
-                            .find(|t| t.id != id && t.name.eq_ignore_ascii_case(&n))
-                        {
-                            form.set_error(
-                                "name",
-                                format!(
-                                    "#{} exists already: Esc, then m merges into it",
-                                    sanitize(&other.name)
-                                ),
-                            );
-                            return ManageOutcome::Handled;
-                        }
-                        ctx.repo
-                            .rename_tag(id, &n)
-                            .map(|()| format!("renamed to #{}", sanitize(&n)))
-                    }
-                }
-            }
-            FormJob::AddOrganization => ctx
-                .repo
-                .add_organization(&name)
-                .map(|o| format!("added {}", sanitize(&o.name))),
-            FormJob::RenameOrganization { id } => ctx
-                .repo
-                .rename_organization(*id, &name)
-                .map(|o| format!("renamed to {}", sanitize(&o.name))),
-            FormJob::MergeInto { .. } => return ManageOutcome::Handled,
+        let (remove, name) = (*remove, name.clone());
+        self.modal = match self.section {
+            Section::People => Modal::Confirm {
+                question: format!(
+                    "Merge “{name}” into “{}”? Every meeting, feedback and action item of “{name}” moves over, then “{name}” is removed.",
+                    keep.label
+                ),
+                job: ConfirmJob::MergePeople {
+                    keep: keep.id,
+                    remove,
+                },
+            },
+            _ => Modal::Confirm {
+                question: format!(
+                    "Merge #{name} into {}? Everything tagged #{name} gets the other tag, then #{name} is removed.",
+                    keep.label
+                ),
+                job: ConfirmJob::MergeTags {
+                    keep: keep.id,
+                    remove,
+                },
+            },
         };
-        match result {
-            Ok(msg) => {
-                ctx.status.info(msg);
-                self.modal = Modal::None;
-                ManageOutcome::Changed
-            }
-            Err(e) => {
-                form.show_error(&e);
-                ManageOutcome::Handled
-            }
-        }
+        ManageOutcome::Handled
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> ManageOutcome {
+        if self.form.is_open() {
+            return self.form_key(&key, ctx);
+        }
         match &self.modal {
-            Modal::Form { .. } => return self.form_key(&key, ctx),
+            Modal::Merge { .. } => return self.merge_key(&key),
             Modal::Confirm { .. } => {
                 return match keymap::resolve(&[Context::Confirm], &key).map(|b| b.action) {
                     Some(Action::Confirm(answer)) => match answer {
@@ -715,8 +667,11 @@ impl Manager {
     }
 
     pub fn paste(&mut self, text: &str) {
+        if self.form.paste(text) {
+            return;
+        }
         match &mut self.modal {
-            Modal::Form { form, .. } => form.paste(text),
+            Modal::Merge { form, .. } => form.paste(text),
             Modal::Confirm { .. } => {}
             Modal::None => {
                 if self.filter.typing {
@@ -729,21 +684,7 @@ impl Manager {
 
     /// An open person form as a draft (the session is ending).
     pub fn take_draft(&mut self) -> Option<FormDraft> {
-        let Modal::Form { form, job } = std::mem::replace(&mut self.modal, Modal::None) else {
-            return None;
-        };
-        let key = job.draft_key()?;
-        if !form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: key,
-            version: match job {
-                FormJob::EditPerson { version, .. } => Some(version),
-                _ => None,
-            },
-            values: form.values(),
-        })
+        self.form.take_draft()
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect) {
@@ -839,9 +780,10 @@ impl Manager {
         }
         match &mut self.modal {
             Modal::None => {}
-            Modal::Form { form, .. } => form.render(frame, area),
+            Modal::Merge { form, .. } => form.render(frame, area),
             Modal::Confirm { question, .. } => render_confirm(frame, area, question, t),
         }
+        self.form.render(frame, area);
     }
 
     fn render_rows(&mut self, frame: &mut Frame, body: Rect) {

@@ -13,7 +13,8 @@ use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Deletable, Id, Task, TaskStatus};
 use crate::text::{fit, sanitize, truncate, width};
-use crate::tui::form::{Form, FormDraft, FormEvent};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{Context, ItemAction};
 use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate};
@@ -25,37 +26,106 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::collections::HashMap;
 
-enum ItemTarget {
-    New(ActionSource),
-    Edit {
-        id: Id,
-        version: i64,
-        source: ActionSource,
-    },
+/// The item popups: the action item form, or the day to promote an item to a focus task.
+enum ItemForm {
+    Item { source: ActionSource },
+    Promote { id: Id, title: String },
 }
 
-impl ItemTarget {
-    fn key(&self) -> String {
-        match self {
-            ItemTarget::New(ActionSource::Meeting(m)) => format!("item:new:meeting:{m}"),
-            ItemTarget::New(ActionSource::Feedback(f)) => format!("item:new:feedback:{f}"),
-            ItemTarget::New(ActionSource::None) => "item:new".into(),
-            ItemTarget::Edit { id, .. } => format!("item:edit:{id}"),
+enum ItemSaved {
+    Item(ActionItem),
+    Promoted { id: Id, title: String, task: Task },
+}
+
+/// The item form's values, the owner as picked (a new name is created on save).
+fn read_item(
+    form: &Form,
+    today: NaiveDate,
+) -> Result<(String, Vec<PickOption>, Option<NaiveDate>), DbError> {
+    let due = parse_day(&form.text("due"), today, "due date", Lean::Future)
+        .map_err(|e| DbError::invalid("due", e))?;
+    Ok((form.text("title"), form.picked("owner"), due))
+}
+
+impl FormSpec for ItemForm {
+    type Saved = ItemSaved;
+
+    fn draft_key(&self, target: &FormTarget) -> Option<String> {
+        match (self, target) {
+            (ItemForm::Promote { .. }, _) => None,
+            (ItemForm::Item { .. }, FormTarget::Edit { id, .. }) => Some(format!("item:edit:{id}")),
+            (ItemForm::Item { source }, FormTarget::New) => Some(match source {
+                ActionSource::Meeting(m) => format!("item:new:meeting:{m}"),
+                ActionSource::Feedback(f) => format!("item:new:feedback:{f}"),
+                ActionSource::None => "item:new".into(),
+            }),
         }
     }
-}
 
-enum Modal {
-    Item { form: Form, target: ItemTarget },
-    Promote { form: Form, id: Id, title: String },
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<ItemSaved, DbError> {
+        match self {
+            ItemForm::Item { source } => {
+                let (title, owner, due) = read_item(form, ctx.today)?;
+                let source = *source;
+                ctx.repo
+                    .in_transaction(|r| {
+                        let draft = ActionItemDraft {
+                            title: title.clone(),
+                            source,
+                            owner_id: resolve_people(r, &owner)?.first().copied(),
+                            due_date: due,
+                        };
+                        match *target {
+                            FormTarget::New => r.add_action_item(&draft),
+                            FormTarget::Edit { id, version } => {
+                                r.update_action_item(id, version, &draft)
+                            }
+                        }
+                    })
+                    .map(ItemSaved::Item)
+            }
+            ItemForm::Promote { id, title } => {
+                let day = parse_day(&form.text("day"), ctx.today, "day", Lean::Future)
+                    .map_err(|e| DbError::invalid("day", e))?
+                    .unwrap_or(ctx.today);
+                let task = ctx.repo.promote_action_item(*id, day)?;
+                Ok(ItemSaved::Promoted {
+                    id: *id,
+                    title: title.clone(),
+                    task,
+                })
+            }
+        }
+    }
+
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.action_item(id)?;
+        let yours = match self {
+            ItemForm::Item { .. } => {
+                let (title, owner, due) = read_item(form, ctx.today)?;
+                vec![
+                    ("title".into(), title),
+                    (
+                        "owner".into(),
+                        owner.first().map(|o| o.label.clone()).unwrap_or_default(),
+                    ),
+                    ("due".into(), due.map(|d| d.to_string()).unwrap_or_default()),
+                ]
+            }
+            ItemForm::Promote { .. } => vec![("day".into(), form.text("day"))],
+        };
+        Ok(Conflict {
+            yours,
+            theirs: item_lines(&theirs),
+            version: theirs.stamp.version,
+        })
+    }
 }
 
 /// The action item popups (form, promote prompt) and the writes behind them.
 pub struct ItemForms {
     theme: Theme,
-    /// Whose drafts file the item form uses.
-    pane: PaneId,
-    modal: Option<Modal>,
+    modal: FormController<ItemForm>,
     /// The item last saved, for the pane to select after its reload.
     pub saved: Option<Id>,
 }
@@ -64,36 +134,32 @@ impl ItemForms {
     pub fn new(pane: PaneId, theme: Theme) -> Self {
         ItemForms {
             theme,
-            pane,
-            modal: None,
+            modal: FormController::new(pane.slug()),
             saved: None,
         }
     }
 
     pub fn is_open(&self) -> bool {
-        self.modal.is_some()
+        self.modal.is_open()
     }
 
     pub fn contexts(&self) -> Option<&'static [Context]> {
-        match &self.modal {
-            Some(Modal::Item { form, .. } | Modal::Promote { form, .. }) => Some(form.contexts()),
-            None => None,
-        }
+        self.modal.contexts()
     }
 
     /// Opens the form for a new item from `source`, owned by `owner` (`None`: me).
     pub fn open_new(&mut self, ctx: &mut Ctx, source: ActionSource, owner: Option<Id>) -> Outcome {
-        self.open(ctx, ItemTarget::New(source), "", owner, None)
+        self.open(ctx, FormTarget::New, source, "", owner, None)
     }
 
     pub fn open_edit(&mut self, ctx: &mut Ctx, item: &ActionItem) -> Outcome {
         self.open(
             ctx,
-            ItemTarget::Edit {
+            FormTarget::Edit {
                 id: item.id,
                 version: item.stamp.version,
-                source: item.source,
             },
+            item.source,
             &item.title,
             item.owner.as_ref().map(|o| o.id),
             item.due_date,
@@ -103,7 +169,8 @@ impl ItemForms {
     fn open(
         &mut self,
         ctx: &mut Ctx,
-        mut target: ItemTarget,
+        target: FormTarget,
+        source: ActionSource,
         title: &str,
         owner: Option<Id>,
         due: Option<NaiveDate>,
@@ -116,10 +183,10 @@ impl ItemForms {
             }
         };
         let heading = match &target {
-            ItemTarget::New(_) => "New action item",
-            ItemTarget::Edit { .. } => "Edit action item",
+            FormTarget::New => "New action item",
+            FormTarget::Edit { .. } => "Edit action item",
         };
-        let mut form = Form::new(heading, self.theme)
+        let form = Form::new(heading, self.theme)
             .line("title", "Title", title)
             .picker(
                 "owner",
@@ -135,19 +202,8 @@ impl ItemForms {
                 &due.map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
             );
-        match ctx.drafts.take(self.pane, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (ItemTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.modal = Some(Modal::Item { form, target });
+        self.modal
+            .open(ctx, form, target, ItemForm::Item { source });
         Outcome::Handled
     }
 
@@ -175,11 +231,11 @@ impl ItemForms {
             self.theme,
         )
         .line("day", "On day", "today");
-        self.modal = Some(Modal::Promote {
-            form,
+        let spec = ItemForm::Promote {
             id: item.id,
             title: item.title.clone(),
-        });
+        };
+        self.modal.open(ctx, form, FormTarget::New, spec);
         Outcome::Handled
     }
 
@@ -227,127 +283,18 @@ impl ItemForms {
     }
 
     pub fn paste(&mut self, text: &str) {
-        if let Some(Modal::Item { form, .. } | Modal::Promote { form, .. }) = self.modal.as_mut() {
-            form.paste(text);
-        }
+        self.modal.paste(text);
     }
 
     pub fn handle_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(modal) = self.modal.as_mut() else {
-            return Outcome::Ignored;
-        };
-        let (form, is_item) = match modal {
-            Modal::Item { form, .. } => (form, true),
-            Modal::Promote { form, .. } => (form, false),
-        };
-        match form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Closed => {
-                self.modal = None;
-                Outcome::Handled
-            }
-            FormEvent::Save if is_item => self.save_item(ctx, None),
-            FormEvent::Save => self.promote(ctx),
-            FormEvent::KeepTheirs => {
-                self.modal = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
-            }
-            FormEvent::Overwrite { version } => self.save_item(ctx, Some(version)),
-        }
-    }
-
-    fn save_item(&mut self, ctx: &mut Ctx, overwrite_version: Option<i64>) -> Outcome {
-        let Some(Modal::Item { form, target }) = self.modal.as_mut() else {
-            return Outcome::Handled;
-        };
-        if let (Some(v), ItemTarget::Edit { version, .. }) = (overwrite_version, &mut *target) {
-            *version = v;
-        }
-        form.clear_errors();
-        let due = match parse_day(&form.text("due"), ctx.today, "due date", Lean::Future) {
-            Ok(d) => d,
-            Err(e) => {
-                form.set_error("due", e);
-                return Outcome::Handled;
-            }
-        };
-        let owner = form.picked("owner");
-        let title = form.text("title");
-        let result = ctx.repo.in_transaction(|r| {
-            let owner_id = resolve_people(r, &owner)?.first().copied();
-            match *target {
-                ItemTarget::New(source) => r.add_action_item(&ActionItemDraft {
-                    title: title.clone(),
-                    source,
-                    owner_id,
-                    due_date: due,
-                }),
-                ItemTarget::Edit {
-                    id,
-                    version,
-                    source,
-                } => r.update_action_item(
-                    id,
-                    version,
-                    &ActionItemDraft {
-                        title: title.clone(),
-                        source,
-                        owner_id,
-                        due_date: due,
-                    },
-                ),
-            }
-        });
-        match result {
-            Ok(item) => {
+        let step = self.modal.handle_key(key, ctx);
+        match &step {
+            FormStep::Saved(ItemSaved::Item(item)) => {
                 ctx.status
                     .info(format!("saved “{}”", truncate(&sanitize(&item.title), 50)));
                 self.saved = Some(item.id);
-                self.modal = None;
-                Outcome::Wrote
             }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.action_item(id) {
-                Ok(theirs) => {
-                    let yours = vec![
-                        ("title".into(), title),
-                        (
-                            "owner".into(),
-                            owner.first().map(|o| o.label.clone()).unwrap_or_default(),
-                        ),
-                        ("due".into(), due.map(|d| d.to_string()).unwrap_or_default()),
-                    ];
-                    form.show_conflict(yours, item_lines(&theirs), theirs.stamp.version);
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                form.show_error(&e);
-                Outcome::Handled
-            }
-        }
-    }
-
-    fn promote(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(Modal::Promote { form, id, title }) = self.modal.as_mut() else {
-            return Outcome::Handled;
-        };
-        form.clear_errors();
-        let day = match parse_day(&form.text("day"), ctx.today, "day", Lean::Future) {
-            Ok(d) => d.unwrap_or(ctx.today),
-            Err(e) => {
-                form.set_error("day", e);
-                return Outcome::Handled;
-            }
-        };
-        match ctx.repo.promote_action_item(*id, day) {
-            Ok(task) => {
+            FormStep::Saved(ItemSaved::Promoted { id, title, task }) => {
                 ctx.status.info(format!(
                     "“{}” → Focus task #{} on {} (done there closes it here)",
                     truncate(&sanitize(title), 30),
@@ -355,35 +302,19 @@ impl ItemForms {
                     short_day(task.day, ctx.today)
                 ));
                 self.saved = Some(*id);
-                self.modal = None;
-                Outcome::Wrote
             }
-            Err(e) => {
-                form.show_error(&e);
-                Outcome::Handled
-            }
+            _ => {}
         }
+        step.outcome()
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect) {
-        if let Some(Modal::Item { form, .. } | Modal::Promote { form, .. }) = self.modal.as_mut() {
-            form.render(frame, area);
-        }
+        self.modal.render(frame, area);
     }
 
     /// The open item form as a draft (the session is ending).
     pub fn take_draft(&mut self) -> Option<FormDraft> {
-        match self.modal.take()? {
-            Modal::Item { form, target } if form.is_changed() => Some(FormDraft {
-                target: target.key(),
-                version: match target {
-                    ItemTarget::Edit { version, .. } => Some(version),
-                    ItemTarget::New(_) => None,
-                },
-                values: form.values(),
-            }),
-            _ => None,
-        }
+        self.modal.take_draft()
     }
 }
 

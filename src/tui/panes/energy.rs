@@ -9,7 +9,8 @@ use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{Checkin, CheckinDraft, Deletable, EnergyAverage, Id};
 use crate::text::{fit, sanitize, truncate};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
     self, Action, Context, DayAction, EnergyAction, FilterAction, ListAction,
 };
@@ -41,25 +42,30 @@ enum Range {
     Days90,
 }
 
-enum Target {
-    New,
-    Edit { id: Id, version: i64 },
+/// The check-in form; a bare `HH:MM` in its time field belongs to `day`.
+struct CheckinForm {
+    day: NaiveDate,
 }
 
-impl Target {
-    fn key(&self) -> String {
-        match self {
-            Target::New => "new".into(),
-            Target::Edit { id, .. } => format!("edit:{id}"),
+impl FormSpec for CheckinForm {
+    type Saved = Checkin;
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Checkin, DbError> {
+        let draft = read_form(form, self.day)?;
+        match *target {
+            FormTarget::New => ctx.repo.add_checkin(&draft),
+            FormTarget::Edit { id, version } => ctx.repo.update_checkin(id, version, &draft),
         }
     }
-}
 
-struct Editing {
-    form: Form,
-    target: Target,
-    /// The day a bare `HH:MM` in the time field belongs to.
-    day: NaiveDate,
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.checkin(id)?;
+        Ok(Conflict {
+            yours: draft_lines(&read_form(form, self.day)?),
+            theirs: checkin_lines(&theirs),
+            version: theirs.stamp.version,
+        })
+    }
 }
 
 pub struct EnergyPane {
@@ -75,7 +81,7 @@ pub struct EnergyPane {
     daily: Vec<EnergyAverage<NaiveDate>>,
     hourly: Vec<EnergyAverage<u8>>,
     range: Range,
-    editing: Option<Editing>,
+    editing: FormController<CheckinForm>,
     pending_select: Option<Id>,
 }
 
@@ -92,7 +98,7 @@ impl EnergyPane {
             daily: Vec::new(),
             hourly: Vec::new(),
             range: Range::Days30,
-            editing: None,
+            editing: FormController::new(PaneId::Energy.slug()),
             pending_select: None,
         }
     }
@@ -102,7 +108,7 @@ impl EnergyPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_open()
     }
 
     /// The check-ins on screen (after the filter), newest first.
@@ -192,10 +198,10 @@ impl EnergyPane {
                 return Outcome::Handled;
             }
         };
-        let (title, mut target, at, level, note, selected_tags) = match &checkin {
+        let (title, target, at, level, note, selected_tags) = match &checkin {
             Some(c) => (
                 "Check-in",
-                Target::Edit {
+                FormTarget::Edit {
                     id: c.id,
                     version: c.stamp.version,
                 },
@@ -206,7 +212,7 @@ impl EnergyPane {
             ),
             None => (
                 "New check-in",
-                Target::New,
+                FormTarget::New,
                 ctx.now,
                 3,
                 String::new(),
@@ -217,119 +223,27 @@ impl EnergyPane {
         let levels: Vec<PickOption> = (1..=5u8)
             .map(|l| PickOption::new(i64::from(l), format!("{l} · {}", level_name(l))))
             .collect();
-        let mut form = Form::new(title, self.theme)
+        let form = Form::new(title, self.theme)
             .line("at", "Time", &at.format("%Y-%m-%d %H:%M").to_string())
             .picker("level", "Level", levels, &[i64::from(level)], false, None)
             .multiline("note", "Note", &note, 3)
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
-        match ctx.drafts.take(PaneId::Energy, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (Target::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing {
-            form,
-            target,
-            day: at.date(),
-        });
+        self.editing
+            .open(ctx, form, target, CheckinForm { day: at.date() });
         Outcome::Handled
     }
 
-    fn read_form(form: &Form, day: NaiveDate) -> Result<CheckinDraft, (&'static str, String)> {
-        let at = parse_at(&form.text("at"), day).map_err(|e| ("at", e))?;
-        let level = form
-            .picked("level")
-            .first()
-            .and_then(|o| u8::try_from(o.id).ok())
-            .ok_or(("level", "pick an energy level 1–5".to_string()))?;
-        Ok(CheckinDraft {
-            at,
-            level,
-            note: form.text("note"),
-            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-        })
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        let draft = match Self::read_form(&ed.form, ed.day) {
-            Ok(d) => d,
-            Err((field, msg)) => {
-                ed.form.set_error(field, msg);
-                return Outcome::Handled;
-            }
-        };
-        let result = match ed.target {
-            Target::New => ctx.repo.add_checkin(&draft),
-            Target::Edit { id, version } => ctx.repo.update_checkin(id, version, &draft),
-        };
-        match result {
-            Ok(c) => {
-                ctx.status.info(format!(
-                    "saved check-in {} at {}",
-                    c.level,
-                    c.at.format("%a %-d %b %H:%M")
-                ));
-                self.editing = None;
-                self.pending_select = Some(c.id);
-                Outcome::Wrote
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.checkin(id) {
-                Ok(theirs) => {
-                    ed.form.show_conflict(
-                        draft_lines(&draft),
-                        checkin_lines(&theirs),
-                        theirs.stamp.version,
-                    );
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
-    }
-
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
-            }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
-            }
-            FormEvent::Overwrite { version } => {
-                if let Target::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
-            }
+        let step = self.editing.handle_key(key, ctx);
+        if let FormStep::Saved(c) = &step {
+            ctx.status.info(format!(
+                "saved check-in {} at {}",
+                c.level,
+                c.at.format("%a %-d %b %H:%M")
+            ));
+            self.pending_select = Some(c.id);
         }
+        step.outcome()
     }
 
     fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
@@ -710,6 +624,23 @@ pub fn parse_at(s: &str, day: NaiveDate) -> Result<NaiveDateTime, String> {
     ))
 }
 
+/// The form's values as a draft for the repository; a value that cannot be read is an
+/// error on its field.
+fn read_form(form: &Form, day: NaiveDate) -> Result<CheckinDraft, DbError> {
+    let at = parse_at(&form.text("at"), day).map_err(|e| DbError::invalid("at", e))?;
+    let level = form
+        .picked("level")
+        .first()
+        .and_then(|o| u8::try_from(o.id).ok())
+        .ok_or_else(|| DbError::invalid("level", "pick an energy level 1–5"))?;
+    Ok(CheckinDraft {
+        at,
+        level,
+        note: form.text("note"),
+        tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+    })
+}
+
 fn draft_lines(d: &CheckinDraft) -> Vec<(String, String)> {
     vec![
         ("time".into(), d.at.format("%Y-%m-%d %H:%M").to_string()),
@@ -750,7 +681,7 @@ impl Pane for EnergyPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
@@ -781,14 +712,12 @@ impl Pane for EnergyPane {
         };
         self.render_list(frame, list);
         self.render_charts(frame, charts);
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form.contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if self.filter.typing {
             return &[Context::FilterInput];
@@ -797,8 +726,7 @@ impl Pane for EnergyPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
@@ -820,18 +748,7 @@ impl Pane for EnergyPane {
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                Target::Edit { version, .. } => Some(version),
-                Target::New => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take_draft()
     }
 }
 

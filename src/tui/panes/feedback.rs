@@ -15,7 +15,8 @@ use crate::model::{
     ActionSource, Deletable, Direction, Feedback, FeedbackDraft, FeedbackKind, Id, Meeting,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
     self, Action, Context, FeedbackAction, FeedbackDetailAction, FilterAction, ListAction,
 };
@@ -32,23 +33,82 @@ use std::collections::HashMap;
 /// How far back the meeting picker of the form looks.
 const MEETING_PICKER_DAYS: u64 = 120;
 
-enum FormTarget {
-    New,
-    Edit { id: Id, version: i64 },
-}
+/// The feedback form.
+struct FeedbackForm;
 
-impl FormTarget {
-    fn key(&self) -> String {
-        match self {
-            FormTarget::New => "new".into(),
-            FormTarget::Edit { id, .. } => format!("edit:{id}"),
-        }
+impl FormSpec for FeedbackForm {
+    type Saved = Feedback;
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Feedback, DbError> {
+        let (mut draft, person) = read_form(form, ctx.today)?;
+        ctx.repo.in_transaction(|r| {
+            draft.person_id = resolve_people(r, &person)?
+                .first()
+                .copied()
+                .unwrap_or(NONE_ID);
+            match *target {
+                FormTarget::New => r.add_feedback(&draft),
+                FormTarget::Edit { id, version } => r.update_feedback(id, version, &draft),
+            }
+        })
+    }
+
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.feedback_item(id)?;
+        let (draft, person) = read_form(form, ctx.today)?;
+        let who = person.first().map(|o| o.label.clone()).unwrap_or_default();
+        Ok(Conflict {
+            yours: feedback_lines(&draft, &who),
+            theirs: feedback_lines(
+                &FeedbackDraft {
+                    direction: theirs.direction,
+                    person_id: theirs.person.id,
+                    day: theirs.day,
+                    kind: theirs.kind,
+                    content: theirs.content.clone(),
+                    meeting_id: theirs.meeting_id,
+                    tags: theirs.tags.clone(),
+                },
+                &theirs.person.name,
+            ),
+            version: theirs.stamp.version,
+        })
     }
 }
 
-struct Editing {
-    form: Form,
-    target: FormTarget,
+/// The form's values, with the person as picked (a new name is created on save).
+fn read_form(form: &Form, today: NaiveDate) -> Result<(FeedbackDraft, Vec<PickOption>), DbError> {
+    let day = parse_day(&form.text("day"), today, "day", Lean::Past)
+        .map_err(|e| DbError::invalid("day", e))?
+        .unwrap_or(today);
+    let person = form.picked("person");
+    if person.is_empty() {
+        return Err(DbError::invalid(
+            "person",
+            "pick who the feedback is with (or type a new name and Enter)",
+        ));
+    }
+    let direction = match form.picked("direction").first().map(|o| o.id) {
+        Some(1) => Direction::Given,
+        _ => Direction::Received,
+    };
+    let draft = FeedbackDraft {
+        direction,
+        person_id: NONE_ID,
+        day,
+        kind: form
+            .picked("kind")
+            .first()
+            .map_or(FeedbackKind::Other, |o| kind_of(o.id)),
+        content: form.text("content"),
+        meeting_id: form
+            .picked("meeting")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id != NONE_ID),
+        tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+    };
+    Ok((draft, person))
 }
 
 struct Detail {
@@ -72,7 +132,7 @@ pub struct FeedbackPane {
     detail: Option<Detail>,
     /// Whose page is open (kept while a reload fetches it).
     open_id: Option<Id>,
-    editing: Option<Editing>,
+    editing: FormController<FeedbackForm>,
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
@@ -146,7 +206,7 @@ impl FeedbackPane {
             open_counts: HashMap::new(),
             detail: None,
             open_id: None,
-            editing: None,
+            editing: FormController::new(PaneId::Feedback.slug()),
             chooser: None,
             items: ItemForms::new(PaneId::Feedback, theme),
             pending_select: None,
@@ -159,7 +219,7 @@ impl FeedbackPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some() || self.items.is_open()
+        self.editing.is_open() || self.items.is_open()
     }
 
     /// The direction shown (`None`: both).
@@ -247,7 +307,7 @@ impl FeedbackPane {
         {
             meetings.push(m);
         }
-        let (heading, mut target, draft) = match &fb {
+        let (heading, target, draft) = match &fb {
             Some(f) => (
                 "Edit feedback",
                 FormTarget::Edit {
@@ -289,7 +349,7 @@ impl FeedbackPane {
             .then_some(draft.person_id)
             .into_iter()
             .collect();
-        let mut form = Form::new(heading, self.theme)
+        let form = Form::new(heading, self.theme)
             .picker(
                 "person",
                 "Person",
@@ -328,145 +388,24 @@ impl FeedbackPane {
                 None,
             )
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
-        match ctx.drafts.take(PaneId::Feedback, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (FormTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing { form, target });
+        self.editing.open(ctx, form, target, FeedbackForm);
         Outcome::Handled
     }
 
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        let form = &mut ed.form;
-        form.clear_errors();
-        let day = match parse_day(&form.text("day"), ctx.today, "day", Lean::Past) {
-            Ok(d) => d.unwrap_or(ctx.today),
-            Err(e) => {
-                form.set_error("day", e);
-                return Outcome::Handled;
-            }
-        };
-        let person = form.picked("person");
-        if person.is_empty() {
-            form.set_error(
-                "person",
-                "pick who the feedback is with (or type a new name and Enter)",
-            );
-            return Outcome::Handled;
-        }
-        let direction = match form.picked("direction").first().map(|o| o.id) {
-            Some(1) => Direction::Given,
-            _ => Direction::Received,
-        };
-        let mut draft = FeedbackDraft {
-            direction,
-            person_id: NONE_ID,
-            day,
-            kind: form
-                .picked("kind")
-                .first()
-                .map_or(FeedbackKind::Other, |o| kind_of(o.id)),
-            content: form.text("content"),
-            meeting_id: form
-                .picked("meeting")
-                .first()
-                .map(|o| o.id)
-                .filter(|id| *id != NONE_ID),
-            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-        };
-        let target = &ed.target;
-        let result = ctx.repo.in_transaction(|r| {
-            draft.person_id = resolve_people(r, &person)?
-                .first()
-                .copied()
-                .unwrap_or(NONE_ID);
-            match target {
-                FormTarget::New => r.add_feedback(&draft),
-                FormTarget::Edit { id, version } => r.update_feedback(*id, *version, &draft),
-            }
-        });
-        match result {
-            Ok(f) => {
-                ctx.status.info(format!(
-                    "saved feedback {} {}",
-                    match f.direction {
-                        Direction::Given => "to",
-                        Direction::Received => "from",
-                    },
-                    sanitize(&f.person.name)
-                ));
-                self.editing = None;
-                self.pending_select = Some(f.id);
-                Outcome::Wrote
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.feedback_item(id) {
-                Ok(theirs) => {
-                    let who = person.first().map(|o| o.label.clone()).unwrap_or_default();
-                    let yours = feedback_lines(&draft, &who);
-                    let theirs_lines = feedback_lines(
-                        &FeedbackDraft {
-                            direction: theirs.direction,
-                            person_id: theirs.person.id,
-                            day: theirs.day,
-                            kind: theirs.kind,
-                            content: theirs.content.clone(),
-                            meeting_id: theirs.meeting_id,
-                            tags: theirs.tags.clone(),
-                        },
-                        &theirs.person.name,
-                    );
-                    ed.form
-                        .show_conflict(yours, theirs_lines, theirs.stamp.version);
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
-    }
-
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
-            }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
-            }
-            FormEvent::Overwrite { version } => {
-                if let FormTarget::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
-            }
+        let step = self.editing.handle_key(key, ctx);
+        if let FormStep::Saved(f) = &step {
+            ctx.status.info(format!(
+                "saved feedback {} {}",
+                match f.direction {
+                    Direction::Given => "to",
+                    Direction::Received => "from",
+                },
+                sanitize(&f.person.name)
+            ));
+            self.pending_select = Some(f.id);
         }
+        step.outcome()
     }
 
     fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -906,7 +845,7 @@ impl Pane for FeedbackPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         if self.items.is_open() {
@@ -969,14 +908,12 @@ impl Pane for FeedbackPane {
             ch.form.render(frame, area);
         }
         self.items.render(frame, area);
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form.contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if let Some(c) = self.items.contexts() {
             return c;
@@ -994,8 +931,7 @@ impl Pane for FeedbackPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if self.items.is_open() {
@@ -1018,25 +954,14 @@ impl Pane for FeedbackPane {
         if let Some(d) = self.items.take_draft() {
             return Some(d);
         }
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                FormTarget::Edit { version, .. } => Some(version),
-                FormTarget::New => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {
         let Target::Feedback { id } = target else {
             return false;
         };
-        self.editing = None;
+        self.editing.close();
         self.chooser = None;
         self.filter = Filter::default();
         self.direction = None;

@@ -10,7 +10,8 @@ use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
 use crate::model::{Deletable, Id, Priority, Task, TaskDraft, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption, format_minutes, parse_minutes};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption, format_minutes, parse_minutes};
 use crate::tui::keymap::{
     self, Action, CarryAction, ChecklistAction, Context, DayAction, FilterAction, FocusAction,
     ListAction,
@@ -25,23 +26,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use std::collections::HashSet;
 
-enum Target {
-    New(NaiveDate),
-    Edit { id: Id, version: i64 },
+/// The task form: a new task on `day`, or an edit.
+struct TaskForm {
+    day: NaiveDate,
 }
 
-impl Target {
-    fn key(&self) -> String {
-        match self {
-            Target::New(_) => "new".into(),
-            Target::Edit { id, .. } => format!("edit:{id}"),
+impl FormSpec for TaskForm {
+    type Saved = Task;
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Task, DbError> {
+        let draft = read_form(form)?;
+        match *target {
+            FormTarget::New => ctx.repo.add_task(self.day, &draft),
+            FormTarget::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
         }
     }
-}
 
-struct Editing {
-    form: Form,
-    target: Target,
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.task(id)?;
+        Ok(Conflict {
+            yours: draft_lines(&read_form(form)?),
+            theirs: task_lines(&theirs),
+            version: theirs.stamp.version,
+        })
+    }
 }
 
 struct Checklist {
@@ -64,7 +72,7 @@ pub struct FocusPane {
     offer: Vec<Task>,
     dismissed: HashSet<NaiveDate>,
     checklist: Option<Checklist>,
-    editing: Option<Editing>,
+    editing: FormController<TaskForm>,
     /// The task to select after the next reload (one just saved or moved).
     pending_select: Option<Id>,
     /// The day `offer` was loaded for; `None` when it must be loaded again. Loading it can be
@@ -88,7 +96,7 @@ impl FocusPane {
             offer: Vec::new(),
             dismissed: HashSet::new(),
             checklist: None,
-            editing: None,
+            editing: FormController::new(PaneId::Focus.slug()),
             pending_select: None,
             offer_day: None,
         }
@@ -105,7 +113,7 @@ impl FocusPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_open()
     }
 
     /// How many unfinished tasks are on offer.
@@ -191,7 +199,7 @@ impl FocusPane {
         let (title, target, draft) = match &task {
             Some(t) => (
                 "Edit task",
-                Target::Edit {
+                FormTarget::Edit {
                     id: t.id,
                     version: t.stamp.version,
                 },
@@ -204,14 +212,14 @@ impl FocusPane {
                     tags: t.tags.clone(),
                 },
             ),
-            None => ("New task", Target::New(self.day()), TaskDraft::default()),
+            None => ("New task", FormTarget::New, TaskDraft::default()),
         };
         let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
         let priorities: Vec<PickOption> = PRIORITIES
             .iter()
             .map(|(id, l)| PickOption::new(*id, *l))
             .collect();
-        let mut form = Form::new(
+        let form = Form::new(
             format!("{title} · {}", self.day().format("%a %-d %b")),
             self.theme,
         )
@@ -242,119 +250,21 @@ impl FocusPane {
             false,
             None,
         );
-        let mut target = target;
-        match ctx.drafts.take(PaneId::Focus, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (Target::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing { form, target });
+        let day = self.day();
+        self.editing.open(ctx, form, target, TaskForm { day });
         Outcome::Handled
     }
 
-    /// The form's values as a draft for the repository, or (field, message) for the first
-    /// value that cannot be read.
-    fn read_form(form: &Form) -> Result<TaskDraft, (&'static str, String)> {
-        let estimate = parse_minutes(&form.text("estimate")).map_err(|e| ("estimate", e))?;
-        let priority = form
-            .picked("priority")
-            .first()
-            .and_then(|o| u8::try_from(o.id).ok())
-            .and_then(|p| Priority::new(p).ok())
-            .unwrap_or_default();
-        Ok(TaskDraft {
-            title: form.text("title"),
-            notes: form.text("notes"),
-            priority,
-            estimate_minutes: estimate,
-            goal_id: form
-                .picked("goal")
-                .first()
-                .map(|o| o.id)
-                .filter(|id| *id != NONE_ID),
-            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-        })
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        let draft = match Self::read_form(&ed.form) {
-            Ok(d) => d,
-            Err((field, msg)) => {
-                ed.form.set_error(field, msg);
-                return Outcome::Handled;
-            }
-        };
-        let result = match ed.target {
-            Target::New(day) => ctx.repo.add_task(day, &draft),
-            Target::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
-        };
-        match result {
-            Ok(task) => {
-                ctx.status
-                    .info(format!("saved “{}”", sanitize(&task.title)));
-                self.editing = None;
-                if task.day == self.day() {
-                    self.pending_select = Some(task.id);
-                }
-                Outcome::Wrote
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.task(id) {
-                Ok(theirs) => {
-                    ed.form.show_conflict(
-                        draft_lines(&draft),
-                        task_lines(&theirs),
-                        theirs.stamp.version,
-                    );
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
-    }
-
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
-            }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
-            }
-            FormEvent::Overwrite { version } => {
-                if let Target::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
+        let step = self.editing.handle_key(key, ctx);
+        if let FormStep::Saved(task) = &step {
+            ctx.status
+                .info(format!("saved “{}”", sanitize(&task.title)));
+            if task.day == self.day() {
+                self.pending_select = Some(task.id);
             }
         }
+        step.outcome()
     }
 
     fn checklist_key(&mut self, action: ChecklistAction, ctx: &mut Ctx) -> Outcome {
@@ -816,6 +726,31 @@ impl FocusPane {
     }
 }
 
+/// The form's values as a draft for the repository; a value that cannot be read is an
+/// error on its field.
+fn read_form(form: &Form) -> Result<TaskDraft, DbError> {
+    let estimate =
+        parse_minutes(&form.text("estimate")).map_err(|e| DbError::invalid("estimate", e))?;
+    let priority = form
+        .picked("priority")
+        .first()
+        .and_then(|o| u8::try_from(o.id).ok())
+        .and_then(|p| Priority::new(p).ok())
+        .unwrap_or_default();
+    Ok(TaskDraft {
+        title: form.text("title"),
+        notes: form.text("notes"),
+        priority,
+        estimate_minutes: estimate,
+        goal_id: form
+            .picked("goal")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id != NONE_ID),
+        tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+    })
+}
+
 /// (label, value) lines of a draft, for the conflict view.
 fn draft_lines(d: &TaskDraft) -> Vec<(String, String)> {
     vec![
@@ -870,7 +805,7 @@ impl Pane for FocusPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
@@ -943,14 +878,12 @@ impl Pane for FocusPane {
         if self.checklist.is_some() {
             self.render_checklist(frame, area);
         }
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form.contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if self.checklist.is_some() {
             return &[Context::Checklist];
@@ -973,8 +906,7 @@ impl Pane for FocusPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
@@ -1004,17 +936,6 @@ impl Pane for FocusPane {
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                Target::Edit { version, .. } => Some(version),
-                Target::New(_) => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take_draft()
     }
 }

@@ -12,6 +12,7 @@ use crate::model::{
     Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
 use crate::tui::keymap::{
     self, Action, Context, FilterAction, FormAction, JournalAction, JournalFormAction, ListAction,
@@ -30,23 +31,78 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 /// From this width on, the preview goes beside the list.
 const SIDE_BY_SIDE: u16 = 110;
 
-enum EditTarget {
-    New,
-    Edit { id: Id, version: i64, starred: bool },
+/// The journal entry form. It does not edit the star: a save keeps `starred`, which a
+/// conflict updates to theirs.
+struct EntryForm {
+    starred: bool,
+    /// Every live skill (id, name), for the picker and the conflict view: read when the
+    /// form opens.
+    skills: Vec<(Id, String)>,
 }
 
-impl EditTarget {
-    fn key(&self) -> String {
-        match self {
-            EditTarget::New => "new".into(),
-            EditTarget::Edit { id, .. } => format!("edit:{id}"),
-        }
+impl EntryForm {
+    fn read(&self, form: &Form, today: NaiveDate) -> Result<LearningDraft, DbError> {
+        let at = parse_at(&form.text("at"), today).map_err(|e| DbError::invalid("at", e))?;
+        Ok(LearningDraft {
+            at: Some(at),
+            title: form.text("title"),
+            body: form.text("body"),
+            starred: self.starred,
+            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+            skill_ids: form.picked("skills").into_iter().map(|o| o.id).collect(),
+        })
+    }
+
+    fn lines(&self, d: &LearningDraft) -> Vec<(String, String)> {
+        let skills: Vec<&str> = d
+            .skill_ids
+            .iter()
+            .filter_map(|id| self.skills.iter().find(|(s, _)| s == id))
+            .map(|(_, n)| n.as_str())
+            .collect();
+        vec![
+            ("title".into(), d.title.clone()),
+            (
+                "when".into(),
+                d.at.map(|a| a.format("%Y-%m-%d %H:%M").to_string())
+                    .unwrap_or_default(),
+            ),
+            ("body".into(), d.body.clone()),
+            ("tags".into(), d.tags.join(" ")),
+            ("skills".into(), skills.join(", ")),
+        ]
     }
 }
 
-struct Editing {
-    form: Form,
-    target: EditTarget,
+impl FormSpec for EntryForm {
+    type Saved = Learning;
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Learning, DbError> {
+        let draft = self.read(form, ctx.today)?;
+        match *target {
+            FormTarget::New => ctx.repo.add_learning(&draft),
+            FormTarget::Edit { id, version } => ctx.repo.update_learning(id, version, &draft),
+        }
+    }
+
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.learning(id)?;
+        let yours = self.lines(&self.read(form, ctx.today)?);
+        // The form does not edit the star: overwriting keeps theirs.
+        self.starred = theirs.starred;
+        Ok(Conflict {
+            yours,
+            theirs: self.lines(&LearningDraft {
+                at: Some(theirs.at),
+                title: theirs.title.clone(),
+                body: theirs.body.clone(),
+                starred: theirs.starred,
+                tags: theirs.tags.clone(),
+                skill_ids: theirs.skill_ids.clone(),
+            }),
+            version: theirs.stamp.version,
+        })
+    }
 }
 
 /// What the text handed to `$EDITOR` is for.
@@ -108,9 +164,7 @@ pub struct JournalPane {
     filter: Filter,
     tag: Option<String>,
     starred_only: bool,
-    /// Every live skill (id, name), for the form's picker: read when a form opens.
-    skills: Vec<(Id, String)>,
-    editing: Option<Editing>,
+    editing: FormController<EntryForm>,
     /// The "show one tag" picker and the tag names behind its options.
     tag_picker: Option<(Form, Vec<(Id, String)>)>,
     editor: Option<EditorJob>,
@@ -134,8 +188,7 @@ impl JournalPane {
             filter: Filter::default(),
             tag: None,
             starred_only: false,
-            skills: Vec::new(),
-            editing: None,
+            editing: FormController::new(PaneId::Journal.slug()),
             tag_picker: None,
             editor: None,
             pending_select: None,
@@ -218,7 +271,7 @@ impl JournalPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_open()
     }
 
     /// The tag filter (`#`) and whether only starred entries show (`s`).
@@ -228,7 +281,7 @@ impl JournalPane {
 
     /// The open form's body, as typed (tests).
     pub fn form_body(&self) -> Option<String> {
-        self.editing.as_ref().map(|e| e.form.text("body"))
+        self.editing.form().map(|f| f.text("body"))
     }
 
     /// The text filter changed: the list is read again (in SQL, not over rows held).
@@ -244,13 +297,6 @@ impl JournalPane {
         }
     }
 
-    fn skill_name(&self, id: Id) -> Option<&str> {
-        self.skills
-            .iter()
-            .find(|(s, _)| *s == id)
-            .map(|(_, n)| n.as_str())
-    }
-
     fn open_form(&mut self, ctx: &mut Ctx, entry: Option<&Learning>) -> Outcome {
         let (tags, skills) = match (ctx.repo.tags(), ctx.repo.skill_names()) {
             (Ok(t), Ok(s)) => (t, s),
@@ -259,14 +305,12 @@ impl JournalPane {
                 return Outcome::Handled;
             }
         };
-        self.skills = skills;
-        let (title, mut target, draft, at) = match entry {
+        let (title, target, draft, at) = match entry {
             Some(l) => (
                 "Edit journal entry",
-                EditTarget::Edit {
+                FormTarget::Edit {
                     id: l.id,
                     version: l.stamp.version,
-                    starred: l.starred,
                 },
                 LearningDraft {
                     at: Some(l.at),
@@ -280,143 +324,37 @@ impl JournalPane {
             ),
             None => (
                 "New journal entry",
-                EditTarget::New,
+                FormTarget::New,
                 LearningDraft::default(),
                 ctx.now,
             ),
         };
         let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
-        let skill_opts: Vec<PickOption> = self
-            .skills
+        let skill_opts: Vec<PickOption> = skills
             .iter()
             .map(|(id, name)| PickOption::new(*id, name.clone()))
             .collect();
-        let mut form = Form::new(title, self.theme)
+        let form = Form::new(title, self.theme)
             .line("title", "Title", &draft.title)
             .line("at", "When", &at.format("%Y-%m-%d %H:%M").to_string())
             .multiline("body", "Body", &draft.body, 8)
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag))
             .picker("skills", "Skills", skill_opts, &draft.skill_ids, true, None);
-        match ctx.drafts.take(PaneId::Journal, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (EditTarget::Edit { version, .. }, Some(v)) = (&mut target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(Editing { form, target });
+        let spec = EntryForm {
+            starred: draft.starred,
+            skills,
+        };
+        self.editing.open(ctx, form, target, spec);
         Outcome::Handled
     }
 
-    fn read_form(
-        form: &Form,
-        today: NaiveDate,
-        starred: bool,
-    ) -> Result<LearningDraft, (&'static str, String)> {
-        let at = parse_at(&form.text("at"), today).map_err(|e| ("at", e))?;
-        Ok(LearningDraft {
-            at: Some(at),
-            title: form.text("title"),
-            body: form.text("body"),
-            starred,
-            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-            skill_ids: form.picked("skills").into_iter().map(|o| o.id).collect(),
-        })
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        let starred = match ed.target {
-            EditTarget::Edit { starred, .. } => starred,
-            EditTarget::New => false,
-        };
-        let draft = match Self::read_form(&ed.form, ctx.today, starred) {
-            Ok(d) => d,
-            Err((field, msg)) => {
-                ed.form.set_error(field, msg);
-                return Outcome::Handled;
-            }
-        };
-        let result = match ed.target {
-            EditTarget::New => ctx.repo.add_learning(&draft),
-            EditTarget::Edit { id, version, .. } => ctx.repo.update_learning(id, version, &draft),
-        };
-        match result {
-            Ok(l) => {
-                ctx.status
-                    .info(format!("saved “{}”", truncate(&sanitize(&l.title), 50)));
-                self.editing = None;
-                self.pending_select = Some(l.id);
-                Outcome::Wrote
-            }
-            Err(DbError::Conflict { id, .. }) => match ctx.repo.learning(id) {
-                Ok(theirs) => {
-                    let yours = self.draft_lines(&draft);
-                    let lines = self.learning_lines(&theirs);
-                    if let Some(ed) = self.editing.as_mut() {
-                        // The form does not edit the star: overwriting keeps theirs.
-                        if let EditTarget::Edit { starred, .. } = &mut ed.target {
-                            *starred = theirs.starred;
-                        }
-                        ed.form.show_conflict(yours, lines, theirs.stamp.version);
-                    }
-                    Outcome::Handled
-                }
-                Err(e) => {
-                    ed.form.show_error(&e);
-                    Outcome::Handled
-                }
-            },
-            Err(e) => {
-                ed.form.show_error(&e);
-                Outcome::Handled
-            }
-        }
-    }
-
-    fn draft_lines(&self, d: &LearningDraft) -> Vec<(String, String)> {
-        let skills: Vec<&str> = d
-            .skill_ids
-            .iter()
-            .filter_map(|id| self.skill_name(*id))
-            .collect();
-        vec![
-            ("title".into(), d.title.clone()),
-            (
-                "when".into(),
-                d.at.map(|a| a.format("%Y-%m-%d %H:%M").to_string())
-                    .unwrap_or_default(),
-            ),
-            ("body".into(), d.body.clone()),
-            ("tags".into(), d.tags.join(" ")),
-            ("skills".into(), skills.join(", ")),
-        ]
-    }
-
-    fn learning_lines(&self, l: &Learning) -> Vec<(String, String)> {
-        self.draft_lines(&LearningDraft {
-            at: Some(l.at),
-            title: l.title.clone(),
-            body: l.body.clone(),
-            starred: l.starred,
-            tags: l.tags.clone(),
-            skill_ids: l.skill_ids.clone(),
-        })
-    }
-
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        if form_hints(&ed.form).first() == Some(&Context::JournalForm)
+        if self
+            .editing
+            .form()
+            .map(form_hints)
+            .and_then(<[Context]>::first)
+            == Some(&Context::JournalForm)
             && let Some(Action::JournalForm(action)) =
                 keymap::resolve(&[Context::JournalForm], key).map(|b| b.action)
         {
@@ -427,27 +365,17 @@ impl JournalPane {
                 }
             }
         }
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
-            }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
-            }
-            FormEvent::Overwrite { version } => {
-                if let EditTarget::Edit { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
-            }
+        let step = self.editing.handle_key(key, ctx);
+        self.form_step(step, ctx)
+    }
+
+    fn form_step(&mut self, step: FormStep<Learning>, ctx: &mut Ctx) -> Outcome {
+        if let FormStep::Saved(l) = &step {
+            ctx.status
+                .info(format!("saved “{}”", truncate(&sanitize(&l.title), 50)));
+            self.pending_select = Some(l.id);
         }
+        step.outcome()
     }
 
     fn open_tag_picker(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -649,7 +577,7 @@ impl JournalPane {
 
     /// A key, before [`Pane::handle_key`] notes whether the list must be read again.
     fn key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         if self.tag_picker.is_some() {
@@ -960,14 +888,12 @@ impl Pane for JournalPane {
         if let Some((form, _)) = self.tag_picker.as_mut() {
             form.render(frame, area);
         }
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return form_hints(&ed.form);
+        if let Some(form) = self.editing.form() {
+            return form_hints(form);
         }
         if let Some((form, _)) = &self.tag_picker {
             return form.contexts();
@@ -979,8 +905,7 @@ impl Pane for JournalPane {
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if let Some((form, _)) = self.tag_picker.as_mut() {
@@ -996,18 +921,7 @@ impl Pane for JournalPane {
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                EditTarget::Edit { version, .. } => Some(version),
-                EditTarget::New => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {
@@ -1024,7 +938,7 @@ impl Pane for JournalPane {
 
     fn editor_text(&self) -> Option<String> {
         match self.editor.as_ref()? {
-            EditorJob::Form => self.editing.as_ref().map(|e| e.form.text("body")),
+            EditorJob::Form => self.editing.form().map(|f| f.text("body")),
             EditorJob::Entry(l) => Some(l.body.clone()),
         }
     }
@@ -1043,8 +957,8 @@ impl Pane for JournalPane {
         };
         match job {
             EditorJob::Form => {
-                if let Some(ed) = self.editing.as_mut() {
-                    ed.form.set_text("body", &text);
+                if let Some(form) = self.editing.form_mut() {
+                    form.set_text("body", &text);
                     ctx.status
                         .info("the body is back from the editor: Ctrl-S saves the entry");
                 }
@@ -1076,14 +990,15 @@ impl Pane for JournalPane {
                         // Nothing typed is lost: the edit opens as a form, showing what
                         // went wrong (for a stale save, both versions side by side).
                         self.open_form(ctx, Some(&l));
-                        if let Some(ed) = self.editing.as_mut() {
-                            ed.form.set_text("body", &text);
+                        if let Some(form) = self.editing.form_mut() {
+                            form.set_text("body", &text);
                         }
                         if matches!(e, DbError::Conflict { .. }) {
-                            self.save(ctx)
+                            let step = self.editing.save(ctx);
+                            self.form_step(step, ctx)
                         } else {
-                            if let Some(ed) = self.editing.as_mut() {
-                                ed.form.show_error(&e);
+                            if let Some(form) = self.editing.form_mut() {
+                                form.show_error(&e);
                             }
                             Outcome::Handled
                         }

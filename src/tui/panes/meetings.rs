@@ -6,7 +6,7 @@
 use super::actions::{ItemCols, ItemForms, ItemList, item_line};
 use super::common::{render_empty, render_filter};
 use super::list::Filter;
-use super::meeting_form::{self as form, MeetingForm};
+use super::meeting_form::MeetingForm;
 use super::meeting_page::{Detail, meeting_head};
 use super::person::{PersonPage, Step};
 use super::pick::{Chooser, Chosen, person_options};
@@ -14,6 +14,7 @@ use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageDir, PageKey};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
+use crate::tui::form::controller::{FormController, FormStep};
 use crate::tui::form::{FormDraft, PickOption, format_minutes};
 use crate::tui::keymap::{
     self, Action, Context, DayAction, FilterAction, ListAction, MeetingDetailAction,
@@ -58,7 +59,7 @@ pub struct MeetingsPane {
     views: Vec<View>,
     detail: Option<Detail>,
     page: Option<PersonPage>,
-    editing: Option<MeetingForm>,
+    editing: FormController<MeetingForm>,
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
@@ -138,7 +139,7 @@ impl MeetingsPane {
             views: Vec::new(),
             detail: None,
             page: None,
-            editing: None,
+            editing: FormController::new(PaneId::Meetings.slug()),
             chooser: None,
             items: ItemForms::new(PaneId::Meetings, theme),
             pending_select: None,
@@ -156,7 +157,7 @@ impl MeetingsPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some() || self.items.is_open()
+        self.editing.is_open() || self.items.is_open()
     }
 
     /// The meeting whose page is open, if one is.
@@ -267,32 +268,22 @@ impl MeetingsPane {
 
     /// `@`: whose page to open. From a meeting's page, its attendees (one goes straight there).
     fn open_form(&mut self, ctx: &mut Ctx, meeting: Option<&Meeting>) -> Outcome {
-        self.editing = MeetingForm::open(ctx, meeting, self.theme);
+        MeetingForm::open(&mut self.editing, ctx, meeting, self.theme);
         Outcome::Handled
     }
 
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.handle_key(key, ctx) {
-            form::Step::Stay(outcome) => outcome,
-            form::Step::Closed => {
-                self.editing = None;
-                Outcome::Handled
-            }
-            form::Step::Saved(id) => {
-                self.editing = None;
-                self.pending_select = Some(id);
+        let step = self.editing.handle_key(key, ctx);
+        match &step {
+            FormStep::Saved(m) => {
+                ctx.status.info(MeetingForm::saved(m, ctx.today));
+                self.pending_select = Some(m.id);
                 self.list_stale = true;
-                Outcome::Wrote
             }
-            form::Step::KeptTheirs => {
-                self.editing = None;
-                self.list_stale = true;
-                Outcome::Wrote
-            }
+            FormStep::KeptTheirs => self.list_stale = true,
+            _ => {}
         }
+        step.outcome()
     }
 
     fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -732,7 +723,7 @@ impl Pane for MeetingsPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         if self.items.is_open() {
@@ -794,14 +785,12 @@ impl Pane for MeetingsPane {
             ch.form.render(frame, area);
         }
         self.items.render(frame, area);
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form.contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if let Some(c) = self.items.contexts() {
             return c;
@@ -818,8 +807,7 @@ impl Pane for MeetingsPane {
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if self.items.is_open() {
@@ -846,7 +834,7 @@ impl Pane for MeetingsPane {
         if let Some(d) = self.items.take_draft() {
             return Some(d);
         }
-        self.editing.take()?.into_draft()
+        self.editing.take_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {
@@ -858,7 +846,7 @@ impl Pane for MeetingsPane {
             } => (m, Some(id)),
             _ => return false,
         };
-        self.editing = None;
+        self.editing.close();
         self.chooser = None;
         self.filter = Filter::default();
         self.views = vec![View::Meeting(meeting)];

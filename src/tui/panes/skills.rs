@@ -15,7 +15,8 @@ use crate::model::{
     Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
-use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
+use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
+use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
     self, Action, Context, FilterAction, ListAction, SkillDetailAction, SkillsAction,
 };
@@ -62,25 +63,75 @@ impl Sort {
     }
 }
 
-enum EditTarget {
-    NewSkill,
-    EditSkill { id: Id, version: i64 },
-    Assess { skill_id: Id },
+/// The skills pane's two forms: a skill (new or edited), or an assessment of one.
+enum SkillForm {
+    /// The organizations, to name one in the conflict view.
+    Skill {
+        orgs: Vec<Organization>,
+    },
+    Assess {
+        skill_id: Id,
+    },
 }
 
-impl EditTarget {
-    fn key(&self) -> String {
-        match self {
-            EditTarget::NewSkill => "new".into(),
-            EditTarget::EditSkill { id, .. } => format!("edit:{id}"),
-            EditTarget::Assess { skill_id } => format!("assess:{skill_id}"),
+enum SkillSaved {
+    Skill(Skill),
+    Assessed {
+        skill_id: Id,
+        assessment: Assessment,
+    },
+}
+
+impl FormSpec for SkillForm {
+    type Saved = SkillSaved;
+
+    fn draft_key(&self, target: &FormTarget) -> Option<String> {
+        Some(match self {
+            SkillForm::Skill { .. } => target.key(),
+            SkillForm::Assess { skill_id } => format!("assess:{skill_id}"),
+        })
+    }
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<SkillSaved, DbError> {
+        match (self, *target) {
+            (SkillForm::Assess { skill_id }, _) => {
+                let level = form
+                    .picked("level")
+                    .first()
+                    .and_then(|o| u8::try_from(o.id).ok())
+                    .ok_or_else(|| DbError::invalid("level", "pick a level 0–5"))?;
+                let on = parse_day(&form.text("on"), ctx.today)
+                    .map_err(|e| DbError::invalid("on", e))?;
+                let note = form.text("note");
+                let assessment = ctx.repo.record_skill_level(*skill_id, level, on, &note)?;
+                Ok(SkillSaved::Assessed {
+                    skill_id: *skill_id,
+                    assessment,
+                })
+            }
+            (SkillForm::Skill { .. }, FormTarget::Edit { id, version }) => ctx
+                .repo
+                .update_skill(id, version, &read_skill_form(form))
+                .map(SkillSaved::Skill),
+            (SkillForm::Skill { .. }, FormTarget::New) => ctx
+                .repo
+                .add_skill(&read_skill_form(form))
+                .map(SkillSaved::Skill),
         }
     }
-}
 
-struct Editing {
-    form: Form,
-    target: EditTarget,
+    fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        let theirs = ctx.repo.skill(id)?;
+        let orgs = match self {
+            SkillForm::Skill { orgs } => orgs.as_slice(),
+            SkillForm::Assess { .. } => &[],
+        };
+        Ok(Conflict {
+            yours: draft_lines(orgs, &read_skill_form(form)),
+            theirs: draft_lines(orgs, &skill_draft(&theirs)),
+            version: theirs.stamp.version,
+        })
+    }
 }
 
 /// One skill in detail.
@@ -103,7 +154,7 @@ pub struct SkillsPane {
     filter: Filter,
     sort: Sort,
     orgs: Vec<Organization>,
-    editing: Option<Editing>,
+    editing: FormController<SkillForm>,
     detail: Option<Detail>,
     pending_select: Option<Id>,
 }
@@ -120,7 +171,7 @@ impl SkillsPane {
             filter: Filter::default(),
             sort: Sort::Category,
             orgs: Vec::new(),
-            editing: None,
+            editing: FormController::new(PaneId::Skills.slug()),
             detail: None,
             pending_select: None,
         }
@@ -142,7 +193,7 @@ impl SkillsPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_open()
     }
 
     /// The skill shown in detail, if the detail view is open.
@@ -225,10 +276,10 @@ impl SkillsPane {
                 return Outcome::Handled;
             }
         };
-        let (title, mut target, draft) = match skill {
+        let (title, target, draft) = match skill {
             Some(s) => (
                 format!("Edit skill · {}", s.name),
-                EditTarget::EditSkill {
+                FormTarget::Edit {
                     id: s.id,
                     version: s.stamp.version,
                 },
@@ -243,7 +294,7 @@ impl SkillsPane {
             ),
             None => (
                 "New skill".to_string(),
-                EditTarget::NewSkill,
+                FormTarget::New,
                 SkillDraft {
                     organization_id: ctx.organization,
                     ..SkillDraft::default()
@@ -282,7 +333,7 @@ impl SkillsPane {
                 .map(|o| PickOption::new(o.id, o.name.clone())),
         );
         let (tag_opts, tag_ids) = tag_options(&tags, &draft.tags);
-        let mut form = Form::new(title, self.theme)
+        let form = Form::new(title, self.theme)
             .line("name", "Name", &draft.name)
             .picker(
                 "category",
@@ -310,8 +361,9 @@ impl SkillsPane {
             )
             .multiline("description", "About", &draft.description, 3)
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
-        self.restore_draft(ctx, &mut form, &mut target);
-        self.editing = Some(Editing { form, target });
+        let orgs = self.orgs.clone();
+        self.editing
+            .open(ctx, form, target, SkillForm::Skill { orgs });
         Outcome::Handled
     }
 
@@ -319,8 +371,7 @@ impl SkillsPane {
         let levels: Vec<PickOption> = (0..=5u8)
             .map(|l| PickOption::new(i64::from(l), format!("{l} · {}", skill_level_name(l))))
             .collect();
-        let mut target = EditTarget::Assess { skill_id: skill.id };
-        let mut form = Form::new(format!("Assess · {}", skill.name), self.theme)
+        let form = Form::new(format!("Assess · {}", skill.name), self.theme)
             .picker(
                 "level",
                 "Level",
@@ -331,176 +382,34 @@ impl SkillsPane {
             )
             .line("on", "Date", &ctx.today.format("%Y-%m-%d").to_string())
             .multiline("note", "Evidence", "", 4);
-        self.restore_draft(ctx, &mut form, &mut target);
-        self.editing = Some(Editing { form, target });
+        let spec = SkillForm::Assess { skill_id: skill.id };
+        self.editing.open(ctx, form, FormTarget::New, spec);
         Outcome::Handled
     }
 
-    fn restore_draft(&self, ctx: &mut Ctx, form: &mut Form, target: &mut EditTarget) {
-        match ctx.drafts.take(PaneId::Skills, &target.key()) {
-            Ok(Some(d)) => {
-                form.restore(&d.values);
-                if let (EditTarget::EditSkill { version, .. }, Some(v)) = (target, d.version) {
-                    *version = v;
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-    }
-
-    fn read_skill_form(ed: &Editing) -> SkillDraft {
-        let form = &ed.form;
-        let category = match form.picked("category").first() {
-            Some(o) if o.id == 0 => String::new(),
-            Some(o) => o.label.clone(),
-            None => String::new(),
-        };
-        SkillDraft {
-            name: form.text("name"),
-            category,
-            description: form.text("description"),
-            target_level: form
-                .picked("target_level")
-                .first()
-                .and_then(|o| u8::try_from(o.id).ok()),
-            organization_id: form
-                .picked("organization")
-                .first()
-                .map(|o| o.id)
-                .filter(|id| *id > 0),
-            tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-        }
-    }
-
-    fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form.clear_errors();
-        match ed.target {
-            EditTarget::Assess { skill_id } => {
-                let level = ed
-                    .form
-                    .picked("level")
-                    .first()
-                    .and_then(|o| u8::try_from(o.id).ok());
-                let Some(level) = level else {
-                    ed.form.set_error("level", "pick a level 0–5");
-                    return Outcome::Handled;
-                };
-                let on = match parse_day(&ed.form.text("on"), ctx.today) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        ed.form.set_error("on", e);
-                        return Outcome::Handled;
-                    }
-                };
-                let note = ed.form.text("note");
-                match ctx.repo.record_skill_level(skill_id, level, on, &note) {
-                    Ok(a) => {
-                        ctx.status.info(format!(
-                            "recorded {} ({}) on {}",
-                            a.level,
-                            skill_level_name(a.level),
-                            a.assessed_on.format("%a %-d %b %Y")
-                        ));
-                        self.editing = None;
-                        self.pending_select = Some(skill_id);
-                        Outcome::Wrote
-                    }
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
-                }
-            }
-            EditTarget::NewSkill | EditTarget::EditSkill { .. } => {
-                let draft = Self::read_skill_form(ed);
-                let result = match ed.target {
-                    EditTarget::EditSkill { id, version } => {
-                        ctx.repo.update_skill(id, version, &draft)
-                    }
-                    _ => ctx.repo.add_skill(&draft),
-                };
-                match result {
-                    Ok(s) => {
-                        ctx.status
-                            .info(format!("saved skill “{}”", sanitize(&s.name)));
-                        self.editing = None;
-                        self.pending_select = Some(s.id);
-                        Outcome::Wrote
-                    }
-                    Err(DbError::Conflict { id, .. }) => match ctx.repo.skill(id) {
-                        Ok(theirs) => {
-                            let yours = self.draft_lines(&draft);
-                            let version = theirs.stamp.version;
-                            let theirs = self.draft_lines(&skill_draft(&theirs));
-                            if let Some(ed) = self.editing.as_mut() {
-                                ed.form.show_conflict(yours, theirs, version);
-                            }
-                            Outcome::Handled
-                        }
-                        Err(e) => {
-                            ed.form.show_error(&e);
-                            Outcome::Handled
-                        }
-                    },
-                    Err(e) => {
-                        ed.form.show_error(&e);
-                        Outcome::Handled
-                    }
-                }
-            }
-        }
-    }
-
-    fn draft_lines(&self, d: &SkillDraft) -> Vec<(String, String)> {
-        let org = d
-            .organization_id
-            .and_then(|id| self.orgs.iter().find(|o| o.id == id))
-            .map(|o| o.name.clone())
-            .unwrap_or_default();
-        vec![
-            ("name".into(), d.name.clone()),
-            ("category".into(), d.category.clone()),
-            (
-                "target".into(),
-                d.target_level.map(|t| t.to_string()).unwrap_or_default(),
-            ),
-            ("organization".into(), org),
-            ("about".into(), d.description.clone()),
-            ("tags".into(), d.tags.join(" ")),
-        ]
-    }
-
     fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.form.handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
+        let step = self.editing.handle_key(key, ctx);
+        match &step {
+            FormStep::Saved(SkillSaved::Assessed {
+                skill_id,
+                assessment: a,
+            }) => {
+                ctx.status.info(format!(
+                    "recorded {} ({}) on {}",
+                    a.level,
+                    skill_level_name(a.level),
+                    a.assessed_on.format("%a %-d %b %Y")
+                ));
+                self.pending_select = Some(*skill_id);
             }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
+            FormStep::Saved(SkillSaved::Skill(s)) => {
                 ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
+                    .info(format!("saved skill “{}”", sanitize(&s.name)));
+                self.pending_select = Some(s.id);
             }
-            FormEvent::Overwrite { version } => {
-                if let EditTarget::EditSkill { version: v, .. } = &mut ed.target {
-                    *v = version;
-                }
-                self.save(ctx)
-            }
+            _ => {}
         }
+        step.outcome()
     }
 
     fn detail_key(&mut self, action: SkillDetailAction, ctx: &mut Ctx) -> Outcome {
@@ -1125,6 +1034,48 @@ fn new_category(raw: &str) -> Result<String, String> {
     Ok(c.to_string())
 }
 
+fn read_skill_form(form: &Form) -> SkillDraft {
+    let category = match form.picked("category").first() {
+        Some(o) if o.id == 0 => String::new(),
+        Some(o) => o.label.clone(),
+        None => String::new(),
+    };
+    SkillDraft {
+        name: form.text("name"),
+        category,
+        description: form.text("description"),
+        target_level: form
+            .picked("target_level")
+            .first()
+            .and_then(|o| u8::try_from(o.id).ok()),
+        organization_id: form
+            .picked("organization")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id > 0),
+        tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+    }
+}
+
+fn draft_lines(orgs: &[Organization], d: &SkillDraft) -> Vec<(String, String)> {
+    let org = d
+        .organization_id
+        .and_then(|id| orgs.iter().find(|o| o.id == id))
+        .map(|o| o.name.clone())
+        .unwrap_or_default();
+    vec![
+        ("name".into(), d.name.clone()),
+        ("category".into(), d.category.clone()),
+        (
+            "target".into(),
+            d.target_level.map(|t| t.to_string()).unwrap_or_default(),
+        ),
+        ("organization".into(), org),
+        ("about".into(), d.description.clone()),
+        ("tags".into(), d.tags.join(" ")),
+    ]
+}
+
 fn skill_draft(s: &Skill) -> SkillDraft {
     SkillDraft {
         name: s.name.clone(),
@@ -1163,7 +1114,7 @@ impl Pane for SkillsPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
@@ -1194,14 +1145,12 @@ impl Pane for SkillsPane {
         } else {
             self.render_table(frame, area);
         }
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form.contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if self.detail.is_some() {
             return &[Context::SkillDetail];
@@ -1213,8 +1162,7 @@ impl Pane for SkillsPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form.paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
@@ -1226,18 +1174,7 @@ impl Pane for SkillsPane {
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {
-        let ed = self.editing.take()?;
-        if !ed.form.is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.target.key(),
-            version: match ed.target {
-                EditTarget::EditSkill { version, .. } => Some(version),
-                _ => None,
-            },
-            values: ed.form.values(),
-        })
+        self.editing.take_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {

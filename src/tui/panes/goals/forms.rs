@@ -1,15 +1,16 @@
-//! The goal form and the milestone form: opening them, their keys, saving (with the
-//! conflict view) and where the selection lands after a save.
+//! The goal form and the milestone form: their fields, how they save and show the saved
+//! version in a conflict, and where the selection lands after a save.
 
 use super::*;
 use crate::dates::Lean;
 use crate::db::Error as DbError;
 use crate::model::{Goal, GoalDraft, Id, Milestone};
 use crate::text::{sanitize, truncate};
-use crate::tui::form::{Form, FormEvent, PickOption};
+use crate::tui::form::controller::{Conflict, FormSpec, FormStep, FormTarget, Lines};
+use crate::tui::form::{Form, PickOption};
 use crate::tui::panes::common::{new_tag, tag_options};
 use crate::tui::panes::pick::{NONE_ID, parse_day};
-use crate::tui::panes::{Ctx, Outcome, PaneId};
+use crate::tui::panes::{Ctx, Outcome};
 use ratatui::crossterm::event::KeyEvent;
 
 impl GoalsPane {
@@ -29,7 +30,7 @@ impl GoalsPane {
         let (heading, target, draft) = match &goal {
             Some(g) => (
                 "Edit goal".to_string(),
-                GoalTarget::Edit {
+                FormTarget::Edit {
                     id: g.id,
                     version: g.stamp.version,
                 },
@@ -47,7 +48,7 @@ impl GoalsPane {
                     Some(p) => format!("New sub-goal of “{}”", truncate(&sanitize(&p.title), 40)),
                     None => "New goal".to_string(),
                 },
-                GoalTarget::New { parent },
+                FormTarget::New,
                 GoalDraft {
                     parent_id: parent,
                     ..GoalDraft::default()
@@ -83,7 +84,13 @@ impl GoalsPane {
                 None,
             )
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
-        self.start_editing(ctx, Editing::Goal { form, target })
+        let spec = GoalForm::Goal {
+            parent,
+            organization_id: draft.organization_id,
+            paths,
+        };
+        self.editing.open(ctx, form, target, spec);
+        Outcome::Handled
     }
 
     pub(super) fn open_milestone_form(
@@ -95,12 +102,12 @@ impl GoalsPane {
         let (heading, target) = match ms {
             Some(m) => (
                 "Edit milestone",
-                MsTarget::Edit {
+                FormTarget::Edit {
                     id: m.id,
                     version: m.version,
                 },
             ),
-            None => ("New milestone", MsTarget::New { goal }),
+            None => ("New milestone", FormTarget::New),
         };
         let form = Form::new(heading, self.theme)
             .line("title", "Title", ms.map_or("", |m| m.title.as_str()))
@@ -111,194 +118,9 @@ impl GoalsPane {
                     .map(|d| d.format("%Y-%m-%d").to_string())
                     .unwrap_or_default(),
             );
-        self.start_editing(ctx, Editing::Milestone { form, target })
-    }
-
-    pub(super) fn start_editing(&mut self, ctx: &mut Ctx, mut ed: Editing) -> Outcome {
-        match ctx.drafts.take(PaneId::Goals, &ed.key()) {
-            Ok(Some(d)) => {
-                ed.form_mut().restore(&d.values);
-                if let Some(v) = d.version {
-                    ed.set_version(v);
-                }
-                ctx.status
-                    .info("restored the unsaved draft from an interrupted session");
-            }
-            Ok(None) => {}
-            Err(e) => ctx.status.error(format!("could not read the draft: {e}")),
-        }
-        self.editing = Some(ed);
+        self.editing
+            .open(ctx, form, target, GoalForm::Milestone { goal });
         Outcome::Handled
-    }
-
-    pub(super) fn save(&mut self, ctx: &mut Ctx) -> Outcome {
-        let today = ctx.today;
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Handled;
-        };
-        ed.form_mut().clear_errors();
-        match ed {
-            Editing::Goal { form, target } => {
-                let target_date =
-                    match parse_day(&form.text("target"), today, "target date", Lean::Future) {
-                        Ok(d) => d,
-                        Err(e) => {
-                            form.set_error("target", e);
-                            return Outcome::Handled;
-                        }
-                    };
-                let parent_id = form
-                    .picked("parent")
-                    .first()
-                    .map(|o| o.id)
-                    .filter(|id| *id != NONE_ID);
-                let organization_id = match target {
-                    GoalTarget::Edit { id, .. } => self
-                        .index
-                        .get(id)
-                        .and_then(|&i| self.goals.get(i))
-                        .and_then(|g| g.organization_id),
-                    GoalTarget::New { .. } => None,
-                };
-                let draft = GoalDraft {
-                    parent_id,
-                    organization_id,
-                    title: form.text("title"),
-                    description: form.text("description"),
-                    target_date,
-                    tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
-                };
-                let result = match target {
-                    GoalTarget::New { .. } => ctx.repo.add_goal(&draft),
-                    GoalTarget::Edit { id, version } => ctx.repo.update_goal(*id, *version, &draft),
-                };
-                match result {
-                    Ok(g) => {
-                        ctx.status.info(format!(
-                            "saved goal “{}”",
-                            truncate(&sanitize(&g.title), 50)
-                        ));
-                        if let Some(p) = g.parent_id {
-                            self.collapsed.remove(&p);
-                        }
-                        self.pending_select = Some(g.id);
-                        self.editing = None;
-                        Outcome::Wrote
-                    }
-                    Err(DbError::Conflict { id, .. }) => match ctx.repo.goal(id) {
-                        Ok(theirs) => {
-                            let paths = paths(&self.goals);
-                            let parent_of = |p: Option<Id>| {
-                                p.and_then(|p| paths.get(&p).cloned()).unwrap_or_default()
-                            };
-                            let lines = |d: &GoalDraft| {
-                                vec![
-                                    ("title".to_string(), d.title.clone()),
-                                    ("about".to_string(), d.description.clone()),
-                                    (
-                                        "target".to_string(),
-                                        d.target_date.map(|d| d.to_string()).unwrap_or_default(),
-                                    ),
-                                    ("under".to_string(), parent_of(d.parent_id)),
-                                    ("tags".to_string(), d.tags.join(" ")),
-                                ]
-                            };
-                            let theirs_draft = GoalDraft {
-                                parent_id: theirs.parent_id,
-                                organization_id: theirs.organization_id,
-                                title: theirs.title.clone(),
-                                description: theirs.description.clone(),
-                                target_date: theirs.target_date,
-                                tags: theirs.tags.clone(),
-                            };
-                            form.show_conflict(
-                                lines(&draft),
-                                lines(&theirs_draft),
-                                theirs.stamp.version,
-                            );
-                            Outcome::Handled
-                        }
-                        Err(e) => {
-                            form.show_error(&e);
-                            Outcome::Handled
-                        }
-                    },
-                    Err(e) => {
-                        form.show_error(&e);
-                        Outcome::Handled
-                    }
-                }
-            }
-            Editing::Milestone { form, target } => {
-                let due = match parse_day(&form.text("due"), today, "due date", Lean::Future) {
-                    Ok(d) => d,
-                    Err(e) => {
-                        form.set_error("due", e);
-                        return Outcome::Handled;
-                    }
-                };
-                let title = form.text("title");
-                let result = match target {
-                    MsTarget::New { goal } => ctx.repo.add_milestone(*goal, &title, due),
-                    MsTarget::Edit { id, version } => {
-                        ctx.repo.update_milestone(*id, *version, &title, due)
-                    }
-                };
-                match result {
-                    Ok(m) => {
-                        ctx.status.info(format!(
-                            "saved milestone “{}”",
-                            truncate(&sanitize(&m.title), 50)
-                        ));
-                        self.editing = None;
-                        self.select_milestone(m.id, m.goal_id);
-                        Outcome::Wrote
-                    }
-                    Err(DbError::Conflict { id, current, .. }) => {
-                        // The cached tree holds the copy this edit started from; theirs is
-                        // read afresh (the milestone's goal never changes).
-                        let goal = self
-                            .goals
-                            .iter()
-                            .find(|g| g.milestones.iter().any(|m| m.id == id))
-                            .map(|g| g.id);
-                        let fresh = match goal.map(|g| ctx.repo.goal(g)) {
-                            Some(Ok(g)) => g.milestones.into_iter().find(|m| m.id == id),
-                            Some(Err(e)) => {
-                                form.show_error(&e);
-                                return Outcome::Handled;
-                            }
-                            None => None,
-                        };
-                        let version = fresh.as_ref().map_or(current, |m| m.version);
-                        let theirs = fresh
-                            .map(|m| {
-                                vec![
-                                    ("title".to_string(), m.title),
-                                    (
-                                        "due".to_string(),
-                                        m.due_date.map(|d| d.to_string()).unwrap_or_default(),
-                                    ),
-                                ]
-                            })
-                            .unwrap_or_default();
-                        let yours = vec![
-                            ("title".to_string(), title),
-                            (
-                                "due".to_string(),
-                                due.map(|d| d.to_string()).unwrap_or_default(),
-                            ),
-                        ];
-                        form.show_conflict(yours, theirs, version);
-                        Outcome::Handled
-                    }
-                    Err(e) => {
-                        form.show_error(&e);
-                        Outcome::Handled
-                    }
-                }
-            }
-        }
     }
 
     /// Puts the milestone cursor on `id` once the goal is reloaded.
@@ -318,26 +140,195 @@ impl GoalsPane {
     }
 
     pub(super) fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
-        let Some(ed) = self.editing.as_mut() else {
-            return Outcome::Ignored;
-        };
-        match ed.form_mut().handle_key(key) {
-            FormEvent::None => Outcome::Handled,
-            FormEvent::Ignored => Outcome::Ignored,
-            FormEvent::Save => self.save(ctx),
-            FormEvent::Closed => {
-                self.editing = None;
-                Outcome::Handled
+        let step = self.editing.handle_key(key, ctx);
+        match &step {
+            FormStep::Saved(GoalSaved::Goal(g)) => {
+                ctx.status.info(format!(
+                    "saved goal “{}”",
+                    truncate(&sanitize(&g.title), 50)
+                ));
+                if let Some(p) = g.parent_id {
+                    self.collapsed.remove(&p);
+                }
+                self.pending_select = Some(g.id);
             }
-            FormEvent::KeepTheirs => {
-                self.editing = None;
-                ctx.status
-                    .info("kept the version saved by the other session");
-                Outcome::Wrote
+            FormStep::Saved(GoalSaved::Milestone(m)) => {
+                ctx.status.info(format!(
+                    "saved milestone “{}”",
+                    truncate(&sanitize(&m.title), 50)
+                ));
+                self.select_milestone(m.id, m.goal_id);
             }
-            FormEvent::Overwrite { version } => {
-                ed.set_version(version);
-                self.save(ctx)
+            _ => {}
+        }
+        step.outcome()
+    }
+}
+
+/// The goals pane's two forms.
+pub(super) enum GoalForm {
+    Goal {
+        /// The parent a new goal was opened under (its draft is kept apart).
+        parent: Option<Id>,
+        /// Kept as it is: the form does not edit it.
+        organization_id: Option<Id>,
+        /// Every goal's path, to name the parent in the conflict view.
+        paths: HashMap<Id, String>,
+    },
+    /// A milestone of the goal `goal`.
+    Milestone { goal: Id },
+}
+
+pub(super) enum GoalSaved {
+    Goal(Goal),
+    Milestone(Milestone),
+}
+
+fn goal_lines(paths: &HashMap<Id, String>, d: &GoalDraft) -> Lines {
+    vec![
+        ("title".to_string(), d.title.clone()),
+        ("about".to_string(), d.description.clone()),
+        (
+            "target".to_string(),
+            d.target_date.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+        (
+            "under".to_string(),
+            d.parent_id
+                .and_then(|p| paths.get(&p).cloned())
+                .unwrap_or_default(),
+        ),
+        ("tags".to_string(), d.tags.join(" ")),
+    ]
+}
+
+fn milestone_lines(title: String, due: Option<NaiveDate>) -> Lines {
+    vec![
+        ("title".to_string(), title),
+        (
+            "due".to_string(),
+            due.map(|d| d.to_string()).unwrap_or_default(),
+        ),
+    ]
+}
+
+fn read_goal(
+    form: &Form,
+    today: NaiveDate,
+    organization_id: Option<Id>,
+) -> Result<GoalDraft, DbError> {
+    let target_date = parse_day(&form.text("target"), today, "target date", Lean::Future)
+        .map_err(|e| DbError::invalid("target", e))?;
+    Ok(GoalDraft {
+        parent_id: form
+            .picked("parent")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id != NONE_ID),
+        organization_id,
+        title: form.text("title"),
+        description: form.text("description"),
+        target_date,
+        tags: form.picked("tags").into_iter().map(|o| o.label).collect(),
+    })
+}
+
+fn read_due(form: &Form, today: NaiveDate) -> Result<Option<NaiveDate>, DbError> {
+    parse_day(&form.text("due"), today, "due date", Lean::Future)
+        .map_err(|e| DbError::invalid("due", e))
+}
+
+impl FormSpec for GoalForm {
+    type Saved = GoalSaved;
+
+    fn draft_key(&self, target: &FormTarget) -> Option<String> {
+        Some(match (self, target) {
+            (GoalForm::Goal { parent: None, .. }, FormTarget::New) => "new".into(),
+            (
+                GoalForm::Goal {
+                    parent: Some(p), ..
+                },
+                FormTarget::New,
+            ) => format!("new:under:{p}"),
+            (GoalForm::Goal { .. }, FormTarget::Edit { id, .. }) => format!("edit:{id}"),
+            (GoalForm::Milestone { goal }, FormTarget::New) => format!("milestone:new:{goal}"),
+            (GoalForm::Milestone { .. }, FormTarget::Edit { id, .. }) => {
+                format!("milestone:edit:{id}")
+            }
+        })
+    }
+
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<GoalSaved, DbError> {
+        match self {
+            GoalForm::Goal {
+                organization_id, ..
+            } => {
+                let draft = read_goal(form, ctx.today, *organization_id)?;
+                match *target {
+                    FormTarget::New => ctx.repo.add_goal(&draft),
+                    FormTarget::Edit { id, version } => ctx.repo.update_goal(id, version, &draft),
+                }
+                .map(GoalSaved::Goal)
+            }
+            GoalForm::Milestone { goal } => {
+                let due = read_due(form, ctx.today)?;
+                let title = form.text("title");
+                match *target {
+                    FormTarget::New => ctx.repo.add_milestone(*goal, &title, due),
+                    FormTarget::Edit { id, version } => {
+                        ctx.repo.update_milestone(id, version, &title, due)
+                    }
+                }
+                .map(GoalSaved::Milestone)
+            }
+        }
+    }
+
+    fn conflict(
+        &mut self,
+        ctx: &Ctx,
+        form: &Form,
+        id: Id,
+        current: i64,
+    ) -> Result<Conflict, DbError> {
+        match self {
+            GoalForm::Goal {
+                organization_id,
+                paths,
+                ..
+            } => {
+                let theirs = ctx.repo.goal(id)?;
+                let yours = read_goal(form, ctx.today, *organization_id)?;
+                let theirs_draft = GoalDraft {
+                    parent_id: theirs.parent_id,
+                    organization_id: theirs.organization_id,
+                    title: theirs.title.clone(),
+                    description: theirs.description.clone(),
+                    target_date: theirs.target_date,
+                    tags: theirs.tags.clone(),
+                };
+                Ok(Conflict {
+                    yours: goal_lines(paths, &yours),
+                    theirs: goal_lines(paths, &theirs_draft),
+                    version: theirs.stamp.version,
+                })
+            }
+            GoalForm::Milestone { goal } => {
+                // Theirs is read afresh with its goal (a milestone's goal never changes).
+                let fresh = ctx
+                    .repo
+                    .goal(*goal)?
+                    .milestones
+                    .into_iter()
+                    .find(|m| m.id == id);
+                let due = read_due(form, ctx.today)?;
+                Ok(Conflict {
+                    yours: milestone_lines(form.text("title"), due),
+                    version: fresh.as_ref().map_or(current, |m| m.version),
+                    theirs: fresh
+                        .map(|m| milestone_lines(m.title, m.due_date))
+                        .unwrap_or_default(),
+                })
             }
         }
     }

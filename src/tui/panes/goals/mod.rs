@@ -8,10 +8,11 @@
 
 use super::list::{Cursor, Filter};
 use super::pick::{Chooser, NONE_ID};
-use super::{Ctx, Outcome, Pane, Target};
+use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
 use crate::model::{Goal, GoalStatus, Id, Milestone, Task};
-use crate::tui::form::{Form, FormDraft, PickOption};
+use crate::tui::form::controller::FormController;
+use crate::tui::form::{FormDraft, PickOption};
 use crate::tui::keymap::{self, Action, Context};
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -22,6 +23,8 @@ use ratatui::style::Style;
 use std::collections::{HashMap, HashSet};
 
 mod forms;
+
+use forms::GoalForm;
 mod keys;
 mod render;
 
@@ -78,88 +81,6 @@ fn status_style(s: GoalStatus, t: Theme) -> Style {
     }
 }
 
-enum GoalTarget {
-    New { parent: Option<Id> },
-    Edit { id: Id, version: i64 },
-}
-
-enum MsTarget {
-    New { goal: Id },
-    Edit { id: Id, version: i64 },
-}
-
-enum Editing {
-    Goal { form: Form, target: GoalTarget },
-    Milestone { form: Form, target: MsTarget },
-}
-
-impl Editing {
-    fn form(&self) -> &Form {
-        match self {
-            Editing::Goal { form, .. } | Editing::Milestone { form, .. } => form,
-        }
-    }
-
-    fn form_mut(&mut self) -> &mut Form {
-        match self {
-            Editing::Goal { form, .. } | Editing::Milestone { form, .. } => form,
-        }
-    }
-
-    fn key(&self) -> String {
-        match self {
-            Editing::Goal {
-                target: GoalTarget::New { parent: None },
-                ..
-            } => "new".into(),
-            Editing::Goal {
-                target: GoalTarget::New { parent: Some(p) },
-                ..
-            } => format!("new:under:{p}"),
-            Editing::Goal {
-                target: GoalTarget::Edit { id, .. },
-                ..
-            } => format!("edit:{id}"),
-            Editing::Milestone {
-                target: MsTarget::New { goal },
-                ..
-            } => format!("milestone:new:{goal}"),
-            Editing::Milestone {
-                target: MsTarget::Edit { id, .. },
-                ..
-            } => format!("milestone:edit:{id}"),
-        }
-    }
-
-    fn version(&self) -> Option<i64> {
-        match self {
-            Editing::Goal {
-                target: GoalTarget::Edit { version, .. },
-                ..
-            }
-            | Editing::Milestone {
-                target: MsTarget::Edit { version, .. },
-                ..
-            } => Some(*version),
-            _ => None,
-        }
-    }
-
-    fn set_version(&mut self, v: i64) {
-        match self {
-            Editing::Goal {
-                target: GoalTarget::Edit { version, .. },
-                ..
-            }
-            | Editing::Milestone {
-                target: MsTarget::Edit { version, .. },
-                ..
-            } => *version = v,
-            _ => {}
-        }
-    }
-}
-
 /// A goal's page.
 struct Detail {
     id: Id,
@@ -190,7 +111,7 @@ pub struct GoalsPane {
     cursor: Cursor,
     filter: Filter,
     detail: Option<Detail>,
-    editing: Option<Editing>,
+    editing: FormController<GoalForm>,
     /// Choosing a new parent for this goal.
     mover: Option<(Chooser, Id)>,
     /// Asking before deleting this milestone for good.
@@ -215,7 +136,7 @@ impl GoalsPane {
             cursor: Cursor::default(),
             filter: Filter::default(),
             detail: None,
-            editing: None,
+            editing: FormController::new(PaneId::Goals.slug()),
             mover: None,
             confirm: None,
             pending_select: None,
@@ -229,7 +150,7 @@ impl GoalsPane {
     }
 
     pub fn is_editing(&self) -> bool {
-        self.editing.is_some()
+        self.editing.is_open()
     }
 
     /// The goal whose page is open.
@@ -422,7 +343,7 @@ impl Pane for GoalsPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        if self.editing.is_some() {
+        if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
         if self.mover.is_some() {
@@ -477,14 +398,12 @@ impl Pane for GoalsPane {
         if let Some((chooser, _)) = self.mover.as_mut() {
             chooser.form.render(frame, area);
         }
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form_mut().render(frame, area);
-        }
+        self.editing.render(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
-        if let Some(ed) = &self.editing {
-            return ed.form().contexts();
+        if let Some(contexts) = self.editing.contexts() {
+            return contexts;
         }
         if let Some((chooser, _)) = &self.mover {
             return chooser.form.contexts();
@@ -502,8 +421,7 @@ impl Pane for GoalsPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if let Some(ed) = self.editing.as_mut() {
-            ed.form_mut().paste(text);
+        if self.editing.paste(text) {
             return Outcome::Handled;
         }
         if let Some((chooser, _)) = self.mover.as_mut() {
@@ -519,22 +437,14 @@ impl Pane for GoalsPane {
     }
 
     fn take_draft(&mut self) -> Option<FormDraft> {
-        let ed = self.editing.take()?;
-        if !ed.form().is_changed() {
-            return None;
-        }
-        Some(FormDraft {
-            target: ed.key(),
-            version: ed.version(),
-            values: ed.form().values(),
-        })
+        self.editing.take_draft()
     }
 
     fn select(&mut self, target: Target) -> bool {
         let Target::Goal { id } = target else {
             return false;
         };
-        self.editing = None;
+        self.editing.close();
         self.mover = None;
         self.confirm = None;
         self.pending_open = Some(id);
