@@ -23,8 +23,9 @@ use ratatui::style::Style;
 use std::collections::{HashMap, HashSet};
 
 mod forms;
+mod spec;
 
-use forms::GoalForm;
+use spec::GoalForm;
 mod keys;
 mod render;
 
