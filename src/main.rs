@@ -205,6 +205,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown
+    Rm {
+        /// What they are
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::remove::RowKind,
+        /// Their ids, as `worklog list` shows them
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Bring back the last removal (from `worklog rm` or the app); again for the one before
+    Undo,
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
         /// The directory to fill; it must hold no data [default: a new directory under the
@@ -506,6 +517,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Show { kind, id, json }) => {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
+        Some(Command::Rm { kind, ids }) => cli::remove::rm(&dir()?, clock, kind, &ids, out, err)?,
+        Some(Command::Undo) => cli::remove::undo(&dir()?, clock, out, err)?,
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {
             cli::shell::completions(Cli::command(), shell, out)?

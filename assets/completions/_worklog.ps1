@@ -41,6 +41,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -227,6 +229,18 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'worklog;rm' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;undo' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'worklog;demo' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]')
             [CompletionResult]::new('--rows', '--rows', [CompletionResultType]::ParameterName, 'About how many rows to write, up to 1000000 (the default is about a year of use)')
@@ -263,6 +277,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -325,6 +341,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;show' {
+            break
+        }
+        'worklog;help;rm' {
+            break
+        }
+        'worklog;help;undo' {
             break
         }
         'worklog;help;demo' {

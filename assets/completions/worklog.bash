@@ -61,6 +61,9 @@ _worklog() {
             worklog,restore)
                 cmd="worklog__subcmd__restore"
                 ;;
+            worklog,rm)
+                cmd="worklog__subcmd__rm"
+                ;;
             worklog,search)
                 cmd="worklog__subcmd__search"
                 ;;
@@ -69,6 +72,9 @@ _worklog() {
                 ;;
             worklog,today)
                 cmd="worklog__subcmd__today"
+                ;;
+            worklog,undo)
+                cmd="worklog__subcmd__undo"
                 ;;
             worklog__subcmd__add,energy)
                 cmd="worklog__subcmd__add__subcmd__energy"
@@ -145,6 +151,9 @@ _worklog() {
             worklog__subcmd__help,restore)
                 cmd="worklog__subcmd__help__subcmd__restore"
                 ;;
+            worklog__subcmd__help,rm)
+                cmd="worklog__subcmd__help__subcmd__rm"
+                ;;
             worklog__subcmd__help,search)
                 cmd="worklog__subcmd__help__subcmd__search"
                 ;;
@@ -153,6 +162,9 @@ _worklog() {
                 ;;
             worklog__subcmd__help,today)
                 cmd="worklog__subcmd__help__subcmd__today"
+                ;;
+            worklog__subcmd__help,undo)
+                cmd="worklog__subcmd__help__subcmd__undo"
                 ;;
             worklog__subcmd__help__subcmd__add,energy)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__energy"
@@ -173,7 +185,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,7 +575,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -842,6 +854,20 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -871,6 +897,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__today)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__undo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1044,6 +1084,24 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__rm)
+            opts="-h --data-dir --help task learning skill meeting action-item goal feedback checkin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__search)
             opts="-h --json --limit --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1086,6 +1144,24 @@ _worklog() {
             ;;
         worklog__subcmd__today)
             opts="-h --json --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__undo)
+            opts="-h --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

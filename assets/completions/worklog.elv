@@ -38,6 +38,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -199,6 +201,16 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'worklog;rm'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;undo'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'worklog;demo'= {
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
@@ -232,6 +244,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -276,6 +290,10 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;list'= {
         }
         &'worklog;help;show'= {
+        }
+        &'worklog;help;rm'= {
+        }
+        &'worklog;help;undo'= {
         }
         &'worklog;help;demo'= {
         }

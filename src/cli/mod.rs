@@ -7,6 +7,7 @@ pub mod browse;
 pub mod capture;
 pub mod demo;
 pub mod exchange;
+pub mod remove;
 pub mod search;
 pub mod shell;
 
