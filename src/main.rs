@@ -254,12 +254,20 @@ enum ShellCommand {
     },
 }
 
+const TASK_QUICK: &str = r#"Quick syntax in TEXT:
+  #tag       adds a tag               !high, !low, !1…!3  sets the priority
+  ~45, ~1h30 sets the estimate        a day as --day reads it, as the last word, sets the day
+  worklog add task "Call the bank tomorrow !high #home"
+It says what it understood. Options win over the text: with --day, a day word stays in the
+title. --literal keeps the text as typed."#;
+
 /// What `worklog add` captures.
 #[derive(Debug, Subcommand)]
 enum AddCommand {
-    /// A focus task: worklog add task Call the bank --day tomorrow --priority high
+    /// A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"
+    #[command(after_help = TASK_QUICK)]
     Task {
-        /// What to do
+        /// What to do, with the quick syntax below
         #[arg(required = true, value_name = "TEXT")]
         text: Vec<String>,
         /// The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week
@@ -275,6 +283,15 @@ enum AddCommand {
         /// The goal it serves: its id, or (part of) its title if that matches only one
         #[arg(long, value_name = "G")]
         goal: Option<String>,
+        /// How long it should take: minutes, or like 1h30
+        #[arg(long, value_name = "E")]
+        estimate: Option<String>,
+        /// Notes on it
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it
+        #[arg(long)]
+        literal: bool,
     },
     /// A journal entry: what you learned
     Learning {
@@ -328,6 +345,102 @@ enum AddCommand {
         /// A tag (repeat for more)
         #[arg(long = "tag", value_name = "T")]
         tags: Vec<String>,
+    },
+    /// A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo
+    Meeting {
+        /// Its title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD
+        /// [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        day: Option<String>,
+        /// When it starts, HH:MM [default: now]
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// How long: minutes, or like 1h30
+        #[arg(long, value_name = "M")]
+        duration: Option<String>,
+        /// 1:1, team, interview, review, planning, external or other [default: other]
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Someone who attended, found by name or added (repeat for more)
+        #[arg(long = "with", value_name = "NAME")]
+        with: Vec<String>,
+        /// Notes
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// A goal, or a sub-goal with --parent
+    Goal {
+        /// Its title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The goal it belongs under: its id, or (part of) its title if that matches only one
+        #[arg(long, value_name = "G")]
+        parent: Option<String>,
+        /// When it should be reached: a day as --day of add task reads it
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        target: Option<String>,
+        /// What it means
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// A skill to track
+    Skill {
+        /// Its name
+        #[arg(required = true, value_name = "NAME")]
+        name: Vec<String>,
+        /// A category, e.g. languages
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        /// The level you aim for, 0–5
+        #[arg(long, value_name = "0-5", value_parser = clap::value_parser!(u8).range(0..=5))]
+        target: Option<u8>,
+        /// What it covers
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+    },
+    /// A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"
+    Assessment {
+        /// The skill: its id, or its name (or part of it, if that matches only one)
+        #[arg(value_name = "SKILL")]
+        skill: String,
+        /// The level, 0 (none) to 5 (expert)
+        #[arg(value_name = "0-5")]
+        level: String,
+        /// The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or
+        /// YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        day: Option<String>,
+        /// What it rests on
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// An action item, from a meeting or feedback or on its own
+    #[command(name = "action-item", visible_alias = "action")]
+    ActionItem {
+        /// What to do
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The meeting it came from
+        #[arg(long, value_name = "ID", conflicts_with = "feedback")]
+        meeting: Option<i64>,
+        /// The feedback it came from
+        #[arg(long, value_name = "ID")]
+        feedback: Option<i64>,
+        /// Who owns it, found by name or added [default: you]
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// When it is due: a day as --day of add task reads it
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        due: Option<String>,
     },
 }
 
@@ -544,6 +657,7 @@ fn add(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    use worklog::cli::add as a;
     use worklog::cli::capture as c;
     match what {
         AddCommand::Task {
@@ -552,6 +666,9 @@ fn add(
             priority,
             tags,
             goal,
+            estimate,
+            notes,
+            literal,
         } => c::add_task(
             dir,
             clock,
@@ -561,6 +678,9 @@ fn add(
                 priority,
                 tags,
                 goal,
+                estimate,
+                notes,
+                literal,
             },
             out,
             err,
@@ -606,6 +726,90 @@ fn add(
                 kind,
                 day,
                 tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Meeting {
+            title,
+            day,
+            time,
+            duration,
+            kind,
+            with,
+            notes,
+            tags,
+        } => a::add_meeting(
+            dir,
+            clock,
+            &a::MeetingArgs {
+                title,
+                day,
+                time,
+                duration,
+                kind,
+                with,
+                notes,
+                tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Goal {
+            title,
+            parent,
+            target,
+            description,
+            tags,
+        } => a::add_goal(
+            dir,
+            clock,
+            &a::GoalArgs {
+                title,
+                parent,
+                target,
+                description,
+                tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Skill {
+            name,
+            category,
+            target,
+            description,
+        } => a::add_skill(
+            dir,
+            clock,
+            &name,
+            category.as_deref(),
+            target,
+            description.as_deref(),
+            out,
+            err,
+        ),
+        AddCommand::Assessment {
+            skill,
+            level,
+            day,
+            note,
+        } => a::add_assessment(dir, clock, &skill, &level, day, note.as_deref(), out, err),
+        AddCommand::ActionItem {
+            title,
+            meeting,
+            feedback,
+            owner,
+            due,
+        } => a::add_action_item(
+            dir,
+            clock,
+            &a::ActionArgs {
+                title,
+                meeting,
+                feedback,
+                owner,
+                due,
             },
             out,
             err,

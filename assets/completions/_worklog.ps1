@@ -87,10 +87,16 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -99,7 +105,10 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, '1–3 or high/normal/low [default: normal]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
             [CompletionResult]::new('--goal', '--goal', [CompletionResultType]::ParameterName, 'The goal it serves: its id, or (part of) its title if that matches only one')
+            [CompletionResult]::new('--estimate', '--estimate', [CompletionResultType]::ParameterName, 'How long it should take: minutes, or like 1h30')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Notes on it')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--literal', '--literal', [CompletionResultType]::ParameterName, 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -133,11 +142,76 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'worklog;add;meeting' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'When it starts, HH:MM [default: now]')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long: minutes, or like 1h30')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, '1:1, team, interview, review, planning, external or other [default: other]')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Someone who attended, found by name or added (repeat for more)')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Notes')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;goal' {
+            [CompletionResult]::new('--parent', '--parent', [CompletionResultType]::ParameterName, 'The goal it belongs under: its id, or (part of) its title if that matches only one')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'When it should be reached: a day as --day of add task reads it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it means')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;skill' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category, e.g. languages')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'The level you aim for, 0–5')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it covers')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;assessment' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What it rests on')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;action-item' {
+            [CompletionResult]::new('--meeting', '--meeting', [CompletionResultType]::ParameterName, 'The meeting it came from')
+            [CompletionResult]::new('--feedback', '--feedback', [CompletionResultType]::ParameterName, 'The feedback it came from')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it, found by name or added [default: you]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due: a day as --day of add task reads it')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;action' {
+            [CompletionResult]::new('--meeting', '--meeting', [CompletionResultType]::ParameterName, 'The meeting it came from')
+            [CompletionResult]::new('--feedback', '--feedback', [CompletionResultType]::ParameterName, 'The feedback it came from')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it, found by name or added [default: you]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due: a day as --day of add task reads it')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'worklog;add;help' {
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -151,6 +225,21 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;add;help;feedback' {
+            break
+        }
+        'worklog;add;help;meeting' {
+            break
+        }
+        'worklog;add;help;goal' {
+            break
+        }
+        'worklog;add;help;skill' {
+            break
+        }
+        'worklog;add;help;assessment' {
+            break
+        }
+        'worklog;add;help;action-item' {
             break
         }
         'worklog;add;help;help' {
@@ -301,10 +390,15 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;add' {
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             break
         }
         'worklog;help;add;task' {
@@ -317,6 +411,21 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;add;feedback' {
+            break
+        }
+        'worklog;help;add;meeting' {
+            break
+        }
+        'worklog;help;add;goal' {
+            break
+        }
+        'worklog;help;add;skill' {
+            break
+        }
+        'worklog;help;add;assessment' {
+            break
+        }
+        'worklog;help;add;action-item' {
             break
         }
         'worklog;help;done' {

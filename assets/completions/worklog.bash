@@ -76,11 +76,23 @@ _worklog() {
             worklog,undo)
                 cmd="worklog__subcmd__undo"
                 ;;
+            worklog__subcmd__add,action)
+                cmd="worklog__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add,action-item)
+                cmd="worklog__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add,assessment)
+                cmd="worklog__subcmd__add__subcmd__assessment"
+                ;;
             worklog__subcmd__add,energy)
                 cmd="worklog__subcmd__add__subcmd__energy"
                 ;;
             worklog__subcmd__add,feedback)
                 cmd="worklog__subcmd__add__subcmd__feedback"
+                ;;
+            worklog__subcmd__add,goal)
+                cmd="worklog__subcmd__add__subcmd__goal"
                 ;;
             worklog__subcmd__add,help)
                 cmd="worklog__subcmd__add__subcmd__help"
@@ -88,8 +100,20 @@ _worklog() {
             worklog__subcmd__add,learning)
                 cmd="worklog__subcmd__add__subcmd__learning"
                 ;;
+            worklog__subcmd__add,meeting)
+                cmd="worklog__subcmd__add__subcmd__meeting"
+                ;;
+            worklog__subcmd__add,skill)
+                cmd="worklog__subcmd__add__subcmd__skill"
+                ;;
             worklog__subcmd__add,task)
                 cmd="worklog__subcmd__add__subcmd__task"
+                ;;
+            worklog__subcmd__add__subcmd__help,action-item)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add__subcmd__help,assessment)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__assessment"
                 ;;
             worklog__subcmd__add__subcmd__help,energy)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__energy"
@@ -97,11 +121,20 @@ _worklog() {
             worklog__subcmd__add__subcmd__help,feedback)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__feedback"
                 ;;
+            worklog__subcmd__add__subcmd__help,goal)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__goal"
+                ;;
             worklog__subcmd__add__subcmd__help,help)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__help"
                 ;;
             worklog__subcmd__add__subcmd__help,learning)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__learning"
+                ;;
+            worklog__subcmd__add__subcmd__help,meeting)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__meeting"
+                ;;
+            worklog__subcmd__add__subcmd__help,skill)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__skill"
                 ;;
             worklog__subcmd__add__subcmd__help,task)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__task"
@@ -166,14 +199,29 @@ _worklog() {
             worklog__subcmd__help,undo)
                 cmd="worklog__subcmd__help__subcmd__undo"
                 ;;
+            worklog__subcmd__help__subcmd__add,action-item)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__help__subcmd__add,assessment)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__assessment"
+                ;;
             worklog__subcmd__help__subcmd__add,energy)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__energy"
                 ;;
             worklog__subcmd__help__subcmd__add,feedback)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__feedback"
                 ;;
+            worklog__subcmd__help__subcmd__add,goal)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__goal"
+                ;;
             worklog__subcmd__help__subcmd__add,learning)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__learning"
+                ;;
+            worklog__subcmd__help__subcmd__add,meeting)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__meeting"
+                ;;
+            worklog__subcmd__help__subcmd__add,skill)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__skill"
                 ;;
             worklog__subcmd__help__subcmd__add,task)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__task"
@@ -221,12 +269,72 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-h --data-dir --help task learning energy feedback help"
+            opts="-h --data-dir --help task learning energy feedback meeting goal skill assessment action-item action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__action__subcmd__item)
+            opts="-h --meeting --feedback --owner --due --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --meeting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feedback)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__assessment)
+            opts="-h --day --note --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -298,9 +406,71 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        worklog__subcmd__add__subcmd__help)
-            opts="task learning energy feedback help"
+        worklog__subcmd__add__subcmd__goal)
+            opts="-h --parent --target --description --tag --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help)
+            opts="task learning energy feedback meeting goal skill assessment action-item help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__action__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__assessment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -340,6 +510,20 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__add__subcmd__help__subcmd__goal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__add__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -355,6 +539,34 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__help__subcmd__learning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__meeting)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__skill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -408,8 +620,84 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__add__subcmd__meeting)
+            opts="-h --day --time --duration --kind --with --notes --tag --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__skill)
+            opts="-h --category --target --description --data-dir --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-h --day --priority --tag --goal --data-dir --help"
+            opts="-h --day --priority --tag --goal --estimate --notes --literal --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,6 +716,14 @@ _worklog() {
                     return 0
                     ;;
                 --goal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --estimate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -603,8 +899,36 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__add)
-            opts="task learning energy feedback"
+            opts="task learning energy feedback meeting goal skill assessment action-item"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__action__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__assessment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -644,7 +968,49 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__add__subcmd__goal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__add__subcmd__learning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__meeting)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__skill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -78,10 +78,16 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
+            cand action 'An action item, from a meeting or feedback or on its own'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;add;task'= {
@@ -89,7 +95,10 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --priority '1–3 or high/normal/low [default: normal]'
             cand --tag 'A tag (repeat for more)'
             cand --goal 'The goal it serves: its id, or (part of) its title if that matches only one'
+            cand --estimate 'How long it should take: minutes, or like 1h30'
+            cand --notes 'Notes on it'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --literal 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -119,11 +128,70 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'worklog;add;meeting'= {
+            cand --day 'The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD [default: today]'
+            cand --time 'When it starts, HH:MM [default: now]'
+            cand --duration 'How long: minutes, or like 1h30'
+            cand --kind '1:1, team, interview, review, planning, external or other [default: other]'
+            cand --with 'Someone who attended, found by name or added (repeat for more)'
+            cand --notes 'Notes'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;goal'= {
+            cand --parent 'The goal it belongs under: its id, or (part of) its title if that matches only one'
+            cand --target 'When it should be reached: a day as --day of add task reads it'
+            cand --description 'What it means'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;skill'= {
+            cand --category 'A category, e.g. languages'
+            cand --target 'The level you aim for, 0–5'
+            cand --description 'What it covers'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;assessment'= {
+            cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
+            cand --note 'What it rests on'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;action-item'= {
+            cand --meeting 'The meeting it came from'
+            cand --feedback 'The feedback it came from'
+            cand --owner 'Who owns it, found by name or added [default: you]'
+            cand --due 'When it is due: a day as --day of add task reads it'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;action'= {
+            cand --meeting 'The meeting it came from'
+            cand --feedback 'The feedback it came from'
+            cand --owner 'Who owns it, found by name or added [default: you]'
+            cand --due 'When it is due: a day as --day of add task reads it'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'worklog;add;help'= {
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;add;help;task'= {
@@ -133,6 +201,16 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;add;help;energy'= {
         }
         &'worklog;add;help;feedback'= {
+        }
+        &'worklog;add;help;meeting'= {
+        }
+        &'worklog;add;help;goal'= {
+        }
+        &'worklog;add;help;skill'= {
+        }
+        &'worklog;add;help;assessment'= {
+        }
+        &'worklog;add;help;action-item'= {
         }
         &'worklog;add;help;help'= {
         }
@@ -262,10 +340,15 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;migrate'= {
         }
         &'worklog;help;add'= {
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
         }
         &'worklog;help;add;task'= {
         }
@@ -274,6 +357,16 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;add;energy'= {
         }
         &'worklog;help;add;feedback'= {
+        }
+        &'worklog;help;add;meeting'= {
+        }
+        &'worklog;help;add;goal'= {
+        }
+        &'worklog;help;add;skill'= {
+        }
+        &'worklog;help;add;assessment'= {
+        }
+        &'worklog;help;add;action-item'= {
         }
         &'worklog;help;done'= {
         }

@@ -62,18 +62,27 @@ complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l to -d 'The s
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l yes -d 'Go ahead without asking when moving down drops tables that hold data'
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -s h -l help -d 'Print help'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -s h -l help -d 'Print help'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "task" -d 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "learning" -d 'A journal entry: what you learned'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "energy" -d 'An energy check-in, now'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "feedback" -d 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "task" -d 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "learning" -d 'A journal entry: what you learned'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "energy" -d 'An energy check-in, now'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "feedback" -d 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "meeting" -d 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "goal" -d 'A goal, or a sub-goal with --parent'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "skill" -d 'A skill to track'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "assessment" -d 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "action-item" -d 'An action item, from a meeting or feedback or on its own'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "action" -d 'An action item, from a meeting or feedback or on its own'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l day -d 'The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week ahead for today\'s weekday) or YYYY-MM-DD [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l priority -d '1–3 or high/normal/low [default: normal]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l goal -d 'The goal it serves: its id, or (part of) its title if that matches only one' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l estimate -d 'How long it should take: minutes, or like 1h30' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l notes -d 'Notes on it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l literal -d 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l body -d 'The body; - reads it from standard input' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l tag -d 'A tag (repeat for more)' -r
@@ -92,10 +101,51 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l given -d 'You gave it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l received -d 'You received it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -s h -l help -d 'Print help'
-complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "task" -d 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l day -d 'The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD [default: today]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l time -d 'When it starts, HH:MM [default: now]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l duration -d 'How long: minutes, or like 1h30' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l kind -d '1:1, team, interview, review, planning, external or other [default: other]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l with -d 'Someone who attended, found by name or added (repeat for more)' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l notes -d 'Notes' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l tag -d 'A tag (repeat for more)' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l parent -d 'The goal it belongs under: its id, or (part of) its title if that matches only one' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l target -d 'When it should be reached: a day as --day of add task reads it' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l description -d 'What it means' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l tag -d 'A tag (repeat for more)' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l category -d 'A category, e.g. languages' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l target -d 'The level you aim for, 0–5' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l description -d 'What it covers' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l day -d 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l note -d 'What it rests on' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l meeting -d 'The meeting it came from' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l feedback -d 'The feedback it came from' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l owner -d 'Who owns it, found by name or added [default: you]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l due -d 'When it is due: a day as --day of add task reads it' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l meeting -d 'The meeting it came from' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l feedback -d 'The feedback it came from' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l owner -d 'Who owns it, found by name or added [default: you]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l due -d 'When it is due: a day as --day of add task reads it' -r
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "task" -d 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "learning" -d 'A journal entry: what you learned'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "energy" -d 'An energy check-in, now'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "feedback" -d 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "meeting" -d 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "goal" -d 'A goal, or a sub-goal with --parent'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "skill" -d 'A skill to track'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "assessment" -d 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "action-item" -d 'An action item, from a meeting or feedback or on its own'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand done" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand done" -s h -l help -d 'Print help'
@@ -175,7 +225,12 @@ complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_see
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "task" -d 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "task" -d 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "learning" -d 'A journal entry: what you learned'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "energy" -d 'An energy check-in, now'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "feedback" -d 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "meeting" -d 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "goal" -d 'A goal, or a sub-goal with --parent'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "skill" -d 'A skill to track'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "assessment" -d 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "action-item" -d 'An action item, from a meeting or feedback or on its own'

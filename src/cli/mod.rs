@@ -2,11 +2,13 @@
 //! Each command writes its normal output to `out` and warnings (one line each) to `warn`, and
 //! returns an error for `main` to print as one line.
 
+pub mod add;
 pub mod admin;
 pub mod browse;
 pub mod capture;
 pub mod demo;
 pub mod exchange;
+pub mod quick;
 pub mod remove;
 pub mod search;
 pub mod shell;
