@@ -37,6 +37,23 @@ const LIST_EXAMPLES: &str = r#"Examples:
   worklog list learnings --tag rust --json | jq '.[].title'
   worklog show task 12"#;
 
+const EDIT_HELP: &str = r#"The file opened holds comment lines (#) saying what each field takes, one
+`field: value` line per field, and for most kinds a --- line with the long text below it
+(a task's notes, a learning's body, a meeting's notes…):
+
+  title: Call the bank
+  status: todo
+  priority: high
+  estimate: 30
+  goal:
+  tags: home, money
+  ---
+  Ask about the fee.
+
+Save and quit to write it. A mistake reopens the editor with the problem at the top. If the
+row was changed meanwhile (in the app, another shell), nothing is overwritten: the edit is kept
+in a file and the command says where. Emptying the file, or leaving it unchanged, cancels."#;
+
 /// One variant per subcommand; no subcommand starts the interactive app.
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -213,6 +230,16 @@ enum Command {
         /// Their ids, as `worklog list` shows them
         #[arg(required = true, value_name = "ID")]
         ids: Vec<i64>,
+    },
+    /// Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line
+    #[command(after_help = EDIT_HELP)]
+    Edit {
+        /// What it is
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::remove::RowKind,
+        /// Its id, as `worklog list` shows it
+        #[arg(value_name = "ID")]
+        id: i64,
     },
     /// Bring back the last removal (from `worklog rm` or the app); again for the one before
     Undo,
@@ -631,6 +658,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
         Some(Command::Rm { kind, ids }) => cli::remove::rm(&dir()?, clock, kind, &ids, out, err)?,
+        Some(Command::Edit { kind, id }) => cli::edit::edit(&dir()?, clock, kind, id, out, err)?,
         Some(Command::Undo) => cli::remove::undo(&dir()?, clock, out, err)?,
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {

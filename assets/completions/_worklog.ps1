@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
@@ -324,6 +325,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'worklog;edit' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'worklog;undo' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
@@ -367,6 +374,7 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
@@ -453,6 +461,9 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;rm' {
+            break
+        }
+        'worklog;help;edit' {
             break
         }
         'worklog;help;undo' {

@@ -37,6 +37,9 @@ _worklog() {
             worklog,done)
                 cmd="worklog__subcmd__done"
                 ;;
+            worklog,edit)
+                cmd="worklog__subcmd__edit"
+                ;;
             worklog,export)
                 cmd="worklog__subcmd__export"
                 ;;
@@ -160,6 +163,9 @@ _worklog() {
             worklog__subcmd__help,done)
                 cmd="worklog__subcmd__help__subcmd__done"
                 ;;
+            worklog__subcmd__help,edit)
+                cmd="worklog__subcmd__help__subcmd__edit"
+                ;;
             worklog__subcmd__help,export)
                 cmd="worklog__subcmd__help__subcmd__export"
                 ;;
@@ -233,7 +239,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help"
+            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -836,6 +842,24 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__edit)
+            opts="-h --data-dir --help task learning skill meeting action-item goal feedback checkin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__export)
             opts="-h --format --out --force --from --to --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -871,7 +895,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show rm undo demo completions man help"
+            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,6 +1119,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
             cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
             cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
@@ -284,6 +285,11 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'worklog;edit'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'worklog;undo'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand -h 'Print help'
@@ -323,6 +329,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
             cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
             cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
@@ -385,6 +392,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;show'= {
         }
         &'worklog;help;rm'= {
+        }
+        &'worklog;help;edit'= {
         }
         &'worklog;help;undo'= {
         }

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod browse;
 pub mod capture;
 pub mod demo;
+pub mod edit;
 pub mod exchange;
 pub mod quick;
 pub mod remove;
