@@ -66,6 +66,9 @@ enum Command {
         /// from before it follow the usual rotation again
         #[arg(long)]
         accept_shrink: bool,
+        /// With --list: print a JSON array instead
+        #[arg(long, requires = "list")]
+        json: bool,
     },
     /// Replace the database with a backup (the current one is backed up first)
     Restore {
@@ -74,7 +77,11 @@ enum Command {
         source: String,
     },
     /// Check the database's integrity and the state of the backups
-    Check,
+    Check {
+        /// Print the findings as a JSON object (the exit status is the same)
+        #[arg(long)]
+        json: bool,
+    },
     /// Take today's backup if missing, unless one is running (started detached by commands)
     #[command(name = "__daily-backup", hide = true)]
     DailyBackup,
@@ -132,6 +139,9 @@ enum Command {
         /// Show what would be added and what is already there, and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the counts as a JSON object
+        #[arg(long)]
+        json: bool,
     },
     /// Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback,
     /// meetings, energy [default: the 7 days ending today]
@@ -148,6 +158,9 @@ enum Command {
         /// The month ending today
         #[arg(long)]
         month: bool,
+        /// The review as a JSON object (each section's rows) instead of Markdown
+        #[arg(long)]
+        json: bool,
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -555,15 +568,18 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             worklog::tui::run(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
-        Some(Command::Backup { list: true, .. }) => cli::admin::list_backups(&dir()?, out)?,
+        Some(Command::Backup {
+            list: true, json, ..
+        }) => cli::admin::list_backups(&dir()?, json, out)?,
         Some(Command::Backup {
             list: false,
             accept_shrink,
+            json: _,
         }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, out, err)?,
         Some(Command::Restore { source }) => {
             cli::admin::restore(&dir()?, clock, &source, out, err)?
         }
-        Some(Command::Check) => cli::admin::check(&dir()?, clock, out, err)?,
+        Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
@@ -592,12 +608,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             file,
             from,
             dry_run,
+            json,
         }) => cli::exchange::import(
             &dir()?,
             clock,
             &file,
             from.map(Into::into),
             dry_run,
+            json,
             &mut std::io::stdin().lock(),
             out,
             err,
@@ -607,6 +625,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to,
             week: _,
             month,
+            json,
             out: path,
             force,
         }) => cli::exchange::report(
@@ -615,6 +634,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             from.as_deref(),
             to.as_deref(),
             month,
+            json,
             path.as_deref(),
             force,
             out,

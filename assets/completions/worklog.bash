@@ -745,7 +745,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-h --list --accept-shrink --data-dir --help"
+            opts="-h --list --accept-shrink --json --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,7 +763,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-h --data-dir --help"
+            opts="-h --json --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1329,7 +1329,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-h --from --dry-run --data-dir --help"
+            opts="-h --from --dry-run --json --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,7 +1441,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-h --from --to --week --month --out --force --data-dir --help"
+            opts="-h --from --to --week --month --json --out --force --data-dir --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -50,6 +50,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand --list 'List the backups instead: date, reason, size and rows of each'
             cand --accept-shrink 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
+            cand --json 'With --list: print a JSON array instead'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -60,6 +61,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;check'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --json 'Print the findings as a JSON object (the exit status is the same)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -240,6 +242,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --from 'What the file is [default: detected from its contents]'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand --dry-run 'Show what would be added and what is already there, and write nothing'
+            cand --json 'Print the counts as a JSON object'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -250,6 +253,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand --week 'The 7 days ending today'
             cand --month 'The month ending today'
+            cand --json 'The review as a JSON object (each section''s rows) instead of Markdown'
             cand --force 'Replace an existing --out file; never the database or a backup'
             cand -h 'Print help'
             cand --help 'Print help'

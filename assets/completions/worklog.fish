@@ -52,10 +52,12 @@ complete -c worklog -n "__fish_worklog_needs_command" -f -a "help" -d 'Print thi
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l list -d 'List the backups instead: date, reason, size and rows of each'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l accept-shrink -d 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
+complete -c worklog -n "__fish_worklog_using_subcommand backup" -l json -d 'With --list: print a JSON array instead'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand check" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand check" -l json -d 'Print the findings as a JSON object (the exit status is the same)'
 complete -c worklog -n "__fish_worklog_using_subcommand check" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -s h -l help -d 'Print help'
@@ -167,6 +169,7 @@ taskwarrior\t'The output of `task export`'
 jrnl\t'The output of `jrnl --format json`'"
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l dry-run -d 'Show what would be added and what is already there, and write nothing'
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l json -d 'Print the counts as a JSON object'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l from -d 'The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l to -d 'The last day, inclusive [default: today]' -r
@@ -174,6 +177,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand report" -l out -d 'Write
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l week -d 'The 7 days ending today'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l month -d 'The month ending today'
+complete -c worklog -n "__fish_worklog_using_subcommand report" -l json -d 'The review as a JSON object (each section\'s rows) instead of Markdown'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l force -d 'Replace an existing --out file; never the database or a backup'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l limit -d 'Show at most N hits (up to 10000)' -r

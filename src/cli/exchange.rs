@@ -167,6 +167,7 @@ pub fn import(
     file: &Path,
     from: Option<ImportSource>,
     dry_run: bool,
+    json: bool,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -189,6 +190,9 @@ pub fn import(
         } else {
             "nothing was imported"
         })?;
+    if json {
+        return super::json::print(out, &super::json::import(&outcome));
+    }
     let (added, skipped) = if dry_run {
         ("would add:    ", "would skip:   ")
     } else {
@@ -232,6 +236,7 @@ pub fn report(
     from: Option<&str>,
     to: Option<&str>,
     month: bool,
+    json: bool,
     path: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
@@ -252,7 +257,15 @@ pub fn report(
         output::check(dir, p, output::Shape::File, force)?;
     }
     let repo = open_to_read(dir, clock, err)?;
-    let text = report::markdown(&repo, from, to)?;
+    let text = if json {
+        let value = super::json::report(&repo, from, to)?;
+        format!(
+            "{}\n",
+            crate::text::json_safe(serde_json::to_string_pretty(&value)?)
+        )
+    } else {
+        report::markdown(&repo, from, to)?
+    };
     match path {
         None => write!(out, "{text}")?,
         Some(p) => {

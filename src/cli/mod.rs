@@ -9,6 +9,7 @@ pub mod capture;
 pub mod demo;
 pub mod edit;
 pub mod exchange;
+pub mod json;
 pub mod quick;
 pub mod remove;
 pub mod search;
