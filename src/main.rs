@@ -21,6 +21,21 @@ struct Cli {
     #[arg(long)]
     demo: bool,
 
+    /// Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for,
+    /// warnings and errors are still written
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+
+    /// Explain on standard error what opening the database did: created or migrated it, took
+    /// today's backup (or handed it to the background), rotated old backups
+    #[arg(short, long, global = true)]
+    verbose: bool,
+
+    /// Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a
+    /// pipe too), always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = cli::say::ColorChoice::Auto)]
+    color: cli::say::ColorChoice,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -489,7 +504,13 @@ enum AddCommand {
 /// `--option` among the words is moved in front of them and the whole line parsed again, with
 /// the words after a `--`, so options work in any position and an unknown one is an error.
 fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
-    let cli = Cli::try_parse_from(&argv)?;
+    let color = match cli::say::color_in_args(&argv) {
+        cli::say::ColorChoice::Auto => clap::ColorChoice::Auto,
+        cli::say::ColorChoice::Always => clap::ColorChoice::Always,
+        cli::say::ColorChoice::Never => clap::ColorChoice::Never,
+    };
+    let matches = Cli::command().color(color).try_get_matches_from(&argv)?;
+    let cli = Cli::from_arg_matches(&matches)?;
     let Some(Command::Search { query, .. }) = &cli.command else {
         return Ok(cli);
     };
@@ -505,7 +526,7 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
     {
         return Ok(cli);
     }
-    let mut cmd = Cli::command().mut_subcommand("search", |s| {
+    let mut cmd = Cli::command().color(color).mut_subcommand("search", |s| {
         s.mut_arg("query", |a| a.allow_hyphen_values(false))
     });
     cmd.build();
@@ -529,7 +550,10 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 fn main() -> ExitCode {
-    let cli = match parse(std::env::args_os().collect()) {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    // Usage errors come before the line is parsed: their colour follows --color as typed.
+    cli::say::set(cli::say::color_in_args(&argv), cli::say::Verbosity::Normal);
+    let cli = match parse(argv) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
@@ -553,6 +577,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    use cli::say::Verbosity;
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    cli::say::set(cli.color, verbosity);
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
     let dir = || DataDir::resolve(data_dir.clone());
@@ -562,6 +593,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         worklog::paths::remove_temps_on_signal()?;
     }
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    // Where confirmations go: nowhere with -q.
+    let mut sink = std::io::sink();
+    let quiet = cli::say::quiet();
+    macro_rules! confirm {
+        () => {
+            confirm!(true)
+        };
+        ($when:expr) => {
+            if quiet && $when {
+                &mut sink as &mut dyn Write
+            } else {
+                &mut *out as &mut dyn Write
+            }
+        };
+    }
     match cli.command {
         None if cli.demo => {
             let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
@@ -575,17 +621,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             list: false,
             accept_shrink,
             json: _,
-        }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, out, err)?,
+        }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, confirm!(), err)?,
         Some(Command::Restore { source }) => {
-            cli::admin::restore(&dir()?, clock, &source, out, err)?
+            cli::admin::restore(&dir()?, clock, &source, confirm!(), err)?
         }
         Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
         }
-        Some(Command::Add { what }) => add(&dir()?, clock, what, out, err)?,
-        Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, out, err)?,
+        Some(Command::Add { what }) => add(&dir()?, clock, what, confirm!(), err)?,
+        Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, confirm!(), err)?,
         Some(Command::Today { json }) => cli::capture::today(&dir()?, clock, json, out, err)?,
         Some(Command::Export {
             format,
@@ -601,7 +647,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             force,
             from.as_deref(),
             to.as_deref(),
-            out,
+            confirm!(path.is_some()),
             err,
         )?,
         Some(Command::Import {
@@ -617,7 +663,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             dry_run,
             json,
             &mut std::io::stdin().lock(),
-            out,
+            confirm!(!dry_run && !json),
             err,
         )?,
         Some(Command::Report {
@@ -637,7 +683,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             json,
             path.as_deref(),
             force,
-            out,
+            confirm!(path.is_some()),
             err,
         )?,
         Some(Command::Search { query, json, limit }) => {
@@ -677,9 +723,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Show { kind, id, json }) => {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
-        Some(Command::Rm { kind, ids }) => cli::remove::rm(&dir()?, clock, kind, &ids, out, err)?,
-        Some(Command::Edit { kind, id }) => cli::edit::edit(&dir()?, clock, kind, id, out, err)?,
-        Some(Command::Undo) => cli::remove::undo(&dir()?, clock, out, err)?,
+        Some(Command::Rm { kind, ids }) => {
+            cli::remove::rm(&dir()?, clock, kind, &ids, confirm!(), err)?
+        }
+        Some(Command::Edit { kind, id }) => {
+            cli::edit::edit(&dir()?, clock, kind, id, confirm!(), err)?
+        }
+        Some(Command::Undo) => cli::remove::undo(&dir()?, clock, confirm!(), err)?,
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {
             cli::shell::completions(Cli::command(), shell, out)?

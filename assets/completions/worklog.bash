@@ -239,7 +239,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
+            opts="-q -v -h -V --data-dir --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +247,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -257,7 +261,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd____daily__subcmd__backup)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -265,6 +269,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -275,7 +283,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-h --data-dir --help task learning energy feedback meeting goal skill assessment action-item action help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +291,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -293,7 +305,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__action__subcmd__item)
-            opts="-h --meeting --feedback --owner --due --data-dir --help"
+            opts="-q -v -h --meeting --feedback --owner --due --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,6 +331,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -327,7 +343,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__assessment)
-            opts="-h --day --note --data-dir --help"
+            opts="-q -v -h --day --note --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -345,6 +361,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -353,7 +373,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__energy)
-            opts="-h --note --tag --data-dir --help"
+            opts="-q -v -h --note --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -371,6 +391,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -379,7 +403,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__feedback)
-            opts="-h --given --received --person --kind --day --tag --data-dir --help"
+            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -405,6 +429,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -413,7 +441,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__goal)
-            opts="-h --parent --target --description --tag --data-dir --help"
+            opts="-q -v -h --parent --target --description --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -437,6 +465,10 @@ _worklog() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -601,7 +633,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__learning)
-            opts="-h --body --tag --star --data-dir --help"
+            opts="-q -v -h --body --tag --star --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -619,6 +651,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -627,7 +663,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__meeting)
-            opts="-h --day --time --duration --kind --with --notes --tag --data-dir --help"
+            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -665,6 +701,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -673,7 +713,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__skill)
-            opts="-h --category --target --description --data-dir --help"
+            opts="-q -v -h --category --target --description --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -695,6 +735,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -703,7 +747,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-h --day --priority --tag --goal --estimate --notes --literal --data-dir --help"
+            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -737,6 +781,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -745,7 +793,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-h --list --accept-shrink --json --data-dir --help"
+            opts="-q -v -h --list --accept-shrink --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -753,6 +801,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -763,7 +815,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-h --json --data-dir --help"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +823,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -781,7 +837,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__completions)
-            opts="-h --data-dir --help bash elvish fish powershell zsh"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -789,6 +845,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -799,7 +859,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__demo)
-            opts="-h --data-dir --rows --seed --help"
+            opts="-q -v -h --data-dir --rows --seed --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -817,6 +877,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -825,7 +889,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__done)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,6 +897,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -843,7 +911,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__edit)
-            opts="-h --data-dir --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +919,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -861,7 +933,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__export)
-            opts="-h --format --out --force --from --to --data-dir --help"
+            opts="-q -v -h --format --out --force --from --to --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -885,6 +957,10 @@ _worklog() {
                     ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1329,7 +1405,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-h --from --dry-run --json --data-dir --help"
+            opts="-q -v -h --from --dry-run --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1343,6 +1419,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1351,7 +1431,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__list)
-            opts="-h --day --from --to --tag --person --status --limit --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1389,6 +1469,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1397,7 +1481,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__man)
-            opts="-h --out --data-dir --help"
+            opts="-q -v -h --out --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1411,6 +1495,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1419,7 +1507,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__migrate)
-            opts="-h --to --yes --data-dir --help"
+            opts="-q -v -h --to --yes --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1433,6 +1521,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1441,7 +1533,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-h --from --to --week --month --json --out --force --data-dir --help"
+            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1463,6 +1555,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1471,7 +1567,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1479,6 +1575,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1489,7 +1589,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__rm)
-            opts="-h --data-dir --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1497,6 +1597,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1507,7 +1611,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__search)
-            opts="-h --json --limit --data-dir --help"
+            opts="-q -v -h --json --limit --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1521,6 +1625,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1529,7 +1637,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__show)
-            opts="-h --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1537,6 +1645,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1547,7 +1659,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__today)
-            opts="-h --json --data-dir --help"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1667,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1565,7 +1681,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__undo)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1573,6 +1689,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

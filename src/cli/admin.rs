@@ -155,7 +155,8 @@ pub fn check(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::launch_read_only(dir, clock.clone(), launch::Daily::Wait)?;
+    let launched =
+        super::say::launch_explained(dir, clock.clone(), launch::Daily::Wait, true, err)?;
     let marker = backup::shrink(dir);
     // A suspected loss is part of the report below, on standard output: not twice.
     let reported = match &marker {

@@ -1,6 +1,5 @@
 //! Quick capture without the app: `add task|learning|energy|feedback`, `done`, `today`.
 
-use super::warn;
 use crate::capture::{Today, find_goal};
 use crate::clock::Clock;
 use crate::dates::{Lean, parse_day};
@@ -23,10 +22,7 @@ pub(super) fn open(
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, false, err)?;
     Ok(launched.repo)
 }
 
@@ -59,10 +55,7 @@ fn open_to_read(
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     Ok(launched.repo)
 }
 

@@ -1,6 +1,5 @@
 //! `worklog export`, `worklog import` and `worklog report`.
 
-use super::warn;
 use crate::clock::Clock;
 use crate::dates::{Lean, parse_day};
 use crate::db::exchange::Range;
@@ -61,20 +60,14 @@ fn open_to_read(
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     Ok(launched.repo)
 }
 
 /// Opens the database for `import`, which waits for today's backup before it writes.
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock, launch::Daily::Wait)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Wait, false, err)?;
     Ok(launched.repo)
 }
 

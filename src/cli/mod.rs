@@ -12,6 +12,7 @@ pub mod exchange;
 pub mod json;
 pub mod quick;
 pub mod remove;
+pub mod say;
 pub mod search;
 pub mod shell;
 

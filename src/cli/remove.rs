@@ -1,7 +1,6 @@
 //! `worklog rm KIND ID…` and `worklog undo`: soft delete and restore, as `d` and `u` in the
 //! app. See `db::repo::removal` for what "the last removal" is.
 
-use super::warn;
 use crate::clock::Clock;
 use crate::db::Removed;
 use crate::launch;
@@ -67,10 +66,7 @@ fn line(verb: &str, r: &Removed) -> String {
 
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, false, err)?;
     Ok(launched.repo)
 }
 
