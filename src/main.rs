@@ -310,11 +310,13 @@ enum ShellCommand {
 }
 
 const TASK_QUICK: &str = r#"Quick syntax in TEXT:
-  #tag       adds a tag               !high, !low, !1…!3  sets the priority
-  ~45, ~1h30 sets the estimate        a day as --day reads it, as the last word, sets the day
-  worklog add task "Call the bank tomorrow !high #home"
+  #tag        adds a tag              !high, !low, !1…!3  sets the priority
+  ~45, ~1h30  sets the estimate
+  today, tomorrow, friday, +3, 2026-12-01 as the last word: sets the day
+  worklog add task 'Call the bank tomorrow !high #home'
 It says what it understood. Options win over the text: with --day, a day word stays in the
-title. --literal keeps the text as typed."#;
+title. --literal keeps the text as typed. Quote the text: a shell drops an unquoted #tag
+(a comment), and bash expands !word inside double quotes."#;
 
 /// What `worklog add` captures.
 #[derive(Debug, Subcommand)]

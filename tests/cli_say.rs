@@ -72,6 +72,16 @@ fn verbose_says_the_database_was_created_and_backed_up() {
     assert!(run.stderr.contains("no migration needed"), "{}", run.stderr);
     // Without -v, none of it.
     assert_eq!(worklog(data, NOW, &["today"]).ok().stderr, "");
+    // `backup` too, which takes its own backup rather than today's.
+    let other = tmp.path().join("other");
+    let run = worklog(&other, NOW, &["-v", "backup"]);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "worklog: created the database {} (schema version 7)\n",
+            other.join("worklog.db").display()
+        )
+    );
 }
 
 #[test]

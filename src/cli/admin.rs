@@ -33,7 +33,10 @@ pub fn backup_now(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::start(dir, clock.clone())?;
+    // `start`: no daily backup, since this command takes one anyway.
+    let launched = super::say::explained(dir, clock.clone(), launch::Daily::Wait, err, || {
+        launch::start(dir, clock.clone())
+    })?;
     drop(launched.repo);
     warn_all(err, &launched.warnings)?;
     let report = if accept_shrink {

@@ -1,9 +1,9 @@
 //! The one-line quick syntax of `worklog add task`, and durations as typed.
 //!
 //! `worklog add task "Call the bank tomorrow !high #home ~30m"`: `#tag` adds a tag, `!P` sets
-//! the priority (`!high`, `!1`, `!low`…), `~D` the estimate (`~45`, `~1h30`), and a day as
-//! `--day` reads it (`today`, `tomorrow`, `fri`, `+3`, `2026-12-01`) sets the day when it is
-//! the last word of the text that is left. Anything else stays in the title, so a word that
+//! the priority (`!high`, `!1`, `!low`…), `~D` the estimate (`~45`, `~1h30`), and a day
+//! (`today`, `tomorrow`, `friday`, `+3`, `2026-12-01`: see [`is_day_word`]) sets the day when
+//! it is the last word of the text that is left. Anything else stays in the title, so a word that
 //! only looks like a marker (`!important`, `Friday's`) is kept as typed; `--literal` keeps
 //! the whole text.
 
@@ -69,15 +69,41 @@ pub fn parse(text: &str, today: NaiveDate, want_day: bool) -> Quick {
     if want_day
         && words.iter().filter(|w| !w.is_empty()).count() > 1
         && let Some(last) = words.last()
+        && is_day_word(last)
         && let Ok(day) = parse_day("day", last, today, Lean::Future)
-        // A bare number is part of the title ("Read chapter 3"); a day is a word or a date.
-        && !last.chars().all(|c| c.is_ascii_digit())
     {
         q.day = Some((last.to_string(), day));
         words.pop();
     }
     q.title = words.join(" ").trim_matches(' ').to_string();
     q
+}
+
+/// The words the quick syntax reads as a day: fewer than `--day` takes, since the last word
+/// of a title is often just a word. `today`, `tomorrow`, a weekday in full (`friday`), `+N`
+/// days and `YYYY-MM-DD`; not `now`, `tom` (a name), `sun` or `sat`, nor a bare number
+/// ("Read chapter 3").
+fn is_day_word(word: &str) -> bool {
+    const WORDS: [&str; 9] = [
+        "today",
+        "tomorrow",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let w = word.to_lowercase();
+    if WORDS.contains(&w.as_str()) {
+        return true;
+    }
+    if let Some(n) = w.strip_prefix('+') {
+        let n = n.strip_suffix('d').unwrap_or(n);
+        return !n.is_empty() && n.chars().all(|c| c.is_ascii_digit());
+    }
+    w.len() == 10 && w.as_bytes()[4] == b'-' && w.as_bytes()[7] == b'-'
 }
 
 /// A duration as typed: `90`, `90m`, `1h`, `1h30`, `1:30`; empty is None.
@@ -143,6 +169,16 @@ mod tests {
         // The title alone is never taken for a day.
         let q = parse("Tomorrow", wed, true);
         assert_eq!((q.title.as_str(), q.day), ("Tomorrow", None));
+        // Short forms are words: a name, the sun, now.
+        for text in ["Call tom", "Look at the sun", "Do it now", "Fix the wed"] {
+            assert_eq!(parse(text, wed, true).title, text);
+        }
+        let q = parse("Ship it Friday", wed, true);
+        assert_eq!(q.day, Some(("Friday".into(), d("2026-11-20"))));
+        let q = parse("Ship it +2", wed, true);
+        assert_eq!(q.day, Some(("+2".into(), d("2026-11-20"))));
+        let q = parse("Ship it 2026-12-01", wed, true);
+        assert_eq!(q.day, Some(("2026-12-01".into(), d("2026-12-01"))));
     }
 
     #[test]

@@ -154,12 +154,25 @@ pub fn launch_explained(
     read_only: bool,
     err: &mut dyn Write,
 ) -> Result<Launched> {
+    explained(dir, clock.clone(), daily, err, || {
+        if read_only {
+            launch::launch_read_only(dir, clock, daily)
+        } else {
+            launch::launch(dir, clock, daily)
+        }
+    })
+}
+
+/// Runs `open` (one of the launch functions) and, with `-v`, says what it did.
+pub fn explained(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    daily: Daily,
+    err: &mut dyn Write,
+    open: impl FnOnce() -> Result<Launched>,
+) -> Result<Launched> {
     let was = verbose().then(|| before(dir, &clock));
-    let launched = if read_only {
-        launch::launch_read_only(dir, clock.clone(), daily)?
-    } else {
-        launch::launch(dir, clock.clone(), daily)?
-    };
+    let launched = open()?;
     if let Some(was) = was {
         explain(dir, &clock, &was, &launched, daily, err)?;
     }
