@@ -41,6 +41,21 @@ fn live_tasks(repo: &Repo) -> Vec<String> {
         .collect()
 }
 
+/// What `undo` printed before its last line, which says when (by the real clock) the removal
+/// was made; that line is checked to have the shape of a time.
+fn restored(run: &common::bin::Run) -> String {
+    let (rows, last) = run.stdout.trim_end().rsplit_once('\n').unwrap();
+    let when = last
+        .strip_prefix("(removed ")
+        .and_then(|l| l.strip_suffix("; worklog undo again goes back one more)"))
+        .unwrap_or_else(|| panic!("{last}"));
+    assert!(
+        chrono::NaiveDateTime::parse_from_str(when, "%Y-%m-%d %H:%M:%S").is_ok(),
+        "{when}"
+    );
+    format!("{rows}\n")
+}
+
 #[test]
 fn rm_removes_several_and_undo_brings_them_back_together() {
     let tmp = tempfile::tempdir().unwrap();
@@ -65,7 +80,7 @@ fn rm_removes_several_and_undo_brings_them_back_together() {
 
     let run = worklog(data, NOW, &["undo"]).ok();
     assert_eq!(
-        run.stdout,
+        restored(&run),
         format!("restored task {a}: One\nrestored task {c}: Three ␛[31mred\n")
     );
     assert_eq!(live_tasks(&repo(data)), ["One", "Two", "Three \x1b[31mred"]);
@@ -111,10 +126,10 @@ fn undo_goes_back_one_removal_at_a_time_including_the_apps() {
     repo(data).delete(Deletable::Task, a).unwrap();
 
     let run = worklog(data, NOW, &["undo"]).ok();
-    assert_eq!(run.stdout, format!("restored task {a}: One\n"));
+    assert_eq!(restored(&run), format!("restored task {a}: One\n"));
     let run = worklog(data, NOW, &["undo"]).ok();
     assert_eq!(
-        run.stdout,
+        restored(&run),
         format!("restored check-in {checkin}: energy 4\n")
     );
     let err = worklog(data, NOW, &["undo"]).one_line_error();

@@ -119,5 +119,17 @@ pub fn undo(
     for r in &undone.rows {
         writeln!(out, "{}", line("restored", r))?;
     }
+    // Undo walks back one removal at a time: say which one this was.
+    let when = chrono::DateTime::parse_from_rfc3339(&undone.deleted_at)
+        .map(|t| {
+            t.with_timezone(&chrono::Local)
+                .format("%Y-%m-%d %H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_else(|_| sanitize(&undone.deleted_at).into_owned());
+    writeln!(
+        out,
+        "(removed {when}; worklog undo again goes back one more)"
+    )?;
     Ok(())
 }
