@@ -391,3 +391,27 @@ fn every_kind_can_be_edited() {
     // The seconds of an unchanged time are kept.
     assert_eq!((c.level, c.at), (5, at("2026-11-18T08:00:07")));
 }
+
+/// Ctrl-C in the editor reaches the whole foreground process group, worklog included. As git
+/// does, worklog lets the editor decide: it must not die and leave the editor running with
+/// the edit lost. The scripted editor sends SIGINT to its worklog (found through /proc), then
+/// edits; the edit is saved.
+#[test]
+fn an_interrupt_while_the_editor_runs_does_not_end_worklog() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (data, dir) = (tmp.path().join("data"), tmp.path());
+    let id = task(&data);
+    let editor = script(
+        dir,
+        "ed.sh",
+        "p=$PPID\n\
+         while [ \"$(cat /proc/$p/comm)\" != worklog ]; do p=$(cut -d' ' -f4 /proc/$p/stat); done\n\
+         kill -INT $p\n\
+         sleep 0.3\n\
+         sed -i 's/^title: .*/title: Still here/' \"$1\"",
+    );
+    let run = edit(&data, &editor, "task", id);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout, "saved task 1 (version 2)\n");
+    assert_eq!(repo(&data).task(id).unwrap().title, "Still here");
+}

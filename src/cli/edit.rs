@@ -741,7 +741,26 @@ fn editor() -> String {
 }
 
 /// Runs the editor on `path` through the shell, as git does, so `EDITOR="code --wait"` works.
+/// While it runs, Ctrl-C (and Ctrl-\) is the editor's: the terminal sends it to worklog too,
+/// which would otherwise end and leave the editor running with the edit lost.
 fn run_editor(editor: &str, path: &Path) -> Result<()> {
+    use signal_hook::consts::{SIGINT, SIGQUIT};
+    let ignored = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let mut held = Vec::new();
+    for signal in [SIGINT, SIGQUIT] {
+        held.push(
+            signal_hook::flag::register(signal, ignored.clone())
+                .context("cannot set aside Ctrl-C for the editor")?,
+        );
+    }
+    let result = run_editor_process(editor, path);
+    for id in held {
+        signal_hook::low_level::unregister(id);
+    }
+    result
+}
+
+fn run_editor_process(editor: &str, path: &Path) -> Result<()> {
     let status = std::process::Command::new("sh")
         .arg("-c")
         .arg(format!("{editor} \"$@\""))
