@@ -170,7 +170,8 @@ pub fn add_task(
     print_notes(&notes, out)
 }
 
-fn priority_name(p: Priority) -> &'static str {
+/// A priority as the quick syntax and `edit` write it.
+pub(super) fn priority_name(p: Priority) -> &'static str {
     match p {
         Priority::HIGH => "high",
         Priority::LOW => "low",

@@ -1,279 +1,18 @@
-//! `worklog edit KIND ID`: one row in `$VISUAL`/`$EDITOR` as a small text document.
-//!
-//! The format, as jrnl and git commit messages do it: comment lines (`#`) explaining it, then
-//! one `field: value` line per field (the front matter), then a line `---` and the row's long
-//! text (a task's notes, a learning's body, a meeting's notes…) as it is, `#` lines included.
-//! Kinds without a long text have no `---`. Lists (tags, attendees) are comma-separated; an
-//! empty value clears an optional field.
-//!
-//! On save the document is checked and written in one transaction. A mistake (an unknown
-//! field, a bad date, a title left empty) reopens the editor with the problem as a comment at
-//! the top; saving it unchanged again gives up. The save names the version the document was
-//! made from, so a row another session changed meanwhile is not overwritten: the command says
-//! so and keeps the edit in a file. Emptying the file, or saving it unchanged, cancels.
+//! Each kind of row as a document ([`load`]) and a document saved back ([`save`]).
 
-use super::capture::open;
-use crate::clock::Clock;
-use crate::dates::{Lean, parse_day};
+use super::doc::{Doc, Read, labels, one_of, opt, tags, time};
+use crate::cli::capture::priority_name;
+use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
     ActionItemDraft, ActionSource, CheckinDraft, Deletable, FeedbackDraft, FeedbackKind, GoalDraft,
     GoalStatus, Id, LearningDraft, MeetingDraft, MeetingKind, Priority, SkillDraft, TaskDraft,
     TaskStatus,
 };
-use crate::paths::DataDir;
-use crate::text::sanitize;
-use anyhow::{Context, Result, anyhow, bail};
-use chrono::{NaiveDate, NaiveDateTime, Timelike};
-use std::io::Write;
-use std::path::Path;
-use std::sync::Arc;
-
-/// The line between the fields and the long text.
-const SEPARATOR: &str = "---";
-/// How an error shown in the file starts, so it can be taken out again.
-const ERROR_PREFIX: &str = "# error: ";
-const ERROR_HINT: &str = "# Fix it and save, or empty the file to cancel.";
-
-/// One row as a document: its fields, with what each takes, and its long text.
-struct Doc {
-    /// (field, value, what it takes).
-    fields: Vec<(&'static str, String, &'static str)>,
-    /// Read-only facts shown as comments.
-    facts: Vec<String>,
-    /// The long text and what it is, for kinds that have one.
-    body: Option<(&'static str, String)>,
-}
-
-impl Doc {
-    fn render(&self, noun: &str, id: Id, version: i64) -> String {
-        let mut s = format!(
-            "# worklog: {noun} {id}, version {version}. Change the values after the colons{}, then\n\
-             # save and quit. Lines starting with # {}are ignored. To cancel, empty the file or\n\
-             # quit without changing it.\n",
-            if let Some((what, _)) = &self.body {
-                format!(" and the {what} below ---")
-            } else {
-                String::new()
-            },
-            if self.body.is_some() {
-                "above --- "
-            } else {
-                ""
-            },
-        );
-        for (key, _, help) in &self.fields {
-            s.push_str(&format!("#   {key:<11} {help}\n"));
-        }
-        for f in &self.facts {
-            s.push_str(&format!("# {f}\n"));
-        }
-        for (key, value, _) in &self.fields {
-            if value.is_empty() {
-                s.push_str(&format!("{key}:\n"));
-            } else {
-                s.push_str(&format!("{key}: {value}\n"));
-            }
-        }
-        if let Some((_, body)) = &self.body {
-            s.push_str(SEPARATOR);
-            s.push('\n');
-            s.push_str(body);
-            if !body.is_empty() && !body.ends_with('\n') {
-                s.push('\n');
-            }
-        }
-        s
-    }
-}
-
-/// A document as read back: every field given, checked against the kind's.
-struct Read {
-    fields: Vec<(String, String)>,
-    body: Option<String>,
-}
-
-impl Read {
-    fn parse(text: &str, doc: &Doc) -> Result<Read, String> {
-        let mut fields: Vec<(String, String)> = Vec::new();
-        let mut body = None;
-        let mut lines = text.split_inclusive('\n').enumerate();
-        for (n, raw) in lines.by_ref() {
-            let line = raw.trim_end_matches(['\n', '\r']);
-            if line.trim() == SEPARATOR {
-                let rest: String = text
-                    .split_inclusive('\n')
-                    .skip(n + 1)
-                    .collect::<Vec<_>>()
-                    .concat();
-                body = Some(rest.trim_end().to_string());
-                break;
-            }
-            if line.trim().is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let Some((key, value)) = line.split_once(':') else {
-                return Err(format!(
-                    "line {}: expected `field: value`, got {:?}",
-                    n + 1,
-                    line
-                ));
-            };
-            let key = key.trim().to_lowercase();
-            if !doc.fields.iter().any(|(k, _, _)| *k == key) {
-                return Err(format!(
-                    "line {}: unknown field {key:?}; the fields are {}",
-                    n + 1,
-                    doc.fields
-                        .iter()
-                        .map(|(k, _, _)| *k)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            if fields.iter().any(|(k, _)| *k == key) {
-                return Err(format!("line {}: {key} is given twice", n + 1));
-            }
-            fields.push((key, value.trim().to_string()));
-        }
-        if let Some((k, _, _)) = doc
-            .fields
-            .iter()
-            .find(|(k, _, _)| !fields.iter().any(|(f, _)| f == k))
-        {
-            return Err(format!("the field {k} is missing"));
-        }
-        match (&doc.body, &body) {
-            (Some((what, _)), None) => {
-                return Err(format!(
-                    "the --- line before the {what} is missing (keep it, even with no {what})"
-                ));
-            }
-            (None, Some(_)) => return Err("this kind has no text below a --- line".into()),
-            _ => {}
-        }
-        Ok(Read { fields, body })
-    }
-
-    fn get(&self, key: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
-    }
-
-    fn body(&self) -> String {
-        self.body.clone().unwrap_or_default()
-    }
-
-    fn required(&self, key: &str) -> Result<String, String> {
-        let v = self.get(key);
-        if v.is_empty() {
-            Err(format!("{key} must not be empty"))
-        } else {
-            Ok(v.to_string())
-        }
-    }
-
-    fn list(&self, key: &str) -> Vec<String> {
-        self.get(key)
-            .split(',')
-            .map(|t| t.trim().trim_start_matches('#').trim().to_string())
-            .filter(|t| !t.is_empty())
-            .collect()
-    }
-
-    fn id(&self, key: &str) -> Result<Option<Id>, String> {
-        let v = self.get(key);
-        if v.is_empty() {
-            return Ok(None);
-        }
-        v.parse::<Id>()
-            .map(Some)
-            .map_err(|_| format!("{key} must be an id (a number) or empty, got {v:?}"))
-    }
-
-    fn day(&self, key: &str, today: NaiveDate, lean: Lean) -> Result<Option<NaiveDate>, String> {
-        let v = self.get(key);
-        if v.is_empty() {
-            return Ok(None);
-        }
-        parse_day(key, v, today, lean).map(Some)
-    }
-
-    /// A time `YYYY-MM-DD HH:MM`; the seconds of `was` are kept when the minute is unchanged.
-    fn time(&self, key: &str, was: NaiveDateTime) -> Result<NaiveDateTime, String> {
-        let v = self.get(key);
-        let t = NaiveDateTime::parse_from_str(v, "%Y-%m-%d %H:%M")
-            .or_else(|_| NaiveDateTime::parse_from_str(v, "%Y-%m-%dT%H:%M"))
-            .map_err(|_| format!("{key} must be YYYY-MM-DD HH:MM, got {v:?}"))?;
-        Ok(if t == was.with_second(0).unwrap_or(was) {
-            was
-        } else {
-            t
-        })
-    }
-
-    fn yes(&self, key: &str) -> Result<bool, String> {
-        match self.get(key).to_lowercase().as_str() {
-            "yes" | "y" | "true" => Ok(true),
-            "no" | "n" | "false" | "" => Ok(false),
-            v => Err(format!("{key} must be yes or no, got {v:?}")),
-        }
-    }
-
-    fn minutes(&self, key: &str) -> Result<Option<u32>, String> {
-        super::quick::minutes(self.get(key)).map_err(|e| format!("{key} {e}"))
-    }
-
-    fn level(&self, key: &str, low: u8) -> Result<Option<u8>, String> {
-        let v = self.get(key);
-        if v.is_empty() {
-            return Ok(None);
-        }
-        match v.parse::<u8>() {
-            Ok(l) if (low..=5).contains(&l) => Ok(Some(l)),
-            _ => Err(format!("{key} must be {low} to 5, got {v:?}")),
-        }
-    }
-}
-
-fn one_of<T: Copy>(
-    key: &str,
-    v: &str,
-    parse: impl Fn(&str) -> Option<T>,
-    all: &[&str],
-) -> Result<T, String> {
-    parse(v).ok_or_else(|| format!("{key} must be one of {}, got {v:?}", all.join(", ")))
-}
-
-fn tags(t: &[String]) -> String {
-    t.join(", ")
-}
-
-fn time(t: NaiveDateTime) -> String {
-    t.format("%Y-%m-%d %H:%M").to_string()
-}
-
-fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
-}
-
-fn priority_name(p: Priority) -> &'static str {
-    match p {
-        Priority::HIGH => "high",
-        Priority::LOW => "low",
-        _ => "normal",
-    }
-}
-
-fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| label(*v)).collect()
-}
+use anyhow::{Result, bail};
 
 /// The row as a document, and its version.
-fn load(repo: &Repo, kind: Deletable, id: Id) -> Result<(Doc, i64)> {
+pub(super) fn load(repo: &Repo, kind: Deletable, id: Id) -> Result<(Doc, i64)> {
     let d = match kind {
         Deletable::Task => {
             let t = repo.task(id)?;
@@ -481,7 +220,7 @@ fn load(repo: &Repo, kind: Deletable, id: Id) -> Result<(Doc, i64)> {
     if let Some((key, _, _)) = d.0.fields.iter().find(|(_, v, _)| v.contains(['\n', '\r'])) {
         bail!(
             "{} {id}: its {key} holds a line break, which this format cannot show; edit it in the app",
-            super::remove::noun(kind)
+            crate::cli::remove::noun(kind)
         );
     }
     Ok(d)
@@ -489,7 +228,7 @@ fn load(repo: &Repo, kind: Deletable, id: Id) -> Result<(Doc, i64)> {
 
 /// Why a save did not happen: a mistake in the document (shown in the editor), or something
 /// that editing again cannot fix.
-enum Failed {
+pub(super) enum Failed {
     Mistake(String),
     Stop(anyhow::Error),
 }
@@ -511,7 +250,7 @@ impl From<String> for Failed {
 }
 
 /// Checks the document and saves it from `version`, in one transaction; the new version.
-fn save(
+pub(super) fn save(
     repo: &Repo,
     kind: Deletable,
     id: Id,
@@ -728,156 +467,5 @@ fn save(
             };
             Ok(repo.update_checkin(id, version, &draft)?.stamp.version)
         }
-    }
-}
-
-/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`.
-fn editor() -> String {
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|e| !e.trim().is_empty())
-        .unwrap_or_else(|| "vi".into())
-}
-
-/// Runs the editor on `path` through the shell, as git does, so `EDITOR="code --wait"` works.
-/// While it runs, Ctrl-C (and Ctrl-\) is the editor's: the terminal sends it to worklog too,
-/// which would otherwise end and leave the editor running with the edit lost.
-fn run_editor(editor: &str, path: &Path) -> Result<()> {
-    use signal_hook::consts::{SIGINT, SIGQUIT};
-    let ignored = Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let mut held = Vec::new();
-    for signal in [SIGINT, SIGQUIT] {
-        held.push(
-            signal_hook::flag::register(signal, ignored.clone())
-                .context("cannot set aside Ctrl-C for the editor")?,
-        );
-    }
-    let result = run_editor_process(editor, path);
-    for id in held {
-        signal_hook::low_level::unregister(id);
-    }
-    result
-}
-
-fn run_editor_process(editor: &str, path: &Path) -> Result<()> {
-    let status = std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("{editor} \"$@\""))
-        .arg(editor)
-        .arg(path)
-        .status()
-        .with_context(|| format!("cannot run the editor {:?}", sanitize(editor).as_ref()))?;
-    if !status.success() {
-        bail!(
-            "the editor {:?} failed ({status})",
-            sanitize(editor).as_ref()
-        );
-    }
-    Ok(())
-}
-
-/// The text without the error comment a failed save put at its top.
-fn without_error(text: &str) -> &str {
-    let mut rest = text;
-    while rest.starts_with(ERROR_PREFIX) || rest.starts_with(ERROR_HINT) {
-        rest = rest.split_once('\n').map(|(_, r)| r).unwrap_or("");
-    }
-    rest
-}
-
-/// `worklog edit KIND ID`.
-pub fn edit(
-    dir: &DataDir,
-    clock: Arc<dyn Clock>,
-    kind: super::remove::RowKind,
-    id: Id,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> Result<()> {
-    let kind = Deletable::from(kind);
-    let noun = super::remove::noun(kind);
-    let repo = open(dir, clock, err)?;
-    let (doc, version) = load(&repo, kind, id)?;
-    let original = doc.render(noun, id, version);
-    let file = tempfile::Builder::new()
-        .prefix(&format!("worklog-edit-{}-{id}-", noun.replace(' ', "-")))
-        .suffix(".txt")
-        .tempfile()
-        .context("cannot make a file to edit in")?;
-    let path = file.path().to_path_buf();
-    std::fs::write(&path, &original).with_context(|| format!("cannot write {}", path.display()))?;
-    let editor = editor();
-    // What the file held when the editor was last opened on it.
-    let mut shown = original.clone();
-    let mut last_mistake = String::new();
-    // Keeps the edit in its file and says where, for an ending that saved nothing.
-    let keep = |file: tempfile::NamedTempFile, why: anyhow::Error| -> anyhow::Error {
-        match file.keep() {
-            Ok((_, p)) => anyhow!(
-                "{why:#}; nothing was saved; your edit is kept in {}",
-                p.display()
-            ),
-            Err(_) => anyhow!("{why:#}; nothing was saved"),
-        }
-    };
-    loop {
-        if let Err(e) = run_editor(&editor, &path) {
-            return Err(keep(file, e));
-        }
-        let text = match std::fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) => return Err(keep(file, anyhow!("cannot read {}: {e}", path.display()))),
-        };
-        if text.trim().is_empty() {
-            writeln!(out, "cancelled: the file was empty; nothing was saved")?;
-            return Ok(());
-        }
-        let text_only = without_error(&text);
-        if text_only == original {
-            writeln!(out, "no change; nothing was saved")?;
-            return Ok(());
-        }
-        if text == shown && !last_mistake.is_empty() {
-            return Err(keep(
-                file,
-                anyhow!("{noun} {id} was not saved: {last_mistake}"),
-            ));
-        }
-        let outcome = Read::parse(text_only, &doc)
-            .map_err(Failed::Mistake)
-            .and_then(|r| save(&repo, kind, id, version, &doc, &r));
-        match outcome {
-            Ok(new_version) => {
-                writeln!(out, "saved {noun} {id} (version {new_version})")?;
-                return Ok(());
-            }
-            Err(Failed::Mistake(m)) => {
-                last_mistake = m.clone();
-                let first = m.lines().next().unwrap_or_default().to_string();
-                shown = format!("{ERROR_PREFIX}{first}\n{ERROR_HINT}\n{text_only}");
-                std::fs::write(&path, &shown)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
-            }
-            Err(Failed::Stop(e)) => {
-                let why = match e.downcast_ref::<DbError>() {
-                    Some(DbError::Conflict { .. }) => anyhow!(
-                        "{e}: someone changed it while you edited; `worklog edit {} {id}` starts again from their version",
-                        kind_word(kind)
-                    ),
-                    _ => e,
-                };
-                return Err(keep(file, why));
-            }
-        }
-    }
-}
-
-/// The KIND word `edit` takes for a kind.
-fn kind_word(kind: Deletable) -> &'static str {
-    match kind {
-        Deletable::ActionItem => "action-item",
-        Deletable::Checkin => "checkin",
-        other => super::remove::noun(other),
     }
 }
