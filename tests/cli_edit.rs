@@ -137,7 +137,7 @@ fn a_mistake_saved_again_unchanged_gives_up_and_keeps_the_edit() {
     let run = edit(&data, &editor, "task", id);
     let err = run.one_line_error();
     assert!(
-        err.starts_with("worklog: task 1 was not saved: line 1: unknown field \"colour\""),
+        err.starts_with("worklog: task 1: line 1: unknown field \"colour\""),
         "{err}"
     );
     let kept = err.trim_end().rsplit(' ').next().unwrap();

@@ -140,10 +140,7 @@ pub fn edit(
             return Ok(());
         }
         if text == shown && !last_mistake.is_empty() {
-            return Err(keep(
-                file,
-                anyhow!("{noun} {id} was not saved: {last_mistake}"),
-            ));
+            return Err(keep(file, anyhow!("{noun} {id}: {last_mistake}")));
         }
         let outcome = Read::parse(text_only, &doc)
             .map_err(Failed::Mistake)
