@@ -4,7 +4,7 @@
 //! the priority (`!high`, `!1`, `!low`…), `~D` the estimate (`~45`, `~1h30`), and a day
 //! (`today`, `tomorrow`, `friday`, `+3`, `2026-12-01`: see [`is_day_word`]) sets the day when
 //! it is the last word of the text that is left. Anything else stays in the title, so a word that
-//! only looks like a marker (`!important`, `Friday's`) is kept as typed; `--literal` keeps
+//! only looks like a marker (`!important`, `Friday's`, `#42`) is kept as typed; `--literal` keeps
 //! the whole text.
 
 use crate::dates::{Lean, parse_day};
@@ -43,7 +43,8 @@ pub fn parse(text: &str, today: NaiveDate, want_day: bool) -> Quick {
     for word in text.split(' ') {
         if let Some(tag) = word
             .strip_prefix('#')
-            .filter(|t| !t.is_empty() && !t.starts_with('#'))
+            // `#42` is an issue number ("Review PR #42"), not a tag.
+            .filter(|t| !t.starts_with('#') && !t.chars().all(|c| c.is_ascii_digit()))
         {
             q.tags.push(tag.to_string());
         } else if let Some(p) = word
@@ -158,8 +159,15 @@ mod tests {
     #[test]
     fn look_alikes_stay_in_the_title() {
         let wed = d("2026-11-18");
-        let q = parse("Fix the today's bug !important in chapter 3", wed, true);
-        assert_eq!(q.title, "Fix the today's bug !important in chapter 3");
+        let q = parse(
+            "Fix the today's bug !important in chapter 3 of C# for PR #42",
+            wed,
+            true,
+        );
+        assert_eq!(
+            q.title,
+            "Fix the today's bug !important in chapter 3 of C# for PR #42"
+        );
         assert!(!q.understood_anything());
         // A day word is the day only at the end, and only without --day.
         let q = parse("Plan friday offsite", wed, true);
