@@ -589,12 +589,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
     let dir = || DataDir::resolve(data_dir.clone());
-    // Commands (not the app, which saves drafts on a signal) remove their temporary files
-    // when interrupted; `edit` leaves Ctrl-C to the editor while it runs (it writes no
-    // temporary file of the data directory's but a daily backup's, which the next start
-    // removes).
-    if cli.command.is_some() && !matches!(cli.command, Some(Command::Edit { .. })) {
-        worklog::paths::remove_temps_on_signal()?;
+    if cli.command.is_some() {
+        // Commands (not the app, which saves drafts on a signal) remove their temporary
+        // files when interrupted.
+        // `edit` leaves Ctrl-C to the editor while it runs; it writes no temporary file of
+        // the data directory's but a daily backup's, which the next start removes.
+        if !matches!(cli.command, Some(Command::Edit { .. })) {
+            worklog::paths::remove_temps_on_signal()?;
+        }
     }
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
     // Where confirmations go: nowhere with -q.
