@@ -579,13 +579,6 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    use cli::say::Verbosity;
-    let verbosity = match (cli.quiet, cli.verbose) {
-        (true, _) => Verbosity::Quiet,
-        (false, true) => Verbosity::Verbose,
-        (false, false) => Verbosity::Normal,
-    };
-    cli::say::set(cli.color, verbosity);
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
     let dir = || DataDir::resolve(data_dir.clone());
@@ -599,6 +592,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
     }
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    use cli::say::Verbosity;
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    cli::say::set(cli.color, verbosity);
     // Where confirmations go: nowhere with -q.
     let mut sink = std::io::sink();
     let quiet = cli::say::quiet();
