@@ -21,6 +21,21 @@ struct Cli {
     #[arg(long)]
     demo: bool,
 
+    /// Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for,
+    /// warnings and errors are still written
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+
+    /// Explain on standard error what opening the database did: created or migrated it, took
+    /// today's backup (or handed it to the background), rotated old backups
+    #[arg(short, long, global = true)]
+    verbose: bool,
+
+    /// Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a
+    /// pipe too), always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = cli::say::ColorChoice::Auto)]
+    color: cli::say::ColorChoice,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -37,6 +52,23 @@ const LIST_EXAMPLES: &str = r#"Examples:
   worklog list learnings --tag rust --json | jq '.[].title'
   worklog show task 12"#;
 
+const EDIT_HELP: &str = r#"The file opened holds comment lines (#) saying what each field takes, one
+`field: value` line per field, and for most kinds a --- line with the long text below it
+(a task's notes, a learning's body, a meeting's notes…):
+
+  title: Call the bank
+  status: todo
+  priority: high
+  estimate: 30
+  goal:
+  tags: home, money
+  ---
+  Ask about the fee.
+
+Save and quit to write it. A mistake reopens the editor with the problem at the top. If the
+row was changed meanwhile (in the app, another shell), nothing is overwritten: the edit is kept
+in a file and the command says where. Emptying the file, or leaving it unchanged, cancels."#;
+
 /// One variant per subcommand; no subcommand starts the interactive app.
 #[derive(Debug, Subcommand)]
 enum Command {
@@ -49,6 +81,9 @@ enum Command {
         /// from before it follow the usual rotation again
         #[arg(long)]
         accept_shrink: bool,
+        /// With --list: print a JSON array instead
+        #[arg(long, requires = "list")]
+        json: bool,
     },
     /// Replace the database with a backup (the current one is backed up first)
     Restore {
@@ -57,7 +92,11 @@ enum Command {
         source: String,
     },
     /// Check the database's integrity and the state of the backups
-    Check,
+    Check {
+        /// Print the findings as a JSON object (the exit status is the same)
+        #[arg(long)]
+        json: bool,
+    },
     /// Take today's backup if missing, unless one is running (started detached by commands)
     #[command(name = "__daily-backup", hide = true)]
     DailyBackup,
@@ -115,6 +154,9 @@ enum Command {
         /// Show what would be added and what is already there, and write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Print the counts as a JSON object
+        #[arg(long)]
+        json: bool,
     },
     /// Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback,
     /// meetings, energy [default: the 7 days ending today]
@@ -131,6 +173,9 @@ enum Command {
         /// The month ending today
         #[arg(long)]
         month: bool,
+        /// The review as a JSON object (each section's rows) instead of Markdown
+        #[arg(long)]
+        json: bool,
         /// Write the report to this file instead of standard output
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
@@ -205,6 +250,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown
+    Rm {
+        /// What they are
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::remove::RowKind,
+        /// Their ids, as `worklog list` shows them
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<i64>,
+    },
+    /// Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line
+    #[command(after_help = EDIT_HELP)]
+    Edit {
+        /// What it is
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::remove::RowKind,
+        /// Its id, as `worklog list` shows it
+        #[arg(value_name = "ID")]
+        id: i64,
+    },
+    /// Bring back the last removal (from `worklog rm` or the app); again for the one before
+    Undo,
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
         /// The directory to fill; it must hold no data [default: a new directory under the
@@ -243,12 +309,22 @@ enum ShellCommand {
     },
 }
 
+const TASK_QUICK: &str = r#"Quick syntax in TEXT:
+  #tag        adds a tag              !high, !low, !1…!3  sets the priority
+  ~45, ~1h30  sets the estimate
+  today, tomorrow, friday, +3, 2026-12-01 as the last word: sets the day
+  worklog add task 'Call the bank tomorrow !high #home'
+It says what it understood. Options win over the text: with --day, a day word stays in the
+title. --literal keeps the text as typed. Quote the text: a shell drops an unquoted #tag
+(a comment), and bash expands !word inside double quotes."#;
+
 /// What `worklog add` captures.
 #[derive(Debug, Subcommand)]
 enum AddCommand {
-    /// A focus task: worklog add task Call the bank --day tomorrow --priority high
+    /// A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"
+    #[command(after_help = TASK_QUICK)]
     Task {
-        /// What to do
+        /// What to do, with the quick syntax below
         #[arg(required = true, value_name = "TEXT")]
         text: Vec<String>,
         /// The day it is for: today, tomorrow, +N or -N days, mon…sun (the next one, a week
@@ -264,6 +340,15 @@ enum AddCommand {
         /// The goal it serves: its id, or (part of) its title if that matches only one
         #[arg(long, value_name = "G")]
         goal: Option<String>,
+        /// How long it should take: minutes, or like 1h30
+        #[arg(long, value_name = "E")]
+        estimate: Option<String>,
+        /// Notes on it
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it
+        #[arg(long)]
+        literal: bool,
     },
     /// A journal entry: what you learned
     Learning {
@@ -318,6 +403,102 @@ enum AddCommand {
         #[arg(long = "tag", value_name = "T")]
         tags: Vec<String>,
     },
+    /// A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo
+    Meeting {
+        /// Its title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD
+        /// [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        day: Option<String>,
+        /// When it starts, HH:MM [default: now]
+        #[arg(long, value_name = "HH:MM")]
+        time: Option<String>,
+        /// How long: minutes, or like 1h30
+        #[arg(long, value_name = "M")]
+        duration: Option<String>,
+        /// 1:1, team, interview, review, planning, external or other [default: other]
+        #[arg(long, value_name = "KIND")]
+        kind: Option<String>,
+        /// Someone who attended, found by name or added (repeat for more)
+        #[arg(long = "with", value_name = "NAME")]
+        with: Vec<String>,
+        /// Notes
+        #[arg(long, value_name = "TEXT")]
+        notes: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// A goal, or a sub-goal with --parent
+    Goal {
+        /// Its title
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The goal it belongs under: its id, or (part of) its title if that matches only one
+        #[arg(long, value_name = "G")]
+        parent: Option<String>,
+        /// When it should be reached: a day as --day of add task reads it
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        target: Option<String>,
+        /// What it means
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+        /// A tag (repeat for more)
+        #[arg(long = "tag", value_name = "T")]
+        tags: Vec<String>,
+    },
+    /// A skill to track
+    Skill {
+        /// Its name
+        #[arg(required = true, value_name = "NAME")]
+        name: Vec<String>,
+        /// A category, e.g. languages
+        #[arg(long, value_name = "C")]
+        category: Option<String>,
+        /// The level you aim for, 0–5
+        #[arg(long, value_name = "0-5", value_parser = clap::value_parser!(u8).range(0..=5))]
+        target: Option<u8>,
+        /// What it covers
+        #[arg(long, value_name = "TEXT")]
+        description: Option<String>,
+    },
+    /// A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"
+    Assessment {
+        /// The skill: its id, or its name (or part of it, if that matches only one)
+        #[arg(value_name = "SKILL")]
+        skill: String,
+        /// The level, 0 (none) to 5 (expert)
+        #[arg(value_name = "0-5")]
+        level: String,
+        /// The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or
+        /// YYYY-MM-DD [default: today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        day: Option<String>,
+        /// What it rests on
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// An action item, from a meeting or feedback or on its own
+    #[command(name = "action-item", visible_alias = "action")]
+    ActionItem {
+        /// What to do
+        #[arg(required = true, value_name = "TITLE")]
+        title: Vec<String>,
+        /// The meeting it came from
+        #[arg(long, value_name = "ID", conflicts_with = "feedback")]
+        meeting: Option<i64>,
+        /// The feedback it came from
+        #[arg(long, value_name = "ID")]
+        feedback: Option<i64>,
+        /// Who owns it, found by name or added [default: you]
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
+        /// When it is due: a day as --day of add task reads it
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        due: Option<String>,
+    },
 }
 
 /// Parses the command line. `worklog search` takes words that may start with `-` (`-docker`:
@@ -325,7 +506,13 @@ enum AddCommand {
 /// `--option` among the words is moved in front of them and the whole line parsed again, with
 /// the words after a `--`, so options work in any position and an unknown one is an error.
 fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
-    let cli = Cli::try_parse_from(&argv)?;
+    let color = match cli::say::color_in_args(&argv) {
+        cli::say::ColorChoice::Auto => clap::ColorChoice::Auto,
+        cli::say::ColorChoice::Always => clap::ColorChoice::Always,
+        cli::say::ColorChoice::Never => clap::ColorChoice::Never,
+    };
+    let matches = Cli::command().color(color).try_get_matches_from(&argv)?;
+    let cli = Cli::from_arg_matches(&matches)?;
     let Some(Command::Search { query, .. }) = &cli.command else {
         return Ok(cli);
     };
@@ -341,7 +528,7 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
     {
         return Ok(cli);
     }
-    let mut cmd = Cli::command().mut_subcommand("search", |s| {
+    let mut cmd = Cli::command().color(color).mut_subcommand("search", |s| {
         s.mut_arg("query", |a| a.allow_hyphen_values(false))
     });
     cmd.build();
@@ -365,7 +552,10 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 fn main() -> ExitCode {
-    let cli = match parse(std::env::args_os().collect()) {
+    let argv: Vec<OsString> = std::env::args_os().collect();
+    // Usage errors come before the line is parsed: their colour follows --color as typed.
+    cli::say::set(cli::say::color_in_args(&argv), cli::say::Verbosity::Normal);
+    let cli = match parse(argv) {
         Ok(cli) => cli,
         Err(e) if !e.use_stderr() => {
             // --help and --version.
@@ -395,30 +585,59 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     if cli.command.is_some() {
         // Commands (not the app, which saves drafts on a signal) remove their temporary
         // files when interrupted.
-        worklog::paths::remove_temps_on_signal()?;
+        // `edit` leaves Ctrl-C to the editor while it runs; it writes no temporary file of
+        // the data directory's but a daily backup's, which the next start removes.
+        if !matches!(cli.command, Some(Command::Edit { .. })) {
+            worklog::paths::remove_temps_on_signal()?;
+        }
     }
     let (out, err) = (&mut std::io::stdout().lock(), &mut std::io::stderr().lock());
+    use cli::say::Verbosity;
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (false, true) => Verbosity::Verbose,
+        (false, false) => Verbosity::Normal,
+    };
+    cli::say::set(cli.color, verbosity);
+    // Where confirmations go: nowhere with -q.
+    let mut sink = std::io::sink();
+    let quiet = cli::say::quiet();
+    macro_rules! confirm {
+        () => {
+            confirm!(true)
+        };
+        ($when:expr) => {
+            if quiet && $when {
+                &mut sink as &mut dyn Write
+            } else {
+                &mut *out as &mut dyn Write
+            }
+        };
+    }
     match cli.command {
         None if cli.demo => {
             let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
             worklog::tui::run(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
-        Some(Command::Backup { list: true, .. }) => cli::admin::list_backups(&dir()?, out)?,
+        Some(Command::Backup {
+            list: true, json, ..
+        }) => cli::admin::list_backups(&dir()?, json, out)?,
         Some(Command::Backup {
             list: false,
             accept_shrink,
-        }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, out, err)?,
+            json: _,
+        }) => cli::admin::backup_now(&dir()?, clock, accept_shrink, confirm!(), err)?,
         Some(Command::Restore { source }) => {
-            cli::admin::restore(&dir()?, clock, &source, out, err)?
+            cli::admin::restore(&dir()?, clock, &source, confirm!(), err)?
         }
-        Some(Command::Check) => cli::admin::check(&dir()?, clock, out, err)?,
+        Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
         }
-        Some(Command::Add { what }) => add(&dir()?, clock, what, out, err)?,
-        Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, out, err)?,
+        Some(Command::Add { what }) => add(&dir()?, clock, what, confirm!(), err)?,
+        Some(Command::Done { ids }) => cli::capture::done(&dir()?, clock, &ids, confirm!(), err)?,
         Some(Command::Today { json }) => cli::capture::today(&dir()?, clock, json, out, err)?,
         Some(Command::Export {
             format,
@@ -434,21 +653,23 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             force,
             from.as_deref(),
             to.as_deref(),
-            out,
+            confirm!(path.is_some()),
             err,
         )?,
         Some(Command::Import {
             file,
             from,
             dry_run,
+            json,
         }) => cli::exchange::import(
             &dir()?,
             clock,
             &file,
             from.map(Into::into),
             dry_run,
+            json,
             &mut std::io::stdin().lock(),
-            out,
+            confirm!(!dry_run && !json),
             err,
         )?,
         Some(Command::Report {
@@ -456,6 +677,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to,
             week: _,
             month,
+            json,
             out: path,
             force,
         }) => cli::exchange::report(
@@ -464,9 +686,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             from.as_deref(),
             to.as_deref(),
             month,
+            json,
             path.as_deref(),
             force,
-            out,
+            confirm!(path.is_some()),
             err,
         )?,
         Some(Command::Search { query, json, limit }) => {
@@ -506,6 +729,13 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Show { kind, id, json }) => {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
+        Some(Command::Rm { kind, ids }) => {
+            cli::remove::rm(&dir()?, clock, kind, &ids, confirm!(), err)?
+        }
+        Some(Command::Edit { kind, id }) => {
+            cli::edit::edit(&dir()?, clock, kind, id, confirm!(), err)?
+        }
+        Some(Command::Undo) => cli::remove::undo(&dir()?, clock, confirm!(), err)?,
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {
             cli::shell::completions(Cli::command(), shell, out)?
@@ -531,6 +761,7 @@ fn add(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    use worklog::cli::add as a;
     use worklog::cli::capture as c;
     match what {
         AddCommand::Task {
@@ -539,6 +770,9 @@ fn add(
             priority,
             tags,
             goal,
+            estimate,
+            notes,
+            literal,
         } => c::add_task(
             dir,
             clock,
@@ -548,6 +782,9 @@ fn add(
                 priority,
                 tags,
                 goal,
+                estimate,
+                notes,
+                literal,
             },
             out,
             err,
@@ -593,6 +830,90 @@ fn add(
                 kind,
                 day,
                 tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Meeting {
+            title,
+            day,
+            time,
+            duration,
+            kind,
+            with,
+            notes,
+            tags,
+        } => a::add_meeting(
+            dir,
+            clock,
+            &a::MeetingArgs {
+                title,
+                day,
+                time,
+                duration,
+                kind,
+                with,
+                notes,
+                tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Goal {
+            title,
+            parent,
+            target,
+            description,
+            tags,
+        } => a::add_goal(
+            dir,
+            clock,
+            &a::GoalArgs {
+                title,
+                parent,
+                target,
+                description,
+                tags,
+            },
+            out,
+            err,
+        ),
+        AddCommand::Skill {
+            name,
+            category,
+            target,
+            description,
+        } => a::add_skill(
+            dir,
+            clock,
+            &name,
+            category.as_deref(),
+            target,
+            description.as_deref(),
+            out,
+            err,
+        ),
+        AddCommand::Assessment {
+            skill,
+            level,
+            day,
+            note,
+        } => a::add_assessment(dir, clock, &skill, &level, day, note.as_deref(), out, err),
+        AddCommand::ActionItem {
+            title,
+            meeting,
+            feedback,
+            owner,
+            due,
+        } => a::add_action_item(
+            dir,
+            clock,
+            &a::ActionArgs {
+                title,
+                meeting,
+                feedback,
+                owner,
+                due,
             },
             out,
             err,

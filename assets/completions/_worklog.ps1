@@ -22,7 +22,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
     $completions = @(switch ($command) {
         'worklog' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--demo', '--demo', [CompletionResultType]::ParameterName, 'Open the app on a new throwaway directory filled with a year of sample data')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -41,6 +46,9 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -49,26 +57,48 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         }
         'worklog;backup' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the backups instead: date, reason, size and rows of each')
             [CompletionResult]::new('--accept-shrink', '--accept-shrink', [CompletionResultType]::ParameterName, 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'With --list: print a JSON array instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;restore' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;check' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the findings as a JSON object (the exit status is the same)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;__daily-backup' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -76,19 +106,35 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;migrate' {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The schema version to move to')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Go ahead without asking when moving down drops tables that hold data')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;add' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
+            [CompletionResult]::new('action', 'action', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -97,7 +143,15 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--priority', '--priority', [CompletionResultType]::ParameterName, '1–3 or high/normal/low [default: normal]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
             [CompletionResult]::new('--goal', '--goal', [CompletionResultType]::ParameterName, 'The goal it serves: its id, or (part of) its title if that matches only one')
+            [CompletionResult]::new('--estimate', '--estimate', [CompletionResultType]::ParameterName, 'How long it should take: minutes, or like 1h30')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Notes on it')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('--literal', '--literal', [CompletionResultType]::ParameterName, 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -106,7 +160,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The body; - reads it from standard input')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--star', '--star', [CompletionResultType]::ParameterName, 'Star it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -115,6 +174,11 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note about it')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -125,17 +189,117 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--given', '--given', [CompletionResultType]::ParameterName, 'You gave it')
             [CompletionResult]::new('--received', '--received', [CompletionResultType]::ParameterName, 'You received it')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;meeting' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--time', '--time', [CompletionResultType]::ParameterName, 'When it starts, HH:MM [default: now]')
+            [CompletionResult]::new('--duration', '--duration', [CompletionResultType]::ParameterName, 'How long: minutes, or like 1h30')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, '1:1, team, interview, review, planning, external or other [default: other]')
+            [CompletionResult]::new('--with', '--with', [CompletionResultType]::ParameterName, 'Someone who attended, found by name or added (repeat for more)')
+            [CompletionResult]::new('--notes', '--notes', [CompletionResultType]::ParameterName, 'Notes')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;goal' {
+            [CompletionResult]::new('--parent', '--parent', [CompletionResultType]::ParameterName, 'The goal it belongs under: its id, or (part of) its title if that matches only one')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'When it should be reached: a day as --day of add task reads it')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it means')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'A tag (repeat for more)')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;skill' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'A category, e.g. languages')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'The level you aim for, 0–5')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What it covers')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;assessment' {
+            [CompletionResult]::new('--day', '--day', [CompletionResultType]::ParameterName, 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'What it rests on')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;action-item' {
+            [CompletionResult]::new('--meeting', '--meeting', [CompletionResultType]::ParameterName, 'The meeting it came from')
+            [CompletionResult]::new('--feedback', '--feedback', [CompletionResultType]::ParameterName, 'The feedback it came from')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it, found by name or added [default: you]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due: a day as --day of add task reads it')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;add;action' {
+            [CompletionResult]::new('--meeting', '--meeting', [CompletionResultType]::ParameterName, 'The meeting it came from')
+            [CompletionResult]::new('--feedback', '--feedback', [CompletionResultType]::ParameterName, 'The feedback it came from')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Who owns it, found by name or added [default: you]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'When it is due: a day as --day of add task reads it')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;add;help' {
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -151,18 +315,43 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;add;help;feedback' {
             break
         }
+        'worklog;add;help;meeting' {
+            break
+        }
+        'worklog;add;help;goal' {
+            break
+        }
+        'worklog;add;help;skill' {
+            break
+        }
+        'worklog;add;help;assessment' {
+            break
+        }
+        'worklog;add;help;action-item' {
+            break
+        }
         'worklog;add;help;help' {
             break
         }
         'worklog;done' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;today' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print it as JSON')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -173,7 +362,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Keep dated rows up to this day, inclusive')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file (or csv folder); never the database or a backup')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -181,7 +375,13 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;import' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the file is [default: detected from its contents]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be added and what is already there, and write nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the counts as a JSON object')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -191,9 +391,15 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The last day, inclusive [default: today]')
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the report to this file instead of standard output')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--week', '--week', [CompletionResultType]::ParameterName, 'The 7 days ending today')
             [CompletionResult]::new('--month', '--month', [CompletionResultType]::ParameterName, 'The month ending today')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'The review as a JSON object (each section''s rows) instead of Markdown')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing --out file; never the database or a backup')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -201,7 +407,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;search' {
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N hits (up to 10000)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -215,14 +426,57 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show at most N rows (up to 10000); a line on stderr says when more matched')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array of objects instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;show' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print it as a JSON object')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;rm' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;edit' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;undo' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -231,12 +485,22 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]')
             [CompletionResult]::new('--rows', '--rows', [CompletionResultType]::ParameterName, 'About how many rows to write, up to 1000000 (the default is about a year of use)')
             [CompletionResult]::new('--seed', '--seed', [CompletionResultType]::ParameterName, 'The same seed always gives the same data')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;completions' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -244,6 +508,11 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;man' {
             [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write every page into this directory instead (created if missing)')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
@@ -263,6 +532,9 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one row whole, with what it links to (tags, attendees, action items, history…)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
+            [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -285,10 +557,15 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;add' {
-            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task Call the bank --day tomorrow --priority high')
+            [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"')
             [CompletionResult]::new('learning', 'learning', [CompletionResultType]::ParameterValue, 'A journal entry: what you learned')
             [CompletionResult]::new('energy', 'energy', [CompletionResultType]::ParameterValue, 'An energy check-in, now')
             [CompletionResult]::new('feedback', 'feedback', [CompletionResultType]::ParameterValue, 'Feedback given or received: worklog add feedback --received --person Ana Great demo')
+            [CompletionResult]::new('meeting', 'meeting', [CompletionResultType]::ParameterValue, 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo')
+            [CompletionResult]::new('goal', 'goal', [CompletionResultType]::ParameterValue, 'A goal, or a sub-goal with --parent')
+            [CompletionResult]::new('skill', 'skill', [CompletionResultType]::ParameterValue, 'A skill to track')
+            [CompletionResult]::new('assessment', 'assessment', [CompletionResultType]::ParameterValue, 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"')
+            [CompletionResult]::new('action-item', 'action-item', [CompletionResultType]::ParameterValue, 'An action item, from a meeting or feedback or on its own')
             break
         }
         'worklog;help;add;task' {
@@ -301,6 +578,21 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;add;feedback' {
+            break
+        }
+        'worklog;help;add;meeting' {
+            break
+        }
+        'worklog;help;add;goal' {
+            break
+        }
+        'worklog;help;add;skill' {
+            break
+        }
+        'worklog;help;add;assessment' {
+            break
+        }
+        'worklog;help;add;action-item' {
             break
         }
         'worklog;help;done' {
@@ -325,6 +617,15 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;show' {
+            break
+        }
+        'worklog;help;rm' {
+            break
+        }
+        'worklog;help;edit' {
+            break
+        }
+        'worklog;help;undo' {
             break
         }
         'worklog;help;demo' {

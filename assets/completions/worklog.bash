@@ -37,6 +37,9 @@ _worklog() {
             worklog,done)
                 cmd="worklog__subcmd__done"
                 ;;
+            worklog,edit)
+                cmd="worklog__subcmd__edit"
+                ;;
             worklog,export)
                 cmd="worklog__subcmd__export"
                 ;;
@@ -61,6 +64,9 @@ _worklog() {
             worklog,restore)
                 cmd="worklog__subcmd__restore"
                 ;;
+            worklog,rm)
+                cmd="worklog__subcmd__rm"
+                ;;
             worklog,search)
                 cmd="worklog__subcmd__search"
                 ;;
@@ -70,11 +76,26 @@ _worklog() {
             worklog,today)
                 cmd="worklog__subcmd__today"
                 ;;
+            worklog,undo)
+                cmd="worklog__subcmd__undo"
+                ;;
+            worklog__subcmd__add,action)
+                cmd="worklog__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add,action-item)
+                cmd="worklog__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add,assessment)
+                cmd="worklog__subcmd__add__subcmd__assessment"
+                ;;
             worklog__subcmd__add,energy)
                 cmd="worklog__subcmd__add__subcmd__energy"
                 ;;
             worklog__subcmd__add,feedback)
                 cmd="worklog__subcmd__add__subcmd__feedback"
+                ;;
+            worklog__subcmd__add,goal)
+                cmd="worklog__subcmd__add__subcmd__goal"
                 ;;
             worklog__subcmd__add,help)
                 cmd="worklog__subcmd__add__subcmd__help"
@@ -82,8 +103,20 @@ _worklog() {
             worklog__subcmd__add,learning)
                 cmd="worklog__subcmd__add__subcmd__learning"
                 ;;
+            worklog__subcmd__add,meeting)
+                cmd="worklog__subcmd__add__subcmd__meeting"
+                ;;
+            worklog__subcmd__add,skill)
+                cmd="worklog__subcmd__add__subcmd__skill"
+                ;;
             worklog__subcmd__add,task)
                 cmd="worklog__subcmd__add__subcmd__task"
+                ;;
+            worklog__subcmd__add__subcmd__help,action-item)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__add__subcmd__help,assessment)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__assessment"
                 ;;
             worklog__subcmd__add__subcmd__help,energy)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__energy"
@@ -91,11 +124,20 @@ _worklog() {
             worklog__subcmd__add__subcmd__help,feedback)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__feedback"
                 ;;
+            worklog__subcmd__add__subcmd__help,goal)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__goal"
+                ;;
             worklog__subcmd__add__subcmd__help,help)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__help"
                 ;;
             worklog__subcmd__add__subcmd__help,learning)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__learning"
+                ;;
+            worklog__subcmd__add__subcmd__help,meeting)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__meeting"
+                ;;
+            worklog__subcmd__add__subcmd__help,skill)
+                cmd="worklog__subcmd__add__subcmd__help__subcmd__skill"
                 ;;
             worklog__subcmd__add__subcmd__help,task)
                 cmd="worklog__subcmd__add__subcmd__help__subcmd__task"
@@ -121,6 +163,9 @@ _worklog() {
             worklog__subcmd__help,done)
                 cmd="worklog__subcmd__help__subcmd__done"
                 ;;
+            worklog__subcmd__help,edit)
+                cmd="worklog__subcmd__help__subcmd__edit"
+                ;;
             worklog__subcmd__help,export)
                 cmd="worklog__subcmd__help__subcmd__export"
                 ;;
@@ -145,6 +190,9 @@ _worklog() {
             worklog__subcmd__help,restore)
                 cmd="worklog__subcmd__help__subcmd__restore"
                 ;;
+            worklog__subcmd__help,rm)
+                cmd="worklog__subcmd__help__subcmd__rm"
+                ;;
             worklog__subcmd__help,search)
                 cmd="worklog__subcmd__help__subcmd__search"
                 ;;
@@ -154,14 +202,32 @@ _worklog() {
             worklog__subcmd__help,today)
                 cmd="worklog__subcmd__help__subcmd__today"
                 ;;
+            worklog__subcmd__help,undo)
+                cmd="worklog__subcmd__help__subcmd__undo"
+                ;;
+            worklog__subcmd__help__subcmd__add,action-item)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__action__subcmd__item"
+                ;;
+            worklog__subcmd__help__subcmd__add,assessment)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__assessment"
+                ;;
             worklog__subcmd__help__subcmd__add,energy)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__energy"
                 ;;
             worklog__subcmd__help__subcmd__add,feedback)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__feedback"
                 ;;
+            worklog__subcmd__help__subcmd__add,goal)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__goal"
+                ;;
             worklog__subcmd__help__subcmd__add,learning)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__learning"
+                ;;
+            worklog__subcmd__help__subcmd__add,meeting)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__meeting"
+                ;;
+            worklog__subcmd__help__subcmd__add,skill)
+                cmd="worklog__subcmd__help__subcmd__add__subcmd__skill"
                 ;;
             worklog__subcmd__help__subcmd__add,task)
                 cmd="worklog__subcmd__help__subcmd__add__subcmd__task"
@@ -173,7 +239,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="-q -v -h -V --data-dir --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -181,6 +247,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -191,7 +261,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd____daily__subcmd__backup)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -199,6 +269,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -209,7 +283,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-h --data-dir --help task learning energy feedback help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -217,6 +291,78 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__action__subcmd__item)
+            opts="-q -v -h --meeting --feedback --owner --due --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --meeting)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --feedback)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__assessment)
+            opts="-q -v -h --day --note --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --note)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -227,7 +373,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__energy)
-            opts="-h --note --tag --data-dir --help"
+            opts="-q -v -h --note --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +391,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -253,7 +403,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__feedback)
-            opts="-h --given --received --person --kind --day --tag --data-dir --help"
+            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -279,6 +429,48 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__goal)
+            opts="-q -v -h --parent --target --description --tag --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -287,8 +479,36 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__help)
-            opts="task learning energy feedback help"
+            opts="task learning energy feedback meeting goal skill assessment action-item help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__action__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__assessment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -315,6 +535,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__help__subcmd__feedback)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__goal)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -356,6 +590,34 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__add__subcmd__help__subcmd__meeting)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__help__subcmd__skill)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__add__subcmd__help__subcmd__task)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -371,7 +633,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__learning)
-            opts="-h --body --tag --star --data-dir --help"
+            opts="-q -v -h --body --tag --star --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +651,94 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__meeting)
+            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --day)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --duration)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --with)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__add__subcmd__skill)
+            opts="-q -v -h --category --target --description --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --category)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -397,7 +747,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-h --day --priority --tag --goal --data-dir --help"
+            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -419,8 +769,20 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --estimate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -431,7 +793,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-h --list --accept-shrink --data-dir --help"
+            opts="-q -v -h --list --accept-shrink --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,6 +801,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -449,7 +815,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,6 +823,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -467,7 +837,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__completions)
-            opts="-h --data-dir --help bash elvish fish powershell zsh"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -475,6 +845,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -485,7 +859,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__demo)
-            opts="-h --data-dir --rows --seed --help"
+            opts="-q -v -h --data-dir --rows --seed --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,6 +877,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -511,7 +889,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__done)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +897,32 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__edit)
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -529,7 +933,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__export)
-            opts="-h --format --out --force --from --to --data-dir --help"
+            opts="-q -v -h --format --out --force --from --to --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +959,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -563,7 +971,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,8 +999,36 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__add)
-            opts="task learning energy feedback"
+            opts="task learning energy feedback meeting goal skill assessment action-item"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__action__subcmd__item)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__assessment)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -632,7 +1068,49 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__add__subcmd__goal)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__add__subcmd__learning)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__meeting)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__add__subcmd__skill)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -717,6 +1195,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -842,6 +1334,20 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__rm)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__search)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -884,8 +1390,22 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__undo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__import)
-            opts="-h --from --dry-run --data-dir --help"
+            opts="-q -v -h --from --dry-run --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -899,6 +1419,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -907,7 +1431,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__list)
-            opts="-h --day --from --to --tag --person --status --limit --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +1469,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -953,7 +1481,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__man)
-            opts="-h --out --data-dir --help"
+            opts="-q -v -h --out --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +1495,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -975,7 +1507,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__migrate)
-            opts="-h --to --yes --data-dir --help"
+            opts="-q -v -h --to --yes --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +1521,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -997,7 +1533,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-h --from --to --week --month --out --force --data-dir --help"
+            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1555,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1027,7 +1567,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
-            opts="-h --data-dir --help"
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1035,6 +1575,32 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__rm)
+            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1045,7 +1611,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__search)
-            opts="-h --json --limit --data-dir --help"
+            opts="-q -v -h --json --limit --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,6 +1625,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1067,7 +1637,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__show)
-            opts="-h --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1075,6 +1645,10 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1085,7 +1659,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__today)
-            opts="-h --json --data-dir --help"
+            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1093,6 +1667,32 @@ _worklog() {
             case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__undo)
+            opts="-q -v -h --data-dir --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

@@ -19,7 +19,12 @@ set edit:completion:arg-completer[worklog] = {|@words|
     var completions = [
         &'worklog'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --demo 'Open the app on a new throwaway directory filled with a year of sample data'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -38,6 +43,9 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
+            cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -45,41 +53,79 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --list 'List the backups instead: date, reason, size and rows of each'
             cand --accept-shrink 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
+            cand --json 'With --list: print a JSON array instead'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;restore'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;check'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand --json 'Print the findings as a JSON object (the exit status is the same)'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;__daily-backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;migrate'= {
             cand --to 'The schema version to move to'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --yes 'Go ahead without asking when moving down drops tables that hold data'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;add'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
+            cand action 'An action item, from a meeting or feedback or on its own'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;add;task'= {
@@ -87,7 +133,15 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --priority '1–3 or high/normal/low [default: normal]'
             cand --tag 'A tag (repeat for more)'
             cand --goal 'The goal it serves: its id, or (part of) its title if that matches only one'
+            cand --estimate 'How long it should take: minutes, or like 1h30'
+            cand --notes 'Notes on it'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand --literal 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -95,7 +149,12 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --body 'The body; - reads it from standard input'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --star 'Star it'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -103,6 +162,11 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --note 'A note about it'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -112,16 +176,110 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --given 'You gave it'
             cand --received 'You received it'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;meeting'= {
+            cand --day 'The day: today, tomorrow, +N or -N days, mon…sun (the next one) or YYYY-MM-DD [default: today]'
+            cand --time 'When it starts, HH:MM [default: now]'
+            cand --duration 'How long: minutes, or like 1h30'
+            cand --kind '1:1, team, interview, review, planning, external or other [default: other]'
+            cand --with 'Someone who attended, found by name or added (repeat for more)'
+            cand --notes 'Notes'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;goal'= {
+            cand --parent 'The goal it belongs under: its id, or (part of) its title if that matches only one'
+            cand --target 'When it should be reached: a day as --day of add task reads it'
+            cand --description 'What it means'
+            cand --tag 'A tag (repeat for more)'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;skill'= {
+            cand --category 'A category, e.g. languages'
+            cand --target 'The level you aim for, 0–5'
+            cand --description 'What it covers'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;assessment'= {
+            cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
+            cand --note 'What it rests on'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;action-item'= {
+            cand --meeting 'The meeting it came from'
+            cand --feedback 'The feedback it came from'
+            cand --owner 'Who owns it, found by name or added [default: you]'
+            cand --due 'When it is due: a day as --day of add task reads it'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;add;action'= {
+            cand --meeting 'The meeting it came from'
+            cand --feedback 'The feedback it came from'
+            cand --owner 'Who owns it, found by name or added [default: you]'
+            cand --due 'When it is due: a day as --day of add task reads it'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;add;help'= {
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;add;help;task'= {
@@ -132,16 +290,36 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;add;help;feedback'= {
         }
+        &'worklog;add;help;meeting'= {
+        }
+        &'worklog;add;help;goal'= {
+        }
+        &'worklog;add;help;skill'= {
+        }
+        &'worklog;add;help;assessment'= {
+        }
+        &'worklog;add;help;action-item'= {
+        }
         &'worklog;add;help;help'= {
         }
         &'worklog;done'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;today'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print it as JSON'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -151,14 +329,25 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --from 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
             cand --to 'Keep dated rows up to this day, inclusive'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --force 'Replace an existing --out file (or csv folder); never the database or a backup'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'worklog;import'= {
             cand --from 'What the file is [default: detected from its contents]'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --dry-run 'Show what would be added and what is already there, and write nothing'
+            cand --json 'Print the counts as a JSON object'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -167,16 +356,27 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --to 'The last day, inclusive [default: today]'
             cand --out 'Write the report to this file instead of standard output'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --week 'The 7 days ending today'
             cand --month 'The month ending today'
+            cand --json 'The review as a JSON object (each section''s rows) instead of Markdown'
             cand --force 'Replace an existing --out file; never the database or a backup'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;search'= {
             cand --limit 'Show at most N hits (up to 10000)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -189,13 +389,53 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --status 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred'
             cand --limit 'Show at most N rows (up to 10000); a line on stderr says when more matched'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print a JSON array of objects instead'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;show'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print it as a JSON object'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;rm'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;edit'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;undo'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -203,17 +443,32 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
             cand --seed 'The same seed always gives the same data'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;completions'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;man'= {
             cand --out 'Write every page into this directory instead (created if missing)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -232,6 +487,9 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand search 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
             cand list 'List rows of one kind, newest first: aligned columns with ids, or --json'
             cand show 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+            cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+            cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
+            cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -248,10 +506,15 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;migrate'= {
         }
         &'worklog;help;add'= {
-            cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
+            cand task 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
             cand learning 'A journal entry: what you learned'
             cand energy 'An energy check-in, now'
             cand feedback 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
+            cand meeting 'A meeting: worklog add meeting Weekly sync --time 10:00 --with Ana --with Bo'
+            cand goal 'A goal, or a sub-goal with --parent'
+            cand skill 'A skill to track'
+            cand assessment 'A skill assessment: worklog add assessment Rust 3 --note "wrote a macro"'
+            cand action-item 'An action item, from a meeting or feedback or on its own'
         }
         &'worklog;help;add;task'= {
         }
@@ -260,6 +523,16 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;add;energy'= {
         }
         &'worklog;help;add;feedback'= {
+        }
+        &'worklog;help;add;meeting'= {
+        }
+        &'worklog;help;add;goal'= {
+        }
+        &'worklog;help;add;skill'= {
+        }
+        &'worklog;help;add;assessment'= {
+        }
+        &'worklog;help;add;action-item'= {
         }
         &'worklog;help;done'= {
         }
@@ -276,6 +549,12 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;list'= {
         }
         &'worklog;help;show'= {
+        }
+        &'worklog;help;rm'= {
+        }
+        &'worklog;help;edit'= {
+        }
+        &'worklog;help;undo'= {
         }
         &'worklog;help;demo'= {
         }

@@ -33,7 +33,10 @@ pub fn backup_now(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::start(dir, clock.clone())?;
+    // `start`: no daily backup, since this command takes one anyway.
+    let launched = super::say::explained(dir, clock.clone(), launch::Daily::Wait, err, || {
+        launch::start(dir, clock.clone())
+    })?;
     drop(launched.repo);
     warn_all(err, &launched.warnings)?;
     let report = if accept_shrink {
@@ -73,7 +76,10 @@ pub fn backup_now(
 
 /// `worklog backup --list`: every backup, newest first, with its size and row total (counted,
 /// not verified: `worklog check` verifies).
-pub fn list_backups(dir: &DataDir, out: &mut dyn Write) -> Result<()> {
+pub fn list_backups(dir: &DataDir, json: bool, out: &mut dyn Write) -> Result<()> {
+    if json {
+        return super::json::print(out, &super::json::backups(dir)?);
+    }
     let backups = backup::list(dir)?;
     if backups.is_empty() {
         writeln!(out, "no backups in {}", shown(&dir.backups()))?;
@@ -148,10 +154,12 @@ pub fn restore(
 pub fn check(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
+    json: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let launched = launch::launch_read_only(dir, clock.clone(), launch::Daily::Wait)?;
+    let launched =
+        super::say::launch_explained(dir, clock.clone(), launch::Daily::Wait, true, err)?;
     let marker = backup::shrink(dir);
     // A suspected loss is part of the report below, on standard output: not twice.
     let reported = match &marker {
@@ -165,6 +173,63 @@ pub fn check(
         .collect();
     warn_all(err, &warnings)?;
     let repo = launched.repo;
+    let integrity = repo.integrity_problems()?;
+    let keys = repo.foreign_key_problems()?;
+    let health = backup::health(dir, clock.today())?;
+    if json {
+        let newest = health.newest_verified.as_ref().map(|b| {
+            serde_json::json!({
+                "file": b.file_name(),
+                "at": b.name.at.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                "age_days": health.age_days,
+            })
+        });
+        let loss = match &marker {
+            Ok(Some(m)) => serde_json::json!(m.message(dir)),
+            Ok(None) => serde_json::Value::Null,
+            Err(e) => serde_json::json!(format!("{e:#}")),
+        };
+        let value = serde_json::json!({
+            "database": dir.database().display().to_string(),
+            "schema_version": repo.schema_version()?,
+            "rows": repo.row_counts()?.total(),
+            "ok": integrity.is_empty() && keys.is_empty(),
+            "integrity": integrity,
+            "foreign_keys": keys,
+            "backups": {
+                "folder": dir.backups().display().to_string(),
+                "count": health.count,
+                "newest_verified": newest,
+                "warnings": health.warnings,
+            },
+            "suspected_loss": loss,
+            "warnings": warnings,
+        });
+        super::json::print(out, &value)?;
+    } else {
+        check_text(dir, &repo, &integrity, &keys, &health, &marker, out)?;
+    }
+    warn_all(err, &health.warnings)?;
+    let problems = integrity.len() + keys.len();
+    if problems > 0 {
+        bail!(
+            "the database has {problems} problem{} (listed above); restore a backup with `worklog restore YYYY-MM-DD`",
+            if problems == 1 { "" } else { "s" }
+        );
+    }
+    Ok(())
+}
+
+/// The text `check` prints on standard output.
+fn check_text(
+    dir: &DataDir,
+    repo: &crate::db::Repo,
+    integrity: &[String],
+    keys: &[String],
+    health: &backup::BackupHealth,
+    marker: &Result<Option<backup::Shrink>>,
+    out: &mut dyn Write,
+) -> Result<()> {
     writeln!(
         out,
         "database: {} (schema version {}, {} rows)",
@@ -172,12 +237,9 @@ pub fn check(
         repo.schema_version()?,
         repo.row_counts()?.total()
     )?;
-    let integrity = repo.integrity_problems()?;
-    let keys = repo.foreign_key_problems()?;
-    report_problems(out, "integrity", &integrity)?;
-    report_problems(out, "foreign keys", &keys)?;
+    report_problems(out, "integrity", integrity)?;
+    report_problems(out, "foreign keys", keys)?;
 
-    let health = backup::health(dir, clock.today())?;
     match (&health.newest_verified, health.age_days) {
         (Some(b), Some(age)) => writeln!(
             out,
@@ -199,20 +261,12 @@ pub fn check(
             shown(&dir.backups())
         )?,
     }
-    warn_all(err, &health.warnings)?;
     match marker {
         Ok(Some(marker)) => writeln!(out, "backups: {}", sanitize(&marker.message(dir)))?,
         Ok(None) => {}
         Err(e) => writeln!(out, "backups: {}", sanitize(&format!("{e:#}")))?,
     }
 
-    let problems = integrity.len() + keys.len();
-    if problems > 0 {
-        bail!(
-            "the database has {problems} problem{} (listed above); restore a backup with `worklog restore YYYY-MM-DD`",
-            if problems == 1 { "" } else { "s" }
-        );
-    }
     Ok(())
 }
 

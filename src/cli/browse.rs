@@ -6,7 +6,6 @@
 //! names and ISO 8601 dates. When a list is cut off at `--limit`, one line on standard error
 //! says so, so standard output stays what a script reads.
 
-use super::warn;
 use crate::clock::Clock;
 use crate::dates::{Lean, parse_day};
 use crate::db::{ListFilter, ReadKind};
@@ -84,8 +83,8 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-/// How text output looks: a terminal gets a bold header and its own width; anything else
-/// (a pipe, a file, NO_COLOR) plain text at a fixed width.
+/// How text output looks: a terminal gets its own width, anything else (a pipe, a file) a
+/// fixed width; the header is bold when output is coloured (see `super::say::colour`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Style {
     pub bold: bool,
@@ -98,7 +97,6 @@ impl Style {
 
     pub fn for_stdout() -> Style {
         let tty = std::io::stdout().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         let columns = if tty {
             ratatui::crossterm::terminal::size()
                 .map(|(w, _)| usize::from(w))
@@ -107,7 +105,7 @@ impl Style {
             Self::PIPE_COLUMNS
         };
         Style {
-            bold: tty && !no_color,
+            bold: super::say::colour(tty),
             columns,
         }
     }
@@ -181,10 +179,7 @@ pub fn list(
 ) -> Result<()> {
     let kind = ReadKind::from(args.kind);
     let filter = filter(args, clock.today())?;
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     let page = launched.repo.list_for_shell(kind, &filter)?;
     if args.json {
         let mut text = String::from("[");
@@ -227,10 +222,7 @@ pub fn show(
     err: &mut dyn Write,
 ) -> Result<()> {
     let kind = ReadKind::from(kind);
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     let item = launched.repo.show_for_shell(kind, id)?;
     if json {
         writeln!(out, "{}", json_safe(item.get().to_string()))?;

@@ -1,6 +1,5 @@
 //! Quick capture without the app: `add task|learning|energy|feedback`, `done`, `today`.
 
-use super::warn;
 use crate::capture::{Today, find_goal};
 use crate::clock::Clock;
 use crate::dates::{Lean, parse_day};
@@ -17,18 +16,19 @@ use std::sync::Arc;
 
 /// Opens the database the way every command that writes does, passing on backup warnings;
 /// a read-only data directory is refused in one line.
-fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
+pub(super) fn open(
+    dir: &DataDir,
+    clock: Arc<dyn Clock>,
+    err: &mut dyn Write,
+) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, false, err)?;
     Ok(launched.repo)
 }
 
 /// The lines saying which existing tags quick capture will use for tags typed otherwise
 /// (`CAFE` for `café`): read before the write, printed after it succeeds.
-fn existing_tags(repo: &crate::db::Repo, tags: &[String]) -> Result<Vec<String>> {
+pub(super) fn existing_tags(repo: &crate::db::Repo, tags: &[String]) -> Result<Vec<String>> {
     let mut notes = Vec::new();
     for typed in tags {
         if let Some(stored) = repo.existing_tag_spelled_otherwise(typed)? {
@@ -42,7 +42,7 @@ fn existing_tags(repo: &crate::db::Repo, tags: &[String]) -> Result<Vec<String>>
     Ok(notes)
 }
 
-fn print_notes(notes: &[String], out: &mut dyn Write) -> Result<()> {
+pub(super) fn print_notes(notes: &[String], out: &mut dyn Write) -> Result<()> {
     for n in notes {
         writeln!(out, "{n}")?;
     }
@@ -55,15 +55,12 @@ fn open_to_read(
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     Ok(launched.repo)
 }
 
 /// Words given on the command line as one text.
-fn joined(words: &[String], what: &str) -> Result<String> {
+pub(super) fn joined(words: &[String], what: &str) -> Result<String> {
     let text = words.join(" ");
     if text.trim().is_empty() {
         bail!("{what} must not be empty");
@@ -79,9 +76,14 @@ pub struct TaskArgs {
     pub priority: Option<String>,
     pub tags: Vec<String>,
     pub goal: Option<String>,
+    pub estimate: Option<String>,
+    pub notes: Option<String>,
+    /// Take the text as typed, without the quick syntax.
+    pub literal: bool,
 }
 
-/// `worklog add task TEXT [--day D] [--priority P] [--tag T]... [--goal G]`.
+/// `worklog add task TEXT [--day D] [--priority P] [--tag T]... [--goal G] [--estimate E]
+/// [--notes N]`, with the quick syntax in TEXT (see [`super::quick`]) unless `--literal`.
 pub fn add_task(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
@@ -89,35 +91,92 @@ pub fn add_task(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
-    let title = joined(&args.text, "task text")?;
+    let text = joined(&args.text, "task text")?;
     let today = clock.today();
-    let day = match &args.day {
+    let quick = if args.literal {
+        super::quick::Quick {
+            title: text.trim().to_string(),
+            ..Default::default()
+        }
+    } else {
+        super::quick::parse(&text, today, args.day.is_none())
+    };
+    if quick.title.trim().is_empty() {
+        bail!(
+            "task text must not be empty once its #tags, !priority and ~estimate are taken out (--literal keeps it as typed)"
+        );
+    }
+    let day = match (&args.day, &quick.day) {
         // A task is planned: `fri` is the coming Friday.
-        Some(d) => parse_day("day", d, today, Lean::Future).map_err(|e| anyhow!("--{e}"))?,
-        None => today,
+        (Some(d), _) => parse_day("day", d, today, Lean::Future).map_err(|e| anyhow!("--{e}"))?,
+        (None, Some((_, d))) => *d,
+        (None, None) => today,
     };
-    let priority = match &args.priority {
-        Some(p) => Priority::parse(p).map_err(|e| anyhow!("--{e}"))?,
-        None => Priority::NORMAL,
+    let priority = match (&args.priority, quick.priority) {
+        (Some(_), Some(_)) => {
+            bail!("the priority is given twice: --priority and !priority in the text")
+        }
+        (Some(p), None) => Priority::parse(p).map_err(|e| anyhow!("--{e}"))?,
+        (None, Some(p)) => p,
+        (None, None) => Priority::NORMAL,
     };
+    let estimate_minutes = match (&args.estimate, quick.estimate) {
+        (Some(_), Some(_)) => {
+            bail!("the estimate is given twice: --estimate and ~estimate in the text")
+        }
+        (Some(e), None) => super::quick::minutes(e).map_err(|e| anyhow!("--estimate {e}"))?,
+        (None, e) => e,
+    };
+    let mut tags = args.tags.clone();
+    tags.extend(quick.tags.iter().cloned());
     let repo = open(dir, clock, err)?;
     let goal_id = match &args.goal {
         Some(g) => Some(find_goal(&repo.goal_tree()?, g).map_err(|e| anyhow!("--goal: {e}"))?),
         None => None,
     };
-    let notes = existing_tags(&repo, &args.tags)?;
+    let notes = existing_tags(&repo, &tags)?;
     let task = repo.add_task(
         day,
         &TaskDraft {
-            title,
+            title: quick.title.clone(),
+            notes: args.notes.clone().unwrap_or_default(),
             priority,
+            estimate_minutes,
             goal_id,
-            tags: args.tags.clone(),
-            ..TaskDraft::default()
+            tags,
         },
     )?;
     writeln!(out, "added task {} for {}", task.id, task.day)?;
+    if quick.understood_anything() {
+        let mut parts = vec![format!("title {:?}", sanitize(&task.title).as_ref())];
+        if let Some((word, d)) = &quick.day {
+            parts.push(format!(
+                "day {} ({})",
+                sanitize(word),
+                d.format("%a %Y-%m-%d")
+            ));
+        }
+        if let Some(p) = quick.priority {
+            parts.push(format!("priority {}", priority_name(p)));
+        }
+        if let Some(m) = quick.estimate {
+            parts.push(format!("estimate {m} min"));
+        }
+        for t in &quick.tags {
+            parts.push(format!("tag #{}", sanitize(t)));
+        }
+        writeln!(out, "understood: {}", parts.join(", "))?;
+    }
     print_notes(&notes, out)
+}
+
+/// A priority as the quick syntax and `edit` write it.
+pub(super) fn priority_name(p: Priority) -> &'static str {
+    match p {
+        Priority::HIGH => "high",
+        Priority::LOW => "low",
+        _ => "normal",
+    }
 }
 
 /// `worklog add learning TITLE [--body TEXT|-] [--tag T]... [--star]`; `--body -` reads the

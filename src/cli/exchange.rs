@@ -1,6 +1,5 @@
 //! `worklog export`, `worklog import` and `worklog report`.
 
-use super::warn;
 use crate::clock::Clock;
 use crate::dates::{Lean, parse_day};
 use crate::db::exchange::Range;
@@ -61,20 +60,14 @@ fn open_to_read(
     clock: Arc<dyn Clock>,
     err: &mut dyn Write,
 ) -> Result<crate::db::Repo> {
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     Ok(launched.repo)
 }
 
 /// Opens the database for `import`, which waits for today's backup before it writes.
 fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<crate::db::Repo> {
     super::refuse_read_only(dir)?;
-    let launched = launch::launch(dir, clock, launch::Daily::Wait)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Wait, false, err)?;
     Ok(launched.repo)
 }
 
@@ -167,6 +160,7 @@ pub fn import(
     file: &Path,
     from: Option<ImportSource>,
     dry_run: bool,
+    json: bool,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
@@ -189,6 +183,9 @@ pub fn import(
         } else {
             "nothing was imported"
         })?;
+    if json {
+        return super::json::print(out, &super::json::import(&outcome));
+    }
     let (added, skipped) = if dry_run {
         ("would add:    ", "would skip:   ")
     } else {
@@ -232,6 +229,7 @@ pub fn report(
     from: Option<&str>,
     to: Option<&str>,
     month: bool,
+    json: bool,
     path: Option<&Path>,
     force: bool,
     out: &mut dyn Write,
@@ -252,7 +250,15 @@ pub fn report(
         output::check(dir, p, output::Shape::File, force)?;
     }
     let repo = open_to_read(dir, clock, err)?;
-    let text = report::markdown(&repo, from, to)?;
+    let text = if json {
+        let value = super::json::report(&repo, from, to)?;
+        format!(
+            "{}\n",
+            crate::text::json_safe(serde_json::to_string_pretty(&value)?)
+        )
+    } else {
+        report::markdown(&repo, from, to)?
+    };
     match path {
         None => write!(out, "{text}")?,
         Some(p) => {

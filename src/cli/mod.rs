@@ -2,11 +2,17 @@
 //! Each command writes its normal output to `out` and warnings (one line each) to `warn`, and
 //! returns an error for `main` to print as one line.
 
+pub mod add;
 pub mod admin;
 pub mod browse;
 pub mod capture;
 pub mod demo;
+pub mod edit;
 pub mod exchange;
+pub mod json;
+pub mod quick;
+pub mod remove;
+pub mod say;
 pub mod search;
 pub mod shell;
 

@@ -1,6 +1,5 @@
 //! `worklog search QUERY...`: every pane's text, from the command line.
 
-use super::warn;
 use crate::clock::Clock;
 use crate::launch;
 use crate::model::{ActionSource, HitKind, Id, SearchHit};
@@ -21,10 +20,10 @@ pub enum Highlight {
 }
 
 impl Highlight {
-    /// Bold when stdout is a terminal and `NO_COLOR` is unset or empty (no-color.org).
+    /// Bold when standard output is coloured (see `super::say::colour`: a terminal without
+    /// `NO_COLOR`, `CLICOLOR_FORCE`, `--color`).
     pub fn for_stdout() -> Highlight {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if std::io::stdout().is_terminal() && !no_color {
+        if super::say::colour(std::io::stdout().is_terminal()) {
             Highlight::Bold
         } else {
             Highlight::Brackets
@@ -94,10 +93,7 @@ pub fn search(
 ) -> Result<()> {
     let query = Query::parse(&args.words.join(" ")).map_err(|m| anyhow!(m))?;
     let (json, limit) = (args.json, args.limit);
-    let launched = launch::launch_read_only(dir, clock, launch::Daily::Detach)?;
-    for w in &launched.warnings {
-        warn(err, w)?;
-    }
+    let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     // One more than asked for tells whether the list was cut off.
     let mut hits = launched.repo.search(&query, limit.saturating_add(1))?;
     let cut = hits.len() > limit;

@@ -7,7 +7,7 @@ use std::path::Path;
 
 /// What `main` prints for a usage error: clap's whole message (what is missing, the valid
 /// values, "did you mean"), led by `worklog:` like every other error. Coloured only when
-/// standard error is a terminal and `NO_COLOR` is unset (or `CLICOLOR_FORCE` asks for it), and
+/// standard error is coloured (see `super::say::colour`: `--color`, `NO_COLOR`, `CLICOLOR_FORCE`), and
 /// never when it quotes text that would need escaping: then the plain text is made safe.
 pub fn usage_error(err: &clap::Error) -> String {
     let styled = err.render();
@@ -27,11 +27,7 @@ pub fn usage_error(err: &clap::Error) -> String {
 }
 
 fn colour_on_stderr() -> bool {
-    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
-    if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
-        return false;
-    }
-    set("CLICOLOR_FORCE") || io::stderr().is_terminal()
+    super::say::colour(io::stderr().is_terminal())
 }
 
 /// True when the command failed only because whoever read its output stopped reading

@@ -18,6 +18,17 @@ pub fn worklog(data: &Path, now: &str, args: &[&str]) -> Run {
 
 /// As [`worklog`], with `input` on standard input.
 pub fn worklog_with_input(data: &Path, now: &str, args: &[&str], input: &str) -> Run {
+    worklog_with_env(data, now, args, input, &[])
+}
+
+/// As [`worklog_with_input`], with more environment variables (`EDITOR`, `NO_COLOR`…).
+pub fn worklog_with_env(
+    data: &Path,
+    now: &str,
+    args: &[&str],
+    input: &str,
+    env: &[(&str, &str)],
+) -> Run {
     // Tests often use a temp dir itself as the data directory; make it private as a real one
     // is, or every command warns that others can read it (tests/backup_safety.rs covers that).
     if data.is_dir() {
@@ -31,6 +42,9 @@ pub fn worklog_with_input(data: &Path, now: &str, args: &[&str], input: &str) ->
         .env("WORKLOG_NOW", now)
         .env("TZ", "UTC")
         .env_remove("XDG_DATA_HOME")
+        .env_remove("VISUAL")
+        .env_remove("EDITOR")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -191,6 +191,8 @@ mod goals;
 mod journal;
 mod meetings;
 mod people;
+mod removal;
+pub use removal::{Removed, Undone};
 mod search;
 mod skills;
 mod tasks;
