@@ -1,4 +1,4 @@
--- worklog schema, version 7. Generated from src/db/migrations/ by the test
+-- worklog schema, version 8. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -720,3 +720,7 @@ CREATE INDEX goals_done_on ON goals(done_on);
 CREATE INDEX people_name_key ON people(name_key);
 
 CREATE INDEX tags_name_key ON tags(name_key);
+
+CREATE INDEX feedback_live_day ON feedback(day) WHERE deleted_at IS NULL;
+
+CREATE INDEX feedback_live_who ON feedback(direction, person_id, day) WHERE deleted_at IS NULL;

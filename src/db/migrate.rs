@@ -59,6 +59,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0007_name_keys.up.sql"),
         down: include_str!("migrations/0007_name_keys.down.sql"),
     },
+    Migration {
+        version: 8,
+        name: "feedback_paging",
+        up: include_str!("migrations/0008_feedback_paging.up.sql"),
+        down: include_str!("migrations/0008_feedback_paging.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

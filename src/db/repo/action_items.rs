@@ -220,12 +220,17 @@ impl Repo {
         )
     }
 
-    /// How many open items each piece of feedback has (feedback without any is absent).
-    pub fn open_action_item_counts_for_feedback(&self) -> Result<HashMap<Id, usize>> {
+    /// How many open items each of the pieces of feedback `ids` has (feedback without any is
+    /// absent).
+    pub fn open_action_item_counts_for_feedback(&self, ids: &[Id]) -> Result<HashMap<Id, usize>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.feedback_id IS NOT NULL GROUP BY a.feedback_id",
+            "a.feedback_id IN (SELECT value FROM json_each(?1)) GROUP BY a.feedback_id",
             "a.feedback_id",
-            [],
+            [json],
         )
     }
 

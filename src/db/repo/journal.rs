@@ -4,7 +4,7 @@ use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{
-    Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey, Tag,
+    Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir, PageKey, Tag,
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
@@ -290,30 +290,54 @@ impl Repo {
     }
 
     /// How many entries the journal list shows with `filter`, and how many of them come
-    /// before `key` (0 without one): one pass over the rows.
-    pub fn learning_count_before(
+    /// before `key` (0 without one): one pass. With a text, the count reads the entries
+    /// themselves and stops after `cap + 1` of them, newest first (see [`PageCount`]);
+    /// without one it reads the index and is exact.
+    pub fn learning_count_capped(
         &self,
         filter: &LearningFilter,
         key: Option<PageKey>,
-    ) -> Result<(usize, usize)> {
+        cap: usize,
+    ) -> Result<PageCount> {
         let (text, tag, starred) = page_params(filter)?;
         let (at, id) = match key {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
-        let (all, before): (i64, i64) = self
-            .conn()
-            .prepare_cached(&format!(
+        let capped = text.is_some();
+        let sql = if capped {
+            format!(
+                "SELECT count(*), count(CASE WHEN (at, id) > (?4, ?5) THEN 1 END) FROM
+                   (SELECT l.at, l.id FROM learnings l WHERE {PAGE_FILTER}
+                    ORDER BY l.at DESC, l.id DESC LIMIT ?6)"
+            )
+        } else {
+            format!(
                 "SELECT count(*), count(CASE WHEN (l.at, l.id) > (?4, ?5) THEN 1 END)
-                 FROM learnings l WHERE {PAGE_FILTER}"
-            ))?
-            .query_row(params![text, tag, starred, at, id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        Ok((
-            usize::try_from(all).unwrap_or(0),
-            usize::try_from(before).unwrap_or(0),
-        ))
+                 FROM learnings l WHERE {PAGE_FILTER} AND ?6 = ?6"
+            )
+        };
+        let (all, before): (i64, i64) = self.conn().prepare_cached(&sql)?.query_row(
+            params![text, tag, starred, at, id, limit(cap.saturating_add(1))],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let total = usize::try_from(all).unwrap_or(0);
+        Ok(PageCount {
+            total,
+            before: usize::try_from(before).unwrap_or(0),
+            exact: !capped || total <= cap,
+        })
+    }
+
+    /// How many entries the journal list shows with `filter`, and how many of them come
+    /// before `key` (0 without one), counted exactly.
+    pub fn learning_count_before(
+        &self,
+        filter: &LearningFilter,
+        key: Option<PageKey>,
+    ) -> Result<(usize, usize)> {
+        let c = self.learning_count_capped(filter, key, usize::MAX)?;
+        Ok((c.total, c.before))
     }
 
     /// How many entries of the journal list (newest first) come before `key`.
