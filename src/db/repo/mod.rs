@@ -46,6 +46,16 @@ impl Repo {
         &self.path
     }
 
+    /// Caps this connection's page cache at `kib` KiB (every connection starts at 64 MB).
+    /// A long-lived session that reads a page of rows at a time keeps its working set in far
+    /// less, and SQLite's cache only grows: a scan of a large table would otherwise stay in
+    /// memory for the rest of the session.
+    pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        Ok(())
+    }
+
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
     }
