@@ -283,6 +283,30 @@ impl Repo {
         )
     }
 
+    /// The first `limit` open items of [`Repo::action_items_for_person`] (soonest due first),
+    /// and how many are open in all: the closed ones of years past are not read.
+    pub fn open_action_items_for_person(
+        &self,
+        person_id: Id,
+        limit: usize,
+    ) -> Result<(Vec<ActionItem>, usize)> {
+        const MINE: &str = "a.done_at IS NULL AND (a.owner_id = ?1 OR (a.owner_id IS NULL AND (
+                a.meeting_id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1)
+                OR a.feedback_id IN (SELECT id FROM feedback WHERE person_id = ?1))))";
+        let first = load_many(
+            self.conn(),
+            &format!("{MINE} {ORDER} LIMIT ?2"),
+            params![person_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM action_items a WHERE {LIVE} AND {MINE}"
+            ))?
+            .query_row([person_id], |r| r.get(0))?;
+        Ok((first, usize::try_from(n).unwrap_or(0)))
+    }
+
     /// Marks an item done (stamped with the clock's now) or open again. Closing it also
     /// finishes the focus task it was promoted to, if that is still open; reopening it reopens
     /// that task if it was done. Both in one transaction, mirroring `set_task_status`.
