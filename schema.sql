@@ -1,4 +1,4 @@
--- worklog schema, version 7. Generated from src/db/migrations/ by the test
+-- worklog schema, version 9. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -720,3 +720,36 @@ CREATE INDEX goals_done_on ON goals(done_on);
 CREATE INDEX people_name_key ON people(name_key);
 
 CREATE INDEX tags_name_key ON tags(name_key);
+
+CREATE INDEX feedback_live_day ON feedback(day) WHERE deleted_at IS NULL;
+
+CREATE INDEX feedback_live_who ON feedback(direction, person_id, day) WHERE deleted_at IS NULL;
+
+CREATE VIRTUAL TABLE search_learnings USING fts5(
+    title, body,
+    content = 'learnings', content_rowid = 'id',
+    tokenize = 'trigram'
+);
+
+CREATE TABLE 'search_learnings_data'(id INTEGER PRIMARY KEY, block BLOB);
+
+CREATE TABLE 'search_learnings_idx'(segid, term, pgno, PRIMARY KEY(segid, term)) WITHOUT ROWID;
+
+CREATE TABLE 'search_learnings_docsize'(id INTEGER PRIMARY KEY, sz BLOB);
+
+CREATE TABLE 'search_learnings_config'(k PRIMARY KEY, v) WITHOUT ROWID;
+
+CREATE TRIGGER learnings_search_text_ai AFTER INSERT ON learnings BEGIN
+    INSERT INTO search_learnings (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;
+
+CREATE TRIGGER learnings_search_text_ad AFTER DELETE ON learnings BEGIN
+    INSERT INTO search_learnings (search_learnings, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+END;
+
+CREATE TRIGGER learnings_search_text_au AFTER UPDATE OF title, body ON learnings BEGIN
+    INSERT INTO search_learnings (search_learnings, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    INSERT INTO search_learnings (rowid, title, body) VALUES (new.id, new.title, new.body);
+END;

@@ -58,22 +58,30 @@ pub struct Today {
     /// Oldest first.
     pub checkins: Vec<Checkin>,
     pub meetings: Vec<Meeting>,
-    /// Soonest due first.
+    /// The first [`TODAY_ACTIONS`] open action items, soonest due first.
     pub open_action_items: Vec<ActionItem>,
+    /// How many action items are open in all.
+    pub open_action_items_total: usize,
 }
+
+/// The open action items `today` lists at most: the day at a glance reads the same however
+/// many items years of meetings left open (the total is counted, not loaded).
+pub const TODAY_ACTIONS: usize = 50;
 
 impl Today {
     pub fn load(repo: &Repo, day: NaiveDate) -> crate::db::Result<Today> {
         repo.snapshot(|repo| {
             let mut checkins = repo.checkins_between(day, day)?;
             checkins.reverse();
+            let open = repo.today_open_action_items(day, TODAY_ACTIONS)?;
             Ok(Today {
                 day,
                 tasks: repo.tasks_on(day)?,
-                open_from_earlier: repo.unfinished_before(day)?.len(),
+                open_from_earlier: repo.unfinished_count_before(day)?,
                 checkins,
                 meetings: repo.meetings_between(day, day)?,
-                open_action_items: repo.open_action_items()?,
+                open_action_items: open.first,
+                open_action_items_total: open.total,
             })
         })
     }

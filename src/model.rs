@@ -359,6 +359,16 @@ pub enum PageDir {
     Up,
 }
 
+/// What a paged list counted (see `crate::tui::paged`). A count that reads every row (a text
+/// filter) may stop early: `total` is then a lower bound, and `before` is right only while it
+/// is below `total` (the key lies within the rows counted).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PageCount {
+    pub total: usize,
+    pub before: usize,
+    pub exact: bool,
+}
+
 /// Which journal entries to list.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LearningFilter {
@@ -537,6 +547,15 @@ pub struct Feedback {
     pub meeting_id: Option<Id>,
     pub tags: Vec<String>,
     pub stamp: Stamp,
+}
+
+/// Which feedback the Feedback pane lists: narrowed by direction, by person, and by a text
+/// that the content, the person's name, the kind or a tag contains (ignoring case).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FeedbackFilter {
+    pub direction: Option<Direction>,
+    pub person_id: Option<Id>,
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -456,3 +456,54 @@ fn invisible_and_line_breaking_characters_are_shown_not_sent() {
         assert!(out.contains("⏎two¶"), "{args:?}: {out}");
     }
 }
+
+/// `today` lists the first open action items and counts the rest, rather than loading every
+/// item years of meetings left open.
+#[test]
+fn today_lists_the_first_open_action_items_and_counts_them_all() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path();
+    let r = repo(data);
+    let n = worklog::capture::TODAY_ACTIONS + 7;
+    r.in_transaction(|r| {
+        for i in 0..n {
+            r.add_action_item(&ActionItemDraft {
+                title: format!("item {i}"),
+                source: ActionSource::None,
+                owner_id: None,
+                due_date: None,
+            })?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    r.add_task(
+        day("2026-11-17"),
+        &TaskDraft {
+            title: "Left over".into(),
+            ..TaskDraft::default()
+        },
+    )
+    .unwrap();
+    drop(r);
+    let run = worklog(data, NOW, &["today", "--json"]).ok();
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        v["open_action_items"].as_array().unwrap().len(),
+        worklog::capture::TODAY_ACTIONS
+    );
+    assert_eq!(v["open_action_items_total"], n);
+    assert_eq!(v["open_action_items"][0]["title"], "item 0");
+    assert_eq!(v["open_from_earlier"], 1);
+    let run = worklog(data, NOW, &["today"]).ok();
+    assert!(
+        run.stdout.contains(&format!("Open action items: {n}\n")),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(&format!("  … and {} more\n", n - 5)),
+        "{}",
+        run.stdout
+    );
+}

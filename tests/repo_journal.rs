@@ -468,3 +468,61 @@ fn the_journal_list_pages_by_key_newest_first_and_filters_in_sql() {
         assert_eq!(page.len(), want, "{filter:?}");
     }
 }
+
+/// The journal list's `/` filter goes through a trigram index for texts of three letters or
+/// more: after a bulk load (demo data), edits, a deletion and a new entry, it finds exactly
+/// the entries whose title, text or a tag contains the text ignoring case, newest first, as
+/// reading every entry does.
+#[test]
+fn the_list_filter_finds_through_its_index_what_reading_every_entry_finds() {
+    let t = db();
+    let today = worklog::clock::Clock::today(&*t.clock);
+    worklog::demo::generate(&t.repo, 4_000, 7, today).unwrap();
+    let r = &t.repo;
+    let all = r.learnings(&LearningFilter::default()).unwrap();
+    let (a, b) = (&all[0], &all[1]);
+    let a1 = r
+        .update_learning(a.id, a.stamp.version, &entry("Wombat diary", "first"))
+        .unwrap();
+    r.update_learning(
+        a.id,
+        a1.stamp.version,
+        &entry("Quokka ÉTÉ notes", "100% done"),
+    )
+    .unwrap();
+    r.delete(Deletable::Learning, b.id).unwrap();
+    r.add_learning(&entry("Zebra", "Straße works")).unwrap();
+    let all = r.learnings(&LearningFilter::default()).unwrap();
+    for needle in [
+        "quokka", "wombat", "été", "ÉTÉ", "review", "rev", "re", "e", "STRAẞE", "notes on", "til:",
+        "100%", "zzz-none", "oncall", "hiring", "学习", "学",
+    ] {
+        let lower = needle.to_lowercase();
+        let want: Vec<Id> = all
+            .iter()
+            .filter(|l| {
+                [&l.title, &l.body]
+                    .into_iter()
+                    .chain(&l.tags)
+                    .any(|h| h.to_lowercase().contains(&lower))
+            })
+            .map(|l| l.id)
+            .collect();
+        let f = LearningFilter {
+            text: Some(needle.into()),
+            ..LearningFilter::default()
+        };
+        let got: Vec<Id> = r
+            .learning_page(&f, None, PageDir::Down { inclusive: true }, 100_000)
+            .unwrap()
+            .iter()
+            .map(|l| l.id)
+            .collect();
+        assert_eq!(got, want, "{needle}");
+        assert_eq!(r.learning_count(&f).unwrap(), want.len(), "{needle}");
+    }
+    assert!(
+        all.iter().any(|l| l.title == "Quokka ÉTÉ notes"),
+        "the edit is listed"
+    );
+}

@@ -156,3 +156,110 @@ fn a_day_change_in_focus_makes_no_other_pane_read_its_list_again() {
     u.keys(&["2"]);
     assert_eq!(u.app.panes.journal.paged().reloads(), journal + 1);
 }
+
+/// `N` pieces of feedback with Ada, one a day going back from 2026-11-21, alternately given
+/// and received.
+fn feedback_history() -> Tui {
+    let u = Tui::new();
+    let day0 = NaiveDate::from_ymd_opt(2026, 11, 21).unwrap();
+    u.t.repo
+        .in_transaction(|r| {
+            let ada = r
+                .add_person(&PersonDraft {
+                    name: "Ada".into(),
+                    ..Default::default()
+                })?
+                .id;
+            for i in 0..N {
+                r.add_feedback(&FeedbackDraft {
+                    direction: if i % 2 == 0 {
+                        Direction::Given
+                    } else {
+                        Direction::Received
+                    },
+                    person_id: ada,
+                    day: day0 - Duration::days(i as i64),
+                    kind: FeedbackKind::Praise,
+                    content: format!("feedback {i}"),
+                    meeting_id: None,
+                    tags: Vec::new(),
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    u
+}
+
+#[test]
+fn the_feedback_pane_holds_a_window_however_long_the_history() {
+    let mut u = feedback_history();
+    u.keys(&["6"]);
+    let s = u.screen(120, 40);
+    assert!(
+        s.contains(&format!(
+            "Feedback · {N} · {} given · {} received",
+            N / 2,
+            N / 2
+        )),
+        "{s}"
+    );
+    let f = |u: &Tui| {
+        let p = u.app.panes.feedback.paged();
+        bounded(p.held(), p.loaded(), p.capacity(), "feedback");
+        p.selected().unwrap().content.clone()
+    };
+    assert_eq!(f(&u), "feedback 0");
+    u.keys(&["G"]);
+    assert_eq!(f(&u), format!("feedback {}", N - 1));
+    for _ in 0..40 {
+        u.keys(&["PgUp"]);
+        u.screen(120, 40);
+        f(&u);
+    }
+    let at = u.app.panes.feedback.paged().selected_index();
+    assert_eq!(
+        f(&u),
+        format!("feedback {at}"),
+        "the cursor and the row agree"
+    );
+    u.keys(&["g"]);
+    // The direction narrows in SQL, and the header counts what it leaves.
+    u.keys(&["v"]);
+    assert_eq!(u.app.panes.feedback.paged().total(), N / 2);
+    assert_eq!(f(&u), "feedback 0");
+    u.keys(&["v", "v"]);
+    // The text filter runs in the database, deep in the history.
+    u.keys(&["/", "text:feedback 2999"]);
+    assert_eq!(u.app.panes.feedback.paged().total(), 1);
+    assert_eq!(f(&u), "feedback 2999");
+    let s = u.screen(120, 40);
+    assert!(s.contains(&format!("1 of {N}")), "{s}");
+}
+
+#[test]
+fn a_filter_matching_much_of_the_history_counts_a_thousand_and_then_the_rest_on_demand() {
+    let mut u = history();
+    u.keys(&["2", "/", "text:entry"]);
+    let p = u.app.panes.journal.paged();
+    assert!(
+        !p.is_exact(),
+        "a filter matching every entry stops counting"
+    );
+    assert_eq!(p.total_text(), "1000+");
+    bounded(p.held(), p.loaded(), p.capacity(), "journal filtered");
+    let s = u.screen(120, 40);
+    assert!(s.contains(&format!("1000+ of {N}")), "{s}");
+    // Going to the end counts them all.
+    u.keys(&["Enter", "G"]);
+    let p = u.app.panes.journal.paged();
+    assert!(p.is_exact());
+    assert_eq!(p.total(), N);
+    assert_eq!(
+        p.selected().unwrap().title,
+        format!("entry {}", N - 1),
+        "the last match"
+    );
+    let s = u.screen(120, 40);
+    assert!(s.contains(&format!("{N} of {N}")), "{s}");
+}

@@ -456,7 +456,7 @@ pub fn today(
         }
     }
     if !t.open_action_items.is_empty() {
-        writeln!(out, "Open action items: {}", t.open_action_items.len())?;
+        writeln!(out, "Open action items: {}", t.open_action_items_total)?;
         for a in t.open_action_items.iter().take(MAX_ACTIONS) {
             let due = match a.due_date {
                 Some(d) if d < day => format!(" (overdue, due {d})"),
@@ -470,11 +470,11 @@ pub fn today(
                 .unwrap_or_default();
             writeln!(out, "  {:>4}  {}{owner}{due}", a.id, sanitize(&a.title))?;
         }
-        if t.open_action_items.len() > MAX_ACTIONS {
+        if t.open_action_items_total > MAX_ACTIONS {
             writeln!(
                 out,
                 "  … and {} more",
-                t.open_action_items.len() - MAX_ACTIONS
+                t.open_action_items_total - MAX_ACTIONS
             )?;
         }
     }

@@ -59,6 +59,18 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0007_name_keys.up.sql"),
         down: include_str!("migrations/0007_name_keys.down.sql"),
     },
+    Migration {
+        version: 8,
+        name: "feedback_paging",
+        up: include_str!("migrations/0008_feedback_paging.up.sql"),
+        down: include_str!("migrations/0008_feedback_paging.down.sql"),
+    },
+    Migration {
+        version: 9,
+        name: "journal_text",
+        up: include_str!("migrations/0009_journal_text.up.sql"),
+        down: include_str!("migrations/0009_journal_text.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

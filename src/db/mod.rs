@@ -111,22 +111,32 @@ pub(crate) fn register_functions(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// See [`register_functions`]. Text that is all ASCII (most of it) is compared without
-/// allocating.
+/// See [`register_functions`]. An ASCII needle (most filters) is compared without
+/// allocating, even in text that is not all ASCII: a match of it in the lower-cased text is
+/// a run of ASCII bytes, and only ASCII characters lower-case to ASCII, but for the two in
+/// [`LOWER_TO_ASCII`] (a test checks every character), which send the text the long way.
 fn contains_folded(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
-    if hay.is_ascii() {
+    if needle.is_ascii() {
+        let found = hay
+            .as_bytes()
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+        if found || hay.is_ascii() || !hay.contains(LOWER_TO_ASCII) {
+            return found;
+        }
+    } else if hay.is_ascii() {
         // An ASCII haystack lower-cases to ASCII, so a needle with anything else cannot match.
-        return needle.is_ascii()
-            && hay
-                .as_bytes()
-                .windows(needle.len())
-                .any(|w| w.eq_ignore_ascii_case(needle.as_bytes()));
+        return false;
     }
     hay.to_lowercase().contains(needle)
 }
+
+/// The characters beyond ASCII whose lower case holds ASCII: 'İ' (to "i̇") and the Kelvin
+/// sign (to "k").
+const LOWER_TO_ASCII: [char; 2] = ['\u{130}', '\u{212A}'];
 
 /// Opens the live database for reading only, when its directory or the file cannot be written
 /// (a read-only mount, a read-only file): nothing is created, migrated or written, and
@@ -189,5 +199,20 @@ mod tests {
         assert!(!c("plain ascii", "ë"));
         assert!(c("anything", ""));
         assert!(c("100% done_now", "% done_"));
+        // ASCII needles in text beyond ASCII, without allocating, and the two exceptions.
+        assert!(c("A 3× Improvement", "improvement"));
+        assert!(!c("A 3× Improvement", "3x"));
+        assert!(c("\u{212A}elvin", "kelvin"));
+        assert!(c("İstanbul", "i"));
+        assert!(!c("Ünïcode", "unicode"));
+    }
+
+    #[test]
+    fn only_the_listed_characters_beyond_ascii_lower_case_to_ascii() {
+        let found: Vec<char> = (0..=0x10FFFF_u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(found, super::LOWER_TO_ASCII);
     }
 }

@@ -100,13 +100,18 @@ pub fn file_row_counts(path: &Path) -> Result<RowCounts> {
 /// Tables holding only what is rebuilt from the others (the search index of migration 3), and
 /// the database's identity (migration 4): left out of row counts, which say how much of the
 /// user's own data a file holds.
-const DERIVED_TABLES: [&str; 7] = [
+const DERIVED_TABLES: [&str; 12] = [
     "search",
     "search_docs",
     "search_data",
     "search_idx",
     "search_docsize",
     "search_config",
+    "search_learnings",
+    "search_learnings_data",
+    "search_learnings_idx",
+    "search_learnings_docsize",
+    "search_learnings_config",
     super::identity::TABLE,
 ];
 

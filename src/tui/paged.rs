@@ -9,12 +9,18 @@
 //! place if it is not (deleted, or filtered out), as a cursor over a Vec would do.
 
 use crate::db::Result;
-use crate::model::{Id, PageDir, PageKey};
+use crate::model::{Id, PageCount, PageDir, PageKey};
 use crate::tui::keymap::Nav;
 use std::ops::Range;
 
 /// Rows read on each side of the cursor, at least (a page is the last drawn height).
 const MIN_SIDE: usize = 50;
+
+/// A count that reads the rows themselves (a text filter) stops after this many: past it the
+/// list says "1000+" until the user goes far enough down for the exact number to matter, as
+/// a search tool does. Counting every match of a one-letter filter on each key would cost
+/// a read of the whole history.
+pub const COUNT_CAP: usize = 1000;
 
 /// A list a pane shows, in its order, answered from the repository (a source is made for the
 /// call, borrowing the repository and the pane's filter).
@@ -23,8 +29,9 @@ pub trait PageSource {
     fn key(row: &Self::Row) -> PageKey;
     fn id(row: &Self::Row) -> Id;
     /// Rows in the whole list, and how many of them come before `key` (0 without one): one
-    /// pass, since with a text filter each pass reads every row.
-    fn count(&self, key: Option<PageKey>) -> Result<(usize, usize)>;
+    /// pass. A count that reads every row (a text filter) may stop after `cap + 1` rows in
+    /// list order and say so (`exact: false`); one answered from an index need not.
+    fn count(&self, key: Option<PageKey>, cap: usize) -> Result<PageCount>;
     /// Rows before `key` in the list (whether or not a row has that key).
     fn rank(&self, key: PageKey) -> Result<usize>;
     /// Up to `n` rows from `from` in direction `dir`, in list order.
@@ -39,6 +46,8 @@ pub struct PagedList<R> {
     rows: Vec<R>,
     start: usize,
     total: usize,
+    /// False while `total` is only a lower bound (a capped count, see [`COUNT_CAP`]).
+    exact: bool,
     /// The cursor and the first row drawn, as positions in the whole list.
     selected: usize,
     offset: usize,
@@ -56,6 +65,7 @@ impl<R> Default for PagedList<R> {
             rows: Vec::new(),
             start: 0,
             total: 0,
+            exact: true,
             selected: 0,
             offset: 0,
             height: 0,
@@ -73,6 +83,20 @@ impl<R> PagedList<R> {
 
     pub fn is_empty(&self) -> bool {
         self.total == 0
+    }
+
+    /// False while [`Self::total`] is only a lower bound.
+    pub fn is_exact(&self) -> bool {
+        self.exact
+    }
+
+    /// The number of rows as the user reads it: "1000+" while only that many were counted.
+    pub fn total_text(&self) -> String {
+        if self.exact {
+            self.total.to_string()
+        } else {
+            format!("{COUNT_CAP}+")
+        }
     }
 
     /// The cursor's position in the whole list.
@@ -149,24 +173,30 @@ impl<R> PagedList<R> {
             anchor = source.key_of(id)?;
         }
         let anchor = anchor.or_else(|| self.selected().map(S::key));
-        let (total, rank) = source.count(anchor)?;
+        let counted = source.count(anchor, COUNT_CAP)?;
+        let (total, rank) = (counted.total, counted.before);
         self.total = total;
+        self.exact = counted.exact;
         if total == 0 {
             // Nothing to read: another pass would only look through every row again.
             self.rows.clear();
             (self.start, self.selected, self.offset, self.loaded) = (0, 0, 0, 0);
             return Ok(());
         }
+        // A capped count knows the key's rank only if the key lies within the rows counted.
+        let rank_known = counted.exact || rank < total;
         match anchor {
             // A short list (a narrow filter) is read whole, in one pass rather than two
             // that each look for rows on their side of the key.
-            Some(_) if total <= self.capacity() => {
+            Some(_) if counted.exact && total <= self.capacity() => {
                 self.read_top(source)?;
                 self.selected = rank.min(self.total.saturating_sub(1));
                 Ok(())
             }
-            Some(key) => self.read_around(source, key, Some(rank)),
-            None => self.read_top(source),
+            Some(key) if rank_known => self.read_around(source, key, Some(rank)),
+            // The selected row lies further than a capped count reaches: finding its place
+            // would read every match before it, so the list starts again from the top.
+            _ => self.read_top(source),
         }
     }
 
@@ -183,6 +213,12 @@ impl<R> PagedList<R> {
     /// Moves the selection, reading a new window if the cursor nears an edge of the one held.
     pub fn apply<S: PageSource<Row = R>>(&mut self, nav: Nav, source: &S) -> Result<()> {
         let page = self.height.max(1);
+        // Near the end of what a capped count saw, the real end matters: count it all now.
+        if !self.exact && (nav == Nav::Bottom || self.selected + 3 * page + 1 >= self.total) {
+            let counted = source.count(None, usize::MAX)?;
+            self.total = counted.total.max(self.start + self.rows.len());
+            self.exact = true;
+        }
         let last = self.total.saturating_sub(1);
         let target = match nav {
             Nav::Down => (self.selected + 1).min(last),
@@ -216,11 +252,17 @@ impl<R> PagedList<R> {
     }
 
     fn read_top<S: PageSource<Row = R>>(&mut self, source: &S) -> Result<()> {
-        self.rows = source.page(None, PageDir::Down { inclusive: true }, self.capacity())?;
+        let asked = self.capacity();
+        self.rows = source.page(None, PageDir::Down { inclusive: true }, asked)?;
         self.loaded = self.rows.len();
         self.start = 0;
         self.selected = 0;
         self.offset = 0;
+        if self.rows.len() < asked {
+            // The whole list is held: its length is the count.
+            self.total = self.rows.len();
+            self.exact = true;
+        }
         self.fix_total();
         Ok(())
     }
@@ -254,8 +296,14 @@ impl<R> PagedList<R> {
         self.loaded = before.len() + after.len();
         self.start = rank.saturating_sub(before.len());
         let at_end = after.is_empty();
+        let reaches_end = after.len() < side + 1;
         before.extend(after);
         self.rows = before;
+        if reaches_end && !self.exact {
+            // The window holds the last row: the count is where it ends.
+            self.total = self.start + self.rows.len();
+            self.exact = true;
+        }
         self.fix_total();
         let end = self.start + self.rows.len();
         self.selected = if at_end {
@@ -305,8 +353,12 @@ mod tests {
         fn id(row: &PageKey) -> Id {
             row.1
         }
-        fn count(&self, key: Option<PageKey>) -> Result<(usize, usize)> {
-            Ok((self.0.len(), key.map_or(Ok(0), |k| self.rank(k))?))
+        fn count(&self, key: Option<PageKey>, _cap: usize) -> Result<PageCount> {
+            Ok(PageCount {
+                total: self.0.len(),
+                before: key.map_or(Ok(0), |k| self.rank(k))?,
+                exact: true,
+            })
         }
         fn rank(&self, key: PageKey) -> Result<usize> {
             Ok(self.0.iter().filter(|k| **k > key).count())

@@ -220,12 +220,17 @@ impl Repo {
         )
     }
 
-    /// How many open items each piece of feedback has (feedback without any is absent).
-    pub fn open_action_item_counts_for_feedback(&self) -> Result<HashMap<Id, usize>> {
+    /// How many open items each of the pieces of feedback `ids` has (feedback without any is
+    /// absent).
+    pub fn open_action_item_counts_for_feedback(&self, ids: &[Id]) -> Result<HashMap<Id, usize>> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.feedback_id IS NOT NULL GROUP BY a.feedback_id",
+            "a.feedback_id IN (SELECT value FROM json_each(?1)) GROUP BY a.feedback_id",
             "a.feedback_id",
-            [],
+            [json],
         )
     }
 
@@ -276,6 +281,30 @@ impl Repo {
             ),
             [person_id],
         )
+    }
+
+    /// The first `limit` open items of [`Repo::action_items_for_person`] (soonest due first),
+    /// and how many are open in all: the closed ones of years past are not read.
+    pub fn open_action_items_for_person(
+        &self,
+        person_id: Id,
+        limit: usize,
+    ) -> Result<(Vec<ActionItem>, usize)> {
+        const MINE: &str = "a.done_at IS NULL AND (a.owner_id = ?1 OR (a.owner_id IS NULL AND (
+                a.meeting_id IN (SELECT meeting_id FROM meeting_attendees WHERE person_id = ?1)
+                OR a.feedback_id IN (SELECT id FROM feedback WHERE person_id = ?1))))";
+        let first = load_many(
+            self.conn(),
+            &format!("{MINE} {ORDER} LIMIT ?2"),
+            params![person_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM action_items a WHERE {LIVE} AND {MINE}"
+            ))?
+            .query_row([person_id], |r| r.get(0))?;
+        Ok((first, usize::try_from(n).unwrap_or(0)))
     }
 
     /// Marks an item done (stamped with the clock's now) or open again. Closing it also

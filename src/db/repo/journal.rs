@@ -4,7 +4,7 @@ use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{
-    Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey, Tag,
+    Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir, PageKey, Tag,
 };
 use chrono::NaiveDate;
 use rusqlite::{Connection, Row, params};
@@ -123,14 +123,70 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
 /// The journal list's filter, binding ?1 text (title, text or a tag), ?2 tag, ?3 starred
 /// only. Written so the partial index `learnings_live_at` serves the order and the counts,
 /// and the tags matching the text are found once per statement (`IN`), not once per row.
+/// `{TEXT}` stands for how the text is matched: see [`page_filter`].
 const PAGE_FILTER: &str = "l.deleted_at IS NULL
-    AND (?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
-         OR l.id IN (SELECT lt.learning_id FROM learning_tags lt
-                     WHERE lt.tag_id IN (SELECT id FROM tags WHERE contains_folded(name, ?1))))
+    AND {TEXT}
     AND (?2 IS NULL OR EXISTS (
          SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
          WHERE lt.learning_id = l.id AND t.name = ?2))
     AND (?3 = 0 OR l.starred = 1)";
+
+/// The entries carrying a tag whose name contains the text.
+const TAGGED: &str = "SELECT lt.learning_id FROM learning_tags lt
+    WHERE lt.tag_id IN (SELECT id FROM tags WHERE contains_folded(name, ?1))";
+
+/// The trigram index's entries holding the text's letters in order, ignoring case (migration
+/// 9); a superset of the entries whose title or text contains it.
+const TRIGRAMS: &str = "SELECT rowid FROM search_learnings
+    WHERE search_learnings MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'";
+
+/// How the text is matched, by how common it is.
+#[derive(Clone, Copy)]
+enum TextPlan {
+    /// No text, a text too short for the trigram index (under three letters), or a common
+    /// one: the entries are read in list order until enough match (a page, or the counting
+    /// cap), which a common text soon does. Measured at a million rows, this beats asking
+    /// the index for thousands of candidates first.
+    Read,
+    /// Rare: the trigram index's few candidates are read, checked and sorted, whatever the
+    /// journal's length.
+    Lookup,
+}
+
+/// Below this many trigram candidates, a text is rare (see [`TextPlan::Lookup`]).
+const RARE: i64 = 2_000;
+
+fn text_plan(conn: &Connection, text: Option<&str>) -> Result<TextPlan> {
+    let Some(text) = text.filter(|t| t.chars().count() >= 3) else {
+        return Ok(TextPlan::Read);
+    };
+    let n: i64 = conn
+        .prepare_cached(&format!("SELECT count(*) FROM ({TRIGRAMS} LIMIT ?2)"))?
+        .query_row(params![text, RARE], |r| r.get(0))?;
+    Ok(if n < RARE {
+        TextPlan::Lookup
+    } else {
+        TextPlan::Read
+    })
+}
+
+/// [`PAGE_FILTER`] for the text `text`, matched by the plan that suits it. Whatever the plan,
+/// what matches is `contains_folded` on the title or the text, or a tag's name: the trigram
+/// index only narrows down which entries are read.
+fn page_filter(conn: &Connection, text: Option<&str>) -> Result<String> {
+    let matched = match text_plan(conn, text)? {
+        TextPlan::Read => format!(
+            "(?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
+              OR l.id IN ({TAGGED}))"
+        ),
+        TextPlan::Lookup => format!(
+            "l.id IN ({TRIGRAMS} UNION {TAGGED})
+             AND (contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
+                  OR l.id IN ({TAGGED}))"
+        ),
+    };
+    Ok(PAGE_FILTER.replace("{TEXT}", &matched))
+}
 
 /// The parameters ?1 to ?3 of [`PAGE_FILTER`].
 fn page_params(filter: &LearningFilter) -> Result<(Option<String>, Option<String>, bool)> {
@@ -280,49 +336,76 @@ impl Repo {
     /// How many entries the journal list shows with `filter` (its `skill_id` is ignored).
     pub fn learning_count(&self, filter: &LearningFilter) -> Result<usize> {
         let (text, tag, starred) = page_params(filter)?;
+        let sql_filter = page_filter(self.conn(), text.as_deref())?;
         let n: i64 = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT count(*) FROM learnings l WHERE {PAGE_FILTER}"
+                "SELECT count(*) FROM learnings l WHERE {sql_filter}"
             ))?
             .query_row(params![text, tag, starred], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
     /// How many entries the journal list shows with `filter`, and how many of them come
-    /// before `key` (0 without one): one pass over the rows.
+    /// before `key` (0 without one): one pass. With a text, the count reads the entries
+    /// themselves and stops after `cap + 1` of them, newest first (see [`PageCount`]);
+    /// without one it reads the index and is exact.
+    pub fn learning_count_capped(
+        &self,
+        filter: &LearningFilter,
+        key: Option<PageKey>,
+        cap: usize,
+    ) -> Result<PageCount> {
+        let (text, tag, starred) = page_params(filter)?;
+        let sql_filter = page_filter(self.conn(), text.as_deref())?;
+        let (at, id) = match key {
+            Some((at, id)) => (Some(at_text(at)), id),
+            None => (None, 0),
+        };
+        let capped = text.is_some();
+        let sql = if capped {
+            format!(
+                "SELECT count(*), count(CASE WHEN (at, id) > (?4, ?5) THEN 1 END) FROM
+                   (SELECT l.at, l.id FROM learnings l WHERE {sql_filter}
+                    ORDER BY l.at DESC, l.id DESC LIMIT ?6)"
+            )
+        } else {
+            format!(
+                "SELECT count(*), count(CASE WHEN (l.at, l.id) > (?4, ?5) THEN 1 END)
+                 FROM learnings l WHERE {sql_filter} AND ?6 = ?6"
+            )
+        };
+        let (all, before): (i64, i64) = self.conn().prepare_cached(&sql)?.query_row(
+            params![text, tag, starred, at, id, limit(cap.saturating_add(1))],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        let total = usize::try_from(all).unwrap_or(0);
+        Ok(PageCount {
+            total,
+            before: usize::try_from(before).unwrap_or(0),
+            exact: !capped || total <= cap,
+        })
+    }
+
+    /// How many entries the journal list shows with `filter`, and how many of them come
+    /// before `key` (0 without one), counted exactly.
     pub fn learning_count_before(
         &self,
         filter: &LearningFilter,
         key: Option<PageKey>,
     ) -> Result<(usize, usize)> {
-        let (text, tag, starred) = page_params(filter)?;
-        let (at, id) = match key {
-            Some((at, id)) => (Some(at_text(at)), id),
-            None => (None, 0),
-        };
-        let (all, before): (i64, i64) = self
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT count(*), count(CASE WHEN (l.at, l.id) > (?4, ?5) THEN 1 END)
-                 FROM learnings l WHERE {PAGE_FILTER}"
-            ))?
-            .query_row(params![text, tag, starred, at, id], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })?;
-        Ok((
-            usize::try_from(all).unwrap_or(0),
-            usize::try_from(before).unwrap_or(0),
-        ))
+        let c = self.learning_count_capped(filter, key, usize::MAX)?;
+        Ok((c.total, c.before))
     }
 
     /// How many entries of the journal list (newest first) come before `key`.
     pub fn learning_rank(&self, filter: &LearningFilter, key: PageKey) -> Result<usize> {
         let (text, tag, starred) = page_params(filter)?;
+        let sql_filter = page_filter(self.conn(), text.as_deref())?;
         let n: i64 = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT count(*) FROM learnings l WHERE {PAGE_FILTER}
+                "SELECT count(*) FROM learnings l WHERE {sql_filter}
                    AND l.at >= ?4 AND (l.at, l.id) > (?4, ?5)"
             ))?
             .query_row(params![text, tag, starred, at_text(key.0), key.1], |r| {
@@ -341,13 +424,14 @@ impl Repo {
         n: usize,
     ) -> Result<Vec<LearningSummary>> {
         let (text, tag, starred) = page_params(filter)?;
+        let sql_filter = page_filter(self.conn(), text.as_deref())?;
         let (at, id) = match from {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
         let sql = match dir {
             PageDir::Down { inclusive } => format!(
-                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {PAGE_FILTER}
+                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {sql_filter}
                    AND {} ORDER BY l.at DESC, l.id DESC LIMIT ?6",
                 match (from, inclusive) {
                     (None, _) => NO_KEY,
@@ -356,7 +440,7 @@ impl Repo {
                 }
             ),
             PageDir::Up => format!(
-                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {PAGE_FILTER}
+                "SELECT l.id, l.at, l.title, l.starred FROM learnings l WHERE {sql_filter}
                    AND {} ORDER BY l.at, l.id LIMIT ?6",
                 if from.is_some() {
                     "l.at >= ?4 AND (l.at, l.id) > (?4, ?5)"

@@ -248,6 +248,30 @@ impl Repo {
         )
     }
 
+    /// The latest `limit` meetings person `person_id` attended, newest first, and how many
+    /// they attended in all (a person's page reads the same after years of 1:1s).
+    pub fn recent_meetings_with(
+        &self,
+        person_id: Id,
+        limit: usize,
+    ) -> Result<(Vec<Meeting>, usize)> {
+        let list = load_many(
+            self.conn(),
+            "WHERE m.deleted_at IS NULL AND m.id IN (
+                SELECT a.meeting_id FROM meeting_attendees a WHERE a.person_id = ?1)
+             ORDER BY m.starts_at DESC, m.id DESC LIMIT ?2",
+            params![person_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let n: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM meeting_attendees a JOIN meetings m ON m.id = a.meeting_id
+                 WHERE a.person_id = ?1 AND m.deleted_at IS NULL",
+            )?
+            .query_row([person_id], |r| r.get(0))?;
+        Ok((list, usize::try_from(n).unwrap_or(0)))
+    }
+
     /// How many meetings the meetings list shows with the typed filter `text`.
     pub fn meeting_count(&self, text: Option<&str>) -> Result<usize> {
         let (like, kinds) = page_params(text)?;

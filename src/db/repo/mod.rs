@@ -46,6 +46,31 @@ impl Repo {
         &self.path
     }
 
+    /// Counts, from now on, every row this connection's statements hand back (a count is
+    /// one row): what a view reads, for tests that prove it does not grow with the history.
+    pub fn count_rows_read(&mut self) -> Result<std::sync::Arc<std::sync::atomic::AtomicU64>> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        let rows = std::sync::Arc::new(AtomicU64::new(0));
+        let counter = rows.clone();
+        self.conn.trace_v2(
+            rusqlite::trace::TraceEventCodes::SQLITE_TRACE_ROW,
+            Some(move |_: rusqlite::trace::TraceEvent<'_>| {
+                counter.fetch_add(1, Ordering::Relaxed);
+            }),
+        )?;
+        Ok(rows)
+    }
+
+    /// Caps this connection's page cache at `kib` KiB (every connection starts at 64 MB).
+    /// A long-lived session that reads a page of rows at a time keeps its working set in far
+    /// less, and SQLite's cache only grows: a scan of a large table would otherwise stay in
+    /// memory for the rest of the session.
+    pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
+        self.conn
+            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        Ok(())
+    }
+
     pub fn clock(&self) -> &Arc<dyn Clock> {
         &self.clock
     }

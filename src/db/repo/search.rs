@@ -163,12 +163,22 @@ pub(crate) fn search_rebuild_sql(conn: &Connection) -> Result<Option<String>> {
     for v in &views {
         union.push(format!("SELECT * FROM {}", plain_name(v)?));
     }
-    Ok(Some(format!(
+    let mut sql = format!(
         "DELETE FROM search_docs;\n\
          INSERT INTO search_docs SELECT NULL, * FROM ({}) ORDER BY at, key;\n\
          INSERT INTO search (search) VALUES ('rebuild');",
         union.join(" UNION ALL ")
-    )))
+    );
+    // The Journal filter's trigram index (migration 9) reads the journal itself.
+    let journal_text: bool = conn
+        .prepare_cached(
+            "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'search_learnings'",
+        )?
+        .query_row([], |r| r.get(0))?;
+    if journal_text {
+        sql.push_str("\nINSERT INTO search_learnings (search_learnings) VALUES ('rebuild');");
+    }
+    Ok(Some(sql))
 }
 
 /// The search index's triggers (on the source tables and on `search_docs`), in the order

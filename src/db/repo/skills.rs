@@ -220,6 +220,66 @@ impl Repo {
         )
     }
 
+    /// As [`Repo::skills`], but each skill's history holds only its latest `recent` levels
+    /// (the current level and the last day assessed are the same): the Skills list draws a
+    /// short sparkline, and reading every assessment of twenty years for it would cost the
+    /// list more each year. One short query per skill, on the index of a skill's assessments.
+    pub fn skills_recent(&self, recent: usize) -> Result<Vec<Skill>> {
+        let conn = self.conn();
+        let mut stmt =
+            conn.prepare_cached(&format!("{SELECT} WHERE s.deleted_at IS NULL {ORDER}"))?;
+        let mut skills = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<Vec<Skill>>>()?;
+        let ids: Vec<Id> = skills.iter().map(|s| s.id).collect();
+        let mut tags = tags_of_many(conn, SKILL_TAGS, &ids)?;
+        let mut latest = conn.prepare_cached(
+            "SELECT level, assessed_on FROM skill_progress WHERE skill_id = ?1
+             ORDER BY assessed_on DESC, id DESC LIMIT ?2",
+        )?;
+        for s in &mut skills {
+            s.tags = tags.remove(&s.id).unwrap_or_default();
+            let mut levels = latest
+                .query_map(
+                    params![s.id, i64::try_from(recent).unwrap_or(i64::MAX)],
+                    |r| Ok((r.get::<_, u8>(0)?, get_day(r, 1)?)),
+                )?
+                .collect::<rusqlite::Result<Vec<(u8, NaiveDate)>>>()?;
+            if let Some(&(level, day)) = levels.first() {
+                s.current_level = Some(level);
+                s.last_assessed = Some(day);
+            }
+            levels.reverse();
+            s.history = levels.into_iter().map(|(l, _)| l).collect();
+        }
+        Ok(skills)
+    }
+
+    /// The latest `limit` journal entries linked to a skill, newest first, and how many are
+    /// linked in all.
+    pub fn recent_learnings_for_skill(
+        &self,
+        skill_id: Id,
+        limit: usize,
+    ) -> Result<(Vec<Learning>, usize)> {
+        let c = self.conn();
+        ensure_live(c, skill_id)?;
+        let list = super::journal::load_many(
+            c,
+            "WHERE l.deleted_at IS NULL AND l.id IN (
+                SELECT ls.learning_id FROM learning_skills ls WHERE ls.skill_id = ?1)
+             ORDER BY l.at DESC, l.id DESC LIMIT ?2",
+            params![skill_id, i64::try_from(limit).unwrap_or(i64::MAX)],
+        )?;
+        let n: i64 = c
+            .prepare_cached(
+                "SELECT count(*) FROM learning_skills ls JOIN learnings l ON l.id = ls.learning_id
+                 WHERE ls.skill_id = ?1 AND l.deleted_at IS NULL",
+            )?
+            .query_row([skill_id], |r| r.get(0))?;
+        Ok((list, usize::try_from(n).unwrap_or(0)))
+    }
+
     /// Every live skill as (id, name), in the order of [`Repo::skills`]: for pickers and
     /// labels, without levels or history.
     pub fn skill_names(&self) -> Result<Vec<(Id, String)>> {

@@ -180,6 +180,18 @@ impl Repo {
         )
     }
 
+    /// How many tasks are still open on days before `day` (a count, without loading them).
+    pub fn unfinished_count_before(&self, day: NaiveDate) -> Result<usize> {
+        let n: i64 = self
+            .conn()
+            .prepare_cached(
+                "SELECT count(*) FROM tasks t
+                 WHERE t.day < ?1 AND t.status IN ('todo', 'doing') AND t.deleted_at IS NULL",
+            )?
+            .query_row([day_text(day)], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
     /// Tasks finished between two days, inclusive (for reports).
     pub fn tasks_done_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Task>> {
         load_many(

@@ -82,6 +82,18 @@ pub fn render_filter(
     total: usize,
     theme: Theme,
 ) {
+    render_filter_counted(frame, rect, filter, &shown.to_string(), total, theme);
+}
+
+/// [`render_filter`] for a paged list, whose count of matches may be "1000+".
+pub fn render_filter_counted(
+    frame: &mut Frame,
+    rect: Rect,
+    filter: &Filter,
+    shown: &str,
+    total: usize,
+    theme: Theme,
+) {
     let mut spans = vec![
         Span::styled("/", theme.key()),
         Span::raw(sanitize(&filter.text).into_owned()),

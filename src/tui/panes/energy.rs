@@ -659,6 +659,29 @@ fn checkin_lines(c: &Checkin) -> Vec<(String, String)> {
     })
 }
 
+/// The hour of day of a moment (0–23).
+fn hour_of(at: NaiveDateTime) -> u8 {
+    u8::try_from(chrono::Timelike::hour(&at)).unwrap_or(0)
+}
+
+/// The average level per key, in key order (keys without levels left out), as
+/// `Repo::daily_energy` and `Repo::hourly_energy` answer for the same rows.
+fn averages<K: Ord + Copy>(levels: impl Iterator<Item = (K, u8)>) -> Vec<EnergyAverage<K>> {
+    let mut sums: std::collections::BTreeMap<K, (u64, u32)> = std::collections::BTreeMap::new();
+    for (key, level) in levels {
+        let e = sums.entry(key).or_default();
+        e.0 += u64::from(level);
+        e.1 += 1;
+    }
+    sums.into_iter()
+        .map(|(key, (sum, count))| EnergyAverage {
+            key,
+            average: sum as f64 / f64::from(count),
+            count,
+        })
+        .collect()
+}
+
 impl Pane for EnergyPane {
     fn title(&self) -> &str {
         "Energy"
@@ -673,8 +696,10 @@ impl Pane for EnergyPane {
         let keep = self.pending_select.take().or(self.selected().map(|c| c.id));
         let (from, to) = (self.first_day(), self.day());
         self.checkins = repo.checkins_between(from, to)?;
-        self.daily = repo.daily_energy(from, to)?;
-        self.hourly = repo.hourly_energy(from, to)?;
+        // The charts cover the same days as the list: averaged from the rows just read,
+        // rather than by two more passes over the window in SQL.
+        self.daily = averages(self.checkins.iter().map(|c| (c.at.date(), c.level)));
+        self.hourly = averages(self.checkins.iter().map(|c| (hour_of(c.at), c.level)));
         self.refilter();
         self.select_id(keep);
         Ok(())

@@ -3,8 +3,8 @@
 //! piece of feedback's page with its action items — the same list as a meeting's.
 
 use super::actions::{ItemForms, ItemList, split_text_and_items};
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
-use super::list::{Cursor, Filter};
+use super::common::{new_tag, render_empty, render_filter_counted, tag_options, tags_text};
+use super::list::Filter;
 use super::pick::{
     Chooser, Chosen, NONE_ID, new_person, parse_day, person_options, resolve_people, short_day,
 };
@@ -12,7 +12,8 @@ use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::dates::Lean;
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
-    ActionSource, Deletable, Direction, Feedback, FeedbackDraft, FeedbackKind, Id, Meeting,
+    ActionSource, Deletable, Direction, Feedback, FeedbackDraft, FeedbackFilter, FeedbackKind, Id,
+    Meeting, PageCount, PageDir, PageKey,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
 use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
@@ -20,6 +21,7 @@ use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
     self, Action, Context, FeedbackAction, FeedbackDetailAction, FilterAction, ListAction,
 };
+use crate::tui::paged::{PageSource, PagedList};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate};
 use ratatui::Frame;
@@ -117,18 +119,56 @@ struct Detail {
     list: ItemList,
 }
 
+/// The feedback list as the repository answers it: newest first, narrowed in SQL.
+struct Source<'a> {
+    repo: &'a Repo,
+    filter: FeedbackFilter,
+}
+
+impl PageSource for Source<'_> {
+    type Row = Feedback;
+    fn key(row: &Feedback) -> PageKey {
+        (row.day.and_time(chrono::NaiveTime::MIN), row.id)
+    }
+    fn id(row: &Feedback) -> Id {
+        row.id
+    }
+    fn count(&self, key: Option<PageKey>, cap: usize) -> crate::db::Result<PageCount> {
+        self.repo.feedback_count_before(&self.filter, key, cap)
+    }
+    fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
+        self.repo.feedback_rank(&self.filter, key)
+    }
+    fn page(
+        &self,
+        from: Option<PageKey>,
+        dir: PageDir,
+        n: usize,
+    ) -> crate::db::Result<Vec<Feedback>> {
+        self.repo.feedback_page(&self.filter, from, dir, n)
+    }
+    fn key_of(&self, id: Id) -> crate::db::Result<Option<PageKey>> {
+        self.repo.feedback_key(id)
+    }
+}
+
 pub struct FeedbackPane {
     theme: Theme,
     today: NaiveDate,
-    /// Feedback newest first, narrowed by `direction` and `person` (in the query).
-    list: Vec<Feedback>,
-    visible: Vec<usize>,
-    cursor: Cursor,
+    /// A window of the feedback passing every filter, newest first.
+    list: PagedList<Feedback>,
+    /// Feedback narrowed by `direction` and `person` (not the text), and how much of it was
+    /// given: the header and the filter's "of n".
+    all: usize,
+    given: usize,
     filter: Filter,
     direction: Option<Direction>,
     person: Option<(Id, String)>,
-    /// Open action items per piece of feedback.
+    /// Open action items of the feedback in the window.
     open_counts: HashMap<Id, usize>,
+    /// The list must be read again: this pane wrote or changed its narrowing, or the app said
+    /// the data changed. A pane switch alone reads nothing.
+    stale: bool,
     detail: Option<Detail>,
     /// Whose page is open (kept while a reload fetches it).
     open_id: Option<Id>,
@@ -197,13 +237,14 @@ impl FeedbackPane {
         FeedbackPane {
             theme,
             today: NaiveDate::default(),
-            list: Vec::new(),
-            visible: Vec::new(),
-            cursor: Cursor::default(),
+            list: PagedList::default(),
+            all: 0,
+            given: 0,
             filter: Filter::default(),
             direction: None,
             person: None,
             open_counts: HashMap::new(),
+            stale: true,
             detail: None,
             open_id: None,
             editing: FormController::new(PaneId::Feedback.slug()),
@@ -213,9 +254,14 @@ impl FeedbackPane {
         }
     }
 
-    /// The feedback on screen (after every filter), newest first.
+    /// The feedback held (after every filter), newest first: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &Feedback> {
-        self.visible.iter().filter_map(|&i| self.list.get(i))
+        self.list.rows().iter()
+    }
+
+    /// The paged list (tests check what it holds and reads).
+    pub fn paged(&self) -> &PagedList<Feedback> {
+        &self.list
     }
 
     pub fn is_editing(&self) -> bool {
@@ -238,39 +284,44 @@ impl FeedbackPane {
     }
 
     fn selected(&self) -> Option<&Feedback> {
-        self.visible
-            .get(self.cursor.selected)
-            .and_then(|&i| self.list.get(i))
+        self.list.selected()
     }
 
-    fn refilter(&mut self) {
-        let keep = self.selected().map(|f| f.id);
-        self.visible = self
-            .list
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| {
-                self.filter.matches(
-                    [f.content.as_str(), f.person.name.as_str(), f.kind.label()]
-                        .into_iter()
-                        .chain(f.tags.iter().map(String::as_str)),
-                )
-            })
-            .map(|(i, _)| i)
-            .collect();
-        self.select_id(keep);
-    }
-
-    fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.list.get(i).is_some_and(|f| f.id == id))
-        {
-            self.cursor.selected = pos;
+    fn source<'a>(&self, repo: &'a Repo) -> Source<'a> {
+        Source {
+            repo,
+            filter: FeedbackFilter {
+                direction: self.direction,
+                person_id: self.person(),
+                text: self.filter.is_active().then(|| self.filter.text.clone()),
+            },
         }
-        self.cursor.clamp(self.visible.len());
+    }
+
+    /// Runs a read of the list, then reads the open items of the feedback held; an error
+    /// goes to the status line.
+    fn read(
+        &mut self,
+        ctx: &mut Ctx,
+        f: impl FnOnce(&mut PagedList<Feedback>, &Source) -> crate::db::Result<()>,
+    ) {
+        let src = self.source(ctx.repo);
+        let read = f(&mut self.list, &src).and_then(|()| self.read_open_counts(ctx.repo));
+        if let Err(e) = read {
+            ctx.status.error(e);
+        }
+    }
+
+    fn read_open_counts(&mut self, repo: &Repo) -> crate::db::Result<()> {
+        let ids: Vec<Id> = self.list.rows().iter().map(|f| f.id).collect();
+        self.open_counts = repo.open_action_item_counts_for_feedback(&ids)?;
+        Ok(())
+    }
+
+    /// The text filter changed: the list is read again (in SQL, not over rows held).
+    fn refilter(&mut self, ctx: &mut Ctx) {
+        let keep = self.selected().map(|f| f.id);
+        self.read(ctx, |list, src| list.reload(src, keep));
     }
 
     fn open_form(&mut self, ctx: &mut Ctx, fb: Option<Feedback>) -> Outcome {
@@ -405,7 +456,12 @@ impl FeedbackPane {
             ));
             self.pending_select = Some(f.id);
         }
-        step.outcome()
+        let outcome = step.outcome();
+        if outcome == Outcome::Wrote {
+            // Saved, or kept the other session's version: the list is read again.
+            self.stale = true;
+        }
+        outcome
     }
 
     fn choose_person(&mut self, ctx: &mut Ctx) -> Outcome {
@@ -429,7 +485,7 @@ impl FeedbackPane {
     fn list_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
             Action::List(a) => self.list_key(a, ctx),
-            Action::FilterInput(a) => self.filter_key(a),
+            Action::FilterInput(a) => self.filter_key(a, ctx),
             Action::Feedback(a) => self.feedback_key(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
@@ -439,7 +495,7 @@ impl FeedbackPane {
     fn list_key(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {
         match action {
             ListAction::Move(nav) => {
-                self.cursor.apply(nav, self.visible.len());
+                self.read(ctx, |list, src| list.apply(nav, src));
                 Outcome::Handled
             }
             ListAction::Add => self.open_form(ctx, None),
@@ -467,6 +523,7 @@ impl FeedbackPane {
                     Ok(()) => ctx.status.offer_undo(Deletable::Feedback, id, what),
                     Err(e) => ctx.status.error(e),
                 }
+                self.stale = true;
                 Outcome::Wrote
             }
             ListAction::Filter => {
@@ -478,15 +535,15 @@ impl FeedbackPane {
                     return Outcome::Ignored;
                 }
                 self.filter = Filter::default();
-                self.refilter();
+                self.refilter(ctx);
                 Outcome::Handled
             }
         }
     }
 
-    fn filter_key(&mut self, action: FilterAction) -> Outcome {
+    fn filter_key(&mut self, action: FilterAction, ctx: &mut Ctx) -> Outcome {
         if self.filter.act(action) {
-            self.refilter();
+            self.refilter(ctx);
         }
         Outcome::Handled
     }
@@ -506,6 +563,7 @@ impl FeedbackPane {
                     Some(Direction::Given) => Some(Direction::Received),
                     Some(Direction::Received) => None,
                 };
+                self.stale = true;
                 ctx.status.info(match self.direction {
                     None => "showing feedback given and received",
                     Some(Direction::Given) => "showing feedback you gave",
@@ -536,8 +594,12 @@ impl FeedbackPane {
         match action {
             FeedbackDetailAction::Back => {
                 self.open_id = None;
-                if let Some(d) = self.detail.take() {
-                    self.select_id(Some(d.feedback.id));
+                if let Some(d) = self.detail.take()
+                    && self.selected().map(|f| f.id) != Some(d.feedback.id)
+                {
+                    // Opened from elsewhere: the list shows it selected when read again.
+                    self.pending_select = Some(d.feedback.id);
+                    return Outcome::Moved;
                 }
                 Outcome::Handled
             }
@@ -596,16 +658,12 @@ impl FeedbackPane {
         if rect.height < 2 || rect.width < 10 {
             return;
         }
-        let given = self
-            .list
-            .iter()
-            .filter(|f| f.direction == Direction::Given)
-            .count();
+        let given = self.given;
         let mut head = vec![Span::styled(
             format!(
                 "Feedback · {} · {given} given · {} received",
-                self.list.len(),
-                self.list.len() - given
+                self.all,
+                self.all.saturating_sub(given)
             ),
             t.title(),
         )];
@@ -629,12 +687,12 @@ impl FeedbackPane {
             ..rect
         };
         if self.filter.is_active() || self.filter.typing {
-            render_filter(
+            render_filter_counted(
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.visible.len(),
-                self.list.len(),
+                &self.list.total_text(),
+                self.all,
                 t,
             );
             body.y += 1;
@@ -643,7 +701,7 @@ impl FeedbackPane {
         if body.height == 0 {
             return;
         }
-        if self.visible.is_empty() {
+        if self.list.is_empty() {
             let msg =
                 if self.filter.is_active() || self.direction.is_some() || self.person.is_some() {
                     "No feedback matches. Esc clears the text filter, v and @ the others."
@@ -657,15 +715,13 @@ impl FeedbackPane {
         let who_w = if w >= 100 { 20 } else { 14 };
         let fixed = 11 + 1 + 10 + 1 + who_w + 1 + 12 + 1 + 1 + 3;
         let text_w = w.saturating_sub(fixed).max(8);
-        let range = self
-            .cursor
-            .window(self.visible.len(), usize::from(body.height));
+        let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
-            let Some(f) = self.visible.get(row).and_then(|&i| self.list.get(i)) else {
+            let Some(f) = self.list.get(row) else {
                 continue;
             };
-            let selected = row == self.cursor.selected;
+            let selected = row == self.list.selected_index();
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let first = f
                 .content
@@ -825,18 +881,19 @@ impl Pane for FeedbackPane {
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
-        let keep = self.pending_select.take().or(self.selected().map(|f| f.id));
-        self.list = repo.feedback_list(self.direction, self.person())?;
-        self.open_counts = repo.open_action_item_counts_for_feedback()?;
-        self.refilter();
-        self.select_id(keep);
+        if self.stale || self.pending_select.is_some() {
+            self.stale = false;
+            let src = self.source(repo);
+            self.list.reload(&src, self.pending_select.take())?;
+            (self.all, self.given) = repo.feedback_counts(&src.filter)?;
+        }
+        // Action items change from the feedback's page without the list changing.
+        self.read_open_counts(repo)?;
         match self.open_id {
             Some(id) => {
                 if !self.load_detail(repo, id)? {
                     self.open_id = None;
                     self.detail = None;
-                } else {
-                    self.select_id(Some(id));
                 }
             }
             None => self.detail = None,
@@ -861,7 +918,8 @@ impl Pane for FeedbackPane {
                 Chosen::Picked(o) => {
                     self.chooser = None;
                     self.person = (o.id != NONE_ID).then_some((o.id, o.label));
-                    self.cursor = Cursor::default();
+                    self.list = PagedList::default();
+                    self.stale = true;
                     Outcome::Moved
                 }
             };
@@ -869,7 +927,7 @@ impl Pane for FeedbackPane {
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
-                    self.refilter();
+                    self.refilter(ctx);
                 }
                 return Outcome::Handled;
             }
@@ -930,7 +988,7 @@ impl Pane for FeedbackPane {
         &[Context::Feedback, Context::List]
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
         if self.editing.paste(text) {
             return Outcome::Handled;
         }
@@ -944,7 +1002,7 @@ impl Pane for FeedbackPane {
         }
         if self.detail.is_none() && self.filter.typing {
             self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
-            self.refilter();
+            self.refilter(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored
@@ -968,6 +1026,11 @@ impl Pane for FeedbackPane {
         self.person = None;
         self.open_id = Some(id);
         self.pending_select = Some(id);
+        self.stale = true;
         true
+    }
+
+    fn data_changed(&mut self) {
+        self.stale = true;
     }
 }

@@ -3,13 +3,14 @@
 //! that can also be written in `$EDITOR`; tags and links to the skills an entry is about.
 //! Finding: `/` filters by text as you type, `#` shows one tag, `s` starred entries only.
 
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::common::{new_tag, render_empty, render_filter_counted, tag_options, tags_text};
 use super::energy::parse_at;
 use super::list::Filter;
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
-    Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageDir, PageKey,
+    Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir,
+    PageKey,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::controller::{Conflict, FormController, FormSpec, FormStep, FormTarget};
@@ -127,8 +128,8 @@ impl PageSource for Entries<'_> {
     fn id(row: &LearningSummary) -> Id {
         row.id
     }
-    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
-        self.repo.learning_count_before(&self.filter, key)
+    fn count(&self, key: Option<PageKey>, cap: usize) -> crate::db::Result<PageCount> {
+        self.repo.learning_count_capped(&self.filter, key, cap)
     }
     fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
         self.repo.learning_rank(&self.filter, key)
@@ -599,7 +600,11 @@ impl JournalPane {
 
     fn header_text(&self) -> String {
         let n = self.list.total();
-        let mut s = format!("Journal · {n} entr{}", if n == 1 { "y" } else { "ies" });
+        let mut s = format!(
+            "Journal · {} entr{}",
+            self.list.total_text(),
+            if n == 1 { "y" } else { "ies" }
+        );
         if self.starred_only {
             s.push_str(" · ★ starred only");
         }
@@ -627,11 +632,11 @@ impl JournalPane {
             ..rect
         };
         if (self.filter.is_active() || self.filter.typing) && body.height > 0 {
-            render_filter(
+            render_filter_counted(
                 frame,
                 Rect { height: 1, ..body },
                 &self.filter,
-                self.list.total(),
+                &self.list.total_text(),
                 self.unfiltered,
                 t,
             );

@@ -12,7 +12,7 @@ use super::person::{PersonPage, Step};
 use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageDir, PageKey};
+use crate::model::{ActionItem, ActionSource, Deletable, Id, Meeting, PageCount, PageDir, PageKey};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::controller::{FormController, FormStep};
 use crate::tui::form::{FormDraft, PickOption, format_minutes};
@@ -79,8 +79,13 @@ impl PageSource for Meetings<'_> {
     fn id(row: &Meeting) -> Id {
         row.id
     }
-    fn count(&self, key: Option<PageKey>) -> crate::db::Result<(usize, usize)> {
-        self.repo.meeting_count_before(self.text.as_deref(), key)
+    fn count(&self, key: Option<PageKey>, _cap: usize) -> crate::db::Result<PageCount> {
+        let (total, before) = self.repo.meeting_count_before(self.text.as_deref(), key)?;
+        Ok(PageCount {
+            total,
+            before,
+            exact: true,
+        })
     }
     fn rank(&self, key: PageKey) -> crate::db::Result<usize> {
         self.repo.meeting_rank(self.text.as_deref(), key)

@@ -7,7 +7,10 @@ use super::list::Cursor;
 use super::pick::short_day;
 use super::{Ctx, Outcome, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{ActionItem, ActionSource, Direction, Feedback, Id, Meeting, Person, Task};
+use crate::model::{
+    ActionItem, ActionSource, Direction, Feedback, FeedbackFilter, Id, Meeting, PageDir, Person,
+    Task,
+};
 use crate::text::{fit, sanitize};
 use crate::tui::keymap::{ItemAction, Nav};
 use crate::tui::theme::Theme;
@@ -18,6 +21,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use std::collections::HashMap;
+
+/// Rows a section of the page lists at most, newest (or soonest due) first; its heading
+/// counts them all. A person met every week for twenty years would otherwise be a thousand
+/// meetings read on every visit.
+const LISTED: usize = 100;
 
 /// What a key on the page asks of the Meetings pane.
 pub(super) enum Step {
@@ -31,6 +39,8 @@ pub(super) enum Step {
 pub(super) enum PRow {
     Heading(&'static str, usize),
     Nothing,
+    /// How many more the section has than it lists.
+    More(usize),
     Item(usize),
     Meeting(usize),
     Feedback(usize),
@@ -48,6 +58,8 @@ pub(super) struct PersonPage {
     tasks: HashMap<Id, Task>,
     meetings: Vec<Meeting>,
     feedback: Vec<Feedback>,
+    /// How many open items, meetings and pieces of feedback there are in all.
+    totals: [usize; 3],
     rows: Vec<PRow>,
     cursor: Cursor,
 }
@@ -55,16 +67,40 @@ pub(super) struct PersonPage {
 impl PersonPage {
     fn build_rows(&mut self) {
         let mut rows = Vec::new();
-        let section = |rows: &mut Vec<PRow>, title, n: usize, row: fn(usize) -> PRow| {
-            rows.push(PRow::Heading(title, n));
-            if n == 0 {
-                rows.push(PRow::Nothing);
-            }
-            rows.extend((0..n).map(row));
-        };
-        section(&mut rows, "Open action items", self.items.len(), PRow::Item);
-        section(&mut rows, "Meetings", self.meetings.len(), PRow::Meeting);
-        section(&mut rows, "Feedback", self.feedback.len(), PRow::Feedback);
+        let section =
+            |rows: &mut Vec<PRow>, title, n: usize, total: usize, row: fn(usize) -> PRow| {
+                let total = total.max(n);
+                rows.push(PRow::Heading(title, total));
+                if n == 0 {
+                    rows.push(PRow::Nothing);
+                }
+                rows.extend((0..n).map(row));
+                if total > n {
+                    rows.push(PRow::More(total - n));
+                }
+            };
+        let [items, meetings, feedback] = self.totals;
+        section(
+            &mut rows,
+            "Open action items",
+            self.items.len(),
+            items,
+            PRow::Item,
+        );
+        section(
+            &mut rows,
+            "Meetings",
+            self.meetings.len(),
+            meetings,
+            PRow::Meeting,
+        );
+        section(
+            &mut rows,
+            "Feedback",
+            self.feedback.len(),
+            feedback,
+            PRow::Feedback,
+        );
         self.rows = rows;
     }
 
@@ -131,14 +167,16 @@ impl PersonPage {
             Err(DbError::NotFound { .. }) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let items: Vec<ActionItem> = repo
-            .action_items_for_person(id)?
-            .into_iter()
-            .filter(|i| i.done_at.is_none())
-            .collect();
+        let (items, items_total) = repo.open_action_items_for_person(id, LISTED)?;
         let tasks = linked_tasks(repo, &items)?;
-        let meetings = repo.meetings_with(id)?;
-        let feedback = repo.feedback_list(None, Some(id))?;
+        let (meetings, meetings_total) = repo.recent_meetings_with(id, LISTED)?;
+        let theirs = FeedbackFilter {
+            person_id: Some(id),
+            ..FeedbackFilter::default()
+        };
+        let feedback =
+            repo.feedback_page(&theirs, None, PageDir::Down { inclusive: true }, LISTED)?;
+        let (feedback_total, _) = repo.feedback_counts(&theirs)?;
         let keep = old.filter(|p| p.person.id == id).map(|p| p.cursor.clone());
         let mut page = PersonPage {
             person,
@@ -146,6 +184,7 @@ impl PersonPage {
             tasks,
             meetings,
             feedback,
+            totals: [items_total, meetings_total, feedback_total],
             rows: Vec::new(),
             cursor: keep.unwrap_or_default(),
         };
@@ -283,6 +322,7 @@ impl PersonPage {
                     Line::from(Span::styled(format!("{title} ({n})"), t.title()))
                 }
                 PRow::Nothing => Line::from(Span::styled("  none", t.dim())),
+                PRow::More(n) => Line::from(Span::styled(format!("  … and {n} more"), t.dim())),
                 PRow::Item(i) => match p.items.get(i) {
                     Some(item) => {
                         let task = item.task_id.and_then(|id| p.tasks.get(&id));

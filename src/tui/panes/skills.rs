@@ -134,11 +134,19 @@ impl FormSpec for SkillForm {
     }
 }
 
+/// Levels the list reads per skill: the widest sparkline it draws.
+const SPARK_LEVELS: usize = 20;
+
+/// Journal entries a skill's page lists at most (newest first); its heading counts them all.
+const LINKED_LISTED: usize = 100;
+
 /// One skill in detail.
 struct Detail {
     id: Id,
     history: Vec<Assessment>,
     learnings: Vec<Learning>,
+    /// How many entries are linked in all (`learnings` holds the latest).
+    learnings_total: usize,
     cursor: Cursor,
 }
 
@@ -260,10 +268,12 @@ impl SkillsPane {
     }
 
     fn load_detail(repo: &Repo, id: Id) -> anyhow::Result<Detail> {
+        let (learnings, learnings_total) = repo.recent_learnings_for_skill(id, LINKED_LISTED)?;
         Ok(Detail {
             id,
             history: repo.skill_history(id)?,
-            learnings: repo.learnings_for_skill(id)?,
+            learnings,
+            learnings_total,
             cursor: Cursor::default(),
         })
     }
@@ -968,7 +978,15 @@ impl SkillsPane {
             .borders(Borders::TOP)
             .border_style(t.dim())
             .title(Span::styled(
-                format!(" Journal entries · {} ", d.learnings.len()),
+                if d.learnings_total > d.learnings.len() {
+                    format!(
+                        " Journal entries · {} (latest {}) ",
+                        d.learnings_total,
+                        d.learnings.len()
+                    )
+                } else {
+                    format!(" Journal entries · {} ", d.learnings.len())
+                },
                 t.bold(),
             ));
         let inner = block.inner(rect);
@@ -1095,7 +1113,7 @@ impl Pane for SkillsPane {
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|s| s.id));
-        self.skills = repo.skills()?;
+        self.skills = repo.skills_recent(SPARK_LEVELS)?;
         self.orgs = repo.organizations()?;
         if let Some(d) = &self.detail {
             let (id, sel) = (d.id, d.cursor.selected);

@@ -1,0 +1,3 @@
+-- Undo of 0008_feedback_paging.
+DROP INDEX feedback_live_who;
+DROP INDEX feedback_live_day;
