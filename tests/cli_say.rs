@@ -45,8 +45,9 @@ fn verbose_says_the_database_was_created_and_backed_up() {
     assert_eq!(
         lines[0],
         format!(
-            "worklog: created the database {} (schema version 7)",
-            data.join("worklog.db").display()
+            "worklog: created the database {} (schema version {})",
+            data.join("worklog.db").display(),
+            worklog::db::migrate::latest()
         )
     );
     assert!(
@@ -78,8 +79,9 @@ fn verbose_says_the_database_was_created_and_backed_up() {
     assert_eq!(
         run.stderr,
         format!(
-            "worklog: created the database {} (schema version 7)\n",
-            other.join("worklog.db").display()
+            "worklog: created the database {} (schema version {})\n",
+            other.join("worklog.db").display(),
+            worklog::db::migrate::latest()
         )
     );
 }
@@ -107,7 +109,10 @@ fn verbose_says_what_was_migrated_and_rotated() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let err = &run.stderr;
     assert!(
-        err.contains("; migrated the schema from version 6 to 7\n"),
+        err.contains(&format!(
+            "; migrated the schema from version 6 to {}\n",
+            worklog::db::migrate::latest()
+        )),
         "{err}"
     );
     assert!(err.contains("-pre-migrate.db\n"), "{err}");
