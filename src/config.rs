@@ -366,6 +366,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             spans.push(value.span());
         }
     }
+    // In file order, so that a clash is reported at the first of its lines.
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].start);
+    config.remaps = order.iter().map(|&i| config.remaps[i].clone()).collect();
+    let spans: Vec<_> = order.iter().map(|&i| spans[i].clone()).collect();
     if let Err(e) = keymap::remapped(&config.remaps) {
         return Err(match spans.get(e.remap).cloned() {
             Some(span) => at(span, &e.message),

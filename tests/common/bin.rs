@@ -4,6 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// An `XDG_CONFIG_HOME` that holds no config file, for runs that must see the defaults.
+pub const NO_CONFIG: &str = "/nonexistent/worklog-tests/config";
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,
@@ -31,6 +34,9 @@ pub fn worklog_with_input(data: &Path, now: &str, args: &[&str], input: &str) ->
         .env("WORKLOG_NOW", now)
         .env("TZ", "UTC")
         .env_remove("XDG_DATA_HOME")
+        // No config file of the machine's user: each setting at its default.
+        .env_remove("WORKLOG_CONFIG")
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
