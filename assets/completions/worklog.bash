@@ -31,6 +31,9 @@ _worklog() {
             worklog,completions)
                 cmd="worklog__subcmd__completions"
                 ;;
+            worklog,config)
+                cmd="worklog__subcmd__config"
+                ;;
             worklog,demo)
                 cmd="worklog__subcmd__demo"
                 ;;
@@ -115,6 +118,9 @@ _worklog() {
             worklog__subcmd__help,completions)
                 cmd="worklog__subcmd__help__subcmd__completions"
                 ;;
+            worklog__subcmd__help,config)
+                cmd="worklog__subcmd__help__subcmd__config"
+                ;;
             worklog__subcmd__help,demo)
                 cmd="worklog__subcmd__help__subcmd__demo"
                 ;;
@@ -173,13 +179,17 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-h -V --data-dir --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="-h -V --data-dir --config --demo --help --version backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -191,13 +201,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd____daily__subcmd__backup)
-            opts="-h --data-dir --help"
+            opts="-h --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -209,13 +223,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-h --data-dir --help task learning energy feedback help"
+            opts="-h --data-dir --config --help task learning energy feedback help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -227,7 +245,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__energy)
-            opts="-h --note --tag --data-dir --help"
+            opts="-h --note --tag --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -245,6 +263,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -253,7 +275,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__feedback)
-            opts="-h --given --received --person --kind --day --tag --data-dir --help"
+            opts="-h --given --received --person --kind --day --tag --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -276,6 +298,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -371,7 +397,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__learning)
-            opts="-h --body --tag --star --data-dir --help"
+            opts="-h --body --tag --star --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +415,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -397,7 +427,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-h --day --priority --tag --goal --data-dir --help"
+            opts="-h --day --priority --tag --goal --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,6 +453,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -431,13 +465,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-h --list --accept-shrink --data-dir --help"
+            opts="-h --list --accept-shrink --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -449,13 +487,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-h --data-dir --help"
+            opts="-h --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -467,13 +509,39 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__completions)
-            opts="-h --data-dir --help bash elvish fish powershell zsh"
+            opts="-h --data-dir --config --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__config)
+            opts="-h --print --data-dir --config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -485,7 +553,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__demo)
-            opts="-h --data-dir --rows --seed --help"
+            opts="-h --data-dir --rows --seed --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,6 +571,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -511,13 +583,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__done)
-            opts="-h --data-dir --help"
+            opts="-h --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -529,7 +605,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__export)
-            opts="-h --format --out --force --from --to --data-dir --help"
+            opts="-h --format --out --force --from --to --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -555,6 +631,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -563,7 +643,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show demo completions man help"
+            opts="backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -689,6 +769,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -885,7 +979,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-h --from --dry-run --data-dir --help"
+            opts="-h --from --dry-run --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -899,6 +993,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -907,7 +1005,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__list)
-            opts="-h --day --from --to --tag --person --status --limit --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-h --day --from --to --tag --person --status --limit --json --data-dir --config --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +1043,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -953,7 +1055,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__man)
-            opts="-h --out --data-dir --help"
+            opts="-h --out --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -967,6 +1069,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -975,7 +1081,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__migrate)
-            opts="-h --to --yes --data-dir --help"
+            opts="-h --to --yes --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +1095,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -997,7 +1107,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-h --from --to --week --month --out --force --data-dir --help"
+            opts="-h --from --to --week --month --out --force --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1129,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1027,13 +1141,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
-            opts="-h --data-dir --help"
+            opts="-h --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1045,7 +1163,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__search)
-            opts="-h --json --limit --data-dir --help"
+            opts="-h --json --limit --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1059,6 +1177,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1067,13 +1189,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__show)
-            opts="-h --json --data-dir --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-h --json --data-dir --config --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1085,13 +1211,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__today)
-            opts="-h --json --data-dir --help"
+            opts="-h --json --data-dir --config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

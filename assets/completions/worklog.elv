@@ -19,6 +19,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
     var completions = [
         &'worklog'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --demo 'Open the app on a new throwaway directory filled with a year of sample data'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -41,10 +42,12 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand config 'Show the settings in force and where each came from (default, file, env or flag)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --list 'List the backups instead: date, reason, size and rows of each'
             cand --accept-shrink 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
             cand -h 'Print help'
@@ -52,28 +55,33 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;restore'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;check'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;__daily-backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;migrate'= {
             cand --to 'The schema version to move to'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --yes 'Go ahead without asking when moving down drops tables that hold data'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;add'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
             cand task 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
@@ -88,6 +96,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --tag 'A tag (repeat for more)'
             cand --goal 'The goal it serves: its id, or (part of) its title if that matches only one'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -95,6 +104,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --body 'The body; - reads it from standard input'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --star 'Star it'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -103,6 +113,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --note 'A note about it'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -112,6 +123,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --given 'You gave it'
             cand --received 'You received it'
             cand -h 'Print help'
@@ -136,11 +148,13 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;done'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;today'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --json 'Print it as JSON'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -151,6 +165,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --from 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
             cand --to 'Keep dated rows up to this day, inclusive'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --force 'Replace an existing --out file (or csv folder); never the database or a backup'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -158,6 +173,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;import'= {
             cand --from 'What the file is [default: detected from its contents]'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --dry-run 'Show what would be added and what is already there, and write nothing'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -167,6 +183,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --to 'The last day, inclusive [default: today]'
             cand --out 'Write the report to this file instead of standard output'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --week 'The 7 days ending today'
             cand --month 'The month ending today'
             cand --force 'Replace an existing --out file; never the database or a backup'
@@ -176,6 +193,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;search'= {
             cand --limit 'Show at most N hits (up to 10000)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --json 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -189,12 +207,14 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --status 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred'
             cand --limit 'Show at most N rows (up to 10000); a line on stderr says when more matched'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --json 'Print a JSON array of objects instead'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;show'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --json 'Print it as a JSON object'
             cand -h 'Print help'
             cand --help 'Print help'
@@ -203,17 +223,27 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
             cand --seed 'The same seed always gives the same data'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;completions'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'worklog;man'= {
             cand --out 'Write every page into this directory instead (created if missing)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;config'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --print 'Print every setting with its source (the only thing it does for now)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -235,6 +265,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand config 'Show the settings in force and where each came from (default, file, env or flag)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;help;backup'= {
@@ -282,6 +313,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;completions'= {
         }
         &'worklog;help;man'= {
+        }
+        &'worklog;help;config'= {
         }
         &'worklog;help;help'= {
         }

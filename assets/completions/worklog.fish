@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_worklog_global_optspecs
-    string join \n data-dir= demo h/help V/version
+    string join \n data-dir= config= demo h/help V/version
 end
 
 function __fish_worklog_needs_command
@@ -25,6 +25,7 @@ function __fish_worklog_using_subcommand
 end
 
 complete -c worklog -n "__fish_worklog_needs_command" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_needs_command" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_needs_command" -l demo -d 'Open the app on a new throwaway directory filled with a year of sample data'
 complete -c worklog -n "__fish_worklog_needs_command" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_needs_command" -s V -l version -d 'Print version'
@@ -45,22 +46,29 @@ complete -c worklog -n "__fish_worklog_needs_command" -f -a "show" -d 'Show one 
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "demo" -d 'Fill an empty data directory (by default a new temporary one) with sample data'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+complete -c worklog -n "__fish_worklog_needs_command" -f -a "config" -d 'Show the settings in force and where each came from (default, file, env or flag)'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand backup" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l list -d 'List the backups instead: date, reason, size and rows of each'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l accept-shrink -d 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand restore" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand check" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand check" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand check" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l to -d 'The schema version to move to' -r
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l yes -d 'Go ahead without asking when moving down drops tables that hold data'
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "task" -d 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback help" -f -a "learning" -d 'A journal entry: what you learned'
@@ -72,21 +80,25 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l goal -d 'The goal it serves: its id, or (part of) its title if that matches only one' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l body -d 'The body; - reads it from standard input' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l star -d 'Star it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l note -d 'A note about it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l person -d 'Who from or to: found by name, or added' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l kind -d 'praise, constructive, suggestion, recognition or other [default: other]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l day -d 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l given -d 'You gave it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l received -d 'You received it'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -s h -l help -d 'Print help'
@@ -96,8 +108,10 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "feedback" -d 'Feedback given or received: worklog add feedback --received --person Ana Great demo'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand done" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand done" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand done" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand today" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand today" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand today" -l json -d 'Print it as JSON'
 complete -c worklog -n "__fish_worklog_using_subcommand today" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l format -r -f -a "json\t'One JSON document with every table (lossless; `worklog import` reads it)'
@@ -107,24 +121,28 @@ complete -c worklog -n "__fish_worklog_using_subcommand export" -l out -d 'Write
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l from -d 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l to -d 'Keep dated rows up to this day, inclusive' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand export" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l force -d 'Replace an existing --out file (or csv folder); never the database or a backup'
 complete -c worklog -n "__fish_worklog_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l from -d 'What the file is [default: detected from its contents]' -r -f -a "worklog\t'A `worklog export --format json` file'
 taskwarrior\t'The output of `task export`'
 jrnl\t'The output of `jrnl --format json`'"
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l dry-run -d 'Show what would be added and what is already there, and write nothing'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l from -d 'The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l to -d 'The last day, inclusive [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l out -d 'Write the report to this file instead of standard output' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand report" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l week -d 'The 7 days ending today'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l month -d 'The month ending today'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l force -d 'Replace an existing --out file; never the database or a backup'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l limit -d 'Show at most N hits (up to 10000)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand search" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l json -d 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)'
 complete -c worklog -n "__fish_worklog_using_subcommand search" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l day -d 'Only this day: today, yesterday, -N, mon…sun (the most recent, today included) or YYYY-MM-DD' -r
@@ -135,38 +153,48 @@ complete -c worklog -n "__fish_worklog_using_subcommand list" -l person -d 'Only
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l status -d 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred' -r
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l limit -d 'Show at most N rows (up to 10000); a line on stderr says when more matched' -r
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand list" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l json -d 'Print a JSON array of objects instead'
 complete -c worklog -n "__fish_worklog_using_subcommand list" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand show" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand show" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand show" -l json -d 'Print it as a JSON object'
 complete -c worklog -n "__fish_worklog_using_subcommand show" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l data-dir -d 'The directory to fill; it must hold no data [default: a new directory under the system\'s temporary directory]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l rows -d 'About how many rows to write, up to 1000000 (the default is about a year of use)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l seed -d 'The same seed always gives the same data' -r
+complete -c worklog -n "__fish_worklog_using_subcommand demo" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand completions" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l out -d 'Write every page into this directory instead (created if missing)' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand man" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -s h -l help -d 'Print help'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "backup" -d 'Take a verified backup now (or list the backups)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "restore" -d 'Replace the database with a backup (the current one is backed up first)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "check" -d 'Check the database\'s integrity and the state of the backups'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "__daily-backup" -d 'Take today\'s backup if missing, unless one is running (started detached by commands)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "migrate" -d 'Move the database schema to version N, up or down (backs up first)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "add" -d 'Capture something quickly, without opening the app'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "done" -d 'Mark focus tasks done'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export` or `jrnl --format json` output'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "show" -d 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "demo" -d 'Fill an empty data directory (by default a new temporary one) with sample data'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c worklog -n "__fish_worklog_using_subcommand config" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand config" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand config" -l print -d 'Print every setting with its source (the only thing it does for now)'
+complete -c worklog -n "__fish_worklog_using_subcommand config" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "backup" -d 'Take a verified backup now (or list the backups)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "restore" -d 'Replace the database with a backup (the current one is backed up first)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "check" -d 'Check the database\'s integrity and the state of the backups'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "__daily-backup" -d 'Take today\'s backup if missing, unless one is running (started detached by commands)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "migrate" -d 'Move the database schema to version N, up or down (backs up first)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "add" -d 'Capture something quickly, without opening the app'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "done" -d 'Mark focus tasks done'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export` or `jrnl --format json` output'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "show" -d 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "demo" -d 'Fill an empty data directory (by default a new temporary one) with sample data'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "config" -d 'Show the settings in force and where each came from (default, file, env or flag)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show demo completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "task" -d 'A focus task: worklog add task Call the bank --day tomorrow --priority high'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "learning" -d 'A journal entry: what you learned'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "energy" -d 'An energy check-in, now'
