@@ -234,6 +234,9 @@ pub fn load(flag: Option<&Path>) -> Result<Config, ConfigError> {
     Ok(config)
 }
 
+/// One `[keys.CONTEXT]` table: action name → key or keys, each with its place in the file.
+type RawContext = Spanned<BTreeMap<Spanned<String>, Spanned<toml::Value>>>;
+
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Raw {
@@ -242,8 +245,7 @@ struct Raw {
     week_start: Option<Spanned<String>>,
     theme: Option<Spanned<toml::Value>>,
     database_url: Option<Spanned<toml::Value>>,
-    keys:
-        Option<BTreeMap<Spanned<String>, Spanned<BTreeMap<Spanned<String>, Spanned<toml::Value>>>>>,
+    keys: Option<BTreeMap<Spanned<String>, RawContext>>,
 }
 
 /// Reads a config file's text; `path` names it in errors.

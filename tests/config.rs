@@ -113,21 +113,63 @@ fn without_the_remap_space_is_still_the_key() {
 fn every_bad_config_is_one_line_naming_the_file_and_line_and_nothing_starts() {
     let root = tempfile::tempdir().unwrap();
     let cases: &[(&str, &str)] = &[
-        ("editor = \"vim\"\ncolour = \"red\"\n", ":2: unknown key `colour`"),
-        ("week_start = \"someday\"\n", ":1: week_start \"someday\" is not a day of the week"),
-        ("theme = \"purple\"\n", ":1: theme \"purple\" is not dark, light, none"),
-        ("[theme]\nbase = \"dark\"\ntitle = \"blurple\"\n", ":3: theme title: \"blurple\" is not a colour"),
-        ("[theme]\ntitel = \"blue\"\n", ":2: unknown theme role \"titel\""),
-        ("data_dir = \"relative/dir\"\n", ":1: data_dir \"relative/dir\" must be an absolute path"),
+        (
+            "editor = \"vim\"\ncolour = \"red\"\n",
+            ":2: unknown key `colour`",
+        ),
+        (
+            "week_start = \"someday\"\n",
+            ":1: week_start \"someday\" is not a day of the week",
+        ),
+        (
+            "theme = \"purple\"\n",
+            ":1: theme \"purple\" is not dark, light, none",
+        ),
+        (
+            "[theme]\nbase = \"dark\"\ntitle = \"blurple\"\n",
+            ":3: theme title: \"blurple\" is not a colour",
+        ),
+        (
+            "[theme]\ntitel = \"blue\"\n",
+            ":2: unknown theme role \"titel\"",
+        ),
+        (
+            "data_dir = \"relative/dir\"\n",
+            ":1: data_dir \"relative/dir\" must be an absolute path",
+        ),
         ("editor = 3\n", ":1: invalid type"),
-        ("\n[keys.focus]\ntoggle_done = \"x\"\ncycle_status = \"x\"\n", ":3: the key \"x\" is bound twice in [keys.focus]: to toggle_done and to cycle_status"),
-        ("[keys.focus]\ntoggle_done = \"s\"\n", ":2: the key \"s\" is bound twice in [keys.focus]"),
-        ("[keys.elsewhere]\nquit = \"x\"\n", ":1: unknown key context [keys.elsewhere]"),
-        ("[keys.global]\nfly = \"x\"\n", ":2: unknown action \"fly\" in [keys.global]"),
-        ("[keys.global]\nquit = \"Hyper-q\"\n", ":2: [keys.global] quit: unknown key \"Hyper-q\""),
-        ("[keys.global]\nquit = 7\n", ":2: [keys.global] quit: 7 is not a key"),
-        ("database_url = \"postgres://localhost/worklog\"\n", ":1: database_url: PostgreSQL is not supported yet"),
-        ("week_start = \"monday\"\nweek_start = \"sunday\"\n", ":2: duplicate key"),
+        (
+            "\n[keys.focus]\ntoggle_done = \"x\"\ncycle_status = \"x\"\n",
+            ":3: the key \"x\" is bound twice in [keys.focus]: to toggle_done and to cycle_status",
+        ),
+        (
+            "[keys.focus]\ntoggle_done = \"s\"\n",
+            ":2: the key \"s\" is bound twice in [keys.focus]",
+        ),
+        (
+            "[keys.elsewhere]\nquit = \"x\"\n",
+            ":1: unknown key context [keys.elsewhere]",
+        ),
+        (
+            "[keys.global]\nfly = \"x\"\n",
+            ":2: unknown action \"fly\" in [keys.global]",
+        ),
+        (
+            "[keys.global]\nquit = \"Hyper-q\"\n",
+            ":2: [keys.global] quit: unknown key \"Hyper-q\"",
+        ),
+        (
+            "[keys.global]\nquit = 7\n",
+            ":2: [keys.global] quit: 7 is not a key",
+        ),
+        (
+            "database_url = \"postgres://localhost/worklog\"\n",
+            ":1: database_url: PostgreSQL is not supported yet",
+        ),
+        (
+            "week_start = \"monday\"\nweek_start = \"sunday\"\n",
+            ":2: duplicate key",
+        ),
         ("keys = [\n", ":1:"),
     ];
     for (i, (text, want)) in cases.iter().enumerate() {
@@ -148,20 +190,32 @@ fn every_bad_config_is_one_line_naming_the_file_and_line_and_nothing_starts() {
                 &file,
             ),
             (
-                run(&["today"], &[("WORKLOG_DATA_DIR", &data), ("WORKLOG_CONFIG", &file)]),
+                run(
+                    &["today"],
+                    &[("WORKLOG_DATA_DIR", &data), ("WORKLOG_CONFIG", &file)],
+                ),
                 &file,
             ),
             (
-                run(&["today"], &[("WORKLOG_DATA_DIR", &data), ("XDG_CONFIG_HOME", &xdg)]),
+                run(
+                    &["today"],
+                    &[("WORKLOG_DATA_DIR", &data), ("XDG_CONFIG_HOME", &xdg)],
+                ),
                 &default_file,
             ),
         ];
         for (r, path) in runs {
             let line = r.one_line_error();
             let head = format!("worklog: {}{want}", path.display());
-            assert!(line.starts_with(&head), "{text:?}\nwant {head}\ngot  {line}");
+            assert!(
+                line.starts_with(&head),
+                "{text:?}\nwant {head}\ngot  {line}"
+            );
         }
-        assert!(!data.exists(), "{text:?}: nothing may start, yet {data:?} was made");
+        assert!(
+            !data.exists(),
+            "{text:?}: nothing may start, yet {data:?} was made"
+        );
     }
 }
 
@@ -187,9 +241,17 @@ fn config_print_names_the_source_of_every_setting() {
     let file_dir = root.path().join("from-file");
 
     // Nothing set: every setting is its default.
-    let out = run(&["config", "--print"], &[("WORKLOG_DATA_DIR", &data)]).ok().stdout;
+    let out = run(&["config", "--print"], &[("WORKLOG_DATA_DIR", &data)])
+        .ok()
+        .stdout;
     assert!(out.contains("config     none"), "{out}");
-    assert!(out.contains(&format!("data_dir   {}  (env WORKLOG_DATA_DIR)", data.display())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "data_dir   {}  (env WORKLOG_DATA_DIR)",
+            data.display()
+        )),
+        "{out}"
+    );
     assert!(out.contains("editor     vi  (default)"), "{out}");
     assert!(out.contains("week_start monday  (default)"), "{out}");
     assert!(out.contains("theme      dark  (default)"), "{out}");
@@ -209,13 +271,27 @@ fn config_print_names_the_source_of_every_setting() {
     )
     .unwrap();
     let src = format!("(file {})", file.display());
-    let out = run(&["config", "--print"], &[("XDG_CONFIG_HOME", &xdg)]).ok().stdout;
-    assert!(out.contains(&format!("config     {} (default)", file.display())), "{out}");
-    assert!(out.contains(&format!("data_dir   {}  {src}", file_dir.display())), "{out}");
+    let out = run(&["config", "--print"], &[("XDG_CONFIG_HOME", &xdg)])
+        .ok()
+        .stdout;
+    assert!(
+        out.contains(&format!("config     {} (default)", file.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("data_dir   {}  {src}", file_dir.display())),
+        "{out}"
+    );
     assert!(out.contains(&format!("editor     nano -w  {src}")), "{out}");
     assert!(out.contains(&format!("week_start sunday  {src}")), "{out}");
-    assert!(out.contains(&format!("theme      light with key=#D75F00  {src}")), "{out}");
-    assert!(out.contains(&format!("keys.global.quit = [\"Q\", \"C-q\"]  {src}")), "{out}");
+    assert!(
+        out.contains(&format!("theme      light with key=#D75F00  {src}")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("keys.global.quit = [\"Q\", \"C-q\"]  {src}")),
+        "{out}"
+    );
 
     // The file's data_dir is where commands write.
     run(&["add", "task", "Filed"], &[("XDG_CONFIG_HOME", &xdg)]).ok();
@@ -234,21 +310,44 @@ fn config_print_names_the_source_of_every_setting() {
     )
     .ok()
     .stdout;
-    assert!(out.contains(&format!("data_dir   {}  (env WORKLOG_DATA_DIR)", data.display())), "{out}");
-    assert!(out.contains("editor     emacs  (env WORKLOG_EDITOR)"), "{out}");
+    assert!(
+        out.contains(&format!(
+            "data_dir   {}  (env WORKLOG_DATA_DIR)",
+            data.display()
+        )),
+        "{out}"
+    );
+    assert!(
+        out.contains("editor     emacs  (env WORKLOG_EDITOR)"),
+        "{out}"
+    );
     assert!(out.contains("theme      none  (env NO_COLOR)"), "{out}");
     let flag_dir = root.path().join("by-flag");
     let out = run(
-        &["--data-dir", flag_dir.to_str().unwrap(), "config", "--print"],
+        &[
+            "--data-dir",
+            flag_dir.to_str().unwrap(),
+            "config",
+            "--print",
+        ],
         &[("XDG_CONFIG_HOME", &xdg), ("WORKLOG_DATA_DIR", &data)],
     )
     .ok()
     .stdout;
-    assert!(out.contains(&format!("data_dir   {}  (flag --data-dir)", flag_dir.display())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "data_dir   {}  (flag --data-dir)",
+            flag_dir.display()
+        )),
+        "{out}"
+    );
     // EDITOR is below the file's editor, and used without it.
-    let out = run(&["config", "--print"], &[("XDG_CONFIG_HOME", &xdg), ("EDITOR", editor)])
-        .ok()
-        .stdout;
+    let out = run(
+        &["config", "--print"],
+        &[("XDG_CONFIG_HOME", &xdg), ("EDITOR", editor)],
+    )
+    .ok()
+    .stdout;
     assert!(out.contains(&format!("editor     nano -w  {src}")), "{out}");
     let out = run(
         &["config", "--print"],
@@ -263,11 +362,21 @@ fn config_print_names_the_source_of_every_setting() {
     std::fs::write(&other, "week_start = \"friday\"\n").unwrap();
     let out = run(
         &["config", "--print"],
-        &[("XDG_CONFIG_HOME", &xdg), ("WORKLOG_CONFIG", &other), ("WORKLOG_DATA_DIR", &data)],
+        &[
+            ("XDG_CONFIG_HOME", &xdg),
+            ("WORKLOG_CONFIG", &other),
+            ("WORKLOG_DATA_DIR", &data),
+        ],
     )
     .ok()
     .stdout;
-    assert!(out.contains(&format!("config     {} (env WORKLOG_CONFIG)", other.display())), "{out}");
+    assert!(
+        out.contains(&format!(
+            "config     {} (env WORKLOG_CONFIG)",
+            other.display()
+        )),
+        "{out}"
+    );
     assert!(out.contains("week_start friday"), "{out}");
     let third = root.path().join("third.toml");
     std::fs::write(&third, "week_start = \"tuesday\"\n").unwrap();
@@ -277,7 +386,10 @@ fn config_print_names_the_source_of_every_setting() {
     )
     .ok()
     .stdout;
-    assert!(out.contains(&format!("config     {} (flag --config)", third.display())), "{out}");
+    assert!(
+        out.contains(&format!("config     {} (flag --config)", third.display())),
+        "{out}"
+    );
     assert!(out.contains("week_start tuesday"), "{out}");
 }
 
@@ -300,10 +412,19 @@ fn week_start_splits_the_reports_energy_into_weeks() {
     let sunday = root.path().join("sunday.toml");
     std::fs::write(&sunday, "week_start = \"sunday\"\n").unwrap();
     let by_monday = report(&monday);
-    assert!(by_monday.contains("- Week of 2026-11-16: 4.0"), "{by_monday}");
+    assert!(
+        by_monday.contains("- Week of 2026-11-16: 4.0"),
+        "{by_monday}"
+    );
     let by_sunday = report(&sunday);
-    assert!(by_sunday.contains("- Week of 2026-11-22: 4.0"), "{by_sunday}");
-    assert!(by_sunday.contains("- Week of 2026-11-15: no check-ins"), "{by_sunday}");
+    assert!(
+        by_sunday.contains("- Week of 2026-11-22: 4.0"),
+        "{by_sunday}"
+    );
+    assert!(
+        by_sunday.contains("- Week of 2026-11-15: no check-ins"),
+        "{by_sunday}"
+    );
 }
 
 #[test]
@@ -324,7 +445,10 @@ fn drafts_left_in_the_data_directory_are_moved_to_the_state_directory_and_offere
     s.wait_exit();
     let new_place = drafts_dir(&data).join("focus.json");
     assert!(new_place.exists(), "drafts go to the state directory");
-    assert!(!data.join("drafts").exists(), "and not to the data directory");
+    assert!(
+        !data.join("drafts").exists(),
+        "and not to the data directory"
+    );
     // ...put where an older worklog kept it, with a fresh state directory.
     std::fs::create_dir_all(data.join("drafts")).unwrap();
     std::fs::rename(&new_place, data.join("drafts/focus.json")).unwrap();
@@ -332,7 +456,10 @@ fn drafts_left_in_the_data_directory_are_moved_to_the_state_directory_and_offere
 
     let mut s = Session::start(&data, 100, 24, &[]);
     s.wait_for("unsaved draft");
-    assert!(!data.join("drafts").exists(), "the old folder is gone once moved");
+    assert!(
+        !data.join("drafts").exists(),
+        "the old folder is gone once moved"
+    );
     let moved = drafts_dir(&data).join("focus.json");
     assert!(std::fs::read_to_string(&moved).unwrap().contains(words));
     s.send("1");
@@ -391,12 +518,17 @@ fn a_draft_that_cannot_move_is_still_found_where_it_is() {
 }
 
 /// The part of assets/config.toml after this line is generated from the key table.
-const GENERATED: &str = "# Below, every action with its default keys (generated from the key table).\n";
+const GENERATED: &str =
+    "# Below, every action with its default keys (generated from the key table).\n";
 
 fn generated_keys() -> String {
     let mut out = String::new();
     for ctx in keymap::Context::with_bindings() {
-        out.push_str(&format!("\n[keys.{}]  # {}\n", ctx.config_name(), ctx.title()));
+        out.push_str(&format!(
+            "\n[keys.{}]  # {}\n",
+            ctx.config_name(),
+            ctx.title()
+        ));
         for b in BINDINGS.iter().filter(|b| b.context == ctx) {
             let keys: Vec<String> = b
                 .keys
@@ -422,7 +554,8 @@ fn generated_keys() -> String {
 fn the_sample_config_parses_and_holds_exactly_the_defaults() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/config.toml");
     let text = std::fs::read_to_string(&path).unwrap();
-    let head = &text[..text.find(GENERATED).expect("the generated part's marker") + GENERATED.len()];
+    let head =
+        &text[..text.find(GENERATED).expect("the generated part's marker") + GENERATED.len()];
     let want = format!("{head}{}", generated_keys());
     if std::env::var_os("UPDATE_ASSETS").is_some() {
         std::fs::write(&path, &want).unwrap();

@@ -95,7 +95,8 @@ fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).unwrap();
     s.wait_exit();
     s.assert_restored();
-    let draft = std::fs::read_to_string(common::pty::drafts_dir(dir.path()).join("focus.json")).unwrap();
+    let draft =
+        std::fs::read_to_string(common::pty::drafts_dir(dir.path()).join("focus.json")).unwrap();
     assert!(draft.contains("words that must not be lost"), "{draft}");
 
     // The next session offers it back in the same form.
@@ -252,7 +253,8 @@ fn a_terminal_that_hangs_up_ends_the_app_with_the_form_saved() {
     let _ = shell.kill();
     let draft = std::fs::read_to_string(
         common::pty::drafts_dir_in(&dir.path().join("state")).join("focus.json"),
-    ).unwrap();
+    )
+    .unwrap();
     assert!(
         draft.contains("words typed just before the line dropped"),
         "{draft}"

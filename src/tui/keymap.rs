@@ -711,6 +711,11 @@ impl Key {
         if (ctrl || alt) && code == KeyCode::BackTab {
             return Err(format!("unknown key \"{text}\""));
         }
+        // Terminals send Ctrl-S as Ctrl + `s`, whichever case was written.
+        let code = match code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
         Ok(Key { code, ctrl, alt })
     }
 
