@@ -407,8 +407,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
-    // The whole config is read and checked before anything else happens.
-    let config = worklog::config::load(cli.config.as_deref())?;
+    // The whole config is read and checked before anything else happens. The detached daily
+    // backup (started by a command, told its directory) needs none of it.
+    let config = match cli.command {
+        Some(Command::DailyBackup) => worklog::config::Config::default(),
+        _ => worklog::config::load(cli.config.as_deref())?,
+    };
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
     // `--data-dir` or WORKLOG_DATA_DIR (clap gives either), else the file's data_dir.

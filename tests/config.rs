@@ -596,3 +596,42 @@ fn every_action_has_its_own_name_in_its_context_and_every_key_reads_back() {
         }
     }
 }
+
+/// The colour of the `?` of the footer's `? help`, as the terminal shows it.
+fn help_key_colour(data: &Path, env: &[(&str, &str)]) -> vt100::Color {
+    let mut s = Session::start(data, 100, 24, env);
+    s.wait_for("? help");
+    let parser = s.screen();
+    let screen = parser.screen();
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let row = rows - 1;
+    let text = screen.contents_between(row, 0, row, cols);
+    // The column in characters (the footer may hold arrows before it).
+    let col = text[..text.find("? help").unwrap()].chars().count();
+    let colour = screen.cell(row, col as u16).unwrap().fgcolor();
+    s.send("q");
+    assert!(s.wait_exit().success());
+    colour
+}
+
+#[test]
+fn the_theme_colours_the_screen_by_role_and_no_color_beats_it() {
+    let root = tempfile::tempdir().unwrap();
+    let data = data_in(root.path());
+    // Index 3 is yellow, the dark theme's key colour; 5 magenta, the light theme's.
+    assert_eq!(help_key_colour(&data, &[]), vt100::Color::Idx(3));
+    session_config(&data, "theme = \"light\"\n");
+    assert_eq!(help_key_colour(&data, &[]), vt100::Color::Idx(5));
+    session_config(&data, "[theme]\nkey = \"#102030\"\n");
+    assert_eq!(
+        help_key_colour(&data, &[]),
+        vt100::Color::Rgb(0x10, 0x20, 0x30)
+    );
+    assert_eq!(
+        help_key_colour(&data, &[("NO_COLOR", "1")]),
+        vt100::Color::Default
+    );
+    session_config(&data, "theme = \"none\"\n");
+    assert_eq!(help_key_colour(&data, &[]), vt100::Color::Default);
+}

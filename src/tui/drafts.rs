@@ -212,4 +212,36 @@ mod tests {
         assert_eq!(drafts.take(PaneId::Focus, "edit:7").ok().flatten(), Some(d));
         assert!(drafts.pending().is_empty());
     }
+
+    #[test]
+    fn a_draft_whose_name_is_taken_in_the_new_place_stays_and_is_still_found() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let old = Drafts::in_data_dir(Some(dir.path().join("data")));
+        let new = Drafts::in_data_dir(Some(dir.path().join("state")));
+        let draft = |target: &str| FormDraft {
+            target: target.into(),
+            version: None,
+            values: vec![("title".into(), DraftValue::Text(target.into()))],
+        };
+        assert!(old.save(PaneId::Focus, &draft("edit:1")).is_ok());
+        assert!(old.save(PaneId::Journal, &draft("new")).is_ok());
+        assert!(new.save(PaneId::Focus, &draft("edit:2")).is_ok());
+        let warnings = move_drafts(
+            &dir.path().join("data/drafts"),
+            &dir.path().join("state/drafts"),
+        );
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(dir.path().join("data/drafts/focus.json").exists());
+        assert!(!dir.path().join("data/drafts/journal.json").exists());
+        let both = Drafts {
+            dir: Some(dir.path().join("state/drafts")),
+            legacy: Some(dir.path().join("data/drafts")),
+        };
+        assert_eq!(both.pending(), vec![PaneId::Focus, PaneId::Journal]);
+        let took = |pane, target: &str| both.take(pane, target).ok().flatten();
+        assert_eq!(took(PaneId::Focus, "edit:2"), Some(draft("edit:2")));
+        assert_eq!(took(PaneId::Focus, "edit:1"), Some(draft("edit:1")));
+        assert_eq!(took(PaneId::Journal, "new"), Some(draft("new")));
+        assert!(both.pending().is_empty());
+    }
 }
