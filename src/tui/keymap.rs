@@ -1,5 +1,14 @@
 //! The one table of keys. Dispatch, the footer hints and the `?` help popup all read
-//! [`BINDINGS`], so what the screen says a key does is what it does.
+//! [`bindings`] ([`BINDINGS`] with the config file's remaps, see `crate::config`), so what the
+//! screen says a key does is what it does, with the user's keys too.
+//!
+//! # Remapping
+//!
+//! The config file names a context and an action in snake case (`[keys.focus]
+//! toggle_done = "x"`, from [`Context::config_name`] and [`Action::config_name`]) and gives it
+//! keys in the words of [`Key::config_name`]. [`remapped`] replaces that action's keys and
+//! refuses a key bound twice in one context; the binary [`install`]s the result once, before
+//! the first key.
 //!
 //! # How a key is resolved
 //!
