@@ -510,6 +510,22 @@ fn keys_of(value: &toml::Value) -> Result<Vec<Key>, String> {
     }
 }
 
+/// Where the data directory came from: `cli` is what clap gave for `--data-dir`, which is
+/// the flag or, without it, `WORKLOG_DATA_DIR`; then the file's `data_dir`; then the default.
+pub fn data_dir_source(cli: Option<&Path>, config: &Config) -> Source {
+    match (cli, &config.file, &config.data_dir) {
+        (Some(d), _, _)
+            if std::env::var_os("WORKLOG_DATA_DIR").is_some_and(|v| v == d.as_os_str())
+                && !std::env::args_os().any(|a| a.to_string_lossy().starts_with("--data-dir")) =>
+        {
+            Source::Env("WORKLOG_DATA_DIR")
+        }
+        (Some(_), _, _) => Source::Flag("--data-dir"),
+        (None, Some(file), Some(_)) => Source::File(file.clone()),
+        _ => Source::Default,
+    }
+}
+
 /// `worklog config --print`: each setting, its value and where it came from.
 pub fn print(
     config: &Config,

@@ -418,20 +418,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     // `--data-dir` or WORKLOG_DATA_DIR (clap gives either), else the file's data_dir.
     let default_dir = data_dir.clone().or_else(|| config.data_dir.clone());
     let dir = || DataDir::resolve(default_dir.clone());
-    let data_dir_source = match (&data_dir, &config.data_dir) {
-        (Some(d), _)
-            if std::env::var_os("WORKLOG_DATA_DIR").is_some_and(|v| v == *d)
-                && !std::env::args_os().any(|a| a.to_string_lossy().starts_with("--data-dir")) =>
-        {
-            worklog::config::Source::Env("WORKLOG_DATA_DIR")
-        }
-        (Some(_), _) => worklog::config::Source::Flag("--data-dir"),
-        (None, Some(_)) => config.file.clone().map_or(
-            worklog::config::Source::Default,
-            worklog::config::Source::File,
-        ),
-        (None, None) => worklog::config::Source::Default,
-    };
+    let data_dir_source = worklog::config::data_dir_source(data_dir.as_deref(), &config);
     worklog::config::install(config);
     let config = worklog::config::current();
     if cli.command.is_some() {
@@ -548,10 +535,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Show { kind, id, json }) => {
             cli::browse::show(&dir()?, clock, kind, id, json, out, err)?
         }
-        // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Settings(SettingsCommand::Config { print: _ })) => {
             worklog::config::print(config, (dir()?.root(), data_dir_source), out)?
         }
+        // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {
             cli::shell::completions(Cli::command(), shell, out)?
         }
