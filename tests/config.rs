@@ -635,3 +635,38 @@ fn the_theme_colours_the_screen_by_role_and_no_color_beats_it() {
     session_config(&data, "theme = \"none\"\n");
     assert_eq!(help_key_colour(&data, &[]), vt100::Color::Default);
 }
+
+#[test]
+fn the_files_editor_writes_the_journal_body_and_beats_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let root = tempfile::tempdir().unwrap();
+    let data = data_in(root.path());
+    let editor = root.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'written by the config editor' > \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    session_config(&data, &format!("editor = \"{}\"\n", editor.display()));
+    // EDITOR names an editor that does not exist: the file's must win.
+    let mut s = Session::start(
+        &data,
+        100,
+        24,
+        &[("EDITOR", "/nonexistent/editor"), ("WORKLOG_EDITOR", "")],
+    );
+    s.wait_for("? help");
+    s.send("2");
+    s.wait_for("Nothing in the journal yet");
+    s.send("a");
+    s.wait_for("New journal entry");
+    s.send("Edited by config");
+    s.wait_for("Edited by config");
+    s.send("\x0f"); // Ctrl-O
+    s.wait_for("written by the config editor");
+    s.send("\x13"); // Ctrl-S
+    s.wait_for("saved “Edited by config”");
+    s.send("q");
+    assert!(s.wait_exit().success());
+}
