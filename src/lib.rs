@@ -7,6 +7,7 @@ pub mod backup;
 pub mod capture;
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod dates;
 pub mod db;
 pub mod demo;

@@ -17,6 +17,11 @@ struct Cli {
     #[arg(long, global = true, env = "WORKLOG_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
+    /// Read settings from this file [default: $WORKLOG_CONFIG, else
+    /// $XDG_CONFIG_HOME/worklog/config.toml if it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+
     /// Open the app on a new throwaway directory filled with a year of sample data
     #[arg(long)]
     demo: bool,
@@ -286,6 +291,19 @@ enum Command {
     },
     #[command(flatten)]
     Shell(ShellCommand),
+    #[command(flatten)]
+    Settings(SettingsCommand),
+}
+
+/// The config file's commands.
+#[derive(Debug, Subcommand)]
+enum SettingsCommand {
+    /// Show the settings in force and where each came from (default, file, env or flag)
+    Config {
+        /// Print every setting with its source (the only thing it does for now)
+        #[arg(long)]
+        print: bool,
+    },
 }
 
 /// Shell integration, apart from the other commands so that merges stay small.
@@ -579,9 +597,20 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<()> {
+    // The whole config is read and checked before anything else happens. The detached daily
+    // backup (started by a command, told its directory) needs none of it.
+    let config = match cli.command {
+        Some(Command::DailyBackup) => worklog::config::Config::default(),
+        _ => worklog::config::load(cli.config.as_deref())?,
+    };
     let clock = clock::from_env();
     let data_dir = cli.data_dir;
-    let dir = || DataDir::resolve(data_dir.clone());
+    // `--data-dir` or WORKLOG_DATA_DIR (clap gives either), else the file's data_dir.
+    let default_dir = data_dir.clone().or_else(|| config.data_dir.clone());
+    let dir = || DataDir::resolve(default_dir.clone());
+    let data_dir_source = worklog::config::data_dir_source(data_dir.as_deref(), &config);
+    worklog::config::install(config);
+    let config = worklog::config::current();
     if cli.command.is_some() {
         // Commands (not the app, which saves drafts on a signal) remove their temporary
         // files when interrupted.
@@ -736,6 +765,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::edit::edit(&dir()?, clock, kind, id, confirm!(), err)?
         }
         Some(Command::Undo) => cli::remove::undo(&dir()?, clock, confirm!(), err)?,
+        Some(Command::Settings(SettingsCommand::Config { print: _ })) => {
+            worklog::config::print(config, (dir()?.root(), data_dir_source), out)?
+        }
         // Without --data-dir, demo makes a new directory rather than using the default one.
         Some(Command::Shell(ShellCommand::Completions { shell })) => {
             cli::shell::completions(Cli::command(), shell, out)?

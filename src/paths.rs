@@ -134,6 +134,60 @@ impl DataDir {
     }
 }
 
+/// The user's home directory, if one can be found (`HOME`, else the password database).
+pub fn home() -> Option<PathBuf> {
+    etcetera::home_dir().ok()
+}
+
+/// `$XDG_CONFIG_HOME`, else `~/.config` (on macOS too: the layout command-line tools use
+/// there, which etcetera's base strategy gives). A relative `XDG_CONFIG_HOME` is ignored, as
+/// the XDG specification says.
+pub fn config_home() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .map(|s| s.config_dir())
+}
+
+/// `$XDG_STATE_HOME`, else `~/.local/state` (on macOS too, as [`config_home`]).
+pub fn state_home() -> Option<PathBuf> {
+    use etcetera::BaseStrategy;
+    etcetera::choose_base_strategy()
+        .ok()
+        .and_then(|s| s.state_dir())
+}
+
+/// Where the drafts of the app on `data_dir` are kept: `$XDG_STATE_HOME/worklog/drafts/`,
+/// in a folder of their own for each data directory (a draft says "edit row 7", which means
+/// something else in the demo's database than in the real one), named after the directory
+/// and a digest of its absolute path: `drafts/worklog-3f2a9c0d1e4b5a67`.
+pub fn drafts_dir(data_dir: &Path) -> Option<PathBuf> {
+    use sha2::Digest;
+    let absolute = fs::canonicalize(data_dir).unwrap_or_else(|_| data_dir.to_path_buf());
+    let digest = sha2::Sha256::digest(absolute.as_os_str().as_encoded_bytes());
+    let hex: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let name: String = absolute
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    Some(
+        state_home()?
+            .join("worklog")
+            .join("drafts")
+            .join(format!("{}-{hex}", name.trim_start_matches('_'))),
+    )
+}
+
 /// Creates a directory with mode 0700, and any missing parents (0700 too). An existing
 /// directory is left as it is, mode included. Returns true if it created `dir`.
 pub fn create_private_dir(dir: &Path) -> io::Result<bool> {

@@ -333,7 +333,9 @@ fn build(repo: &Repo, from: NaiveDate, to: NaiveDate) -> Result<String> {
                 "Average {avg:.1} from {}; {trend}.\n",
                 plural(levels.len(), "check-in", "check-ins")
             )?;
-            let mut start = from - Days::new(u64::from(from.weekday().num_days_from_monday()));
+            // Weeks begin on the config file's week_start (Monday by default).
+            let week_start = crate::config::current().week_start;
+            let mut start = from - Days::new(u64::from(from.weekday().days_since(week_start)));
             while start <= to {
                 let end = start + Days::new(6);
                 let week: Vec<u8> = now

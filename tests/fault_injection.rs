@@ -302,7 +302,8 @@ fn disk_full_at_save_in_the_tui_keeps_the_users_text() {
     // The session ends (as a closed laptop would end it): the text goes to a draft.
     s.signal(nix::sys::signal::Signal::SIGTERM);
     s.wait_exit();
-    let draft = std::fs::read_to_string(dir.path().join("drafts/focus.json")).unwrap();
+    let draft =
+        std::fs::read_to_string(common::pty::drafts_dir(dir.path()).join("focus.json")).unwrap();
     assert!(draft.contains(words), "{draft}");
     assert_eq!(count_tasks(dir.path(), words), 0, "nothing was written");
 

@@ -95,7 +95,8 @@ fn signal_saves_the_open_form(sig: nix::sys::signal::Signal) {
     nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), sig).unwrap();
     s.wait_exit();
     s.assert_restored();
-    let draft = std::fs::read_to_string(dir.path().join("drafts/focus.json")).unwrap();
+    let draft =
+        std::fs::read_to_string(common::pty::drafts_dir(dir.path()).join("focus.json")).unwrap();
     assert!(draft.contains("words that must not be lost"), "{draft}");
 
     // The next session offers it back in the same form.
@@ -174,6 +175,9 @@ fn a_terminal_that_hangs_up_ends_the_app_with_the_form_saved() {
     ));
     cmd.env("WORKLOG_NOW", "2026-11-22T09:30:00");
     cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("WORKLOG_CONFIG");
+    cmd.env("XDG_CONFIG_HOME", dir.path().join("config"));
+    cmd.env("XDG_STATE_HOME", dir.path().join("state"));
     let mut shell = pair.slave.spawn_command(cmd).unwrap();
     drop(pair.slave);
     // Read the master through a non-blocking duplicate owned here (not by a reader thread),
@@ -247,7 +251,10 @@ fn a_terminal_that_hangs_up_ends_the_app_with_the_form_saved() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let _ = shell.kill();
-    let draft = std::fs::read_to_string(data.join("drafts/focus.json")).unwrap();
+    let draft = std::fs::read_to_string(
+        common::pty::drafts_dir_in(&dir.path().join("state")).join("focus.json"),
+    )
+    .unwrap();
     assert!(
         draft.contains("words typed just before the line dropped"),
         "{draft}"

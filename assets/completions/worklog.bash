@@ -31,6 +31,9 @@ _worklog() {
             worklog,completions)
                 cmd="worklog__subcmd__completions"
                 ;;
+            worklog,config)
+                cmd="worklog__subcmd__config"
+                ;;
             worklog,demo)
                 cmd="worklog__subcmd__demo"
                 ;;
@@ -157,6 +160,9 @@ _worklog() {
             worklog__subcmd__help,completions)
                 cmd="worklog__subcmd__help__subcmd__completions"
                 ;;
+            worklog__subcmd__help,config)
+                cmd="worklog__subcmd__help__subcmd__config"
+                ;;
             worklog__subcmd__help,demo)
                 cmd="worklog__subcmd__help__subcmd__demo"
                 ;;
@@ -239,13 +245,17 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-q -v -h -V --data-dir --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
+            opts="-q -v -h -V --data-dir --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -261,13 +271,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd____daily__subcmd__backup)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -283,13 +297,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -305,7 +323,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__action__subcmd__item)
-            opts="-q -v -h --meeting --feedback --owner --due --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --meeting --feedback --owner --due --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,6 +349,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -343,7 +365,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__assessment)
-            opts="-q -v -h --day --note --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --day --note --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -361,6 +383,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -373,7 +399,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__energy)
-            opts="-q -v -h --note --tag --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --note --tag --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +417,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -403,7 +433,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__feedback)
-            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,6 +459,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -441,7 +475,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__goal)
-            opts="-q -v -h --parent --target --description --tag --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --parent --target --description --tag --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,6 +498,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -633,7 +671,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__learning)
-            opts="-q -v -h --body --tag --star --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --body --tag --star --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +689,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -663,7 +705,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__meeting)
-            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -701,6 +743,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -713,7 +759,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__skill)
-            opts="-q -v -h --category --target --description --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --category --target --description --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +781,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -747,7 +797,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +831,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -793,13 +847,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-q -v -h --list --accept-shrink --json --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --list --accept-shrink --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -815,13 +873,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -837,13 +899,43 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__completions)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help bash elvish fish powershell zsh"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__config)
+            opts="-q -v -h --print --data-dir --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -859,7 +951,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__demo)
-            opts="-q -v -h --data-dir --rows --seed --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --rows --seed --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -877,6 +969,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -889,13 +985,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__done)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -911,13 +1011,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__edit)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -933,7 +1037,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__export)
-            opts="-q -v -h --format --out --force --from --to --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --format --out --force --from --to --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,6 +1063,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -971,7 +1079,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man help"
+            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1167,6 +1275,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__config)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1405,7 +1527,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-q -v -h --from --dry-run --json --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --from --dry-run --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1416,6 +1538,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1431,7 +1557,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__list)
-            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1469,6 +1595,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1481,7 +1611,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__man)
-            opts="-q -v -h --out --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --out --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1492,6 +1622,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1507,7 +1641,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__migrate)
-            opts="-q -v -h --to --yes --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --to --yes --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1518,6 +1652,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1533,7 +1671,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1555,6 +1693,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --color)
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
@@ -1567,13 +1709,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1589,13 +1735,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__rm)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1611,7 +1761,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__search)
-            opts="-q -v -h --json --limit --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --json --limit --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1622,6 +1772,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1637,13 +1791,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__show)
-            opts="-q -v -h --json --data-dir --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1659,13 +1817,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__today)
-            opts="-q -v -h --json --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1681,13 +1843,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__undo)
-            opts="-q -v -h --data-dir --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

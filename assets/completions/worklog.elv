@@ -19,6 +19,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
     var completions = [
         &'worklog'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --demo 'Open the app on a new throwaway directory filled with a year of sample data'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -49,10 +50,12 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand config 'Show the settings in force and where each came from (default, file, env or flag)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --list 'List the backups instead: date, reason, size and rows of each'
             cand --accept-shrink 'After a suspected data loss: confirm the data as it is now, so that the backups from before it follow the usual rotation again'
@@ -66,6 +69,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;restore'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -76,6 +80,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;check'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print the findings as a JSON object (the exit status is the same)'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -87,6 +92,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;__daily-backup'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -98,6 +104,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;migrate'= {
             cand --to 'The schema version to move to'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --yes 'Go ahead without asking when moving down drops tables that hold data'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -109,6 +116,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;add'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -136,6 +144,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --estimate 'How long it should take: minutes, or like 1h30'
             cand --notes 'Notes on it'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --literal 'Take TEXT as typed: no #tags, !priority, ~estimate or day read out of it'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -149,6 +158,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --body 'The body; - reads it from standard input'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --star 'Star it'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -162,6 +172,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --note 'A note about it'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -176,6 +187,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --given 'You gave it'
             cand --received 'You received it'
@@ -195,6 +207,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --notes 'Notes'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -209,6 +222,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --description 'What it means'
             cand --tag 'A tag (repeat for more)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -222,6 +236,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --target 'The level you aim for, 0–5'
             cand --description 'What it covers'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -234,6 +249,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --day 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]'
             cand --note 'What it rests on'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -248,6 +264,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --owner 'Who owns it, found by name or added [default: you]'
             cand --due 'When it is due: a day as --day of add task reads it'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -262,6 +279,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --owner 'Who owns it, found by name or added [default: you]'
             cand --due 'When it is due: a day as --day of add task reads it'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -304,6 +322,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;done'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -314,6 +333,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;today'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print it as JSON'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -329,6 +349,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --from 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
             cand --to 'Keep dated rows up to this day, inclusive'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --force 'Replace an existing --out file (or csv folder); never the database or a backup'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -341,6 +362,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;import'= {
             cand --from 'What the file is [default: detected from its contents]'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --dry-run 'Show what would be added and what is already there, and write nothing'
             cand --json 'Print the counts as a JSON object'
@@ -356,6 +378,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --to 'The last day, inclusive [default: today]'
             cand --out 'Write the report to this file instead of standard output'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --week 'The 7 days ending today'
             cand --month 'The month ending today'
@@ -371,6 +394,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;search'= {
             cand --limit 'Show at most N hits (up to 10000)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print the hits as a JSON array (matches marked with U+E000 and U+E001)'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -389,6 +413,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --status 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred'
             cand --limit 'Show at most N rows (up to 10000); a line on stderr says when more matched'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print a JSON array of objects instead'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -400,6 +425,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;show'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print it as a JSON object'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -411,6 +437,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;rm'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -421,6 +448,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;edit'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -431,6 +459,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;undo'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -443,6 +472,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
             cand --seed 'The same seed always gives the same data'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -453,6 +483,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
         }
         &'worklog;completions'= {
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
@@ -464,7 +495,20 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;man'= {
             cand --out 'Write every page into this directory instead (created if missing)'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;config'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand --print 'Print every setting with its source (the only thing it does for now)'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
@@ -493,6 +537,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+            cand config 'Show the settings in force and where each came from (default, file, env or flag)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'worklog;help;backup'= {
@@ -561,6 +606,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;completions'= {
         }
         &'worklog;help;man'= {
+        }
+        &'worklog;help;config'= {
         }
         &'worklog;help;help'= {
         }

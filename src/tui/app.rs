@@ -124,19 +124,31 @@ impl App {
             search: None,
             too_small: false,
         };
-        let pending = app.drafts.pending();
+        app.announce_drafts();
+        app.reload(app.current);
+        app
+    }
+
+    /// Keeps drafts in `drafts` (the app on a real data directory: the state directory) and
+    /// says on the status line if one is waiting there.
+    pub fn with_drafts(mut self, drafts: Drafts) -> Self {
+        self.drafts = drafts;
+        self.announce_drafts();
+        self
+    }
+
+    fn announce_drafts(&mut self) {
+        let pending = self.drafts.pending();
         if let Some(p) = pending.first() {
-            app.status.warn(format!(
+            self.status.warn(format!(
                 "{} has an unsaved draft from an interrupted session: it comes back when you open its form",
                 p.name()
             ));
-        } else if app.drafts.peek_named(super::manage::DRAFT_NAME).is_some() {
-            app.status.warn(
+        } else if self.drafts.peek_named(super::manage::DRAFT_NAME).is_some() {
+            self.status.warn(
                 "a person's details were left unsaved by an interrupted session: P, then edit them to get it back",
             );
         }
-        app.reload(app.current);
-        app
     }
 
     /// Takes today's backup in the background now, and again whenever the date changes while

@@ -5,20 +5,16 @@
 //! around [`edit`], see `tui::suspended`), and what the file holds when the editor exits
 //! successfully comes back. A missing or failing editor leaves the text as it was and says why.
 //!
-//! Which editor: `WORKLOG_EDITOR`, then `EDITOR`, then `VISUAL`, then `vi`. The command is run
-//! by `sh -c` like git does, so `EDITOR="code --wait"` or `EDITOR="vim -u NONE"` work.
+//! Which editor: `WORKLOG_EDITOR`, then the config file's `editor`, then `VISUAL`, then
+//! `EDITOR` (as git reads them), then `vi`. The command is run by `sh -c` like git does, so
+//! `EDITOR="code --wait"` or `EDITOR="vim -u NONE"` work.
 
 use std::io::Write;
 use std::process::Command;
 
-/// The editor command from the environment (see the module docs).
+/// The editor command from the environment and the config file (see the module docs).
 pub fn command_from_env() -> String {
-    ["WORKLOG_EDITOR", "EDITOR", "VISUAL"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .map(|v| v.trim().to_string())
-        .find(|v| !v.is_empty())
-        .unwrap_or_else(|| "vi".to_string())
+    crate::config::editor_setting(crate::config::current()).0
 }
 
 /// Runs `command` on a private temporary file holding `text`; returns the file's text after

@@ -1,5 +1,14 @@
 //! The one table of keys. Dispatch, the footer hints and the `?` help popup all read
-//! [`BINDINGS`], so what the screen says a key does is what it does.
+//! [`bindings`] ([`BINDINGS`] with the config file's remaps, see `crate::config`), so what the
+//! screen says a key does is what it does, with the user's keys too.
+//!
+//! # Remapping
+//!
+//! The config file names a context and an action in snake case (`[keys.focus]
+//! toggle_done = "x"`, from [`Context::config_name`] and [`Action::config_name`]) and gives it
+//! keys in the words of [`Key::config_name`]. [`remapped`] replaces that action's keys and
+//! refuses a key bound twice in one context; the binary [`install`]s the result once, before
+//! the first key.
 //!
 //! # How a key is resolved
 //!
@@ -628,6 +637,97 @@ impl Key {
         KeyEvent::new(self.code, mods)
     }
 
+    /// The key as the config file writes it: `x`, `G`, `Space`, `Enter`, `Down`, `C-s`.
+    pub fn config_name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Char(' ') => "Space".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            KeyCode::Up => "Up".into(),
+            KeyCode::Down => "Down".into(),
+            KeyCode::Left => "Left".into(),
+            KeyCode::Right => "Right".into(),
+            KeyCode::PageUp => "PgUp".into(),
+            KeyCode::PageDown => "PgDn".into(),
+            KeyCode::Home => "Home".into(),
+            KeyCode::End => "End".into(),
+            KeyCode::Tab => "Tab".into(),
+            KeyCode::BackTab => "S-Tab".into(),
+            KeyCode::Enter => "Enter".into(),
+            KeyCode::Esc => "Esc".into(),
+            KeyCode::Backspace => "Bksp".into(),
+            KeyCode::Delete => "Del".into(),
+            KeyCode::Insert => "Ins".into(),
+            KeyCode::F(n) => format!("F{n}"),
+            other => format!("{other:?}"),
+        };
+        match (self.ctrl, self.alt) {
+            (true, _) => format!("C-{base}"),
+            (_, true) => format!("M-{base}"),
+            _ => base,
+        }
+    }
+
+    /// Reads a key as [`Key::config_name`] writes it. Names of keys are case-insensitive
+    /// (`enter`, `PageDown`, `ctrl-s`); a single character is itself (`G` is Shift-g).
+    pub fn parse(text: &str) -> Result<Key, String> {
+        let lower = text.to_ascii_lowercase();
+        let (ctrl, alt, rest) = if let Some(r) = ["c-", "ctrl-", "ctrl+"]
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+        {
+            (true, false, r)
+        } else if let Some(r) = ["m-", "alt-", "alt+"]
+            .iter()
+            .find_map(|p| lower.starts_with(p).then(|| &text[p.len()..]))
+        {
+            (false, true, r)
+        } else {
+            (false, false, text)
+        };
+        let mut chars = rest.chars();
+        let code = match (chars.next(), chars.next()) {
+            (Some(c), None) if !c.is_control() => KeyCode::Char(c),
+            _ => match rest.to_ascii_lowercase().as_str() {
+                "space" => KeyCode::Char(' '),
+                "up" | "↑" => KeyCode::Up,
+                "down" | "↓" => KeyCode::Down,
+                "left" | "←" => KeyCode::Left,
+                "right" | "→" => KeyCode::Right,
+                "pgup" | "pageup" => KeyCode::PageUp,
+                "pgdn" | "pagedown" => KeyCode::PageDown,
+                "home" => KeyCode::Home,
+                "end" => KeyCode::End,
+                "tab" => KeyCode::Tab,
+                "s-tab" | "shift-tab" | "backtab" => KeyCode::BackTab,
+                "enter" | "return" => KeyCode::Enter,
+                "esc" | "escape" => KeyCode::Esc,
+                "bksp" | "backspace" => KeyCode::Backspace,
+                "del" | "delete" => KeyCode::Delete,
+                "ins" | "insert" => KeyCode::Insert,
+                f if f.len() > 1 && f.starts_with('f') => match f[1..].parse::<u8>() {
+                    Ok(n @ 1..=12) => KeyCode::F(n),
+                    _ => return Err(format!("unknown key \"{text}\"")),
+                },
+                _ => {
+                    return Err(format!(
+                        "unknown key \"{text}\" (a character, or Space, Enter, Esc, Tab, \
+                         S-Tab, Up, Down, Left, Right, PgUp, PgDn, Home, End, Bksp, Del, \
+                         F1-F12, with C- or M- in front for Ctrl or Alt)"
+                    ));
+                }
+            },
+        };
+        if (ctrl || alt) && code == KeyCode::BackTab {
+            return Err(format!("unknown key \"{text}\""));
+        }
+        // Terminals send Ctrl-S as Ctrl + `s`, whichever case was written.
+        let code = match code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            other => other,
+        };
+        Ok(Key { code, ctrl, alt })
+    }
+
     pub fn label(&self) -> String {
         let base = match self.code {
             KeyCode::Char(' ') => "Space".to_string(),
@@ -656,7 +756,7 @@ impl Key {
 }
 
 /// One row of the table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Where it applies: always `action.context()`.
     pub context: Context,
@@ -889,6 +989,137 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Esc)],                A::SearchResults(SearchAction::Close),             Some("close"),   "close search, back where you were"),
 ];
 
+/// The table in force: [`BINDINGS`] with the user's remaps from the config file, once
+/// [`install`]ed at start (before the first key), else [`BINDINGS`] itself.
+static INSTALLED: std::sync::OnceLock<&'static [Binding]> = std::sync::OnceLock::new();
+
+/// The table dispatch, the footer and the help read.
+pub fn bindings() -> &'static [Binding] {
+    INSTALLED.get().copied().unwrap_or(BINDINGS)
+}
+
+/// Makes `table` (from [`remapped`]) the one table for the rest of the process. It is built
+/// once per run, so it is leaked to stay `'static` like [`BINDINGS`]. A second call keeps the
+/// first table and returns false: the keys never change under a running app.
+pub fn install(table: Vec<Binding>) -> bool {
+    let leaked: &'static [Binding] = Box::leak(table.into_boxed_slice());
+    INSTALLED.set(leaked).is_ok()
+}
+
+/// A user's remap: in `context`, `action` is reached by `keys` (and no longer by its defaults).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Remap {
+    pub action: Action,
+    pub keys: Vec<Key>,
+}
+
+/// Why a set of remaps cannot be used: the index of the remap at fault and a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemapError {
+    pub remap: usize,
+    pub message: String,
+}
+
+/// [`BINDINGS`] with `remaps` applied. A key bound twice in one context (by a remap and a
+/// default that was not remapped away, or by two remaps) is an error naming both actions.
+pub fn remapped(remaps: &[Remap]) -> Result<Vec<Binding>, RemapError> {
+    let mut table: Vec<Binding> = BINDINGS.to_vec();
+    for r in remaps {
+        if let Some(row) = table.iter_mut().find(|b| b.action == r.action) {
+            let mut keys: Vec<Key> = Vec::new();
+            for k in &r.keys {
+                if !keys.contains(k) {
+                    keys.push(*k);
+                }
+            }
+            row.keys = Box::leak(keys.into_boxed_slice());
+        }
+    }
+    for (i, r) in remaps.iter().enumerate() {
+        for k in &r.keys {
+            let clash = table.iter().find(|b| {
+                b.context == r.action.context() && b.action != r.action && b.keys.contains(k)
+            });
+            if let Some(other) = clash {
+                return Err(RemapError {
+                    remap: i,
+                    message: format!(
+                        "the key \"{}\" is bound twice in [keys.{}]: to {} and to {}",
+                        k.config_name(),
+                        r.action.context().config_name(),
+                        r.action.config_name(),
+                        other.action.config_name()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(table)
+}
+
+/// `CamelCase(Inner)` as Debug prints it, in snake case: `GoTo(Journal)` → `go_to_journal`.
+fn snake(debug: &str) -> String {
+    let mut out = String::new();
+    for c in debug.chars() {
+        match c {
+            '(' | ' ' | ',' => {
+                if !out.ends_with('_') {
+                    out.push('_');
+                }
+            }
+            ')' => {}
+            c if c.is_uppercase() => {
+                if !out.is_empty() && !out.ends_with('_') {
+                    out.push('_');
+                }
+                out.extend(c.to_lowercase());
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Context {
+    /// The name of the context in the config file: `[keys.focus]`, `[keys.form_line]`.
+    pub fn config_name(self) -> String {
+        snake(&format!("{self:?}"))
+    }
+
+    /// Every context that has a binding, in table order.
+    pub fn with_bindings() -> Vec<Context> {
+        let mut out: Vec<Context> = Vec::new();
+        for b in BINDINGS {
+            if !out.contains(&b.context) {
+                out.push(b.context);
+            }
+        }
+        out
+    }
+}
+
+impl Action {
+    /// The name of the action in its context's table of the config file: `toggle_done`,
+    /// `move_down`, `go_to_journal`, `checkin_4`.
+    pub fn config_name(self) -> String {
+        let debug = format!("{self:?}");
+        // `Focus(ToggleDone)`: the variant is the context; the name is what is inside.
+        let inner = debug
+            .split_once('(')
+            .map(|(_, rest)| rest.strip_suffix(')').unwrap_or(rest))
+            .unwrap_or(&debug);
+        snake(inner)
+    }
+
+    /// The action of [`BINDINGS`] named `name` in `context`.
+    pub fn named(context: Context, name: &str) -> Option<Action> {
+        BINDINGS
+            .iter()
+            .find(|b| b.context == context && b.action.config_name() == name)
+            .map(|b| b.action)
+    }
+}
+
 /// The contexts in force: the pane's, then Global unless one of them is modal, then Always.
 pub fn active(pane: &[Context]) -> Vec<Context> {
     let mut v = pane.to_vec();
@@ -902,7 +1133,7 @@ pub fn active(pane: &[Context]) -> Vec<Context> {
 /// The first binding for `key` in `contexts` (most specific first).
 pub fn resolve(contexts: &[Context], key: &KeyEvent) -> Option<&'static Binding> {
     contexts.iter().find_map(|&ctx| {
-        BINDINGS
+        bindings()
             .iter()
             .find(|b| b.context == ctx && b.keys.iter().any(|k| k.matches(key)))
     })
@@ -964,7 +1195,7 @@ pub fn footer(contexts: &[Context]) -> Vec<(String, &'static str)> {
 pub fn footer_by_context(contexts: &[Context]) -> Vec<(String, &'static str, Context)> {
     let mut merged: Vec<(Vec<Key>, &'static str, Context)> = Vec::new();
     for &ctx in contexts {
-        for bnd in BINDINGS.iter().filter(|b| b.context == ctx) {
+        for bnd in bindings().iter().filter(|b| b.context == ctx) {
             let Some(hint) = bnd.hint else { continue };
             let keys = live_keys(contexts, bnd);
             if keys.is_empty() {
@@ -996,7 +1227,7 @@ pub fn help(contexts: &[Context]) -> Vec<(Context, Vec<HelpRow>)> {
     contexts
         .iter()
         .map(|&ctx| {
-            let rows = BINDINGS
+            let rows = bindings()
                 .iter()
                 .filter(|b| b.context == ctx)
                 .map(|bnd| {

@@ -60,7 +60,11 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     // as by a command. The app's own daily backup stays on a thread: it reports to the
     // status line when done, and shares the daily lock with the detached one.
     warnings.extend(crate::backup::take_daily_outcome(&dir));
-    let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env());
+    // Drafts live in the state directory; an older version's are moved there first.
+    let (drafts, moved) = drafts::Drafts::in_state_dir(dir.root());
+    warnings.extend(moved);
+    let mut app =
+        App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env()).with_drafts(drafts);
     if !warnings.is_empty() && app.status.message().is_none() {
         app.status.warn(warnings.join("; "));
     }

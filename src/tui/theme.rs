@@ -1,29 +1,43 @@
 //! Styles. The default uses only the 16 ANSI colours (readable on light and dark schemes);
 //! with `NO_COLOR` set (https://no-color.org) nothing is coloured and emphasis is carried by
-//! bold, reverse, underline and dim alone.
+//! bold, reverse, underline and dim alone. The config file's `theme` chooses `dark` (the
+//! default), `light`, `none`, or recolours roles (see `crate::config::Palette`).
 
+use crate::config::{Palette, ThemeBase};
 use ratatui::style::{Color, Modifier, Style};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     color: bool,
+    palette: Palette,
 }
 
 impl Default for Theme {
     fn default() -> Self {
-        Theme { color: true }
+        Theme {
+            color: true,
+            palette: Palette::DARK,
+        }
     }
 }
 
 impl Theme {
-    /// Colours unless `NO_COLOR` is set to anything non-empty.
+    /// The config file's theme, with no colour at all if `NO_COLOR` is set to anything
+    /// non-empty (the variable beats the file).
     pub fn from_env() -> Self {
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Theme { color: !no_color }
+        let spec = crate::config::current().theme;
+        Theme {
+            color: !no_color && spec.base != ThemeBase::None,
+            palette: spec.palette,
+        }
     }
 
     pub fn monochrome() -> Self {
-        Theme { color: false }
+        Theme {
+            color: false,
+            palette: Palette::DARK,
+        }
     }
 
     pub fn has_color(self) -> bool {
@@ -57,32 +71,32 @@ impl Theme {
 
     /// The active tab and pane titles.
     pub fn active(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.palette.title)
             .add_modifier(Modifier::BOLD | Modifier::REVERSED)
     }
 
     pub fn title(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.title).add_modifier(Modifier::BOLD)
     }
 
     pub fn key(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.key).add_modifier(Modifier::BOLD)
     }
 
     pub fn error(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.error).add_modifier(Modifier::BOLD)
     }
 
     pub fn warning(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.warning).add_modifier(Modifier::BOLD)
     }
 
     pub fn success(self) -> Style {
-        self.fg(Color::Green)
+        self.fg(self.palette.success)
     }
 
     pub fn done(self) -> Style {
-        self.fg(Color::Green).add_modifier(Modifier::DIM)
+        self.fg(self.palette.success).add_modifier(Modifier::DIM)
     }
 
     pub fn dropped(self) -> Style {
@@ -90,50 +104,50 @@ impl Theme {
     }
 
     pub fn doing(self) -> Style {
-        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.warning).add_modifier(Modifier::BOLD)
     }
 
     pub fn tag(self) -> Style {
-        self.fg(Color::Magenta)
+        self.fg(self.palette.tag)
     }
 
     pub fn high(self) -> Style {
-        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.error).add_modifier(Modifier::BOLD)
     }
 
     /// The style of an energy level 1–5.
     pub fn level(self, level: u8) -> Style {
         match level {
-            1 => self.fg(Color::Red),
-            2 => self.fg(Color::Yellow),
+            1 => self.fg(self.palette.error),
+            2 => self.fg(self.palette.warning),
             3 => self.fg(Color::Blue),
-            4 => self.fg(Color::Cyan),
-            _ => self.fg(Color::Green),
+            4 => self.fg(self.palette.chart),
+            _ => self.fg(self.palette.success),
         }
         .add_modifier(Modifier::BOLD)
     }
 
     pub fn gauge(self) -> Style {
         if self.color {
-            Style::new().fg(Color::Green)
+            Style::new().fg(self.palette.success)
         } else {
             Style::new().add_modifier(Modifier::BOLD)
         }
     }
 
     pub fn chart(self) -> Style {
-        self.fg(Color::Cyan)
+        self.fg(self.palette.chart)
     }
 
     /// The frame of the field being edited.
     pub fn focus(self) -> Style {
-        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+        self.fg(self.palette.title).add_modifier(Modifier::BOLD)
     }
 
     /// A search match inside a snippet: bold and underlined, so it still stands out on the
     /// selected (reversed) row and without colour.
     pub fn matched(self) -> Style {
-        self.fg(Color::Yellow)
+        self.fg(self.palette.matched)
             .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
     }
 }

@@ -4,6 +4,9 @@ use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+/// An `XDG_CONFIG_HOME` that holds no config file, for runs that must see the defaults.
+pub const NO_CONFIG: &str = "/nonexistent/worklog-tests/config";
+
 pub struct Run {
     pub code: i32,
     pub stdout: String,
@@ -42,6 +45,9 @@ pub fn worklog_with_env(
         .env("WORKLOG_NOW", now)
         .env("TZ", "UTC")
         .env_remove("XDG_DATA_HOME")
+        // No config file of the machine's user: each setting at its default.
+        .env_remove("WORKLOG_CONFIG")
+        .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env_remove("VISUAL")
         .env_remove("EDITOR")
         .envs(env.iter().copied())

@@ -12,6 +12,27 @@ use std::time::{Duration, Instant};
 /// The clock the app reads unless a test sets `WORKLOG_NOW` itself.
 pub const NOW: &str = "2026-11-22T09:30:00";
 
+/// Where a session keeps its config (`XDG_CONFIG_HOME`) and state (`XDG_STATE_HOME`, the
+/// drafts), inside its data directory so the test's temporary directory takes them away.
+pub const XDG_CONFIG: &str = ".xdg-config";
+pub const XDG_STATE: &str = ".xdg-state";
+
+/// The folder the app on `data_dir` keeps its drafts in, under `state_home` (the one folder
+/// of `state_home/worklog/drafts/`; panics if there is not exactly one).
+pub fn drafts_dir_in(state_home: &Path) -> std::path::PathBuf {
+    let all: Vec<_> = std::fs::read_dir(state_home.join("worklog/drafts"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(all.len(), 1, "{all:?}");
+    all[0].clone()
+}
+
+/// The drafts folder of a [`Session`] on `data_dir`.
+pub fn drafts_dir(data_dir: &Path) -> std::path::PathBuf {
+    drafts_dir_in(&data_dir.join(XDG_STATE))
+}
+
 pub struct Session {
     pub master: Box<dyn MasterPty + Send>,
     pub child: Box<dyn portable_pty::Child + Send + Sync>,
@@ -41,6 +62,10 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
         cmd.env_remove("WORKLOG_FAULT");
+        // The config and state of this test alone, never the machine's user's.
+        cmd.env_remove("WORKLOG_CONFIG");
+        cmd.env("XDG_CONFIG_HOME", data_dir.join(XDG_CONFIG));
+        cmd.env("XDG_STATE_HOME", data_dir.join(XDG_STATE));
         for (k, v) in env {
             cmd.env(k, v);
         }

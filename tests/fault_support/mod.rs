@@ -57,6 +57,8 @@ pub fn bin() -> Command {
         .env_remove("XDG_DATA_HOME")
         .env_remove("WORKLOG_FAULT")
         .env_remove("WORKLOG_DATA_DIR")
+        .env_remove("WORKLOG_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/worklog-tests/config")
         .stdin(Stdio::null());
     c
 }

@@ -32,13 +32,10 @@ use std::sync::Arc;
 const ERROR_PREFIX: &str = "# error: ";
 const ERROR_HINT: &str = "# Fix it and save, or empty the file to cancel.";
 
-/// The editor to run: `$VISUAL`, else `$EDITOR`, else `vi`.
+/// The editor to run, as the app chooses it: `WORKLOG_EDITOR`, the config file's `editor`,
+/// `$VISUAL`, `$EDITOR`, else `vi`.
 fn editor() -> String {
-    ["VISUAL", "EDITOR"]
-        .iter()
-        .filter_map(|v| std::env::var(v).ok())
-        .find(|e| !e.trim().is_empty())
-        .unwrap_or_else(|| "vi".into())
+    crate::config::editor_setting(crate::config::current()).0
 }
 
 /// Runs the editor on `path` through the shell, as git does, so `EDITOR="code --wait"` works.
