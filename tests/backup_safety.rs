@@ -326,13 +326,24 @@ fn status_line(data: &Path) -> String {
     terminal.draw(|f| app.draw(f)).unwrap();
     let buf = terminal.backend().buffer();
     let text: String = buf.content().iter().map(|c| c.symbol()).collect();
-    // The worker's background backup may still run; let it finish before the dir goes.
-    for _ in 0..100 {
-        if app.tick() || temps(&data.join("backups")).is_empty() {
+    // The worker's background backup runs on: let it finish (its backup in place, its
+    // connection closed, its lock gone) before the test goes on, or it could write the
+    // database back behind a test that empties the file.
+    let done = || {
+        backup_names(data)
+            .iter()
+            .any(|n| n.starts_with("worklog-2027-01-10T"))
+            && temps(&data.join("backups")).is_empty()
+            && !data.join("daily-backup.lock").exists()
+    };
+    for _ in 0..500 {
+        app.tick();
+        if done() {
             break;
         }
         std::thread::sleep(Duration::from_millis(20));
     }
+    assert!(done(), "the app's daily backup did not finish");
     text
 }
 

@@ -304,9 +304,9 @@ fn the_goal_picker_in_the_focus_form_links_the_task() {
 fn another_pane_can_open_a_goal() {
     let (mut u, _, _, mentor, _) = tree();
     u.keys(&["Left", "1"]);
-    use worklog::tui::panes::{Pane, Target};
-    u.app.panes.goals.select(Target::Goal { id: mentor });
-    u.keys(&["5"]);
+    use worklog::tui::panes::Target;
+    u.app.open(Target::Goal { id: mentor });
+    assert_eq!(u.app.current(), PaneId::Goals);
     assert_eq!(u.app.panes.goals.open_goal().map(|g| g.id), Some(mentor));
     u.keys(&["Esc"]);
     assert!(

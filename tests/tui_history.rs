@@ -79,3 +79,56 @@ fn no_pane_reads_more_as_the_history_grows() {
         "these read more with more history: {grew:?}\n{report}"
     );
 }
+
+/// Going back to a pane whose data did not change reads nothing; a write anywhere, or a
+/// change by another session, makes the next visit of every other pane read again, and show it.
+#[test]
+fn a_pane_shown_again_reads_only_what_changed_since() {
+    let t = db();
+    worklog::demo::generate(&t.repo, 2_000, 1, t.clock.today()).unwrap();
+    let mut repo = second_session(&t);
+    let read: Arc<AtomicU64> = repo.count_rows_read().unwrap();
+    let mut app = App::new(repo, Some(t.dir.path().to_path_buf()), Theme::default());
+    app.set_editor_command("true");
+    let mut u = Tui { t, app };
+    let panes = ["1", "2", "3", "4", "5", "6", "7", "0"];
+    for p in panes {
+        u.keys(&[p]);
+        u.screen(120, 40);
+    }
+    let before = read.load(Ordering::Relaxed);
+    for p in panes {
+        u.keys(&[p]);
+        u.screen(120, 40);
+    }
+    assert_eq!(
+        read.load(Ordering::Relaxed) - before,
+        0,
+        "a second tour of unchanged panes read rows"
+    );
+
+    // A task added in Focus shows on Today.
+    u.keys(&["1", "a", "text:Phone the plumber", "Enter"]);
+    let before = read.load(Ordering::Relaxed);
+    u.keys(&["0"]);
+    assert!(
+        read.load(Ordering::Relaxed) > before,
+        "Today did not read the write"
+    );
+    assert!(u.screen(120, 40).contains("Phone the plumber"));
+
+    // Another session's write is seen on the tick, by the pane shown and by the others.
+    u.t.repo
+        .add_task(
+            u.t.clock.today(),
+            &worklog::model::TaskDraft {
+                title: "Water the plants".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    u.app.tick();
+    assert!(u.screen(120, 40).contains("Water the plants"));
+    u.keys(&["1"]);
+    assert!(u.screen(120, 40).contains("Water the plants"));
+}

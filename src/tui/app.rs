@@ -13,7 +13,7 @@ use super::drafts::Drafts;
 use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
-use super::panes::{Ctx, Outcome, PaneId};
+use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
 use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
@@ -57,6 +57,10 @@ pub struct App {
     /// pane shown again is told (`data_changed`) only if something changed meanwhile.
     epoch: u64,
     seen: [u64; PaneId::ALL.len()],
+    /// Whether a pane's cache shows the data as it is: read since anything changed, and not
+    /// asked since to show something else (a row from another pane, another organization).
+    /// A switch to a fresh pane reads nothing, so going back and forth costs no query.
+    fresh: [bool; PaneId::ALL.len()],
     /// The binding the last key resolved to and what came of it (for tests and debugging).
     last_action: Option<Action>,
     last_outcome: Option<Outcome>,
@@ -114,6 +118,7 @@ impl App {
             quit: false,
             epoch: 0,
             seen: [0; PaneId::ALL.len()],
+            fresh: [false; PaneId::ALL.len()],
             last_action: None,
             last_outcome: None,
             backups: None,
@@ -250,7 +255,9 @@ impl App {
     }
 
     fn reload(&mut self, id: PaneId) {
-        if let Err(e) = self.panes.get_mut(id).reload(&self.repo) {
+        let read = self.panes.get_mut(id).reload(&self.repo);
+        self.fresh[id.index()] = read.is_ok();
+        if let Err(e) = read {
             self.status
                 .error(format!("could not load {}: {e:#}", id.name()));
         }
@@ -261,8 +268,13 @@ impl App {
         if self.seen[id.index()] < self.epoch {
             self.panes.get_mut(id).data_changed();
             self.seen[id.index()] = self.epoch;
+            self.fresh[id.index()] = false;
         }
-        self.reload(id);
+        if self.fresh[id.index()] {
+            self.panes.get_mut(id).shown_again(self.clock.now());
+        } else {
+            self.reload(id);
+        }
     }
 
     /// The current pane wrote: others will hear of it when shown.
@@ -339,6 +351,7 @@ impl App {
         for p in PaneId::ALL {
             self.panes.get_mut(p).set_organization(id);
         }
+        self.fresh = [false; PaneId::ALL.len()];
         self.reload(self.current);
         self.reload_manager();
     }
@@ -553,18 +566,22 @@ impl App {
             Outcome::Moved => self.reload(self.current),
             Outcome::SwitchTo(p) => self.switch(p),
             Outcome::Quit => self.quit = true,
-            Outcome::Open(target) => {
-                let pane = target.pane();
-                if !self.panes.get_mut(pane).select(target) {
-                    self.status.warn(format!(
-                        "the {} pane cannot show that item yet",
-                        pane.name()
-                    ));
-                }
-                self.switch(pane);
-            }
+            Outcome::Open(target) => self.open(target),
             Outcome::Editor => self.editor_for = Some(self.current),
         }
+    }
+
+    /// Shows a row in its own pane, selected (Enter on Today, links between panes, search).
+    pub fn open(&mut self, target: Target) {
+        let pane = target.pane();
+        self.fresh[pane.index()] = false;
+        if !self.panes.get_mut(pane).select(target) {
+            self.status.warn(format!(
+                "the {} pane cannot show that item yet",
+                pane.name()
+            ));
+        }
+        self.switch(pane);
     }
 
     fn global(&mut self, action: GlobalAction) {

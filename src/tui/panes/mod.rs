@@ -141,6 +141,9 @@ pub trait Pane {
     fn paste(&mut self, _text: &str, _ctx: &mut Ctx) -> Outcome {
         Outcome::Ignored
     }
+    /// Shown again with its cache current (nothing changed since its last `reload`, which
+    /// is skipped): a pane that shows the time of day takes `now` here.
+    fn shown_again(&mut self, _now: NaiveDateTime) {}
     /// Something the pane did not write itself changed the data (another session, an undo, a
     /// write from another pane, midnight): drop any cache `reload` would otherwise keep.
     fn data_changed(&mut self) {}

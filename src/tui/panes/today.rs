@@ -687,6 +687,13 @@ fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
 }
 
 impl Pane for TodayPane {
+    fn shown_again(&mut self, now: NaiveDateTime) {
+        // Which meeting is on now and which is next is read against the clock, not the data.
+        if now.date() == self.today {
+            self.now = now;
+        }
+    }
+
     fn title(&self) -> &str {
         "Today"
     }
