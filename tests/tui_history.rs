@@ -132,3 +132,42 @@ fn a_pane_shown_again_reads_only_what_changed_since() {
     u.keys(&["1"]);
     assert!(u.screen(120, 40).contains("Water the plants"));
 }
+
+/// Idle time reads the panes not shown, once each, so the first visit of every pane reads
+/// nothing; after a write it reads the others again, once each.
+#[test]
+fn idle_time_reads_each_stale_pane_once_so_first_visits_read_nothing() {
+    let t = db();
+    worklog::demo::generate(&t.repo, 2_000, 1, t.clock.today()).unwrap();
+    let mut repo = second_session(&t);
+    let read: Arc<AtomicU64> = repo.count_rows_read().unwrap();
+    let mut app = App::new(repo, Some(t.dir.path().to_path_buf()), Theme::default());
+    app.set_editor_command("true");
+    let mut u = Tui { t, app };
+    let mut prefetched = 0;
+    while u.app.prefetch_one() {
+        prefetched += 1;
+        assert!(prefetched <= 7, "idle time read a pane twice");
+    }
+    assert_eq!(prefetched, 7, "every pane but the one shown");
+    let before = read.load(Ordering::Relaxed);
+    for p in ["1", "2", "3", "4", "5", "6", "7", "0"] {
+        u.keys(&[p]);
+        u.screen(120, 40);
+    }
+    assert_eq!(
+        read.load(Ordering::Relaxed) - before,
+        0,
+        "a first visit read rows"
+    );
+
+    u.keys(&["1", "a", "text:Phone the plumber", "Enter"]);
+    let mut again = 0;
+    while u.app.prefetch_one() {
+        again += 1;
+        assert!(again <= 7, "idle time read a pane twice");
+    }
+    assert_eq!(again, 7);
+    u.keys(&["0"]);
+    assert!(u.screen(120, 40).contains("Phone the plumber"));
+}

@@ -61,6 +61,9 @@ pub struct App {
     /// asked since to show something else (a row from another pane, another organization).
     /// A switch to a fresh pane reads nothing, so going back and forth costs no query.
     fresh: [bool; PaneId::ALL.len()],
+    /// `epoch + 1` when idle time last read the pane (0: not since it was asked to show
+    /// something else), so a pane that cannot be read is not read again and again.
+    tried: [u64; PaneId::ALL.len()],
     /// The binding the last key resolved to and what came of it (for tests and debugging).
     last_action: Option<Action>,
     last_outcome: Option<Outcome>,
@@ -119,6 +122,7 @@ impl App {
             epoch: 0,
             seen: [0; PaneId::ALL.len()],
             fresh: [false; PaneId::ALL.len()],
+            tried: [0; PaneId::ALL.len()],
             last_action: None,
             last_outcome: None,
             backups: None,
@@ -277,6 +281,28 @@ impl App {
         }
     }
 
+    /// Reads the first pane (in tab order) that is not shown and whose cache is not current;
+    /// false if every pane is current. For idle time: a switch to a current pane reads
+    /// nothing. A pane that fails to read stays stale and is not tried again until something
+    /// changes (its error is on the status line when it is shown).
+    pub fn prefetch_one(&mut self) -> bool {
+        let Some(id) = PaneId::ALL.into_iter().find(|p| {
+            let i = p.index();
+            *p != self.current
+                && !(self.fresh[i] && self.seen[i] >= self.epoch)
+                && self.tried[i] != self.epoch + 1
+        }) else {
+            return false;
+        };
+        if self.seen[id.index()] < self.epoch {
+            self.panes.get_mut(id).data_changed();
+            self.seen[id.index()] = self.epoch;
+        }
+        self.tried[id.index()] = self.epoch + 1;
+        self.fresh[id.index()] = self.panes.get_mut(id).reload(&self.repo).is_ok();
+        true
+    }
+
     /// The current pane wrote: others will hear of it when shown.
     fn own_write(&mut self) {
         self.epoch += 1;
@@ -352,6 +378,7 @@ impl App {
             self.panes.get_mut(p).set_organization(id);
         }
         self.fresh = [false; PaneId::ALL.len()];
+        self.tried = [0; PaneId::ALL.len()];
         self.reload(self.current);
         self.reload_manager();
     }
@@ -575,6 +602,7 @@ impl App {
     pub fn open(&mut self, target: Target) {
         let pane = target.pane();
         self.fresh[pane.index()] = false;
+        self.tried[pane.index()] = 0;
         if !self.panes.get_mut(pane).select(target) {
             self.status.warn(format!(
                 "the {} pane cannot show that item yet",
@@ -956,6 +984,10 @@ where
         if app.should_quit() {
             return Ok(());
         }
+        // Idle: read one pane the user is not looking at whose cache is not current, so that
+        // switching to it later draws at once. One pane at a time, and only while no key
+        // waits: a key typed meanwhile waits for at most one pane's read.
+        while !event::poll(Duration::ZERO)? && app.prefetch_one() {}
         let timeout = TICK.saturating_sub(last_tick.elapsed());
         let mut redraw = false;
         if event::poll(timeout)? {
