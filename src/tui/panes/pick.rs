@@ -11,9 +11,7 @@ use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
 
-/// The picker option that stands for "nobody" / "me" / "none" / "the top level": real rows
-/// have positive ids, names typed into a create-new picker negative ones.
-pub const NONE_ID: i64 = 0;
+pub use crate::tui::form::NONE_ID;
 
 /// Reads a day as typed in a form field ([`crate::dates::parse_day`]; `lean` says whether a
 /// weekday looks back or ahead). Empty is `None`. `field` names the field in the message.
