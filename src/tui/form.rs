@@ -1013,10 +1013,7 @@ fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme
     if let Some(name) = &p.asking
         && room > 0
     {
-        let question = format!(
-            "“{}” looks like a name already here. Use it, or create the new one?",
-            sanitize(name)
-        );
+        let question = format!("“{}” looks like one already here:", sanitize(name));
         frame.render_widget(
             Paragraph::new(Span::styled(
                 truncate(&question, usize::from(rect.width)).into_owned(),
@@ -1274,6 +1271,111 @@ mod tests {
         f.handle_key(&code(KeyCode::Backspace)); // empty query: removes the last pick
         assert_eq!(f.picked("tags").len(), 1);
         assert_eq!(f.handle_key(&Key::ctrl('s').event()), FormEvent::Save);
+    }
+
+    fn people_form(picked: &[i64]) -> Form {
+        Form::new("t", Theme::default()).picker(
+            "people",
+            "People",
+            vec![
+                PickOption::new(NONE_ID, "me"),
+                PickOption::new(1, "Inès Dubois"),
+                PickOption::new(2, "Ada Lovelace"),
+            ],
+            picked,
+            true,
+            Some(|s: &str| Ok(s.trim().to_string())),
+        )
+    }
+
+    fn type_text(f: &mut Form, s: &str) {
+        for c in s.chars() {
+            f.handle_key(&key(c));
+        }
+    }
+
+    fn picked_labels(f: &Form) -> Vec<String> {
+        f.picked("people").into_iter().map(|o| o.label).collect()
+    }
+
+    fn asking(f: &Form) -> Option<String> {
+        match f.fields.first().map(|f| &f.input) {
+            Some(Input::Picker(p)) => p.asking.clone(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_near_duplicate_is_asked_about_and_the_existing_one_can_be_used() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Ines Dubios");
+        // Not a fuzzy match of "Inès Dubois": the only entry is to create it, which asks.
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f).as_deref(), Some("Ines Dubios"));
+        assert!(
+            picked_labels(&f).is_empty(),
+            "nothing picked or created yet"
+        );
+        f.handle_key(&code(KeyCode::Enter)); // the first answer: the one already there
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+        assert_eq!(f.picked("people")[0].id, 1);
+        assert_eq!(asking(&f), None);
+    }
+
+    #[test]
+    fn a_near_duplicate_can_still_be_created_on_purpose() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Ines Dubaiz");
+        f.handle_key(&code(KeyCode::Enter));
+        assert!(asking(&f).is_some());
+        f.handle_key(&code(KeyCode::Down));
+        assert!(f.picked("people").is_empty(), "moving never answers");
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(picked_labels(&f), ["Ines Dubaiz"]);
+        assert!(f.picked("people")[0].id < 0, "new, saved with the form");
+    }
+
+    #[test]
+    fn the_same_name_key_offers_only_the_existing_one_and_typing_drops_the_question() {
+        let mut f = people_form(&[1]);
+        type_text(&mut f, "INES  dubois");
+        // The existing one ranks first; the create entry is last.
+        f.handle_key(&code(KeyCode::Up));
+        f.handle_key(&code(KeyCode::Enter));
+        assert!(asking(&f).is_some());
+        let hits = match f.fields.first().map(|f| &f.input) {
+            Some(Input::Picker(p)) => p.hits.len(),
+            _ => 0,
+        };
+        assert_eq!(
+            hits, 1,
+            "no create-anyway: the database would find the same person"
+        );
+        // Using it never unpicks the one already picked.
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+        // Typing more drops the question and goes on filtering.
+        type_text(&mut f, "Ada Lovelase");
+        f.handle_key(&code(KeyCode::Down));
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f).as_deref(), Some("Ada Lovelase"));
+        f.handle_key(&key('x'));
+        assert_eq!(asking(&f), None);
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+    }
+
+    #[test]
+    fn a_name_far_from_every_other_is_created_without_a_question() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Grace Hopper");
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f), None);
+        assert_eq!(picked_labels(&f), ["Grace Hopper"]);
+        // "me" is no name to duplicate.
+        type_text(&mut f, "Me");
+        f.handle_key(&code(KeyCode::Down));
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f), None);
     }
 
     #[test]

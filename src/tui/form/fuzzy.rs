@@ -109,9 +109,15 @@ mod tests {
 
     #[test]
     fn letters_in_order_find_a_name_and_the_best_comes_first() {
-        let found = names("idub");
-        assert_eq!(found.first(), Some(&"Inès Dubois"), "{found:?}");
-        assert!(found.contains(&"Bob Idubov"), "{found:?}");
+        let mut found = names("idub");
+        found.sort_unstable();
+        assert_eq!(found, ["Bob Idubov", "Inès Dubois"]);
+        // At the start of a word beats inside one; whole beats scattered.
+        assert_eq!(names("dub"), ["Inès Dubois", "Bob Idubov"]);
+        assert_eq!(names("bob"), ["Bob Idubov"]);
+        let reversed: Vec<&str> = PEOPLE.iter().rev().copied().collect();
+        let ranked = rank("dub", reversed.iter().copied());
+        assert_eq!(reversed[ranked[0].index], "Inès Dubois");
         assert!(!found.contains(&"Grace Hopper"));
         assert!(names("zzz").is_empty());
     }
