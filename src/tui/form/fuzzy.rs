@@ -56,7 +56,7 @@ pub fn rank<'a>(query: &str, labels: impl IntoIterator<Item = &'a str>) -> Vec<H
         })
         .collect();
     // Stable: ties stay in the order given (alphabetical, most recent… as the pane chose).
-    scored.sort_by(|a, b| b.0.cmp(&a.0));
+    scored.sort_by_key(|(score, _)| std::cmp::Reverse(*score));
     scored.into_iter().map(|(_, h)| h).collect()
 }
 
