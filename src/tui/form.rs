@@ -1009,7 +1009,9 @@ fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme
         return;
     }
     let mut top = rect.y + 1;
-    let mut room = usize::from(rect.height.saturating_sub(1)).min(DROPDOWN_ROWS);
+    // The question takes a row of its own, as `field_height` counts it.
+    let mut room = usize::from(rect.height.saturating_sub(1))
+        .min(DROPDOWN_ROWS + usize::from(p.asking.is_some()));
     if let Some(name) = &p.asking
         && room > 0
     {
@@ -1376,6 +1378,30 @@ mod tests {
         f.handle_key(&code(KeyCode::Down));
         f.handle_key(&code(KeyCode::Enter));
         assert_eq!(asking(&f), None);
+    }
+
+    #[test]
+    fn highlighted_labels_are_sanitized_and_cut_to_their_columns() {
+        let base = Style::default();
+        let hit = Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let text = |spans: &[Span]| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        let spans = highlighted("Inès \x1b[31mDubois", &[0, 10], base, hit, 40);
+        assert_eq!(text(&spans), "Inès ␛[31mDubois");
+        let hits: Vec<String> = spans
+            .iter()
+            .filter(|s| s.style == hit)
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(hits, ["I", "D"]);
+        // Cut on a column budget, never splitting a wide character.
+        let spans = highlighted("日本語テキスト", &[1], base, hit, 6);
+        assert_eq!(text(&spans), "日本…");
+        assert!(width(&text(&spans)) <= 6);
     }
 
     #[test]

@@ -175,6 +175,22 @@ mod tests {
         assert!(matches!(new.handle_key(&enter), Chosen::Picked(o) if o.id == 2));
     }
 
+    #[test]
+    fn a_chooser_narrows_fuzzily_and_enter_takes_the_best_match() {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let options = vec![
+            PickOption::new(1, "Ada Lovelace"),
+            PickOption::new(2, "Bob Idubov"),
+            PickOption::new(3, "Inès Dubois"),
+        ];
+        let mut c = Chooser::new("Person", "who", options, None, Theme::default());
+        for ch in "INES".chars() {
+            assert!(matches!(c.handle_key(&k(KeyCode::Char(ch))), Chosen::No));
+        }
+        assert!(matches!(c.handle_key(&k(KeyCode::Enter)), Chosen::Picked(o) if o.id == 3));
+    }
+
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap_or_default()
     }
