@@ -8,11 +8,12 @@
 //! user discards it.
 
 pub mod controller;
+pub mod fuzzy;
 
 use super::keymap::{self, Action, Answer, ConflictAction, Context, FormAction, PickerAction};
 use super::theme::Theme;
 use crate::db::Error as DbError;
-use crate::text::{sanitize, truncate};
+use crate::text::{self, sanitize, truncate};
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
@@ -103,6 +104,11 @@ pub struct FormDraft {
     pub values: Vec<(String, DraftValue)>,
 }
 
+/// The option that stands for "nobody" / "me" / "none" / "the top level": real rows have
+/// positive ids, names typed into a create-new picker negative ones. It is never a name a new
+/// one could duplicate.
+pub const NONE_ID: i64 = 0;
+
 struct Picker {
     options: Vec<PickOption>,
     selected: Vec<i64>,
@@ -111,35 +117,84 @@ struct Picker {
     highlight: usize,
     create: Option<CreateFn>,
     next_new_id: i64,
+    /// The dropdown for the current query (or question), ranked once per change rather than
+    /// once per key and frame.
+    hits: Vec<Match>,
+    /// A new name that looks like one already there, waiting for the user to say which.
+    asking: Option<String>,
 }
 
 /// An entry in the picker's dropdown.
 enum Match {
-    Option(usize),
+    /// An option, with the positions in its label that matched the query.
+    Option {
+        index: usize,
+        matched: Vec<u32>,
+    },
     Create(String),
+    /// Asked about a near-duplicate, the user may still want the new name.
+    CreateAnyway(String),
 }
 
 impl Picker {
-    fn matches(&self) -> Vec<Match> {
-        let q = self.query.trim().to_lowercase();
-        let mut out: Vec<Match> = self
-            .options
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| q.is_empty() || o.label.to_lowercase().contains(&q))
-            .map(|(i, _)| Match::Option(i))
-            .collect();
-        if self.create.is_some()
-            && !q.is_empty()
-            && !self.options.iter().any(|o| o.label.to_lowercase() == q)
-        {
-            out.push(Match::Create(self.query.trim().to_string()));
-        }
-        out
+    /// Ranks the options again after the query, the options or the question changed.
+    fn refresh(&mut self) {
+        self.hits = match &self.asking {
+            Some(name) => {
+                let similar = self
+                    .options
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, o)| o.id != NONE_ID && fuzzy::near_duplicate(name, &o.label));
+                let same_key = self.options.iter().any(|o| {
+                    o.id != NONE_ID
+                        && crate::text::name_key(&o.label) == crate::text::name_key(name)
+                });
+                let mut out: Vec<Match> = similar
+                    .map(|(index, _)| Match::Option {
+                        index,
+                        matched: Vec::new(),
+                    })
+                    .collect();
+                // The same key is the same person or tag to the database (it would find the
+                // one there), so creating it anyway is no real choice.
+                if !same_key {
+                    out.push(Match::CreateAnyway(name.clone()));
+                }
+                out
+            }
+            None => {
+                let q = self.query.trim();
+                let mut out: Vec<Match> =
+                    fuzzy::rank(q, self.options.iter().map(|o| o.label.as_str()))
+                        .into_iter()
+                        .map(|h| Match::Option {
+                            index: h.index,
+                            matched: h.matched,
+                        })
+                        .collect();
+                if self.create.is_some()
+                    && !q.is_empty()
+                    && !self.options.iter().any(|o| o.label.trim() == q)
+                {
+                    out.push(Match::Create(q.to_string()));
+                }
+                out
+            }
+        };
+        self.highlight = self.highlight.min(self.hits.len().saturating_sub(1));
+    }
+
+    /// Changes the typed text; any question about a near-duplicate is dropped with it.
+    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.query);
+        self.asking = None;
+        self.highlight = 0;
+        self.refresh();
     }
 
     fn move_highlight(&mut self, down: bool) {
-        let n = self.matches().len();
+        let n = self.hits.len();
         if n == 0 {
             return;
         }
@@ -148,22 +203,36 @@ impl Picker {
         } else {
             (self.highlight + n - 1) % n
         };
+        // While asking, only Enter answers.
         if !self.multi
-            && let Some(Match::Option(i)) = self.matches().get(self.highlight)
-            && let Some(o) = self.options.get(*i)
+            && self.asking.is_none()
+            && let Some(Match::Option { index, .. }) = self.hits.get(self.highlight)
+            && let Some(o) = self.options.get(*index)
         {
             self.selected = vec![o.id];
         }
     }
 
-    /// Picks (or unpicks) the highlighted entry; creates the typed name. Err says why not.
+    /// Adds a new option for `label` (it is saved with the form), or finds it if the form
+    /// made it already.
+    fn add_new(&mut self, label: String) -> i64 {
+        if let Some(o) = self.options.iter().find(|o| o.label == label) {
+            return o.id;
+        }
+        self.next_new_id -= 1;
+        self.options.push(PickOption::new(self.next_new_id, label));
+        self.next_new_id
+    }
+
+    /// Picks (or unpicks) the highlighted entry; creates the typed name, first asking if it
+    /// looks like an existing one. Err says why not.
     fn toggle(&mut self) -> Result<(), String> {
-        let matches = self.matches();
-        let Some(m) = matches.get(self.highlight.min(matches.len().saturating_sub(1))) else {
+        let Some(m) = self.hits.get(self.highlight) else {
             return Ok(());
         };
+        let answering = self.asking.is_some();
         let id = match m {
-            Match::Option(i) => match self.options.get(*i) {
+            Match::Option { index, .. } => match self.options.get(*index) {
                 Some(o) => o.id,
                 None => return Ok(()),
             },
@@ -174,25 +243,37 @@ impl Picker {
                 let label = create(name)?;
                 if let Some(o) = self.options.iter().find(|o| o.label == label) {
                     o.id
+                } else if self
+                    .options
+                    .iter()
+                    .any(|o| o.id != NONE_ID && fuzzy::near_duplicate(&label, &o.label))
+                {
+                    self.asking = Some(label);
+                    self.highlight = 0;
+                    self.refresh();
+                    return Ok(());
                 } else {
-                    self.next_new_id -= 1;
-                    self.options
-                        .push(PickOption::new(self.next_new_id, label.clone()));
-                    self.next_new_id
+                    self.add_new(label)
                 }
+            }
+            Match::CreateAnyway(label) => {
+                let label = label.clone();
+                self.add_new(label)
             }
         };
         if self.multi {
             if let Some(pos) = self.selected.iter().position(|&s| s == id) {
-                self.selected.remove(pos);
+                // Answering "use the one there" never unpicks it.
+                if !answering {
+                    self.selected.remove(pos);
+                }
             } else {
                 self.selected.push(id);
             }
         } else {
             self.selected = vec![id];
         }
-        self.query.clear();
-        self.highlight = 0;
+        self.edit_query(String::clear);
         Ok(())
     }
 
@@ -227,6 +308,7 @@ impl Picker {
                 self.selected.push(id);
             }
         }
+        self.refresh();
     }
 }
 
@@ -393,7 +475,7 @@ impl Form {
                 .position(|o| selected.first() == Some(&o.id))
                 .unwrap_or(0)
         };
-        let picker = Picker {
+        let mut picker = Picker {
             options,
             selected: selected.to_vec(),
             multi,
@@ -401,7 +483,10 @@ impl Form {
             highlight,
             create,
             next_new_id: 0,
+            hits: Vec::new(),
+            asking: None,
         };
+        picker.refresh();
         self.push(key, label, Input::Picker(picker))
     }
 
@@ -675,14 +760,15 @@ impl Form {
                             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
                             && !c.is_control() =>
                     {
-                        p.query.push(c);
-                        p.highlight = 0;
+                        p.edit_query(|q| q.push(c));
                     }
                     KeyCode::Backspace => {
-                        if p.query.pop().is_none() && p.multi {
+                        if p.query.is_empty() && p.multi {
                             p.selected.pop();
                         }
-                        p.highlight = 0;
+                        p.edit_query(|q| {
+                            q.pop();
+                        });
                     }
                     _ => return FormEvent::Ignored,
                 }
@@ -716,10 +802,7 @@ impl Form {
                 };
                 area.insert_str(t);
             }
-            Input::Picker(p) => {
-                p.query.push_str(&clean.replace('\n', " "));
-                p.highlight = 0;
-            }
+            Input::Picker(p) => p.edit_query(|q| q.push_str(&clean.replace('\n', " "))),
         }
     }
 
@@ -731,7 +814,7 @@ impl Form {
             Input::Text { height, .. } => *height,
             Input::Picker(p) => {
                 if i == self.focus {
-                    1 + p.matches().len().min(DROPDOWN_ROWS) as u16
+                    1 + u16::from(p.asking.is_some()) + p.hits.len().min(DROPDOWN_ROWS) as u16
                 } else {
                     1
                 }
@@ -925,47 +1008,118 @@ fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme
     if !focused {
         return;
     }
-    let matches = p.matches();
-    let rows = usize::from(rect.height.saturating_sub(1)).min(DROPDOWN_ROWS);
-    let start = p.highlight.saturating_sub(rows.saturating_sub(1));
-    for (n, (idx, m)) in matches
-        .iter()
-        .enumerate()
-        .skip(start)
-        .take(rows)
-        .enumerate()
+    let mut top = rect.y + 1;
+    // The question takes a row of its own, as `field_height` counts it.
+    let mut room = usize::from(rect.height.saturating_sub(1))
+        .min(DROPDOWN_ROWS + usize::from(p.asking.is_some()));
+    if let Some(name) = &p.asking
+        && room > 0
     {
-        let text = match m {
-            Match::Option(i) => {
-                let Some(o) = p.options.get(*i) else { continue };
-                let on = p.selected.contains(&o.id);
-                let mark = match (p.multi, on) {
-                    (true, true) => "[x] ",
-                    (true, false) => "[ ] ",
-                    (false, true) => "(•) ",
-                    (false, false) => "( ) ",
-                };
-                format!("{mark}{}", sanitize(&o.label))
-            }
-            Match::Create(name) => format!("+ new “{}”", sanitize(name)),
-        };
+        let question = format!("“{}” looks like one already here:", sanitize(name));
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&question, usize::from(rect.width)).into_owned(),
+                theme.warning(),
+            )),
+            Rect {
+                y: top,
+                height: 1,
+                ..rect
+            },
+        );
+        top += 1;
+        room -= 1;
+    }
+    let rows = room;
+    let start = p.highlight.saturating_sub(rows.saturating_sub(1));
+    let width = usize::from(rect.width);
+    for (n, (idx, m)) in p.hits.iter().enumerate().skip(start).take(rows).enumerate() {
         let style = if idx == p.highlight {
             theme.selected()
         } else {
             theme.plain()
         };
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&text, usize::from(rect.width)).into_owned(),
+        let spans = match m {
+            Match::Option { index, matched } => {
+                let Some(o) = p.options.get(*index) else {
+                    continue;
+                };
+                let on = p.selected.contains(&o.id);
+                let mark = match (p.asking.is_some(), p.multi, on) {
+                    (true, ..) => "use ",
+                    (false, true, true) => "[x] ",
+                    (false, true, false) => "[ ] ",
+                    (false, false, true) => "(•) ",
+                    (false, false, false) => "( ) ",
+                };
+                let mut spans = vec![Span::styled(mark, style)];
+                spans.extend(highlighted(
+                    &o.label,
+                    matched,
+                    style,
+                    style.patch(theme.matched()),
+                    width.saturating_sub(text::width(mark)),
+                ));
+                spans
+            }
+            Match::Create(name) => vec![Span::styled(
+                truncate(&format!("+ new “{}”", sanitize(name)), width).into_owned(),
                 style,
-            )),
+            )],
+            Match::CreateAnyway(name) => vec![Span::styled(
+                truncate(&format!("+ new “{}” anyway", sanitize(name)), width).into_owned(),
+                style,
+            )],
+        };
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)),
             Rect {
-                y: rect.y + 1 + n as u16,
+                y: top + n as u16,
                 height: 1,
                 ..rect
             },
         );
     }
+}
+
+/// A label as spans, its `matched` grapheme clusters (as [`fuzzy::rank`] counts them) in
+/// `hit` style, sanitized and cut to `max` columns with `…`.
+fn highlighted(
+    label: &str,
+    matched: &[u32],
+    base: Style,
+    hit: Style,
+    max: usize,
+) -> Vec<Span<'static>> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let cut = text::width(&sanitize(label)) > max;
+    let room = if cut { max.saturating_sub(1) } else { max };
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut run = String::new();
+    let mut run_hit = false;
+    let mut used = 0;
+    for (i, g) in label.graphemes(true).enumerate() {
+        let shown = sanitize(g);
+        let w = text::width(&shown);
+        if used + w > room {
+            break;
+        }
+        used += w;
+        let is_hit = u32::try_from(i).is_ok_and(|i| matched.binary_search(&i).is_ok());
+        if is_hit != run_hit && !run.is_empty() {
+            let style = if run_hit { hit } else { base };
+            spans.push(Span::styled(std::mem::take(&mut run), style));
+        }
+        run_hit = is_hit;
+        run.push_str(&shown);
+    }
+    if !run.is_empty() {
+        spans.push(Span::styled(run, if run_hit { hit } else { base }));
+    }
+    if cut && max > 0 {
+        spans.push(Span::styled("…", base));
+    }
+    spans
 }
 
 fn render_conflict(
@@ -1119,6 +1273,135 @@ mod tests {
         f.handle_key(&code(KeyCode::Backspace)); // empty query: removes the last pick
         assert_eq!(f.picked("tags").len(), 1);
         assert_eq!(f.handle_key(&Key::ctrl('s').event()), FormEvent::Save);
+    }
+
+    fn people_form(picked: &[i64]) -> Form {
+        Form::new("t", Theme::default()).picker(
+            "people",
+            "People",
+            vec![
+                PickOption::new(NONE_ID, "me"),
+                PickOption::new(1, "Inès Dubois"),
+                PickOption::new(2, "Ada Lovelace"),
+            ],
+            picked,
+            true,
+            Some(|s: &str| Ok(s.trim().to_string())),
+        )
+    }
+
+    fn type_text(f: &mut Form, s: &str) {
+        for c in s.chars() {
+            f.handle_key(&key(c));
+        }
+    }
+
+    fn picked_labels(f: &Form) -> Vec<String> {
+        f.picked("people").into_iter().map(|o| o.label).collect()
+    }
+
+    fn asking(f: &Form) -> Option<String> {
+        match f.fields.first().map(|f| &f.input) {
+            Some(Input::Picker(p)) => p.asking.clone(),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn a_near_duplicate_is_asked_about_and_the_existing_one_can_be_used() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Ines Dubios");
+        // Not a fuzzy match of "Inès Dubois": the only entry is to create it, which asks.
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f).as_deref(), Some("Ines Dubios"));
+        assert!(
+            picked_labels(&f).is_empty(),
+            "nothing picked or created yet"
+        );
+        f.handle_key(&code(KeyCode::Enter)); // the first answer: the one already there
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+        assert_eq!(f.picked("people")[0].id, 1);
+        assert_eq!(asking(&f), None);
+    }
+
+    #[test]
+    fn a_near_duplicate_can_still_be_created_on_purpose() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Ines Dubaiz");
+        f.handle_key(&code(KeyCode::Enter));
+        assert!(asking(&f).is_some());
+        f.handle_key(&code(KeyCode::Down));
+        assert!(f.picked("people").is_empty(), "moving never answers");
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(picked_labels(&f), ["Ines Dubaiz"]);
+        assert!(f.picked("people")[0].id < 0, "new, saved with the form");
+    }
+
+    #[test]
+    fn the_same_name_key_offers_only_the_existing_one_and_typing_drops_the_question() {
+        let mut f = people_form(&[1]);
+        type_text(&mut f, "INES  dubois");
+        // The existing one ranks first; the create entry is last.
+        f.handle_key(&code(KeyCode::Up));
+        f.handle_key(&code(KeyCode::Enter));
+        assert!(asking(&f).is_some());
+        let hits = match f.fields.first().map(|f| &f.input) {
+            Some(Input::Picker(p)) => p.hits.len(),
+            _ => 0,
+        };
+        assert_eq!(
+            hits, 1,
+            "no create-anyway: the database would find the same person"
+        );
+        // Using it never unpicks the one already picked.
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+        // Typing more drops the question and goes on filtering.
+        type_text(&mut f, "Ada Lovelase");
+        f.handle_key(&code(KeyCode::Down));
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f).as_deref(), Some("Ada Lovelase"));
+        f.handle_key(&key('x'));
+        assert_eq!(asking(&f), None);
+        assert_eq!(picked_labels(&f), ["Inès Dubois"]);
+    }
+
+    #[test]
+    fn a_name_far_from_every_other_is_created_without_a_question() {
+        let mut f = people_form(&[]);
+        type_text(&mut f, "Grace Hopper");
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f), None);
+        assert_eq!(picked_labels(&f), ["Grace Hopper"]);
+        // "me" is no name to duplicate.
+        type_text(&mut f, "Me");
+        f.handle_key(&code(KeyCode::Down));
+        f.handle_key(&code(KeyCode::Enter));
+        assert_eq!(asking(&f), None);
+    }
+
+    #[test]
+    fn highlighted_labels_are_sanitized_and_cut_to_their_columns() {
+        let base = Style::default();
+        let hit = Style::default().add_modifier(ratatui::style::Modifier::UNDERLINED);
+        let text = |spans: &[Span]| {
+            spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        let spans = highlighted("Inès \x1b[31mDubois", &[0, 10], base, hit, 40);
+        assert_eq!(text(&spans), "Inès ␛[31mDubois");
+        let hits: Vec<String> = spans
+            .iter()
+            .filter(|s| s.style == hit)
+            .map(|s| s.content.to_string())
+            .collect();
+        assert_eq!(hits, ["I", "D"]);
+        // Cut on a column budget, never splitting a wide character.
+        let spans = highlighted("日本語テキスト", &[1], base, hit, 6);
+        assert_eq!(text(&spans), "日本…");
+        assert!(width(&text(&spans)) <= 6);
     }
 
     #[test]

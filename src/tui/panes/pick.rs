@@ -11,9 +11,7 @@ use crate::tui::theme::Theme;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use ratatui::crossterm::event::KeyEvent;
 
-/// The picker option that stands for "nobody" / "me" / "none" / "the top level": real rows
-/// have positive ids, names typed into a create-new picker negative ones.
-pub const NONE_ID: i64 = 0;
+pub use crate::tui::form::NONE_ID;
 
 /// Reads a day as typed in a form field ([`crate::dates::parse_day`]; `lean` says whether a
 /// weekday looks back or ahead). Empty is `None`. `field` names the field in the message.
@@ -175,6 +173,22 @@ mod tests {
         assert!(matches!(old.handle_key(&enter), Chosen::No));
         assert!(crate::tui::form::take_refusal());
         assert!(matches!(new.handle_key(&enter), Chosen::Picked(o) if o.id == 2));
+    }
+
+    #[test]
+    fn a_chooser_narrows_fuzzily_and_enter_takes_the_best_match() {
+        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        let options = vec![
+            PickOption::new(1, "Ada Lovelace"),
+            PickOption::new(2, "Bob Idubov"),
+            PickOption::new(3, "Inès Dubois"),
+        ];
+        let mut c = Chooser::new("Person", "who", options, None, Theme::default());
+        for ch in "INES".chars() {
+            assert!(matches!(c.handle_key(&k(KeyCode::Char(ch))), Chosen::No));
+        }
+        assert!(matches!(c.handle_key(&k(KeyCode::Enter)), Chosen::Picked(o) if o.id == 3));
     }
 
     fn d(s: &str) -> NaiveDate {
