@@ -552,6 +552,8 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 fn main() -> ExitCode {
+    // With COMPLETE set (by the script `COMPLETE=bash worklog` prints), answer the shell and exit.
+    cli::complete::respond(Cli::command);
     let argv: Vec<OsString> = std::env::args_os().collect();
     // Usage errors come before the line is parsed: their colour follows --color as typed.
     cli::say::set(cli::say::color_in_args(&argv), cli::say::Verbosity::Normal);
