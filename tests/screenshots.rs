@@ -90,6 +90,16 @@ fn xml(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
+/// (foreground, background, bold, italic, underline, dim).
+type Style = (String, String, bool, bool, bool, bool);
+
+/// Cells side by side in one style: the characters with their columns, and the columns covered.
+struct Run {
+    style: Style,
+    chars: Vec<(u16, String)>,
+    width: u16,
+}
+
 /// The screen as SVG: a rectangle per run of one background, a text per run of one style,
 /// each character placed on its cell so wide characters keep the grid.
 fn svg(parser: &vt100::Parser) -> String {
@@ -113,16 +123,14 @@ fn svg(parser: &vt100::Parser) -> String {
     writeln!(out, r#"<rect width="100%" height="100%" fill="{BG}"/>"#).unwrap();
     for row in 0..ROWS {
         let y = f64::from(row) * CH;
-        // (fg, bg, bold, italic, underline, dim) and the characters with their columns.
-        type Style = (String, String, bool, bool, bool, bool);
-        let mut runs: Vec<(Style, Vec<(u16, String)>, u16)> = Vec::new();
+        let mut runs: Vec<Run> = Vec::new();
         for col in 0..COLS {
             let Some(cell) = screen.cell(row, col) else {
                 continue;
             };
             if cell.is_wide_continuation() {
                 if let Some(last) = runs.last_mut() {
-                    last.2 += 1;
+                    last.width += 1;
                 }
                 continue;
             }
@@ -140,14 +148,23 @@ fn svg(parser: &vt100::Parser) -> String {
             );
             let text = cell.contents().to_string();
             match runs.last_mut() {
-                Some(last) if last.0 == style => {
-                    last.1.push((col, text));
-                    last.2 += 1;
+                Some(last) if last.style == style => {
+                    last.chars.push((col, text));
+                    last.width += 1;
                 }
-                _ => runs.push((style, vec![(col, text)], 1)),
+                _ => runs.push(Run {
+                    style,
+                    chars: vec![(col, text)],
+                    width: 1,
+                }),
             }
         }
-        for (style, chars, width) in &runs {
+        for Run {
+            style,
+            chars,
+            width,
+        } in &runs
+        {
             let start = chars[0].0;
             if style.1 != BG {
                 writeln!(
