@@ -154,6 +154,33 @@ fn tags_people_goals_and_skills_come_from_the_database() {
 }
 
 #[test]
+fn show_edit_and_rm_offer_ids_of_the_kind_typed() {
+    let tmp = tempfile::tempdir().unwrap();
+    fill(tmp.path());
+    let d = tmp.path();
+    let tasks = offered(d, NOW, "fish", &["worklog", "show", "task", ""]);
+    assert_eq!(
+        tasks.first(),
+        Some(&("4".to_string(), "2026-12-02 Next week's".to_string()))
+    );
+    assert_eq!(tasks.iter().filter(|(v, _)| !v.starts_with('-')).count(), 4);
+    let meetings = offered(d, NOW, "fish", &["worklog", "rm", "meetings", ""]);
+    assert_eq!(
+        meetings.first(),
+        Some(&("1".to_string(), "2026-11-25 10:00 Sync".to_string()))
+    );
+    assert_eq!(values(d, NOW, &["worklog", "edit", "goal", ""]), ["1"]);
+    // A removed row is not offered.
+    worklog(d, NOW, &["rm", "task", "4"]).ok();
+    assert_eq!(
+        values(d, NOW, &["worklog", "rm", "task", ""]),
+        ["3", "2", "1"]
+    );
+    // No kind, or one worklog does not know: nothing.
+    assert!(values(d, NOW, &["worklog", "show", "bogus", ""]).is_empty());
+}
+
+#[test]
 fn bash_gets_names_it_can_insert_as_one_word() {
     let tmp = tempfile::tempdir().unwrap();
     fill(tmp.path());

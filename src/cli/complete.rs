@@ -6,7 +6,7 @@
 //! read-only (no migration, no backup, no file created beside it), and when it is missing, from
 //! another version, locked or broken, nothing is offered and nothing is said.
 
-use crate::db::{Candidate, Repo};
+use crate::db::{Candidate, Repo, RowsOf};
 use crate::paths::DataDir;
 use clap_complete::engine::ArgValueCandidates;
 use clap_complete::engine::CompletionCandidate;
@@ -59,6 +59,7 @@ fn source(command: &str, arg: &str) -> Option<fn() -> Vec<CompletionCandidate>> 
         (_, "tag" | "tags") => tags,
         (_, "person" | "with" | "owner") => people,
         ("assessment", "skill") => skills,
+        ("show" | "edit", "id") | ("rm", "ids") => rows_of_kind,
         _ => return None,
     })
 }
@@ -82,6 +83,57 @@ pub fn tags() -> Vec<CompletionCandidate> {
 /// `--person`, `--with`, `--owner`: people by name, with their organization.
 pub fn people() -> Vec<CompletionCandidate> {
     offer(Repo::complete_people)
+}
+
+/// `show KIND <TAB>`, `edit KIND <TAB>`, `rm KIND <TAB>`: ids of recent rows of that kind.
+pub fn rows_of_kind() -> Vec<CompletionCandidate> {
+    let Some(kind) = kind_in(std::env::args_os()) else {
+        return Vec::new();
+    };
+    offer(|repo| repo.complete_rows(kind))
+}
+
+/// The KIND typed after `show`, `edit` or `rm` on the line being completed, by the names
+/// those commands accept (singular or plural).
+fn kind_in(args: impl Iterator<Item = OsString>) -> Option<RowsOf> {
+    let words: Vec<String> = line(args)
+        .into_iter()
+        .map(|w| w.to_string_lossy().into_owned())
+        .collect();
+    let at = words
+        .iter()
+        .position(|w| matches!(w.as_str(), "show" | "edit" | "rm"))?;
+    let mut rest = words[at + 1..].iter();
+    let word = loop {
+        let w = rest.next()?;
+        match w.as_str() {
+            // Options that take a value, as the next word.
+            "--data-dir" | "--color" => {
+                rest.next();
+            }
+            w if w.starts_with('-') => {}
+            w => break w,
+        }
+    };
+    Some(match word {
+        "task" | "tasks" => RowsOf::Tasks,
+        "learning" | "learnings" | "journal" => RowsOf::Learnings,
+        "skill" | "skills" => RowsOf::Skills,
+        "meeting" | "meetings" => RowsOf::Meetings,
+        "action-item" | "action-items" | "action" => RowsOf::ActionItems,
+        "goal" | "goals" => RowsOf::Goals,
+        "feedback" => RowsOf::Feedback,
+        "checkin" | "checkins" | "energy" => RowsOf::Checkins,
+        "person" | "people" => RowsOf::People,
+        "tag" | "tags" => RowsOf::Tags,
+        _ => return None,
+    })
+}
+
+/// The words of the command line being completed: those after the `--` that the shell's
+/// completion script passes.
+fn line(args: impl Iterator<Item = OsString>) -> Vec<OsString> {
+    args.skip_while(|a| a != "--").skip(1).collect()
 }
 
 /// `add assessment <TAB>`: skill names, with their category.
@@ -128,7 +180,7 @@ fn open() -> Option<Repo> {
 /// The `--data-dir` typed on the command line being completed (the words after the `--` that
 /// the shell's completion script passes), so completion reads the database the command will.
 fn data_dir_in(args: impl Iterator<Item = OsString>) -> Option<PathBuf> {
-    let words: Vec<OsString> = args.skip_while(|a| a != "--").skip(1).collect();
+    let words = line(args);
     let mut found = None;
     let mut it = words.iter();
     while let Some(word) = it.next() {
@@ -183,6 +235,36 @@ mod tests {
             None
         );
         assert_eq!(typed(&["worklog", "--", "worklog", "--data-dir"]), None);
+    }
+
+    #[test]
+    fn the_kind_before_the_id_being_completed() {
+        let kind = |w: &[&str]| kind_in(args(w));
+        assert_eq!(
+            kind(&["w", "--", "worklog", "show", "task", ""]),
+            Some(RowsOf::Tasks)
+        );
+        assert_eq!(
+            kind(&[
+                "w",
+                "--",
+                "worklog",
+                "--data-dir",
+                "/d",
+                "rm",
+                "--color",
+                "never",
+                "action",
+                ""
+            ]),
+            Some(RowsOf::ActionItems)
+        );
+        assert_eq!(
+            kind(&["w", "--", "worklog", "edit", "energy", "4", ""]),
+            Some(RowsOf::Checkins)
+        );
+        assert_eq!(kind(&["w", "--", "worklog", "show", "bogus", ""]), None);
+        assert_eq!(kind(&["w", "--", "worklog", "list", "tasks", ""]), None);
     }
 
     #[test]

@@ -14,7 +14,68 @@ pub struct Candidate {
     pub help: String,
 }
 
+/// A kind of row `show`, `edit` and `rm` take by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowsOf {
+    Tasks,
+    Learnings,
+    Skills,
+    Meetings,
+    ActionItems,
+    Goals,
+    Feedback,
+    Checkins,
+    People,
+    Tags,
+}
+
+/// How many rows of a kind an id is offered from: the recent ones, which are the ones typed.
+const RECENT: i64 = 50;
+
 impl Repo {
+    /// Ids of the rows of `kind` not deleted, the newest first, each with what tells it apart
+    /// (a day and a title, a name).
+    pub fn complete_rows(&self, kind: RowsOf) -> Result<Vec<Candidate>> {
+        let sql = match kind {
+            RowsOf::Tasks => {
+                "SELECT id, day || ' ' || title FROM tasks WHERE deleted_at IS NULL
+                 ORDER BY day DESC, id DESC LIMIT ?1"
+            }
+            RowsOf::Learnings => {
+                "SELECT id, substr(at, 1, 10) || ' ' || title FROM learnings
+                 WHERE deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT ?1"
+            }
+            RowsOf::Skills => {
+                "SELECT id, name FROM skills WHERE deleted_at IS NULL
+                 ORDER BY name COLLATE NOCASE LIMIT ?1"
+            }
+            RowsOf::Meetings => {
+                "SELECT id, replace(substr(starts_at, 1, 16), 'T', ' ') || ' ' || title
+                 FROM meetings WHERE deleted_at IS NULL ORDER BY starts_at DESC, id DESC LIMIT ?1"
+            }
+            RowsOf::ActionItems => {
+                "SELECT id, title || CASE WHEN done_at IS NULL THEN '' ELSE ' (done)' END
+                 FROM action_items WHERE deleted_at IS NULL
+                 ORDER BY done_at IS NOT NULL, id DESC LIMIT ?1"
+            }
+            RowsOf::Goals => {
+                "SELECT id, title FROM goals WHERE deleted_at IS NULL
+                 ORDER BY status NOT IN ('active', 'paused'), position, id LIMIT ?1"
+            }
+            RowsOf::Feedback => {
+                "SELECT id, day || ' ' || direction || ' ' || substr(content, 1, 60) FROM feedback
+                 WHERE deleted_at IS NULL ORDER BY day DESC, id DESC LIMIT ?1"
+            }
+            RowsOf::Checkins => {
+                "SELECT id, rtrim(replace(substr(at, 1, 16), 'T', ' ') || ' ' || level || ' ' || note)
+                 FROM energy_checkins WHERE deleted_at IS NULL ORDER BY at DESC, id DESC LIMIT ?1"
+            }
+            RowsOf::People => "SELECT id, name FROM people ORDER BY name COLLATE NOCASE LIMIT ?1",
+            RowsOf::Tags => "SELECT id, name FROM tags ORDER BY name COLLATE NOCASE LIMIT ?1",
+        };
+        self.candidates(sql, rusqlite::params![RECENT])
+    }
+
     /// Open tasks of `day` (what `worklog done` takes), in the order the day shows them.
     pub fn complete_open_tasks(&self, day: chrono::NaiveDate) -> Result<Vec<Candidate>> {
         self.candidates(

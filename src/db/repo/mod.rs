@@ -185,7 +185,7 @@ mod admin;
 mod browse;
 mod complete;
 pub use browse::{ListFilter, ListPage, ReadKind};
-pub use complete::Candidate;
+pub use complete::{Candidate, RowsOf};
 mod energy;
 pub mod exchange;
 mod feedback;
