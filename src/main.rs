@@ -552,7 +552,7 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 fn main() -> ExitCode {
-    // With COMPLETE set (by the script `COMPLETE=bash worklog` prints), answer the shell and exit.
+    // With WORKLOG_COMPLETE set (by a shell's completion script), answer the shell and exit.
     cli::complete::respond(Cli::command);
     let argv: Vec<OsString> = std::env::args_os().collect();
     // Usage errors come before the line is parsed: their colour follows --color as typed.

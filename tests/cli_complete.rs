@@ -1,5 +1,5 @@
 //! Dynamic completion on the real binary, asked the way a shell's script asks
-//! (`COMPLETE=fish worklog -- WORDS… CURRENT`): values come from the user's database, and a
+//! (`WORKLOG_COMPLETE=fish worklog -- WORDS… CURRENT`): values come from the user's database, and a
 //! TAB never writes, migrates or backs up anything, nor says anything when it cannot read.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -23,7 +23,7 @@ fn offered(data: &Path, now: &str, shell: &str, words: &[&str]) -> Vec<(String, 
         &args,
         "",
         &[
-            ("COMPLETE", shell),
+            ("WORKLOG_COMPLETE", shell),
             ("_CLAP_COMPLETE_INDEX", &index),
             ("_CLAP_IFS", "\n"),
         ],
@@ -248,4 +248,33 @@ fn completing_writes_nothing_and_says_nothing_when_it_cannot_read() {
     let before = snapshot(&junk);
     assert!(values(&junk, NOW, &["worklog", "done", ""]).is_empty());
     assert_eq!(snapshot(&junk), before);
+}
+
+#[test]
+fn the_start_up_line_prints_a_script_and_a_stray_complete_changes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    fill(tmp.path());
+    let d = tmp.path();
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let run = worklog_with_env(d, NOW, &[], "", &[("WORKLOG_COMPLETE", shell)]).ok();
+        assert!(
+            run.stdout.contains("WORKLOG_COMPLETE"),
+            "{shell}: {}",
+            run.stdout
+        );
+    }
+    // clap's usual variable is not worklog's: a command runs as ever with it set.
+    let run = worklog_with_env(d, NOW, &["today"], "", &[("COMPLETE", "bash")]).ok();
+    assert!(run.stdout.contains("Call the bank"), "{}", run.stdout);
+    // A shell worklog does not know: one line, exit 2, nothing run.
+    let run = worklog_with_env(d, NOW, &["today"], "", &[("WORKLOG_COMPLETE", "bsh")]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("worklog: WORKLOG_COMPLETE: unknown shell `bsh`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }

@@ -1,5 +1,5 @@
-//! Dynamic shell completion (`source <(COMPLETE=bash worklog)`): the shell runs worklog with
-//! `COMPLETE` set on every TAB, and these functions offer values from the user's database:
+//! Dynamic shell completion (`source <(WORKLOG_COMPLETE=bash worklog)`): the shell runs worklog
+//! with `WORKLOG_COMPLETE` set on every TAB, and these functions offer values from the user's database:
 //! today's open tasks for `done`, goals, tags, people and skills.
 //!
 //! A TAB must never change anything or make the user wait on a prompt: the database is opened
@@ -13,16 +13,33 @@ use clap_complete::engine::CompletionCandidate;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-/// The shell asking, noted before clap_complete takes `COMPLETE` out of the environment.
+/// The shell asking, noted before clap_complete takes [`VAR`] out of the environment.
 static SHELL: std::sync::OnceLock<OsString> = std::sync::OnceLock::new();
 
-/// Answers the shell and exits when `COMPLETE` is set (by the script `COMPLETE=bash worklog`
-/// prints); else returns at once. Called first thing, before anything is opened or written.
+/// The variable the completion scripts set. Not clap's usual `COMPLETE`: a name that generic
+/// may be set for something else, and then every command would print a script instead of
+/// running.
+pub const VAR: &str = "WORKLOG_COMPLETE";
+
+/// Answers the shell and exits when `WORKLOG_COMPLETE` is set (by the script
+/// `WORKLOG_COMPLETE=bash worklog` prints, or that line itself); else returns at once. Called
+/// first thing, before anything is opened or written. An unknown shell is a one-line error.
 pub fn respond(cli: fn() -> clap::Command) {
-    if let Some(shell) = std::env::var_os("COMPLETE") {
+    if let Some(shell) = std::env::var_os(VAR) {
         let _ = SHELL.set(shell);
     }
-    clap_complete::CompleteEnv::with_factory(move || attach(cli())).complete();
+    let env = clap_complete::CompleteEnv::with_factory(move || attach(cli())).var(VAR);
+    let cwd = std::env::current_dir().ok();
+    match env.try_complete(std::env::args_os(), cwd.as_deref()) {
+        Ok(false) => {}
+        Ok(true) => std::process::exit(0),
+        Err(e) => {
+            let text = e.to_string();
+            let text = text.trim().trim_start_matches("error: ");
+            eprintln!("worklog: {VAR}: {}", crate::text::sanitize(text));
+            std::process::exit(2)
+        }
+    }
 }
 
 /// The command line with its values completed from the database: arguments are found by name
