@@ -278,3 +278,85 @@ fn the_start_up_line_prints_a_script_and_a_stray_complete_changes_nothing() {
     );
     assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
 }
+
+/// The whole path, in a real bash on a pseudo-terminal: the start-up line from the README,
+/// then TAB after `--with A` puts the one person who matches on the line, quoted as one word.
+#[test]
+fn bash_completes_from_the_database_on_a_terminal() {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::{Read, Write};
+    use std::time::{Duration, Instant};
+    if !Path::new("/bin/bash").exists() {
+        eprintln!("NOTE: no /bin/bash; skipping");
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    std::fs::create_dir(&data).unwrap();
+    fill(&data);
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_worklog")).parent().unwrap();
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 24,
+            cols: 100,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new("/bin/bash");
+    cmd.args(["--norc", "--noprofile", "-i"]);
+    cmd.env_clear();
+    cmd.env("PATH", format!("{}:/usr/bin:/bin", bin_dir.display()));
+    cmd.env("HOME", tmp.path());
+    cmd.env("TERM", "xterm");
+    cmd.env("PS1", "$ ");
+    cmd.env("WORKLOG_DATA_DIR", &data);
+    cmd.env("WORKLOG_NOW", NOW);
+    cmd.env("TZ", "UTC");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut writer = pair.master.take_writer().unwrap();
+    let output = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = output.clone();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            sink.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    });
+    let screen = || {
+        let mut p = vt100::Parser::new(
+            std::num::NonZeroU16::new(24).unwrap(),
+            std::num::NonZeroU16::new(100).unwrap(),
+            0,
+        );
+        p.process(&output.lock().unwrap());
+        p.screen().contents()
+    };
+    let wait_for = |needle: &str| {
+        let start = Instant::now();
+        while !screen().contains(needle) {
+            assert!(
+                start.elapsed() < Duration::from_secs(20),
+                "no {needle:?} on\n{}",
+                screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    };
+    writer
+        .write_all(b"source <(WORKLOG_COMPLETE=bash worklog) && echo registered\n")
+        .unwrap();
+    wait_for("registered");
+    writer.write_all(b"worklog add meeting x --with A\t").unwrap();
+    wait_for("--with Ana\\ Lima");
+    // Put `printf '<%s>'` in front and run it: the shell reads the inserted name as one word.
+    writer.write_all(b"\x01printf '<%s>' \n").unwrap();
+    wait_for("<worklog><add><meeting><x><--with><Ana Lima>");
+    writer.write_all(b"exit\n").unwrap();
+    let _ = child.wait();
+}
