@@ -352,7 +352,9 @@ fn bash_completes_from_the_database_on_a_terminal() {
         .write_all(b"source <(WORKLOG_COMPLETE=bash worklog) && echo registered\n")
         .unwrap();
     wait_for("registered");
-    writer.write_all(b"worklog add meeting x --with A\t").unwrap();
+    writer
+        .write_all(b"worklog add meeting x --with A\t")
+        .unwrap();
     wait_for("--with Ana\\ Lima");
     // Put `printf '<%s>'` in front and run it: the shell reads the inserted name as one word.
     writer.write_all(b"\x01printf '<%s>' \n").unwrap();

@@ -93,10 +93,11 @@ fn xml(s: &str) -> String {
 /// (foreground, background, bold, italic, underline, dim).
 type Style = (String, String, bool, bool, bool, bool);
 
-/// Cells side by side in one style: the characters with their columns, and the columns covered.
+/// Cells side by side in one style: the characters with their columns and whether each is wide,
+/// and the columns covered.
 struct Run {
     style: Style,
-    chars: Vec<(u16, String)>,
+    chars: Vec<(u16, String, bool)>,
     width: u16,
 }
 
@@ -147,14 +148,15 @@ fn svg(parser: &vt100::Parser) -> String {
                 cell.dim(),
             );
             let text = cell.contents().to_string();
+            let wide = cell.is_wide();
             match runs.last_mut() {
                 Some(last) if last.style == style => {
-                    last.chars.push((col, text));
+                    last.chars.push((col, text, wide));
                     last.width += 1;
                 }
                 _ => runs.push(Run {
                     style,
-                    chars: vec![(col, text)],
+                    chars: vec![(col, text, wide)],
                     width: 1,
                 }),
             }
@@ -177,15 +179,6 @@ fn svg(parser: &vt100::Parser) -> String {
                 )
                 .unwrap();
             }
-            let shown: Vec<&(u16, String)> = chars
-                .iter()
-                .filter(|(_, t)| !t.is_empty() && t != " ")
-                .collect();
-            if shown.is_empty() {
-                continue;
-            }
-            let xs: Vec<String> = shown.iter().map(|(c, _)| n(f64::from(*c) * CW)).collect();
-            let text: String = shown.iter().map(|(_, t)| xml(t)).collect();
             let mut attrs = format!(r#" fill="{}""#, style.0);
             if style.2 {
                 attrs.push_str(r#" font-weight="bold""#);
@@ -199,13 +192,31 @@ fn svg(parser: &vt100::Parser) -> String {
             if style.5 {
                 attrs.push_str(r#" opacity="0.6""#);
             }
-            writeln!(
-                out,
-                r#"<text x="{}" y="{}"{attrs} xml:space="preserve">{text}</text>"#,
-                xs.join(" "),
-                n(y + CH * 0.78)
-            )
-            .unwrap();
+            // One text per word, and per wide character, each placed at its column: within a
+            // word a monospace font keeps the grid, and no renderer has to honour spaces or
+            // guess how wide a CJK character or an emoji is.
+            let mut words: Vec<(u16, String)> = Vec::new();
+            let mut next_col = None;
+            for (col, text, wide) in chars {
+                if text.is_empty() || text == " " {
+                    next_col = None;
+                    continue;
+                }
+                match words.last_mut() {
+                    Some(word) if next_col == Some(*col) => word.1.push_str(&xml(text)),
+                    _ => words.push((*col, xml(text))),
+                }
+                next_col = (!wide).then_some(col + 1);
+            }
+            for (col, text) in words {
+                writeln!(
+                    out,
+                    r#"<text x="{}" y="{}"{attrs}>{text}</text>"#,
+                    n(f64::from(col) * CW),
+                    n(y + CH * 0.78)
+                )
+                .unwrap();
+            }
         }
     }
     out.push_str("</svg>\n");
