@@ -293,6 +293,11 @@ enum Command {
 enum ShellCommand {
     /// Print the completion script for a shell: e.g. `worklog completions bash >
     /// ~/.local/share/bash-completion/completions/worklog`
+    ///
+    /// This script completes commands and options. To complete from your data too (today's
+    /// tasks after `done`, tags, people, goals, ids), put `source <(WORKLOG_COMPLETE=bash
+    /// worklog)` in ~/.bashrc instead (zsh: the same with zsh in ~/.zshrc; fish:
+    /// `WORKLOG_COMPLETE=fish worklog | source`). A TAB then reads the database, read-only.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
