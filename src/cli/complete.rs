@@ -1,6 +1,7 @@
 //! Dynamic shell completion (`source <(WORKLOG_COMPLETE=bash worklog)`): the shell runs worklog
-//! with `WORKLOG_COMPLETE` set on every TAB, and these functions offer values from the user's database:
-//! today's open tasks for `done`, goals, tags, people and skills.
+//! with `WORKLOG_COMPLETE` set on every TAB, and these functions offer values from the user's
+//! database: today's open tasks for `done`, goals, tags, people, skills, and the ids of recent
+//! rows for `show`, `edit` and `rm`.
 //!
 //! A TAB must never change anything or make the user wait on a prompt: the database is opened
 //! read-only (no migration, no backup, no file created beside it), and when it is missing, from
