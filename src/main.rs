@@ -311,6 +311,11 @@ enum SettingsCommand {
 enum ShellCommand {
     /// Print the completion script for a shell: e.g. `worklog completions bash >
     /// ~/.local/share/bash-completion/completions/worklog`
+    ///
+    /// This script completes commands and options. To complete from your data too (today's
+    /// tasks after `done`, tags, people, goals, ids), put `source <(WORKLOG_COMPLETE=bash
+    /// worklog)` in ~/.bashrc instead (zsh: the same with zsh in ~/.zshrc; fish:
+    /// `WORKLOG_COMPLETE=fish worklog | source`). A TAB then reads the database, read-only.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -570,6 +575,8 @@ fn parse(argv: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 fn main() -> ExitCode {
+    // With WORKLOG_COMPLETE set (by a shell's completion script), answer the shell and exit.
+    cli::complete::respond(Cli::command);
     let argv: Vec<OsString> = std::env::args_os().collect();
     // Usage errors come before the line is parsed: their colour follows --color as typed.
     cli::say::set(cli::say::color_in_args(&argv), cli::say::Verbosity::Normal);

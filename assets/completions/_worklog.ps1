@@ -532,8 +532,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'worklog;man' {

@@ -489,8 +489,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
             cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'worklog;man'= {
             cand --out 'Write every page into this directory instead (created if missing)'

@@ -389,7 +389,7 @@ always\t''
 never\t''"
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
-complete -c worklog -n "__fish_worklog_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l out -d 'Write every page into this directory instead (created if missing)' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F

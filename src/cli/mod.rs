@@ -6,6 +6,7 @@ pub mod add;
 pub mod admin;
 pub mod browse;
 pub mod capture;
+pub mod complete;
 pub mod demo;
 pub mod edit;
 pub mod exchange;

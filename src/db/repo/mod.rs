@@ -208,7 +208,9 @@ impl Repo {
 mod action_items;
 mod admin;
 mod browse;
+mod complete;
 pub use browse::{ListFilter, ListPage, ReadKind};
+pub use complete::{Candidate, RowsOf};
 mod energy;
 pub mod exchange;
 mod feedback;
