@@ -16,7 +16,8 @@
 //! `WORKLOG_BENCH_ROWS=10000,100000,1000000 cargo bench --bench tui_pty` (or
 //! `cargo bench --bench tui_pty -- 1000000`). Each size is made once with
 //! `worklog demo --rows N --seed 1` (clock pinned to 2026-11-22) and cached under
-//! `target/bench-data/demo-N-seed1`; delete that folder after changing the demo generator.
+//! `target/bench-data/demo-N-seed1`, made again when its schema is older than this worklog's;
+//! delete that folder after changing the demo generator.
 //! Every session runs on a copy of the cached database (saves write to it); the demo's backup
 //! of the day is linked in, so no daily backup runs in the background during a measurement.
 //!
@@ -68,13 +69,29 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
+/// The schema version of the database at `path`, read without changing it.
+fn schema_version(path: &Path) -> u32 {
+    let clock = std::sync::Arc::new(worklog::clock::FixedClock::new(
+        chrono::NaiveDateTime::parse_from_str(NOW, "%Y-%m-%dT%H:%M:%S").unwrap(),
+    ));
+    worklog::db::Repo::open_read_only(path, clock)
+        .and_then(|r| r.schema_version())
+        .unwrap_or(0)
+}
+
 /// The demo data directory for `rows`, made once.
 fn cached_demo(rows: usize) -> PathBuf {
     let dir = target_dir()
         .join("bench-data")
         .join(format!("demo-{rows}-seed{SEED}"));
     if dir.join("worklog.db").is_file() {
-        return dir;
+        if schema_version(&dir.join("worklog.db")) == worklog::db::migrate::latest() {
+            return dir;
+        }
+        // Made by an older worklog: every session would migrate it first (a backup, new
+        // indexes), which is not what is measured. Make it again.
+        eprintln!("{} is at an older schema: making it again", dir.display());
+        std::fs::remove_dir_all(&dir).unwrap();
     }
     let tmp = dir.with_extension("partial");
     let _ = std::fs::remove_dir_all(&tmp);
