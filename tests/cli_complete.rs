@@ -362,3 +362,38 @@ fn bash_completes_from_the_database_on_a_terminal() {
     writer.write_all(b"exit\n").unwrap();
     let _ = child.wait();
 }
+
+#[test]
+fn the_config_files_data_dir_is_read_when_nothing_else_names_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let real = tmp.path().join("real");
+    std::fs::create_dir(&real).unwrap();
+    fill(&real);
+    let config = tmp.path().join("config.toml");
+    std::fs::write(
+        &config,
+        format!("data_dir = {:?}\n", real.to_str().unwrap()),
+    )
+    .unwrap();
+    let words = ["worklog", "--config", config.to_str().unwrap(), "done", ""];
+    let run = worklog_with_env(
+        &tmp.path().join("unused"),
+        NOW,
+        &["--", words[0], words[1], words[2], words[3], words[4]],
+        "",
+        &[
+            ("WORKLOG_COMPLETE", "fish"),
+            ("_CLAP_COMPLETE_INDEX", "4"),
+            ("_CLAP_IFS", "\n"),
+            ("WORKLOG_DATA_DIR", ""),
+        ],
+    );
+    assert_eq!(run.stderr, "");
+    let values: Vec<&str> = run
+        .stdout
+        .lines()
+        .map(|l| l.split('\t').next().unwrap())
+        .filter(|v| !v.is_empty() && !v.starts_with('-'))
+        .collect();
+    assert_eq!(values, ["1", "2"], "{}", run.stdout);
+}

@@ -181,11 +181,21 @@ fn offer(
 /// The database the command being completed would use, opened read-only; None when there is
 /// none to read.
 fn open() -> Option<Repo> {
-    let dir = DataDir::resolve(data_dir_in(std::env::args_os()).or_else(|| {
-        std::env::var_os("WORKLOG_DATA_DIR")
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    }))
+    let dir = DataDir::resolve(
+        option_in(std::env::args_os(), "--data-dir")
+            .or_else(|| {
+                std::env::var_os("WORKLOG_DATA_DIR")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
+            // Else the config file's, as the command would (a config that cannot be read
+            // offers nothing here: the command itself will say what is wrong with it).
+            .or_else(|| {
+                crate::config::load(option_in(std::env::args_os(), "--config").as_deref())
+                    .ok()
+                    .and_then(|c| c.data_dir)
+            }),
+    )
     .ok()?;
     let path = dir.database();
     // Opening a missing file read-only fails anyway; this keeps the common case quiet and cheap.
@@ -195,17 +205,19 @@ fn open() -> Option<Repo> {
     Repo::open_read_only(&path, crate::clock::from_env()).ok()
 }
 
-/// The `--data-dir` typed on the command line being completed (the words after the `--` that
-/// the shell's completion script passes), so completion reads the database the command will.
-fn data_dir_in(args: impl Iterator<Item = OsString>) -> Option<PathBuf> {
+/// The path given to `option` (`--data-dir`, `--config`) on the command line being completed
+/// (the words after the `--` that the shell's completion script passes), so completion reads
+/// the database the command will.
+fn option_in(args: impl Iterator<Item = OsString>, option: &str) -> Option<PathBuf> {
     let words = line(args);
+    let with_value = format!("{option}=");
     let mut found = None;
     let mut it = words.iter();
     while let Some(word) = it.next() {
-        if word == "--data-dir" {
+        if word == option {
             found = it.next().map(PathBuf::from);
-        } else if let Some(dir) = word.to_str().and_then(|w| w.strip_prefix("--data-dir=")) {
-            found = Some(PathBuf::from(dir));
+        } else if let Some(path) = word.to_str().and_then(|w| w.strip_prefix(&with_value)) {
+            found = Some(PathBuf::from(path));
         }
     }
     found.filter(|d| !d.as_os_str().is_empty())
@@ -238,7 +250,7 @@ mod tests {
 
     #[test]
     fn the_data_dir_typed_on_the_line_being_completed() {
-        let typed = |w: &[&str]| data_dir_in(args(w));
+        let typed = |w: &[&str]| option_in(args(w), "--data-dir");
         assert_eq!(
             typed(&["worklog", "--", "worklog", "--data-dir", "/d", "done", ""]),
             Some(PathBuf::from("/d"))
