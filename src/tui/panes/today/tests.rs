@@ -1,5 +1,4 @@
 use super::render::allocate;
-use super::*;
 
 #[test]
 fn rows_are_shared_fairly() {
