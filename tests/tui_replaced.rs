@@ -90,3 +90,69 @@ fn a_save_before_the_session_noticed_the_restore_is_refused_and_the_text_kept() 
     let s = u.screen(120, 30);
     assert!(s.contains("a new task") && !s.contains("task X"), "{s}");
 }
+
+/// The people popup's merge question names rows by id. Asked before a restore, answered after
+/// the app took in the new database, it would merge whoever has those ids now: the question
+/// must be dropped, and nobody merged.
+#[test]
+fn a_merge_asked_before_a_restore_is_dropped_not_done_on_other_people() {
+    let mut u = Tui::new();
+    let dir = DataDir::new(u.t.dir.path().to_path_buf());
+    u.t.repo
+        .add_checkin(&checkin("2026-11-22T08:00:00", 3, "", &[]))
+        .unwrap();
+    let point = backup::take(&dir, &*u.t.clock, Reason::Manual).unwrap();
+    let ana = u.t.repo.find_or_add_person("Ana").unwrap();
+    let bo = u.t.repo.find_or_add_person("Bo").unwrap();
+    u.app.tick();
+    u.keys(&["P", "m", "text:Bo", "Enter"]);
+    let s = u.screen(120, 30);
+    assert!(s.contains("Merge “Ana” into “Bo”?"), "{s}");
+
+    backup::restore(&dir, u.t.clock.clone(), &point.path).unwrap();
+    let cli = Repo::open(&dir.database(), u.t.clock.clone()).unwrap();
+    let cy = cli.find_or_add_person("Cy").unwrap();
+    let di = cli.find_or_add_person("Di").unwrap();
+    assert_eq!((cy.id, di.id), (ana.id, bo.id), "the ids are reused");
+    assert!(u.app.tick(), "the replacement is noticed");
+    let s = u.screen(120, 30);
+    assert!(!s.contains("Merge “Ana”"), "the question is still up: {s}");
+    assert!(s.contains("the question asked before was dropped"), "{s}");
+    u.keys(&["y"]);
+    let names: Vec<String> = cli
+        .people(None)
+        .unwrap()
+        .into_iter()
+        .map(|p| p.name)
+        .collect();
+    assert_eq!(names, ["Cy", "Di"], "someone was merged");
+}
+
+/// The same for the Goals pane's "delete this milestone for good?": after a restore the id may
+/// name another milestone, which must not be deleted.
+#[test]
+fn a_milestone_delete_asked_before_a_restore_is_dropped() {
+    let mut u = Tui::new();
+    let dir = DataDir::new(u.t.dir.path().to_path_buf());
+    let rust = u.t.repo.add_goal(&goal("Rust", None)).unwrap().id;
+    let point = backup::take(&dir, &*u.t.clock, Reason::Manual).unwrap();
+    let read = u.t.repo.add_milestone(rust, "Read the book", None).unwrap();
+    u.keys(&["5", "Enter", "d"]);
+    assert!(u.screen(80, 24).contains("Delete this milestone for good?"));
+
+    backup::restore(&dir, u.t.clock.clone(), &point.path).unwrap();
+    let cli = Repo::open(&dir.database(), u.t.clock.clone()).unwrap();
+    let other = cli.add_milestone(rust, "Ship the crate", None).unwrap();
+    assert_eq!(other.id, read.id, "the id is reused");
+    assert!(u.app.tick(), "the replacement is noticed");
+    assert!(!u.screen(80, 24).contains("for good?"));
+    u.keys(&["y"]);
+    let left: Vec<String> = cli
+        .goal(rust)
+        .unwrap()
+        .milestones
+        .into_iter()
+        .map(|m| m.title)
+        .collect();
+    assert_eq!(left, ["Ship the crate"]);
+}

@@ -332,16 +332,22 @@ impl App {
             return;
         }
         self.epoch += 1;
+        let mut dropped = self.manager.as_mut().is_some_and(|m| m.database_replaced());
         for id in PaneId::ALL {
+            dropped |= self.panes.get_mut(id).database_replaced();
             self.panes.get_mut(id).data_changed();
             self.reload(id);
         }
         self.seen = [self.epoch; PaneId::ALL.len()];
         self.reload_manager();
-        self.status.warn(
+        self.status.warn(if dropped {
+            "the database was replaced by another program: the question asked before was \
+             dropped (it named rows of the old one); everything shown is reloaded, and a form \
+             open before cannot be saved"
+        } else {
             "the database was replaced (restored, imported or migrated) by another program: \
-             everything shown is reloaded; a form open before cannot be saved",
-        );
+             everything shown is reloaded; a form open before cannot be saved"
+        });
     }
 
     fn reload_manager(&mut self) {

@@ -107,6 +107,15 @@ pub struct Manager {
 }
 
 impl Manager {
+    /// Another program replaced the database: a merge or delete question names people and
+    /// tags by id, which now may be others. Drops it; true if there was one. (An open form
+    /// stays, and refuses to save.)
+    pub fn database_replaced(&mut self) -> bool {
+        let asked = !matches!(self.modal, Modal::None);
+        self.modal = Modal::None;
+        asked
+    }
+
     pub fn new(theme: Theme) -> Self {
         Manager {
             theme,

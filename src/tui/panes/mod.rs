@@ -147,6 +147,12 @@ pub trait Pane {
     /// Something the pane did not write itself changed the data (another session, an undo, a
     /// write from another pane, midnight): drop any cache `reload` would otherwise keep.
     fn data_changed(&mut self) {}
+    /// Another program replaced the database: drop any question or chooser that names rows
+    /// by id (they would now act on whatever rows have those ids). True if one was dropped.
+    /// Open forms stay: they keep their text and refuse to save (see `form`).
+    fn database_replaced(&mut self) -> bool {
+        false
+    }
     /// Takes an open form's content as a draft (the session is ending).
     fn take_draft(&mut self) -> Option<FormDraft> {
         None

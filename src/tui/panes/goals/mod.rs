@@ -295,6 +295,13 @@ fn in_organization(goals: Vec<Goal>, organization: Option<Id>) -> Vec<Goal> {
 }
 
 impl Pane for GoalsPane {
+    fn database_replaced(&mut self) -> bool {
+        let asked = self.confirm.is_some() || self.mover.is_some();
+        self.confirm = None;
+        self.mover = None;
+        asked
+    }
+
     fn title(&self) -> &str {
         "Goals"
     }
