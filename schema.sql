@@ -1,4 +1,4 @@
--- worklog schema, version 9. Generated from src/db/migrations/ by the test
+-- worklog schema, version 10. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -753,3 +753,5 @@ CREATE TRIGGER learnings_search_text_au AFTER UPDATE OF title, body ON learnings
         VALUES ('delete', old.id, old.title, old.body);
     INSERT INTO search_learnings (rowid, title, body) VALUES (new.id, new.title, new.body);
 END;
+
+CREATE INDEX tasks_live_list ON tasks(day DESC, position, id) WHERE deleted_at IS NULL;

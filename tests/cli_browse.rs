@@ -740,3 +740,42 @@ fn on_a_terminal_the_header_is_bold_and_lines_fit_its_width() {
     assert!(plain.starts_with("ID  DAY"), "{plain:?}");
     assert!(!plain.contains('\x1b'), "{plain:?}");
 }
+
+/// Past the most `--limit` can show, the count stops: it says "more than 10000" instead of
+/// counting a long history to the end; the page is still the newest rows, in order.
+#[test]
+fn a_long_history_is_counted_up_to_the_cap() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let repo = worklog::launch::open(
+        &DataDir::new(&data),
+        Arc::new(FixedClock::new(at("2026-11-20T09:30:00"))),
+    )
+    .unwrap();
+    worklog::demo::generate(&repo, 60_000, 1, day("2026-11-20")).unwrap();
+    let tasks = repo
+        .list_for_shell(
+            worklog::db::ReadKind::Tasks,
+            &worklog::db::ListFilter {
+                limit: 10_000,
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    assert!(
+        tasks.more_than.is_some(),
+        "the demo should hold over 10,000 tasks"
+    );
+    drop(repo);
+    let r = run(&data, &["list", "tasks", "--json", "--limit", "3"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr,
+        "worklog: showing 3 of more than 10000 tasks; --limit N shows more (up to 10000)\n"
+    );
+    let rows: Vec<Value> = serde_json::from_str(&r.stdout).unwrap();
+    let days: Vec<&str> = rows.iter().map(|t| t["day"].as_str().unwrap()).collect();
+    let mut sorted = days.clone();
+    sorted.sort_by(|a, b| b.cmp(a));
+    assert_eq!(days, sorted, "newest days first");
+}

@@ -204,7 +204,10 @@ pub fn list(
         writeln!(
             err,
             "worklog: showing {shown} of {} {}; --limit N shows more (up to {MAX_LIMIT})",
-            page.total,
+            match page.more_than {
+                Some(n) => format!("more than {n}"),
+                None => page.total.to_string(),
+            },
             kind.plural()
         )?;
     }
