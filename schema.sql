@@ -755,3 +755,20 @@ CREATE TRIGGER learnings_search_text_au AFTER UPDATE OF title, body ON learnings
 END;
 
 CREATE INDEX tasks_live_list ON tasks(day DESC, position, id) WHERE deleted_at IS NULL;
+
+CREATE INDEX tasks_deleted ON tasks(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX learnings_deleted ON learnings(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX skills_deleted ON skills(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX meetings_deleted ON meetings(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX action_items_deleted ON action_items(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX goals_deleted ON goals(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX feedback_deleted ON feedback(deleted_at) WHERE deleted_at IS NOT NULL;
+
+CREATE INDEX energy_checkins_deleted ON energy_checkins(deleted_at)
+    WHERE deleted_at IS NOT NULL;

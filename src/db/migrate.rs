@@ -73,9 +73,9 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 10,
-        name: "task_list_order",
-        up: include_str!("migrations/0010_task_list_order.up.sql"),
-        down: include_str!("migrations/0010_task_list_order.down.sql"),
+        name: "shell_lists",
+        up: include_str!("migrations/0010_shell_lists.up.sql"),
+        down: include_str!("migrations/0010_shell_lists.down.sql"),
     },
 ];
 

@@ -92,7 +92,14 @@ impl Repo {
         self.write(|c| {
             let newest = KINDS
                 .iter()
-                .map(|&k| format!("SELECT max(deleted_at) AS d FROM {}", table(k).0))
+                // `IS NOT NULL` lets SQLite answer from the partial index of deleted rows
+                // (migration 10) instead of reading the table.
+                .map(|&k| {
+                    format!(
+                        "SELECT max(deleted_at) AS d FROM {} WHERE deleted_at IS NOT NULL",
+                        table(k).0
+                    )
+                })
                 .collect::<Vec<_>>()
                 .join(" UNION ALL ");
             let stamp: Option<String> =
