@@ -56,10 +56,12 @@ fn add_a_task_mark_it_done_check_in_and_quit() {
     s.wait_for("1/1 done");
     s.send("7");
     s.wait_for("Today · 0 check-ins");
+    s.send("c");
+    s.wait_for("energy now?");
     s.send("4");
     s.wait_for("recorded energy 4");
     s.send("\x1b");
-    s.wait_for("1-5 check in");
+    s.wait_for("c check in");
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");

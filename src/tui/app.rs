@@ -15,7 +15,7 @@ use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status};
+use super::status::{BackupNote, Level, Status, UndoOp};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
@@ -639,8 +639,12 @@ impl App {
             GlobalAction::CycleOrganization => self.cycle_organization(),
             GlobalAction::Undo => match self.status.take_undo() {
                 Some(u) => {
-                    match self.repo.restore(u.kind, u.id) {
-                        Ok(()) => self.status.info(format!("restored {}", u.what)),
+                    let done = match u.op {
+                        UndoOp::Restore => self.repo.restore(u.kind, u.id).map(|()| "restored"),
+                        UndoOp::Remove => self.repo.delete(u.kind, u.id).map(|()| "removed"),
+                    };
+                    match done {
+                        Ok(verb) => self.status.info(format!("{verb} {}", u.what)),
                         Err(e) => self.status.error(format!("could not undo: {e}")),
                     }
                     self.outside_change();

@@ -19,12 +19,22 @@ pub struct Message {
     at: Instant,
 }
 
-/// A soft delete the user can still take back with `u`.
+/// A change the user can still take back with `u`: a soft delete (restored), or a row made
+/// by one key (a check-in), soft-deleted in turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undo {
     pub kind: Deletable,
     pub id: Id,
     pub what: String,
+    pub op: UndoOp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoOp {
+    /// The row was deleted: restore it.
+    Restore,
+    /// The row was added: delete it.
+    Remove,
 }
 
 /// The last backup, as the launch routine reports it.
@@ -78,7 +88,29 @@ impl Status {
     pub fn offer_undo(&mut self, kind: Deletable, id: Id, what: impl Into<String>) {
         let what = what.into();
         self.info(format!("deleted {what} — u to undo"));
-        self.undo = Some(Undo { kind, id, what });
+        self.undo = Some(Undo {
+            kind,
+            id,
+            what,
+            op: UndoOp::Restore,
+        });
+    }
+
+    /// Records a row just added that `u` can take back, with `message` (which should say so).
+    pub fn offer_undo_add(
+        &mut self,
+        kind: Deletable,
+        id: Id,
+        what: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.info(message);
+        self.undo = Some(Undo {
+            kind,
+            id,
+            what: what.into(),
+            op: UndoOp::Remove,
+        });
     }
 
     pub fn take_undo(&mut self) -> Option<Undo> {
