@@ -498,3 +498,25 @@ fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
     u.keys(&["q"]);
     assert!(u.app.should_quit());
 }
+
+/// The conflict view compares only what the form edits: the task form has no status field,
+/// so a status changed elsewhere is no difference on Theirs only.
+#[test]
+fn the_conflict_view_shows_only_what_the_form_edits() {
+    let mut u = focus();
+    let t = u.t.repo.add_task(today(), &task("mine")).unwrap();
+    u.app.tick();
+    u.keys(&["e", "text: (edited)"]);
+    let t =
+        u.t.repo
+            .set_task_status(t.id, 1, TaskStatus::Doing)
+            .unwrap();
+    u.t.repo
+        .update_task(t.id, t.stamp.version, &task("theirs"))
+        .unwrap();
+    u.keys(&["C-s"]);
+    let s = u.screen(80, 24);
+    assert!(s.contains("Theirs (saved)"), "{s}");
+    assert!(s.contains("title: theirs"), "{s}");
+    assert!(!s.contains("status:"), "no field the form lacks: {s}");
+}

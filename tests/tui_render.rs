@@ -292,6 +292,7 @@ fn help_and_conflict_snapshots() {
         .unwrap();
     u.keys(&["C-s"]);
     insta::assert_snapshot!("focus_conflict_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("focus_conflict_120x40", draw(&mut u.app, 120, 40).backend());
 }
 
 #[test]

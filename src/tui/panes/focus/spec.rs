@@ -75,15 +75,14 @@ pub(super) fn draft_lines(d: &TaskDraft) -> Vec<(String, String)> {
     ]
 }
 
+/// The saved task's lines: the same fields as [`draft_lines`] (the form has no status).
 pub(super) fn task_lines(t: &Task) -> Vec<(String, String)> {
-    let mut lines = draft_lines(&TaskDraft {
+    draft_lines(&TaskDraft {
         title: t.title.clone(),
         notes: t.notes.clone(),
         priority: t.priority,
         estimate_minutes: t.estimate_minutes,
         goal_id: t.goal_id,
         tags: t.tags.clone(),
-    });
-    lines.push(("status".into(), t.status.label().into()));
-    lines
+    })
 }
