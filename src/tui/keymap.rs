@@ -353,6 +353,8 @@ pub enum FocusAction {
     CycleStatus,
     MoveTaskDown,
     MoveTaskUp,
+    /// Move the task to the day after the one shown.
+    Postpone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -841,6 +843,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('s')],                     A::Focus(FocusAction::CycleStatus),                Some("status"),  "cycle todo → doing → done → dropped"),
     b(&[Key::ch('J')],                     A::Focus(FocusAction::MoveTaskDown),               None,            "move the task down"),
     b(&[Key::ch('K')],                     A::Focus(FocusAction::MoveTaskUp),                 None,            "move the task up"),
+    b(&[Key::ch('>')],                     A::Focus(FocusAction::Postpone),                   None,            "move the task to the next day (or set its day with e)"),
     // Carry offer
     b(&[Key::ch('c')],                     A::CarryOffer(CarryAction::All),                   Some("carry all"), "carry every unfinished task to this day"),
     b(&[Key::ch('C')],                     A::CarryOffer(CarryAction::Choose),                Some("choose"),  "choose which tasks to carry"),
