@@ -527,3 +527,30 @@ fn frame_marks_follow_each_complete_frame_only_when_asked() {
         "marks written without WORKLOG_FRAME_MARKS"
     );
 }
+
+/// `--demo` says in the tab bar, at 80 columns too, that the data is throwaway and where it
+/// is (the demo makes its directory under TMPDIR).
+#[test]
+fn demo_says_in_the_tab_bar_that_its_data_is_throwaway_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let tmp_s = tmp.to_str().unwrap().to_string();
+    let mut s = Session::start_with(dir.path(), COLS, ROWS, &[("TMPDIR", &tmp_s)], &["--demo"]);
+    s.wait_for("throwaway");
+    let demo_dir = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.starts_with("worklog-demo-"))
+        .unwrap();
+    let screen = s.screen();
+    let top = screen.screen().rows(0, COLS).next().unwrap();
+    assert!(top.contains("throwaway"), "{top}");
+    assert!(
+        top.contains(&demo_dir),
+        "the tab bar names the directory: {top}"
+    );
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}
