@@ -137,6 +137,7 @@ impl App {
             too_small: false,
             demo: None,
         };
+        app.status.show_pane(app.current);
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -279,6 +280,7 @@ impl App {
 
     fn switch(&mut self, id: PaneId) {
         self.current = id;
+        self.status.show_pane(id);
         if self.seen[id.index()] < self.epoch {
             self.panes.get_mut(id).data_changed();
             self.seen[id.index()] = self.epoch;

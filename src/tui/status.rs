@@ -1,6 +1,8 @@
 //! The status line: one message at a time (errors stay longer), the pending undo, and the
-//! backup note the launch routine fills in.
+//! backup note the launch routine fills in. A message belongs to the pane it was said in: it
+//! shows only there (a sort order of Skills means nothing on Meetings).
 
+use super::pane_id::PaneId;
 use crate::model::{Deletable, Id};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::time::{Duration, Instant};
@@ -17,6 +19,8 @@ pub struct Message {
     pub level: Level,
     pub text: String,
     at: Instant,
+    /// The pane shown when it was said (`None` before the app said which).
+    pane: Option<PaneId>,
 }
 
 /// A change the user can still take back with `u`: a soft delete (restored), or a row made
@@ -55,6 +59,8 @@ const ERROR_FOR: Duration = Duration::from_secs(15);
 #[derive(Debug, Default)]
 pub struct Status {
     message: Option<Message>,
+    /// The pane on screen, set by the app on every switch.
+    pane: Option<PaneId>,
     undo: Option<Undo>,
     pub backup: BackupNote,
 }
@@ -77,11 +83,18 @@ impl Status {
             level,
             text,
             at: Instant::now(),
+            pane: self.pane,
         });
     }
 
+    /// The pane now on screen: messages said in another pane are not shown.
+    pub fn show_pane(&mut self, pane: PaneId) {
+        self.pane = Some(pane);
+    }
+
+    /// The message to show on the pane now on screen.
     pub fn message(&self) -> Option<&Message> {
-        self.message.as_ref()
+        self.message.as_ref().filter(|m| m.pane == self.pane)
     }
 
     /// Records a delete that `u` can undo and says so.
