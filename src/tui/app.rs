@@ -828,7 +828,7 @@ impl App {
         let head = " DEMO · throwaway data in ";
         let path = sanitize(&dir.display().to_string()).into_owned();
         let full = tabs(false);
-        let mut spans = if max >= used(&full) + width(head) + width(&path) + 1 {
+        let mut spans = if max > used(&full) + width(head) + width(&path) {
             full
         } else {
             tabs(true)
