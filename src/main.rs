@@ -653,7 +653,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         None if cli.demo => {
             let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
-            worklog::tui::run(dir, clock)?;
+            worklog::tui::run_demo(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
         Some(Command::Backup {

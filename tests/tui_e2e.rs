@@ -56,10 +56,12 @@ fn add_a_task_mark_it_done_check_in_and_quit() {
     s.wait_for("1/1 done");
     s.send("7");
     s.wait_for("Today · 0 check-ins");
+    s.send("c");
+    s.wait_for("energy now?");
     s.send("4");
     s.wait_for("recorded energy 4");
     s.send("\x1b");
-    s.wait_for("1-5 check in");
+    s.wait_for("c check in");
     s.send("q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
@@ -524,4 +526,31 @@ fn frame_marks_follow_each_complete_frame_only_when_asked() {
         0,
         "marks written without WORKLOG_FRAME_MARKS"
     );
+}
+
+/// `--demo` says in the tab bar, at 80 columns too, that the data is throwaway and where it
+/// is (the demo makes its directory under TMPDIR).
+#[test]
+fn demo_says_in_the_tab_bar_that_its_data_is_throwaway_and_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let tmp_s = tmp.to_str().unwrap().to_string();
+    let mut s = Session::start_with(dir.path(), COLS, ROWS, &[("TMPDIR", &tmp_s)], &["--demo"]);
+    s.wait_for("throwaway");
+    let demo_dir = std::fs::read_dir(&tmp)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .find(|n| n.starts_with("worklog-demo-"))
+        .unwrap();
+    let screen = s.screen();
+    let top = screen.screen().rows(0, COLS).next().unwrap();
+    assert!(top.contains("throwaway"), "{top}");
+    assert!(
+        top.contains(&demo_dir),
+        "the tab bar names the directory: {top}"
+    );
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
 }

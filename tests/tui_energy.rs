@@ -24,9 +24,9 @@ fn todays(u: &Tui) -> Vec<worklog::model::Checkin> {
 }
 
 #[test]
-fn a_digit_records_at_once_then_the_form_edits_that_check_in() {
+fn c_then_a_digit_records_at_once_then_the_form_edits_that_check_in() {
     let mut u = energy();
-    u.keys(&["4"]);
+    u.keys(&["c", "4"]);
     let saved = todays(&u);
     assert_eq!(saved.len(), 1, "saved before the form is even touched");
     assert_eq!(
@@ -54,7 +54,7 @@ fn a_digit_records_at_once_then_the_form_edits_that_check_in() {
 #[test]
 fn escape_after_a_digit_keeps_the_check_in() {
     let mut u = energy();
-    u.keys(&["2", "Esc"]);
+    u.keys(&["c", "2", "Esc"]);
     assert!(!u.app.panes.energy.is_editing());
     assert_eq!(todays(&u)[0].level, 2);
     assert!(u.screen(80, 24).contains("09:30"));
@@ -63,7 +63,7 @@ fn escape_after_a_digit_keeps_the_check_in() {
 #[test]
 fn the_time_is_editable_and_checked() {
     let mut u = energy();
-    u.keys(&["3"]);
+    u.keys(&["c", "3"]);
     for _ in 0.."2026-11-22 09:30".len() {
         u.keys(&["Backspace"]);
     }
@@ -82,7 +82,7 @@ fn the_time_is_editable_and_checked() {
 #[test]
 fn changing_the_level_in_the_form() {
     let mut u = energy();
-    u.keys(&["1", "Tab", "Down", "Down", "Enter", "C-s"]);
+    u.keys(&["c", "1", "Tab", "Down", "Down", "Enter", "C-s"]);
     assert_eq!(todays(&u)[0].level, 3);
 }
 
@@ -133,25 +133,49 @@ fn history_lists_days_and_edit_and_delete_work_on_the_selection() {
 }
 
 #[test]
-fn digits_are_check_ins_here_but_other_panes_switch() {
+fn digits_switch_panes_here_too_and_c_then_a_digit_checks_in() {
     let mut u = energy();
-    u.keys(&["1", "Esc", "5", "Esc"]);
+    u.keys(&["4"]);
+    assert_eq!(
+        u.app.current(),
+        PaneId::Meetings,
+        "4 switches panes in Energy too"
+    );
+    assert!(todays(&u).is_empty(), "a pane key wrote nothing");
+    u.keys(&["7", "c"]);
+    assert!(todays(&u).is_empty(), "c alone records nothing");
+    let s = u.screen(80, 24);
+    assert!(s.contains("1-5"), "the footer asks for a level: {s}");
+    u.keys(&["1", "Esc", "c", "5", "Esc"]);
     assert_eq!(u.app.current(), PaneId::Energy);
+    let mut levels: Vec<u8> = todays(&u).iter().map(|c| c.level).collect();
+    levels.sort_unstable();
+    assert_eq!(levels, vec![1, 5]);
+    // `c` then anything else records nothing and the next keys are ordinary again.
+    u.keys(&["c", "Esc", "0"]);
+    assert_eq!(u.app.current(), PaneId::Today);
     assert_eq!(todays(&u).len(), 2);
+    u.keys(&["7"]);
     let s = u.screen(100, 30);
     assert!(
-        s.contains("1-5 check in"),
-        "footer shows the pane keys: {s}"
+        s.contains("c check in"),
+        "footer shows the check-in key: {s}"
     );
+    assert!(s.contains("0-7 pane"), "every digit switches: {s}");
+}
+
+#[test]
+fn a_check_in_recorded_by_mistake_is_undone_with_u() {
+    let mut u = energy();
+    u.keys(&["c", "3", "Esc"]);
+    assert_eq!(todays(&u).len(), 1);
+    u.keys(&["u"]);
+    assert!(todays(&u).is_empty(), "u took the check-in back");
+    let s = u.screen(80, 24);
     assert!(
-        s.contains("0,6-7 pane"),
-        "and which digits still switch: {s}"
+        s.contains("removed check-in 3"),
+        "the status line says what: {s}"
     );
-    u.keys(&["?"]);
-    let s = u.screen(120, 60);
-    assert!(s.contains("used by this pane above"), "{s}");
-    u.keys(&["Esc", "0"]);
-    assert_eq!(u.app.current(), PaneId::Today);
 }
 
 #[test]

@@ -498,3 +498,101 @@ fn keys_do_nothing_but_quit_while_the_terminal_is_too_small() {
     u.keys(&["q"]);
     assert!(u.app.should_quit());
 }
+
+/// The conflict view compares only what the form edits: the task form has no status field,
+/// so a status changed elsewhere is no difference on Theirs only.
+#[test]
+fn the_conflict_view_shows_only_what_the_form_edits() {
+    let mut u = focus();
+    let t = u.t.repo.add_task(today(), &task("mine")).unwrap();
+    u.app.tick();
+    u.keys(&["e", "text: (edited)"]);
+    let t =
+        u.t.repo
+            .set_task_status(t.id, 1, TaskStatus::Doing)
+            .unwrap();
+    u.t.repo
+        .update_task(t.id, t.stamp.version, &task("theirs"))
+        .unwrap();
+    u.keys(&["C-s"]);
+    let s = u.screen(80, 24);
+    assert!(s.contains("Theirs (saved)"), "{s}");
+    assert!(s.contains("title: theirs"), "{s}");
+    assert!(!s.contains("status:"), "no field the form lacks: {s}");
+}
+
+fn tomorrow() -> chrono::NaiveDate {
+    day("2026-11-23")
+}
+
+/// `>` postpones the selected task to the day after the one shown (a carry, so the task
+/// remembers where it came from); the key is in the help (the footer keeps edit and delete).
+#[test]
+fn greater_than_postpones_the_task_to_tomorrow() {
+    let mut u = focus();
+    u.t.repo.add_task(today(), &task("first")).unwrap();
+    let later = u.t.repo.add_task(today(), &task("later")).unwrap();
+    u.app.tick();
+    u.keys(&["j", ">"]);
+    let titles = |d| -> Vec<String> {
+        u.t.repo
+            .tasks_on(d)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.title)
+            .collect()
+    };
+    assert_eq!(titles(today()), vec!["first"]);
+    assert_eq!(titles(tomorrow()), vec!["later"]);
+    let moved = u.t.repo.task(later.id).unwrap();
+    assert_eq!((moved.first_day, moved.carry_count), (today(), 1));
+    assert!(u.screen(80, 24).contains("“later” moved to Mon 23 Nov"));
+    u.keys(&["?"]);
+    let s = u.screen(120, 60);
+    assert!(s.contains("move the task to the next day"), "{s}");
+}
+
+/// The task form has a day: a new task is planned for it, and an edit moves the task there.
+#[test]
+fn the_task_form_has_a_day_field() {
+    let mut u = focus();
+    let fields_to_day = ["Tab", "Tab", "Tab", "Tab", "Tab", "Tab"];
+    u.keys(&["a", "text:planned ahead"]);
+    u.keys(&fields_to_day);
+    let s = u.screen(80, 24);
+    assert!(s.contains("Day"), "{s}");
+    for _ in 0.."2026-11-22".len() {
+        u.keys(&["Backspace"]);
+    }
+    u.keys(&["text:tomorrow", "C-s"]);
+    assert!(u.t.repo.tasks_on(today()).unwrap().is_empty());
+    assert_eq!(
+        u.t.repo.tasks_on(tomorrow()).unwrap()[0].title,
+        "planned ahead"
+    );
+
+    let t = u.t.repo.add_task(today(), &task("edit me")).unwrap();
+    u.app.tick();
+    u.keys(&["e", "text: (edited)"]);
+    u.keys(&fields_to_day);
+    for _ in 0.."2026-11-22".len() {
+        u.keys(&["Backspace"]);
+    }
+    u.keys(&["text:+1", "C-s"]);
+    let moved = u.t.repo.task(t.id).unwrap();
+    assert_eq!(moved.day, tomorrow());
+    assert_eq!(moved.title, "edit me (edited)");
+
+    // A day before the task's own cannot be reached by moving it: said on the field.
+    let t = u.t.repo.add_task(today(), &task("stay")).unwrap();
+    u.app.tick();
+    u.keys(&["e"]);
+    u.keys(&fields_to_day);
+    for _ in 0.."2026-11-22".len() {
+        u.keys(&["Backspace"]);
+    }
+    u.keys(&["text:yesterday", "C-s"]);
+    let s = u.screen(80, 24);
+    assert!(s.contains("only to a later day"), "{s}");
+    assert_eq!(u.t.repo.task(t.id).unwrap().day, today());
+}

@@ -84,6 +84,7 @@ fn in_context(ctx: Context) -> Tui {
         Context::List => u.keys(&["1", "/", "text:task", "Enter"]),
         Context::Checklist => u.keys(&["1", "C"]),
         Context::Energy => u.keys(&["7"]),
+        Context::CheckinLevel => u.keys(&["7", "c"]),
         Context::FilterInput => u.keys(&["1", "/"]),
         Context::Form | Context::FormLine => u.keys(&["1", "e"]),
         Context::Picker => u.keys(&["1", "e", "Tab", "Tab"]),

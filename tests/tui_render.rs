@@ -292,6 +292,7 @@ fn help_and_conflict_snapshots() {
         .unwrap();
     u.keys(&["C-s"]);
     insta::assert_snapshot!("focus_conflict_80x24", draw(&mut u.app, 80, 24).backend());
+    insta::assert_snapshot!("focus_conflict_120x40", draw(&mut u.app, 120, 40).backend());
 }
 
 #[test]
@@ -521,4 +522,26 @@ fn line_separators_and_invisible_marks_show_as_placeholders() {
         s.contains("Edit task") && s.contains("Title     one⏎two¶three"),
         "{s}"
     );
+}
+
+/// A demo session says in the tab bar that its data is throwaway and where it is: beside the
+/// full tabs when there is room, else the other tabs shrink to their digits.
+#[test]
+fn demo_tab_bar_snapshots() {
+    let u = populated();
+    let mut app = u
+        .reopen()
+        .with_demo(std::path::PathBuf::from("/tmp/worklog-demo-AbC123"));
+    press(&mut app, &["1"]);
+    insta::assert_snapshot!("demo_80x24", draw(&mut app, 80, 24).backend());
+    insta::assert_snapshot!("demo_120x40", draw(&mut app, 120, 40).backend());
+    let long = u.reopen().with_demo(std::path::PathBuf::from(format!(
+        "/home/{}/worklog-demo-XyZ789",
+        "x".repeat(80)
+    )));
+    let mut long = long;
+    let s = screen(&mut long, 80, 24);
+    let top = s.lines().next().unwrap_or_default();
+    assert!(top.contains("throwaway data in …"), "{top}");
+    assert!(top.contains("worklog-demo-XyZ789"), "{top}");
 }

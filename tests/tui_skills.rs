@@ -306,3 +306,28 @@ fn filter_by_text() {
     u.keys(&["Enter", "Esc"]);
     assert_eq!(names(&u).len(), 2);
 }
+
+/// A status message belongs to the pane it was said in: Skills' "sorted by" does not follow
+/// the user to Meetings (it is there again on the way back, until it expires).
+#[test]
+fn a_status_message_stays_with_its_pane_and_expires() {
+    let mut u = Tui::new();
+    u.keys(&["3", "o"]);
+    let status_line = |s: &str| s.lines().nth(22).unwrap_or_default().to_string();
+    let s = u.screen(80, 24);
+    assert!(status_line(&s).contains("sorted by"), "{s}");
+    u.keys(&["4"]);
+    let s = u.screen(80, 24);
+    assert!(
+        !s.contains("sorted by"),
+        "Meetings shows Skills' message: {s}"
+    );
+    u.keys(&["3"]);
+    let s = u.screen(80, 24);
+    assert!(status_line(&s).contains("sorted by"), "back on Skills: {s}");
+    u.app
+        .status
+        .expire(std::time::Instant::now() + std::time::Duration::from_secs(7));
+    let s = u.screen(80, 24);
+    assert!(!status_line(&s).contains("sorted by"), "expired: {s}");
+}

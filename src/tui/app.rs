@@ -15,7 +15,7 @@ use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status};
+use super::status::{BackupNote, Level, Status, UndoOp};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
@@ -82,6 +82,9 @@ pub struct App {
     /// The last frame was too small to show anything but "terminal too small": keys then do
     /// nothing but quit, since the user cannot see what they would act on.
     too_small: bool,
+    /// `--demo`: the directory of the throwaway sample data, named in the tab bar so nobody
+    /// takes it for their own log.
+    demo: Option<PathBuf>,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -132,7 +135,9 @@ impl App {
             editor_command: None,
             search: None,
             too_small: false,
+            demo: None,
         };
+        app.status.show_pane(app.current);
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -162,6 +167,12 @@ impl App {
 
     /// Takes today's backup in the background now, and again whenever the date changes while
     /// the app is open; the status line shows how it went.
+    /// Marks the session as a demo on throwaway data in `dir` (said in the tab bar).
+    pub fn with_demo(mut self, dir: PathBuf) -> Self {
+        self.demo = Some(dir);
+        self
+    }
+
     pub fn with_backups(mut self, mut worker: BackupWorker) -> Self {
         self.status.backup = worker.newest_today();
         worker.start();
@@ -269,6 +280,7 @@ impl App {
 
     fn switch(&mut self, id: PaneId) {
         self.current = id;
+        self.status.show_pane(id);
         if self.seen[id.index()] < self.epoch {
             self.panes.get_mut(id).data_changed();
             self.seen[id.index()] = self.epoch;
@@ -639,8 +651,12 @@ impl App {
             GlobalAction::CycleOrganization => self.cycle_organization(),
             GlobalAction::Undo => match self.status.take_undo() {
                 Some(u) => {
-                    match self.repo.restore(u.kind, u.id) {
-                        Ok(()) => self.status.info(format!("restored {}", u.what)),
+                    let done = match u.op {
+                        UndoOp::Restore => self.repo.restore(u.kind, u.id).map(|()| "restored"),
+                        UndoOp::Remove => self.repo.delete(u.kind, u.id).map(|()| "removed"),
+                    };
+                    match done {
+                        Ok(verb) => self.status.info(format!("{verb} {}", u.what)),
                         Err(e) => self.status.error(format!("could not undo: {e}")),
                     }
                     self.outside_change();
@@ -775,23 +791,72 @@ impl App {
 
     fn draw_tabs(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
-        let mut spans = vec![Span::raw(" ")];
-        for id in PaneId::ALL {
-            let label = format!("{} {}", id.digit(), self.panes.get(id).title());
-            let style = if id == self.current {
-                t.active()
-            } else {
-                t.plain()
+        let max = usize::from(rect.width);
+        let tabs = |short: bool| {
+            let mut spans = vec![Span::raw(" ")];
+            for id in PaneId::ALL {
+                let label = if short && id != self.current {
+                    id.digit().to_string()
+                } else {
+                    format!("{} {}", id.digit(), self.panes.get(id).title())
+                };
+                let style = if id == self.current {
+                    t.active()
+                } else {
+                    t.plain()
+                };
+                spans.push(Span::styled(label, style));
+                spans.push(Span::raw(" "));
+            }
+            spans
+        };
+        let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+        let Some(dir) = &self.demo else {
+            let mut spans = tabs(false);
+            let brand = " worklog ";
+            let w = used(&spans);
+            if max >= w + width(brand) {
+                spans.push(Span::raw(" ".repeat(max - w - width(brand))));
+                spans.push(Span::styled(brand, t.dim()));
+            }
+            frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+            return;
+        };
+        // A demo says so before anything else: the tabs give up their names (but the
+        // current one's) when the note would not fit beside them, and a long directory
+        // keeps its end, the part that tells one demo from another.
+        let head = " DEMO · throwaway data in ";
+        let path = sanitize(&dir.display().to_string()).into_owned();
+        let full = tabs(false);
+        let mut spans = if max > used(&full) + width(head) + width(&path) {
+            full
+        } else {
+            tabs(true)
+        };
+        let room = max.saturating_sub(used(&spans) + width(head) + 1);
+        let shown = if width(&path) <= room {
+            path
+        } else {
+            let tail: String = {
+                let mut chars: Vec<char> = Vec::new();
+                let mut w = 0;
+                for c in path.chars().rev() {
+                    let cw = width(&c.to_string());
+                    if w + cw + 1 > room {
+                        break;
+                    }
+                    w += cw;
+                    chars.push(c);
+                }
+                chars.into_iter().rev().collect()
             };
-            spans.push(Span::styled(label, style));
-            spans.push(Span::raw(" "));
-        }
-        let used: usize = spans.iter().map(|s| width(&s.content)).sum();
-        let brand = " worklog ";
-        if usize::from(rect.width) >= used + width(brand) {
-            let pad = usize::from(rect.width) - used - width(brand);
-            spans.push(Span::raw(" ".repeat(pad)));
-            spans.push(Span::styled(brand, t.dim()));
+            format!("…{tail}")
+        };
+        let note = format!("{head}{shown} ");
+        let w = used(&spans);
+        if max > w {
+            spans.push(Span::raw(" ".repeat(max.saturating_sub(w + width(&note)))));
+            spans.push(Span::styled(note, t.warning()));
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }

@@ -898,7 +898,7 @@ impl Form {
             Mode::Editing => {}
             Mode::ConfirmDiscard => self.render_confirm(frame, popup),
             Mode::Conflict { yours, theirs, .. } => {
-                render_conflict(frame, area, theme, yours, theirs);
+                render_conflict(frame, area, popup, theme, yours, theirs);
             }
         }
     }
@@ -1122,19 +1122,27 @@ fn highlighted(
     spans
 }
 
+/// The conflict over the form (`form`, its rect): at least as tall, so no edge of the form
+/// shows above or below it.
 fn render_conflict(
     frame: &mut Frame,
     area: Rect,
+    form: Rect,
     theme: Theme,
     yours: &[(String, String)],
     theirs: &[(String, String)],
 ) {
-    let w = area.width.min(100);
+    let w = area.width.min(100).max(form.width.min(area.width));
     let rows = yours.len().max(theirs.len()) as u16;
     let h = area.height.min(rows.saturating_add(5));
+    let (y, h) = if form.height >= h && form.y >= area.y && form.bottom() <= area.bottom() {
+        (form.y, form.height)
+    } else {
+        (area.y + (area.height - h) / 2, h)
+    };
     let popup = Rect {
         x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
+        y,
         width: w,
         height: h,
     };

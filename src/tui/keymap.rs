@@ -16,9 +16,10 @@
 //! visible pane for its contexts (`Pane::hints`), e.g. `[Energy, Dated, List]` for the energy
 //! list or `[FormLine, Form]` while a single-line field of a form has the cursor. If none of
 //! them is modal, [`Context::Global`] is appended; [`Context::Always`] (Ctrl-C) comes last. A key is looked up context by context
-//! and the first binding that has it wins. So pane-specific keys beat global ones: in the
-//! Energy pane `1`–`5` record a check-in instead of switching panes (`0`, `6`, `7`, Tab and
-//! Shift-Tab still switch). The footer and the help popup leave out, or mark, global keys that
+//! and the first binding that has it wins. So pane-specific keys beat global ones (`/` on
+//! Today searches everything). Digits switch panes everywhere: no pane binds them where a
+//! pane switch is possible (Energy records a check-in with `c`, then `1`–`5`, in a modal
+//! context of its own). The footer and the help popup leave out, or mark, global keys that
 //! an earlier context shadows, so they show exactly this.
 //!
 //! Modal contexts (forms, the filter prompt, popups) take every key: keys they do not bind are
@@ -50,6 +51,8 @@ pub enum Context {
     Dated,
     Focus,
     Energy,
+    /// After `c` in Energy: a level 1–5 records a check-in, any other key cancels.
+    CheckinLevel,
     /// The "carry unfinished tasks over" offer above the focus list.
     CarryOffer,
     /// The checklist for picking tasks to carry.
@@ -112,6 +115,7 @@ impl Context {
         matches!(
             self,
             Context::Checklist
+                | Context::CheckinLevel
                 | Context::FilterInput
                 | Context::Form
                 | Context::FormLine
@@ -136,6 +140,7 @@ impl Context {
             Context::Dated => "Days",
             Context::Focus => "Focus",
             Context::Energy => "Energy",
+            Context::CheckinLevel => "Check-in level",
             Context::CarryOffer => "Unfinished tasks offer",
             Context::Checklist => "Carry checklist",
             Context::FilterInput => "Filter",
@@ -191,6 +196,7 @@ pub enum Action {
     Dated(DayAction),
     Focus(FocusAction),
     Energy(EnergyAction),
+    CheckinLevel(CheckinLevelAction),
     CarryOffer(CarryAction),
     Checklist(ChecklistAction),
     FilterInput(FilterAction),
@@ -230,6 +236,7 @@ impl Action {
             Action::Dated(_) => Context::Dated,
             Action::Focus(_) => Context::Focus,
             Action::Energy(_) => Context::Energy,
+            Action::CheckinLevel(_) => Context::CheckinLevel,
             Action::CarryOffer(_) => Context::CarryOffer,
             Action::Checklist(_) => Context::Checklist,
             Action::FilterInput(_) => Context::FilterInput,
@@ -346,12 +353,23 @@ pub enum FocusAction {
     CycleStatus,
     MoveTaskDown,
     MoveTaskUp,
+    /// Move the task to the day after the one shown.
+    Postpone,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum EnergyAction {
-    Checkin(u8),
+    /// Ask for a level (the next key), then record a check-in.
+    Checkin,
     ToggleRange,
+}
+
+/// The key after `c` in Energy. A digit only records after `c`, so digits switch panes in
+/// Energy as everywhere else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CheckinLevelAction {
+    Level(u8),
+    Cancel,
 }
 
 /// The offer to carry yesterday's unfinished tasks over.
@@ -803,7 +821,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('7')],                     A::Global(GlobalAction::GoTo(PaneId::Energy)),     Some("pane"),    "Energy pane"),
     b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
-    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete"),
+    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete or check-in"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -825,6 +843,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('s')],                     A::Focus(FocusAction::CycleStatus),                Some("status"),  "cycle todo → doing → done → dropped"),
     b(&[Key::ch('J')],                     A::Focus(FocusAction::MoveTaskDown),               None,            "move the task down"),
     b(&[Key::ch('K')],                     A::Focus(FocusAction::MoveTaskUp),                 None,            "move the task up"),
+    b(&[Key::ch('>')],                     A::Focus(FocusAction::Postpone),                   None,            "move the task to the next day (or set its day with e)"),
     // Carry offer
     b(&[Key::ch('c')],                     A::CarryOffer(CarryAction::All),                   Some("carry all"), "carry every unfinished task to this day"),
     b(&[Key::ch('C')],                     A::CarryOffer(CarryAction::Choose),                Some("choose"),  "choose which tasks to carry"),
@@ -837,11 +856,14 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Enter)],              A::Checklist(ChecklistAction::Confirm),            Some("carry ticked"), "carry the ticked tasks"),
     b(&[Key::code(K::Esc)],                A::Checklist(ChecklistAction::Cancel),             Some("cancel"),  "close without carrying"),
     // Energy
-    b(&[Key::ch('1')],                     A::Energy(EnergyAction::Checkin(1)),               Some("check in"), "record energy 1 (drained) now"),
-    b(&[Key::ch('2')],                     A::Energy(EnergyAction::Checkin(2)),               Some("check in"), "record energy 2 now"),
-    b(&[Key::ch('3')],                     A::Energy(EnergyAction::Checkin(3)),               Some("check in"), "record energy 3 now"),
-    b(&[Key::ch('4')],                     A::Energy(EnergyAction::Checkin(4)),               Some("check in"), "record energy 4 now"),
-    b(&[Key::ch('5')],                     A::Energy(EnergyAction::Checkin(5)),               Some("check in"), "record energy 5 (energized) now"),
+    b(&[Key::ch('c')],                     A::Energy(EnergyAction::Checkin),                  Some("check in"), "check in: then 1 (drained) to 5 (energized) records it now"),
+    // After `c` in Energy
+    b(&[Key::ch('1')],                     A::CheckinLevel(CheckinLevelAction::Level(1)),     Some("level"),   "record energy 1 (drained) now"),
+    b(&[Key::ch('2')],                     A::CheckinLevel(CheckinLevelAction::Level(2)),     Some("level"),   "record energy 2 (low) now"),
+    b(&[Key::ch('3')],                     A::CheckinLevel(CheckinLevelAction::Level(3)),     Some("level"),   "record energy 3 (okay) now"),
+    b(&[Key::ch('4')],                     A::CheckinLevel(CheckinLevelAction::Level(4)),     Some("level"),   "record energy 4 (good) now"),
+    b(&[Key::ch('5')],                     A::CheckinLevel(CheckinLevelAction::Level(5)),     Some("level"),   "record energy 5 (energized) now"),
+    b(&[Key::code(K::Esc)],                A::CheckinLevel(CheckinLevelAction::Cancel),       Some("cancel"),  "record nothing"),
     b(&[Key::ch('v')],                     A::Energy(EnergyAction::ToggleRange),              Some("30/90d"),  "daily chart: last 30 or 90 days"),
     // Filter prompt
     b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
@@ -1284,25 +1306,22 @@ mod tests {
     }
 
     #[test]
-    fn energy_digits_beat_pane_switching() {
+    fn digits_switch_panes_in_energy_and_record_only_after_c() {
         let ctx = active(&[Context::Energy, Context::Dated, Context::List]);
         let four = Key::ch('4').event();
         assert_eq!(
             resolve(&ctx, &four).map(|b| b.action),
-            Some(Action::Energy(EnergyAction::Checkin(4)))
-        );
-        let seven = Key::ch('7').event();
-        assert_eq!(
-            resolve(&ctx, &seven).map(|b| b.action),
-            Some(Action::Global(GlobalAction::GoTo(PaneId::Energy)))
+            Some(Action::Global(GlobalAction::GoTo(PaneId::Meetings)))
         );
         let foot = footer(&ctx);
-        assert!(foot.contains(&("1-5".to_string(), "check in")), "{foot:?}");
-        assert!(foot.contains(&("0,6-7".to_string(), "pane")), "{foot:?}");
-        let help = help(&ctx);
-        let global = &help.iter().find(|(c, _)| *c == Context::Global).unwrap().1;
-        let focus_row = global.iter().find(|r| r.help == "Focus pane").unwrap();
-        assert_eq!(focus_row.shadowed, "1");
+        assert!(foot.contains(&("c".to_string(), "check in")), "{foot:?}");
+        assert!(foot.contains(&("0-7".to_string(), "pane")), "{foot:?}");
+        let level = active(&[Context::CheckinLevel]);
+        assert_eq!(
+            resolve(&level, &four).map(|b| b.action),
+            Some(Action::CheckinLevel(CheckinLevelAction::Level(4)))
+        );
+        assert!(resolve(&level, &Key::ch('q').event()).is_none());
     }
 
     #[test]
@@ -1326,6 +1345,7 @@ mod tests {
                 Context::List,
             ],
             vec![Context::Energy, Context::Dated, Context::List],
+            vec![Context::CheckinLevel],
             vec![Context::Picker, Context::Form],
             vec![Context::Conflict],
             vec![Context::Help],

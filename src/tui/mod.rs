@@ -44,6 +44,15 @@ use theme::Theme;
 const UI_PAGE_CACHE_KIB: u32 = 8 * 1024;
 
 pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+    run_with(dir, clock, false)
+}
+
+/// [`run`] on the throwaway sample data `worklog --demo` made in `dir`: the tab bar says so.
+pub fn run_demo(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
+    run_with(dir, clock, true)
+}
+
+fn run_with(dir: DataDir, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
         anyhow::bail!("the app needs a terminal; for scripts see `worklog --help`");
@@ -65,6 +74,9 @@ pub fn run(dir: DataDir, clock: Arc<dyn Clock>) -> anyhow::Result<()> {
     warnings.extend(moved);
     let mut app =
         App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env()).with_drafts(drafts);
+    if demo {
+        app = app.with_demo(dir.root().to_path_buf());
+    }
     if !warnings.is_empty() && app.status.message().is_none() {
         app.status.warn(warnings.join("; "));
     }

@@ -1,6 +1,8 @@
 //! The status line: one message at a time (errors stay longer), the pending undo, and the
-//! backup note the launch routine fills in.
+//! backup note the launch routine fills in. A message belongs to the pane it was said in: it
+//! shows only there (a sort order of Skills means nothing on Meetings).
 
+use super::pane_id::PaneId;
 use crate::model::{Deletable, Id};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::time::{Duration, Instant};
@@ -17,14 +19,26 @@ pub struct Message {
     pub level: Level,
     pub text: String,
     at: Instant,
+    /// The pane shown when it was said (`None` before the app said which).
+    pane: Option<PaneId>,
 }
 
-/// A soft delete the user can still take back with `u`.
+/// A change the user can still take back with `u`: a soft delete (restored), or a row made
+/// by one key (a check-in), soft-deleted in turn.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Undo {
     pub kind: Deletable,
     pub id: Id,
     pub what: String,
+    pub op: UndoOp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UndoOp {
+    /// The row was deleted: restore it.
+    Restore,
+    /// The row was added: delete it.
+    Remove,
 }
 
 /// The last backup, as the launch routine reports it.
@@ -45,6 +59,8 @@ const ERROR_FOR: Duration = Duration::from_secs(15);
 #[derive(Debug, Default)]
 pub struct Status {
     message: Option<Message>,
+    /// The pane on screen, set by the app on every switch.
+    pane: Option<PaneId>,
     undo: Option<Undo>,
     pub backup: BackupNote,
 }
@@ -67,18 +83,47 @@ impl Status {
             level,
             text,
             at: Instant::now(),
+            pane: self.pane,
         });
     }
 
+    /// The pane now on screen: messages said in another pane are not shown.
+    pub fn show_pane(&mut self, pane: PaneId) {
+        self.pane = Some(pane);
+    }
+
+    /// The message to show on the pane now on screen.
     pub fn message(&self) -> Option<&Message> {
-        self.message.as_ref()
+        self.message.as_ref().filter(|m| m.pane == self.pane)
     }
 
     /// Records a delete that `u` can undo and says so.
     pub fn offer_undo(&mut self, kind: Deletable, id: Id, what: impl Into<String>) {
         let what = what.into();
         self.info(format!("deleted {what} — u to undo"));
-        self.undo = Some(Undo { kind, id, what });
+        self.undo = Some(Undo {
+            kind,
+            id,
+            what,
+            op: UndoOp::Restore,
+        });
+    }
+
+    /// Records a row just added that `u` can take back, with `message` (which should say so).
+    pub fn offer_undo_add(
+        &mut self,
+        kind: Deletable,
+        id: Id,
+        what: impl Into<String>,
+        message: impl Into<String>,
+    ) {
+        self.info(message);
+        self.undo = Some(Undo {
+            kind,
+            id,
+            what: what.into(),
+            op: UndoOp::Remove,
+        });
     }
 
     pub fn take_undo(&mut self) -> Option<Undo> {

@@ -46,6 +46,17 @@ impl Session {
     /// `worklog --data-dir DATA` at `cols`×`rows`, on [`NOW`] in UTC, with `env` on top (no
     /// NO_COLOR and no fault injected unless `env` says so).
     pub fn start(data_dir: &Path, cols: u16, rows: u16, env: &[(&str, &str)]) -> Session {
+        Session::start_with(data_dir, cols, rows, env, &[])
+    }
+
+    /// [`Session::start`] with `args` after `--data-dir DATA` (`--demo`).
+    pub fn start_with(
+        data_dir: &Path,
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+        args: &[&str],
+    ) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -57,6 +68,9 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
         cmd.arg("--data-dir");
         cmd.arg(data_dir);
+        for a in args {
+            cmd.arg(a);
+        }
         cmd.env("WORKLOG_NOW", NOW);
         cmd.env("TZ", "UTC");
         cmd.env("TERM", "xterm-256color");

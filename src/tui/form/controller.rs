@@ -227,7 +227,17 @@ impl<S: FormSpec> FormController<S> {
             }
             Err(DbError::Conflict { id, current, .. }) => {
                 match open.spec.conflict(ctx, &open.form, id, current) {
-                    Ok(c) => open.form.show_conflict(c.yours, c.theirs, c.version),
+                    Ok(c) => {
+                        // Only what the form edits can differ: a saved field the form has
+                        // no place for (a task's status) would show as a change on Theirs
+                        // alone, which the user can neither keep nor overwrite.
+                        let theirs = c
+                            .theirs
+                            .into_iter()
+                            .filter(|(label, _)| c.yours.iter().any(|(l, _)| l == label))
+                            .collect();
+                        open.form.show_conflict(c.yours, theirs, c.version)
+                    }
                     Err(e) => open.form.show_error(&e),
                 }
                 FormStep::Handled

@@ -12,11 +12,17 @@ impl EnergyPane {
         };
         match ctx.repo.add_checkin(&draft) {
             Ok(c) => {
-                ctx.status.info(format!(
-                    "recorded energy {level} ({}) at {} — add a note, or Esc",
-                    level_name(level),
-                    c.at.format("%H:%M")
-                ));
+                let what = format!("check-in {level} at {}", c.at.format("%a %-d %b %H:%M"));
+                ctx.status.offer_undo_add(
+                    Deletable::Checkin,
+                    c.id,
+                    what,
+                    format!(
+                        "recorded energy {level} ({}) at {}: add a note or Esc · u undoes",
+                        level_name(level),
+                        c.at.format("%H:%M")
+                    ),
+                );
                 self.day = None;
                 self.filter = Filter::default();
                 self.pending_select = Some(c.id);
@@ -92,6 +98,13 @@ impl EnergyPane {
             Action::FilterInput(a) => self.filter_act(a),
             Action::Dated(a) => self.day_act(a, ctx),
             Action::Energy(a) => self.energy_act(a, ctx),
+            Action::CheckinLevel(a) => {
+                self.asking_level = false;
+                match a {
+                    CheckinLevelAction::Level(level) => self.record(ctx, level),
+                    CheckinLevelAction::Cancel => Outcome::Handled,
+                }
+            }
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
@@ -153,7 +166,12 @@ impl EnergyPane {
 
     pub(super) fn energy_act(&mut self, action: EnergyAction, ctx: &mut Ctx) -> Outcome {
         match action {
-            EnergyAction::Checkin(level) => self.record(ctx, level),
+            EnergyAction::Checkin => {
+                self.asking_level = true;
+                ctx.status
+                    .info("energy now? 1 drained · 2 low · 3 okay · 4 good · 5 energized");
+                Outcome::Handled
+            }
             EnergyAction::ToggleRange => {
                 self.range = match self.range {
                     Range::Days30 => Range::Days90,

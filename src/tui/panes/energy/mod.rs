@@ -1,4 +1,4 @@
-//! Energy: `1`–`5` records a check-in at once (nothing to lose), then a small form edits it;
+//! Energy: `c` then `1`–`5` records a check-in at once (nothing to lose, `u` takes it back), then a small form edits it;
 //! the check-ins of the last 90 days by day; daily averages over 30 or 90 days; the average by
 //! hour of day.
 
@@ -12,7 +12,7 @@ use crate::text::{fit, sanitize, truncate};
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
-    self, Action, Context, DayAction, EnergyAction, FilterAction, ListAction,
+    self, Action, CheckinLevelAction, Context, DayAction, EnergyAction, FilterAction, ListAction,
 };
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate, NaiveDateTime};
@@ -66,6 +66,8 @@ pub struct EnergyPane {
     range: Range,
     editing: FormController<CheckinForm>,
     pending_select: Option<Id>,
+    /// `c` was pressed: the next key is a level, or cancels.
+    asking_level: bool,
 }
 
 impl EnergyPane {
@@ -83,6 +85,7 @@ impl EnergyPane {
             range: Range::Days30,
             editing: FormController::new(PaneId::Energy.slug()),
             pending_select: None,
+            asking_level: false,
         }
     }
 
@@ -198,6 +201,12 @@ impl Pane for EnergyPane {
             return self.form_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
+            if self.asking_level {
+                // Any other key after `c` records nothing, and does nothing else either.
+                self.asking_level = false;
+                ctx.status.info("no check-in recorded");
+                return Outcome::Handled;
+            }
             if self.filter.typing {
                 if self.filter.type_key(&key) {
                     self.refilter();
@@ -231,6 +240,9 @@ impl Pane for EnergyPane {
     fn hints(&self) -> &[Context] {
         if let Some(contexts) = self.editing.contexts() {
             return contexts;
+        }
+        if self.asking_level {
+            return &[Context::CheckinLevel];
         }
         if self.filter.typing {
             return &[Context::FilterInput];

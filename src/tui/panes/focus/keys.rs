@@ -35,6 +35,13 @@ impl FocusPane {
                 return Outcome::Handled;
             }
         };
+        let (day, open) = match &task {
+            Some(t) => (
+                t.day,
+                matches!(t.status, TaskStatus::Todo | TaskStatus::Doing),
+            ),
+            None => (self.day(), true),
+        };
         let (title, target, draft) = match &task {
             Some(t) => (
                 "Edit task",
@@ -88,17 +95,25 @@ impl FocusPane {
             &[draft.goal_id.unwrap_or(NONE_ID)],
             false,
             None,
-        );
-        let day = self.day();
-        self.editing.open(ctx, form, target, TaskForm { day });
+        )
+        .line("day", "Day", &day.format("%Y-%m-%d").to_string());
+        self.editing.open(ctx, form, target, TaskForm { day, open });
         Outcome::Handled
     }
 
     pub(super) fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
         let step = self.editing.handle_key(key, ctx);
         if let FormStep::Saved(task) = &step {
-            ctx.status
-                .info(format!("saved “{}”", sanitize(&task.title)));
+            if task.day == self.day() {
+                ctx.status
+                    .info(format!("saved “{}”", sanitize(&task.title)));
+            } else {
+                ctx.status.info(format!(
+                    "saved “{}” on {}",
+                    sanitize(&task.title),
+                    task.day.format("%a %-d %b")
+                ));
+            }
             if task.day == self.day() {
                 self.pending_select = Some(task.id);
             }
@@ -251,6 +266,26 @@ impl FocusPane {
                     Some(s) => self.set_status(ctx, s),
                     None => Outcome::Handled,
                 }
+            }
+            FocusAction::Postpone => {
+                let Some((id, title)) = self.selected().map(|t| (t.id, t.title.clone())) else {
+                    return Outcome::Handled;
+                };
+                let Some(to) = self.day().checked_add_days(chrono::Days::new(1)) else {
+                    return Outcome::Handled;
+                };
+                match ctx.repo.carry_tasks(&[id], to) {
+                    Ok(0) => ctx
+                        .status
+                        .warn("only a task still to do moves to another day"),
+                    Ok(_) => ctx.status.info(format!(
+                        "“{}” moved to {}",
+                        sanitize(&title),
+                        to.format("%a %-d %b")
+                    )),
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Wrote
             }
             FocusAction::MoveTaskDown | FocusAction::MoveTaskUp => {
                 let Some(id) = self.selected().map(|t| t.id) else {

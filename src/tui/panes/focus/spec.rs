@@ -2,17 +2,20 @@
 //! of the Focus pane. It needs nothing from the pane itself, so the pane's module can hold
 //! one without the two importing each other.
 
+use crate::dates::Lean;
 use crate::db::Error as DbError;
 use crate::model::{Id, Priority, Task, TaskDraft};
 use crate::tui::form::controller::{Conflict, FormSpec, FormTarget};
 use crate::tui::form::{Form, format_minutes, parse_minutes};
 use crate::tui::panes::Ctx;
-use crate::tui::panes::pick::NONE_ID;
+use crate::tui::panes::pick::{NONE_ID, parse_day};
 use chrono::NaiveDate;
 
-/// The task form: a new task on `day`, or an edit.
+/// The task form: a new task on `day`, or an edit of a task on `day` (`open` while it is
+/// still to do or doing: only then can it move).
 pub(super) struct TaskForm {
     pub(super) day: NaiveDate,
+    pub(super) open: bool,
 }
 
 impl FormSpec for TaskForm {
@@ -20,9 +23,37 @@ impl FormSpec for TaskForm {
 
     fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Task, DbError> {
         let draft = read_form(form)?;
+        let to = parse_day(&form.text("day"), ctx.today, "day", Lean::Future)
+            .map_err(|e| DbError::invalid("day", e))?
+            .unwrap_or(self.day);
         match *target {
-            FormTarget::New => ctx.repo.add_task(self.day, &draft),
-            FormTarget::Edit { id, version } => ctx.repo.update_task(id, version, &draft),
+            FormTarget::New => ctx.repo.add_task(to, &draft),
+            FormTarget::Edit { id, version } => {
+                // A task changes day the way the carry offer moves it (remembering where it
+                // came from), which goes only forward and only for an open task: both are
+                // checked before anything is written.
+                if to < self.day {
+                    return Err(DbError::invalid(
+                        "day",
+                        format!(
+                            "a task moves only to a later day than {}",
+                            self.day.format("%a %-d %b")
+                        ),
+                    ));
+                }
+                if to > self.day && !self.open {
+                    return Err(DbError::invalid(
+                        "day",
+                        "only a task still to do moves to another day",
+                    ));
+                }
+                let saved = ctx.repo.update_task(id, version, &draft)?;
+                if to == saved.day {
+                    return Ok(saved);
+                }
+                ctx.repo.carry_tasks(&[id], to)?;
+                ctx.repo.task(id)
+            }
         }
     }
 
@@ -75,15 +106,14 @@ pub(super) fn draft_lines(d: &TaskDraft) -> Vec<(String, String)> {
     ]
 }
 
+/// The saved task's lines: the same fields as [`draft_lines`] (the form has no status).
 pub(super) fn task_lines(t: &Task) -> Vec<(String, String)> {
-    let mut lines = draft_lines(&TaskDraft {
+    draft_lines(&TaskDraft {
         title: t.title.clone(),
         notes: t.notes.clone(),
         priority: t.priority,
         estimate_minutes: t.estimate_minutes,
         goal_id: t.goal_id,
         tags: t.tags.clone(),
-    });
-    lines.push(("status".into(), t.status.label().into()));
-    lines
+    })
 }
