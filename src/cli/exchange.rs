@@ -37,6 +37,18 @@ pub enum ImportFrom {
     Taskwarrior,
     /// The output of `jrnl --format json`
     Jrnl,
+    /// An iCalendar (.ics) file: its events become meetings
+    Ics,
+}
+
+/// The flags of `worklog import` beyond the file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportArgs {
+    /// A source name, or (for a calendar) the window's first day.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub all_day: bool,
+    pub domain: Option<String>,
 }
 
 impl From<ImportFrom> for ImportSource {
@@ -45,6 +57,7 @@ impl From<ImportFrom> for ImportSource {
             ImportFrom::Worklog => ImportSource::Worklog,
             ImportFrom::Taskwarrior => ImportSource::Taskwarrior,
             ImportFrom::Jrnl => ImportSource::Jrnl,
+            ImportFrom::Ics => ImportSource::Ics,
         }
     }
 }
@@ -158,13 +171,36 @@ pub fn import(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     file: &Path,
-    from: Option<ImportSource>,
+    args: ImportArgs,
     dry_run: bool,
     json: bool,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
+    use clap::ValueEnum;
+    let today = clock.today();
+    // `--from` names the source (worklog, taskwarrior, jrnl, ics) or, for a calendar, the
+    // window's first day, as the export's and report's `--from` do.
+    let (from, first_day) = match args.from.as_deref() {
+        None => (None, None),
+        Some(v) => match ImportFrom::from_str(v, true) {
+            Ok(f) => (Some(ImportSource::from(f)), None),
+            Err(_) => (None, day_arg("from", Some(v), today)?),
+        },
+    };
+    let mut calendar = import::ics::Options::around(today);
+    if let Some(d) = first_day {
+        calendar.from = d;
+    }
+    if let Some(d) = day_arg("to", args.to.as_deref(), today)? {
+        calendar.to = d;
+    }
+    if calendar.to < calendar.from {
+        bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);
+    }
+    calendar.all_day = args.all_day;
+    calendar.domain = args.domain;
     let bytes = if file == Path::new("-") {
         let mut b = Vec::new();
         stdin
@@ -178,7 +214,7 @@ pub fn import(
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
     let repo = open(dir, clock, err)?;
     let outcome =
-        import::import(&repo, &text, from, dry_run, &import::system_local).context(if dry_run {
+        import::import_with(&repo, &text, from, dry_run, &import::system_local, &calendar).context(if dry_run {
             "the dry run found a problem (nothing would be imported)"
         } else {
             "nothing was imported"
@@ -192,6 +228,15 @@ pub fn import(
         ("added:        ", "skipped:      ")
     };
     writeln!(out, "{added} {}", outcome.added)?;
+    if outcome.source == ImportSource::Ics {
+        let (updated, cancelled) = if dry_run {
+            ("would update: ", "would cancel: ")
+        } else {
+            ("updated:      ", "cancelled:    ")
+        };
+        writeln!(out, "{updated} {}", outcome.updated)?;
+        writeln!(out, "{cancelled} {}", outcome.cancelled)?;
+    }
     writeln!(out, "already there: {}", outcome.present)?;
     if outcome.skipped.total() > 0 {
         writeln!(out, "{skipped} {}", outcome.skipped)?;

@@ -71,6 +71,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0009_journal_text.up.sql"),
         down: include_str!("migrations/0009_journal_text.down.sql"),
     },
+    Migration {
+        version: 10,
+        name: "calendar",
+        up: include_str!("migrations/0010_calendar.up.sql"),
+        down: include_str!("migrations/0010_calendar.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

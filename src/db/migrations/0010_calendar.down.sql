@@ -1,0 +1,2 @@
+-- Undo of 0010_calendar.
+DROP TABLE calendar_events;
