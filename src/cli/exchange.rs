@@ -26,6 +26,8 @@ pub enum ExportFormat {
     Csv,
     /// An SQL script that `sqlite3 NEW.db < FILE` loads into the same database
     Sql,
+    /// The meetings as an iCalendar (.ics) file, action items as to-dos
+    Ics,
 }
 
 /// `--from` of `worklog import`.
@@ -84,6 +86,19 @@ fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<cra
     Ok(launched.repo)
 }
 
+/// A stored local wall-clock time as UTC, in the machine's zone (honours `TZ`); in a DST
+/// overlap the earlier, in a gap an hour on (as the calendar import reads it).
+fn local_to_utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    match chrono::Local.from_local_datetime(&t) {
+        chrono::LocalResult::Single(l) | chrono::LocalResult::Ambiguous(l, _) => l.to_utc(),
+        chrono::LocalResult::None => chrono::Local
+            .from_local_datetime(&(t + chrono::Duration::hours(1)))
+            .earliest()
+            .map_or_else(|| chrono::Utc.from_utc_datetime(&t), |l| l.to_utc()),
+    }
+}
+
 fn day_arg(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
     value
         .map(|v| parse_day(flag, v, today, Lean::Past).map_err(|e| anyhow!("--{e}")))
@@ -105,6 +120,7 @@ pub fn export(
     err: &mut dyn Write,
 ) -> Result<()> {
     let today = clock.today();
+    let now = local_to_utc(clock.now());
     let range = Range {
         from: day_arg("from", from, today)?,
         to: day_arg("to", to, today)?,
@@ -120,7 +136,7 @@ pub fn export(
     if let Some(p) = path {
         let shape = match format {
             ExportFormat::Csv => output::Shape::Folder,
-            ExportFormat::Json | ExportFormat::Sql => output::Shape::File,
+            ExportFormat::Json | ExportFormat::Sql | ExportFormat::Ics => output::Shape::File,
         };
         output::check(dir, p, shape, force)?;
     }
@@ -130,6 +146,17 @@ pub fn export(
             export::write_json(&repo, range, out)?;
         }
         (ExportFormat::Sql, None) => export::write_sql(&repo, range, out)?,
+        (ExportFormat::Ics, None) => {
+            import::ics::write(&repo, range.from, range.to, now, &local_to_utc, out)?;
+        }
+        (ExportFormat::Ics, Some(p)) => {
+            let mut n = 0;
+            export::to_file(p, |f| {
+                n = import::ics::write(&repo, range.from, range.to, now, &local_to_utc, f)?;
+                Ok(())
+            })?;
+            writeln!(out, "exported {n} meetings as iCalendar to {}", shown(p))?;
+        }
         (ExportFormat::Json, Some(p)) => {
             let w = export::to_file(p, |f| export::write_json(&repo, range, f))?;
             writeln!(

@@ -53,6 +53,14 @@ enum When {
 }
 
 impl When {
+    /// The day as written (in the value's own zone).
+    fn day(&self) -> NaiveDate {
+        match self {
+            When::Day(d) => *d,
+            When::At(t) => t.naive_local().date(),
+        }
+    }
+
     fn at(&self) -> DateTime<rrule::Tz> {
         match self {
             When::At(t) => *t,
@@ -94,6 +102,8 @@ struct Event {
     rdates: Vec<When>,
     exdates: Vec<When>,
     sequence: i64,
+    /// X-WORKLOG-KIND: the meeting's kind, as worklog's export writes it.
+    kind: Option<MeetingKind>,
 }
 
 impl Event {
@@ -141,12 +151,44 @@ fn text(c: &Component<'_>, name: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Outlook and Exchange name zones the Windows way; the commonest, with the IANA zone the
+/// Unicode CLDR maps each to (its territory "001").
+const WINDOWS_ZONES: &[(&str, &str)] = &[
+    ("GMT Standard Time", "Europe/London"),
+    ("Greenwich Standard Time", "Atlantic/Reykjavik"),
+    ("W. Europe Standard Time", "Europe/Berlin"),
+    ("Romance Standard Time", "Europe/Paris"),
+    ("Central Europe Standard Time", "Europe/Budapest"),
+    ("Central European Standard Time", "Europe/Warsaw"),
+    ("E. Europe Standard Time", "Europe/Chisinau"),
+    ("FLE Standard Time", "Europe/Kiev"),
+    ("GTB Standard Time", "Europe/Bucharest"),
+    ("Russian Standard Time", "Europe/Moscow"),
+    ("Eastern Standard Time", "America/New_York"),
+    ("Central Standard Time", "America/Chicago"),
+    ("Mountain Standard Time", "America/Denver"),
+    ("US Mountain Standard Time", "America/Phoenix"),
+    ("Pacific Standard Time", "America/Los_Angeles"),
+    ("Atlantic Standard Time", "America/Halifax"),
+    ("E. South America Standard Time", "America/Sao_Paulo"),
+    ("India Standard Time", "Asia/Calcutta"),
+    ("China Standard Time", "Asia/Shanghai"),
+    ("Singapore Standard Time", "Asia/Singapore"),
+    ("Tokyo Standard Time", "Asia/Tokyo"),
+    ("AUS Eastern Standard Time", "Australia/Sydney"),
+    ("New Zealand Standard Time", "Pacific/Auckland"),
+    ("UTC", "UTC"),
+];
+
 /// A TZID as an IANA zone: as written, or its tail after a vendor prefix (Thunderbird writes
 /// `/mozilla.org/20050126_1/Europe/Berlin`). `None` when no IANA zone has that name.
 fn zone(tzid: &str) -> Option<chrono_tz::Tz> {
     let tzid = tzid.trim();
     if let Ok(z) = tzid.parse::<chrono_tz::Tz>() {
         return Some(z);
+    }
+    if let Some((_, iana)) = WINDOWS_ZONES.iter().find(|(w, _)| w.eq_ignore_ascii_case(tzid)) {
+        return iana.parse().ok();
     }
     tzid.char_indices()
         .filter(|(_, ch)| *ch == '/')
@@ -327,9 +369,17 @@ fn read_event(c: &Component<'_>, line: usize) -> Result<Event> {
         rdates,
         exdates,
         sequence,
+        kind: MeetingKind::parse(&text(c, "X-WORKLOG-KIND")),
         uid,
         summary,
     })
+}
+
+/// Whether the calendar is worklog's own export (its PRODID).
+fn produced_by_worklog(text: &str) -> bool {
+    text.lines()
+        .take(20)
+        .any(|l| l.trim_end().strip_prefix("PRODID:") == Some(PRODID))
 }
 
 /// Every VEVENT of the calendar, read and checked; the first bad one fails them all.
@@ -443,6 +493,11 @@ fn expand<'a>(
                     starts.push(m.start);
                 }
             }
+            // An all-day series is excluded by day: Outlook writes its EXDATEs as midnight in
+            // its own zone, which is not the local midnight the series runs at.
+            if let When::Day(_) = m.start {
+                starts.retain(|s| !m.exdates.iter().any(|x| x.day() == s.day()));
+            }
             starts
         } else if m.start.at() >= lo && m.start.at() <= hi {
             vec![m.start]
@@ -512,6 +567,7 @@ pub fn apply(
     outcome: &mut Outcome,
 ) -> Result<()> {
     let events = parse(text)?;
+    let ours = produced_by_worklog(text);
     let own_domain = match &opts.domain {
         Some(d) => Some(d.trim().trim_start_matches('@').to_lowercase()),
         None => most(
@@ -543,6 +599,7 @@ pub fn apply(
     }
     let me = seen
         .iter()
+        .filter(|_| !ours)
         .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
         .map(|(m, _)| m.to_string());
     let lo = local_midnight(opts.from);
@@ -587,7 +644,11 @@ pub fn apply(
             let external = who.iter().any(|w| {
                 domain_of(&w.email).is_some_and(|d| Some(d.to_lowercase()) != own_domain)
             });
-            let kind = if external {
+            let kind = if let Some(k) = e.kind.filter(|_| ours) {
+                k
+            } else if who.is_empty() {
+                MeetingKind::Other
+            } else if external {
                 MeetingKind::External
             } else if who.len() == 1 {
                 MeetingKind::OneOnOne
@@ -599,18 +660,6 @@ pub fn apply(
             } else {
                 e.summary.clone()
             };
-            let mut names: Vec<String> = who
-                .iter()
-                .map(|w| format!("{}<{}>", w.name, w.email))
-                .collect();
-            names.sort();
-            let fingerprint = format!(
-                "{title}\u{1f}{starts_at}\u{1f}{minutes:?}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
-                kind.as_str(),
-                e.location,
-                e.cancelled,
-                names.join(",")
-            );
             let mut ids = Vec::new();
             for w in &who {
                 let k = (w.name.clone(), w.email.clone());
@@ -624,6 +673,16 @@ pub fn apply(
                 };
                 ids.push(id);
             }
+            ids.sort_unstable();
+            ids.dedup();
+            let names: Vec<String> = ids.iter().map(i64::to_string).collect();
+            let fingerprint = format!(
+                "{title}\u{1f}{starts_at}\u{1f}{minutes:?}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{}",
+                kind.as_str(),
+                e.location,
+                e.cancelled,
+                names.join(",")
+            );
             let o = CalendarOccurrence {
                 uid: e.uid.clone(),
                 occurrence: occ.key,
@@ -638,7 +697,17 @@ pub fn apply(
                 attendees: ids,
                 fingerprint,
             };
-            match repo.calendar_known(&o.uid, &o.occurrence)? {
+            let known = repo.calendar_known(&o.uid, &o.occurrence)?;
+            // A meeting made in worklog, exported and now coming back.
+            let linked = match (&known, native_id(&o.uid)) {
+                (None, Some(id)) if ours => repo.link_calendar_meeting(id, &o)?,
+                _ => false,
+            };
+            if linked {
+                outcome.present.add("meeting");
+                continue;
+            }
+            match known {
                 None if o.cancelled => outcome.skipped.add("cancelled event"),
                 None => {
                     repo.add_calendar_meeting(&o)
@@ -664,6 +733,113 @@ pub fn apply(
     Ok(())
 }
 
+/// The PRODID of worklog's own export. Its events name only the other people (never the
+/// user), and carry each meeting's kind, so an import of it guesses neither.
+pub const PRODID: &str = "-//worklog//worklog calendar export//EN";
+
+/// UID of a meeting that did not come from a calendar (`worklog-meeting-ID@worklog`).
+fn native_uid(id: i64) -> String {
+    format!("worklog-meeting-{id}@worklog")
+}
+
+/// The meeting id in a [`native_uid`].
+fn native_id(uid: &str) -> Option<i64> {
+    uid.strip_prefix("worklog-meeting-")?
+        .strip_suffix("@worklog")?
+        .parse()
+        .ok()
+}
+
+fn utc_text(t: NaiveDateTime, to_utc: &dyn Fn(NaiveDateTime) -> DateTime<Utc>) -> String {
+    to_utc(t).format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// Writes the meetings starting between `from` and `to` (inclusive days) as an iCalendar
+/// file, each action item a VTODO related to its meeting. Calendar meetings keep their UID
+/// (and, in a series, their RECURRENCE-ID), so importing the file again changes nothing.
+/// `to_utc` reads a stored local time in the user's zone; `now` stamps the file.
+pub fn write(
+    repo: &Repo,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+    now: DateTime<Utc>,
+    to_utc: &dyn Fn(NaiveDateTime) -> DateTime<Utc>,
+    out: &mut dyn std::io::Write,
+) -> Result<usize> {
+    use icalendar::{Calendar, Component, Event, Property, Todo};
+    let meetings = repo.snapshot(|repo| repo.calendar_export(from, to))?;
+    let stamp = now.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut cal = Calendar::empty();
+    cal.append_property(Property::new("VERSION", "2.0"));
+    cal.append_property(Property::new("PRODID", PRODID));
+    cal.append_property(Property::new("CALSCALE", "GREGORIAN"));
+    for m in &meetings {
+        let uid = m.uid.clone().unwrap_or_else(|| native_uid(m.meeting_id));
+        let mut e = Event::new();
+        e.uid(&uid);
+        e.add_property("DTSTAMP", &stamp);
+        e.add_property("DTSTART", utc_text(m.starts_at, to_utc));
+        if let Some(min) = m.duration_minutes {
+            let end = m.starts_at + Duration::minutes(i64::from(min));
+            e.add_property("DTEND", utc_text(end, to_utc));
+        }
+        if m.recurring
+            && let Some(occ) = &m.occurrence
+        {
+            let mut p = Property::new("RECURRENCE-ID", occ);
+            if occ.len() == 8 {
+                p.add_parameter("VALUE", "DATE");
+            }
+            e.append_property(p);
+        }
+        e.summary(&m.title);
+        if !m.notes.is_empty() {
+            e.description(&m.notes);
+        }
+        if !m.location.is_empty() {
+            e.add_property("LOCATION", &m.location);
+        }
+        e.add_property("STATUS", if m.cancelled { "CANCELLED" } else { "CONFIRMED" });
+        e.add_property("X-WORKLOG-KIND", m.kind.as_str());
+        for p in &m.attendees {
+            let value = if p.email.is_empty() {
+                // No address: the name alone identifies them on the way back in.
+                "mailto:".to_string()
+            } else {
+                format!("mailto:{}", p.email)
+            };
+            let mut a = Property::new("ATTENDEE", value);
+            a.add_parameter("CN", &p.name);
+            e.append_multi_property(a);
+        }
+        cal.push(e.done());
+        for t in &m.todos {
+            let mut todo = Todo::new();
+            todo.uid(&format!("worklog-action-item-{}@worklog", t.id));
+            todo.add_property("DTSTAMP", &stamp);
+            todo.summary(&t.title);
+            todo.add_property("RELATED-TO", &uid);
+            if let Some(d) = t.due_date {
+                let mut p = Property::new("DUE", d.format("%Y%m%d").to_string());
+                p.add_parameter("VALUE", "DATE");
+                todo.append_property(p);
+            }
+            match t.done_at {
+                Some(done) => {
+                    todo.add_property("STATUS", "COMPLETED");
+                    todo.add_property("COMPLETED", utc_text(done, to_utc));
+                }
+                None => {
+                    todo.add_property("STATUS", "NEEDS-ACTION");
+                }
+            }
+            cal.push(todo.done());
+        }
+    }
+    write!(out, "{cal}")?;
+    Ok(meetings.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -686,7 +862,8 @@ mod tests {
             zone("/mozilla.org/20050126_1/Europe/Berlin"),
             Some(chrono_tz::Europe::Berlin)
         );
-        assert_eq!(zone("W. Europe Standard Time"), None);
+        assert_eq!(zone("W. Europe Standard Time"), Some(chrono_tz::Europe::Berlin));
+        assert_eq!(zone("Nowhere Standard Time"), None);
     }
 
     #[test]

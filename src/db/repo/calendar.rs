@@ -63,6 +63,7 @@ pub struct CalendarExport {
     pub starts_at: NaiveDateTime,
     pub duration_minutes: Option<u32>,
     pub title: String,
+    pub kind: MeetingKind,
     pub notes: String,
     /// `None` for a meeting that did not come from a calendar.
     pub uid: Option<String>,
@@ -167,6 +168,40 @@ impl Repo {
         })
     }
 
+    /// Links meeting `id`, made in worklog and exported, to its own event on the way back in:
+    /// only if it is live, has no calendar key yet and still has that start and title (in
+    /// another database the same id is another meeting). True if it was linked.
+    pub fn link_calendar_meeting(&self, id: Id, o: &CalendarOccurrence) -> Result<bool> {
+        self.write(|c| {
+            let same: bool = c
+                .prepare_cached(
+                    "SELECT count(*) FROM meetings m
+                      WHERE m.id = ?1 AND m.deleted_at IS NULL AND m.starts_at = ?2
+                        AND m.title = ?3
+                        AND NOT EXISTS (SELECT 1 FROM calendar_events e WHERE e.meeting_id = m.id)",
+                )?
+                .query_row(params![id, at_text(o.starts_at), o.title], |r| r.get(0))?;
+            if !same {
+                return Ok(false);
+            }
+            c.prepare_cached(
+                "INSERT INTO calendar_events
+                    (meeting_id, uid, occurrence, recurring, location, status, fingerprint)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                id,
+                o.uid,
+                o.occurrence,
+                o.recurring,
+                o.location,
+                status(o.cancelled),
+                o.fingerprint
+            ])?;
+            Ok(true)
+        })
+    }
+
     /// Notes that the calendar still says the same of this meeting.
     pub fn calendar_synced(&self, meeting_id: Id) -> Result<()> {
         self.write(|c| {
@@ -234,7 +269,7 @@ impl Repo {
     ) -> Result<Vec<CalendarExport>> {
         let c = self.conn();
         let mut stmt = c.prepare_cached(
-            "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.notes,
+            "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.notes, m.kind,
                     e.uid, e.occurrence, coalesce(e.recurring, 0), coalesce(e.location, ''),
                     coalesce(e.status = 'cancelled', 0)
                FROM meetings m LEFT JOIN calendar_events e ON e.meeting_id = m.id
@@ -250,11 +285,12 @@ impl Repo {
                 duration_minutes: r.get(2)?,
                 title: r.get(3)?,
                 notes: r.get(4)?,
-                uid: r.get(5)?,
-                occurrence: r.get(6)?,
-                recurring: r.get(7)?,
-                location: r.get(8)?,
-                cancelled: r.get(9)?,
+                kind: get_enum(r, 5, MeetingKind::parse)?,
+                uid: r.get(6)?,
+                occurrence: r.get(7)?,
+                recurring: r.get(8)?,
+                location: r.get(9)?,
+                cancelled: r.get(10)?,
                 attendees: Vec::new(),
                 todos: Vec::new(),
             })
