@@ -240,12 +240,19 @@ pub fn import(
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
     let repo = open(dir, clock, err)?;
-    let outcome =
-        import::import_with(&repo, &text, from, dry_run, &import::system_local, &calendar).context(if dry_run {
-            "the dry run found a problem (nothing would be imported)"
-        } else {
-            "nothing was imported"
-        })?;
+    let outcome = import::import_with(
+        &repo,
+        &text,
+        from,
+        dry_run,
+        &import::system_local,
+        &calendar,
+    )
+    .context(if dry_run {
+        "the dry run found a problem (nothing would be imported)"
+    } else {
+        "nothing was imported"
+    })?;
     if json {
         return super::json::print(out, &super::json::import(&outcome));
     }

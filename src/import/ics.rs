@@ -187,7 +187,10 @@ fn zone(tzid: &str) -> Option<chrono_tz::Tz> {
     if let Ok(z) = tzid.parse::<chrono_tz::Tz>() {
         return Some(z);
     }
-    if let Some((_, iana)) = WINDOWS_ZONES.iter().find(|(w, _)| w.eq_ignore_ascii_case(tzid)) {
+    if let Some((_, iana)) = WINDOWS_ZONES
+        .iter()
+        .find(|(w, _)| w.eq_ignore_ascii_case(tzid))
+    {
         return iana.parse().ok();
     }
     tzid.char_indices()
@@ -543,7 +546,10 @@ fn expand<'a>(
 }
 
 fn domain_of(email: &str) -> Option<&str> {
-    email.rsplit_once('@').map(|(_, d)| d).filter(|d| !d.is_empty())
+    email
+        .rsplit_once('@')
+        .map(|(_, d)| d)
+        .filter(|d| !d.is_empty())
 }
 
 /// The most frequent value, ties to the smallest (so the answer does not depend on order).
@@ -641,9 +647,9 @@ pub fn apply(
                     who.push(w);
                 }
             }
-            let external = who.iter().any(|w| {
-                domain_of(&w.email).is_some_and(|d| Some(d.to_lowercase()) != own_domain)
-            });
+            let external = who
+                .iter()
+                .any(|w| domain_of(&w.email).is_some_and(|d| Some(d.to_lowercase()) != own_domain));
             let kind = if let Some(k) = e.kind.filter(|_| ours) {
                 k
             } else if who.is_empty() {
@@ -799,7 +805,14 @@ pub fn write(
         if !m.location.is_empty() {
             e.add_property("LOCATION", &m.location);
         }
-        e.add_property("STATUS", if m.cancelled { "CANCELLED" } else { "CONFIRMED" });
+        e.add_property(
+            "STATUS",
+            if m.cancelled {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            },
+        );
         e.add_property("X-WORKLOG-KIND", m.kind.as_str());
         for p in &m.attendees {
             let value = if p.email.is_empty() {
@@ -862,7 +875,10 @@ mod tests {
             zone("/mozilla.org/20050126_1/Europe/Berlin"),
             Some(chrono_tz::Europe::Berlin)
         );
-        assert_eq!(zone("W. Europe Standard Time"), Some(chrono_tz::Europe::Berlin));
+        assert_eq!(
+            zone("W. Europe Standard Time"),
+            Some(chrono_tz::Europe::Berlin)
+        );
         assert_eq!(zone("Nowhere Standard Time"), None);
     }
 

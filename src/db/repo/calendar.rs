@@ -100,10 +100,8 @@ impl Repo {
         let title = required("title", "meeting title", &o.title)?;
         self.write(|c| {
             // A deleted meeting's key is taken over by the new one.
-            c.prepare_cached(
-                "DELETE FROM calendar_events WHERE uid = ?1 AND occurrence = ?2",
-            )?
-            .execute([o.uid.as_str(), o.occurrence.as_str()])?;
+            c.prepare_cached("DELETE FROM calendar_events WHERE uid = ?1 AND occurrence = ?2")?
+                .execute([o.uid.as_str(), o.occurrence.as_str()])?;
             c.prepare_cached(
                 "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
