@@ -530,3 +530,60 @@ fn the_export_round_trips_and_carries_action_items_as_todos() {
     };
     assert_eq!(events(&again), events(&ics));
 }
+
+#[test]
+fn calendar_flags_on_another_kind_of_file_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "j.json", r#"{"tags":{},"entries":[]}"#);
+    let run = worklog(&data, NOW, &["import", &file, "--to", "2026-01-01"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("are for a calendar (.ics) import"),
+        "{}",
+        run.stderr
+    );
+    // A source name for --from is still a source.
+    let run = worklog(&data, NOW, &["import", &file, "--from", "jrnl"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_ranged_json_export_of_calendar_meetings_imports_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "cal.ics", SERIES);
+    json(&worklog(&data, NOW, &["import", &file, "--json"]));
+    let out = dir.path().join("part.json");
+    let r = worklog(
+        &data,
+        NOW,
+        &[
+            "export",
+            "--format",
+            "json",
+            "--from",
+            "2026-10-20",
+            "--to",
+            "2026-10-20",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let text = std::fs::read_to_string(&out).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        doc["tables"]["calendar_events"].as_array().map(Vec::len),
+        Some(1),
+        "{}",
+        doc["tables"]["calendar_events"]
+    );
+    let fresh = dir.path().join("fresh");
+    let r = worklog(&fresh, NOW, &["import", out.to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        query(&fresh, "SELECT count(*) FROM calendar_events"),
+        vec![row(&["1"])]
+    );
+}

@@ -223,9 +223,6 @@ pub fn import(
     if let Some(d) = day_arg("to", args.to.as_deref(), today)? {
         calendar.to = d;
     }
-    if calendar.to < calendar.from {
-        bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);
-    }
     calendar.all_day = args.all_day;
     calendar.domain = args.domain;
     let bytes = if file == Path::new("-") {
@@ -239,6 +236,17 @@ pub fn import(
     };
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
+    let calendar_flags = first_day.is_some() || args.to.is_some() || calendar.all_day;
+    let calendar_flags = calendar_flags || calendar.domain.is_some();
+    if calendar_flags && from.or_else(|| import::detect(&text)) != Some(ImportSource::Ics) {
+        bail!(
+            "a day for --from, --to, --all-day and --domain are for a calendar (.ics) import, \
+             and this file is not one"
+        );
+    }
+    if calendar.to < calendar.from {
+        bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);
+    }
     let repo = open(dir, clock, err)?;
     let outcome = import::import_with(
         &repo,
