@@ -222,7 +222,10 @@ const CHECK_MESSAGES: &[(&str, &str)] = &[
         "import_source",
         "import source must be worklog, taskwarrior or jrnl",
     ),
-    ("calendar_source", "a calendar event must come from an ics import"),
+    (
+        "calendar_source",
+        "a calendar event must come from an ics import",
+    ),
     ("calendar_uid_empty", "a calendar event needs its UID"),
     ("calendar_recurring", "recurring must be 0 or 1"),
     (
