@@ -587,3 +587,43 @@ fn a_ranged_json_export_of_calendar_meetings_imports_cleanly() {
         vec![row(&["1"])]
     );
 }
+
+#[test]
+fn an_occurrence_that_left_the_feed_is_cancelled_not_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let file = write(dir.path(), "cal.ics", SERIES);
+    json(&worklog(&data, NOW, &["import", &file, "--json"]));
+    // The organizer drops the 2 November meeting (an EXDATE) after the first import.
+    let dropped = SERIES.replace(
+        "EXDATE;TZID=Europe/Berlin:20261012T100000",
+        "EXDATE;TZID=Europe/Berlin:20261012T100000,20261102T100000",
+    );
+    let file2 = write(dir.path(), "cal2.ics", &dropped);
+    let out = json(&worklog(&data, NOW, &["import", &file2, "--json"]));
+    assert_eq!(out["cancelled_total"], 1, "{out}");
+    assert_eq!(out["added_total"], 0, "{out}");
+    assert_eq!(
+        query(
+            &data,
+            "SELECT m.starts_at FROM meetings m JOIN calendar_events e ON e.meeting_id = m.id
+              WHERE e.status = 'cancelled' AND m.deleted_at IS NULL"
+        ),
+        vec![row(&["2026-11-02T09:00:00"])]
+    );
+    // Again: it stays cancelled, counted once.
+    let out = json(&worklog(&data, NOW, &["import", &file2, "--json"]));
+    assert_eq!(out["cancelled_total"], 0, "{out}");
+    assert_eq!(out["updated_total"], 0, "{out}");
+    // The organizer takes it back: the same meeting is confirmed again.
+    let out = json(&worklog(&data, NOW, &["import", &file, "--json"]));
+    assert_eq!(out["updated_total"], 1, "{out}");
+    assert_eq!(out["added_total"], 0, "{out}");
+    assert_eq!(
+        query(
+            &data,
+            "SELECT count(*) FROM calendar_events WHERE status = 'cancelled'"
+        ),
+        vec![row(&["0"])]
+    );
+}

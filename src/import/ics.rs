@@ -615,8 +615,20 @@ pub fn apply(
         by_uid.entry(e.uid.as_str()).or_default().push(e);
     }
     let mut people: HashMap<(String, String), i64> = HashMap::new();
-    for group in by_uid.values() {
-        for occ in expand(group, lo, hi)? {
+    for (uid, group) in &by_uid {
+        let occurrences = expand(group, lo, hi)?;
+        // An occurrence imported before that the event no longer has within the window (an
+        // EXDATE added, a series cut short) has left the feed: it is cancelled, not deleted.
+        // Only this event's: another calendar's meetings are not in this file.
+        let keys: std::collections::HashSet<&str> =
+            occurrences.iter().map(|o| o.key.as_str()).collect();
+        for (id, occurrence) in repo.calendar_occurrences(uid, opts.from, opts.to)? {
+            if !keys.contains(occurrence.as_str()) {
+                repo.cancel_calendar_meeting(id)?;
+                outcome.cancelled.add("meeting");
+            }
+        }
+        for occ in occurrences {
             let e = occ.event;
             let (starts_at, all_day) = match occ.start {
                 When::Day(d) => (d.and_time(chrono::NaiveTime::MIN), true),
@@ -720,7 +732,7 @@ pub fn apply(
                         .map_err(|err| anyhow!("{}: {err}", e.name()))?;
                     outcome.added.add("meeting");
                 }
-                Some(k) if k.fingerprint == o.fingerprint => {
+                Some(k) if k.fingerprint == o.fingerprint && k.cancelled == o.cancelled => {
                     repo.calendar_synced(k.meeting_id)?;
                     outcome.present.add("meeting");
                 }

@@ -200,6 +200,41 @@ impl Repo {
         })
     }
 
+    /// The live, not cancelled meetings of one calendar event (UID) starting between `from` and
+    /// `to` (inclusive days), with their occurrence keys.
+    pub fn calendar_occurrences(
+        &self,
+        uid: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Id, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT e.meeting_id, e.occurrence FROM calendar_events e
+                   JOIN meetings m ON m.id = e.meeting_id
+                  WHERE e.uid = ?1 AND e.status = 'confirmed' AND m.deleted_at IS NULL
+                    AND substr(m.starts_at, 1, 10) BETWEEN ?2 AND ?3
+                  ORDER BY e.occurrence",
+            )?
+            .query_map(params![uid, day_text(from), day_text(to)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks a calendar meeting cancelled (it is kept, with all the user added).
+    pub fn cancel_calendar_meeting(&self, meeting_id: Id) -> Result<()> {
+        self.write(|c| {
+            c.prepare_cached(&format!(
+                "UPDATE calendar_events SET status = 'cancelled', synced_at = {NOW_UTC},
+                    updated_at = {NOW_UTC} WHERE meeting_id = ?1"
+            ))?
+            .execute([meeting_id])?;
+            Ok(())
+        })
+    }
+
     /// Notes that the calendar still says the same of this meeting.
     pub fn calendar_synced(&self, meeting_id: Id) -> Result<()> {
         self.write(|c| {
