@@ -1,4 +1,4 @@
--- worklog schema, version 10. Generated from src/db/migrations/ by the test
+-- worklog schema, version 11. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -772,3 +772,23 @@ CREATE INDEX feedback_deleted ON feedback(deleted_at) WHERE deleted_at IS NOT NU
 
 CREATE INDEX energy_checkins_deleted ON energy_checkins(deleted_at)
     WHERE deleted_at IS NOT NULL;
+
+CREATE TABLE calendar_events (
+    id          INTEGER PRIMARY KEY,
+    meeting_id  INTEGER NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    source      TEXT NOT NULL DEFAULT 'ics' CONSTRAINT calendar_source CHECK (source IN ('ics')),
+    uid         TEXT NOT NULL CONSTRAINT calendar_uid_empty CHECK (length(uid) > 0),
+    occurrence  TEXT NOT NULL,
+    recurring   INTEGER NOT NULL DEFAULT 0 CONSTRAINT calendar_recurring CHECK (recurring IN (0, 1)),
+    location    TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL DEFAULT 'confirmed'
+                CONSTRAINT calendar_status CHECK (status IN ('confirmed', 'cancelled')),
+    fingerprint TEXT NOT NULL,
+    synced_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ'))
+) STRICT;
+
+CREATE UNIQUE INDEX calendar_events_meeting_id ON calendar_events(meeting_id);
+
+CREATE UNIQUE INDEX calendar_events_key ON calendar_events(uid, occurrence);

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use worklog::cli;
-use worklog::cli::exchange::{ExportFormat, ImportFrom};
+use worklog::cli::exchange::ExportFormat;
 use worklog::clock;
 use worklog::paths::DataDir;
 
@@ -148,14 +148,27 @@ enum Command {
         #[arg(long, value_name = "D", allow_hyphen_values = true)]
         to: Option<String>,
     },
-    /// Import a worklog export, Taskwarrior's `task export` or `jrnl --format json` output
+    /// Import a worklog export, Taskwarrior's `task export`, `jrnl --format json` output or an
+    /// iCalendar (.ics) file's events as meetings
     Import {
         /// The file to read (- for standard input)
         #[arg(value_name = "FILE")]
         file: PathBuf,
-        /// What the file is [default: detected from its contents]
-        #[arg(long, value_enum, value_name = "SOURCE")]
-        from: Option<ImportFrom>,
+        /// What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its
+        /// contents]; for a calendar, a day instead is the first day of events to import
+        /// [default: 90 days ago]
+        #[arg(long, value_name = "SOURCE|D", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// A calendar's last day of events to import [default: 14 days from today]
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// Import a calendar's all-day events too
+        #[arg(long)]
+        all_day: bool,
+        /// The user's own email domain, which tells external meetings [default: the domain of
+        /// the organizer of most events]
+        #[arg(long, value_name = "DOMAIN")]
+        domain: Option<String>,
         /// Show what would be added and what is already there, and write nothing
         #[arg(long)]
         dry_run: bool,
@@ -695,13 +708,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Import {
             file,
             from,
+            to,
+            all_day,
+            domain,
             dry_run,
             json,
         }) => cli::exchange::import(
             &dir()?,
             clock,
             &file,
-            from.map(Into::into),
+            cli::exchange::ImportArgs {
+                from,
+                to,
+                all_day,
+                domain,
+            },
             dry_run,
             json,
             &mut std::io::stdin().lock(),

@@ -134,6 +134,7 @@ text_enum!(
         Worklog => "worklog", "worklog";
         Taskwarrior => "taskwarrior", "taskwarrior";
         Jrnl => "jrnl", "jrnl";
+        Ics => "ics", "ics";
     }
 );
 

@@ -42,7 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark focus tasks done')
             [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'The day at a glance: focus tasks, check-ins, meetings, open action items')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export everything, or a date range, as JSON, CSV or SQL')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export`, `jrnl --format json` output or an iCalendar (.ics) file''s events as meetings')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')
@@ -394,18 +394,21 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;import' {
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the file is [default: detected from its contents]')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its contents]; for a calendar, a day instead is the first day of events to import [default: 90 days ago]')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'A calendar''s last day of events to import [default: 14 days from today]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The user''s own email domain, which tells external meetings [default: the domain of the organizer of most events]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('--all-day', '--all-day', [CompletionResultType]::ParameterName, 'Import a calendar''s all-day events too')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be added and what is already there, and write nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the counts as a JSON object')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'worklog;report' {
@@ -572,7 +575,7 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark focus tasks done')
             [CompletionResult]::new('today', 'today', [CompletionResultType]::ParameterValue, 'The day at a glance: focus tasks, check-ins, meetings, open action items')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export everything, or a date range, as JSON, CSV or SQL')
-            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export` or `jrnl --format json` output')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import a worklog export, Taskwarrior''s `task export`, `jrnl --format json` output or an iCalendar (.ics) file''s events as meetings')
             [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]')
             [CompletionResult]::new('search', 'search', [CompletionResultType]::ParameterValue, 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List rows of one kind, newest first: aligned columns with ids, or --json')

@@ -1044,7 +1044,7 @@ _worklog() {
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "json csv sql" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "json csv sql ics" -- "${cur}"))
                     return 0
                     ;;
                 --out)
@@ -1527,14 +1527,22 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-q -v -h --from --dry-run --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --from --to --all-day --domain --dry-run --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --from)
-                    COMPREPLY=($(compgen -W "worklog taskwarrior jrnl" -- "${cur}"))
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --data-dir)

@@ -43,7 +43,7 @@ complete -c worklog -n "__fish_worklog_needs_command" -f -a "add" -d 'Capture so
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "done" -d 'Mark focus tasks done'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
-complete -c worklog -n "__fish_worklog_needs_command" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export` or `jrnl --format json` output'
+complete -c worklog -n "__fish_worklog_needs_command" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export`, `jrnl --format json` output or an iCalendar (.ics) file\'s events as meetings'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'
@@ -272,7 +272,8 @@ complete -c worklog -n "__fish_worklog_using_subcommand today" -s v -l verbose -
 complete -c worklog -n "__fish_worklog_using_subcommand today" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l format -r -f -a "json\t'One JSON document with every table (lossless; `worklog import` reads it)'
 csv\t'A folder with one CSV file per table (needs --out DIR)'
-sql\t'An SQL script that `sqlite3 NEW.db < FILE` loads into the same database'"
+sql\t'An SQL script that `sqlite3 NEW.db < FILE` loads into the same database'
+ics\t'The meetings as an iCalendar (.ics) file, action items as to-dos'"
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l out -d 'Write to this file (a folder for csv) instead of standard output' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l from -d 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l to -d 'Keep dated rows up to this day, inclusive' -r
@@ -285,19 +286,20 @@ complete -c worklog -n "__fish_worklog_using_subcommand export" -l force -d 'Rep
 complete -c worklog -n "__fish_worklog_using_subcommand export" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
 complete -c worklog -n "__fish_worklog_using_subcommand export" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c worklog -n "__fish_worklog_using_subcommand import" -l from -d 'What the file is [default: detected from its contents]' -r -f -a "worklog\t'A `worklog export --format json` file'
-taskwarrior\t'The output of `task export`'
-jrnl\t'The output of `jrnl --format json`'"
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l from -d 'What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its contents]; for a calendar, a day instead is the first day of events to import [default: 90 days ago]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l to -d 'A calendar\'s last day of events to import [default: 14 days from today]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l domain -d 'The user\'s own email domain, which tells external meetings [default: the domain of the organizer of most events]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l all-day -d 'Import a calendar\'s all-day events too'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l dry-run -d 'Show what would be added and what is already there, and write nothing'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l json -d 'Print the counts as a JSON object'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
-complete -c worklog -n "__fish_worklog_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c worklog -n "__fish_worklog_using_subcommand import" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l from -d 'The first day (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l to -d 'The last day, inclusive [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l out -d 'Write the report to this file instead of standard output' -r -F
@@ -417,7 +419,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_see
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "done" -d 'Mark focus tasks done'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export` or `jrnl --format json` output'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export`, `jrnl --format json` output or an iCalendar (.ics) file\'s events as meetings'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'

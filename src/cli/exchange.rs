@@ -26,6 +26,8 @@ pub enum ExportFormat {
     Csv,
     /// An SQL script that `sqlite3 NEW.db < FILE` loads into the same database
     Sql,
+    /// The meetings as an iCalendar (.ics) file, action items as to-dos
+    Ics,
 }
 
 /// `--from` of `worklog import`.
@@ -37,6 +39,18 @@ pub enum ImportFrom {
     Taskwarrior,
     /// The output of `jrnl --format json`
     Jrnl,
+    /// An iCalendar (.ics) file: its events become meetings
+    Ics,
+}
+
+/// The flags of `worklog import` beyond the file.
+#[derive(Debug, Clone, Default)]
+pub struct ImportArgs {
+    /// A source name, or (for a calendar) the window's first day.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub all_day: bool,
+    pub domain: Option<String>,
 }
 
 impl From<ImportFrom> for ImportSource {
@@ -45,6 +59,7 @@ impl From<ImportFrom> for ImportSource {
             ImportFrom::Worklog => ImportSource::Worklog,
             ImportFrom::Taskwarrior => ImportSource::Taskwarrior,
             ImportFrom::Jrnl => ImportSource::Jrnl,
+            ImportFrom::Ics => ImportSource::Ics,
         }
     }
 }
@@ -71,6 +86,19 @@ fn open(dir: &DataDir, clock: Arc<dyn Clock>, err: &mut dyn Write) -> Result<cra
     Ok(launched.repo)
 }
 
+/// A stored local wall-clock time as UTC, in the machine's zone (honours `TZ`); in a DST
+/// overlap the earlier, in a gap an hour on (as the calendar import reads it).
+fn local_to_utc(t: chrono::NaiveDateTime) -> chrono::DateTime<chrono::Utc> {
+    use chrono::TimeZone;
+    match chrono::Local.from_local_datetime(&t) {
+        chrono::LocalResult::Single(l) | chrono::LocalResult::Ambiguous(l, _) => l.to_utc(),
+        chrono::LocalResult::None => chrono::Local
+            .from_local_datetime(&(t + chrono::Duration::hours(1)))
+            .earliest()
+            .map_or_else(|| chrono::Utc.from_utc_datetime(&t), |l| l.to_utc()),
+    }
+}
+
 fn day_arg(flag: &str, value: Option<&str>, today: NaiveDate) -> Result<Option<NaiveDate>> {
     value
         .map(|v| parse_day(flag, v, today, Lean::Past).map_err(|e| anyhow!("--{e}")))
@@ -92,6 +120,7 @@ pub fn export(
     err: &mut dyn Write,
 ) -> Result<()> {
     let today = clock.today();
+    let now = local_to_utc(clock.now());
     let range = Range {
         from: day_arg("from", from, today)?,
         to: day_arg("to", to, today)?,
@@ -107,7 +136,7 @@ pub fn export(
     if let Some(p) = path {
         let shape = match format {
             ExportFormat::Csv => output::Shape::Folder,
-            ExportFormat::Json | ExportFormat::Sql => output::Shape::File,
+            ExportFormat::Json | ExportFormat::Sql | ExportFormat::Ics => output::Shape::File,
         };
         output::check(dir, p, shape, force)?;
     }
@@ -117,6 +146,17 @@ pub fn export(
             export::write_json(&repo, range, out)?;
         }
         (ExportFormat::Sql, None) => export::write_sql(&repo, range, out)?,
+        (ExportFormat::Ics, None) => {
+            import::ics::write(&repo, range.from, range.to, now, &local_to_utc, out)?;
+        }
+        (ExportFormat::Ics, Some(p)) => {
+            let mut n = 0;
+            export::to_file(p, |f| {
+                n = import::ics::write(&repo, range.from, range.to, now, &local_to_utc, f)?;
+                Ok(())
+            })?;
+            writeln!(out, "exported {n} meetings as iCalendar to {}", shown(p))?;
+        }
         (ExportFormat::Json, Some(p)) => {
             let w = export::to_file(p, |f| export::write_json(&repo, range, f))?;
             writeln!(
@@ -158,13 +198,33 @@ pub fn import(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     file: &Path,
-    from: Option<ImportSource>,
+    args: ImportArgs,
     dry_run: bool,
     json: bool,
     stdin: &mut dyn Read,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
+    use clap::ValueEnum;
+    let today = clock.today();
+    // `--from` names the source (worklog, taskwarrior, jrnl, ics) or, for a calendar, the
+    // window's first day, as the export's and report's `--from` do.
+    let (from, first_day) = match args.from.as_deref() {
+        None => (None, None),
+        Some(v) => match ImportFrom::from_str(v, true) {
+            Ok(f) => (Some(ImportSource::from(f)), None),
+            Err(_) => (None, day_arg("from", Some(v), today)?),
+        },
+    };
+    let mut calendar = import::ics::Options::around(today);
+    if let Some(d) = first_day {
+        calendar.from = d;
+    }
+    if let Some(d) = day_arg("to", args.to.as_deref(), today)? {
+        calendar.to = d;
+    }
+    calendar.all_day = args.all_day;
+    calendar.domain = args.domain;
     let bytes = if file == Path::new("-") {
         let mut b = Vec::new();
         stdin
@@ -176,13 +236,31 @@ pub fn import(
     };
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
+    let calendar_flags = first_day.is_some() || args.to.is_some() || calendar.all_day;
+    let calendar_flags = calendar_flags || calendar.domain.is_some();
+    if calendar_flags && from.or_else(|| import::detect(&text)) != Some(ImportSource::Ics) {
+        bail!(
+            "a day for --from, --to, --all-day and --domain are for a calendar (.ics) import, \
+             and this file is not one"
+        );
+    }
+    if calendar.to < calendar.from {
+        bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);
+    }
     let repo = open(dir, clock, err)?;
-    let outcome =
-        import::import(&repo, &text, from, dry_run, &import::system_local).context(if dry_run {
-            "the dry run found a problem (nothing would be imported)"
-        } else {
-            "nothing was imported"
-        })?;
+    let outcome = import::import_with(
+        &repo,
+        &text,
+        from,
+        dry_run,
+        &import::system_local,
+        &calendar,
+    )
+    .context(if dry_run {
+        "the dry run found a problem (nothing would be imported)"
+    } else {
+        "nothing was imported"
+    })?;
     if json {
         return super::json::print(out, &super::json::import(&outcome));
     }
@@ -192,6 +270,15 @@ pub fn import(
         ("added:        ", "skipped:      ")
     };
     writeln!(out, "{added} {}", outcome.added)?;
+    if outcome.source == ImportSource::Ics {
+        let (updated, cancelled) = if dry_run {
+            ("would update: ", "would cancel: ")
+        } else {
+            ("updated:      ", "cancelled:    ")
+        };
+        writeln!(out, "{updated} {}", outcome.updated)?;
+        writeln!(out, "{cancelled} {}", outcome.cancelled)?;
+    }
     writeln!(out, "already there: {}", outcome.present)?;
     if outcome.skipped.total() > 0 {
         writeln!(out, "{skipped} {}", outcome.skipped)?;

@@ -223,6 +223,16 @@ const CHECK_MESSAGES: &[(&str, &str)] = &[
         "import source must be worklog, taskwarrior or jrnl",
     ),
     (
+        "calendar_source",
+        "a calendar event must come from an ics import",
+    ),
+    ("calendar_uid_empty", "a calendar event needs its UID"),
+    ("calendar_recurring", "recurring must be 0 or 1"),
+    (
+        "calendar_status",
+        "a calendar event's status must be confirmed or cancelled",
+    ),
+    (
         "import_external_id_empty",
         "an imported record needs its id in the source",
     ),

@@ -77,6 +77,12 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0010_shell_lists.up.sql"),
         down: include_str!("migrations/0010_shell_lists.down.sql"),
     },
+    Migration {
+        version: 11,
+        name: "calendar",
+        up: include_str!("migrations/0011_calendar.up.sql"),
+        down: include_str!("migrations/0011_calendar.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

@@ -13,6 +13,7 @@ pub mod snapshot;
 
 pub use error::{Error, Result};
 pub use identity::Identity;
+pub use repo::{CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo};
 pub use repo::{Candidate, RowsOf};
 pub use repo::{ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange};
 

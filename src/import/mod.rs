@@ -11,6 +11,7 @@
 //!
 //! The rules for each source are in [`worklog`], [`taskwarrior`] and [`jrnl`].
 
+pub mod ics;
 pub mod jrnl;
 pub mod taskwarrior;
 pub mod worklog;
@@ -85,6 +86,10 @@ pub struct Outcome {
     pub source: ImportSource,
     pub dry_run: bool,
     pub added: Tally,
+    /// Records imported before that the source has changed since (calendar events).
+    pub updated: Tally,
+    /// Calendar occurrences imported before and cancelled since.
+    pub cancelled: Tally,
     /// Records already imported before (or rows already in the database).
     pub present: Tally,
     /// Records deliberately left out, with why.
@@ -100,6 +105,8 @@ impl Outcome {
             source,
             dry_run,
             added: Tally::default(),
+            updated: Tally::default(),
+            cancelled: Tally::default(),
             present: Tally::default(),
             skipped: Tally::default(),
             repeated: Vec::new(),
@@ -159,6 +166,9 @@ pub(crate) fn repeated(
 /// of objects, or one object per line, each with a `uuid`.
 pub fn detect(text: &str) -> Option<ImportSource> {
     let t = text.trim_start_matches('\u{feff}').trim_start();
+    if ics::detect(t) {
+        return Some(ImportSource::Ics);
+    }
     if t.starts_with('[') {
         return Some(ImportSource::Taskwarrior);
     }
@@ -196,13 +206,26 @@ pub fn import(
     dry_run: bool,
     to_local: ToLocal<'_>,
 ) -> Result<Outcome> {
+    let calendar = ics::Options::around(Local::now().date_naive());
+    import_with(repo, text, source, dry_run, to_local, &calendar)
+}
+
+/// [`import`] with the choices of a calendar import (its window, all-day events, domain).
+pub fn import_with(
+    repo: &Repo,
+    text: &str,
+    source: Option<ImportSource>,
+    dry_run: bool,
+    to_local: ToLocal<'_>,
+    calendar: &ics::Options,
+) -> Result<Outcome> {
     let source = match source {
         Some(s) => s,
         None => match detect(text) {
             Some(s) => s,
             None => bail!(
                 "cannot tell what this file is: expected a worklog export, the output of \
-                 `task export` or of `jrnl --format json`; say which with --from"
+                 `task export` or of `jrnl --format json`, or an iCalendar (.ics) file; say which with --from"
             ),
         },
     };
@@ -231,6 +254,11 @@ pub fn import(
         ImportSource::Jrnl => {
             let entries = jrnl::parse(text)?;
             repo.import_transaction(ending, |repo| jrnl::apply(repo, &entries, &mut outcome))?;
+        }
+        ImportSource::Ics => {
+            repo.import_transaction(ending, |repo| {
+                ics::apply(repo, text, calendar, to_local, &mut outcome)
+            })?;
         }
     }
     Ok(outcome)

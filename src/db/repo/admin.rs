@@ -21,7 +21,7 @@ fn table_of(kind: Deletable) -> Table {
 
 /// The tables `row_counts` reports, in schema order: every table of user data. The search
 /// index (`search_docs` and the FTS5 tables) is left out: it is derived from these.
-const COUNTED: [&str; 25] = [
+const COUNTED: [&str; 26] = [
     "organizations",
     "profile",
     "people",
@@ -47,6 +47,7 @@ const COUNTED: [&str; 25] = [
     "skill_tags",
     "checkin_tags",
     "imports",
+    "calendar_events",
 ];
 
 impl Repo {
@@ -259,6 +260,7 @@ fn noun(table: &str) -> &str {
         "action_items" => "action item",
         "energy_checkins" => "check-in",
         "imports" => "import record",
+        "calendar_events" => "calendar event",
         other => other,
     }
 }

@@ -157,7 +157,9 @@ fn range_condition(table: &str) -> Option<String> {
         "learning_tags" | "learning_skills" => format!("learning_id IN ({learnings})"),
         "skill_progress" => within("assessed_on"),
         "meetings" => format!("id IN ({meetings})"),
-        "meeting_attendees" | "meeting_tags" => format!("meeting_id IN ({meetings})"),
+        "meeting_attendees" | "meeting_tags" | "calendar_events" => {
+            format!("meeting_id IN ({meetings})")
+        }
         "feedback" => within("day"),
         "feedback_tags" => format!("feedback_id IN ({feedback})"),
         "action_items" => format!("id IN ({actions})"),
@@ -940,6 +942,7 @@ mod tests {
             "action_items",
             "energy_checkins",
             "imports",
+            "calendar_events",
         ] {
             assert!(range_condition(t).is_some(), "{t}");
         }

@@ -208,6 +208,10 @@ impl Repo {
 mod action_items;
 mod admin;
 mod browse;
+mod calendar;
+pub use calendar::{
+    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo,
+};
 mod complete;
 pub use browse::{ListFilter, ListPage, ReadKind};
 pub use complete::{Candidate, RowsOf};

@@ -1,0 +1,2 @@
+-- Undo of 0011_calendar.
+DROP TABLE calendar_events;
