@@ -221,12 +221,9 @@ impl Manager {
     }
 
     fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self.visible.iter().position(|&i| self.id_at(i) == Some(id))
-        {
-            self.cursor.selected = pos;
-        }
-        self.cursor.clamp(self.visible.len());
+        let mut cursor = std::mem::take(&mut self.cursor);
+        cursor.select_where(&self.visible, |i| id.is_some() && self.id_at(i) == id);
+        self.cursor = cursor;
     }
 
     fn org_options(&self) -> Vec<PickOption> {

@@ -27,6 +27,17 @@ impl Cursor {
         };
     }
 
+    /// Puts the selection on the row for which `is` holds, if one of the `visible` rows (indexes
+    /// into the pane's rows) is it; then keeps the selection inside the list. For the panes whose
+    /// rows are held whole (a day's tasks, the skills, the goal tree, people and tags): a list
+    /// that grows with history is a [`crate::tui::paged::PagedList`], which keeps its own.
+    pub fn select_where(&mut self, visible: &[usize], is: impl Fn(usize) -> bool) {
+        if let Some(pos) = visible.iter().position(|&i| is(i)) {
+            self.selected = pos;
+        }
+        self.clamp(visible.len());
+    }
+
     pub fn clamp(&mut self, len: usize) {
         self.selected = self.selected.min(len.saturating_sub(1));
     }
@@ -136,5 +147,19 @@ mod tests {
         };
         assert!(f.matches(["learn rust"]));
         assert!(!f.matches(["go", "sql"]));
+    }
+
+    #[test]
+    fn select_where_finds_the_row_among_the_visible_or_keeps_a_place_in_the_list() {
+        // Rows 0..6, of which 1, 3 and 5 pass a filter.
+        let visible = [1, 3, 5];
+        let mut c = Cursor::default();
+        c.select_where(&visible, |i| i == 5);
+        assert_eq!(c.selected, 2);
+        // Filtered out: the selection stays where it was, inside the list.
+        c.select_where(&visible, |i| i == 4);
+        assert_eq!(c.selected, 2);
+        c.select_where(&visible[..1], |_| false);
+        assert_eq!(c.selected, 0);
     }
 }

@@ -132,15 +132,10 @@ impl EnergyPane {
     }
 
     fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.checkins.get(i).is_some_and(|c| c.id == id))
-        {
-            self.cursor.selected = pos;
-        }
-        self.cursor.clamp(self.visible.len());
+        let rows = &self.checkins;
+        self.cursor.select_where(&self.visible, |i| {
+            id.is_some_and(|id| rows.get(i).is_some_and(|c| c.id == id))
+        });
     }
 
     fn go_to_day(&mut self, day: NaiveDate) -> Outcome {

@@ -233,15 +233,10 @@ impl GoalsPane {
     }
 
     fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.goals.get(i).is_some_and(|g| g.id == id))
-        {
-            self.cursor.selected = pos;
-        }
-        self.cursor.clamp(self.visible.len());
+        let rows = &self.goals;
+        self.cursor.select_where(&self.visible, |i| {
+            id.is_some_and(|id| rows.get(i).is_some_and(|g| g.id == id))
+        });
     }
 
     /// Expands everything above `id` so its row shows.

@@ -192,15 +192,10 @@ impl SkillsPane {
     }
 
     fn select_id(&mut self, id: Option<Id>) {
-        if let Some(id) = id
-            && let Some(pos) = self
-                .visible
-                .iter()
-                .position(|&i| self.skills.get(i).is_some_and(|s| s.id == id))
-        {
-            self.cursor.selected = pos;
-        }
-        self.cursor.clamp(self.visible.len());
+        let rows = &self.skills;
+        self.cursor.select_where(&self.visible, |i| {
+            id.is_some_and(|id| rows.get(i).is_some_and(|s| s.id == id))
+        });
     }
 
     fn load_detail(repo: &Repo, id: Id) -> anyhow::Result<Detail> {
