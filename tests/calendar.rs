@@ -627,3 +627,38 @@ fn an_occurrence_that_left_the_feed_is_cancelled_not_deleted() {
         vec![row(&["0"])]
     );
 }
+
+/// An event with no occurrence inside the window is counted as skipped, so a dry run of a
+/// calendar whose events all lie outside it does not just say "nothing".
+#[test]
+fn events_outside_the_window_are_counted_as_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    // The Google export's one event is in October 2024; the default window is around NOW.
+    let run = worklog(
+        &data,
+        NOW,
+        &["import", &fixture("google_alarm_future.ics"), "--dry-run"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("1 out-of-window event"),
+        "{}",
+        run.stdout
+    );
+    let run = worklog(
+        &data,
+        NOW,
+        &[
+            "import",
+            &fixture("google_alarm_future.ics"),
+            "--dry-run",
+            "--from",
+            "2024-10-01",
+            "--to",
+            "2024-10-31",
+        ],
+    );
+    assert!(!run.stdout.contains("out-of-window"), "{}", run.stdout);
+    assert!(run.stdout.contains("1 meeting"), "{}", run.stdout);
+}

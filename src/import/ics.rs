@@ -617,6 +617,11 @@ pub fn apply(
     let mut people: HashMap<(String, String), i64> = HashMap::new();
     for (uid, group) in &by_uid {
         let occurrences = expand(group, lo, hi)?;
+        if occurrences.is_empty() {
+            // Said, so that a calendar whose events all lie outside the window (--from, --to)
+            // does not import "nothing" without a word why.
+            outcome.skipped.add("out-of-window event");
+        }
         // An occurrence imported before that the event no longer has within the window (an
         // EXDATE added, a series cut short) has left the feed: it is cancelled, not deleted.
         // Only this event's: another calendar's meetings are not in this file.
