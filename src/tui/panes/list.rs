@@ -85,6 +85,14 @@ impl Filter {
 
     /// A key of the FilterInput context (every pane's filter prompt); true if the text
     /// changed, so the pane filters again.
+    /// Esc on a list: drops the filter. False if there was none (the key is then not the
+    /// list's: the app may use it).
+    pub fn clear(&mut self) -> bool {
+        let was = self.is_active();
+        *self = Filter::default();
+        was
+    }
+
     pub fn act(&mut self, action: FilterAction) -> bool {
         match action {
             FilterAction::Done => {
@@ -161,5 +169,16 @@ mod tests {
         assert_eq!(c.selected, 2);
         c.select_where(&visible[..1], |_| false);
         assert_eq!(c.selected, 0);
+    }
+
+    #[test]
+    fn clear_says_whether_there_was_a_filter() {
+        let mut f = Filter {
+            text: "rust".into(),
+            typing: false,
+        };
+        assert!(f.clear());
+        assert!(!f.is_active());
+        assert!(!f.clear(), "nothing left to clear: Esc is not the list's");
     }
 }

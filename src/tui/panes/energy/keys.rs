@@ -140,10 +140,9 @@ impl EnergyPane {
                 Outcome::Handled
             }
             ListAction::ClearFilter => {
-                if !self.filter.is_active() {
+                if !self.filter.clear() {
                     return Outcome::Ignored;
                 }
-                self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }

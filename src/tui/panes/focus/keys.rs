@@ -227,10 +227,9 @@ impl FocusPane {
                 Outcome::Handled
             }
             ListAction::ClearFilter => {
-                if !self.filter.is_active() {
+                if !self.filter.clear() {
                     return Outcome::Ignored;
                 }
-                self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }

@@ -7,7 +7,7 @@ use crate::model::{Deletable, Goal, GoalDraft, Id};
 use crate::text::{sanitize, truncate};
 use crate::tui::form::PickOption;
 use crate::tui::keymap::{Action, Answer, FilterAction, GoalDetailAction, GoalsAction, ListAction};
-use crate::tui::panes::list::{Cursor, Filter};
+use crate::tui::panes::list::Cursor;
 use crate::tui::panes::pick::{Chooser, Chosen, NONE_ID};
 use crate::tui::panes::{Ctx, Outcome};
 use ratatui::crossterm::event::KeyEvent;
@@ -206,10 +206,9 @@ impl GoalsPane {
                 Outcome::Handled
             }
             ListAction::ClearFilter => {
-                if !self.filter.is_active() {
+                if !self.filter.clear() {
                     return Outcome::Ignored;
                 }
-                self.filter = Filter::default();
                 self.refilter();
                 Outcome::Handled
             }

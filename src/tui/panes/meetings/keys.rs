@@ -122,10 +122,9 @@ impl MeetingsPane {
                 Outcome::Handled
             }
             ListAction::ClearFilter => {
-                if !self.filter.is_active() {
+                if !self.filter.clear() {
                     return Outcome::Ignored;
                 }
-                self.filter = Filter::default();
                 self.refilter(ctx);
                 Outcome::Handled
             }
