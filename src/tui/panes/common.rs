@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 /// "Sun 22 Nov 2026 · today" (or yesterday / tomorrow / nothing).
 pub fn day_label(day: NaiveDate, today: NaiveDate) -> String {
@@ -120,6 +120,24 @@ pub fn render_empty(frame: &mut Frame, rect: Rect, text: &str, theme: Theme) {
             ..rect
         },
     );
+}
+
+/// The panel beside a list on wide terminals (the selected row, charts): a dim rule on its
+/// left, an optional bold title, and one column of space. Returns where its content goes.
+pub fn side_panel(frame: &mut Frame, rect: Rect, title: Option<&str>, theme: Theme) -> Rect {
+    let mut block = Block::default()
+        .borders(Borders::LEFT)
+        .border_style(theme.dim());
+    if let Some(title) = title {
+        block = block.title(Span::styled(format!(" {title} "), theme.bold()));
+    }
+    let inner = block.inner(rect);
+    frame.render_widget(block, rect);
+    Rect {
+        x: inner.x.saturating_add(1),
+        width: inner.width.saturating_sub(1),
+        ..inner
+    }
 }
 
 #[cfg(test)]

@@ -114,16 +114,7 @@ impl EnergyPane {
 
     pub(super) fn render_charts(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
-        let block = Block::default()
-            .borders(Borders::LEFT)
-            .border_style(t.dim());
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x.saturating_add(1),
-            width: inner.width.saturating_sub(1),
-            ..inner
-        };
+        let inner = super::super::common::side_panel(frame, rect, None, t);
         if inner.height < 6 || inner.width < 10 {
             return;
         }

@@ -147,17 +147,7 @@ impl FeedbackPane {
 
     pub(super) fn render_preview(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
-        let block = Block::default()
-            .borders(Borders::LEFT)
-            .border_style(t.dim())
-            .title(Span::styled(" Feedback ", t.bold()));
-        let inner = block.inner(rect);
-        frame.render_widget(block, rect);
-        let inner = Rect {
-            x: inner.x.saturating_add(1),
-            width: inner.width.saturating_sub(1),
-            ..inner
-        };
+        let inner = super::super::common::side_panel(frame, rect, Some("Feedback"), t);
         let Some(f) = self.selected() else {
             return;
         };
