@@ -270,22 +270,32 @@ impl App {
     }
 
     fn reload(&mut self, id: PaneId) {
-        let read = self.panes.get_mut(id).reload(&self.repo);
-        self.fresh[id.index()] = read.is_ok();
-        if let Err(e) = read {
+        if let Err(e) = self.read(id) {
             self.status
                 .error(format!("could not load {}: {e:#}", id.name()));
+        }
+    }
+
+    /// Reads the pane's cache; it is fresh if that worked.
+    fn read(&mut self, id: PaneId) -> anyhow::Result<()> {
+        let read = self.panes.get_mut(id).reload(&self.repo);
+        self.fresh[id.index()] = read.is_ok();
+        read
+    }
+
+    /// Tells the pane of the changes it has not heard of yet, if any: its cache is then stale.
+    fn catch_up(&mut self, id: PaneId) {
+        if self.seen[id.index()] < self.epoch {
+            self.panes.get_mut(id).data_changed();
+            self.seen[id.index()] = self.epoch;
+            self.fresh[id.index()] = false;
         }
     }
 
     fn switch(&mut self, id: PaneId) {
         self.current = id;
         self.status.show_pane(id);
-        if self.seen[id.index()] < self.epoch {
-            self.panes.get_mut(id).data_changed();
-            self.seen[id.index()] = self.epoch;
-            self.fresh[id.index()] = false;
-        }
+        self.catch_up(id);
         if self.fresh[id.index()] {
             self.panes.get_mut(id).shown_again(self.clock.now());
         } else {
@@ -306,12 +316,10 @@ impl App {
         }) else {
             return false;
         };
-        if self.seen[id.index()] < self.epoch {
-            self.panes.get_mut(id).data_changed();
-            self.seen[id.index()] = self.epoch;
-        }
+        self.catch_up(id);
         self.tried[id.index()] = self.epoch + 1;
-        self.fresh[id.index()] = self.panes.get_mut(id).reload(&self.repo).is_ok();
+        // An error is said when the pane is shown (it is read again then).
+        let _ = self.read(id);
         true
     }
 
