@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// Rows `worklog list` shows unless told otherwise.
 pub const DEFAULT_LIMIT: usize = 50;
 /// The most `--limit` allows: a list longer than this is for `export`.
-pub const MAX_LIMIT: usize = 10_000;
+pub const MAX_LIMIT: usize = crate::db::COUNT_CAP;
 
 /// KIND as typed: the plural, or the singular (`task`), either way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -204,9 +204,10 @@ pub fn list(
         writeln!(
             err,
             "worklog: showing {shown} of {} {}; --limit N shows more (up to {MAX_LIMIT})",
-            match page.more_than {
-                Some(n) => format!("more than {n}"),
-                None => page.total.to_string(),
+            if page.counted_all() {
+                page.total.to_string()
+            } else {
+                format!("more than {MAX_LIMIT}")
             },
             kind.plural()
         )?;

@@ -122,10 +122,16 @@ pub struct ListFilter {
 pub struct ListPage {
     /// Each row as a JSON object (field names per kind, dates ISO 8601).
     pub rows: Vec<Box<RawValue>>,
-    /// How many rows pass the filter, counted up to [`COUNT_CAP`].
+    /// How many rows pass the filter, counted no further than one past [`COUNT_CAP`]
+    /// (see [`ListPage::counted_all`]).
     pub total: u64,
-    /// Set when more than [`COUNT_CAP`] rows pass: `total` is then the cap.
-    pub more_than: Option<u64>,
+}
+
+impl ListPage {
+    /// False when more than [`COUNT_CAP`] rows pass: `total` then only says so.
+    pub fn counted_all(&self) -> bool {
+        self.total <= COUNT_CAP as u64
+    }
 }
 
 /// How far `list` counts the rows that pass its filter (the most `--limit` can show).
@@ -554,12 +560,11 @@ impl Repo {
                 Ok((id, raw(text)?))
             })
             .collect::<Result<_>>()?;
+        let rows: Vec<Box<RawValue>> = ids.iter().filter_map(|id| built.remove(id)).collect();
         let mut page = ListPage {
-            rows: ids.iter().filter_map(|id| built.remove(id)).collect(),
-            total: 0,
-            more_than: None,
+            total: rows.len() as u64,
+            rows,
         };
-        page.total = page.rows.len() as u64;
         if page.total > 0 && page.total as i64 >= limit {
             // Counted up to a cap: beyond it the exact number helps nobody (no --limit shows
             // that many), and counting 220,000 tasks to say so took 28 ms.
@@ -573,10 +578,7 @@ impl Repo {
                     spec.from
                 ))?
                 .query_row(rusqlite::params_from_iter(count_params), |r| r.get(0))?;
-            if n > cap {
-                page.more_than = Some(COUNT_CAP as u64);
-            }
-            page.total = n.min(cap).try_into().unwrap_or(0);
+            page.total = n.try_into().unwrap_or(0);
         }
         Ok(page)
     }

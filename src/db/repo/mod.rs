@@ -213,7 +213,7 @@ pub use calendar::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo,
 };
 mod complete;
-pub use browse::{ListFilter, ListPage, ReadKind};
+pub use browse::{COUNT_CAP, ListFilter, ListPage, ReadKind};
 pub use complete::{Candidate, RowsOf};
 mod energy;
 pub mod exchange;
