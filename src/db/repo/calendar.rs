@@ -9,7 +9,7 @@ use super::Repo;
 use super::util::*;
 use crate::db::error::Result;
 use crate::model::{Id, MeetingKind};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 /// One occurrence of a calendar event, as the import wants the meeting to be.
@@ -75,7 +75,39 @@ pub struct CalendarExport {
     pub todos: Vec<CalendarTodo>,
 }
 
+/// Where a meeting came from, when a calendar import made it (its page says so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarSource {
+    /// `ics`: an iCalendar file or feed (`worklog import FILE.ics`).
+    pub source: String,
+    pub recurring: bool,
+    pub location: String,
+    pub cancelled: bool,
+    /// The last import that found this event in its calendar (UTC).
+    pub synced_at: DateTime<Utc>,
+}
+
 impl Repo {
+    /// The calendar a meeting came from, or `None` for one made in worklog.
+    pub fn meeting_calendar(&self, meeting_id: Id) -> Result<Option<CalendarSource>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT source, recurring, location, status = 'cancelled', synced_at
+                   FROM calendar_events WHERE meeting_id = ?1",
+            )?
+            .query_row([meeting_id], |r| {
+                Ok(CalendarSource {
+                    source: r.get(0)?,
+                    recurring: r.get(1)?,
+                    location: r.get(2)?,
+                    cancelled: r.get(3)?,
+                    synced_at: get_utc(r, 4)?,
+                })
+            })
+            .optional()?)
+    }
+
     /// The meeting an earlier import made of this occurrence, if any (and not deleted since).
     pub fn calendar_known(&self, uid: &str, occurrence: &str) -> Result<Option<CalendarKnown>> {
         Ok(self

@@ -210,7 +210,7 @@ mod admin;
 mod browse;
 mod calendar;
 pub use calendar::{
-    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo,
+    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
 };
 mod complete;
 pub use browse::{COUNT_CAP, ListFilter, ListPage, ReadKind};
