@@ -86,6 +86,10 @@ pub enum Context {
     // Meetings, Goals and Feedback panes
     /// The meetings list.
     Meetings,
+    /// The Meetings week view: meetings by day and hour.
+    MeetingsWeek,
+    /// A year of days as a calendar heatmap (Energy, Meetings).
+    Year,
     /// One meeting with its action items.
     MeetingDetail,
     /// One person: meetings with them, open action items, feedback.
@@ -158,6 +162,8 @@ impl Context {
             Context::Manage => "People, tags, organizations",
             Context::Confirm => "Are you sure?",
             Context::Meetings => "Meetings",
+            Context::MeetingsWeek => "Meetings week",
+            Context::Year => "Year heatmap",
             Context::MeetingDetail => "Meeting",
             Context::PersonView => "Person",
             Context::ActionItems => "Action items",
@@ -214,6 +220,8 @@ pub enum Action {
     Manage(ManageAction),
     Confirm(Answer),
     Meetings(MeetingsAction),
+    MeetingsWeek(WeekAction),
+    Year(YearAction),
     MeetingDetail(MeetingDetailAction),
     PersonView(PersonAction),
     ActionItems(ItemAction),
@@ -254,6 +262,8 @@ impl Action {
             Action::Manage(_) => Context::Manage,
             Action::Confirm(_) => Context::Confirm,
             Action::Meetings(_) => Context::Meetings,
+            Action::MeetingsWeek(_) => Context::MeetingsWeek,
+            Action::Year(_) => Context::Year,
             Action::MeetingDetail(_) => Context::MeetingDetail,
             Action::PersonView(_) => Context::PersonView,
             Action::ActionItems(_) => Context::ActionItems,
@@ -362,6 +372,8 @@ pub enum EnergyAction {
     /// Ask for a level (the next key), then record a check-in.
     Checkin,
     ToggleRange,
+    /// The last year as a calendar heatmap of the mean level per day.
+    Year,
 }
 
 /// The key after `c` in Energy. A digit only records after `c`, so digits switch panes in
@@ -499,6 +511,30 @@ pub enum MeetingsAction {
     Open,
     /// Choose a person to see.
     PickPerson,
+    /// The week view: meetings by day and hour.
+    Week,
+    /// The last year as a calendar heatmap of meetings per day.
+    Year,
+}
+
+/// The Meetings week view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WeekAction {
+    /// The next or previous meeting of the week, in order of time.
+    Move(Nav),
+    PrevDay,
+    NextDay,
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
+    Open,
+    Back,
+}
+
+/// A year heatmap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearAction {
+    Back,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -865,6 +901,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('5')],                     A::CheckinLevel(CheckinLevelAction::Level(5)),     Some("level"),   "record energy 5 (energized) now"),
     b(&[Key::code(K::Esc)],                A::CheckinLevel(CheckinLevelAction::Cancel),       Some("cancel"),  "record nothing"),
     b(&[Key::ch('v')],                     A::Energy(EnergyAction::ToggleRange),              Some("30/90d"),  "daily chart: last 30 or 90 days"),
+    b(&[Key::ch('y')],                     A::Energy(EnergyAction::Year),                     Some("year"),    "the last year as a calendar: mean energy per day"),
     // Filter prompt
     b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
     b(&[Key::code(K::Esc)],                A::FilterInput(FilterAction::Cancel),              Some("clear"),   "clear the filter"),
@@ -891,6 +928,22 @@ pub static BINDINGS: &[Binding] = &[
     // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
     b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
     b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),
+    b(&[Key::ch('w')],                     A::Meetings(MeetingsAction::Week),                 Some("week"),    "the week view: meetings by day and hour"),
+    b(&[Key::ch('y')],                     A::Meetings(MeetingsAction::Year),                 Some("year"),    "the last year as a calendar: meetings per day"),
+    // The Meetings week view
+    b(&[Key::ch('j'), Key::code(K::Down)], A::MeetingsWeek(WeekAction::Move(Nav::Down)),      None,            "next meeting of the week"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::MeetingsWeek(WeekAction::Move(Nav::Up)),        None,            "previous meeting of the week"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::MeetingsWeek(WeekAction::Move(Nav::Top)),       None,            "first meeting of the week"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::MeetingsWeek(WeekAction::Move(Nav::Bottom)),    None,            "last meeting of the week"),
+    b(&[Key::ch('h'), Key::code(K::Left)], A::MeetingsWeek(WeekAction::PrevDay),              Some("day"),     "first meeting of the day before"),
+    b(&[Key::ch('l'), Key::code(K::Right)], A::MeetingsWeek(WeekAction::NextDay),             Some("day"),     "first meeting of the day after"),
+    b(&[Key::ch('[')],                     A::MeetingsWeek(WeekAction::PrevWeek),             Some("week"),    "previous week"),
+    b(&[Key::ch(']')],                     A::MeetingsWeek(WeekAction::NextWeek),             Some("week"),    "next week"),
+    b(&[Key::ch('t')],                     A::MeetingsWeek(WeekAction::ThisWeek),             None,            "back to this week"),
+    b(&[Key::code(K::Enter)],              A::MeetingsWeek(WeekAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
+    b(&[Key::ch('w'), Key::code(K::Esc)],  A::MeetingsWeek(WeekAction::Back),                 Some("list"),    "back to the list"),
+    // A year heatmap (Energy, Meetings)
+    b(&[Key::ch('y'), Key::code(K::Esc)],  A::Year(YearAction::Back),                         Some("back"),    "back to the pane"),
     // One meeting
     b(&[Key::code(K::Esc), Key::code(K::Left)], A::MeetingDetail(MeetingDetailAction::Back),       Some("back"),    "back to the list"),
     b(&[Key::ch('E')],                     A::MeetingDetail(MeetingDetailAction::EditOuter),  Some("edit meeting"), "edit the meeting"),

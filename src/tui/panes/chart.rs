@@ -1,6 +1,7 @@
-//! Small drawing helpers shared by panes: vertical bars in eighth blocks, a text progress bar,
-//! and fitting a long series into a narrow area.
+//! Small drawing helpers shared by panes: vertical bars in eighth blocks with their axes, a
+//! text progress bar, fitting a long series into a narrow area, and a year's calendar heatmap.
 
+use chrono::{Datelike, Days, NaiveDate};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -108,6 +109,194 @@ pub fn sparkline(values: &[Option<f64>], max: f64) -> String {
         })
         .collect()
 }
+
+/// Columns left of a plot for its level axis (`5┤`).
+pub const LEVEL_GUTTER: u16 = 2;
+
+/// The rows a plot of levels `1..=top` gets out of `avail`: a whole number of rows per level
+/// when there is room for one each, so a bar of level 3 ends exactly on the row labelled 3.
+pub fn level_rows(avail: u16, top: u8) -> u16 {
+    let top = u16::from(top.max(1));
+    if avail >= top {
+        avail / top * top
+    } else {
+        avail
+    }
+}
+
+/// The level axis left of `plot` (which [`level_rows`] sized, bars scaled so `top` fills it):
+/// each level's number on the row where a bar of that level ends, and a rule with ticks.
+pub fn level_axis(buf: &mut Buffer, plot: Rect, top: u8, style: Style) {
+    if plot.is_empty() || plot.x < LEVEL_GUTTER {
+        return;
+    }
+    let (num_x, rule_x) = (plot.x - 2, plot.x - 1);
+    for y in plot.y..plot.bottom() {
+        buf[(rule_x, y)].set_symbol("│").set_style(style);
+    }
+    let h = u32::from(plot.height);
+    let mut last_row = None;
+    for level in 1..=top {
+        // The bar of `level` fills level/top of the height: it ends on this row.
+        let filled = (u32::from(level) * h).div_ceil(u32::from(top.max(1)));
+        let Some(from_bottom) = filled.checked_sub(1) else {
+            continue;
+        };
+        let Ok(from_bottom) = u16::try_from(from_bottom) else {
+            continue;
+        };
+        let y = plot.bottom().saturating_sub(1).saturating_sub(from_bottom);
+        if last_row == Some(y) || y < plot.y {
+            continue;
+        }
+        last_row = Some(y);
+        buf[(num_x, y)]
+            .set_symbol(&level.to_string())
+            .set_style(style);
+        buf[(rule_x, y)].set_symbol("┤").set_style(style);
+    }
+}
+
+/// The time axis under `plot`: a rule on row `plot.bottom()` with a tick under each labelled
+/// column and the labels on the row below, each starting at its tick (or ending there, when it
+/// would run off the right edge); a label that would touch the previous one is left out.
+pub fn time_axis(buf: &mut Buffer, plot: Rect, ticks: &[(u16, String)], style: Style) {
+    let rule_y = plot.bottom();
+    let label_y = rule_y.saturating_add(1);
+    if plot.width == 0 || rule_y >= buf.area.bottom() {
+        return;
+    }
+    if plot.x >= 1 {
+        buf[(plot.x - 1, rule_y)].set_symbol("└").set_style(style);
+    }
+    for x in plot.x..plot.right() {
+        buf[(x, rule_y)].set_symbol("─").set_style(style);
+    }
+    let mut free_from = plot.x;
+    for (col, label) in ticks {
+        let x = plot.x.saturating_add(*col);
+        if x >= plot.right() {
+            continue;
+        }
+        let w = u16::try_from(crate::text::width(label)).unwrap_or(u16::MAX);
+        let start = if x.saturating_add(w) > plot.right() {
+            plot.right().saturating_sub(w)
+        } else {
+            x
+        };
+        if start < free_from || label_y >= buf.area.bottom() {
+            continue;
+        }
+        buf[(x, rule_y)].set_symbol("┬").set_style(style);
+        buf.set_stringn(start, label_y, label, usize::from(w), style);
+        free_from = start.saturating_add(w).saturating_add(1);
+    }
+}
+
+/// Ticks for a day axis of `bins` columns `col_w` wide, each bin `per` days from `first`:
+/// the first bin, then about every `spacing` columns, as "24 Oct".
+pub fn day_ticks(first: NaiveDate, bins: usize, per: usize, col_w: u16, spacing: u16) -> Vec<(u16, String)> {
+    let every = usize::from(spacing.div_ceil(col_w.max(1))).max(1);
+    (0..bins)
+        .step_by(every)
+        .filter_map(|i| {
+            let day = first.checked_add_days(Days::new(u64::try_from(i * per).ok()?))?;
+            let col = u16::try_from(i).ok()?.checked_mul(col_w)?;
+            Some((col, day.format("%-d %b").to_string()))
+        })
+        .collect()
+}
+
+/// How [`fit_series`] put `days` days into `width` columns, for the chart's caption.
+pub fn squeeze_note(days: usize, width: usize) -> String {
+    let per = days_per_column(days, width);
+    if per <= 1 {
+        "1 column = 1 day".into()
+    } else {
+        format!("1 column = {per} days, mean")
+    }
+}
+
+/// The days one column of [`fit_series`] averages.
+pub fn days_per_column(days: usize, width: usize) -> usize {
+    if width == 0 || days <= width {
+        1
+    } else {
+        days.div_ceil(width)
+    }
+}
+
+/// The shade characters of a heatmap, from nothing to most.
+pub const SHADES: [&str; 5] = ["·", "░", "▒", "▓", "█"];
+
+/// A year (or what fits) of days as a calendar heatmap, GitHub style: one column of `cell_w`
+/// per week (Monday on top), the last column the week of `last`; month names above the week a
+/// month starts in, weekday names on the left (`HEAT_GUTTER` columns). `shade` gives each
+/// day its shade index (0–4, `None` for no data: a dot) and style. Days after `last` stay blank.
+/// Returns the first day shown.
+pub fn heatmap(
+    buf: &mut Buffer,
+    rect: Rect,
+    last: NaiveDate,
+    cell_w: u16,
+    shade: &dyn Fn(NaiveDate) -> Option<(usize, Style)>,
+    empty: Style,
+    label: Style,
+) -> Option<NaiveDate> {
+    if rect.height < 8 || rect.width <= HEAT_GUTTER || cell_w == 0 {
+        return None;
+    }
+    let weeks = ((rect.width - HEAT_GUTTER) / cell_w).min(53);
+    if weeks == 0 {
+        return None;
+    }
+    let monday = last.checked_sub_days(Days::new(u64::from(last.weekday().num_days_from_monday())))?;
+    let first = monday.checked_sub_days(Days::new(7 * u64::from(weeks - 1)))?;
+    for (row, name) in [(0u16, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")] {
+        buf.set_stringn(rect.x, rect.y + 1 + row, name, usize::from(HEAT_GUTTER - 1), label);
+    }
+    let mut month_free = rect.x + HEAT_GUTTER;
+    for week in 0..weeks {
+        let x = rect.x + HEAT_GUTTER + week * cell_w;
+        let start = first.checked_add_days(Days::new(7 * u64::from(week)))?;
+        for wd in 0..7u16 {
+            let Some(day) = start.checked_add_days(Days::new(u64::from(wd))) else {
+                continue;
+            };
+            if day > last {
+                break;
+            }
+            let (sym, style) = match shade(day) {
+                Some((i, st)) => (SHADES[i.min(4)], st),
+                None => (SHADES[0], empty),
+            };
+            for dx in 0..cell_w {
+                buf[(x + dx, rect.y + 1 + wd)].set_symbol(sym).set_style(style);
+            }
+        }
+        // The month a week starts is named above the week holding its 1st.
+        let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
+        let named = if week == 0 {
+            Some(start)
+        } else if end.day() <= 7 {
+            end.with_day(1)
+        } else {
+            None
+        };
+        if let Some(m) = named {
+            let name = m.format("%b").to_string();
+            let w = u16::try_from(name.len()).unwrap_or(0);
+            if x >= month_free && x + w <= rect.right() {
+                buf.set_stringn(x, rect.y, &name, usize::from(w), label);
+                month_free = x + w + 1;
+            }
+        }
+    }
+    Some(first)
+}
+
+/// Columns left of a heatmap for the weekday names.
+pub const HEAT_GUTTER: u16 = 4;
 
 #[cfg(test)]
 mod tests {

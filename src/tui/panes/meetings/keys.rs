@@ -162,6 +162,8 @@ impl MeetingsPane {
                 None => Outcome::Handled,
             },
             MeetingsAction::PickPerson => self.choose_person(ctx),
+            MeetingsAction::Week => self.open_week(ctx),
+            MeetingsAction::Year => self.open_year(ctx),
         }
     }
 
