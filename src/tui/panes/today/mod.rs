@@ -247,7 +247,9 @@ impl Pane for TodayPane {
             .take(ENERGY_DAYS as usize)
             .map(|d| daily.iter().find(|a| a.key == d).map(|a| a.average))
             .collect();
-        self.meetings = repo.meetings_between(today, today)?;
+        // The rest of today and tomorrow, the one on now included.
+        let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+        self.meetings = repo.upcoming_meetings(self.now, tomorrow)?;
         self.actions = repo.today_open_action_items(today, ACTIONS_LISTED)?;
         let until = today
             .checked_add_days(Days::new(GOAL_DAYS))

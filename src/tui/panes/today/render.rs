@@ -82,16 +82,16 @@ impl TodayPane {
                 Line::from(spans)
             }
             Section::Meetings => {
-                let n = self.meetings.len();
-                let mut spans = vec![title(&format!("Meetings · {n} today"))];
-                if let Some(next) = self.meetings.iter().find(|m| m.starts_at >= self.now) {
-                    spans.push(dim(format!(
-                        " · next {} {}",
-                        next.starts_at.format("%H:%M"),
-                        sanitize(&next.title)
-                    )));
-                }
-                Line::from(spans)
+                let today = self
+                    .meetings
+                    .iter()
+                    .filter(|m| m.starts_at.date() == self.today)
+                    .count();
+                let tomorrow = self.meetings.len() - today;
+                Line::from(vec![
+                    title("Upcoming meetings"),
+                    dim(format!(" · {today} more today · {tomorrow} tomorrow")),
+                ])
             }
             Section::Actions => {
                 let overdue = self.actions.overdue;
@@ -122,7 +122,7 @@ impl TodayPane {
         match s {
             Section::Focus => "No tasks for today: 1 opens Focus, where a adds one.",
             Section::Energy => "No check-ins yet today: 7 opens Energy, where 1–5 records one.",
-            Section::Meetings => "No meetings today.",
+            Section::Meetings => "No more meetings today or tomorrow.",
             Section::Actions => "No open action items.",
             Section::Goals => "No goal is due in the next two weeks.",
         }
@@ -220,27 +220,39 @@ impl TodayPane {
                     _ => (t.plain(), ""),
                 };
                 let dur = m.duration_minutes.map(format_minutes).unwrap_or_default();
-                let people = m
-                    .attendees
-                    .iter()
-                    .map(|p| sanitize(&p.name).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut text = format!("{} {}{note}", m.kind.label(), sanitize(&m.title));
-                if !people.is_empty() {
-                    text.push_str(" · ");
-                    text.push_str(&people);
-                }
+                // Tomorrow's are marked by their weekday; the time lines up either way.
+                let when = if m.starts_at.date() == self.today {
+                    m.starts_at.format("    %H:%M").to_string()
+                } else {
+                    m.starts_at.format("%a %H:%M").to_string()
+                };
+                // The title first; the kind when wide; the attendees in what is left,
+                // as many names as fit and "+N" for the rest.
+                let kind = if w >= 100 {
+                    format!(" ({})", m.kind.label())
+                } else {
+                    String::new()
+                };
+                let head = format!("{}{kind}{note}", sanitize(&m.title));
+                let text_w = w.saturating_sub(16);
+                let head_w = width(&head).min(text_w);
+                let who_w = text_w.saturating_sub(head_w + 3);
+                let who = if m.attendees.is_empty() || who_w < 6 {
+                    String::new()
+                } else {
+                    attendee_names(&m.attendees, who_w)
+                };
                 spans.extend([
-                    Span::styled(m.starts_at.format("%H:%M").to_string(), sel(style)),
+                    Span::styled(when, sel(style)),
                     Span::styled(" ", sel(t.plain())),
                     Span::styled(fit(&dur, 5), sel(t.dim())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(
-                        truncate(&text, w.saturating_sub(12)).into_owned(),
-                        sel(style),
-                    ),
+                    Span::styled(truncate(&head, text_w).into_owned(), sel(style)),
                 ]);
+                if !who.is_empty() {
+                    spans.push(Span::styled(" · ", sel(t.dim())));
+                    spans.push(Span::styled(who, sel(t.dim())));
+                }
             }
             Section::Actions => {
                 let Some(a) = self.actions.first.get(i) else {
@@ -434,4 +446,23 @@ pub(super) fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
         }
     }
     got
+}
+
+/// "Ada, Bob +2" in at most `cols` columns: as many names as fit, then how many more.
+fn attendee_names(people: &[crate::model::PersonRef], cols: usize) -> String {
+    let all: Vec<String> = people
+        .iter()
+        .map(|p| sanitize(&p.name).into_owned())
+        .collect();
+    let joined = all.join(", ");
+    if width(&joined) <= cols {
+        return joined;
+    }
+    for keep in (1..all.len()).rev() {
+        let s = format!("{} +{}", all[..keep].join(", "), all.len() - keep);
+        if width(&s) <= cols {
+            return s;
+        }
+    }
+    truncate(&joined, cols).into_owned()
 }
