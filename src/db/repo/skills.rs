@@ -28,6 +28,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Skill> {
         current_level: None,
         last_assessed: None,
         history: Vec::new(),
+        history_on: Vec::new(),
         tags: Vec::new(),
         stamp: get_stamp(r, 6)?,
     })
@@ -109,6 +110,7 @@ fn load_many_with_assessments(
             s.tags = tags.remove(&s.id).unwrap_or_default();
             let assessments = history.remove(&s.id).unwrap_or_default();
             s.history = assessments.iter().map(|a| a.level).collect();
+            s.history_on = assessments.iter().map(|a| a.assessed_on).collect();
             if let Some(last) = assessments.last() {
                 s.current_level = Some(last.level);
                 s.last_assessed = Some(last.assessed_on);
@@ -250,6 +252,7 @@ impl Repo {
                 s.last_assessed = Some(day);
             }
             levels.reverse();
+            s.history_on = levels.iter().map(|(_, d)| *d).collect();
             s.history = levels.into_iter().map(|(l, _)| l).collect();
         }
         Ok(skills)

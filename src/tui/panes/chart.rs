@@ -195,7 +195,13 @@ pub fn time_axis(buf: &mut Buffer, plot: Rect, ticks: &[(u16, String)], style: S
 
 /// Ticks for a day axis of `bins` columns `col_w` wide, each bin `per` days from `first`:
 /// the first bin, then about every `spacing` columns, as "24 Oct".
-pub fn day_ticks(first: NaiveDate, bins: usize, per: usize, col_w: u16, spacing: u16) -> Vec<(u16, String)> {
+pub fn day_ticks(
+    first: NaiveDate,
+    bins: usize,
+    per: usize,
+    col_w: u16,
+    spacing: u16,
+) -> Vec<(u16, String)> {
     let every = usize::from(spacing.div_ceil(col_w.max(1))).max(1);
     (0..bins)
         .step_by(every)
@@ -250,10 +256,17 @@ pub fn heatmap(
     if weeks == 0 {
         return None;
     }
-    let monday = last.checked_sub_days(Days::new(u64::from(last.weekday().num_days_from_monday())))?;
+    let monday =
+        last.checked_sub_days(Days::new(u64::from(last.weekday().num_days_from_monday())))?;
     let first = monday.checked_sub_days(Days::new(7 * u64::from(weeks - 1)))?;
     for (row, name) in [(0u16, "Mon"), (2, "Wed"), (4, "Fri"), (6, "Sun")] {
-        buf.set_stringn(rect.x, rect.y + 1 + row, name, usize::from(HEAT_GUTTER - 1), label);
+        buf.set_stringn(
+            rect.x,
+            rect.y + 1 + row,
+            name,
+            usize::from(HEAT_GUTTER - 1),
+            label,
+        );
     }
     let mut month_free = rect.x + HEAT_GUTTER;
     for week in 0..weeks {
@@ -271,7 +284,9 @@ pub fn heatmap(
                 None => (SHADES[0], empty),
             };
             for dx in 0..cell_w {
-                buf[(x + dx, rect.y + 1 + wd)].set_symbol(sym).set_style(style);
+                buf[(x + dx, rect.y + 1 + wd)]
+                    .set_symbol(sym)
+                    .set_style(style);
             }
         }
         // The month a week starts is named above the week holding its 1st.
@@ -293,6 +308,119 @@ pub fn heatmap(
         }
     }
     Some(first)
+}
+
+/// A level held over time, as a step line on whole rows: each level `0..=top` has its own row
+/// (labelled on the left by `label(level)`, `gutter` columns), a level holds until the next
+/// assessment (●) and the last until `last`; `target`, if any, is a dotted line on its row.
+/// Dates run along the bottom axis.
+#[allow(clippy::too_many_arguments)]
+pub fn step_chart(
+    buf: &mut Buffer,
+    rect: Rect,
+    points: &[(NaiveDate, u8)],
+    last: NaiveDate,
+    top: u8,
+    target: Option<u8>,
+    gutter: u16,
+    label: &dyn Fn(u8) -> String,
+    styles: (Style, Style, Style),
+) {
+    let (line, target_style, axis) = styles;
+    let Some(&(first, _)) = points.first() else {
+        return;
+    };
+    // Two rows for the time axis; one row per level, more when they divide evenly.
+    if rect.height < u16::from(top) + 3 || rect.width <= gutter + 4 {
+        return;
+    }
+    let per_level = (rect.height - 3) / u16::from(top.max(1));
+    let plot = Rect {
+        x: rect.x + gutter,
+        y: rect.y + rect.height - 2 - (per_level * u16::from(top) + 1),
+        width: rect.width - gutter,
+        height: per_level * u16::from(top) + 1,
+    };
+    let row = |level: u8| plot.bottom() - 1 - u16::from(level.min(top)) * per_level;
+    for y in plot.y..plot.bottom() {
+        buf[(plot.x - 1, y)].set_symbol("│").set_style(axis);
+    }
+    for level in 0..=top {
+        let y = row(level);
+        let text = label(level);
+        buf.set_stringn(rect.x, y, &text, usize::from(gutter - 1), axis);
+        buf[(plot.x - 1, y)].set_symbol("┤").set_style(axis);
+    }
+    let span = (last - first).num_days().max(1) as f64;
+    let w = f64::from(plot.width.saturating_sub(1));
+    let col = |day: NaiveDate| {
+        let frac = ((day - first).num_days() as f64 / span).clamp(0.0, 1.0);
+        plot.x + (frac * w).round() as u16
+    };
+    if let Some(tg) = target {
+        for x in plot.x..plot.right() {
+            buf[(x, row(tg))].set_symbol("┄").set_style(target_style);
+        }
+    }
+    for (i, &(day, level)) in points.iter().enumerate() {
+        let x0 = col(day);
+        let until = points.get(i + 1).map_or(last, |p| p.0);
+        let x1 = col(until);
+        let y = row(level);
+        for x in x0..=x1.min(plot.right() - 1) {
+            buf[(x, y)].set_symbol("─").set_style(line);
+        }
+        if let Some(&(_, prev)) = i.checked_sub(1).and_then(|p| points.get(p)) {
+            let (a, b) = (row(prev).min(y), row(prev).max(y));
+            for yy in a..=b {
+                buf[(x0, yy)].set_symbol("│").set_style(line);
+            }
+        }
+        buf[(x0, y)].set_symbol("●").set_style(line);
+    }
+    let n = usize::from(plot.width / 16).max(2);
+    let ticks: Vec<(u16, String)> = (0..n)
+        .filter_map(|k| {
+            let day = first.checked_add_days(Days::new(
+                u64::try_from((last - first).num_days() * k as i64 / (n as i64 - 1)).ok()?,
+            ))?;
+            Some((col(day) - plot.x, day.format("%-d %b %y").to_string()))
+        })
+        .collect();
+    time_axis(
+        buf,
+        Rect {
+            height: plot.height,
+            ..plot
+        },
+        &ticks,
+        axis,
+    );
+}
+
+/// The level held at the end of each of the `months` months up to `today`'s (the last is held
+/// today), from dated levels in order; `None` before the first.
+pub fn held_by_month(
+    points: &[(NaiveDate, u8)],
+    today: NaiveDate,
+    months: usize,
+) -> Vec<Option<f64>> {
+    let this_month = today.with_day(1).unwrap_or(today);
+    (0..months)
+        .rev()
+        .map(|back| {
+            // The first day of the month after the one this column stands for.
+            let back = u32::try_from(back).unwrap_or(u32::MAX);
+            let end = this_month
+                .checked_sub_months(chrono::Months::new(back))
+                .and_then(|m| m.checked_add_months(chrono::Months::new(1)))?;
+            points
+                .iter()
+                .take_while(|(d, _)| *d < end && *d <= today)
+                .last()
+                .map(|(_, l)| f64::from(*l))
+        })
+        .collect()
 }
 
 /// Columns left of a heatmap for the weekday names.

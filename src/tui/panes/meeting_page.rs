@@ -97,7 +97,10 @@ pub(super) fn calendar_line(
     t: Theme,
 ) -> Line<'static> {
     let Some(c) = source else {
-        return Line::from(Span::styled("recorded in worklog (not from a calendar)", t.dim()));
+        return Line::from(Span::styled(
+            "recorded in worklog (not from a calendar)",
+            t.dim(),
+        ));
     };
     let synced = c.synced_at.with_timezone(&chrono::Local).naive_local();
     let ago = match (today - synced.date()).num_days() {
@@ -112,9 +115,15 @@ pub(super) fn calendar_line(
         if c.recurring { " · recurring" } else { "" }
     );
     if !c.location.trim().is_empty() {
-        text.push_str(&format!(" · at {}", truncate(&sanitize(c.location.trim()), 24)));
+        text.push_str(&format!(
+            " · at {}",
+            truncate(&sanitize(c.location.trim()), 24)
+        ));
     }
-    text.push_str(&format!(" · last synced {}", synced.format("%-d %b %Y %H:%M")));
+    text.push_str(&format!(
+        " · last synced {}",
+        synced.format("%-d %b %Y %H:%M")
+    ));
     if !ago.is_empty() {
         text.push_str(&format!(" ({ago})"));
     }

@@ -207,10 +207,7 @@ impl EnergyPane {
         let w = usize::from(daily_rect.width);
         frame.render_widget(
             Paragraph::new(vec![
-                Line::from(Span::styled(
-                    truncate(&squeeze, w).into_owned(),
-                    t.dim(),
-                )),
+                Line::from(Span::styled(truncate(&squeeze, w).into_owned(), t.dim())),
                 Line::from(Span::styled(truncate(&stats, w).into_owned(), t.dim())),
             ]),
             Rect {
@@ -275,8 +272,8 @@ impl EnergyPane {
         let t = self.theme;
         let w = usize::from(area.width);
         let days = self.year_days.len();
-        let mean = (days > 0)
-            .then(|| self.year_days.iter().map(|a| a.average).sum::<f64>() / days as f64);
+        let mean =
+            (days > 0).then(|| self.year_days.iter().map(|a| a.average).sum::<f64>() / days as f64);
         let head = format!(
             "Energy · the last year to {} · mean level per day",
             self.day().format("%-d %b %Y")

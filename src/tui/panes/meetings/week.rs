@@ -30,10 +30,7 @@ pub(super) fn monday_of(day: NaiveDate) -> NaiveDate {
 }
 
 fn end_of(m: &Meeting) -> NaiveDateTime {
-    let minutes = m
-        .duration_minutes
-        .map_or(DEFAULT_MINUTES, i64::from)
-        .max(1);
+    let minutes = m.duration_minutes.map_or(DEFAULT_MINUTES, i64::from).max(1);
     m.starts_at + chrono::Duration::minutes(minutes)
 }
 
@@ -325,12 +322,15 @@ impl MeetingsPane {
                 continue;
             };
             for ((i, m), lane) in of_day.iter().zip(lanes) {
-                let row_of = |at: NaiveDateTime| (at - start).num_minutes() / i64::from(minutes_per_row);
+                let row_of =
+                    |at: NaiveDateTime| (at - start).num_minutes() / i64::from(minutes_per_row);
                 let top = row_of(m.starts_at);
                 let bottom = (end_of(m) - start)
                     .num_minutes()
                     .div_euclid(i64::from(minutes_per_row))
-                    + i64::from((end_of(m) - start).num_minutes() % i64::from(minutes_per_row) != 0);
+                    + i64::from(
+                        (end_of(m) - start).num_minutes() % i64::from(minutes_per_row) != 0,
+                    );
                 let (top, bottom) = (
                     top.clamp(0, i64::from(grid_rows) - 1),
                     bottom.clamp(top + 1, i64::from(grid_rows)),
@@ -357,10 +357,7 @@ impl MeetingsPane {
                 } else {
                     title.into_owned()
                 };
-                let lines = [
-                    first_line,
-                    names(&m.attendees, cols.saturating_sub(1)),
-                ];
+                let lines = [first_line, names(&m.attendees, cols.saturating_sub(1))];
                 for (k, y) in (top..bottom).enumerate() {
                     let Ok(y) = u16::try_from(y) else { continue };
                     let text = if k == 0 {

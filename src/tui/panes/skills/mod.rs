@@ -5,7 +5,7 @@
 //! time, the evidence recorded with each assessment, and the journal entries linked to it
 //! (Enter opens one in the Journal pane).
 
-use super::chart::sparkline;
+use super::chart::{held_by_month, sparkline, step_chart};
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -25,9 +25,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 mod keys;
 mod render;

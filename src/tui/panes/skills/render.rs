@@ -60,7 +60,14 @@ impl SkillsPane {
             ("Tgt", 3),
             ("Gap", 4),
             (if wide { "Assessed" } else { "Last" }, last_w),
-            ("History", spark_w),
+            (
+                if wide {
+                    "Level over 20 months"
+                } else {
+                    "10 months"
+                },
+                spark_w,
+            ),
         ];
         if tags_w > 0 {
             cols.push(("Tags", tags_w));
@@ -134,14 +141,15 @@ impl SkillsPane {
                 ),
                 _ => ("never".to_string(), t.dim()),
             };
-            let history: Vec<Option<f64>> = s
-                .history
+            // One column a month, the level held at its end: a line over time, not one
+            // bar per assessment.
+            let points: Vec<(NaiveDate, u8)> = s
+                .history_on
                 .iter()
-                .rev()
-                .take(spark_w)
-                .rev()
-                .map(|l| Some(f64::from(*l)))
+                .copied()
+                .zip(s.history.iter().copied())
                 .collect();
+            let history = held_by_month(&points, self.today, spark_w);
             let sp = |x: &str| Span::styled(x.to_string(), sel(t.plain()));
             let mut spans = vec![
                 Span::styled(fit(&sanitize(&s.name), name_w), sel(t.bold())),
@@ -317,71 +325,37 @@ impl SkillsPane {
             render_empty(frame, inner, "No level recorded yet: r records one.", t);
             return;
         }
-        let first = d.history.first().map_or(self.today, |a| a.assessed_on);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
         let last_day = d
             .history
             .last()
             .map_or(self.today, |a| a.assessed_on)
             .max(self.today);
-        let x = |day: NaiveDate| (day - first).num_days() as f64;
-        // A step line: each level holds until the next assessment, the last one until today.
-        let mut points: Vec<(f64, f64)> = Vec::new();
-        for a in &d.history {
-            if let Some(&(_, prev)) = points.last() {
-                points.push((x(a.assessed_on), prev));
+        let points: Vec<(NaiveDate, u8)> =
+            d.history.iter().map(|a| (a.assessed_on, a.level)).collect();
+        let target = self.skill(d.id).and_then(|s| s.target_level);
+        // Level names beside the numbers when there is room for them.
+        let named = inner.width >= 90;
+        let gutter = if named { 21 } else { 2 };
+        let label = |l: u8| {
+            if named {
+                format!("{l} {}", skill_level_name(l))
+            } else {
+                l.to_string()
             }
-            points.push((x(a.assessed_on), f64::from(a.level)));
-        }
-        if let Some(&(_, lvl)) = points.last() {
-            points.push((x(last_day), lvl));
-        }
-        let x_max = x(last_day).max(1.0);
-        let target: Vec<(f64, f64)> = self
-            .skill(d.id)
-            .and_then(|s| s.target_level)
-            .map(|tg| vec![(0.0, f64::from(tg)), (x_max, f64::from(tg))])
-            .unwrap_or_default();
-        let mut datasets = vec![
-            Dataset::default()
-                .name("level")
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.chart())
-                .data(&points),
-        ];
-        if !target.is_empty() {
-            datasets.push(
-                Dataset::default()
-                    .name("target")
-                    .marker(Marker::Dot)
-                    .graph_type(GraphType::Line)
-                    .style(t.dim())
-                    .data(&target),
-            );
-        }
-        let chart = Chart::new(datasets)
-            .block(block)
-            .hidden_legend_constraints((
-                ratatui::layout::Constraint::Length(0),
-                ratatui::layout::Constraint::Length(0),
-            ))
-            .x_axis(
-                Axis::default()
-                    .bounds([0.0, x_max])
-                    .style(t.dim())
-                    .labels_alignment(ratatui::layout::Alignment::Right)
-                    .labels([
-                        first.format("%-d %b %Y").to_string(),
-                        last_day.format("%-d %b %Y").to_string(),
-                    ]),
-            )
-            .y_axis(
-                Axis::default()
-                    .bounds([0.0, 5.0])
-                    .style(t.dim())
-                    .labels(["0", "1", "2", "3", "4", "5"]),
-            );
-        frame.render_widget(chart, rect);
+        };
+        step_chart(
+            frame.buffer_mut(),
+            inner,
+            &points,
+            last_day,
+            5,
+            target,
+            gutter,
+            &label,
+            (t.chart(), t.dim(), t.dim()),
+        );
     }
 
     pub(super) fn render_evidence(&self, frame: &mut Frame, rect: Rect) {
