@@ -291,8 +291,13 @@ pub fn heatmap(
         }
         // The month a week starts is named above the week holding its 1st.
         let end = start.checked_add_days(Days::new(6)).unwrap_or(start);
+        // The first week is named only when its month goes on long enough to leave room
+        // for the name before the next.
         let named = if week == 0 {
-            Some(start)
+            start
+                .checked_add_days(Days::new(21))
+                .filter(|d| d.month() == start.month())
+                .map(|_| start)
         } else if end.day() <= 7 {
             end.with_day(1)
         } else {

@@ -120,10 +120,7 @@ pub(super) fn calendar_line(
             truncate(&sanitize(c.location.trim()), 24)
         ));
     }
-    text.push_str(&format!(
-        " · last synced {}",
-        synced.format("%-d %b %Y %H:%M")
-    ));
+    text.push_str(&format!(" · last synced {}", synced.format("%-d %b %H:%M")));
     if !ago.is_empty() {
         text.push_str(&format!(" ({ago})"));
     }

@@ -116,7 +116,7 @@ impl EnergyPane {
         let t = self.theme;
         let inner = super::super::common::side_panel(frame, rect, None, t);
         // Title, rule and labels, two captions; title, rule and labels; and a row of bars each.
-        if inner.height < 12 || inner.width < 14 {
+        if inner.height < 10 || inner.width < 14 {
             return;
         }
         let days: u64 = match self.range {
@@ -142,7 +142,7 @@ impl EnergyPane {
         };
         // Rows for bars: what the titles, axes and captions leave, a bit more to the daily
         // chart, each a whole number of rows per level.
-        let spare = inner.height - 7;
+        let spare = inner.height - 8;
         let daily_h = level_rows((spare * 55 / 100).min(15), 5);
         let hourly_h = level_rows((spare - daily_h).min(15), 5);
         let daily_rect = Rect {
@@ -295,7 +295,7 @@ impl EnergyPane {
                 ..area
             },
         );
-        let cell_w = if area.width >= HEAT_GUTTER + 53 * 2 + 12 {
+        let cell_w = if area.width >= HEAT_GUTTER + 53 * 2 + 2 {
             2
         } else {
             1
@@ -326,7 +326,7 @@ impl EnergyPane {
         };
         // The mean of each weekday, right of its row.
         let weeks_w = HEAT_GUTTER + 53 * cell_w + 1;
-        if area.width >= weeks_w + 8 {
+        if area.width >= weeks_w + 7 {
             for wd in 0..7u32 {
                 let of_day: Vec<f64> = self
                     .year_days

@@ -430,7 +430,7 @@ impl MeetingsPane {
                 ..area
             },
         );
-        let cell_w = if area.width >= HEAT_GUTTER + 53 * 2 + 12 {
+        let cell_w = if area.width >= HEAT_GUTTER + 53 * 2 + 2 {
             2
         } else {
             1
@@ -465,8 +465,7 @@ impl MeetingsPane {
             return;
         };
         let weeks_w = HEAT_GUTTER + 53 * cell_w + 1;
-        if area.width >= weeks_w + 9 {
-            let weeks = (self.today - first).num_days() / 7 + 1;
+        if area.width >= weeks_w + 8 {
             for wd in 0..7u32 {
                 let n: u32 = self
                     .year_days
@@ -477,8 +476,8 @@ impl MeetingsPane {
                 frame.buffer_mut().set_stringn(
                     area.x + weeks_w,
                     grid.y + 1 + u16::try_from(wd).unwrap_or(0),
-                    format!("{:.1}/wk", f64::from(n) / weeks.max(1) as f64),
-                    9,
+                    format!("{n} in all"),
+                    8,
                     t.dim(),
                 );
             }
