@@ -103,6 +103,8 @@ fn in_context(ctx: Context) -> Tui {
         }
         Context::Help => u.keys(&["?"]),
         Context::Meetings => u.keys(&["4"]),
+        Context::MeetingsWeek => u.keys(&["4", "w"]),
+        Context::Year => u.keys(&["7", "y"]),
         Context::MeetingDetail | Context::ActionItems => u.keys(&["4", "Enter"]),
         Context::PersonView => u.keys(&["4", "@", "Enter"]),
         Context::Goals => u.keys(&["5"]),

@@ -901,7 +901,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('5')],                     A::CheckinLevel(CheckinLevelAction::Level(5)),     Some("level"),   "record energy 5 (energized) now"),
     b(&[Key::code(K::Esc)],                A::CheckinLevel(CheckinLevelAction::Cancel),       Some("cancel"),  "record nothing"),
     b(&[Key::ch('v')],                     A::Energy(EnergyAction::ToggleRange),              Some("30/90d"),  "daily chart: last 30 or 90 days"),
-    b(&[Key::ch('y')],                     A::Energy(EnergyAction::Year),                     Some("year"),    "the last year as a calendar: mean energy per day"),
+    b(&[Key::ch('y')],                     A::Energy(EnergyAction::Year),                     None,              "the last year as a calendar: mean energy per day"),
     // Filter prompt
     b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
     b(&[Key::code(K::Esc)],                A::FilterInput(FilterAction::Cancel),              Some("clear"),   "clear the filter"),
@@ -929,7 +929,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
     b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),
     b(&[Key::ch('w')],                     A::Meetings(MeetingsAction::Week),                 Some("week"),    "the week view: meetings by day and hour"),
-    b(&[Key::ch('y')],                     A::Meetings(MeetingsAction::Year),                 Some("year"),    "the last year as a calendar: meetings per day"),
+    b(&[Key::ch('y')],                     A::Meetings(MeetingsAction::Year),                 None,              "the last year as a calendar: meetings per day"),
     // The Meetings week view
     b(&[Key::ch('j'), Key::code(K::Down)], A::MeetingsWeek(WeekAction::Move(Nav::Down)),      None,            "next meeting of the week"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::MeetingsWeek(WeekAction::Move(Nav::Up)),        None,            "previous meeting of the week"),
