@@ -483,4 +483,153 @@ mod tests {
         assert_eq!(buf[(0, 0)].symbol(), "█");
         assert_eq!(buf[(3, 2)].symbol(), "·");
     }
+
+    fn row_text(buf: &Buffer, y: u16) -> String {
+        (buf.area.x..buf.area.right())
+            .map(|x| buf[(x, y)].symbol().to_string())
+            .collect()
+    }
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn level_rows_are_whole_rows_per_level() {
+        assert_eq!(level_rows(7, 5), 5);
+        assert_eq!(level_rows(14, 5), 10);
+        assert_eq!(level_rows(15, 5), 15);
+        assert_eq!(level_rows(3, 5), 3);
+    }
+
+    #[test]
+    fn each_level_is_labelled_where_its_bar_ends() {
+        for h in [5u16, 10, 15] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 6, h));
+            let plot = Rect::new(2, 0, 4, h);
+            bars(
+                &mut buf,
+                plot,
+                &[Some(1.0), Some(2.0), Some(3.0), Some(5.0)],
+                5.0,
+                1,
+                Style::new(),
+                Style::new(),
+            );
+            level_axis(&mut buf, plot, 5, Style::new());
+            for (col, level) in [(2u16, "1"), (3, "2"), (4, "3"), (5, "5")] {
+                let top = (0..h).find(|&y| buf[(col, y)].symbol() != " ").unwrap();
+                assert_eq!(buf[(0, top)].symbol(), level, "height {h}, column {col}");
+                assert_eq!(buf[(1, top)].symbol(), "┤");
+            }
+        }
+    }
+
+    #[test]
+    fn the_time_axis_drops_labels_that_would_touch() {
+        let ticks = vec![
+            (0, "1 Nov".to_string()),
+            (3, "4 Nov".to_string()),
+            (8, "9 Nov".to_string()),
+            (17, "18 Nov".to_string()),
+        ];
+        let mut buf = Buffer::empty(Rect::new(0, 0, 24, 3));
+        time_axis(&mut buf, Rect::new(1, 0, 23, 1), &ticks, Style::new());
+        assert_eq!(row_text(&buf, 1), "└┬───────┬────────┬─────");
+        assert_eq!(row_text(&buf, 2), " 1 Nov   9 Nov    18 Nov");
+        // Narrower: "18 Nov" would end past the edge, so it would start at 14 and touch.
+        let mut buf = Buffer::empty(Rect::new(0, 0, 20, 3));
+        time_axis(&mut buf, Rect::new(1, 0, 19, 1), &ticks, Style::new());
+        assert_eq!(row_text(&buf, 1), "└┬───────┬──────────");
+        assert_eq!(row_text(&buf, 2), " 1 Nov   9 Nov      ");
+    }
+
+    #[test]
+    fn squeezing_is_said() {
+        assert_eq!(squeeze_note(90, 30), "1 column = 3 days, mean");
+        assert_eq!(squeeze_note(90, 45), "1 column = 2 days, mean");
+        assert_eq!(squeeze_note(30, 32), "1 column = 1 day");
+        assert_eq!(days_per_column(90, 0), 1);
+    }
+
+    #[test]
+    fn the_heatmap_puts_weeks_in_columns_and_weekdays_in_rows() {
+        let area = Rect::new(0, 0, 4 + 10, 8);
+        let mut buf = Buffer::empty(area);
+        // Sun 22 Nov 2026 is the last day: the last column is its week, Monday on top.
+        let shade = |day: NaiveDate| match day.day() {
+            22 => Some((4, Style::new())),
+            16 => Some((1, Style::new())),
+            _ => None,
+        };
+        let first = heatmap(
+            &mut buf,
+            area,
+            d("2026-11-22"),
+            1,
+            &shade,
+            Style::new(),
+            Style::new(),
+        );
+        assert_eq!(first, Some(d("2026-09-14")), "ten Mondays back");
+        assert_eq!(buf[(13, 7)].symbol(), "█", "Sunday, bottom right");
+        assert_eq!(buf[(13, 1)].symbol(), "░", "Monday 16 Nov, top right");
+        assert_eq!(buf[(12, 1)].symbol(), "·");
+        assert!(row_text(&buf, 1).starts_with("Mon"));
+        assert!(row_text(&buf, 0).contains("Oct") && row_text(&buf, 0).contains("Nov"));
+        // Days after the last are blank.
+        let area = Rect::new(0, 0, 4 + 2, 8);
+        let mut buf = Buffer::empty(area);
+        heatmap(
+            &mut buf,
+            area,
+            d("2026-11-18"),
+            1,
+            &shade,
+            Style::new(),
+            Style::new(),
+        );
+        assert_eq!(buf[(5, 3)].symbol(), "·", "Wed 18 Nov");
+        assert_eq!(buf[(5, 4)].symbol(), " ", "Thu 19 Nov is to come");
+    }
+
+    #[test]
+    fn the_level_held_by_month() {
+        let points = [
+            (d("2026-08-10"), 2u8),
+            (d("2026-08-20"), 3),
+            (d("2026-10-05"), 1),
+        ];
+        let months = held_by_month(&points, d("2026-11-22"), 5);
+        assert_eq!(
+            months,
+            vec![None, Some(3.0), Some(3.0), Some(1.0), Some(1.0)]
+        );
+    }
+
+    #[test]
+    fn the_step_chart_puts_points_on_their_rows() {
+        let area = Rect::new(0, 0, 30, 8);
+        let mut buf = Buffer::empty(area);
+        let points = [(d("2026-01-01"), 1u8), (d("2026-06-01"), 4)];
+        let label = |l: u8| l.to_string();
+        step_chart(
+            &mut buf,
+            area,
+            &points,
+            d("2026-12-31"),
+            5,
+            Some(3),
+            2,
+            &label,
+            (Style::new(), Style::new(), Style::new()),
+        );
+        // 8 rows: one a level (0–5), the axis and its labels.
+        let row_of = |level: &str| (0..8).find(|&y| buf[(0, y)].symbol() == level).unwrap();
+        let first_dot = (0..30).find(|&x| buf[(x, row_of("1"))].symbol() == "●");
+        assert_eq!(first_dot, Some(2));
+        assert!(row_text(&buf, row_of("4")).contains('●'));
+        assert!(row_text(&buf, row_of("3")).contains("┄"));
+        assert!(row_text(&buf, 7).contains("1 Jan 26"));
+    }
 }
