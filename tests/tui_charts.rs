@@ -348,7 +348,7 @@ fn set_synced(u: &Tui, when: &str) {
 }
 
 fn calendar_meeting(u: &Tui) -> Id {
-    let bob = person(u, "Bob Smith");
+    let bob = u.t.repo.find_or_add_person("Bob Smith").unwrap().id;
     u.t.repo
         .add_calendar_meeting(&worklog::db::CalendarOccurrence {
             uid: "standup@example.com".into(),
@@ -471,4 +471,42 @@ fn chart_snapshots() {
     u.keys(&["Esc", "0"]);
     insta::assert_snapshot!("today_upcoming_80x24", draw(&mut u.app, 80, 24).backend());
     insta::assert_snapshot!("today_upcoming_120x40", draw(&mut u.app, 120, 40).backend());
+}
+
+#[test]
+fn the_new_views_draw_at_every_size_without_a_panic() {
+    let mut u = Tui::new();
+    energy_data(&u);
+    week_data(&u);
+    u.t.repo
+        .add_meeting(&meeting("2026-11-18T00:00:00", "Midnight", &[]))
+        .unwrap();
+    u.t.repo
+        .add_meeting(&meeting("2026-11-18T23:45:00", "Late", &[]))
+        .unwrap();
+    let id = calendar_meeting(&u);
+    u.app.tick();
+    let views: [&[&str]; 6] = [
+        &["7"],
+        &["7", "v"],
+        &["7", "y"],
+        &["Esc", "4", "t", "w"],
+        &["w", "y"],
+        &["Esc", "0"],
+    ];
+    for keys in views {
+        u.keys(keys);
+        for w in (0..=170).step_by(9) {
+            for h in (0..=52).step_by(4) {
+                draw(&mut u.app, w, h);
+            }
+        }
+    }
+    u.app.open(worklog::tui::panes::Target::Meeting { id });
+    for w in (0..=170).step_by(9) {
+        for h in (0..=52).step_by(4) {
+            draw(&mut u.app, w, h);
+        }
+    }
+    assert_eq!(u.app.panes.meetings.open_meeting(), Some(id));
 }

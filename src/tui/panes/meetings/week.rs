@@ -322,23 +322,19 @@ impl MeetingsPane {
                 continue;
             };
             for ((i, m), lane) in of_day.iter().zip(lanes) {
-                let row_of =
-                    |at: NaiveDateTime| (at - start).num_minutes() / i64::from(minutes_per_row);
-                let top = row_of(m.starts_at);
-                let bottom = (end_of(m) - start)
-                    .num_minutes()
-                    .div_euclid(i64::from(minutes_per_row))
-                    + i64::from(
-                        (end_of(m) - start).num_minutes() % i64::from(minutes_per_row) != 0,
-                    );
-                let (top, bottom) = (
-                    top.clamp(0, i64::from(grid_rows) - 1),
-                    bottom.clamp(top + 1, i64::from(grid_rows)),
-                );
+                let per_row = i64::from(minutes_per_row);
+                let rows = i64::from(grid_rows);
+                // Rows from the one it starts in to the one it ends in (a part counts).
+                let top = (m.starts_at - start).num_minutes().div_euclid(per_row);
+                let end_minutes = (end_of(m) - start).num_minutes();
+                let bottom =
+                    end_minutes.div_euclid(per_row) + i64::from(end_minutes % per_row != 0);
                 // Outside the hours shown (scrolled away): left out.
-                if row_of(end_of(m)) < 0 || row_of(m.starts_at) >= i64::from(grid_rows) {
+                if bottom <= 0 || top >= rows || rows == 0 {
                     continue;
                 }
+                let top = top.clamp(0, rows - 1);
+                let bottom = bottom.clamp(top + 1, rows);
                 let x = day_x(d) + 1 + u16::try_from(lane).unwrap_or(0) * lane_w;
                 if x >= day_x(d) + col_w {
                     continue;
