@@ -145,6 +145,8 @@ fn y_shows_a_year_of_energy_as_a_calendar_and_esc_goes_back() {
         Some('░'),
         "Wed 18 Nov, level 1:\n{s}"
     );
+    let tall = u.screen(120, 40);
+    assert!(tall.contains("By month · mean level"), "{tall}");
     // Digits still switch panes, and the year view is still there on coming back.
     u.keys(&["1", "7"]);
     assert!(u.screen(80, 24).contains("mean level per day"));
@@ -298,6 +300,12 @@ fn y_in_meetings_shows_meetings_per_day_over_the_year() {
     assert_eq!(char_at(&s, mon_y + 1, last), Some('▒'), "{s}");
     assert_eq!(char_at(&s, mon_y + 2, last), Some('·'), "{s}");
     assert_eq!(char_at(&s, mon_y + 3, last), Some('░'), "{s}");
+    // A taller screen adds the months, on a scale: November's 5 reach the top.
+    let s = u.screen(120, 40);
+    assert!(s.contains("By month · meetings"), "{s}");
+    let (top_y, top_x) = find(&s, "5┤").unwrap();
+    let row: Vec<char> = s.lines().nth(top_y).unwrap().chars().collect();
+    assert!(row[top_x + 2..].contains(&'█'), "{s}");
     u.keys(&["y"]);
     assert!(!u.app.panes.meetings.showing_year());
 }

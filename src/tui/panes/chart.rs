@@ -428,6 +428,74 @@ pub fn held_by_month(
         .collect()
 }
 
+/// The first days of the `n` months up to `last`'s, oldest first.
+pub fn month_starts(last: NaiveDate, n: u32) -> Vec<NaiveDate> {
+    let this = last.with_day(1).unwrap_or(last);
+    (0..n)
+        .rev()
+        .filter_map(|back| this.checked_sub_months(chrono::Months::new(back)))
+        .collect()
+}
+
+/// A bar a month under a year heatmap: `values` one per month of `months`, scaled so `top`
+/// fills the plot; the value axis is labelled by `label` at the rows `ticks` (values) end on;
+/// month names along the bottom. `rect` holds a title row, the bars and two axis rows.
+#[allow(clippy::too_many_arguments)]
+pub fn month_bars(
+    buf: &mut Buffer,
+    rect: Rect,
+    title: &str,
+    months: &[NaiveDate],
+    values: &[Option<f64>],
+    top: f64,
+    ticks: &[f64],
+    gutter: u16,
+    styles: (Style, Style, Style),
+) {
+    let (title_style, bar, axis) = styles;
+    if rect.height < 5 || rect.width <= gutter + 13 || months.is_empty() || top <= 0.0 {
+        return;
+    }
+    buf.set_stringn(rect.x, rect.y, title, usize::from(rect.width), title_style);
+    let n = u16::try_from(months.len()).unwrap_or(13);
+    let col_w = ((rect.width - gutter) / n).clamp(1, 6);
+    let plot = Rect {
+        x: rect.x + gutter,
+        y: rect.y + 1,
+        width: (col_w * n).min(rect.width - gutter),
+        height: rect.height - 3,
+    };
+    bars(buf, plot, values, top, col_w, bar, axis);
+    for y in plot.y..plot.bottom() {
+        buf[(plot.x - 1, y)].set_symbol("│").set_style(axis);
+    }
+    let h = f64::from(plot.height);
+    for &v in ticks {
+        let filled = ((v / top).clamp(0.0, 1.0) * h).ceil();
+        if filled < 1.0 {
+            continue;
+        }
+        let y = plot.bottom() - filled as u16;
+        let text = if v.fract() == 0.0 {
+            format!("{v:.0}")
+        } else {
+            format!("{v:.1}")
+        };
+        let w = u16::try_from(text.len()).unwrap_or(gutter).min(gutter - 1);
+        buf.set_stringn(plot.x - 1 - w, y, &text, usize::from(w), axis);
+        buf[(plot.x - 1, y)].set_symbol("┤").set_style(axis);
+    }
+    let labels: Vec<(u16, String)> = months
+        .iter()
+        .enumerate()
+        .filter_map(|(i, m)| {
+            let col = u16::try_from(i).ok()? * col_w;
+            Some((col, m.format("%b").to_string()))
+        })
+        .collect();
+    time_axis(buf, plot, &labels, axis);
+}
+
 /// Columns left of a heatmap for the weekday names.
 pub const HEAT_GUTTER: u16 = 4;
 

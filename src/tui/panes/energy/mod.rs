@@ -4,7 +4,7 @@
 
 use super::chart::{
     HEAT_GUTTER, LEVEL_GUTTER, SHADES, bars, day_ticks, days_per_column, fit_series, heatmap,
-    level_axis, level_rows, squeeze_note, time_axis,
+    level_axis, level_rows, month_bars, month_starts, squeeze_note, time_axis,
 };
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};

@@ -361,6 +361,40 @@ impl EnergyPane {
             Span::styled(" 4–5  (mean level of the day)", t.dim()),
         ]);
         let ly = grid.y + grid.height + 1;
+        // The mean of each month below, with its scale, where there is room.
+        let months = month_starts(self.day(), 13);
+        let values: Vec<Option<f64>> = months
+            .iter()
+            .map(|m| {
+                let of: Vec<f64> = self
+                    .year_days
+                    .iter()
+                    .filter(|a| a.key.year() == m.year() && a.key.month() == m.month())
+                    .map(|a| a.average)
+                    .collect();
+                (!of.is_empty()).then(|| of.iter().sum::<f64>() / of.len() as f64)
+            })
+            .collect();
+        let bars_y = ly + 2;
+        if bars_y + 8 <= area.bottom() {
+            let h = (area.bottom() - bars_y).min(3 + 10);
+            let plot_h = level_rows(h - 3, 5);
+            month_bars(
+                frame.buffer_mut(),
+                Rect {
+                    y: bars_y,
+                    height: plot_h + 3,
+                    ..area
+                },
+                "By month · mean level of the days with check-ins",
+                &months,
+                &values,
+                5.0,
+                &[1.0, 2.0, 3.0, 4.0, 5.0],
+                LEVEL_GUTTER,
+                (t.title(), t.chart(), t.dim()),
+            );
+        }
         if ly < area.bottom() {
             frame.render_widget(
                 Paragraph::new(legend),

@@ -398,7 +398,7 @@ impl MeetingsPane {
 
     /// The year heatmap: one cell per day, shaded by how many meetings it had.
     pub(super) fn render_year(&self, frame: &mut Frame, area: Rect) {
-        use super::super::chart::{HEAT_GUTTER, SHADES, heatmap};
+        use super::super::chart::{HEAT_GUTTER, SHADES, heatmap, month_bars, month_starts};
         let t = self.theme;
         let w = usize::from(area.width);
         let total: u32 = self.year_days.iter().map(|(_, n)| n).sum();
@@ -461,7 +461,7 @@ impl MeetingsPane {
             return;
         };
         let weeks_w = HEAT_GUTTER + 53 * cell_w + 1;
-        if area.width >= weeks_w + 8 {
+        if area.width >= weeks_w + 9 {
             for wd in 0..7u32 {
                 let n: u32 = self
                     .year_days
@@ -473,7 +473,7 @@ impl MeetingsPane {
                     area.x + weeks_w,
                     grid.y + 1 + u16::try_from(wd).unwrap_or(0),
                     format!("{n} in all"),
-                    8,
+                    10,
                     t.dim(),
                 );
             }
@@ -490,6 +490,48 @@ impl MeetingsPane {
             Span::styled(" 5 or more (meetings that day)", t.dim()),
         ]);
         let ly = grid.y + grid.height + 1;
+        // Meetings per month below, with its scale, where there is room.
+        let months = month_starts(self.today, 13);
+        let counts: Vec<u32> = months
+            .iter()
+            .map(|m| {
+                self.year_days
+                    .iter()
+                    .filter(|(d, _)| d.year() == m.year() && d.month() == m.month())
+                    .map(|(_, n)| n)
+                    .sum()
+            })
+            .collect();
+        let most = counts.iter().copied().max().unwrap_or(0);
+        let bars_y = ly + 2;
+        if bars_y + 8 <= area.bottom() && most > 0 {
+            // A round top: the most, up to the next 5.
+            let top = f64::from(most.div_ceil(5).max(1) * 5);
+            let values: Vec<Option<f64>> = counts.iter().map(|&n| Some(f64::from(n))).collect();
+            let h = (area.bottom() - bars_y).min(3 + 10);
+            let gutter = u16::try_from(format!("{top:.0}").len()).unwrap_or(3) + 1;
+            // Whole numbers only: half of 5 would read as 2.
+            let ticks: Vec<f64> = if most.div_ceil(5) % 2 == 0 {
+                vec![top / 2.0, top]
+            } else {
+                vec![top]
+            };
+            month_bars(
+                frame.buffer_mut(),
+                Rect {
+                    y: bars_y,
+                    height: h,
+                    ..area
+                },
+                "By month · meetings",
+                &months,
+                &values,
+                top,
+                &ticks,
+                gutter,
+                (t.title(), t.chart(), t.dim()),
+            );
+        }
         if ly < area.bottom() {
             frame.render_widget(
                 Paragraph::new(legend),
