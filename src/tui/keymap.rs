@@ -928,7 +928,7 @@ pub static BINDINGS: &[Binding] = &[
     // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
     b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
     b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),
-    b(&[Key::ch('w')],                     A::Meetings(MeetingsAction::Week),                 Some("week"),    "the week view: meetings by day and hour"),
+    b(&[Key::ch('w')],                     A::Meetings(MeetingsAction::Week),                 None,              "the week view: meetings by day and hour"),
     b(&[Key::ch('y')],                     A::Meetings(MeetingsAction::Year),                 None,              "the last year as a calendar: meetings per day"),
     // The Meetings week view
     b(&[Key::ch('j'), Key::code(K::Down)], A::MeetingsWeek(WeekAction::Move(Nav::Down)),      None,            "next meeting of the week"),

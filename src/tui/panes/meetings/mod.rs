@@ -7,7 +7,7 @@ use super::actions::{ItemCols, ItemForms, ItemList, item_line};
 use super::common::{render_empty, render_filter};
 use super::list::Filter;
 use super::meeting_form::MeetingForm;
-use super::meeting_page::{Detail, meeting_head};
+use super::meeting_page::{Detail, calendar_line, meeting_head};
 use super::person::{PersonPage, Step};
 use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -68,6 +68,8 @@ pub struct MeetingsPane {
     open_counts: HashMap<Id, usize>,
     /// The selected meeting's open action items (the preview), read when it is selected.
     preview_items: Option<(Id, Vec<ActionItem>)>,
+    /// The calendar the selected meeting came from (the preview).
+    preview_calendar: Option<(Id, crate::db::CalendarSource)>,
     /// The list must be read again (a meeting was written, or someone else wrote).
     list_stale: bool,
     /// Views over the list, the last on top; Esc goes back one.
@@ -159,6 +161,7 @@ impl MeetingsPane {
             open_total: 0,
             open_counts: HashMap::new(),
             preview_items: None,
+            preview_calendar: None,
             list_stale: true,
             views: Vec::new(),
             detail: None,
@@ -253,6 +256,10 @@ impl MeetingsPane {
                     .collect(),
             )),
             _ => None,
+        };
+        self.preview_calendar = match self.selected().map(|m| m.id) {
+            Some(id) => repo.meeting_calendar(id)?.map(|c| (id, c)),
+            None => None,
         };
         Ok(())
     }

@@ -156,6 +156,12 @@ impl MeetingsPane {
         };
         let cols = usize::from(inner.width);
         let mut lines = meeting_head(m, self.today, t);
+        // Only a calendar's meetings say where they came from here; the page says it always.
+        if let Some((id, c)) = &self.preview_calendar
+            && *id == m.id
+        {
+            lines.push(calendar_line(Some(c), self.today, t));
+        }
         let open = match &self.preview_items {
             Some((id, items)) if *id == m.id => items.as_slice(),
             _ => &[],
