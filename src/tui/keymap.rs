@@ -1214,6 +1214,15 @@ pub fn resolve(contexts: &[Context], key: &KeyEvent) -> Option<&'static Binding>
     })
 }
 
+/// The keys bound to `action` (after remaps), as the footer writes them; empty if none.
+pub fn keys_of(action: Action) -> String {
+    bindings()
+        .iter()
+        .find(|b| b.action == action)
+        .map(|b| keys_label(b.keys))
+        .unwrap_or_default()
+}
+
 /// The keys of `binding` that reach it in `contexts` (not taken by an earlier context).
 pub fn live_keys(contexts: &[Context], binding: &'static Binding) -> Vec<Key> {
     binding

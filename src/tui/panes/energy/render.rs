@@ -155,12 +155,17 @@ impl EnergyPane {
             ..inner
         };
         let title = format!("Daily average · last {days} days");
-        let keys = keymap::footer(&[Context::Energy])
-            .into_iter()
-            .find(|(_, h)| *h == "30/90d")
-            .map(|(k, _)| format!("  ({k}: 30/90)"))
-            .filter(|k| crate::text::width(k) + title.len() <= usize::from(daily_rect.width))
-            .unwrap_or_default();
+        let (range_key, year_key) = (
+            keymap::keys_of(Action::Energy(EnergyAction::ToggleRange)),
+            keymap::keys_of(Action::Energy(EnergyAction::Year)),
+        );
+        let keys = [
+            format!("  {range_key} 30/90 · {year_key} year"),
+            format!("  {range_key} 30/90"),
+        ]
+        .into_iter()
+        .find(|k| crate::text::width(k) + title.len() <= usize::from(daily_rect.width))
+        .unwrap_or_default();
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(title, t.title()),

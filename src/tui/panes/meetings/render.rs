@@ -43,11 +43,25 @@ impl MeetingsPane {
             self.all,
             if open == 1 { "" } else { "s" }
         );
+        // The other views, named where the header leaves room (the footer keeps the verbs).
+        let views = format!(
+            "  {} week · {} year",
+            keymap::keys_of(Action::Meetings(MeetingsAction::Week)),
+            keymap::keys_of(Action::Meetings(MeetingsAction::Year))
+        );
+        let views = if width(&head) + width(&views) <= usize::from(rect.width) {
+            views
+        } else {
+            String::new()
+        };
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&head, usize::from(rect.width)).into_owned(),
-                t.title(),
-            )),
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    truncate(&head, usize::from(rect.width)).into_owned(),
+                    t.title(),
+                ),
+                Span::styled(views, t.dim()),
+            ])),
             Rect { height: 1, ..rect },
         );
         let mut body = Rect {
