@@ -338,3 +338,46 @@ fn carrying_with_a_missing_task_moves_nothing() {
     assert_eq!((a.day, a.carry_count), (mon, 0));
     assert!(t.repo.task_carries(a.id).unwrap().is_empty());
 }
+
+/// The Energy year heatmap reads a year of daily means in one grouped query: one row per
+/// day with check-ins, the window's ends included, deleted check-ins left out.
+#[test]
+fn a_year_of_daily_energy_is_one_row_per_day_with_check_ins() {
+    let t = db();
+    let mut gone = None;
+    for (when, level) in [
+        ("2025-11-16T23:59:00", 1), // the day before the window
+        ("2025-11-17T08:00:00", 2), // its first day
+        ("2026-03-01T08:00:00", 5),
+        ("2026-03-01T18:00:00", 2),
+        ("2026-11-22T23:30:00", 4), // its last day
+        ("2026-11-22T07:00:00", 1),
+    ] {
+        let c = t
+            .repo
+            .add_checkin(&CheckinDraft {
+                at: at(when),
+                level,
+                note: String::new(),
+                tags: vec![],
+            })
+            .unwrap();
+        gone = Some(c.id);
+    }
+    // The 07:00 check-in of the last day is deleted: that day's mean is 4.
+    t.repo.delete(Deletable::Checkin, gone.unwrap()).unwrap();
+    let year = t
+        .repo
+        .daily_energy(day("2025-11-17"), day("2026-11-22"))
+        .unwrap();
+    let got: Vec<(chrono::NaiveDate, f64, u32)> =
+        year.iter().map(|a| (a.key, a.average, a.count)).collect();
+    assert_eq!(
+        got,
+        vec![
+            (day("2025-11-17"), 2.0, 1),
+            (day("2026-03-01"), 3.5, 2),
+            (day("2026-11-22"), 4.0, 1),
+        ]
+    );
+}
