@@ -30,8 +30,13 @@ pub struct Options {
     pub to: NaiveDate,
     /// Import all-day events too (as meetings starting at midnight, with no duration).
     pub all_day: bool,
-    /// The user's own email domain (`--domain`); `None` takes the organizer of most events'.
+    /// The user's own email domain (`--domain`, or the config file's `[calendar] domain`);
+    /// `None` takes the organizer of most events'.
     pub domain: Option<String>,
+    /// Which calendar this is (`--calendar NAME`); `None` tells it by the file.
+    pub calendar: Option<String>,
+    /// The file read (`None`: standard input), which is the calendar without a name.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl Options {
@@ -42,6 +47,8 @@ impl Options {
             to: today + Duration::days(14),
             all_day: false,
             domain: None,
+            calendar: None,
+            path: None,
         }
     }
 }
@@ -696,6 +703,38 @@ fn most<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|(v, _)| v.to_string())
 }
 
+/// Which calendar this import is, and what to call it: the name given (`--calendar`), or else
+/// the file with its X-WR-CALNAME and PRODID (a calendar exported again to the same file, or
+/// fetched again to standard input under the same name, is the same calendar). `None` for
+/// standard input with no name: it cannot be told from another calendar.
+fn identity(opts: &Options, header: &Header) -> Option<(String, String)> {
+    if let Some(name) = &opts.calendar {
+        return Some((format!("name:{name}"), name.clone()));
+    }
+    let (origin, file_name) = match &opts.path {
+        Some(p) => (
+            format!("file:{}", p.display()),
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+        None if !header.name.is_empty() => ("stdin:".to_string(), String::new()),
+        None => return None,
+    };
+    let shown = if header.name.is_empty() {
+        file_name
+    } else {
+        header.name.clone()
+    };
+    Some((
+        format!("{origin}\u{1f}{}\u{1f}{}", header.name, header.prodid),
+        shown,
+    ))
+}
+
+/// What a meeting cancelled because its whole event left the calendar is counted as.
+pub const LEFT_THE_CALENDAR: &str = "meeting (event no longer in the calendar)";
+
 /// Imports the calendar `text` into `repo` (inside the caller's transaction).
 pub fn apply(
     repo: &Repo,
@@ -705,6 +744,7 @@ pub fn apply(
     outcome: &mut Outcome,
 ) -> Result<()> {
     let (header, events, zones) = parse(text)?;
+    let calendar = identity(opts, &header);
     let ours = produced_by_worklog(text);
     let own_domain = match &opts.domain {
         Some(d) => Some(d.trim().trim_start_matches('@').to_lowercase()),
@@ -883,6 +923,19 @@ pub fn apply(
                         outcome.updated.add("meeting");
                     }
                 }
+            }
+        }
+        if let Some((calendar, name)) = &calendar {
+            repo.calendar_claim(uid, calendar, name)?;
+        }
+    }
+    // A whole event an earlier import of this calendar brought and this one no longer has has
+    // left the calendar: its meetings within the window are cancelled, never deleted.
+    if let Some((calendar, _)) = &calendar {
+        for (id, uid) in repo.calendar_meetings(calendar, opts.from, opts.to)? {
+            if !by_uid.contains_key(uid.as_str()) {
+                repo.cancel_calendar_meeting(id)?;
+                outcome.cancelled.add(LEFT_THE_CALENDAR);
             }
         }
     }
