@@ -177,10 +177,28 @@ fn a_custom_zone_applies_to_exdates_and_overrides_too() {
         meetings(&data),
         vec![
             // Summer time (+02:00) until 25 October.
-            row(&["2026-10-12T08:00:00", "60", "Weekly", "20261012T080000Z", "confirmed"]),
+            row(&[
+                "2026-10-12T08:00:00",
+                "60",
+                "Weekly",
+                "20261012T080000Z",
+                "confirmed"
+            ]),
             // 19 October is excluded; 26 October moved to 15:00 winter time (+01:00).
-            row(&["2026-10-26T14:00:00", "60", "Weekly (moved)", "20261026T090000Z", "confirmed"]),
-            row(&["2026-11-02T09:00:00", "60", "Weekly", "20261102T090000Z", "confirmed"]),
+            row(&[
+                "2026-10-26T14:00:00",
+                "60",
+                "Weekly (moved)",
+                "20261026T090000Z",
+                "confirmed"
+            ]),
+            row(&[
+                "2026-11-02T09:00:00",
+                "60",
+                "Weekly",
+                "20261102T090000Z",
+                "confirmed"
+            ]),
         ]
     );
 }
@@ -210,10 +228,34 @@ fn rdate_periods_are_occurrences_with_their_own_end() {
     assert_eq!(
         meetings(&data),
         vec![
-            row(&["2026-10-26T09:00:00", "60", "Workshop", "20261026T090000Z", "confirmed"]),
-            row(&["2026-10-27T13:00:00", "120", "Workshop", "20261027T130000Z", "confirmed"]),
-            row(&["2026-10-28T08:00:00", "30", "Workshop", "20261028T080000Z", "confirmed"]),
-            row(&["2026-10-29T09:00:00", "90", "Workshop", "20261029T090000Z", "confirmed"]),
+            row(&[
+                "2026-10-26T09:00:00",
+                "60",
+                "Workshop",
+                "20261026T090000Z",
+                "confirmed"
+            ]),
+            row(&[
+                "2026-10-27T13:00:00",
+                "120",
+                "Workshop",
+                "20261027T130000Z",
+                "confirmed"
+            ]),
+            row(&[
+                "2026-10-28T08:00:00",
+                "30",
+                "Workshop",
+                "20261028T080000Z",
+                "confirmed"
+            ]),
+            row(&[
+                "2026-10-29T09:00:00",
+                "90",
+                "Workshop",
+                "20261029T090000Z",
+                "confirmed"
+            ]),
         ]
     );
     let again = json(&worklog(&data, NOW, &["import", &file, "--json"]));
@@ -223,7 +265,10 @@ fn rdate_periods_are_occurrences_with_their_own_end() {
     let bad = write(
         tmp.path(),
         "bad.ics",
-        &PERIODS.replace("20261028T080000Z/PT30M", "20261028T080000Z/20261028T070000Z"),
+        &PERIODS.replace(
+            "20261028T080000Z/PT30M",
+            "20261028T080000Z/20261028T070000Z",
+        ),
     );
     let run = worklog(&data, NOW, &["import", &bad]);
     assert_ne!(run.code, 0);
@@ -302,9 +347,16 @@ fn an_event_that_left_its_calendar_is_cancelled_within_the_window() {
     assert_eq!(out["cancelled_total"], 0, "{out}");
     // Work without the client call and the sync, within a window from 20 October: a dry run
     // says so, and writes nothing.
-    let fewer = drop_event(&drop_event(WORK, "client@corp.example"), "sync@corp.example");
+    let fewer = drop_event(
+        &drop_event(WORK, "client@corp.example"),
+        "sync@corp.example",
+    );
     std::fs::write(&work, fewer.replace('\n', "\r\n")).unwrap();
-    let dry = worklog(&data, NOW, &["import", &work, "--from", "2026-10-20", "--dry-run"]);
+    let dry = worklog(
+        &data,
+        NOW,
+        &["import", &work, "--from", "2026-10-20", "--dry-run"],
+    );
     assert_eq!(dry.code, 0, "{}", dry.stderr);
     assert!(
         dry.stdout
@@ -313,7 +365,10 @@ fn an_event_that_left_its_calendar_is_cancelled_within_the_window() {
         dry.stdout
     );
     assert_eq!(
-        query(&data, "SELECT count(*) FROM calendar_events WHERE status = 'cancelled'"),
+        query(
+            &data,
+            "SELECT count(*) FROM calendar_events WHERE status = 'cancelled'"
+        ),
         vec![row(&["0"])]
     );
     let out = json(&worklog(
@@ -358,7 +413,11 @@ fn the_same_calendar_is_the_named_one_or_the_same_file() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
     let a = write(tmp.path(), "a.ics", WORK);
-    json(&worklog(&data, NOW, &["import", &a, "--calendar", "team", "--json"]));
+    json(&worklog(
+        &data,
+        NOW,
+        &["import", &a, "--calendar", "team", "--json"],
+    ));
     let fewer = drop_event(WORK, "review@corp.example");
     // Another file with the same X-WR-CALNAME is not the same calendar ...
     let b = write(tmp.path(), "b.ics", &fewer);
@@ -498,7 +557,13 @@ fn a_real_google_series_with_a_moved_occurrence() {
     assert_eq!(
         meetings(&data),
         vec![
-            row(&["2026-02-10T17:00:00", "30", "TEST RECURR 3", "20260210T170000Z", "confirmed"]),
+            row(&[
+                "2026-02-10T17:00:00",
+                "30",
+                "TEST RECURR 3",
+                "20260210T170000Z",
+                "confirmed"
+            ]),
             row(&[
                 "2026-02-11T17:30:00",
                 "30",
@@ -506,7 +571,38 @@ fn a_real_google_series_with_a_moved_occurrence() {
                 "20260211T170000Z",
                 "confirmed"
             ]),
-            row(&["2026-02-12T17:00:00", "30", "TEST RECURR 3", "20260212T170000Z", "confirmed"]),
+            row(&[
+                "2026-02-12T17:00:00",
+                "30",
+                "TEST RECURR 3",
+                "20260212T170000Z",
+                "confirmed"
+            ]),
         ]
+    );
+}
+
+/// A VTIMEZONE that cannot be read fails the import only when an event is in that zone, and
+/// then the error names the zone and the event.
+#[test]
+fn an_unreadable_zone_fails_only_the_calendars_that_use_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    let broken = CUSTOM_ZONE.replace("TZOFFSETTO:+0200\n", "TZOFFSETTO:two hours\n");
+    let unused = broken
+        .replace("TZID=Office Time", "TZID=Europe/Berlin")
+        .replace("Weekly (moved)", "Weekly moved");
+    let file = write(tmp.path(), "unused.ics", &unused);
+    let out = json(&worklog(&data, NOW, &["import", &file, "--json"]));
+    assert_eq!(out["added_total"], 3, "{out}");
+    let file = write(tmp.path(), "used.ics", &broken);
+    let run = worklog(&data, NOW, &["import", &file]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr.contains("Office Time")
+            && run.stderr.contains("two hours")
+            && run.stderr.contains("weekly@office.example"),
+        "{}",
+        run.stderr
     );
 }

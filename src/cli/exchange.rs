@@ -249,8 +249,7 @@ pub fn import(
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
     let calendar_flags = first_day.is_some() || args.to.is_some() || calendar.all_day;
-    let calendar_flags =
-        calendar_flags || calendar.domain.is_some() || calendar.calendar.is_some();
+    let calendar_flags = calendar_flags || calendar.domain.is_some() || calendar.calendar.is_some();
     if calendar_flags && from.or_else(|| import::detect(&text)) != Some(ImportSource::Ics) {
         bail!(
             "a day for --from, --to, --all-day, --domain and --calendar are for a calendar \

@@ -1,15 +1,21 @@
 //! `worklog import FILE.ics`: meetings from an iCalendar (RFC 5545) export.
 //!
 //! The file is parsed whole by the `icalendar` crate and recurring events are expanded by the
-//! `rrule` crate, in IANA time zones from `chrono-tz`, within a window of days (by default the
-//! past 90 and the next 14). Each occurrence is keyed by its UID and its RECURRENCE-ID or start
+//! `rrule` crate, in IANA time zones from `chrono-tz` (or, for a zone with a name of its own,
+//! by the rules of the calendar's VTIMEZONE: see the `zone` module), within a window of days (by default
+//! the past 90 and the next 14). Each occurrence is keyed by its UID and its RECURRENCE-ID or start
 //! (in UTC), so importing the same or an updated calendar again updates the meetings it made
 //! instead of adding them twice; see `Repo::update_calendar_meeting` for what an update leaves
 //! alone. One malformed event fails the whole import, naming its UID, summary and line.
 //!
 //! Who the user is: a calendar says nothing about whose calendar it is. The user's own domain
-//! is `--domain`, or else that of the organizer of most events; the user's own address (the
-//! one on the most events) is not made a person, so "exactly one other attendee" is a 1:1.
+//! is `--domain`, or the config file's `[calendar] domain`, or else that of the organizer of
+//! most events; the user's own address (the one on the most events) is not made a person, so
+//! "exactly one other attendee" is a 1:1.
+//!
+//! Which calendar it is: `--calendar NAME`, or else the file with its X-WR-CALNAME and PRODID
+//! (see `identity`). Each occurrence records it, so that an event a later import of the same
+//! calendar no longer has is known to have left it, and its meetings in the window cancelled.
 
 use super::{Outcome, ToLocal};
 use crate::db::{CalendarOccurrence, Repo};
@@ -250,6 +256,9 @@ fn when(value: &str, tzid: Option<&str>, zones: &[Defined]) -> Result<When> {
             Some(z) => rrule::Tz::Tz(z),
             None => match tzid.and_then(|t| zones.iter().position(|z| z.tzid == t.trim())) {
                 Some(z) => {
+                    if let Some(why) = &zones[z].broken {
+                        bail!("{why}");
+                    }
                     return Ok(When::Defined {
                         local: naive,
                         zone: z,
@@ -482,7 +491,9 @@ fn parse(text: &str) -> Result<(Header, Vec<Event>, Vec<Defined>)> {
     {
         let known = prop(c, "TZID").is_some_and(|p| zone(p.val.as_str()).is_some());
         if !known {
-            zones.push(zone::read(c)?);
+            zones.push(
+                zone::read(c).unwrap_or_else(|e| Defined::broken(zone::tzid(c), e.to_string())),
+            );
         }
     }
     let lines = event_lines(text);

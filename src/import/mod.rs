@@ -317,6 +317,9 @@ mod tests {
         c.add("meeting (event no longer in the calendar)");
         assert_eq!(c.to_string(), "1 meeting (event no longer in the calendar)");
         c.add("meeting (event no longer in the calendar)");
-        assert_eq!(c.to_string(), "2 meetings (event no longer in the calendar)");
+        assert_eq!(
+            c.to_string(),
+            "2 meetings (event no longer in the calendar)"
+        );
     }
 }

@@ -10,7 +10,7 @@
 
 use super::{Component, first_line, param, prop, props};
 use anyhow::{Result, anyhow};
-use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
 /// Onsets are expanded up to here: later than any meeting anyone imports.
 const HORIZON_YEAR: i32 = 2200;
@@ -25,6 +25,8 @@ pub(super) struct Defined {
     before: FixedOffset,
     /// Every offset the zone uses, to find which ones a wall-clock time could be in.
     offsets: Vec<FixedOffset>,
+    /// Why the VTIMEZONE could not be read: an error only for an event in this zone.
+    pub broken: Option<String>,
 }
 
 /// A wall-clock time as an instant in UTC with this zone's rules carried as if they were UTC:
@@ -35,6 +37,17 @@ pub(super) fn carrier(local: NaiveDateTime) -> DateTime<rrule::Tz> {
 }
 
 impl Defined {
+    /// A zone whose VTIMEZONE could not be read, kept to say so to an event that uses it.
+    pub fn broken(tzid: String, why: String) -> Self {
+        Defined {
+            tzid,
+            onsets: Vec::new(),
+            before: Utc.fix(),
+            offsets: Vec::new(),
+            broken: Some(why),
+        }
+    }
+
     /// The offset in force at instant `t`.
     pub fn offset_at(&self, t: DateTime<Utc>) -> FixedOffset {
         match self.onsets.partition_point(|(at, _)| *at <= t) {
@@ -51,9 +64,8 @@ impl Defined {
     /// The instant a wall-clock time names: in an overlap the first of the two; in a gap, read
     /// with the offset before the gap, so it is moved on by the gap (RFC 5545 3.3.5).
     pub fn instant(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        let at = |o: &FixedOffset| {
-            (local - Duration::seconds(i64::from(o.local_minus_utc()))).and_utc()
-        };
+        let at =
+            |o: &FixedOffset| (local - Duration::seconds(i64::from(o.local_minus_utc()))).and_utc();
         let first = self
             .offsets
             .iter()
@@ -99,10 +111,15 @@ fn local_time(v: &str) -> Result<NaiveDateTime> {
 }
 
 /// Reads one VTIMEZONE; an error names the zone.
-pub(super) fn read(c: &Component<'_>) -> Result<Defined> {
-    let tzid = prop(c, "TZID")
+/// The TZID of a VTIMEZONE, as events name it.
+pub(super) fn tzid(c: &Component<'_>) -> String {
+    prop(c, "TZID")
         .map(|p| p.val.as_str().trim().trim_matches('"').to_string())
-        .unwrap_or_default();
+        .unwrap_or_default()
+}
+
+pub(super) fn read(c: &Component<'_>) -> Result<Defined> {
+    let tzid = tzid(c);
     let named = |e: anyhow::Error| anyhow!("time zone `{tzid}` (VTIMEZONE): {e}");
     let horizon = NaiveDate::from_ymd_opt(HORIZON_YEAR, 1, 1)
         .map(|d| carrier(d.and_time(chrono::NaiveTime::MIN)))
@@ -173,6 +190,7 @@ pub(super) fn read(c: &Component<'_>) -> Result<Defined> {
         onsets: onsets.into_iter().map(|(t, _, to)| (t, to)).collect(),
         before,
         offsets,
+        broken: None,
     })
 }
 
@@ -204,13 +222,28 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:
     #[test]
     fn wall_clock_times_around_both_changes() {
         let z = zone(BERLINISH);
-        assert_eq!(z.instant(at("2026-10-24 10:00")), at("2026-10-24 08:00").and_utc());
-        assert_eq!(z.instant(at("2026-10-26 10:00")), at("2026-10-26 09:00").and_utc());
+        assert_eq!(
+            z.instant(at("2026-10-24 10:00")),
+            at("2026-10-24 08:00").and_utc()
+        );
+        assert_eq!(
+            z.instant(at("2026-10-26 10:00")),
+            at("2026-10-26 09:00").and_utc()
+        );
         // 02:30 on 25 October happens twice: the first (summer time) is meant.
-        assert_eq!(z.instant(at("2026-10-25 02:30")), at("2026-10-25 00:30").and_utc());
+        assert_eq!(
+            z.instant(at("2026-10-25 02:30")),
+            at("2026-10-25 00:30").and_utc()
+        );
         // 02:30 on 29 March does not happen: read in winter time, it is 03:30 summer time.
-        assert_eq!(z.instant(at("2026-03-29 02:30")), at("2026-03-29 01:30").and_utc());
-        assert_eq!(z.local(at("2026-03-29 01:30").and_utc()), at("2026-03-29 03:30"));
+        assert_eq!(
+            z.instant(at("2026-03-29 02:30")),
+            at("2026-03-29 01:30").and_utc()
+        );
+        assert_eq!(
+            z.local(at("2026-03-29 01:30").and_utc()),
+            at("2026-03-29 03:30")
+        );
     }
 
     #[test]
