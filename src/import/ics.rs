@@ -2,11 +2,12 @@
 //!
 //! The file is parsed whole by the `icalendar` crate and recurring events are expanded by the
 //! `rrule` crate, in IANA time zones from `chrono-tz` (or, for a zone with a name of its own,
-//! by the rules of the calendar's VTIMEZONE: see the `zone` module), within a window of days (by default
-//! the past 90 and the next 14). Each occurrence is keyed by its UID and its RECURRENCE-ID or start
-//! (in UTC), so importing the same or an updated calendar again updates the meetings it made
-//! instead of adding them twice; see `Repo::update_calendar_meeting` for what an update leaves
-//! alone. One malformed event fails the whole import, naming its UID, summary and line.
+//! by the rules of the calendar's VTIMEZONE: see the `zone` module), within a window of days
+//! (by default the past 90 and the next 14). Each occurrence is keyed by its UID and its
+//! RECURRENCE-ID or start (in UTC), so importing the same or an updated calendar again updates
+//! the meetings it made instead of adding them twice; see `Repo::update_calendar_meeting` for
+//! what an update leaves alone. One malformed event fails the whole import, naming its UID,
+//! summary and line.
 //!
 //! Who the user is: a calendar says nothing about whose calendar it is. The user's own domain
 //! is `--domain`, or the config file's `[calendar] domain`, or else that of the organizer of
