@@ -594,7 +594,13 @@ fn expand<'a>(
                     .map_err(|e| anyhow!("{}: RRULE `{r}`: {e}", m.name()))?;
                 if let (Some(z), Some(until)) = (defined, rule.get_until().copied()) {
                     // UNTIL is an instant; the carrier counts in the zone's wall-clock time.
-                    rule = rule.until(zone::carrier(zones[z].local(until.with_timezone(&Utc))));
+                    // A floating UNTIL is taken as already in it.
+                    let wall = if until.timezone().is_local() {
+                        until.naive_local()
+                    } else {
+                        zones[z].local(until.with_timezone(&Utc))
+                    };
+                    rule = rule.until(zone::carrier(wall));
                 }
                 let rule = rule
                     .validate(dt)

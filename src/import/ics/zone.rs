@@ -151,9 +151,14 @@ pub(super) fn read(c: &Component<'_>) -> Result<Defined> {
                 .parse::<rrule::RRule<rrule::Unvalidated>>()
                 .map_err(|e| named(anyhow!("RRULE `{rule}`: {}", first_line(&e.to_string()))))?;
             // UNTIL is an instant (UTC); the carrier counts in wall-clock time before the onset.
+            // Thunderbird writes it floating, already in that wall-clock time.
             if let Some(until) = r.get_until().copied() {
-                let wall = until.with_timezone(&Utc).naive_utc()
-                    + Duration::seconds(i64::from(from.local_minus_utc()));
+                let wall = if until.timezone().is_local() {
+                    until.naive_local()
+                } else {
+                    until.with_timezone(&Utc).naive_utc()
+                        + Duration::seconds(i64::from(from.local_minus_utc()))
+                };
                 r = r.until(carrier(wall));
             }
             let rule_set = r
@@ -244,6 +249,26 @@ RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\nEND:
             z.local(at("2026-03-29 01:30").and_utc()),
             at("2026-03-29 03:30")
         );
+    }
+
+    /// A real Thunderbird VTIMEZONE (Europe/London, 85 observances: single onsets as RDATEs,
+    /// rules with a floating UNTIL) gives the offsets the IANA database does.
+    #[test]
+    fn a_thunderbird_zone_agrees_with_the_iana_database() {
+        let z = zone(include_str!(
+            "../../../tests/fixtures/ics/thunderbird_london.ics"
+        ));
+        let london = chrono_tz::Europe::London;
+        let mut t = at("1972-01-01 00:00").and_utc();
+        let mut checked = 0;
+        while t < at("2040-01-01 00:00").and_utc() {
+            let iana = london.offset_from_utc_datetime(&t.naive_utc()).fix();
+            assert_eq!(z.offset_at(t), iana, "at {t}");
+            // Either side of every change (they fall at 01:00 or 02:00 UTC).
+            t += Duration::hours(6);
+            checked += 1;
+        }
+        assert!(checked > 90_000);
     }
 
     #[test]
