@@ -514,6 +514,19 @@ fn the_config_files_domain_is_the_users_own_unless_domain_is_given() {
         &[("WORKLOG_CONFIG", cfg)],
     ));
     assert_eq!(kinds(&flagged), kinds(&guessed));
+    // `config --print` shows it, and where it came from.
+    let run = worklog_with_env(
+        &flagged,
+        NOW,
+        &["config", "--print"],
+        "",
+        &[("WORKLOG_CONFIG", cfg)],
+    );
+    assert!(
+        run.stdout.contains("calendar.domain client.example") && run.stdout.contains(cfg),
+        "{}",
+        run.stdout
+    );
     // A bad domain in the file is a config error naming the line.
     std::fs::write(&config, "[calendar]\ndomain = \"not a domain\"\n").unwrap();
     let run = worklog_with_env(
