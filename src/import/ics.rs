@@ -943,13 +943,12 @@ pub fn apply(
                 }
             }
         }
-        if let Some((calendar, name)) = &calendar {
-            repo.calendar_claim(uid, calendar, name)?;
-        }
     }
     // A whole event an earlier import of this calendar brought and this one no longer has has
     // left the calendar: its meetings within the window are cancelled, never deleted.
-    if let Some((calendar, _)) = &calendar {
+    if let Some((calendar, name)) = &calendar {
+        let uids: Vec<&str> = by_uid.keys().copied().collect();
+        repo.calendar_claim(&uids, calendar, name)?;
         for (id, uid) in repo.calendar_meetings(calendar, opts.from, opts.to)? {
             if !by_uid.contains_key(uid.as_str()) {
                 repo.cancel_calendar_meeting(id)?;

@@ -378,14 +378,18 @@ fn add_attendees(c: &rusqlite::Connection, meeting_id: Id, people: &[Id]) -> Res
 /// Which calendar an occurrence came from, so that an event that has left a calendar can be
 /// told from one that was never in it (migration 0013).
 impl Repo {
-    /// Marks every occurrence of event `uid` as `calendar`'s (its identity) and what to call it.
-    pub fn calendar_claim(&self, uid: &str, calendar: &str, name: &str) -> Result<()> {
+    /// Marks every occurrence of the events `uids` as `calendar`'s (its identity) and what to
+    /// call it, in one statement (an import names thousands of events).
+    pub fn calendar_claim(&self, uids: &[&str], calendar: &str, name: &str) -> Result<()> {
+        let uids =
+            serde_json::to_string(uids).map_err(|e| crate::db::Error::Sqlite(e.to_string()))?;
         self.write(|c| {
             c.prepare_cached(
                 "UPDATE calendar_events SET calendar = ?2, calendar_name = ?3
-                  WHERE uid = ?1 AND (calendar <> ?2 OR calendar_name <> ?3)",
+                  WHERE uid IN (SELECT value FROM json_each(?1))
+                    AND (calendar <> ?2 OR calendar_name <> ?3)",
             )?
-            .execute([uid, calendar, name])?;
+            .execute([uids.as_str(), calendar, name])?;
             Ok(())
         })
     }
