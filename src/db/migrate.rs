@@ -83,6 +83,18 @@ pub const MIGRATIONS: &[Migration] = &[
         up: include_str!("migrations/0011_calendar.up.sql"),
         down: include_str!("migrations/0011_calendar.down.sql"),
     },
+    Migration {
+        version: 12,
+        name: "reserved",
+        up: include_str!("migrations/0012_reserved.up.sql"),
+        down: include_str!("migrations/0012_reserved.down.sql"),
+    },
+    Migration {
+        version: 13,
+        name: "calendar_identity",
+        up: include_str!("migrations/0013_calendar_identity.up.sql"),
+        down: include_str!("migrations/0013_calendar_identity.down.sql"),
+    },
 ];
 
 /// The schema version this binary builds.

@@ -406,3 +406,47 @@ fn add_attendees(c: &rusqlite::Connection, meeting_id: Id, people: &[Id]) -> Res
     }
     Ok(())
 }
+
+/// Which calendar an occurrence came from, so that an event that has left a calendar can be
+/// told from one that was never in it (migration 0013).
+impl Repo {
+    /// Marks every occurrence of the events `uids` as `calendar`'s (its identity) and what to
+    /// call it, in one statement (an import names thousands of events).
+    pub fn calendar_claim(&self, uids: &[&str], calendar: &str, name: &str) -> Result<()> {
+        let uids =
+            serde_json::to_string(uids).map_err(|e| crate::db::Error::Sqlite(e.to_string()))?;
+        self.write(|c| {
+            c.prepare_cached(
+                "UPDATE calendar_events SET calendar = ?2, calendar_name = ?3
+                  WHERE uid IN (SELECT value FROM json_each(?1))
+                    AND (calendar <> ?2 OR calendar_name <> ?3)",
+            )?
+            .execute([uids.as_str(), calendar, name])?;
+            Ok(())
+        })
+    }
+
+    /// The live, not cancelled meetings of `calendar` starting between `from` and `to`
+    /// (inclusive days), each with its event's UID.
+    pub fn calendar_meetings(
+        &self,
+        calendar: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Id, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT e.meeting_id, e.uid FROM calendar_events e
+                   JOIN meetings m ON m.id = e.meeting_id
+                  WHERE e.calendar = ?1 AND e.calendar <> '' AND e.status = 'confirmed'
+                    AND m.deleted_at IS NULL
+                    AND substr(m.starts_at, 1, 10) BETWEEN ?2 AND ?3
+                  ORDER BY m.starts_at, e.meeting_id",
+            )?
+            .query_map(params![calendar, day_text(from), day_text(to)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,1 @@
+-- Undo of 0012_reserved: nothing to undo.

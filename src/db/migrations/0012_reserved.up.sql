@@ -1,0 +1,2 @@
+-- Reserved: another branch worked on issue 15 at the same time and may need this number; this
+-- step changes nothing.
