@@ -85,15 +85,9 @@ pub const MIGRATIONS: &[Migration] = &[
     },
     Migration {
         version: 12,
-        name: "reserved",
-        up: include_str!("migrations/0012_reserved.up.sql"),
-        down: include_str!("migrations/0012_reserved.down.sql"),
-    },
-    Migration {
-        version: 13,
         name: "calendar_identity",
-        up: include_str!("migrations/0013_calendar_identity.up.sql"),
-        down: include_str!("migrations/0013_calendar_identity.down.sql"),
+        up: include_str!("migrations/0012_calendar_identity.up.sql"),
+        down: include_str!("migrations/0012_calendar_identity.down.sql"),
     },
 ];
 

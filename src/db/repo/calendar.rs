@@ -408,7 +408,7 @@ fn add_attendees(c: &rusqlite::Connection, meeting_id: Id, people: &[Id]) -> Res
 }
 
 /// Which calendar an occurrence came from, so that an event that has left a calendar can be
-/// told from one that was never in it (migration 0013).
+/// told from one that was never in it (migration 12).
 impl Repo {
     /// Marks every occurrence of the events `uids` as `calendar`'s (its identity) and what to
     /// call it, in one statement (an import names thousands of events).

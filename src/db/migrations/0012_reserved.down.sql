@@ -1,1 +1,0 @@
--- Undo of 0012_reserved: nothing to undo.

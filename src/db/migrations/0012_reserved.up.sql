@@ -1,2 +1,0 @@
--- Reserved: another branch worked on issue 15 at the same time and may need this number; this
--- step changes nothing.
