@@ -119,7 +119,11 @@ impl GoalsPane {
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(
                     progress_bar(gauge_num(g.progress), 100, gauge_w),
-                    sel(t.gauge()),
+                    if selected {
+                        t.gauge().patch(t.selected_bar())
+                    } else {
+                        t.gauge()
+                    },
                 ),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(percent(g.progress), sel(t.plain())),

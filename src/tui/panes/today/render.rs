@@ -198,7 +198,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(meter, sel(t.level(c.level))),
+                    Span::styled(
+                        meter,
+                        if selected {
+                            t.level(c.level).patch(t.selected_bar())
+                        } else {
+                            t.level(c.level)
+                        },
+                    ),
                     Span::styled(format!(" {} ", c.level), sel(t.bold())),
                     Span::styled(
                         truncate(&note, w.saturating_sub(14)).into_owned(),
@@ -295,7 +302,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(fit(&sanitize(&g.title), title_w), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(progress_bar(pct, 100, bar_w), sel(t.gauge())),
+                    Span::styled(
+                        progress_bar(pct, 100, bar_w),
+                        if selected {
+                            t.gauge().patch(t.selected_bar())
+                        } else {
+                            t.gauge()
+                        },
+                    ),
                     Span::styled(format!(" {pct:>3}% "), sel(t.bold())),
                     Span::styled(when, sel(t.dim())),
                 ]);
