@@ -126,6 +126,8 @@ const SIZES: &[(u16, u16)] = &[
     (80, 24),
     (160, 48),
     (79, 24),
+    (60, 16),
+    (59, 16),
     (20, 10),
     (0, 0),
     (100, 30),
@@ -331,7 +333,7 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);
@@ -466,7 +468,7 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);
@@ -622,7 +624,7 @@ fn random_keys_in_meetings_goals_and_feedback() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);

@@ -1242,6 +1242,8 @@ pub struct HelpRow {
     pub help: &'static str,
     /// Keys of this binding that an earlier context takes here, e.g. `1-5`.
     pub shadowed: String,
+    /// The keys that do reach this binding here (what the help shows a user).
+    pub live: String,
 }
 
 /// The help popup: every binding of the active contexts, grouped by context.
@@ -1264,6 +1266,7 @@ pub fn help(contexts: &[Context]) -> Vec<(Context, Vec<HelpRow>)> {
                         keys: keys_label(bnd.keys),
                         help: bnd.help,
                         shadowed: keys_label(&shadowed),
+                        live: keys_label(&live),
                     }
                 })
                 .collect();
