@@ -115,3 +115,115 @@ fn a_selected_progress_bar_reads_the_right_way_without_colour() {
     }
     assert!(filled > empty, "66% shows more filled than empty");
 }
+
+/// Item 6: Ctrl-O hands any multi-line field to `$EDITOR`, not only the journal's body: here
+/// a task's notes, then a meeting's notes; the text comes back into the form and saves.
+#[test]
+fn ctrl_o_edits_task_and_meeting_notes_in_the_editor() {
+    let mut u = Tui::new();
+    u.app
+        .set_editor_command("sed -i 's/draft/from the editor/'");
+    u.keys(&[
+        "1",
+        "a",
+        "text:Write the plan",
+        "Tab",
+        "text:a draft",
+        "C-o",
+    ]);
+    let s = u.screen(80, 24);
+    assert!(s.contains("a from the editor"), "{s}");
+    assert!(s.contains("back from the editor"), "{s}");
+    u.keys(&["C-s"]);
+    let tasks = u.t.repo.tasks_on(day("2026-11-22")).unwrap();
+    assert_eq!(tasks.len(), 1);
+    assert_eq!(tasks[0].notes, "a from the editor");
+
+    // A meeting: the notes are the last field; Ctrl-O from the title goes to them.
+    u.keys(&["4", "a", "text:Sync", "C-o"]);
+    let s = u.screen(120, 40);
+    assert!(s.contains("back from the editor"), "{s}");
+    assert!(!s.contains("no field here"), "{s}");
+}
+
+/// Item 6: a long note wraps at word boundaries inside the form instead of scrolling out of
+/// sight at the box's edge.
+#[test]
+fn multi_line_fields_wrap_at_word_boundaries() {
+    let mut u = Tui::new();
+    let words = "alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima \
+                 mike november oscar papa quebec romeo sierra tango uniform victor whiskey";
+    u.keys(&["1", "a", "text:t", "Tab", &format!("text:{words}")]);
+    let s = u.screen(80, 24);
+    for w in ["alpha", "lima", "whiskey"] {
+        assert!(s.contains(w), "{w} is on screen:\n{s}");
+    }
+    // The rows of the notes field, read back, are the words in order: none was cut.
+    let lines: Vec<&str> = s.lines().collect();
+    let from = lines.iter().position(|l| l.contains("Notes")).unwrap();
+    let to = lines.iter().position(|l| l.contains("Priority")).unwrap();
+    let read: Vec<&str> = lines[from..to]
+        .iter()
+        .flat_map(|l| {
+            l.split('│')
+                .nth(1)
+                .unwrap_or("")
+                .trim_start_matches("›Notes")
+                .trim_start_matches(" Notes")
+                .split_whitespace()
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert_eq!(read, words.split(' ').collect::<Vec<_>>(), "{s}");
+    assert!(to - from > 1, "on more than one row");
+}
+
+/// Item 6: the form grows with the terminal (it was fixed at 78 columns) up to a readable
+/// width.
+#[test]
+fn the_form_grows_with_the_terminal_to_a_readable_width() {
+    let mut u = Tui::new();
+    u.keys(&["1", "a"]);
+    let box_width = |s: &str| {
+        s.lines()
+            .find(|l| l.contains("New task"))
+            .map(|l| {
+                let l = l.trim();
+                l.chars().count()
+            })
+            .unwrap()
+    };
+    assert_eq!(box_width(&u.screen(80, 24)), 78);
+    let wide = box_width(&u.screen(160, 48));
+    assert!((100..=120).contains(&wide), "{wide}");
+    assert_eq!(box_width(&u.screen(60, 16)), 60);
+}
+
+/// The small bug: the "Discard your changes?" prompt was drawn over the form's bottom
+/// border. Now the border stays whole and the prompt has a row inside the box.
+#[test]
+fn the_discard_prompt_leaves_the_form_border_whole() {
+    let mut u = Tui::new();
+    u.t.repo
+        .add_meeting(&meeting("2026-11-22T09:00:00", "Standup", &[]))
+        .unwrap();
+    u.app.tick();
+    u.keys(&["4", "Enter", "E", "text:x", "Esc"]);
+    for (w, h) in [(80, 24), (60, 16), (120, 40)] {
+        let s = u.screen(w, h);
+        let lines: Vec<&str> = s.lines().collect();
+        let prompt = lines
+            .iter()
+            .position(|l| l.contains("Discard your changes?"))
+            .unwrap_or_else(|| panic!("{s}"));
+        assert!(
+            lines[prompt].trim_start().starts_with('│'),
+            "the prompt is inside the box: {:?}",
+            lines[prompt]
+        );
+        assert!(
+            lines[prompt + 1].trim_start().starts_with('└'),
+            "the border under it is whole:\n{s}"
+        );
+    }
+}

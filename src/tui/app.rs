@@ -75,6 +75,8 @@ pub struct App {
     organization: Option<Organization>,
     /// The pane that asked for `$EDITOR` (run by the loop with the screen suspended).
     editor_for: Option<PaneId>,
+    /// A form's multi-line field waiting for `$EDITOR` (see `form::EditorJob`).
+    form_editor: Option<super::form::EditorJob>,
     /// The editor command; `None` reads the environment (see `tui::editor`).
     editor_command: Option<String>,
     /// The search overlay (Ctrl-F, `/` on Today), when open.
@@ -132,6 +134,7 @@ impl App {
             manager: None,
             organization: None,
             editor_for: None,
+            form_editor: None,
             editor_command: None,
             search: None,
             too_small: false,
@@ -228,12 +231,27 @@ impl App {
     /// True when a pane asked for the external editor: the loop suspends the screen and
     /// calls [`App::run_editor`].
     pub fn editor_wanted(&self) -> bool {
-        self.editor_for.is_some()
+        self.editor_for.is_some() || self.form_editor.is_some()
     }
 
     /// Runs the external editor for the pane that asked (blocking until it exits) and hands
     /// the result back to that pane.
     pub fn run_editor(&mut self) {
+        if let Some(job) = self.form_editor.take() {
+            let command = self
+                .editor_command
+                .clone()
+                .unwrap_or_else(super::editor::command_from_env);
+            let result = super::editor::edit(&command, &job.text());
+            match &result {
+                Ok(_) => self
+                    .status
+                    .info("the text is back from the editor: Ctrl-S saves the form"),
+                Err(e) => self.status.error(e.clone()),
+            }
+            job.finish(result);
+            return;
+        }
         let Some(id) = self.editor_for.take() else {
             return;
         };
@@ -590,6 +608,9 @@ impl App {
         }
         if super::form::take_refusal() {
             self.status.error(super::form::REPLACED_REFUSAL);
+        }
+        if let Some(job) = super::form::take_editor_request() {
+            self.form_editor = Some(job);
         }
     }
 
@@ -970,7 +991,7 @@ impl App {
             .saturating_sub(key_w)
             .max(10);
         let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-            "What each key does here, and what the marks mean (at the end). j/k scroll, Esc closes.",
+            "Keys for this screen, then what the marks mean. Esc closes.",
             t.dim(),
         ))];
         let row = |lines: &mut Vec<Line>, key: String, key_style, text: &str| {
