@@ -2,6 +2,7 @@
 //! the rows are shared among them.
 
 use super::*;
+use crate::text::wrap;
 
 impl TodayPane {
     // ---- drawing ----------------------------------------------------------------------------
@@ -10,7 +11,12 @@ impl TodayPane {
     /// not fit on the header line, and one per item (one for "nothing" when empty).
     pub(super) fn wanted(&self, s: Section, w: u16) -> usize {
         let extra = usize::from(s == Section::Energy && !self.spark_on_header(w));
-        1 + extra + self.len_of(s).max(1)
+        let rows = match self.len_of(s) {
+            // The hint of an empty section wraps rather than being cut.
+            0 => wrap(Self::empty_text(s), usize::from(w).saturating_sub(2)).len(),
+            n => n,
+        };
+        1 + extra + rows
     }
 
     pub(super) fn spark_on_header(&self, w: u16) -> bool {
@@ -121,7 +127,7 @@ impl TodayPane {
     pub(super) fn empty_text(s: Section) -> &'static str {
         match s {
             Section::Focus => "No tasks for today: 1 opens Focus, where a adds one.",
-            Section::Energy => "No check-ins yet today: 7 opens Energy, where 1–5 records one.",
+            Section::Energy => "No check-ins yet today: in Energy (7), c then 1–5 records one.",
             Section::Meetings => "No meetings today.",
             Section::Actions => "No open action items.",
             Section::Goals => "No goal is due in the next two weeks.",
@@ -227,13 +233,15 @@ impl TodayPane {
                     _ => (t.plain(), ""),
                 };
                 let dur = m.duration_minutes.map(format_minutes).unwrap_or_default();
-                let people = m
+                let names: Vec<String> = m
                     .attendees
                     .iter()
                     .map(|p| sanitize(&p.name).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(", ");
+                    .collect();
                 let mut text = format!("{} {}{note}", m.kind.label(), sanitize(&m.title));
+                // As many whole names as fit, then how many more: never half a name.
+                let room = w.saturating_sub(12 + width(&text) + 3);
+                let people = names_fitting(&names, room);
                 if !people.is_empty() {
                     text.push_str(" · ");
                     text.push_str(&people);
@@ -393,7 +401,14 @@ impl TodayPane {
                 t.dim(),
             ));
         }
-        let header_text: String = header.spans.iter().map(|s| s.content.as_ref()).collect();
+        let text_of = |l: &Line| -> String { l.spans.iter().map(|s| s.content.as_ref()).collect() };
+        if width(&text_of(&header)) > w {
+            // Too wide: the progress bar goes before any words are cut.
+            header
+                .spans
+                .retain(|s| !(s.content.starts_with('[') && s.content.ends_with(']')));
+        }
+        let header_text = text_of(&header);
         if width(&header_text) > w {
             header = Line::from(Span::styled(
                 truncate(&header_text, w).into_owned(),
@@ -405,11 +420,11 @@ impl TodayPane {
             lines.push(l);
         }
         if n == 0 {
-            if rows > 0 {
-                lines.push(Line::from(Span::styled(
-                    truncate(&format!("  {}", Self::empty_text(s)), w).into_owned(),
-                    t.dim(),
-                )));
+            for l in wrap(Self::empty_text(s), w.saturating_sub(2))
+                .into_iter()
+                .take(rows)
+            {
+                lines.push(Line::from(Span::styled(format!("  {l}"), t.dim())));
             }
         } else {
             for index in off..(off + rows).min(n) {
@@ -448,4 +463,40 @@ pub(super) fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
         }
     }
     got
+}
+
+/// `names` joined with commas, as many whole ones as fit in `room` columns, then "+N" for
+/// the rest (the first name is cut only if even it alone does not fit).
+pub(super) fn names_fitting(names: &[String], room: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let rest = names.len() - i - 1;
+        let more = if rest > 0 {
+            format!(" +{rest}")
+        } else {
+            String::new()
+        };
+        let sep = if out.is_empty() { "" } else { ", " };
+        if width(&out) + width(sep) + width(name) + width(&more) <= room {
+            out.push_str(sep);
+            out.push_str(name);
+            continue;
+        }
+        let left = names.len() - i;
+        if out.is_empty() {
+            let tail = if left > 1 {
+                format!(" +{}", left - 1)
+            } else {
+                String::new()
+            };
+            out = format!(
+                "{}{tail}",
+                truncate(name, room.saturating_sub(width(&tail)))
+            );
+        } else {
+            out.push_str(&format!(" +{left}"));
+        }
+        break;
+    }
+    out
 }
