@@ -227,3 +227,144 @@ fn the_discard_prompt_leaves_the_form_border_whole() {
         );
     }
 }
+
+/// A year of sample data (the demo's generator, seeded) seen on 2026-12-01.
+fn demo() -> Tui {
+    let mut u = Tui::at("2026-12-01T09:30:00");
+    worklog::demo::generate(&u.t.repo, 1500, 1, day("2026-12-01")).unwrap();
+    u.app.tick();
+    u
+}
+
+/// Item 4 (trap 4): every pane has a layout at 60×16 (it used to say "too small"): the
+/// columns that matter stay, the side panels go, the tabs shrink to digits, and the footer
+/// keeps add / edit / delete.
+#[test]
+fn every_pane_at_60x16() {
+    let mut u = demo();
+    for (key, name) in [
+        ("0", "today"),
+        ("1", "focus"),
+        ("2", "journal"),
+        ("3", "skills"),
+        ("4", "meetings"),
+        ("5", "goals"),
+        ("6", "feedback"),
+        ("7", "energy"),
+    ] {
+        u.keys(&[key]);
+        let s = u.screen(60, 16);
+        assert!(!s.contains("too small"), "{s}");
+        insta::assert_snapshot!(format!("{name}_60x16"), s);
+    }
+}
+
+/// Item 7: the screens whose layout follows content priority, at 80×24 and 120×40 (and
+/// Today and Skills at 160×48, where the spare rows and columns are used).
+#[test]
+fn content_priority_snapshots() {
+    let mut u = demo();
+    for (key, name) in [
+        ("0", "today"),
+        ("3", "skills"),
+        ("4", "meetings"),
+        ("5", "goals"),
+        ("6", "feedback"),
+    ] {
+        u.keys(&[key]);
+        insta::assert_snapshot!(format!("{name}_80x24"), u.screen(80, 24));
+        insta::assert_snapshot!(format!("{name}_120x40"), u.screen(120, 40));
+    }
+    u.keys(&["0"]);
+    insta::assert_snapshot!("today_160x48", u.screen(160, 48));
+    u.keys(&["3"]);
+    insta::assert_snapshot!("skills_160x48", u.screen(160, 48));
+}
+
+/// Item 7: at 160×48 Today uses the rows its sections leave (the week's journal entries),
+/// and Skills shows the selected skill beside the matrix.
+#[test]
+fn large_screens_are_used() {
+    let mut u = demo();
+    u.keys(&["0"]);
+    let s = u.screen(160, 48);
+    assert!(s.contains("Journal · last 7 days"), "{s}");
+    assert!(s.contains("TIL: estimating with reference classes"), "{s}");
+    // Not at 80×24, where the sections need every row.
+    assert!(!u.screen(80, 24).contains("Journal · last 7 days"));
+    u.keys(&["3"]);
+    let s = u.screen(160, 48);
+    assert!(s.contains("Levels recorded"), "{s}");
+    // The side panel waits for a wide screen.
+    assert!(!u.screen(120, 40).contains("Levels recorded"));
+}
+
+/// Item 7: in Feedback the text gets the room: at 80 columns more of it shows than the
+/// person's name and the kind together.
+#[test]
+fn feedback_text_gets_the_space() {
+    let mut u = demo();
+    u.keys(&["6"]);
+    for w in [60u16, 80, 120] {
+        let s = u.screen(w, 24);
+        let row = s.lines().nth(2).unwrap().split('│').next().unwrap();
+        let text_cols = row
+            .rsplit("  ")
+            .find(|p| !p.trim().is_empty())
+            .map(|p| p.trim().chars().count())
+            .unwrap_or(0);
+        assert!(
+            text_cols >= 28,
+            "{w}: text gets {text_cols} columns in {row:?}"
+        );
+    }
+}
+
+/// Item 9: the help speaks to a user: no rule about sections, no "(… used by this pane
+/// above)", and a legend that explains the marks the list shows.
+#[test]
+fn help_has_a_legend_and_no_developer_words() {
+    let mut u = demo();
+    for (pane, marks) in [
+        ("1", &["✎", "↻2", "H M L"][..]),
+        ("3", &["Gap +2"][..]),
+        ("4", &["☐2"][..]),
+        ("6", &["→ given", "← received"][..]),
+    ] {
+        u.keys(&[pane, "?"]);
+        let mut all = String::new();
+        for _ in 0..12 {
+            all.push_str(&u.screen(80, 24));
+            u.keys(&["j"; 15]);
+        }
+        assert!(!all.contains("first match wins"), "{all}");
+        assert!(!all.contains("used by this pane"), "{all}");
+        assert!(all.contains("What the marks mean"), "{all}");
+        for m in marks {
+            assert!(all.contains(m), "{m} explained:\n{all}");
+        }
+        u.keys(&["Esc"]);
+    }
+}
+
+/// Item 9: at 80 columns the footer keeps each pane's main verbs: add, edit, delete and the
+/// pane's own first verb.
+#[test]
+fn the_footer_keeps_the_main_verbs_at_80_columns() {
+    let mut u = demo();
+    for (key, own) in [
+        ("1", "Space done"),
+        ("3", "Enter detail"),
+        ("4", "Enter open"),
+        ("5", "open"),
+        ("6", "Enter open"),
+        ("7", "c check in"),
+    ] {
+        u.keys(&[key]);
+        let s = u.screen(80, 24);
+        let footer = s.lines().last().unwrap();
+        for verb in ["a add", "edit", "d del", "? help", own] {
+            assert!(footer.contains(verb), "{verb} in {footer:?}");
+        }
+    }
+}

@@ -326,10 +326,66 @@ impl TodayPane {
         finish(spans)
     }
 
-    /// Draws a column of sections in `rect`.
-    pub(super) fn render_column(&mut self, frame: &mut Frame, rect: Rect, sections: &[Section]) {
-        if rect.height == 0 || rect.width < 4 {
+    /// The week's journal entries in the rows below `end` that the sections left free (a
+    /// large screen): nothing when fewer than four rows are free.
+    pub(super) fn render_journal(&self, frame: &mut Frame, rect: Rect, end: u16) {
+        let t = self.theme;
+        let y = end.saturating_add(1);
+        if rect.bottom() < y.saturating_add(4) || rect.width < 20 {
             return;
+        }
+        let w = usize::from(rect.width);
+        let rows = usize::from(rect.bottom() - y) - 1;
+        let n = self.journal.len();
+        let mut head = vec![Span::styled(
+            format!("Journal · last {JOURNAL_DAYS} days · {n}"),
+            t.title(),
+        )];
+        if n > rows {
+            head.push(Span::styled(format!("  1–{rows} of {n}"), t.dim()));
+        }
+        head.push(Span::styled("  (2 opens Journal)", t.dim()));
+        let mut lines = vec![Line::from(head)];
+        if n == 0 {
+            lines.push(Line::from(Span::styled(
+                "  Nothing written this week: 2 opens Journal, where a adds an entry.",
+                t.dim(),
+            )));
+        }
+        for l in self.journal.iter().take(rows) {
+            let date = l.at.format("%a %-d %b").to_string();
+            let star = if l.starred { "★ " } else { "  " };
+            let tags = tags_text(&l.tags);
+            let title_w = w.saturating_sub(12 + 2 + width(&tags) + 1);
+            lines.push(Line::from(vec![
+                Span::styled(fit(&date, 11), t.dim()),
+                Span::raw(" "),
+                Span::styled(star, t.warning()),
+                Span::raw(fit(&sanitize(&l.title), title_w)),
+                Span::raw(" "),
+                Span::styled(tags, t.tag()),
+            ]));
+        }
+        let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y,
+                height: h.min(rect.bottom() - y),
+                ..rect
+            },
+        );
+    }
+
+    /// Draws a column of sections in `rect`; returns the row below the last one drawn.
+    pub(super) fn render_column(
+        &mut self,
+        frame: &mut Frame,
+        rect: Rect,
+        sections: &[Section],
+    ) -> u16 {
+        if rect.height == 0 || rect.width < 4 {
+            return rect.bottom();
         }
         let wanted: Vec<usize> = sections
             .iter()
@@ -357,6 +413,7 @@ impl TodayPane {
                 y = y.saturating_add(1);
             }
         }
+        y
     }
 
     pub(super) fn render_section(
