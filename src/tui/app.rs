@@ -990,10 +990,13 @@ impl App {
         let text_w = usize::from(w.saturating_sub(2))
             .saturating_sub(key_w)
             .max(10);
-        let mut lines: Vec<Line> = vec![Line::from(Span::styled(
+        let mut lines: Vec<Line> = wrap_words(
             "Keys for this screen, then what the marks mean. Esc closes.",
-            t.dim(),
-        ))];
+            usize::from(w.saturating_sub(2)),
+        )
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, t.dim())))
+        .collect();
         let row = |lines: &mut Vec<Line>, key: String, key_style, text: &str| {
             for (i, part) in wrap_words(text, text_w).into_iter().enumerate() {
                 let k = if i == 0 { key.clone() } else { String::new() };

@@ -430,6 +430,8 @@ fn text_area(value: &str, theme: Theme, multiline: bool) -> Box<TextArea<'static
         // Notes and bodies wrap at word boundaries (a word wider than the box is split), so
         // nothing is cut at the edge and nothing scrolls sideways.
         t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        // Said where it applies: the footer is shared by every field of the form.
+        t.set_placeholder_text("Ctrl-O writes this in your $EDITOR");
     }
     t.move_cursor(ratatui_textarea::CursorMove::Bottom);
     t.move_cursor(ratatui_textarea::CursorMove::End);

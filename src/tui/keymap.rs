@@ -879,7 +879,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Tab)],                A::Form(FormAction::NextField),                    Some("field"),   "next field"),
     b(&[Key::code(K::BackTab)],            A::Form(FormAction::PrevField),                    None,            "previous field"),
     b(&[Key::code(K::Esc)],                A::Form(FormAction::Cancel),                       Some("cancel"),  "cancel (asks first if anything changed)"),
-    b(&[Key::ctrl('o')],                   A::Form(FormAction::Editor),                       Some("editor"),  "write the notes (any field of several lines) in $EDITOR"),
+    b(&[Key::ctrl('o')],                   A::Form(FormAction::Editor),                       None,            "write the notes (any field of several lines) in $EDITOR"),
     // Discard?
     b(&[Key::ch('y')],                     A::ConfirmDiscard(Answer::Yes),                    Some("discard"), "discard your changes"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDiscard(Answer::No),                     Some("keep editing"), "keep editing"),
