@@ -929,7 +929,8 @@ impl App {
 
     /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
     /// panes) at the right end. When they do not all fit, the most useful stay: help, the
-    /// pane's own main verb (its first hint), add / edit / delete, quit; the rest (and the
+    /// pane's own main verb (its first hint), add / edit / delete and the way out of a popup
+    /// (close, cancel, back), quit; the rest (and the
     /// pane digits, which the tab bar shows anyway) go first. What stays keeps its order.
     fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
@@ -945,7 +946,7 @@ impl App {
                 _ if Some(i) == first_local => 1,
                 (Context::Global | Context::Always, "quit") => 3,
                 (Context::Global | Context::Always, _) => 5,
-                (_, h) if h == "add" || h == "edit" || h == "del" => 2,
+                (_, "add" | "edit" | "del" | "close" | "cancel" | "back") => 2,
                 _ => 4,
             }
         };
