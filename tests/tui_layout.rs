@@ -368,3 +368,29 @@ fn the_footer_keeps_the_main_verbs_at_80_columns() {
         }
     }
 }
+
+/// The changed forms and popups at every size: a task form with long notes (wrapped, the box
+/// wider on a wide screen), the discard prompt inside the box, and the help with its legend.
+#[test]
+fn forms_and_help_snapshots() {
+    let mut u = demo();
+    u.keys(&[
+        "1",
+        "a",
+        "text:Write the plan",
+        "Tab",
+        "text:A long note about the plan that wraps at word boundaries inside the box, \
+         so that nothing is cut at the edge and nothing scrolls sideways out of sight.",
+    ]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("task_form_{w}x{h}"), u.screen(w, h));
+    }
+    u.keys(&["Esc"]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("discard_prompt_{w}x{h}"), u.screen(w, h));
+    }
+    u.keys(&["y", "?"]);
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("focus_help_{w}x{h}"), u.screen(w, h));
+    }
+}

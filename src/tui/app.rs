@@ -992,7 +992,7 @@ impl App {
             .saturating_sub(key_w)
             .max(10);
         let mut lines: Vec<Line> = wrap_words(
-            "Keys for this screen, then what the marks mean. Esc closes.",
+            "This screen's keys, what its marks mean, then the keys shared by every pane. Esc closes.",
             usize::from(w.saturating_sub(2)),
         )
         .into_iter()
@@ -1007,6 +1007,11 @@ impl App {
                 ]));
             }
         };
+        // The pane's own keys, then what its marks mean, then the keys every list and every
+        // pane share.
+        // (Not over a form or a popup, whose keys are not about the list's marks.)
+        let marks = crate::tui::legend::legend(self.current);
+        let mut legend_shown = marks.is_empty() || contexts.first().is_some_and(|c| c.is_modal());
         for (ctx, rows) in keymap::help(&contexts) {
             // A key another section takes here is not listed under this one: the help shows
             // what each key does now, not the table behind it.
@@ -1019,13 +1024,13 @@ impl App {
             for r in rows {
                 row(&mut lines, r.live, t.key(), r.help);
             }
-        }
-        let marks = crate::tui::legend::legend(self.current);
-        if !marks.is_empty() {
-            lines.push(Line::from(""));
-            lines.push(Line::from(Span::styled("What the marks mean", t.title())));
-            for (mark, meaning) in marks {
-                row(&mut lines, (*mark).to_string(), t.bold(), meaning);
+            if !legend_shown {
+                legend_shown = true;
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled("What the marks mean", t.title())));
+                for (mark, meaning) in marks {
+                    row(&mut lines, (*mark).to_string(), t.bold(), meaning);
+                }
             }
         }
         let h = area.height;

@@ -8,7 +8,7 @@ pub fn legend(pane: PaneId) -> &'static [(&'static str, &'static str)] {
     const TASKS: &[(&str, &str)] = &[
         ("[ ] [▸]", "a task to do, a task in progress"),
         ("[✓] [✗]", "a task done, a task dropped"),
-        ("H M L", "priority: high, medium, low"),
+        ("H M L", "priority: high, normal, low"),
         ("✎", "the task has notes (they show in the details)"),
         ("↻2", "carried over from earlier days twice"),
         ("#tag", "the task's tags"),
@@ -18,7 +18,7 @@ pub fn legend(pane: PaneId) -> &'static [(&'static str, &'static str)] {
         PaneId::Today => &[
             ("[ ] [▸]", "a task to do, a task in progress"),
             ("[✓] [✗]", "a task done, a task dropped"),
-            ("H M L", "priority: high, medium, low"),
+            ("H M L", "priority: high, normal, low"),
             ("↻2", "carried over from earlier days twice"),
             ("█████", "energy level, 1 (drained) to 5 (energized)"),
             ("☐", "an open action item (from a meeting or feedback)"),
