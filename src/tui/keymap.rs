@@ -416,6 +416,8 @@ pub enum FormAction {
     PrevField,
     Save,
     Cancel,
+    /// Write the multi-line field in `$EDITOR`.
+    Editor,
 }
 
 /// A picker field of a form.
@@ -914,6 +916,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Tab)],                A::Form(FormAction::NextField),                    Some("field"),   "next field"),
     b(&[Key::code(K::BackTab)],            A::Form(FormAction::PrevField),                    None,            "previous field"),
     b(&[Key::code(K::Esc)],                A::Form(FormAction::Cancel),                       Some("cancel"),  "cancel (asks first if anything changed)"),
+    b(&[Key::ctrl('o')],                   A::Form(FormAction::Editor),                       None,            "write the notes (any field of several lines) in $EDITOR"),
     // Discard?
     b(&[Key::ch('y')],                     A::ConfirmDiscard(Answer::Yes),                    Some("discard"), "discard your changes"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDiscard(Answer::No),                     Some("keep editing"), "keep editing"),
@@ -1304,6 +1307,8 @@ pub struct HelpRow {
     pub help: &'static str,
     /// Keys of this binding that an earlier context takes here, e.g. `1-5`.
     pub shadowed: String,
+    /// The keys that do reach this binding here (what the help shows a user).
+    pub live: String,
 }
 
 /// The help popup: every binding of the active contexts, grouped by context.
@@ -1326,6 +1331,7 @@ pub fn help(contexts: &[Context]) -> Vec<(Context, Vec<HelpRow>)> {
                         keys: keys_label(bnd.keys),
                         help: bnd.help,
                         shadowed: keys_label(&shadowed),
+                        live: keys_label(&live),
                     }
                 })
                 .collect();

@@ -11,6 +11,7 @@ pub mod backups;
 pub mod drafts;
 pub mod form;
 pub mod keymap;
+pub mod legend;
 pub mod paged;
 pub mod pane_id;
 pub mod panes;

@@ -194,6 +194,9 @@ fn averages<K: Ord + Copy>(levels: impl Iterator<Item = (K, u8)>) -> Vec<EnergyA
         .collect()
 }
 
+/// Below this width the list is drawn without the charts beside it.
+const COMPACT: u16 = 80;
+
 impl Pane for EnergyPane {
     fn title(&self) -> &str {
         "Energy"
@@ -244,6 +247,12 @@ impl Pane for EnergyPane {
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
         if area.height < 3 || area.width < 10 {
+            return;
+        }
+        if area.width < COMPACT {
+            // Narrow: the check-ins take the whole width; the charts wait for a wider screen.
+            self.render_list(frame, area);
+            self.editing.render(frame, area);
             return;
         }
         let chart_w = (area.width * 45 / 100).clamp(34, 70).min(area.width / 2);

@@ -104,7 +104,14 @@ impl EnergyPane {
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(meter, sel(t.level(c.level))),
+                Span::styled(
+                    meter,
+                    if selected {
+                        t.level(c.level).patch(t.selected_bar())
+                    } else {
+                        t.level(c.level)
+                    },
+                ),
                 Span::styled(format!(" {} ", c.level), sel(t.bold())),
                 Span::styled(fit(&text, rest), sel(t.plain())),
             ]));

@@ -62,7 +62,13 @@ impl FocusPane {
         }
         let w = usize::from(rect.width);
         // Columns: status 3, priority 1, title, tags, carries 3, estimate 5, one space between.
-        let tag_w = if w >= 100 { 24 } else { 14 };
+        let tag_w = if w >= 100 {
+            24
+        } else if w >= 70 {
+            14
+        } else {
+            10
+        };
         let fixed = 3 + 1 + tag_w + 3 + 5 + 5;
         let title_w = w.saturating_sub(fixed).max(1);
         let header = format!(

@@ -74,7 +74,10 @@ impl GoalsPane {
         let w = usize::from(body.width);
         // status 7, target 11, gauge 12, percent 4; spaces between.
         let gauge_w = if w >= 100 { 16 } else { 10 };
-        let fixed = 1 + 7 + 1 + 11 + 1 + gauge_w + 1 + 4;
+        // Narrow: the status column goes (the title keeps the status's style), so the title
+        // keeps its room.
+        let status_w = if w < 70 { 0 } else { 7 };
+        let fixed = 1 + status_w + usize::from(status_w > 0) + 11 + 1 + gauge_w + 1 + 4;
         let title_w = w.saturating_sub(fixed).max(6);
         let range = self
             .cursor
@@ -110,20 +113,32 @@ impl GoalsPane {
                 Some(d) => (d.format("%Y-%m-%d").to_string(), t.dim()),
                 None => (String::new(), t.dim()),
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(fit(&label, title_w), sel(status_style(g.status, t))),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(g.status.label(), 7), sel(status_style(g.status, t))),
-                Span::styled(" ", sel(t.plain())),
+            ];
+            if status_w > 0 {
+                spans.push(Span::styled(
+                    fit(g.status.label(), status_w),
+                    sel(status_style(g.status, t)),
+                ));
+                spans.push(Span::styled(" ", sel(t.plain())));
+            }
+            spans.extend([
                 Span::styled(fit(&target.0, 11), sel(target.1)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(
                     progress_bar(gauge_num(g.progress), 100, gauge_w),
-                    sel(t.gauge()),
+                    if selected {
+                        t.gauge().patch(t.selected_bar())
+                    } else {
+                        t.gauge()
+                    },
                 ),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(percent(g.progress), sel(t.plain())),
-            ]));
+            ]);
+            lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
     }

@@ -6,13 +6,14 @@
 //! (Enter opens one in the Journal pane).
 
 use super::chart::{held_by_month, sparkline, step_chart};
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::common::{new_tag, render_empty, render_filter, side_panel, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
 use crate::model::{
     Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
 };
+use crate::text::wrap;
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption};
@@ -39,6 +40,8 @@ use spec::SkillForm;
 /// Assessed longer ago than this many days counts as stale (shown in warning colours).
 const STALE_DAYS: i64 = 90;
 const WIDE: u16 = 110;
+/// From this width the matrix has a panel beside it showing the selected skill.
+const SIDE_PANEL: u16 = 140;
 
 /// How the table is sorted (`o` cycles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -264,6 +267,22 @@ impl Pane for SkillsPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+        } else if area.width >= SIDE_PANEL {
+            // A wide screen shows the selected skill beside the matrix.
+            let side_w = area.width.saturating_sub(WIDE).clamp(36, 60);
+            let table = Rect {
+                width: area.width - side_w,
+                ..area
+            };
+            self.render_table(frame, table);
+            self.render_side(
+                frame,
+                Rect {
+                    x: area.x + table.width,
+                    width: side_w,
+                    ..area
+                },
+            );
         } else {
             self.render_table(frame, area);
         }

@@ -40,12 +40,19 @@ impl SkillsPane {
             y += 1;
         }
         let wide = area.width >= WIDE;
+        // Narrow (a phone, a split pane): the category goes and the level keeps its digit, so
+        // the name stays readable.
+        let compact = area.width < 70;
         let (cat_w, level_w, last_w, spark_w) = if wide {
             (18, 20, 15, 20)
+        } else if compact {
+            (0, 5, 5, 8)
+        } else if area.width >= 95 {
+            (16, 20, 5, 12)
         } else {
             (12, 13, 5, 10)
         };
-        let fixed = cat_w + level_w + 3 + 4 + last_w + spark_w + 6;
+        let fixed = cat_w + usize::from(cat_w > 0) + level_w + 3 + 4 + last_w + spark_w + 5;
         let free = w.saturating_sub(fixed).max(4);
         // Wide: the name gets up to 36 columns and the tags what is left.
         let (name_w, tags_w) = if wide && free > 48 {
@@ -53,22 +60,17 @@ impl SkillsPane {
         } else {
             (free, 0)
         };
-        let mut cols = vec![
-            ("Skill", name_w),
-            ("Category", cat_w),
+        let mut cols = vec![("Skill", name_w)];
+        if cat_w > 0 {
+            cols.push(("Category", cat_w));
+        }
+        cols.extend([
             ("Level", level_w),
             ("Tgt", 3),
             ("Gap", 4),
             (if wide { "Assessed" } else { "Last" }, last_w),
-            (
-                if wide {
-                    "Level over 20 months"
-                } else {
-                    "10 months"
-                },
-                spark_w,
-            ),
-        ];
+            (months_label(spark_w, wide), spark_w),
+        ]);
         if tags_w > 0 {
             cols.push(("Tags", tags_w));
         }
@@ -116,6 +118,7 @@ impl SkillsPane {
             let selected = row == self.cursor.selected;
             let sel = |st: Style| if selected { st.patch(t.selected()) } else { st };
             let level = match s.current_level {
+                Some(l) if compact => l.to_string(),
                 Some(l) => format!("{l} {}", skill_level_name(l)),
                 None => "–".to_string(),
             };
@@ -154,8 +157,15 @@ impl SkillsPane {
             let mut spans = vec![
                 Span::styled(fit(&sanitize(&s.name), name_w), sel(t.bold())),
                 sp(" "),
-                Span::styled(fit(&sanitize(&s.category), cat_w), sel(t.dim())),
-                sp(" "),
+            ];
+            if cat_w > 0 {
+                spans.push(Span::styled(
+                    fit(&sanitize(&s.category), cat_w),
+                    sel(t.dim()),
+                ));
+                spans.push(sp(" "));
+            }
+            spans.extend([
                 Span::styled(fit(&level, level_w), sel(t.plain())),
                 sp(" "),
                 Span::styled(fit(&target, 3), sel(t.plain())),
@@ -165,7 +175,7 @@ impl SkillsPane {
                 Span::styled(fit(&last, last_w), sel(last_style)),
                 sp(" "),
                 Span::styled(fit(&sparkline(&history, 5.0), spark_w), sel(t.chart())),
-            ];
+            ]);
             if tags_w > 0 {
                 spans.push(sp(" "));
                 spans.push(Span::styled(fit(&tags_text(&s.tags), tags_w), sel(t.tag())));
@@ -173,6 +183,81 @@ impl SkillsPane {
             lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
+    }
+
+    /// The panel beside the matrix on a wide screen: the selected skill's description,
+    /// level against target, every level recorded and its tags, without opening it.
+    pub(super) fn render_side(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let inner = side_panel(frame, rect, Some("Skill"), t);
+        let Some(s) = self.selected() else {
+            return;
+        };
+        let w = usize::from(inner.width).max(1);
+        let mut lines: Vec<Line> = Vec::new();
+        for l in wrap(&sanitize(&s.name), w) {
+            lines.push(Line::from(Span::styled(l, t.title())));
+        }
+        if !s.category.is_empty() {
+            lines.push(Line::from(Span::styled(
+                truncate(&sanitize(&s.category), w).into_owned(),
+                t.dim(),
+            )));
+        }
+        lines.push(Line::from(""));
+        let level = match s.current_level {
+            Some(l) => format!("level {l} {}", skill_level_name(l)),
+            None => "not assessed yet".to_string(),
+        };
+        lines.push(Line::from(Span::styled(level, t.bold())));
+        if let Some(tg) = s.target_level {
+            let gap = match s.gap() {
+                Some(g) if g > 0 => format!(" · {g} to go"),
+                Some(_) => " · reached".to_string(),
+                None => String::new(),
+            };
+            lines.push(Line::from(format!(
+                "target {tg} {}{gap}",
+                skill_level_name(tg)
+            )));
+        }
+        if let (Some(last), Some(n)) = (s.last_assessed, self.staleness(s)) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "last assessed {} ({n} day{} ago)",
+                    last.format("%-d %b %Y"),
+                    if n == 1 { "" } else { "s" }
+                ),
+                if n > STALE_DAYS { t.warning() } else { t.dim() },
+            )));
+        }
+        if !s.history.is_empty() {
+            let levels: Vec<String> = s.history.iter().map(u8::to_string).collect();
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled("Levels recorded", t.bold())));
+            for l in wrap(&levels.join(" → "), w) {
+                lines.push(Line::from(l));
+            }
+        }
+        if !s.tags.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                truncate(&tags_text(&s.tags), w).into_owned(),
+                t.tag(),
+            )));
+        }
+        if !s.description.trim().is_empty() {
+            lines.push(Line::from(""));
+            for l in crate::text::wrap_lines(&sanitize_lines(&s.description).join("\n"), w) {
+                lines.push(Line::from(l));
+            }
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Enter: the chart, evidence and journal entries",
+            t.dim(),
+        )));
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     pub(super) fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
@@ -467,5 +552,16 @@ impl SkillsPane {
             lines.push(Line::from(Span::styled(fit(&text, w), style)));
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The history column's heading: how many months its characters span (one each).
+fn months_label(months: usize, wide: bool) -> &'static str {
+    match (months, wide) {
+        (20, true) => "Level over 20 months",
+        (12, _) => "12 months",
+        (10, _) => "10 months",
+        (8, _) => "8 mo",
+        _ => "Months",
     }
 }

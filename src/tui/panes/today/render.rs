@@ -2,6 +2,7 @@
 //! the rows are shared among them.
 
 use super::*;
+use crate::text::wrap;
 
 impl TodayPane {
     // ---- drawing ----------------------------------------------------------------------------
@@ -10,7 +11,12 @@ impl TodayPane {
     /// not fit on the header line, and one per item (one for "nothing" when empty).
     pub(super) fn wanted(&self, s: Section, w: u16) -> usize {
         let extra = usize::from(s == Section::Energy && !self.spark_on_header(w));
-        1 + extra + self.len_of(s).max(1)
+        let rows = match self.len_of(s) {
+            // The hint of an empty section wraps rather than being cut.
+            0 => wrap(Self::empty_text(s), usize::from(w).saturating_sub(2)).len(),
+            n => n,
+        };
+        1 + extra + rows
     }
 
     pub(super) fn spark_on_header(&self, w: u16) -> bool {
@@ -121,7 +127,7 @@ impl TodayPane {
     pub(super) fn empty_text(s: Section) -> &'static str {
         match s {
             Section::Focus => "No tasks for today: 1 opens Focus, where a adds one.",
-            Section::Energy => "No check-ins yet today: 7 opens Energy, where 1–5 records one.",
+            Section::Energy => "No check-ins yet today: in Energy (7), c then 1–5 records one.",
             Section::Meetings => "No more meetings today or tomorrow.",
             Section::Actions => "No open action items.",
             Section::Goals => "No goal is due in the next two weeks.",
@@ -198,7 +204,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(meter, sel(t.level(c.level))),
+                    Span::styled(
+                        meter,
+                        if selected {
+                            t.level(c.level).patch(t.selected_bar())
+                        } else {
+                            t.level(c.level)
+                        },
+                    ),
                     Span::styled(format!(" {} ", c.level), sel(t.bold())),
                     Span::styled(
                         truncate(&note, w.saturating_sub(14)).into_owned(),
@@ -240,7 +253,12 @@ impl TodayPane {
                 let who = if m.attendees.is_empty() || who_w < 6 {
                     String::new()
                 } else {
-                    attendee_names(&m.attendees, who_w)
+                    let names: Vec<String> = m
+                        .attendees
+                        .iter()
+                        .map(|p| sanitize(&p.name).into_owned())
+                        .collect();
+                    names_fitting(&names, who_w)
                 };
                 spans.extend([
                     Span::styled(when, sel(style)),
@@ -307,7 +325,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(fit(&sanitize(&g.title), title_w), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(progress_bar(pct, 100, bar_w), sel(t.gauge())),
+                    Span::styled(
+                        progress_bar(pct, 100, bar_w),
+                        if selected {
+                            t.gauge().patch(t.selected_bar())
+                        } else {
+                            t.gauge()
+                        },
+                    ),
                     Span::styled(format!(" {pct:>3}% "), sel(t.bold())),
                     Span::styled(when, sel(t.dim())),
                 ]);
@@ -316,10 +341,66 @@ impl TodayPane {
         finish(spans)
     }
 
-    /// Draws a column of sections in `rect`.
-    pub(super) fn render_column(&mut self, frame: &mut Frame, rect: Rect, sections: &[Section]) {
-        if rect.height == 0 || rect.width < 4 {
+    /// The week's journal entries in the rows below `end` that the sections left free (a
+    /// large screen): nothing when fewer than four rows are free.
+    pub(super) fn render_journal(&self, frame: &mut Frame, rect: Rect, end: u16) {
+        let t = self.theme;
+        let y = end.saturating_add(1);
+        if rect.bottom() < y.saturating_add(4) || rect.width < 20 {
             return;
+        }
+        let w = usize::from(rect.width);
+        let rows = usize::from(rect.bottom() - y) - 1;
+        let n = self.journal.len();
+        let mut head = vec![Span::styled(
+            format!("Journal · last {JOURNAL_DAYS} days · {n}"),
+            t.title(),
+        )];
+        if n > rows {
+            head.push(Span::styled(format!("  1–{rows} of {n}"), t.dim()));
+        }
+        head.push(Span::styled("  (2 opens Journal)", t.dim()));
+        let mut lines = vec![Line::from(head)];
+        if n == 0 {
+            lines.push(Line::from(Span::styled(
+                "  Nothing written this week: 2 opens Journal, where a adds an entry.",
+                t.dim(),
+            )));
+        }
+        for l in self.journal.iter().take(rows) {
+            let date = l.at.format("%a %-d %b").to_string();
+            let star = if l.starred { "★ " } else { "  " };
+            let tags = tags_text(&l.tags);
+            let title_w = w.saturating_sub(12 + 2 + width(&tags) + 1);
+            lines.push(Line::from(vec![
+                Span::styled(fit(&date, 11), t.dim()),
+                Span::raw(" "),
+                Span::styled(star, t.warning()),
+                Span::raw(fit(&sanitize(&l.title), title_w)),
+                Span::raw(" "),
+                Span::styled(tags, t.tag()),
+            ]));
+        }
+        let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y,
+                height: h.min(rect.bottom() - y),
+                ..rect
+            },
+        );
+    }
+
+    /// Draws a column of sections in `rect`; returns the row below the last one drawn.
+    pub(super) fn render_column(
+        &mut self,
+        frame: &mut Frame,
+        rect: Rect,
+        sections: &[Section],
+    ) -> u16 {
+        if rect.height == 0 || rect.width < 4 {
+            return rect.bottom();
         }
         let wanted: Vec<usize> = sections
             .iter()
@@ -347,6 +428,7 @@ impl TodayPane {
                 y = y.saturating_add(1);
             }
         }
+        y
     }
 
     pub(super) fn render_section(
@@ -391,7 +473,14 @@ impl TodayPane {
                 t.dim(),
             ));
         }
-        let header_text: String = header.spans.iter().map(|s| s.content.as_ref()).collect();
+        let text_of = |l: &Line| -> String { l.spans.iter().map(|s| s.content.as_ref()).collect() };
+        if width(&text_of(&header)) > w {
+            // Too wide: the progress bar goes before any words are cut.
+            header
+                .spans
+                .retain(|s| !(s.content.starts_with('[') && s.content.ends_with(']')));
+        }
+        let header_text = text_of(&header);
         if width(&header_text) > w {
             header = Line::from(Span::styled(
                 truncate(&header_text, w).into_owned(),
@@ -403,11 +492,11 @@ impl TodayPane {
             lines.push(l);
         }
         if n == 0 {
-            if rows > 0 {
-                lines.push(Line::from(Span::styled(
-                    truncate(&format!("  {}", Self::empty_text(s)), w).into_owned(),
-                    t.dim(),
-                )));
+            for l in wrap(Self::empty_text(s), w.saturating_sub(2))
+                .into_iter()
+                .take(rows)
+            {
+                lines.push(Line::from(Span::styled(format!("  {l}"), t.dim())));
             }
         } else {
             for index in off..(off + rows).min(n) {
@@ -448,21 +537,38 @@ pub(super) fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
     got
 }
 
-/// "Ada, Bob +2" in at most `cols` columns: as many names as fit, then how many more.
-fn attendee_names(people: &[crate::model::PersonRef], cols: usize) -> String {
-    let all: Vec<String> = people
-        .iter()
-        .map(|p| sanitize(&p.name).into_owned())
-        .collect();
-    let joined = all.join(", ");
-    if width(&joined) <= cols {
-        return joined;
-    }
-    for keep in (1..all.len()).rev() {
-        let s = format!("{} +{}", all[..keep].join(", "), all.len() - keep);
-        if width(&s) <= cols {
-            return s;
+/// `names` joined with commas, as many whole ones as fit in `room` columns, then "+N" for
+/// the rest (the first name is cut only if even it alone does not fit).
+pub(super) fn names_fitting(names: &[String], room: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let rest = names.len() - i - 1;
+        let more = if rest > 0 {
+            format!(" +{rest}")
+        } else {
+            String::new()
+        };
+        let sep = if out.is_empty() { "" } else { ", " };
+        if width(&out) + width(sep) + width(name) + width(&more) <= room {
+            out.push_str(sep);
+            out.push_str(name);
+            continue;
         }
+        let left = names.len() - i;
+        if out.is_empty() {
+            let tail = if left > 1 {
+                format!(" +{}", left - 1)
+            } else {
+                String::new()
+            };
+            out = format!(
+                "{}{tail}",
+                truncate(name, room.saturating_sub(width(&tail)))
+            );
+        } else {
+            out.push_str(&format!(" +{left}"));
+        }
+        break;
     }
-    truncate(&joined, cols).into_owned()
+    out
 }
