@@ -30,10 +30,13 @@ fn a_status_change_undoes_and_redoes() {
         .repo
         .add_task(day("2026-11-22"), &task_draft("Write report", &["work"]))
         .unwrap();
+    let mut done_copy = None;
     let change = captured(&t, || {
-        t.repo
-            .set_task_status(task.id, task.stamp.version, TaskStatus::Done)
-            .unwrap();
+        done_copy = Some(
+            t.repo
+                .set_task_status(task.id, task.stamp.version, TaskStatus::Done)
+                .unwrap(),
+        );
     });
     assert_eq!(change.describe(), "marked \"Write report\" done");
 
@@ -41,13 +44,20 @@ fn a_status_change_undoes_and_redoes() {
     let back = t.repo.task(task.id).unwrap();
     assert_eq!(back.status, TaskStatus::Todo);
     assert_eq!(back.tags, vec!["work"]);
-    // A copy read before the undo must not save over it unnoticed.
-    assert!(back.stamp.version > task.stamp.version + 1);
+    // Exactly as it was, so the change before this one can be undone too.
+    assert_eq!(back.stamp, task.stamp);
     assert!(
         t.repo.take_change().is_none(),
         "the undo is not a new change"
     );
 
+    // A copy read while it was done cannot be saved over the undo.
+    let stale = done_copy.unwrap();
+    let err = t
+        .repo
+        .update_task(task.id, stale.stamp.version, &task_draft("Stale", &[]))
+        .unwrap_err();
+    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
     let again = t.repo.revert(&redo).unwrap();
     assert_eq!(t.repo.task(task.id).unwrap().status, TaskStatus::Done);
     // And the redo can itself be undone.

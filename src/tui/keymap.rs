@@ -312,6 +312,7 @@ pub enum GlobalAction {
     NextPane,
     PrevPane,
     Undo,
+    Redo,
     /// Open the people, tags and organizations popup.
     Manage,
     CycleOrganization,
@@ -821,7 +822,8 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('7')],                     A::Global(GlobalAction::GoTo(PaneId::Energy)),     Some("pane"),    "Energy pane"),
     b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
-    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete or check-in"),
+    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last change (any kind, any pane)"),
+    b(&[Key::ctrl('r')],                   A::Global(GlobalAction::Redo),                     None,            "redo what u undid"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -922,7 +924,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch(' ')],                     A::GoalDetail(GoalDetailAction::ToggleDone),       Some("done"),    "mark the milestone done / not done"),
     b(&[Key::ch('a')],                     A::GoalDetail(GoalDetailAction::Add),              Some("add milestone"), "add a milestone"),
     b(&[Key::ch('e'), Key::code(K::Enter)], A::GoalDetail(GoalDetailAction::Edit),             Some("edit"),    "edit the milestone"),
-    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (asks: it cannot be undone)"),
+    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (u undoes)"),
     b(&[Key::ch('s')],                     A::GoalDetail(GoalDetailAction::CycleStatus),      Some("status"),  "cycle the goal's status"),
     b(&[Key::ch('E')],                     A::GoalDetail(GoalDetailAction::EditOuter),        Some("edit goal"), "edit the goal"),
     // Feedback pane (the list); the rest from Lists

@@ -33,8 +33,7 @@ struct Table {
     columns: Vec<String>,
     /// Indexes of the primary key's columns.
     key: Vec<usize>,
-    /// Index of the `version` column, bumped by every restore so that a copy read before
-    /// the undo cannot be saved over it unnoticed.
+    /// Index of the `version` column, named in a conflict.
     version: Option<usize>,
 }
 
@@ -408,11 +407,10 @@ fn restore(c: &Connection, row: &RowChange) -> Result<()> {
             .execute(rusqlite::params_from_iter(row.key.iter()))?;
         return Ok(());
     };
-    let mut values = before.clone();
-    if let Some(v) = table.version {
-        let newest = int(before.get(v)).max(int(now.as_ref().and_then(|n| n.get(v))));
-        values[v] = Value::Integer(newest + 1);
-    }
+    // Exactly as it was, version and all: a copy read since the change (at its version) is
+    // refused on save, one read before it matches again, and the change before this one in
+    // the history finds its rows as it left them.
+    let values = before;
     if now.is_some() {
         let sets: Vec<String> = (0..table.columns.len())
             .filter(|i| !table.key.contains(i))

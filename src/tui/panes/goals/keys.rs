@@ -346,13 +346,26 @@ impl GoalsPane {
                 Some(m) => self.open_milestone_form(ctx, goal.id, Some(&m)),
                 None => self.open_milestone_form(ctx, goal.id, None),
             },
-            GoalDetailAction::Delete => {
-                match ms {
-                    Some(m) => self.confirm = Some(m),
-                    None => ctx.status.info("no milestone here"),
+            GoalDetailAction::Delete => match ms {
+                // Instant, like every other delete: `u` brings it back.
+                Some(m) => match ctx.repo.delete_milestone(m.id) {
+                    Ok(()) => {
+                        ctx.status.info(format!(
+                            "deleted milestone “{}” — u to undo",
+                            truncate(&sanitize(&m.title), 50)
+                        ));
+                        Outcome::Wrote
+                    }
+                    Err(e) => {
+                        ctx.status.error(e);
+                        Outcome::Handled
+                    }
+                },
+                None => {
+                    ctx.status.info("no milestone here");
+                    Outcome::Handled
                 }
-                Outcome::Handled
-            }
+            },
             GoalDetailAction::CycleStatus => self.cycle_status(ctx, Some(goal)),
             GoalDetailAction::EditOuter => self.open_goal_form(ctx, Some(goal), None),
         }
