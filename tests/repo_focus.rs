@@ -338,3 +338,56 @@ fn carrying_with_a_missing_task_moves_nothing() {
     assert_eq!((a.day, a.carry_count), (mon, 0));
     assert!(t.repo.task_carries(a.id).unwrap().is_empty());
 }
+
+#[test]
+fn an_edit_with_a_new_day_is_saved_and_moved_together_or_not_at_all() {
+    let t = db();
+    let d = day("2026-11-22");
+    let task = t.repo.add_task(d, &draft("Plan")).unwrap();
+    let mut edit = draft("Plan the week");
+    edit.tags = vec![];
+    let moved = t
+        .repo
+        .update_task_on(task.id, task.stamp.version, &edit, day("2026-11-24"))
+        .unwrap();
+    assert_eq!(
+        (moved.title.as_str(), moved.day),
+        ("Plan the week", day("2026-11-24"))
+    );
+    assert_eq!(t.repo.task_carries(task.id).unwrap().len(), 1);
+
+    // Backwards is refused, and the edit with it.
+    let err = t
+        .repo
+        .update_task_on(moved.id, moved.stamp.version, &draft("Back"), d)
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid { field: "day", .. }),
+        "{err:?}"
+    );
+    assert_eq!(t.repo.task(task.id).unwrap().title, "Plan the week");
+
+    // A finished task does not move, and is not edited either.
+    let done = t
+        .repo
+        .set_task_status(moved.id, moved.stamp.version, TaskStatus::Done)
+        .unwrap();
+    let err = t
+        .repo
+        .update_task_on(
+            done.id,
+            done.stamp.version,
+            &draft("Done?"),
+            day("2026-11-30"),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid { field: "day", .. }),
+        "{err:?}"
+    );
+    let kept = t.repo.task(task.id).unwrap();
+    assert_eq!(
+        (kept.title.as_str(), kept.day),
+        ("Plan the week", day("2026-11-24"))
+    );
+}

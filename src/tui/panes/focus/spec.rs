@@ -47,12 +47,7 @@ impl FormSpec for TaskForm {
                         "only a task still to do moves to another day",
                     ));
                 }
-                let saved = ctx.repo.update_task(id, version, &draft)?;
-                if to == saved.day {
-                    return Ok(saved);
-                }
-                ctx.repo.carry_tasks(&[id], to)?;
-                ctx.repo.task(id)
+                ctx.repo.update_task_on(id, version, &draft, to)
             }
         }
     }
