@@ -473,11 +473,15 @@ pub enum SkillsAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SkillDetailAction {
     Move(Nav),
-    /// Open the selected journal entry in the Journal.
+    /// Open the selected journal entry in the Journal, or edit the selected assessment.
     Open,
     Assess,
     Edit,
     Back,
+    /// Move between the assessments and the journal entries.
+    SwitchList,
+    /// Delete the selected assessment.
+    DeleteAssessment,
 }
 
 /// The people, tags and organizations popup.
@@ -967,9 +971,11 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Enter)],              A::Skills(SkillsAction::Detail),                   Some("detail"),  "the skill in detail: levels over time, evidence, journal entries"),
     b(&[Key::ch('r')],                     A::Skills(SkillsAction::Assess),                   Some("assess"),  "record the skill's level today (kept with the earlier ones)"),
     b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
-    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next journal entry"),
-    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous journal entry"),
-    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "open the journal entry in the Journal pane"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next assessment or journal entry"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous assessment or journal entry"),
+    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open"),    "edit the selected assessment, or open the selected journal entry"),
+    b(&[Key::code(K::Tab)],                A::SkillDetail(SkillDetailAction::SwitchList),     Some("assessments/entries"), "move between the assessments and the journal entries"),
+    b(&[Key::ch('d')],                     A::SkillDetail(SkillDetailAction::DeleteAssessment), Some("delete"), "delete the selected assessment (u undoes)"),
     b(&[Key::ch('r')],                     A::SkillDetail(SkillDetailAction::Assess),         Some("assess"),  "record the skill's level (kept with the earlier ones)"),
     b(&[Key::ch('e')],                     A::SkillDetail(SkillDetailAction::Edit),           Some("edit"),    "edit the skill"),
     b(&[Key::code(K::Esc)],                A::SkillDetail(SkillDetailAction::Back),           Some("back"),    "back to the skills"),
