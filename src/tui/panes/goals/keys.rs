@@ -1,5 +1,5 @@
 //! What keys do on the tree and on a goal's page: status, moving under another parent,
-//! deleting (with the milestone confirmation) and the rest of the actions.
+//! deleting, the offer to mark a goal done once its milestones are and the rest of the actions.
 
 use super::*;
 use crate::db::Error as DbError;
@@ -130,27 +130,33 @@ impl GoalsPane {
         }
     }
 
+    /// The answer to "mark the goal done?" (asked when its last milestone was done).
     pub(super) fn confirm_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        let Some(Action::ConfirmDelete(answer)) = action else {
+        let Some(Action::Confirm(answer)) = action else {
             // The question takes every other key.
+            return Outcome::Handled;
+        };
+        let Some((id, title)) = self.confirm.take() else {
             return Outcome::Handled;
         };
         match answer {
             Answer::Yes => {
-                let Some(m) = self.confirm.take() else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.delete_milestone(m.id) {
-                    Ok(()) => ctx.status.info(format!(
-                        "deleted milestone “{}”",
-                        truncate(&sanitize(&m.title), 50)
+                let done = ctx.repo.goal(id).and_then(|g| {
+                    ctx.repo
+                        .set_goal_status(id, g.stamp.version, GoalStatus::Done)
+                });
+                match done {
+                    Ok(_) => ctx.status.info(format!(
+                        "marked goal “{}” done — u to undo",
+                        truncate(&sanitize(&title), 50)
                     )),
                     Err(e) => ctx.status.error(e),
                 }
                 Outcome::Wrote
             }
             Answer::No => {
-                self.confirm = None;
+                ctx.status
+                    .info("the goal stays open (s changes its status)");
                 Outcome::Handled
             }
         }
@@ -325,15 +331,26 @@ impl GoalsPane {
                     .repo
                     .set_milestone_done(m.id, m.version, m.done_on.is_none())
                 {
-                    Ok(m) => ctx.status.info(format!(
-                        "milestone “{}” {}",
-                        truncate(&sanitize(&m.title), 50),
-                        if m.done_on.is_some() {
-                            "done"
-                        } else {
-                            "not done"
+                    Ok(m) => {
+                        ctx.status.info(format!(
+                            "milestone “{}” {}",
+                            truncate(&sanitize(&m.title), 50),
+                            if m.done_on.is_some() {
+                                "done"
+                            } else {
+                                "not done"
+                            }
+                        ));
+                        // The last one done: offer to finish the goal itself.
+                        if m.done_on.is_some()
+                            && let Ok(g) = ctx.repo.goal(goal.id)
+                            && !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped)
+                            && !g.milestones.is_empty()
+                            && g.milestones.iter().all(|m| m.done_on.is_some())
+                        {
+                            self.confirm = Some((g.id, g.title));
                         }
-                    )),
+                    }
                     Err(e @ DbError::Conflict { .. }) => {
                         ctx.status.error(format!("{e} — reloaded, try again"));
                     }

@@ -10,7 +10,7 @@ use super::list::{Cursor, Filter};
 use super::pick::{Chooser, NONE_ID};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
-use crate::model::{Goal, GoalStatus, Id, Milestone, Task};
+use crate::model::{Goal, GoalStatus, Id, Task};
 use crate::tui::form::controller::FormController;
 use crate::tui::form::{FormDraft, PickOption};
 use crate::tui::keymap::{self, Action, Context};
@@ -115,8 +115,8 @@ pub struct GoalsPane {
     editing: FormController<GoalForm>,
     /// Choosing a new parent for this goal.
     mover: Option<(Chooser, Id)>,
-    /// Asking before deleting this milestone for good.
-    confirm: Option<Milestone>,
+    /// Asking whether to mark this goal done (its milestones all are): its id and title.
+    confirm: Option<(Id, String)>,
     pending_select: Option<Id>,
     /// A goal to open after the next reload (from another pane).
     pending_open: Option<Id>,
@@ -412,7 +412,7 @@ impl Pane for GoalsPane {
             return chooser.form.contexts();
         }
         if self.confirm.is_some() {
-            return &[Context::ConfirmDelete];
+            return &[Context::Confirm];
         }
         if self.detail.is_some() {
             return &[Context::GoalDetail];

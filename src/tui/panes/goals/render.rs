@@ -413,7 +413,7 @@ impl GoalsPane {
                 },
             );
         }
-        if let Some(m) = &self.confirm {
+        if let Some((_, title)) = &self.confirm {
             let w = area.width.min(60);
             let popup = Rect {
                 x: area.x + (area.width - w) / 2,
@@ -425,24 +425,21 @@ impl GoalsPane {
                 .borders(Borders::ALL)
                 .border_style(t.warning())
                 .title(Span::styled(
-                    " Delete this milestone for good? ",
+                    " Every milestone is done: mark the goal done? y/n ",
                     t.warning(),
                 ));
             let inner = block.inner(popup);
             let mut keys = Vec::new();
-            for (k, h) in keymap::footer(&[Context::ConfirmDelete]) {
+            for (k, h) in keymap::footer(&[Context::Confirm]) {
                 keys.push(Span::styled(k, t.key()));
                 keys.push(Span::raw(format!(" {h}  ")));
             }
             let lines = vec![
                 Line::from(Span::styled(
-                    truncate(&sanitize(&m.title), usize::from(inner.width)).into_owned(),
+                    truncate(&sanitize(title), usize::from(inner.width)).into_owned(),
                     t.bold(),
                 )),
-                Line::from(Span::styled(
-                    "milestones cannot be restored with u",
-                    t.dim(),
-                )),
+                Line::from(Span::styled("progress 100%", t.dim())),
                 Line::from(keys),
             ];
             frame.render_widget(Clear, popup);
