@@ -391,3 +391,51 @@ fn an_edit_with_a_new_day_is_saved_and_moved_together_or_not_at_all() {
         ("Plan the week", day("2026-11-24"))
     );
 }
+
+#[test]
+fn several_tasks_are_marked_done_and_tagged_in_one_go() {
+    let t = db();
+    let d = day("2026-11-22");
+    let mut plain = draft("A");
+    plain.tags = vec!["old".into()];
+    let a = t.repo.add_task(d, &plain).unwrap();
+    let b = t.repo.add_task(d, &draft("B")).unwrap();
+    let c = t.repo.add_task(d, &draft("C")).unwrap();
+    assert_eq!(
+        t.repo
+            .set_tasks_status(&[a.id, b.id], TaskStatus::Done)
+            .unwrap(),
+        2
+    );
+    let status = |id| t.repo.task(id).unwrap().status;
+    assert_eq!(
+        (status(a.id), status(b.id), status(c.id)),
+        (TaskStatus::Done, TaskStatus::Done, TaskStatus::Todo)
+    );
+    // A missing task refuses the whole change.
+    let err = t
+        .repo
+        .set_tasks_status(&[c.id, 9999], TaskStatus::Done)
+        .unwrap_err();
+    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    assert_eq!(status(c.id), TaskStatus::Todo);
+
+    t.repo
+        .tag_tasks(&[a.id, c.id], &["#review".to_string()])
+        .unwrap();
+    assert_eq!(t.repo.task(a.id).unwrap().tags, vec!["old", "review"]);
+    assert_eq!(
+        t.repo.task(c.id).unwrap().tags,
+        vec!["deep-work", "review", "Rust"]
+    );
+    assert_eq!(
+        t.repo.task(b.id).unwrap().tags,
+        vec!["deep-work", "Rust"],
+        "b is not marked"
+    );
+    assert!(
+        t.repo
+            .tag_tasks(&[a.id], &["bad\u{7}".to_string()])
+            .is_err()
+    );
+}

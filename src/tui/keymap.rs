@@ -102,6 +102,10 @@ pub enum Context {
     FeedbackDetail,
     /// "Delete this for good?" (for what has no undo).
     ConfirmDelete,
+    /// A list that can mark several rows and act on them together (`v`).
+    Selectable,
+    /// Marking rows: Space marks, the pane's verbs act on every marked row.
+    Selecting,
     // Search everything
     /// The search overlay with the query being typed.
     SearchOverlay,
@@ -168,6 +172,8 @@ impl Context {
             Context::ConfirmDelete => "Delete for good?",
             Context::SearchOverlay => "Search",
             Context::SearchResults => "Search results",
+            Context::Selectable => "Lists that mark rows",
+            Context::Selecting => "Marking rows",
         }
     }
 }
@@ -224,6 +230,8 @@ pub enum Action {
     ConfirmDelete(Answer),
     SearchOverlay(SearchAction),
     SearchResults(SearchAction),
+    Selectable(BulkAction),
+    Selecting(BulkAction),
 }
 
 impl Action {
@@ -264,6 +272,8 @@ impl Action {
             Action::ConfirmDelete(_) => Context::ConfirmDelete,
             Action::SearchOverlay(_) => Context::SearchOverlay,
             Action::SearchResults(_) => Context::SearchResults,
+            Action::Selectable(_) => Context::Selectable,
+            Action::Selecting(_) => Context::Selecting,
         }
     }
 }
@@ -460,6 +470,25 @@ pub enum JournalAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JournalFormAction {
     ExternalEditor,
+}
+
+/// Acting on several rows at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BulkAction {
+    /// Start (or stop) marking rows.
+    ToggleMarking,
+    /// Mark or unmark the selected row.
+    Mark,
+    /// Mark every row shown.
+    MarkAll,
+    /// Mark every marked row done.
+    Done,
+    /// Add tags to every marked row.
+    Tag,
+    /// Move every marked task to another day.
+    Move,
+    /// Delete every marked row.
+    Delete,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -997,6 +1026,15 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Esc), Key::ch('q'), Key::ch('P')], A::Manage(ManageAction::Close),                    Some("close"),   "close"),
     b(&[Key::ch('y')],                     A::Confirm(Answer::Yes),                           Some("yes"),     "yes, do it"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::Confirm(Answer::No),                            Some("no"),      "no, leave it"),
+    // ---- Several rows at once ----
+    b(&[Key::ch('v')],                     A::Selectable(BulkAction::ToggleMarking),          Some("mark rows"), "mark several rows to act on them together"),
+    b(&[Key::ch(' ')],                     A::Selecting(BulkAction::Mark),                    Some("mark"),    "mark or unmark the row"),
+    b(&[Key::ch('*')],                     A::Selecting(BulkAction::MarkAll),                 Some("all"),     "mark every row shown"),
+    b(&[Key::ch('x')],                     A::Selecting(BulkAction::Done),                    Some("done"),    "mark every marked row done"),
+    b(&[Key::ch('t')],                     A::Selecting(BulkAction::Tag),                     Some("tag"),     "add tags to every marked row"),
+    b(&[Key::ch('m')],                     A::Selecting(BulkAction::Move),                    Some("move"),    "move every marked task to another day"),
+    b(&[Key::ch('d')],                     A::Selecting(BulkAction::Delete),                  Some("delete"),  "delete every marked row (u undoes)"),
+    b(&[Key::ch('v'), Key::code(K::Esc)],  A::Selecting(BulkAction::ToggleMarking),           Some("stop"),    "stop marking (the marks are dropped)"),
     // ---- Search everything ----
     b(&[Key::ctrl('f')],                   A::Global(GlobalAction::Search),                   None,            "search everything (every pane, with filters)"),
     b(&[Key::ch('/')],                     A::Today(TodayAction::Search),                     Some("search"),  "search everything (every pane, with filters)"),

@@ -192,6 +192,40 @@ impl Repo {
         })
     }
 
+    /// Sets the status of several tasks, in one transaction (a missing one refuses them
+    /// all). Returns how many changed.
+    pub fn set_tasks_status(&self, ids: &[Id], status: TaskStatus) -> Result<usize> {
+        self.write(|_| {
+            let mut changed = 0;
+            for &id in ids {
+                let t = self.task(id)?;
+                if t.status != status {
+                    self.set_task_status(id, t.stamp.version, status)?;
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Adds `tags` to several tasks (each keeps its own), in one transaction.
+    pub fn tag_tasks(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        let tags = normalize_tags(tags)?;
+        self.write(|c| {
+            for &id in ids {
+                let t = self.task(id)?;
+                let mut all = t.tags.clone();
+                all.extend(tags.iter().cloned());
+                set_tags(c, TASK_TAGS, id, &all)?;
+                c.prepare_cached(&format!(
+                    "UPDATE tasks SET updated_at = {NOW_UTC}, version = version + 1 WHERE id = ?1"
+                ))?
+                .execute([id])?;
+            }
+            Ok(ids.len())
+        })
+    }
+
     /// One task (not deleted).
     pub fn task(&self, id: Id) -> Result<Task> {
         load(self.conn(), id)
