@@ -122,3 +122,30 @@ fn esc_stops_marking_and_nothing_marked_says_how() {
     u.keys(&["g", "Space"]);
     assert_eq!(status(&u, ids[0]), TaskStatus::Done);
 }
+
+#[test]
+fn marked_goals_are_done_or_deleted_together() {
+    let u = Tui::new();
+    let ids: Vec<Id> = ["G1", "G2", "G3"]
+        .iter()
+        .map(|t| u.t.repo.add_goal(&goal(t, None)).unwrap().id)
+        .collect();
+    let mut u = u;
+    u.keys(&["5", "v", "Space", "Space"]);
+    assert_eq!(u.app.panes.goals.marked(), Some(vec![ids[0], ids[1]]));
+    let s = u.screen(80, 24);
+    assert!(s.contains("● 2 marked:"), "{s}");
+    assert!(s.contains("●   G1"), "{s}");
+    u.keys(&["x"]);
+    let st = |u: &Tui, id| u.t.repo.goal(id).unwrap().status;
+    assert_eq!(
+        (st(&u, ids[0]), st(&u, ids[1]), st(&u, ids[2])),
+        (GoalStatus::Done, GoalStatus::Done, GoalStatus::Active)
+    );
+    u.keys(&["u"]);
+    assert_eq!(st(&u, ids[0]), GoalStatus::Active);
+    u.keys(&["v", "*", "d"]);
+    assert!(u.app.panes.goals.shown().next().is_none());
+    u.keys(&["u"]);
+    assert_eq!(u.app.panes.goals.shown().count(), 3);
+}

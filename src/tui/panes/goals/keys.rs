@@ -6,7 +6,9 @@ use crate::db::Error as DbError;
 use crate::model::{Deletable, Goal, GoalDraft, Id};
 use crate::text::{sanitize, truncate};
 use crate::tui::form::PickOption;
-use crate::tui::keymap::{Action, Answer, FilterAction, GoalDetailAction, GoalsAction, ListAction};
+use crate::tui::keymap::{
+    Action, Answer, BulkAction, FilterAction, GoalDetailAction, GoalsAction, ListAction, Nav,
+};
 use crate::tui::panes::list::Cursor;
 use crate::tui::panes::pick::{Chooser, Chosen, NONE_ID};
 use crate::tui::panes::{Ctx, Outcome};
@@ -167,6 +169,7 @@ impl GoalsPane {
             Action::List(a) => self.list_key(a, ctx),
             Action::FilterInput(a) => self.filter_key(a),
             Action::Goals(a) => self.tree_key(a, ctx),
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_key(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
@@ -389,4 +392,69 @@ impl GoalsPane {
     }
 
     // ---- drawing ------------------------------------------------------------------------
+
+    /// `v` and what follows: marking goals, then marking them all done or deleting them,
+    /// in one transaction (one step of undo).
+    fn bulk_key(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
+        let ids = self.marks.ids();
+        let n = ids.len();
+        let plural = if n == 1 { "" } else { "s" };
+        match action {
+            BulkAction::ToggleMarking => {
+                if self.marks.toggle_marking() {
+                    ctx.status
+                        .info("marking goals: Space marks, then x done · d delete; v stops");
+                } else {
+                    ctx.status.info("stopped marking");
+                }
+                Outcome::Handled
+            }
+            BulkAction::Mark => {
+                if let Some(id) = self.selected().map(|g| g.id) {
+                    self.marks.toggle(id);
+                    self.cursor.apply(Nav::Down, self.visible.len());
+                }
+                Outcome::Handled
+            }
+            BulkAction::MarkAll => {
+                let shown: Vec<Id> = self.shown().map(|g| g.id).collect();
+                self.marks.toggle_all(shown);
+                Outcome::Handled
+            }
+            BulkAction::Tag | BulkAction::Move => {
+                ctx.status
+                    .info("goals marked together can be marked done (x) or deleted (d)");
+                Outcome::Handled
+            }
+            _ if ids.is_empty() => {
+                ctx.status
+                    .info("no goal marked: Space marks the selected one, * every one shown");
+                Outcome::Handled
+            }
+            BulkAction::Done => {
+                match ctx.repo.set_goals_status(&ids, GoalStatus::Done) {
+                    Ok(_) => {
+                        ctx.status
+                            .info(format!("marked {n} goal{plural} done — u to undo"));
+                        self.marks.finish();
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Wrote
+            }
+            BulkAction::Delete => {
+                let rows: Vec<(Deletable, Id)> =
+                    ids.iter().map(|&id| (Deletable::Goal, id)).collect();
+                match ctx.repo.delete_rows(&rows) {
+                    Ok(_) => {
+                        ctx.status
+                            .info(format!("deleted {n} goal{plural} — u to undo"));
+                        self.marks.finish();
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Wrote
+            }
+        }
+    }
 }

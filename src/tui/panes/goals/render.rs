@@ -47,6 +47,17 @@ impl GoalsPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marks.on {
+            super::super::common::render_marking(
+                frame,
+                Rect { height: 1, ..body },
+                self.marks.len(),
+                &["mark", "all", "done", "delete", "stop"],
+                t,
+            );
+            body.y += 1;
+            body.height = body.height.saturating_sub(1);
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter(
                 frame,
@@ -99,7 +110,12 @@ impl GoalsPane {
                 "  "
             };
             let indent = "  ".repeat(self.depth.get(i).copied().unwrap_or(0).min(12));
-            let label = format!("{indent}{marker}{}", sanitize(&g.title));
+            let picked = match (self.marks.on, self.marks.contains(g.id)) {
+                (false, _) => "",
+                (true, true) => "● ",
+                (true, false) => "  ",
+            };
+            let label = format!("{picked}{indent}{marker}{}", sanitize(&g.title));
             let target = match g.target_date {
                 Some(d)
                     if d < self.today
