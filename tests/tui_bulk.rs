@@ -149,3 +149,28 @@ fn marked_goals_are_done_or_deleted_together() {
     u.keys(&["u"]);
     assert_eq!(u.app.panes.goals.shown().count(), 3);
 }
+
+#[test]
+fn marked_journal_entries_are_deleted_together_and_come_back_with_one_u() {
+    let u = Tui::new();
+    for title in ["One", "Two", "Three"] {
+        u.t.repo
+            .add_learning(&LearningDraft {
+                title: title.into(),
+                ..LearningDraft::default()
+            })
+            .unwrap();
+    }
+    let mut u = u;
+    u.app.tick();
+    u.keys(&["2", "v", "Space", "Space"]);
+    assert_eq!(u.app.panes.journal.marked().map(|m| m.len()), Some(2));
+    let s = u.screen(80, 24);
+    assert!(s.contains("● 2 marked:"), "{s}");
+    u.keys(&["d"]);
+    assert_eq!(u.app.panes.journal.shown().count(), 1);
+    u.keys(&["u"]);
+    assert_eq!(u.app.panes.journal.shown().count(), 3);
+    let s = u.screen(100, 30);
+    assert!(s.contains("Undid: deleted 2 journal entries"), "{s}");
+}
