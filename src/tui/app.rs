@@ -354,6 +354,9 @@ impl App {
     fn database_replaced(&mut self) {
         super::form::database_replaced();
         self.history.clear();
+        if let Err(e) = self.repo.reset_history() {
+            self.status.warn(format!("undo is off from now on: {e}"));
+        }
         if let Err(e) = self.repo.acknowledge_identity() {
             self.status.error(e);
             return;

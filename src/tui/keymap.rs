@@ -969,8 +969,6 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('E')],                     A::FeedbackDetail(FeedbackDetailAction::EditOuter), Some("edit feedback"), "edit the feedback"),
     b(&[Key::ch('o')],                     A::FeedbackDetail(FeedbackDetailAction::OpenMeeting), Some("meeting"), "open the meeting it came from"),
     // Delete for good?
-    b(&[Key::ch('y')],                     A::ConfirmDelete(Answer::Yes),                     Some("delete"),  "delete it for good"),
-    b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDelete(Answer::No),                      Some("keep"),    "keep it"),
     // Always, even behind forms and popups
     b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
@@ -1002,11 +1000,11 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
     b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next assessment or journal entry"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous assessment or journal entry"),
-    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open"),    "edit the selected assessment, or open the selected journal entry"),
-    b(&[Key::code(K::Tab)],                A::SkillDetail(SkillDetailAction::SwitchList),     Some("assessments/entries"), "move between the assessments and the journal entries"),
-    b(&[Key::ch('d')],                     A::SkillDetail(SkillDetailAction::DeleteAssessment), Some("delete"), "delete the selected assessment (u undoes)"),
+    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "edit the selected assessment, or open the selected journal entry"),
     b(&[Key::ch('r')],                     A::SkillDetail(SkillDetailAction::Assess),         Some("assess"),  "record the skill's level (kept with the earlier ones)"),
     b(&[Key::ch('e')],                     A::SkillDetail(SkillDetailAction::Edit),           Some("edit"),    "edit the skill"),
+    b(&[Key::code(K::Tab)],                A::SkillDetail(SkillDetailAction::SwitchList),     None, "move between the assessments and the journal entries"),
+    b(&[Key::ch('d')],                     A::SkillDetail(SkillDetailAction::DeleteAssessment), None, "delete the selected assessment (u undoes)"),
     b(&[Key::code(K::Esc)],                A::SkillDetail(SkillDetailAction::Back),           Some("back"),    "back to the skills"),
     // People, tags and organizations
     b(&[Key::ch('j'), Key::code(K::Down)], A::Manage(ManageAction::Move(Nav::Down)),          None,            "next row"),

@@ -195,6 +195,15 @@ impl Repo {
         Ok(())
     }
 
+    /// Forgets every captured row and installs the triggers afresh: the database was
+    /// replaced (restored, migrated) and its tables may no longer have the columns read.
+    pub fn reset_history(&self) -> Result<()> {
+        if self.history.borrow_mut().take().is_none() {
+            return Ok(());
+        }
+        self.enable_history()
+    }
+
     /// Turns capturing on or off. While on, every committed write adds its rows to what
     /// [`Repo::take_change`] hands out.
     pub fn capture_changes(&self, on: bool) {
