@@ -358,9 +358,7 @@ impl FocusPane {
         match action {
             BulkAction::ToggleMarking => {
                 if self.marks.toggle_marking() {
-                    ctx.status.info(
-                        "marking tasks: Space marks, then x done · t tag · m move · d delete; v stops",
-                    );
+                    ctx.status.info("marking tasks: Space marks a row, v stops");
                 } else {
                     ctx.status.info("stopped marking");
                 }

@@ -402,8 +402,7 @@ impl GoalsPane {
         match action {
             BulkAction::ToggleMarking => {
                 if self.marks.toggle_marking() {
-                    ctx.status
-                        .info("marking goals: Space marks, then x done · d delete; v stops");
+                    ctx.status.info("marking goals: Space marks a row, v stops");
                 } else {
                     ctx.status.info("stopped marking");
                 }
