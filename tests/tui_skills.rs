@@ -340,3 +340,41 @@ fn a_status_message_stays_with_its_pane_and_expires() {
     let s = u.screen(80, 24);
     assert!(!status_line(&s).contains("sorted by"), "expired: {s}");
 }
+
+#[test]
+fn an_assessment_is_edited_and_deleted_from_the_detail_and_u_brings_it_back() {
+    let mut u = skills();
+    let s = skill(&u, "Rust", "", None);
+    let r = &u.t.repo;
+    r.record_skill_level(s.id, 1, day("2026-01-10"), "starting out")
+        .unwrap();
+    r.record_skill_level(s.id, 3, day("2026-06-01"), "led the rewrite")
+        .unwrap();
+    u.app.tick();
+    u.keys(&["Enter"]);
+    // Tab moves to the assessments (newest first); Enter edits the selected one.
+    u.keys(&["Tab", "j", "Enter"]);
+    let screen = u.screen(80, 24);
+    assert!(screen.contains("Edit assessment · Rust"), "{screen}");
+    u.keys(&["Down", "Tab", "Tab", "text: slowly", "C-s"]);
+    let h = u.t.repo.skill_history(s.id).unwrap();
+    assert_eq!(
+        (h[0].level, h[0].note.as_str()),
+        (2, "starting out slowly"),
+        "the older one changed, the newer kept"
+    );
+    assert_eq!(h[1].level, 3);
+    // d deletes the selected assessment at once; u brings it back.
+    u.keys(&["k", "d"]);
+    assert_eq!(u.t.repo.skill_history(s.id).unwrap().len(), 1);
+    assert!(u.screen(80, 24).contains("Evidence · 1 assessment"));
+    u.keys(&["u"]);
+    let h = u.t.repo.skill_history(s.id).unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[1].note, "led the rewrite");
+    let screen = u.screen(100, 30);
+    assert!(
+        screen.contains("Undid: deleted assessment of 2026-06-01"),
+        "{screen}"
+    );
+}

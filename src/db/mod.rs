@@ -13,7 +13,9 @@ pub mod snapshot;
 
 pub use error::{Error, Result};
 pub use identity::Identity;
-pub use repo::{COUNT_CAP, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange};
+pub use repo::{
+    COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
+};
 pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
 };

@@ -10,12 +10,13 @@
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
+use super::history::History;
 use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status, UndoOp};
+use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
@@ -47,6 +48,8 @@ pub struct App {
     pub panes: Panes,
     current: PaneId,
     pub status: Status,
+    /// Every change made this session, for `u` and Ctrl-R.
+    history: History,
     drafts: Drafts,
     today: NaiveDate,
     data_version: i64,
@@ -118,6 +121,7 @@ impl App {
             panes: Panes::new(theme),
             current: PaneId::Today,
             status: Status::default(),
+            history: History::default(),
             drafts: Drafts::in_data_dir(data_dir.clone()),
             data_dir: data_dir.map(DataDir::new),
             today,
@@ -141,6 +145,9 @@ impl App {
             demo: None,
         };
         app.status.show_pane(app.current);
+        if let Err(e) = app.repo.enable_history() {
+            app.status.warn(format!("undo is off this session: {e}"));
+        }
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -364,7 +371,10 @@ impl App {
     /// so its writes go through again.
     fn database_replaced(&mut self) {
         super::form::database_replaced();
-        let _ = self.status.take_undo();
+        self.history.clear();
+        if let Err(e) = self.repo.reset_history() {
+            self.status.warn(format!("undo is off from now on: {e}"));
+        }
         if let Err(e) = self.repo.acknowledge_identity() {
             self.status.error(e);
             return;
@@ -499,9 +509,14 @@ impl App {
                 true
             }
             Event::Paste(text) => {
+                self.repo.capture_changes(true);
                 let mut ctx = ctx!(self);
                 let outcome = self.panes.get_mut(self.current).paste(text, &mut ctx);
                 self.apply(outcome);
+                self.repo.capture_changes(false);
+                if let Some(change) = self.repo.take_change() {
+                    self.history.record(change);
+                }
                 true
             }
             Event::FocusGained => true,
@@ -509,11 +524,20 @@ impl App {
         }
     }
 
-    /// Handles one key press.
+    /// Handles one key press. What it writes is one step of the history.
     pub fn key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.repo.capture_changes(true);
+        self.key_inner(key);
+        self.repo.capture_changes(false);
+        if let Some(change) = self.repo.take_change() {
+            self.history.record(change);
+        }
+    }
+
+    fn key_inner(&mut self, key: KeyEvent) {
         if self.too_small {
             self.key_while_too_small(key);
             return;
@@ -678,20 +702,22 @@ impl App {
                 }
             }
             GlobalAction::CycleOrganization => self.cycle_organization(),
-            GlobalAction::Undo => match self.status.take_undo() {
-                Some(u) => {
-                    let done = match u.op {
-                        UndoOp::Restore => self.repo.restore(u.kind, u.id).map(|()| "restored"),
-                        UndoOp::Remove => self.repo.delete(u.kind, u.id).map(|()| "removed"),
-                    };
-                    match done {
-                        Ok(verb) => self.status.info(format!("{verb} {}", u.what)),
-                        Err(e) => self.status.error(format!("could not undo: {e}")),
+            GlobalAction::Undo | GlobalAction::Redo => {
+                let done = if action == GlobalAction::Undo {
+                    self.history.undo(&self.repo)
+                } else {
+                    self.history.redo(&self.repo)
+                };
+                match done {
+                    Some(Ok(text)) => {
+                        self.status.info(text);
+                        self.outside_change();
                     }
-                    self.outside_change();
+                    Some(Err(text)) => self.status.error(text),
+                    None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
+                    None => self.status.info("nothing to redo"),
                 }
-                None => self.status.info("nothing to undo"),
-            },
+            }
         }
     }
 

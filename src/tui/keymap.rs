@@ -106,6 +106,10 @@ pub enum Context {
     FeedbackDetail,
     /// "Delete this for good?" (for what has no undo).
     ConfirmDelete,
+    /// A list that can mark several rows and act on them together (`v`).
+    Selectable,
+    /// Marking rows: Space marks, the pane's verbs act on every marked row.
+    Selecting,
     // Search everything
     /// The search overlay with the query being typed.
     SearchOverlay,
@@ -174,6 +178,8 @@ impl Context {
             Context::ConfirmDelete => "Delete for good?",
             Context::SearchOverlay => "Search",
             Context::SearchResults => "Search results",
+            Context::Selectable => "Lists that mark rows",
+            Context::Selecting => "Marking rows",
         }
     }
 }
@@ -232,6 +238,8 @@ pub enum Action {
     ConfirmDelete(Answer),
     SearchOverlay(SearchAction),
     SearchResults(SearchAction),
+    Selectable(BulkAction),
+    Selecting(BulkAction),
 }
 
 impl Action {
@@ -274,6 +282,8 @@ impl Action {
             Action::ConfirmDelete(_) => Context::ConfirmDelete,
             Action::SearchOverlay(_) => Context::SearchOverlay,
             Action::SearchResults(_) => Context::SearchResults,
+            Action::Selectable(_) => Context::Selectable,
+            Action::Selecting(_) => Context::Selecting,
         }
     }
 }
@@ -322,6 +332,7 @@ pub enum GlobalAction {
     NextPane,
     PrevPane,
     Undo,
+    Redo,
     /// Open the people, tags and organizations popup.
     Manage,
     CycleOrganization,
@@ -475,6 +486,25 @@ pub enum JournalFormAction {
     ExternalEditor,
 }
 
+/// Acting on several rows at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BulkAction {
+    /// Start (or stop) marking rows.
+    ToggleMarking,
+    /// Mark or unmark the selected row.
+    Mark,
+    /// Mark every row shown.
+    MarkAll,
+    /// Mark every marked row done.
+    Done,
+    /// Add tags to every marked row.
+    Tag,
+    /// Move every marked task to another day.
+    Move,
+    /// Delete every marked row.
+    Delete,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SkillsAction {
     Detail,
@@ -486,11 +516,15 @@ pub enum SkillsAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SkillDetailAction {
     Move(Nav),
-    /// Open the selected journal entry in the Journal.
+    /// Open the selected journal entry in the Journal, or edit the selected assessment.
     Open,
     Assess,
     Edit,
     Back,
+    /// Move between the assessments and the journal entries.
+    SwitchList,
+    /// Delete the selected assessment.
+    DeleteAssessment,
 }
 
 /// The people, tags and organizations popup.
@@ -859,7 +893,8 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('7')],                     A::Global(GlobalAction::GoTo(PaneId::Energy)),     Some("pane"),    "Energy pane"),
     b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
-    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete or check-in"),
+    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last change (any kind, any pane)"),
+    b(&[Key::ctrl('r')],                   A::Global(GlobalAction::Redo),                     None,            "redo what u undid"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -978,7 +1013,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch(' ')],                     A::GoalDetail(GoalDetailAction::ToggleDone),       Some("done"),    "mark the milestone done / not done"),
     b(&[Key::ch('a')],                     A::GoalDetail(GoalDetailAction::Add),              Some("add milestone"), "add a milestone"),
     b(&[Key::ch('e'), Key::code(K::Enter)], A::GoalDetail(GoalDetailAction::Edit),             Some("edit"),    "edit the milestone"),
-    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (asks: it cannot be undone)"),
+    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (u undoes)"),
     b(&[Key::ch('s')],                     A::GoalDetail(GoalDetailAction::CycleStatus),      Some("status"),  "cycle the goal's status"),
     b(&[Key::ch('E')],                     A::GoalDetail(GoalDetailAction::EditOuter),        Some("edit goal"), "edit the goal"),
     // Feedback pane (the list); the rest from Lists
@@ -990,8 +1025,6 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('E')],                     A::FeedbackDetail(FeedbackDetailAction::EditOuter), Some("edit feedback"), "edit the feedback"),
     b(&[Key::ch('o')],                     A::FeedbackDetail(FeedbackDetailAction::OpenMeeting), Some("meeting"), "open the meeting it came from"),
     // Delete for good?
-    b(&[Key::ch('y')],                     A::ConfirmDelete(Answer::Yes),                     Some("delete"),  "delete it for good"),
-    b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDelete(Answer::No),                      Some("keep"),    "keep it"),
     // Always, even behind forms and popups
     b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
@@ -1021,11 +1054,13 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Enter)],              A::Skills(SkillsAction::Detail),                   Some("detail"),  "the skill in detail: levels over time, evidence, journal entries"),
     b(&[Key::ch('r')],                     A::Skills(SkillsAction::Assess),                   Some("assess"),  "record the skill's level today (kept with the earlier ones)"),
     b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
-    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next journal entry"),
-    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous journal entry"),
-    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "open the journal entry in the Journal pane"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next assessment or journal entry"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous assessment or journal entry"),
+    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "edit the selected assessment, or open the selected journal entry"),
     b(&[Key::ch('r')],                     A::SkillDetail(SkillDetailAction::Assess),         Some("assess"),  "record the skill's level (kept with the earlier ones)"),
     b(&[Key::ch('e')],                     A::SkillDetail(SkillDetailAction::Edit),           Some("edit"),    "edit the skill"),
+    b(&[Key::code(K::Tab)],                A::SkillDetail(SkillDetailAction::SwitchList),     None, "move between the assessments and the journal entries"),
+    b(&[Key::ch('d')],                     A::SkillDetail(SkillDetailAction::DeleteAssessment), None, "delete the selected assessment (u undoes)"),
     b(&[Key::code(K::Esc)],                A::SkillDetail(SkillDetailAction::Back),           Some("back"),    "back to the skills"),
     // People, tags and organizations
     b(&[Key::ch('j'), Key::code(K::Down)], A::Manage(ManageAction::Move(Nav::Down)),          None,            "next row"),
@@ -1045,6 +1080,15 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Esc), Key::ch('q'), Key::ch('P')], A::Manage(ManageAction::Close),                    Some("close"),   "close"),
     b(&[Key::ch('y')],                     A::Confirm(Answer::Yes),                           Some("yes"),     "yes, do it"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::Confirm(Answer::No),                            Some("no"),      "no, leave it"),
+    // ---- Several rows at once ----
+    b(&[Key::ch('v')],                     A::Selectable(BulkAction::ToggleMarking),          Some("mark rows"), "mark several rows to act on them together"),
+    b(&[Key::ch(' ')],                     A::Selecting(BulkAction::Mark),                    Some("mark"),    "mark or unmark the row"),
+    b(&[Key::ch('*')],                     A::Selecting(BulkAction::MarkAll),                 Some("all"),     "mark every row shown"),
+    b(&[Key::ch('x')],                     A::Selecting(BulkAction::Done),                    Some("done"),    "mark every marked row done"),
+    b(&[Key::ch('t')],                     A::Selecting(BulkAction::Tag),                     Some("tag"),     "add tags to every marked row"),
+    b(&[Key::ch('m')],                     A::Selecting(BulkAction::Move),                    Some("move"),    "move every marked task to another day"),
+    b(&[Key::ch('d')],                     A::Selecting(BulkAction::Delete),                  Some("delete"),  "delete every marked row (u undoes)"),
+    b(&[Key::ch('v'), Key::code(K::Esc)],  A::Selecting(BulkAction::ToggleMarking),           Some("stop"),    "stop marking (the marks are dropped)"),
     // ---- Search everything ----
     b(&[Key::ctrl('f')],                   A::Global(GlobalAction::Search),                   None,            "search everything (every pane, with filters)"),
     b(&[Key::ch('/')],                     A::Today(TodayAction::Search),                     Some("search"),  "search everything (every pane, with filters)"),

@@ -10,6 +10,7 @@ pub mod app;
 pub mod backups;
 pub mod drafts;
 pub mod form;
+pub mod history;
 pub mod keymap;
 pub mod legend;
 pub mod paged;

@@ -19,6 +19,8 @@ pub struct Repo {
     /// checks it inside its transaction and is refused ([`Error::Replaced`]) if the database
     /// now has another: what the session read came from a database that is gone.
     identity: RefCell<Identity>,
+    /// What the app's undo needs, once it asked for it ([`Repo::enable_history`]).
+    history: RefCell<Option<history::Recorder>>,
 }
 
 impl Repo {
@@ -32,6 +34,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
+            history: RefCell::new(None),
         })
     }
 
@@ -173,9 +176,12 @@ impl Repo {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             self.check_identity(&tx)?;
+            self.history_begin();
             let value = f(&tx)?;
+            let rows = self.history_collect(&tx)?;
             crate::fault::point("repo.commit")?;
             tx.commit()?;
+            self.history_committed(rows);
             Ok(value)
         } else {
             self.conn
@@ -219,6 +225,8 @@ mod energy;
 pub mod exchange;
 mod feedback;
 mod goals;
+mod history;
+pub use history::Change;
 mod journal;
 mod meetings;
 mod people;

@@ -5,7 +5,7 @@ use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::model::{Assessment, Id, Learning, Skill, SkillDraft};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 const SKILLS: Table = Table {
@@ -329,6 +329,84 @@ impl Repo {
                 "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
             )?
             .query_row([id], assessment_from_row)?)
+        })
+    }
+
+    /// Changes an assessment read as `was` (level, day, evidence). Assessments carry no
+    /// version: the row must still read as `was`, or the edit is refused as a conflict.
+    pub fn update_assessment(
+        &self,
+        was: &Assessment,
+        level: u8,
+        assessed_on: NaiveDate,
+        note: &str,
+    ) -> Result<Assessment> {
+        in_range("level", "skill level", i64::from(level), 0, 5)?;
+        self.write(|c| {
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE skill_progress SET level = ?1, assessed_on = ?2, note = ?3,
+                        updated_at = {NOW_UTC}
+                     WHERE id = ?4 AND level = ?5 AND assessed_on = ?6 AND note = ?7"
+                ))?
+                .execute(params![
+                    level,
+                    day_text(assessed_on),
+                    note.trim(),
+                    was.id,
+                    was.level,
+                    day_text(was.assessed_on),
+                    was.note
+                ])?;
+            let now = c
+                .prepare_cached(
+                    "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
+                )?
+                .query_row([was.id], assessment_from_row)
+                .optional()?;
+            match now {
+                None => Err(Error::NotFound {
+                    what: "assessment",
+                    id: was.id,
+                }),
+                Some(_) if changed == 0 => Err(Error::Conflict {
+                    what: "assessment",
+                    id: was.id,
+                    yours: 0,
+                    current: 0,
+                }),
+                Some(a) => Ok(a),
+            }
+        })
+    }
+
+    /// One assessment.
+    pub fn assessment(&self, id: Id) -> Result<Assessment> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
+            )?
+            .query_row([id], assessment_from_row)
+            .optional()?
+            .ok_or(Error::NotFound {
+                what: "assessment",
+                id,
+            })
+    }
+
+    /// Deletes an assessment for good (the app's undo brings it back).
+    pub fn delete_assessment(&self, id: Id) -> Result<()> {
+        self.write(|c| {
+            let gone = c
+                .prepare_cached("DELETE FROM skill_progress WHERE id = ?1")?
+                .execute([id])?;
+            if gone == 0 {
+                return Err(Error::NotFound {
+                    what: "assessment",
+                    id,
+                });
+            }
+            Ok(())
         })
     }
 

@@ -145,6 +145,25 @@ pub fn side_panel(frame: &mut Frame, rect: Rect, title: Option<&str>, theme: The
     }
 }
 
+/// The banner of a list marking rows (`v`): how many are marked and the keys that act on them.
+/// `verbs` are the marking keys this pane offers (by the keymap's footer labels).
+pub fn render_marking(frame: &mut Frame, rect: Rect, marked: usize, verbs: &[&str], t: Theme) {
+    let mut spans = vec![Span::styled(
+        format!(
+            "● {marked} marked{} ",
+            if marked == 0 { " (Space marks)" } else { ":" }
+        ),
+        t.warning(),
+    )];
+    for (k, h) in crate::tui::keymap::footer(&[crate::tui::keymap::Context::Selecting]) {
+        if verbs.contains(&h) {
+            spans.push(Span::styled(k, t.key()));
+            spans.push(Span::raw(format!(" {h}  ")));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

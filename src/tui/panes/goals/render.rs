@@ -47,6 +47,17 @@ impl GoalsPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marks.on {
+            super::super::common::render_marking(
+                frame,
+                Rect { height: 1, ..body },
+                self.marks.len(),
+                &["mark", "all", "done", "delete", "stop"],
+                t,
+            );
+            body.y += 1;
+            body.height = body.height.saturating_sub(1);
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter(
                 frame,
@@ -102,7 +113,12 @@ impl GoalsPane {
                 "  "
             };
             let indent = "  ".repeat(self.depth.get(i).copied().unwrap_or(0).min(12));
-            let label = format!("{indent}{marker}{}", sanitize(&g.title));
+            let picked = match (self.marks.on, self.marks.contains(g.id)) {
+                (false, _) => "",
+                (true, true) => "● ",
+                (true, false) => "  ",
+            };
+            let label = format!("{picked}{indent}{marker}{}", sanitize(&g.title));
             let target = match g.target_date {
                 Some(d)
                     if d < self.today
@@ -428,7 +444,7 @@ impl GoalsPane {
                 },
             );
         }
-        if let Some(m) = &self.confirm {
+        if let Some((_, title)) = &self.confirm {
             let w = area.width.min(60);
             let popup = Rect {
                 x: area.x + (area.width - w) / 2,
@@ -440,24 +456,21 @@ impl GoalsPane {
                 .borders(Borders::ALL)
                 .border_style(t.warning())
                 .title(Span::styled(
-                    " Delete this milestone for good? ",
+                    " Every milestone is done: mark the goal done? y/n ",
                     t.warning(),
                 ));
             let inner = block.inner(popup);
             let mut keys = Vec::new();
-            for (k, h) in keymap::footer(&[Context::ConfirmDelete]) {
+            for (k, h) in keymap::footer(&[Context::Confirm]) {
                 keys.push(Span::styled(k, t.key()));
                 keys.push(Span::raw(format!(" {h}  ")));
             }
             let lines = vec![
                 Line::from(Span::styled(
-                    truncate(&sanitize(&m.title), usize::from(inner.width)).into_owned(),
+                    truncate(&sanitize(title), usize::from(inner.width)).into_owned(),
                     t.bold(),
                 )),
-                Line::from(Span::styled(
-                    "milestones cannot be restored with u",
-                    t.dim(),
-                )),
+                Line::from(Span::styled("progress 100%", t.dim())),
                 Line::from(keys),
             ];
             frame.render_widget(Clear, popup);

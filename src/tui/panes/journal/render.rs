@@ -36,6 +36,17 @@ impl JournalPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marks.on && body.height > 0 {
+            render_marking(
+                frame,
+                Rect { height: 1, ..body },
+                self.marks.len(),
+                &["mark", "all", "delete", "stop"],
+                t,
+            );
+            body.y += 1;
+            body.height -= 1;
+        }
         if (self.filter.is_active() || self.filter.typing) && body.height > 0 {
             render_filter_counted(
                 frame,
@@ -59,7 +70,8 @@ impl JournalPane {
         }
         let w = usize::from(body.width);
         let tag_w = if w >= 70 { 22 } else { 14 };
-        let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
+        let marking = self.marks.on;
+        let title_w = w.saturating_sub(2 + 11 + tag_w + 1 + if marking { 2 } else { 0 });
         let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
@@ -73,7 +85,13 @@ impl JournalPane {
             } else {
                 t.dim()
             };
+            let picked = match (marking, self.marks.contains(l.id)) {
+                (false, _) => "",
+                (true, true) => "● ",
+                (true, false) => "  ",
+            };
             lines.push(Line::from(vec![
+                Span::styled(picked, sel(t.warning())),
                 Span::styled(if l.starred { "★ " } else { "  " }, sel(t.warning())),
                 Span::styled(l.at.format("%Y-%m-%d ").to_string(), sel(date_style)),
                 Span::styled(fit(&sanitize(&l.title), title_w), sel(t.plain())),

@@ -27,7 +27,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 mod keys;
 mod render;
@@ -86,6 +86,19 @@ struct Detail {
     /// How many entries are linked in all (`learnings` holds the latest).
     learnings_total: usize,
     cursor: Cursor,
+    /// The selected assessment, counted from the newest (the evidence list's order).
+    evidence: Cursor,
+    /// Whether j/k, Enter and d act on the assessments (else on the journal entries).
+    on_evidence: bool,
+}
+
+impl Detail {
+    /// The assessment selected in the evidence list (newest first).
+    fn selected_assessment(&self) -> Option<&Assessment> {
+        let n = self.history.len();
+        n.checked_sub(1 + self.evidence.selected)
+            .and_then(|i| self.history.get(i))
+    }
 }
 
 pub struct SkillsPane {
@@ -208,6 +221,8 @@ impl SkillsPane {
             learnings,
             learnings_total,
             cursor: Cursor::default(),
+            evidence: Cursor::default(),
+            on_evidence: false,
         })
     }
 }
@@ -224,10 +239,14 @@ impl Pane for SkillsPane {
         self.orgs = repo.organizations()?;
         if let Some(d) = &self.detail {
             let (id, sel) = (d.id, d.cursor.selected);
+            let (ev, on_evidence) = (d.evidence.selected, d.on_evidence);
             if self.skill(id).is_some() {
                 let mut fresh = Self::load_detail(repo, id)?;
                 fresh.cursor.selected = sel;
                 fresh.cursor.clamp(fresh.learnings.len());
+                fresh.evidence.selected = ev;
+                fresh.evidence.clamp(fresh.history.len());
+                fresh.on_evidence = on_evidence;
                 self.detail = Some(fresh);
             } else {
                 self.detail = None;

@@ -443,19 +443,24 @@ impl SkillsPane {
         );
     }
 
-    pub(super) fn render_evidence(&self, frame: &mut Frame, rect: Rect) {
+    pub(super) fn render_evidence(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
-        let Some(d) = self.detail.as_ref() else {
+        let Some(d) = self.detail.as_mut() else {
             return;
         };
         let block = Block::default()
             .borders(Borders::TOP)
-            .border_style(t.dim())
+            .border_style(if d.on_evidence { t.focus() } else { t.dim() })
             .title(Span::styled(
                 format!(
-                    " Evidence · {} assessment{} ",
+                    " Evidence · {} assessment{}{} ",
                     d.history.len(),
-                    if d.history.len() == 1 { "" } else { "s" }
+                    if d.history.len() == 1 { "" } else { "s" },
+                    if d.on_evidence {
+                        " · Enter edits, d deletes"
+                    } else {
+                        " · Tab to edit"
+                    }
                 ),
                 t.bold(),
             ));
@@ -465,11 +470,13 @@ impl SkillsPane {
             return;
         }
         let w = usize::from(inner.width);
+        let n = d.history.len();
+        let range = d.evidence.window(n, usize::from(inner.height));
         let mut lines: Vec<Line> = Vec::new();
-        for a in d.history.iter().rev() {
-            if lines.len() >= usize::from(inner.height) {
-                break;
-            }
+        for i in range {
+            let Some(a) = n.checked_sub(1 + i).and_then(|j| d.history.get(j)) else {
+                continue;
+            };
             let note = sanitize_lines(&a.note)
                 .into_iter()
                 .filter(|l| !l.trim().is_empty())
@@ -485,9 +492,14 @@ impl SkillsPane {
                     note
                 }
             );
-            lines.push(Line::from(vec![Span::raw(truncate(&text, w).into_owned())]));
+            let style = if d.on_evidence && i == d.evidence.selected {
+                t.selected()
+            } else {
+                t.plain()
+            };
+            lines.push(Line::from(Span::styled(fit(&text, w), style)));
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     pub(super) fn render_linked(&mut self, frame: &mut Frame, rect: Rect) {
@@ -538,7 +550,7 @@ impl SkillsPane {
             let Some(l) = d.learnings.get(i) else {
                 continue;
             };
-            let style = if i == d.cursor.selected {
+            let style = if i == d.cursor.selected && !d.on_evidence {
                 t.selected()
             } else {
                 t.plain()
