@@ -379,6 +379,8 @@ fn a_year_of_daily_energy_is_one_row_per_day_with_check_ins() {
             (day("2026-03-01"), 3.5, 2),
             (day("2026-11-22"), 4.0, 1),
         ]
+    );
+}
 
 #[test]
 fn an_edit_with_a_new_day_is_saved_and_moved_together_or_not_at_all() {
