@@ -1,4 +1,4 @@
--- worklog schema, version 13. Generated from src/db/migrations/ by the test
+-- worklog schema, version 12. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
