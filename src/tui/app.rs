@@ -10,7 +10,10 @@
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
-use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
+use super::keymap::{
+    self, Action, AlwaysAction, Context, FilterAction, GlobalAction, HelpAction, TodayAction,
+};
+use super::line_input::LineInput;
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
@@ -18,12 +21,16 @@ use super::search::{SearchOutcome, SearchOverlay};
 use super::status::{BackupNote, Level, Status, UndoOp};
 use super::theme::Theme;
 use crate::clock::Clock;
+use crate::dates::Lean;
 use crate::db::Repo;
 use crate::model::{Id, Organization};
 use crate::paths::DataDir;
 use crate::text::{sanitize, truncate, width};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -85,6 +92,8 @@ pub struct App {
     /// `--demo`: the directory of the throwaway sample data, named in the tab bar so nobody
     /// takes it for their own log.
     demo: Option<PathBuf>,
+    /// The date being typed after `:` or `D`, when asked.
+    date_prompt: Option<LineInput>,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -136,6 +145,7 @@ impl App {
             search: None,
             too_small: false,
             demo: None,
+            date_prompt: None,
         };
         app.status.show_pane(app.current);
         app.announce_drafts();
@@ -265,6 +275,9 @@ impl App {
         }
         if let Some(m) = &self.manager {
             return keymap::active(m.hints());
+        }
+        if self.date_prompt.is_some() {
+            return keymap::active(&[Context::DatePrompt]);
         }
         keymap::active(self.panes.get(self.current).hints())
     }
@@ -487,8 +500,45 @@ impl App {
                 true
             }
             Event::FocusGained => true,
+            Event::Mouse(m) => self.mouse(*m),
             _ => false,
         }
+    }
+
+    /// A mouse event, as the keys that do the same (see `tui::mouse`); true to redraw.
+    pub fn mouse(&mut self, m: MouseEvent) -> bool {
+        use super::mouse::Click;
+        if self.too_small {
+            return false;
+        }
+        let press = |code: KeyCode| KeyEvent::new(code, KeyModifiers::NONE);
+        // Tabs and list rows are for the panes, not behind a form, a prompt or a popup.
+        let free = || self.contexts().contains(&Context::Global);
+        match m.kind {
+            MouseEventKind::ScrollDown => self.key(press(KeyCode::Down)),
+            MouseEventKind::ScrollUp => self.key(press(KeyCode::Up)),
+            MouseEventKind::Down(MouseButton::Left) => match super::mouse::click(m.column, m.row) {
+                Click::Tab(pane) if free() => self.global(GlobalAction::GoTo(pane)),
+                Click::Rows(delta) if free() => {
+                    let code = if delta < 0 {
+                        KeyCode::Up
+                    } else {
+                        KeyCode::Down
+                    };
+                    for _ in 0..delta.unsigned_abs() {
+                        self.key(press(code));
+                    }
+                }
+                Click::Fields(n) if self.contexts().contains(&Context::Form) => {
+                    for _ in 0..n {
+                        self.key(press(KeyCode::Tab));
+                    }
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+        true
     }
 
     /// Handles one key press.
@@ -527,6 +577,12 @@ impl App {
                     self.apply(Outcome::Open(target));
                 }
             }
+            return;
+        }
+        if self.date_prompt.is_some()
+            && !matches!(binding.map(|b| b.action), Some(Action::Always(_)))
+        {
+            self.date_prompt_key(key, binding.map(|b| b.action));
             return;
         }
         match binding {
@@ -590,6 +646,46 @@ impl App {
         }
         if super::form::take_refusal() {
             self.status.error(super::form::REPLACED_REFUSAL);
+        }
+    }
+
+    /// A key while the date prompt asks: Enter goes to the date typed, Esc stays; the rest
+    /// edit the date as any input is edited.
+    fn date_prompt_key(&mut self, key: KeyEvent, action: Option<Action>) {
+        self.last_outcome = Some(Outcome::Handled);
+        match action {
+            Some(Action::DatePrompt(FilterAction::Cancel)) => self.date_prompt = None,
+            Some(Action::DatePrompt(FilterAction::Done)) => {
+                let typed = self
+                    .date_prompt
+                    .take()
+                    .map(|p| p.text().to_string())
+                    .unwrap_or_default();
+                if typed.trim().is_empty() {
+                    return;
+                }
+                match crate::dates::parse_day("date", &typed, self.today, Lean::Past) {
+                    Ok(day) => {
+                        let mut ctx = ctx!(self);
+                        let outcome = self
+                            .panes
+                            .get_mut(self.current)
+                            .jump_to_date(day, &mut ctx)
+                            .unwrap_or(Outcome::Ignored);
+                        self.apply(outcome);
+                    }
+                    Err(e) => {
+                        // The typed date stays, to be put right.
+                        self.date_prompt = Some(LineInput::new(&typed));
+                        self.status.error(e);
+                    }
+                }
+            }
+            _ => {
+                if let Some(p) = self.date_prompt.as_mut() {
+                    p.input(&key);
+                }
+            }
         }
     }
 
@@ -657,6 +753,17 @@ impl App {
                 }
             }
             GlobalAction::CycleOrganization => self.cycle_organization(),
+            GlobalAction::JumpToDate => {
+                if self.panes.get(self.current).dated() {
+                    self.date_prompt = Some(LineInput::default());
+                } else {
+                    self.status.info(format!(
+                        "{} has no dates to go to: : and D work in Focus, Journal, Meetings, \
+                         Feedback and Energy",
+                        self.panes.get(self.current).title()
+                    ));
+                }
+            }
             GlobalAction::Undo => match self.status.take_undo() {
                 Some(u) => {
                     let done = match u.op {
@@ -738,6 +845,7 @@ impl App {
 
     /// Draws the whole screen from the panes' caches.
     pub fn draw(&mut self, frame: &mut Frame) {
+        super::mouse::begin_frame();
         let area = frame.area();
         self.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
         if self.too_small {
@@ -762,7 +870,10 @@ impl App {
         };
         self.draw_tabs(frame, tabs);
         self.panes.get_mut(self.current).render(frame, body);
-        self.draw_status(frame, status);
+        match &self.date_prompt {
+            Some(p) => self.draw_date_prompt(frame, status, p),
+            None => self.draw_status(frame, status),
+        }
         self.draw_footer(frame, footer);
         if let Some(m) = self.manager.as_mut() {
             m.render(frame, body);
@@ -797,6 +908,22 @@ impl App {
         frame.render_widget(Paragraph::new(lines), rect);
     }
 
+    /// Notes where each tab label is (spans: a space, then a label and a space per pane).
+    fn note_tabs(rect: Rect, spans: &[Span]) {
+        let mut x = rect.x;
+        let mut hits = Vec::new();
+        for (i, s) in spans.iter().enumerate() {
+            let w = u16::try_from(width(&s.content)).unwrap_or(u16::MAX);
+            if i % 2 == 1
+                && let Some(&pane) = PaneId::ALL.get(i / 2)
+            {
+                hits.push((x, x.saturating_add(w), pane));
+            }
+            x = x.saturating_add(w);
+        }
+        super::mouse::tabs(hits);
+    }
+
     fn draw_tabs(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
@@ -819,21 +946,40 @@ impl App {
             spans
         };
         let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+        // The organization filter shows on every pane: it hides people, skills and goals, and
+        // a list that looks short for no reason is worse than a tab bar with less room.
+        let org = self
+            .organization
+            .as_ref()
+            .map(|o| format!(" only {} (O) ", truncate(&sanitize(&o.name), 20)));
         let Some(dir) = &self.demo else {
-            let mut spans = tabs(false);
-            let brand = " worklog ";
+            let (brand, style) = match &org {
+                Some(o) => (o.as_str(), t.warning()),
+                None => (" worklog ", t.dim()),
+            };
+            let full = tabs(false);
+            let mut spans = if org.is_none() || used(&full) + width(brand) <= max {
+                full
+            } else {
+                tabs(true)
+            };
             let w = used(&spans);
             if max >= w + width(brand) {
                 spans.push(Span::raw(" ".repeat(max - w - width(brand))));
-                spans.push(Span::styled(brand, t.dim()));
+                spans.push(Span::styled(brand, style));
             }
+            Self::note_tabs(rect, &spans);
             frame.render_widget(Paragraph::new(Line::from(spans)), rect);
             return;
         };
         // A demo says so before anything else: the tabs give up their names (but the
         // current one's) when the note would not fit beside them, and a long directory
         // keeps its end, the part that tells one demo from another.
-        let head = " DEMO · throwaway data in ";
+        let head = match &org {
+            Some(o) => format!("{}· DEMO · throwaway data in ", o.trim_end_matches(' ')),
+            None => " DEMO · throwaway data in ".to_string(),
+        };
+        let head = head.as_str();
         let path = sanitize(&dir.display().to_string()).into_owned();
         let full = tabs(false);
         let mut spans = if max > used(&full) + width(head) + width(&path) {
@@ -860,12 +1006,27 @@ impl App {
             };
             format!("…{tail}")
         };
+        Self::note_tabs(rect, &spans);
         let note = format!("{head}{shown} ");
         let w = used(&spans);
         if max > w {
             spans.push(Span::raw(" ".repeat(max.saturating_sub(w + width(&note)))));
             spans.push(Span::styled(note, t.warning()));
         }
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    /// The date prompt over the status line, with the forms it reads.
+    fn draw_date_prompt(&self, frame: &mut Frame, rect: Rect, input: &LineInput) {
+        let t = self.theme;
+        let label = " Go to date: ";
+        let forms = "  yesterday · mon · 2026-11-03 · -3d";
+        let room = usize::from(rect.width)
+            .saturating_sub(width(label) + width(forms))
+            .max(12);
+        let mut spans = vec![Span::styled(label, t.key())];
+        spans.extend(input.spans(t.plain(), t.selected(), true, room));
+        spans.push(Span::styled(forms, t.dim()));
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 

@@ -11,6 +11,7 @@ pub mod controller;
 pub mod fuzzy;
 
 use super::keymap::{self, Action, Answer, ConflictAction, Context, FormAction, PickerAction};
+use super::line_input::{Edit, LineInput};
 use super::theme::Theme;
 use crate::db::Error as DbError;
 use crate::text::{self, sanitize, truncate};
@@ -113,7 +114,7 @@ struct Picker {
     options: Vec<PickOption>,
     selected: Vec<i64>,
     multi: bool,
-    query: String,
+    query: LineInput,
     highlight: usize,
     create: Option<CreateFn>,
     next_new_id: i64,
@@ -164,7 +165,7 @@ impl Picker {
                 out
             }
             None => {
-                let q = self.query.trim();
+                let q = self.query.text().trim();
                 let mut out: Vec<Match> =
                     fuzzy::rank(q, self.options.iter().map(|o| o.label.as_str()))
                         .into_iter()
@@ -186,11 +187,21 @@ impl Picker {
     }
 
     /// Changes the typed text; any question about a near-duplicate is dropped with it.
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    fn edit_query(&mut self, edit: impl FnOnce(&mut LineInput)) {
         edit(&mut self.query);
         self.asking = None;
         self.highlight = 0;
         self.refresh();
+    }
+
+    /// Applies `edit` to the typed text; only if it says the text changed is the dropdown
+    /// ranked again (a cursor move keeps the question and the highlight).
+    fn edit_query_if(&mut self, edit: impl FnOnce(&mut LineInput) -> bool) {
+        if edit(&mut self.query) {
+            self.asking = None;
+            self.highlight = 0;
+            self.refresh();
+        }
     }
 
     fn move_highlight(&mut self, down: bool) {
@@ -273,7 +284,9 @@ impl Picker {
         } else {
             self.selected = vec![id];
         }
-        self.edit_query(String::clear);
+        self.edit_query(|q| {
+            q.clear();
+        });
         Ok(())
     }
 
@@ -479,7 +492,7 @@ impl Form {
             options,
             selected: selected.to_vec(),
             multi,
-            query: String::new(),
+            query: LineInput::default(),
             highlight,
             create,
             next_new_id: 0,
@@ -747,30 +760,36 @@ impl Form {
                 {
                     return FormEvent::None;
                 }
-                if area.input(*key) {
+                // The editing keys every one-line input has (Ctrl-U, Ctrl-W, Alt-B, ...);
+                // a multi-line field gives the rest (Enter, Up, Down) to the text area.
+                let edited = match super::line_input::edit(area, key) {
+                    Edit::Ignored if *multiline => area.input(*key),
+                    e => e == Edit::Changed,
+                };
+                if edited {
                     f.error = None;
                 }
                 FormEvent::None
             }
             Input::Picker(p) => {
-                match key.code {
-                    KeyCode::Char(c)
-                        if !key
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                            && !c.is_control() =>
-                    {
-                        p.edit_query(|q| q.push(c));
-                    }
-                    KeyCode::Backspace => {
-                        if p.query.is_empty() && p.multi {
-                            p.selected.pop();
-                        }
-                        p.edit_query(|q| {
-                            q.pop();
-                        });
-                    }
-                    _ => return FormEvent::Ignored,
+                // Bksp in an empty query takes back the last pick of a multi-picker.
+                if key.code == KeyCode::Backspace
+                    && key.modifiers.is_empty()
+                    && p.query.is_empty()
+                    && p.multi
+                {
+                    p.selected.pop();
+                    p.edit_query(|_| {});
+                    f.error = None;
+                    return FormEvent::None;
+                }
+                let mut edited = Edit::Ignored;
+                p.edit_query_if(|q| {
+                    edited = q.input(key);
+                    edited == Edit::Changed
+                });
+                if edited == Edit::Ignored {
+                    return FormEvent::Ignored;
                 }
                 f.error = None;
                 FormEvent::None
@@ -802,7 +821,7 @@ impl Form {
                 };
                 area.insert_str(t);
             }
-            Input::Picker(p) => p.edit_query(|q| q.push_str(&clean.replace('\n', " "))),
+            Input::Picker(p) => p.edit_query(|q| q.paste(&clean)),
         }
     }
 
@@ -880,6 +899,8 @@ impl Form {
         }
         let mut y = inner.y;
         let bottom = inner.y.saturating_add(avail);
+        // Where each field is, for a click (a field scrolled out of view is nowhere).
+        let mut hit = vec![Rect::default(); self.fields.len()];
         for i in start..self.fields.len() {
             if y >= bottom {
                 break;
@@ -892,7 +913,16 @@ impl Form {
                 height: fh,
             };
             self.render_field(frame, i, rect);
+            if let Some(h) = hit.get_mut(i) {
+                *h = rect;
+            }
             y = y.saturating_add(fh);
+        }
+        if matches!(self.mode, Mode::Editing) {
+            super::mouse::form(hit, self.focus);
+        } else {
+            // A question over the form: a click answers nothing.
+            super::mouse::form(Vec::new(), 0);
         }
         match &self.mode {
             Mode::Editing => {}
@@ -998,8 +1028,9 @@ fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme
     }
     if focused {
         spans.push(Span::styled("› ", theme.dim()));
-        spans.push(Span::raw(sanitize(&p.query).into_owned()));
-        spans.push(Span::styled(" ", theme.selected()));
+        let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
+        let room = usize::from(rect.width).saturating_sub(used).max(1);
+        spans.extend(p.query.spans(theme.plain(), theme.selected(), true, room));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)),

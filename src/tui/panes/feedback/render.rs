@@ -66,6 +66,7 @@ impl FeedbackPane {
         let fixed = 11 + 1 + 10 + 1 + who_w + 1 + 12 + 1 + 1 + 3;
         let text_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(f) = self.list.get(row) else {

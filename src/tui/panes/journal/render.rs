@@ -61,6 +61,7 @@ impl JournalPane {
         let tag_w = if w >= 70 { 22 } else { 14 };
         let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(l) = self.list.get(row) else {

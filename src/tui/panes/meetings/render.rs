@@ -85,6 +85,7 @@ impl MeetingsPane {
         let fixed = 10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3;
         let title_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut prev_day = range
             .start
             .checked_sub(1)

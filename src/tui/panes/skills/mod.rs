@@ -289,7 +289,7 @@ impl Pane for SkillsPane {
             return Outcome::Handled;
         }
         if self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter();
             return Outcome::Handled;
         }
