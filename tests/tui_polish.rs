@@ -461,3 +461,52 @@ fn mouse_false_in_the_config_file_is_read_and_anything_else_refused() {
         err.0
     );
 }
+
+// ---- Snapshots of the screens this changes, at 80×24 and 120×40 ----
+
+fn snap(u: &mut Tui, name: &str) {
+    insta::assert_snapshot!(format!("{name}_80x24"), u.screen(80, 24));
+    insta::assert_snapshot!(format!("{name}_120x40"), u.screen(120, 40));
+}
+
+#[test]
+fn snapshots() {
+    // Goals under an organization that has none of them.
+    let mut u = goals_elsewhere();
+    u.keys(&["5", "O"]);
+    snap(&mut u, "goals_hidden_by_organization");
+    // The goal form with its Org field, opened under the filter.
+    u.keys(&["a"]);
+    snap(&mut u, "goal_form_organization");
+    u.keys(&["Esc"]);
+
+    // The date prompt over the status line, with a word being typed.
+    let mut u = Tui::new();
+    for (t, when) in [
+        ("First", "2026-11-01T09:00:00"),
+        ("Second", "2026-11-10T09:00:00"),
+    ] {
+        u.t.repo
+            .add_learning(&worklog::model::LearningDraft {
+                at: Some(at(when)),
+                title: t.into(),
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    u.app.tick();
+    u.keys(&["2", ":", "text:last mon", "Left", "Left", "Left"]);
+    snap(&mut u, "date_prompt");
+    // Where it landed, said in the status line.
+    u.keys(&["C-u", "Enter"]);
+    snap(&mut u, "date_landed");
+
+    // The filter with its cursor inside the text.
+    let mut u = Tui::new();
+    u.t.repo
+        .add_task(day("2026-11-22"), &task("Write the report"))
+        .unwrap();
+    u.app.tick();
+    u.keys(&["1", "/", "text:write report", "M-b"]);
+    snap(&mut u, "filter_cursor");
+}

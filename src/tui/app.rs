@@ -487,6 +487,12 @@ impl App {
                 }
                 true
             }
+            Event::Paste(text) if self.date_prompt.is_some() => {
+                if let Some(p) = self.date_prompt.as_mut() {
+                    p.paste(text);
+                }
+                true
+            }
             Event::Paste(text) if self.manager.is_some() => {
                 if let Some(m) = self.manager.as_mut() {
                     m.paste(text);
