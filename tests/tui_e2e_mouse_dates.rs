@@ -148,3 +148,49 @@ fn colon_then_a_date_word_moves_the_journal_to_that_date() {
     assert!(s.wait_exit().success());
     s.assert_restored();
 }
+
+#[test]
+fn ctrl_z_hands_the_terminal_and_the_mouse_back_then_takes_them_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = Session::start(dir.path(), 80, 24, &[]);
+    s.wait_for("Open action items");
+    let before = s.bytes().len();
+    s.send("\x1a"); // Ctrl-Z
+    // The test is no shell: the process group has none to continue it, so the kernel drops
+    // the stop and the app takes the terminal back at once. SIGCONT covers the other case.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let after = loop {
+        let b = s.bytes();
+        let a = b[before..].to_vec();
+        let on = a.windows(8).rposition(|w| w == b"\x1b[?1000h");
+        let off = a.windows(8).position(|w| w == b"\x1b[?1000l");
+        if let (Some(off), Some(on)) = (off, on)
+            && on > off
+        {
+            break a;
+        }
+        if let Some(pid) = s.child.process_id() {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid as i32),
+                nix::sys::signal::Signal::SIGCONT,
+            );
+        }
+        assert!(std::time::Instant::now() < deadline, "no suspend seen");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let pos = |pat: &[u8]| after.windows(pat.len()).position(|w| w == pat);
+    let left = pos(b"\x1b[?1049l").expect("left the alternate screen");
+    let back = pos(b"\x1b[?1049h").expect("took the alternate screen again");
+    assert!(left < back);
+    assert!(
+        pos(b"\x1b[?1000l").unwrap() < back,
+        "mouse released while suspended"
+    );
+    assert!(mouse_reporting(&s), "and captured again");
+    s.send("1");
+    s.wait_for("today ▸");
+    s.send("q");
+    assert!(s.wait_exit().success());
+    s.assert_restored();
+    assert!(!mouse_reporting(&s));
+}

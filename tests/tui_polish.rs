@@ -510,3 +510,24 @@ fn snapshots() {
     u.keys(&["1", "/", "text:write report", "M-b"]);
     snap(&mut u, "filter_cursor");
 }
+
+#[test]
+fn a_paste_goes_into_the_date_prompt() {
+    let mut u = Tui::new();
+    u.keys(&["1", ":"]);
+    u.app.handle_event(&Event::Paste("2026-11-03\n".into()));
+    u.keys(&["Enter"]);
+    assert_eq!(u.app.panes.focus.day(), day("2026-11-03"));
+}
+
+#[test]
+fn ctrl_c_and_ctrl_z_reach_the_app_from_the_search_box_and_the_date_prompt() {
+    let mut u = Tui::new();
+    u.keys(&["C-f", "text:abc", "C-z"]);
+    assert!(u.app.take_suspend(), "Ctrl-Z is the app's, not the query's");
+    u.keys(&["Esc", "1", ":", "C-z"]);
+    assert!(u.app.take_suspend());
+    assert!(!u.app.take_suspend(), "once");
+    u.keys(&["C-c"]);
+    assert!(u.app.should_quit());
+}

@@ -94,6 +94,8 @@ pub struct App {
     demo: Option<PathBuf>,
     /// The date being typed after `:` or `D`, when asked.
     date_prompt: Option<LineInput>,
+    /// Ctrl-Z asked to suspend (the loop does it, with the terminal handed back).
+    suspend: bool,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -146,6 +148,7 @@ impl App {
             too_small: false,
             demo: None,
             date_prompt: None,
+            suspend: false,
         };
         app.status.show_pane(app.current);
         app.announce_drafts();
@@ -237,6 +240,11 @@ impl App {
 
     /// True when a pane asked for the external editor: the loop suspends the screen and
     /// calls [`App::run_editor`].
+    /// True once when Ctrl-Z asked to suspend: the loop hands the terminal back and stops.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
     pub fn editor_wanted(&self) -> bool {
         self.editor_for.is_some()
     }
@@ -569,7 +577,8 @@ impl App {
             self.last_outcome = Some(Outcome::Handled);
             return;
         }
-        if let Some(s) = self.search.as_mut() {
+        let always = matches!(binding.map(|b| b.action), Some(Action::Always(_)));
+        if !always && let Some(s) = self.search.as_mut() {
             let outcome = s.handle_key(key, binding.map(|b| b.action), &self.repo);
             self.last_outcome = Some(match outcome {
                 SearchOutcome::Ignored => Outcome::Ignored,
@@ -585,9 +594,7 @@ impl App {
             }
             return;
         }
-        if self.date_prompt.is_some()
-            && !matches!(binding.map(|b| b.action), Some(Action::Always(_)))
-        {
+        if self.date_prompt.is_some() && !always {
             self.date_prompt_key(key, binding.map(|b| b.action));
             return;
         }
@@ -608,6 +615,7 @@ impl App {
                         self.save_drafts();
                         self.quit = true;
                     }
+                    AlwaysAction::Suspend => self.suspend = true,
                 }
                 self.last_outcome = Some(Outcome::Handled);
             }
@@ -1186,6 +1194,13 @@ fn wrap_words(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Stops the process as Ctrl-Z in a cooked terminal would (SIGTSTP), returning when it is
+/// continued. In an orphaned process group (no shell to continue it) the kernel drops the
+/// signal, and this returns at once.
+fn stop_self() {
+    let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTSTP);
+}
+
 /// True once standard input is no longer a terminal. After a hang-up the kernel answers every
 /// terminal request on it with EIO, so `isatty` turns false. Crossterm's event source is built
 /// with `use-dev-tty` (see Cargo.toml) so that `event::poll` still returns at its timeout on a
@@ -1239,6 +1254,17 @@ where
         if event::poll(timeout)? {
             let ev = event::read()?;
             redraw |= app.handle_event(&ev);
+        }
+        if app.take_suspend() {
+            // The terminal goes back to the shell (raw mode off, mouse released, the normal
+            // screen), then the process stops as a job does; after `fg` it is taken again.
+            if let Err(e) = super::suspended(stop_self) {
+                app.status
+                    .error(format!("could not take the terminal back: {e}"));
+            }
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            redraw = true;
         }
         if app.editor_wanted() {
             if let Err(e) = super::suspended(|| app.run_editor()) {

@@ -328,7 +328,7 @@ impl Action {
     pub fn kind(self) -> Kind {
         use Kind as N;
         match self {
-            Action::Always(AlwaysAction::ForceQuit) => N::App,
+            Action::Always(AlwaysAction::ForceQuit | AlwaysAction::Suspend) => N::App,
             Action::Global(g) => match g {
                 GlobalAction::Quit
                 | GlobalAction::Help
@@ -464,6 +464,9 @@ pub enum Answer {
 pub enum AlwaysAction {
     /// Ctrl-C: quit from anywhere; an open form is kept as a draft first.
     ForceQuit,
+    /// Ctrl-Z: hand the terminal back to the shell (raw mode off, mouse released) and stop,
+    /// as a shell job does; `fg` brings the app back as it was.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -990,7 +993,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
     b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete or check-in"),
-    b(&[Key::ch(':'), Key::ch('D')],       A::Global(GlobalAction::JumpToDate),               None,            "go to a date: yesterday, mon, 2026-11-03, -3d (Focus, Journal, Meetings, Feedback, Energy)"),
+    b(&[Key::ch(':'), Key::ch('D')],       A::Global(GlobalAction::JumpToDate),               None,            "go to a date: yesterday, mon, 2026-11-03, -3d (in a pane with dates)"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -1110,6 +1113,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDelete(Answer::No),                      Some("keep"),    "keep it"),
     // Always, even behind forms and popups
     b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
+    b(&[Key::ctrl('z')],                   A::Always(AlwaysAction::Suspend),                  None,            "suspend to the shell (fg brings it back as it was)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
     // Global
     b(&[Key::ch('P')],                     A::Global(GlobalAction::Manage),                   None,            "people, tags and organizations: rename, merge, add"),
