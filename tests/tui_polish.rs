@@ -531,3 +531,17 @@ fn ctrl_c_and_ctrl_z_reach_the_app_from_the_search_box_and_the_date_prompt() {
     u.keys(&["C-c"]);
     assert!(u.app.should_quit());
 }
+
+#[test]
+fn a_demo_under_the_organization_filter_says_both() {
+    let u = goals_elsewhere();
+    let mut app = u
+        .reopen()
+        .with_demo(std::path::PathBuf::from("/tmp/worklog-demo"));
+    press(&mut app, &["O"]);
+    for w in [80, 120] {
+        let s = screen(&mut app, w, 24);
+        let tabs = s.lines().next().unwrap();
+        assert!(tabs.contains("only Acme (O) · DEMO"), "{tabs}");
+    }
+}

@@ -772,8 +772,7 @@ impl App {
                     self.date_prompt = Some(LineInput::default());
                 } else {
                     self.status.info(format!(
-                        "{} has no dates to go to: : and D work in Focus, Journal, Meetings, \
-                         Feedback and Energy",
+                        "{} has no dates to go to; try Focus, Journal or Meetings",
                         self.panes.get(self.current).title()
                     ));
                 }
@@ -990,7 +989,7 @@ impl App {
         // current one's) when the note would not fit beside them, and a long directory
         // keeps its end, the part that tells one demo from another.
         let head = match &org {
-            Some(o) => format!("{}· DEMO · throwaway data in ", o.trim_end_matches(' ')),
+            Some(o) => format!("{} · DEMO · throwaway data in ", o.trim_end()),
             None => " DEMO · throwaway data in ".to_string(),
         };
         let head = head.as_str();
