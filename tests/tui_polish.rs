@@ -234,7 +234,11 @@ fn colon_goes_to_a_day_in_focus_and_says_when_it_has_no_tasks() {
     // A word it cannot read: said, and the prompt keeps it to put right.
     u.keys(&[":", "text:someday", "Enter"]);
     assert_eq!(u.app.contexts()[0], Context::DatePrompt);
-    assert!(message(&u).contains("someday"), "{}", message(&u));
+    // Said in the prompt itself, which covers the status line.
+    let s = u.screen(80, 24);
+    let prompt = s.lines().nth(22).unwrap();
+    assert!(prompt.contains("Go to date: someday"), "{prompt}");
+    assert!(prompt.contains("✗ date"), "{prompt}");
     u.keys(&["C-u", "text:2026-11-03", "Enter"]);
     assert_eq!(u.app.panes.focus.day(), day("2026-11-03"));
     // Esc leaves it.

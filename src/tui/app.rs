@@ -92,8 +92,10 @@ pub struct App {
     /// `--demo`: the directory of the throwaway sample data, named in the tab bar so nobody
     /// takes it for their own log.
     demo: Option<PathBuf>,
-    /// The date being typed after `:` or `D`, when asked.
+    /// The date being typed after `:` or `D`, when asked, and why the last one typed could
+    /// not be read (shown in the prompt, which covers the status line).
     date_prompt: Option<LineInput>,
+    date_error: Option<String>,
     /// Ctrl-Z asked to suspend (the loop does it, with the terminal handed back).
     suspend: bool,
 }
@@ -148,6 +150,7 @@ impl App {
             too_small: false,
             demo: None,
             date_prompt: None,
+            date_error: None,
             suspend: false,
         };
         app.status.show_pane(app.current);
@@ -667,6 +670,7 @@ impl App {
     /// edit the date as any input is edited.
     fn date_prompt_key(&mut self, key: KeyEvent, action: Option<Action>) {
         self.last_outcome = Some(Outcome::Handled);
+        self.date_error = None;
         match action {
             Some(Action::DatePrompt(FilterAction::Cancel)) => self.date_prompt = None,
             Some(Action::DatePrompt(FilterAction::Done)) => {
@@ -689,9 +693,9 @@ impl App {
                         self.apply(outcome);
                     }
                     Err(e) => {
-                        // The typed date stays, to be put right.
+                        // The typed date stays, to be put right, with what is wrong beside it.
                         self.date_prompt = Some(LineInput::new(&typed));
-                        self.status.error(e);
+                        self.date_error = Some(e);
                     }
                 }
             }
@@ -1034,12 +1038,22 @@ impl App {
         let t = self.theme;
         let label = " Go to date: ";
         let forms = "  yesterday · mon · 2026-11-03 · -3d";
+        let typed = width(&sanitize(input.text())) + 1;
         let room = usize::from(rect.width)
             .saturating_sub(width(label) + width(forms))
             .max(12);
         let mut spans = vec![Span::styled(label, t.key())];
         spans.extend(input.spans(t.plain(), t.selected(), true, room));
-        spans.push(Span::styled(forms, t.dim()));
+        match &self.date_error {
+            Some(e) => {
+                let left = usize::from(rect.width).saturating_sub(width(label) + typed + 4);
+                spans.push(Span::styled(
+                    format!("  ✗ {}", truncate(&sanitize(e), left)),
+                    t.error(),
+                ));
+            }
+            None => spans.push(Span::styled(forms, t.dim())),
+        }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
