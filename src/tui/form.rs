@@ -331,6 +331,8 @@ enum Input {
         multiline: bool,
         height: u16,
     },
+    /// A one-line field: the input every one-line field of the app is (see `line_input`).
+    Line(LineInput),
     Picker(Picker),
 }
 
@@ -346,6 +348,7 @@ impl Field {
     fn value(&self) -> DraftValue {
         match &self.input {
             Input::Text { area, .. } => DraftValue::Text(area.lines().join("\n")),
+            Input::Line(l) => DraftValue::Text(l.text().to_string()),
             Input::Picker(p) => DraftValue::Picks(p.labels()),
         }
     }
@@ -395,6 +398,12 @@ fn text_area(value: &str, theme: Theme) -> Box<TextArea<'static>> {
     Box::new(t)
 }
 
+/// A one-line field holding `value` (line breaks as spaces). As in [`text_area`], stored
+/// control characters are shown as their visible symbols, never passed to the terminal.
+fn line_input(value: &str) -> LineInput {
+    LineInput::new(&sanitize(&value.replace(['\n', '\r'], " ")))
+}
+
 impl Form {
     pub fn new(title: impl Into<String>, theme: Theme) -> Self {
         Form {
@@ -437,16 +446,7 @@ impl Form {
 
     /// A one-line text field (Enter saves the form).
     pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
-        let area = text_area(&value.replace(['\n', '\r'], " "), self.theme);
-        self.push(
-            key,
-            label,
-            Input::Text {
-                area,
-                multiline: false,
-                height: 1,
-            },
-        )
+        self.push(key, label, Input::Line(line_input(value)))
     }
 
     /// A text field of several lines (Enter starts a new line).
@@ -515,6 +515,7 @@ impl Form {
     pub fn text(&self, key: &str) -> String {
         match self.field(key).map(|f| &f.input) {
             Some(Input::Text { area, .. }) => area.lines().join("\n"),
+            Some(Input::Line(l)) => l.text().to_string(),
             _ => String::new(),
         }
     }
@@ -530,10 +531,15 @@ impl Form {
     /// Replaces a text field's content (e.g. a time the pane normalised).
     pub fn set_text(&mut self, key: &str, value: &str) {
         let theme = self.theme;
-        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
-            && let Input::Text { area, .. } = &mut f.input
+        match self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.input)
         {
-            *area = text_area(value, theme);
+            Some(Input::Text { area, .. }) => *area = text_area(value, theme),
+            Some(Input::Line(l)) => *l = line_input(value),
+            _ => {}
         }
     }
 
@@ -636,6 +642,7 @@ impl Form {
                     };
                     *area = text_area(&t, theme);
                 }
+                (Input::Line(l), DraftValue::Text(t)) => *l = line_input(t),
                 (Input::Picker(p), DraftValue::Picks(labels)) => p.select_labels(labels),
                 _ => {}
             }
@@ -648,9 +655,12 @@ impl Form {
             Mode::ConfirmDiscard => &[Context::ConfirmDiscard],
             Mode::Conflict { .. } => &[Context::Conflict],
             Mode::Editing => match self.fields.get(self.focus).map(|f| &f.input) {
-                Some(Input::Text {
-                    multiline: false, ..
-                }) => &[Context::FormLine, Context::Form],
+                Some(
+                    Input::Line(_)
+                    | Input::Text {
+                        multiline: false, ..
+                    },
+                ) => &[Context::FormLine, Context::Form],
                 Some(Input::Picker(_)) => &[Context::Picker, Context::Form],
                 _ => &[Context::Form],
             },
@@ -771,6 +781,12 @@ impl Form {
                 }
                 FormEvent::None
             }
+            Input::Line(l) => {
+                if l.input(key) == Edit::Changed {
+                    f.error = None;
+                }
+                FormEvent::None
+            }
             Input::Picker(p) => {
                 // Bksp in an empty query takes back the last pick of a multi-picker.
                 if key.code == KeyCode::Backspace
@@ -821,6 +837,7 @@ impl Form {
                 };
                 area.insert_str(t);
             }
+            Input::Line(l) => l.paste(&clean),
             Input::Picker(p) => p.edit_query(|q| q.paste(&clean)),
         }
     }
@@ -831,6 +848,7 @@ impl Form {
         };
         let body = match &f.input {
             Input::Text { height, .. } => *height,
+            Input::Line(_) => 1,
             Input::Picker(p) => {
                 if i == self.focus {
                     1 + u16::from(p.asking.is_some()) + p.hits.len().min(DROPDOWN_ROWS) as u16
@@ -984,6 +1002,18 @@ impl Form {
                 });
                 frame.render_widget(&**area, input);
             }
+            Input::Line(l) => frame.render_widget(
+                Paragraph::new(Line::from(l.spans(
+                    theme.plain(),
+                    theme.selected(),
+                    focused,
+                    usize::from(input.width),
+                ))),
+                Rect {
+                    height: input.height.min(1),
+                    ..input
+                },
+            ),
             Input::Picker(p) => render_picker(frame, p, input, focused, theme),
         }
     }
@@ -1290,6 +1320,21 @@ mod tests {
                     }
                 }),
             )
+    }
+
+    #[test]
+    fn a_line_field_is_a_line_input_with_its_editing_keys() {
+        let mut f = Form::new("t", Theme::default()).line("title", "Title", "a\x1b[2Jb\nc");
+        // Stored control characters show as their symbols; a line break as a space.
+        assert_eq!(f.text("title"), "a␛[2Jb c");
+        assert_eq!(f.contexts(), &[Context::FormLine, Context::Form]);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        f.handle_key(&ctrl('w'));
+        assert_eq!(f.text("title"), "a␛[2Jb ");
+        f.handle_key(&code(KeyCode::Left));
+        f.handle_key(&ctrl('u'));
+        assert_eq!(f.text("title"), " ");
+        assert!(f.is_changed());
     }
 
     #[test]
