@@ -1,6 +1,7 @@
 //! The one single-line text input: the list filter, the search box, the picker query, the
-//! date prompt, and (through [`edit`]) the text fields of forms. Every one of them takes the
-//! same editing keys, as a shell line does, so a key learnt in one works in all:
+//! date prompt and the one-line fields of forms are [`LineInput`]s, and multi-line form fields
+//! take the same keys through [`edit`]. Every one of them edits as a shell line does, so a key
+//! learnt in one works in all:
 //!
 //! | keys                        | does                                  |
 //! |-----------------------------|---------------------------------------|
