@@ -549,3 +549,37 @@ fn a_demo_under_the_organization_filter_says_both() {
         assert!(tabs.contains("only Acme (O) · DEMO"), "{tabs}");
     }
 }
+
+#[test]
+fn a_skill_page_goes_to_its_journal_entry_nearest_the_date() {
+    let mut u = Tui::new();
+    let r = &u.t.repo;
+    let s = r
+        .add_skill(&worklog::model::SkillDraft {
+            name: "Rust".into(),
+            category: "Languages".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    for (t, when) in [
+        ("Borrowing", "2026-10-01T09:00:00"),
+        ("Lifetimes", "2026-11-05T09:00:00"),
+        ("Async", "2026-11-20T09:00:00"),
+    ] {
+        r.add_learning(&worklog::model::LearningDraft {
+            at: Some(at(when)),
+            title: t.into(),
+            skill_ids: vec![s.id],
+            ..Default::default()
+        })
+        .unwrap();
+    }
+    u.app.tick();
+    // The list of skills has no dates; a skill's page has.
+    u.keys(&["3", ":"]);
+    assert_ne!(u.app.contexts()[0], Context::DatePrompt);
+    u.keys(&["Enter", ":", "text:2026-11-10", "Enter"]);
+    assert!(message(&u).contains("showing Thu 5 Nov"), "{}", message(&u));
+    u.keys(&["Enter"]); // opens the selected entry in the Journal
+    assert_eq!(u.app.panes.journal.selected().unwrap().title, "Lifetimes");
+}
