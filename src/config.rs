@@ -146,6 +146,9 @@ pub struct Config {
     pub week_start_source: Source,
     pub theme: ThemeSpec,
     pub theme_source: Source,
+    /// Mouse capture in the app (scroll, click); off leaves text selection to the terminal.
+    pub mouse: bool,
+    pub mouse_source: Source,
     /// The remapped actions, in file order.
     pub remaps: Vec<Remap>,
     /// `[calendar] domain`: the user's own email domain for calendar imports (`--domain`
@@ -164,6 +167,8 @@ impl Default for Config {
             week_start_source: Source::Default,
             theme: ThemeSpec::default(),
             theme_source: Source::Default,
+            mouse: true,
+            mouse_source: Source::Default,
             remaps: Vec::new(),
             calendar_domain: None,
         }
@@ -248,6 +253,7 @@ struct Raw {
     editor: Option<Spanned<String>>,
     week_start: Option<Spanned<String>>,
     theme: Option<Spanned<toml::Value>>,
+    mouse: Option<Spanned<toml::Value>>,
     database_url: Option<Spanned<toml::Value>>,
     keys: Option<BTreeMap<Spanned<String>, RawContext>>,
     calendar: Option<RawCalendar>,
@@ -355,6 +361,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             at(start..span.end, &m)
         })?;
         config.theme_source = file.clone();
+    }
+    if let Some(mouse) = raw.mouse {
+        config.mouse = mouse.get_ref().as_bool().ok_or_else(|| {
+            at(
+                mouse.span(),
+                "mouse must be true or false (false lets the terminal select text)",
+            )
+        })?;
+        config.mouse_source = file.clone();
     }
     // The span of each remap, for the error of a key bound twice.
     let mut spans = Vec::new();
@@ -587,6 +602,11 @@ pub fn print(
     )?;
     let (theme, theme_source) = theme_setting(config);
     writeln!(out, "theme      {theme}  ({theme_source})")?;
+    writeln!(
+        out,
+        "mouse      {}  ({})",
+        config.mouse, config.mouse_source
+    )?;
     if config.remaps.is_empty() {
         writeln!(out, "keys       the defaults  (default)")?;
     }

@@ -32,7 +32,7 @@ fn status(u: &Tui, id: Id) -> TaskStatus {
 fn marked_tasks_are_done_together_and_undone_as_one_step() {
     let (mut u, ids) = four();
     // v starts marking; Space marks a row and moves on; A and C.
-    u.keys(&["v", "Space", "j", "Space"]);
+    u.keys(&["V", "Space", "j", "Space"]);
     assert_eq!(u.app.panes.focus.marked(), Some(vec![ids[0], ids[2]]));
     let s = u.screen(80, 24);
     assert!(s.contains("● 2 marked:"), "the count shows: {s}");
@@ -67,7 +67,7 @@ fn marked_tasks_are_done_together_and_undone_as_one_step() {
 #[test]
 fn marked_tasks_are_deleted_together_and_come_back_with_one_u() {
     let (mut u, _) = four();
-    u.keys(&["v", "*", "d"]);
+    u.keys(&["V", "*", "d"]);
     assert!(u.t.repo.tasks_on(today()).unwrap().is_empty());
     u.keys(&["u"]);
     assert_eq!(u.t.repo.tasks_on(today()).unwrap().len(), 4);
@@ -79,7 +79,7 @@ fn marked_tasks_are_deleted_together_and_come_back_with_one_u() {
 fn marked_tasks_are_tagged_and_moved_together() {
     let (mut u, ids) = four();
     u.keys(&[
-        "v",
+        "V",
         "j",
         "Space",
         "Space",
@@ -96,7 +96,7 @@ fn marked_tasks_are_tagged_and_moved_together() {
     assert!(s.contains("tagged 2 tasks #review"), "{s}");
 
     // m asks for the day (tomorrow by default) and moves them there.
-    u.keys(&["v", "g", "Space", "Space", "m", "C-s"]);
+    u.keys(&["V", "g", "Space", "Space", "m", "C-s"]);
     let left: Vec<String> =
         u.t.repo
             .tasks_on(today())
@@ -113,7 +113,7 @@ fn marked_tasks_are_tagged_and_moved_together() {
 #[test]
 fn esc_stops_marking_and_nothing_marked_says_how() {
     let (mut u, ids) = four();
-    u.keys(&["v", "x"]);
+    u.keys(&["V", "x"]);
     let s = u.screen(100, 30);
     assert!(s.contains("no task marked"), "{s}");
     u.keys(&["Space", "Esc"]);
@@ -131,7 +131,7 @@ fn marked_goals_are_done_or_deleted_together() {
         .map(|t| u.t.repo.add_goal(&goal(t, None)).unwrap().id)
         .collect();
     let mut u = u;
-    u.keys(&["5", "v", "Space", "Space"]);
+    u.keys(&["5", "V", "Space", "Space"]);
     assert_eq!(u.app.panes.goals.marked(), Some(vec![ids[0], ids[1]]));
     let s = u.screen(80, 24);
     assert!(s.contains("● 2 marked:"), "{s}");
@@ -144,7 +144,7 @@ fn marked_goals_are_done_or_deleted_together() {
     );
     u.keys(&["u"]);
     assert_eq!(st(&u, ids[0]), GoalStatus::Active);
-    u.keys(&["v", "*", "d"]);
+    u.keys(&["V", "*", "d"]);
     assert!(u.app.panes.goals.shown().next().is_none());
     u.keys(&["u"]);
     assert_eq!(u.app.panes.goals.shown().count(), 3);
@@ -163,7 +163,7 @@ fn marked_journal_entries_are_deleted_together_and_come_back_with_one_u() {
     }
     let mut u = u;
     u.app.tick();
-    u.keys(&["2", "v", "Space", "Space"]);
+    u.keys(&["2", "V", "Space", "Space"]);
     assert_eq!(u.app.panes.journal.marked().map(|m| m.len()), Some(2));
     let s = u.screen(80, 24);
     assert!(s.contains("● 2 marked:"), "{s}");

@@ -303,10 +303,10 @@ fn star_and_the_three_filters() {
     assert_eq!(titles(&u), ["Async Rust", "Rust lifetimes"]);
     assert!(u.screen(80, 24).contains("Journal · 2 entries · #rust"));
     // Starred only, on top of the tag: none of the rust ones is starred yet.
-    u.keys(&["s"]);
+    u.keys(&["v"]);
     assert!(titles(&u).is_empty());
     assert!(u.screen(80, 24).contains("No entry matches the filters"));
-    u.keys(&["s", "j", "*"]);
+    u.keys(&["v", "j", "*"]);
     assert!(
         u.t.repo
             .learnings(&LearningFilter::default())
@@ -314,7 +314,7 @@ fn star_and_the_three_filters() {
             .iter()
             .any(|l| l.title == "Rust lifetimes" && l.starred)
     );
-    u.keys(&["s"]);
+    u.keys(&["v"]);
     assert_eq!(titles(&u), ["Rust lifetimes"]);
     // Esc clears every filter at once.
     u.keys(&["Esc"]);
@@ -388,7 +388,7 @@ fn the_preview_shows_the_body_sanitized_and_scrolls() {
     assert!(s.contains("first ␛[31mred␛[0m line"), "{s}");
     assert!(!s.contains("last line"));
     for _ in 0..20 {
-        u.keys(&["J"]);
+        u.keys(&["C-d"]);
     }
     let s = u.screen(80, 24);
     assert!(s.contains("last line"), "{s}");
@@ -433,7 +433,7 @@ fn a_skills_journal_entry_opens_here_with_the_filters_cleared() {
     two.skill_ids = vec![skill.id];
     let two = r.add_learning(&two).unwrap();
     u.app.tick();
-    u.keys(&["s"]);
+    u.keys(&["v"]);
     assert_eq!(u.app.panes.journal.shown().count(), 0);
     u.keys(&["3", "Enter", "Enter"]);
     assert_eq!(u.app.current(), PaneId::Journal);

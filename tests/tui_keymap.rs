@@ -86,6 +86,7 @@ fn in_context(ctx: Context) -> Tui {
         Context::Energy => u.keys(&["7"]),
         Context::CheckinLevel => u.keys(&["7", "c"]),
         Context::FilterInput => u.keys(&["1", "/"]),
+        Context::DatePrompt => u.keys(&["1", ":"]),
         Context::Form | Context::FormLine => u.keys(&["1", "e"]),
         Context::Picker => u.keys(&["1", "e", "Tab", "Tab"]),
         Context::ConfirmDiscard => u.keys(&["1", "e", "text:x", "Esc"]),
@@ -112,7 +113,7 @@ fn in_context(ctx: Context) -> Tui {
         // No pane asks it any more (every delete is undone with u); it has no keys.
         Context::ConfirmDelete => {}
         Context::Selectable => u.keys(&["1"]),
-        Context::Selecting => u.keys(&["1", "v"]),
+        Context::Selecting => u.keys(&["1", "V"]),
         Context::Feedback => u.keys(&["6"]),
         Context::FeedbackDetail => u.keys(&["6", "Enter"]),
         // Search everything
@@ -162,6 +163,7 @@ fn the_footer_on_screen_is_the_table_footer() {
         Context::CarryOffer,
         Context::Energy,
         Context::FormLine,
+        Context::DatePrompt,
         Context::Picker,
         Context::Conflict,
         Context::Help,

@@ -100,7 +100,7 @@ fn the_journal_holds_a_window_however_long_the_history() {
     assert!(s.contains(&format!("1 of {N}")), "{s}");
     u.keys(&["Esc", "Esc"]);
     // The starred filter narrows in SQL too.
-    u.keys(&["s"]);
+    u.keys(&["v"]);
     assert_eq!(u.app.panes.journal.paged().total(), N / 10);
     j(&u);
 }

@@ -437,7 +437,7 @@ fn skills_snapshots() {
     u.keys(&["3"]);
     insta::assert_snapshot!("skills_80x24", draw(&mut u.app, 80, 24).backend());
     insta::assert_snapshot!("skills_120x40", draw(&mut u.app, 120, 40).backend());
-    u.keys(&["o", "k", "Enter"]);
+    u.keys(&["v", "k", "Enter"]);
     insta::assert_snapshot!("skill_detail_80x24", draw(&mut u.app, 80, 24).backend());
     insta::assert_snapshot!("skill_detail_120x40", draw(&mut u.app, 120, 40).backend());
     u.keys(&["r"]);

@@ -167,16 +167,16 @@ fn sorting_by_category_gap_and_staleness() {
     assert_eq!(u.app.panes.skills.sort(), Sort::Category);
     assert_eq!(names(&u), ["Delta", "Beta", "Gamma", "Alpha"]);
     assert!(u.screen(80, 24).contains("sorted by category"));
-    u.keys(&["o"]);
+    u.keys(&["v"]);
     assert_eq!(u.app.panes.skills.sort(), Sort::Gap);
     assert_eq!(names(&u), ["Alpha", "Delta", "Beta", "Gamma"]);
     assert!(u.screen(80, 24).contains("sorted by gap to target"));
-    u.keys(&["o"]);
+    u.keys(&["v"]);
     assert_eq!(names(&u), ["Delta", "Gamma", "Alpha", "Beta"]);
     let s = u.screen(80, 24);
     assert!(s.contains("sorted by time since assessed"), "{s}");
     assert!(s.contains("690d") && s.contains("never"), "{s}");
-    u.keys(&["o"]);
+    u.keys(&["v"]);
     assert_eq!(u.app.panes.skills.sort(), Sort::Category);
 }
 
@@ -321,7 +321,7 @@ fn filter_by_text() {
 #[test]
 fn a_status_message_stays_with_its_pane_and_expires() {
     let mut u = Tui::new();
-    u.keys(&["3", "o"]);
+    u.keys(&["3", "v"]);
     let status_line = |s: &str| s.lines().nth(22).unwrap_or_default().to_string();
     let s = u.screen(80, 24);
     assert!(status_line(&s).contains("sorted by"), "{s}");

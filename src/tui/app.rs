@@ -11,7 +11,10 @@
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
 use super::history::History;
-use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
+use super::keymap::{
+    self, Action, AlwaysAction, Context, FilterAction, GlobalAction, HelpAction, TodayAction,
+};
+use super::line_input::LineInput;
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
@@ -19,12 +22,16 @@ use super::search::{SearchOutcome, SearchOverlay};
 use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
+use crate::dates::Lean;
 use crate::db::Repo;
 use crate::model::{Id, Organization};
 use crate::paths::DataDir;
 use crate::text::{sanitize, truncate, width};
 use chrono::NaiveDate;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,
+    MouseEventKind,
+};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -90,6 +97,12 @@ pub struct App {
     /// `--demo`: the directory of the throwaway sample data, named in the tab bar so nobody
     /// takes it for their own log.
     demo: Option<PathBuf>,
+    /// The date being typed after `:` or `D`, when asked, and why the last one typed could
+    /// not be read (shown in the prompt, which covers the status line).
+    date_prompt: Option<LineInput>,
+    date_error: Option<String>,
+    /// Ctrl-Z asked to suspend (the loop does it, with the terminal handed back).
+    suspend: bool,
 }
 
 /// The context a pane or the popup gets for one key (borrows only the fields it names, so
@@ -143,6 +156,9 @@ impl App {
             search: None,
             too_small: false,
             demo: None,
+            date_prompt: None,
+            date_error: None,
+            suspend: false,
         };
         app.status.show_pane(app.current);
         if let Err(e) = app.repo.enable_history() {
@@ -237,6 +253,11 @@ impl App {
 
     /// True when a pane asked for the external editor: the loop suspends the screen and
     /// calls [`App::run_editor`].
+    /// True once when Ctrl-Z asked to suspend: the loop hands the terminal back and stops.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
+    }
+
     pub fn editor_wanted(&self) -> bool {
         self.editor_for.is_some() || self.form_editor.is_some()
     }
@@ -290,6 +311,9 @@ impl App {
         }
         if let Some(m) = &self.manager {
             return keymap::active(m.hints());
+        }
+        if self.date_prompt.is_some() {
+            return keymap::active(&[Context::DatePrompt]);
         }
         keymap::active(self.panes.get(self.current).hints())
     }
@@ -502,6 +526,12 @@ impl App {
                 }
                 true
             }
+            Event::Paste(text) if self.date_prompt.is_some() => {
+                if let Some(p) = self.date_prompt.as_mut() {
+                    p.paste(text);
+                }
+                true
+            }
             Event::Paste(text) if self.manager.is_some() => {
                 if let Some(m) = self.manager.as_mut() {
                     m.paste(text);
@@ -520,8 +550,45 @@ impl App {
                 true
             }
             Event::FocusGained => true,
+            Event::Mouse(m) => self.mouse(*m),
             _ => false,
         }
+    }
+
+    /// A mouse event, as the keys that do the same (see `tui::mouse`); true to redraw.
+    pub fn mouse(&mut self, m: MouseEvent) -> bool {
+        use super::mouse::Click;
+        if self.too_small {
+            return false;
+        }
+        let press = |code: KeyCode| KeyEvent::new(code, KeyModifiers::NONE);
+        // Tabs and list rows are for the panes, not behind a form, a prompt or a popup.
+        let free = || self.contexts().contains(&Context::Global);
+        match m.kind {
+            MouseEventKind::ScrollDown => self.key(press(KeyCode::Down)),
+            MouseEventKind::ScrollUp => self.key(press(KeyCode::Up)),
+            MouseEventKind::Down(MouseButton::Left) => match super::mouse::click(m.column, m.row) {
+                Click::Tab(pane) if free() => self.global(GlobalAction::GoTo(pane)),
+                Click::Rows(delta) if free() => {
+                    let code = if delta < 0 {
+                        KeyCode::Up
+                    } else {
+                        KeyCode::Down
+                    };
+                    for _ in 0..delta.unsigned_abs() {
+                        self.key(press(code));
+                    }
+                }
+                Click::Fields(n) if self.contexts().contains(&Context::Form) => {
+                    for _ in 0..n {
+                        self.key(press(KeyCode::Tab));
+                    }
+                }
+                _ => return false,
+            },
+            _ => return false,
+        }
+        true
     }
 
     /// Handles one key press. What it writes is one step of the history.
@@ -555,7 +622,8 @@ impl App {
             self.last_outcome = Some(Outcome::Handled);
             return;
         }
-        if let Some(s) = self.search.as_mut() {
+        let always = matches!(binding.map(|b| b.action), Some(Action::Always(_)));
+        if !always && let Some(s) = self.search.as_mut() {
             let outcome = s.handle_key(key, binding.map(|b| b.action), &self.repo);
             self.last_outcome = Some(match outcome {
                 SearchOutcome::Ignored => Outcome::Ignored,
@@ -569,6 +637,10 @@ impl App {
                     self.apply(Outcome::Open(target));
                 }
             }
+            return;
+        }
+        if self.date_prompt.is_some() && !always {
+            self.date_prompt_key(key, binding.map(|b| b.action));
             return;
         }
         match binding {
@@ -588,6 +660,7 @@ impl App {
                         self.save_drafts();
                         self.quit = true;
                     }
+                    AlwaysAction::Suspend => self.suspend = true,
                 }
                 self.last_outcome = Some(Outcome::Handled);
             }
@@ -635,6 +708,47 @@ impl App {
         }
         if let Some(job) = super::form::take_editor_request() {
             self.form_editor = Some(job);
+        }
+    }
+
+    /// A key while the date prompt asks: Enter goes to the date typed, Esc stays; the rest
+    /// edit the date as any input is edited.
+    fn date_prompt_key(&mut self, key: KeyEvent, action: Option<Action>) {
+        self.last_outcome = Some(Outcome::Handled);
+        self.date_error = None;
+        match action {
+            Some(Action::DatePrompt(FilterAction::Cancel)) => self.date_prompt = None,
+            Some(Action::DatePrompt(FilterAction::Done)) => {
+                let typed = self
+                    .date_prompt
+                    .take()
+                    .map(|p| p.text().to_string())
+                    .unwrap_or_default();
+                if typed.trim().is_empty() {
+                    return;
+                }
+                match crate::dates::parse_day("date", &typed, self.today, Lean::Past) {
+                    Ok(day) => {
+                        let mut ctx = ctx!(self);
+                        let outcome = self
+                            .panes
+                            .get_mut(self.current)
+                            .jump_to_date(day, &mut ctx)
+                            .unwrap_or(Outcome::Ignored);
+                        self.apply(outcome);
+                    }
+                    Err(e) => {
+                        // The typed date stays, to be put right, with what is wrong beside it.
+                        self.date_prompt = Some(LineInput::new(&typed));
+                        self.date_error = Some(e);
+                    }
+                }
+            }
+            _ => {
+                if let Some(p) = self.date_prompt.as_mut() {
+                    p.input(&key);
+                }
+            }
         }
     }
 
@@ -702,6 +816,16 @@ impl App {
                 }
             }
             GlobalAction::CycleOrganization => self.cycle_organization(),
+            GlobalAction::JumpToDate => {
+                if self.panes.get(self.current).dated() {
+                    self.date_prompt = Some(LineInput::default());
+                } else {
+                    self.status.info(format!(
+                        "{} has no dates to go to; try Focus, Journal or Meetings",
+                        self.panes.get(self.current).title()
+                    ));
+                }
+            }
             GlobalAction::Undo | GlobalAction::Redo => {
                 let done = if action == GlobalAction::Undo {
                     self.history.undo(&self.repo)
@@ -785,6 +909,7 @@ impl App {
 
     /// Draws the whole screen from the panes' caches.
     pub fn draw(&mut self, frame: &mut Frame) {
+        super::mouse::begin_frame();
         let area = frame.area();
         self.too_small = area.width < MIN_WIDTH || area.height < MIN_HEIGHT;
         if self.too_small {
@@ -809,7 +934,10 @@ impl App {
         };
         self.draw_tabs(frame, tabs);
         self.panes.get_mut(self.current).render(frame, body);
-        self.draw_status(frame, status);
+        match &self.date_prompt {
+            Some(p) => self.draw_date_prompt(frame, status, p),
+            None => self.draw_status(frame, status),
+        }
         self.draw_footer(frame, footer);
         if let Some(m) = self.manager.as_mut() {
             m.render(frame, body);
@@ -844,6 +972,22 @@ impl App {
         frame.render_widget(Paragraph::new(lines), rect);
     }
 
+    /// Notes where each tab label is (spans: a space, then a label and a space per pane).
+    fn note_tabs(rect: Rect, spans: &[Span]) {
+        let mut x = rect.x;
+        let mut hits = Vec::new();
+        for (i, s) in spans.iter().enumerate() {
+            let w = u16::try_from(width(&s.content)).unwrap_or(u16::MAX);
+            if i % 2 == 1
+                && let Some(&pane) = PaneId::ALL.get(i / 2)
+            {
+                hits.push((x, x.saturating_add(w), pane));
+            }
+            x = x.saturating_add(w);
+        }
+        super::mouse::tabs(hits);
+    }
+
     fn draw_tabs(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
@@ -866,26 +1010,43 @@ impl App {
             spans
         };
         let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
+        // The organization filter shows on every pane: it hides people, skills and goals, and
+        // a list that looks short for no reason is worse than a tab bar with less room.
+        let org = self
+            .organization
+            .as_ref()
+            .map(|o| format!(" only {} (O) ", truncate(&sanitize(&o.name), 20)));
         let Some(dir) = &self.demo else {
-            // In a narrow terminal the other tabs give up their names for their digits, so
-            // that every pane can still be seen.
-            let mut spans = tabs(false);
-            if used(&spans) > max {
-                spans = tabs(true);
-            }
-            let brand = " worklog ";
+            let (brand, style) = match &org {
+                Some(o) => (o.as_str(), t.warning()),
+                None => (" worklog ", t.dim()),
+            };
+            // In a narrow terminal, or beside the organization filter, the other tabs give up
+            // their names for their digits, so that every pane can still be seen.
+            let full = tabs(false);
+            let beside = if org.is_some() { width(brand) } else { 0 };
+            let mut spans = if used(&full) + beside <= max {
+                full
+            } else {
+                tabs(true)
+            };
             let w = used(&spans);
             if max >= w + width(brand) {
                 spans.push(Span::raw(" ".repeat(max - w - width(brand))));
-                spans.push(Span::styled(brand, t.dim()));
+                spans.push(Span::styled(brand, style));
             }
+            Self::note_tabs(rect, &spans);
             frame.render_widget(Paragraph::new(Line::from(spans)), rect);
             return;
         };
         // A demo says so before anything else: the tabs give up their names (but the
         // current one's) when the note would not fit beside them, and a long directory
         // keeps its end, the part that tells one demo from another.
-        let head = " DEMO · throwaway data in ";
+        let head = match &org {
+            Some(o) => format!("{} · DEMO · throwaway data in ", o.trim_end()),
+            None => " DEMO · throwaway data in ".to_string(),
+        };
+        let head = head.as_str();
         let path = sanitize(&dir.display().to_string()).into_owned();
         let full = tabs(false);
         let mut spans = if max > used(&full) + width(head) + width(&path) {
@@ -912,11 +1073,36 @@ impl App {
             };
             format!("…{tail}")
         };
+        Self::note_tabs(rect, &spans);
         let note = format!("{head}{shown} ");
         let w = used(&spans);
         if max > w {
             spans.push(Span::raw(" ".repeat(max.saturating_sub(w + width(&note)))));
             spans.push(Span::styled(note, t.warning()));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    /// The date prompt over the status line, with the forms it reads.
+    fn draw_date_prompt(&self, frame: &mut Frame, rect: Rect, input: &LineInput) {
+        let t = self.theme;
+        let label = " Go to date: ";
+        let forms = "  yesterday · mon · 2026-11-03 · -3d";
+        let typed = width(&sanitize(input.text())) + 1;
+        let room = usize::from(rect.width)
+            .saturating_sub(width(label) + width(forms))
+            .max(12);
+        let mut spans = vec![Span::styled(label, t.key())];
+        spans.extend(input.spans(t.plain(), t.selected(), true, room));
+        match &self.date_error {
+            Some(e) => {
+                let left = usize::from(rect.width).saturating_sub(width(label) + typed + 4);
+                spans.push(Span::styled(
+                    format!("  ✗ {}", truncate(&sanitize(e), left)),
+                    t.error(),
+                ));
+            }
+            None => spans.push(Span::styled(forms, t.dim())),
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
@@ -1115,6 +1301,13 @@ fn wrap_words(text: &str, max: usize) -> Vec<String> {
     lines
 }
 
+/// Stops the process as Ctrl-Z in a cooked terminal would (SIGTSTP), returning when it is
+/// continued. In an orphaned process group (no shell to continue it) the kernel drops the
+/// signal, and this returns at once.
+fn stop_self() {
+    let _ = nix::sys::signal::raise(nix::sys::signal::Signal::SIGTSTP);
+}
+
 /// True once standard input is no longer a terminal. After a hang-up the kernel answers every
 /// terminal request on it with EIO, so `isatty` turns false. Crossterm's event source is built
 /// with `use-dev-tty` (see Cargo.toml) so that `event::poll` still returns at its timeout on a
@@ -1168,6 +1361,17 @@ where
         if event::poll(timeout)? {
             let ev = event::read()?;
             redraw |= app.handle_event(&ev);
+        }
+        if app.take_suspend() {
+            // The terminal goes back to the shell (raw mode off, mouse released, the normal
+            // screen), then the process stops as a job does; after `fg` it is taken again.
+            if let Err(e) = super::suspended(stop_self) {
+                app.status
+                    .error(format!("could not take the terminal back: {e}"));
+            }
+            let size = terminal.size()?;
+            terminal.resize(Rect::new(0, 0, size.width, size.height))?;
+            redraw = true;
         }
         if app.editor_wanted() {
             if let Err(e) = super::suspended(|| app.run_editor()) {

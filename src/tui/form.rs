@@ -11,6 +11,7 @@ pub mod controller;
 pub mod fuzzy;
 
 use super::keymap::{self, Action, Answer, ConflictAction, Context, FormAction, PickerAction};
+use super::line_input::{Edit, LineInput};
 use super::theme::Theme;
 use crate::db::Error as DbError;
 use crate::text::{self, sanitize, truncate};
@@ -155,7 +156,7 @@ struct Picker {
     options: Vec<PickOption>,
     selected: Vec<i64>,
     multi: bool,
-    query: String,
+    query: LineInput,
     highlight: usize,
     create: Option<CreateFn>,
     next_new_id: i64,
@@ -206,7 +207,7 @@ impl Picker {
                 out
             }
             None => {
-                let q = self.query.trim();
+                let q = self.query.text().trim();
                 let mut out: Vec<Match> =
                     fuzzy::rank(q, self.options.iter().map(|o| o.label.as_str()))
                         .into_iter()
@@ -228,11 +229,21 @@ impl Picker {
     }
 
     /// Changes the typed text; any question about a near-duplicate is dropped with it.
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
+    fn edit_query(&mut self, edit: impl FnOnce(&mut LineInput)) {
         edit(&mut self.query);
         self.asking = None;
         self.highlight = 0;
         self.refresh();
+    }
+
+    /// Applies `edit` to the typed text; only if it says the text changed is the dropdown
+    /// ranked again (a cursor move keeps the question and the highlight).
+    fn edit_query_if(&mut self, edit: impl FnOnce(&mut LineInput) -> bool) {
+        if edit(&mut self.query) {
+            self.asking = None;
+            self.highlight = 0;
+            self.refresh();
+        }
     }
 
     fn move_highlight(&mut self, down: bool) {
@@ -315,7 +326,9 @@ impl Picker {
         } else {
             self.selected = vec![id];
         }
-        self.edit_query(String::clear);
+        self.edit_query(|q| {
+            q.clear();
+        });
         Ok(())
     }
 
@@ -360,6 +373,8 @@ enum Input {
         multiline: bool,
         height: u16,
     },
+    /// A one-line field: the input every one-line field of the app is (see `line_input`).
+    Line(LineInput),
     Picker(Picker),
 }
 
@@ -375,6 +390,7 @@ impl Field {
     fn value(&self) -> DraftValue {
         match &self.input {
             Input::Text { area, .. } => DraftValue::Text(area.lines().join("\n")),
+            Input::Line(l) => DraftValue::Text(l.text().to_string()),
             Input::Picker(p) => DraftValue::Picks(p.labels()),
         }
     }
@@ -436,6 +452,12 @@ fn text_area(value: &str, theme: Theme, multiline: bool) -> Box<TextArea<'static
     t.move_cursor(ratatui_textarea::CursorMove::Bottom);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     Box::new(t)
+}
+
+/// A one-line field holding `value` (line breaks as spaces). As in [`text_area`], stored
+/// control characters are shown as their visible symbols, never passed to the terminal.
+fn line_input(value: &str) -> LineInput {
+    LineInput::new(&sanitize(&value.replace(['\n', '\r'], " ")))
 }
 
 impl Form {
@@ -562,16 +584,7 @@ impl Form {
 
     /// A one-line text field (Enter saves the form).
     pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
-        let area = text_area(&value.replace(['\n', '\r'], " "), self.theme, false);
-        self.push(
-            key,
-            label,
-            Input::Text {
-                area,
-                multiline: false,
-                height: 1,
-            },
-        )
+        self.push(key, label, Input::Line(line_input(value)))
     }
 
     /// A text field of several lines (Enter starts a new line).
@@ -617,7 +630,7 @@ impl Form {
             options,
             selected: selected.to_vec(),
             multi,
-            query: String::new(),
+            query: LineInput::default(),
             highlight,
             create,
             next_new_id: 0,
@@ -640,6 +653,7 @@ impl Form {
     pub fn text(&self, key: &str) -> String {
         match self.field(key).map(|f| &f.input) {
             Some(Input::Text { area, .. }) => area.lines().join("\n"),
+            Some(Input::Line(l)) => l.text().to_string(),
             _ => String::new(),
         }
     }
@@ -655,12 +669,17 @@ impl Form {
     /// Replaces a text field's content (e.g. a time the pane normalised).
     pub fn set_text(&mut self, key: &str, value: &str) {
         let theme = self.theme;
-        if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
-            && let Input::Text {
-                area, multiline, ..
-            } = &mut f.input
+        match self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.input)
         {
-            *area = text_area(value, theme, *multiline);
+            Some(Input::Text {
+                area, multiline, ..
+            }) => *area = text_area(value, theme, *multiline),
+            Some(Input::Line(l)) => *l = line_input(value),
+            _ => {}
         }
     }
 
@@ -771,6 +790,7 @@ impl Form {
                     };
                     *area = text_area(&t, theme, *multiline);
                 }
+                (Input::Line(l), DraftValue::Text(t)) => *l = line_input(t),
                 (Input::Picker(p), DraftValue::Picks(labels)) => p.select_labels(labels),
                 _ => {}
             }
@@ -783,9 +803,12 @@ impl Form {
             Mode::ConfirmDiscard => &[Context::ConfirmDiscard],
             Mode::Conflict { .. } => &[Context::Conflict],
             Mode::Editing => match self.fields.get(self.focus).map(|f| &f.input) {
-                Some(Input::Text {
-                    multiline: false, ..
-                }) => &[Context::FormLine, Context::Form],
+                Some(
+                    Input::Line(_)
+                    | Input::Text {
+                        multiline: false, ..
+                    },
+                ) => &[Context::FormLine, Context::Form],
                 Some(Input::Picker(_)) => &[Context::Picker, Context::Form],
                 _ => &[Context::Form],
             },
@@ -900,30 +923,42 @@ impl Form {
                 {
                     return FormEvent::None;
                 }
-                if area.input(*key) {
+                // The editing keys every one-line input has (Ctrl-U, Ctrl-W, Alt-B, ...);
+                // a multi-line field gives the rest (Enter, Up, Down) to the text area.
+                let edited = match super::line_input::edit(area, key) {
+                    Edit::Ignored if *multiline => area.input(*key),
+                    e => e == Edit::Changed,
+                };
+                if edited {
+                    f.error = None;
+                }
+                FormEvent::None
+            }
+            Input::Line(l) => {
+                if l.input(key) == Edit::Changed {
                     f.error = None;
                 }
                 FormEvent::None
             }
             Input::Picker(p) => {
-                match key.code {
-                    KeyCode::Char(c)
-                        if !key
-                            .modifiers
-                            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                            && !c.is_control() =>
-                    {
-                        p.edit_query(|q| q.push(c));
-                    }
-                    KeyCode::Backspace => {
-                        if p.query.is_empty() && p.multi {
-                            p.selected.pop();
-                        }
-                        p.edit_query(|q| {
-                            q.pop();
-                        });
-                    }
-                    _ => return FormEvent::Ignored,
+                // Bksp in an empty query takes back the last pick of a multi-picker.
+                if key.code == KeyCode::Backspace
+                    && key.modifiers.is_empty()
+                    && p.query.is_empty()
+                    && p.multi
+                {
+                    p.selected.pop();
+                    p.edit_query(|_| {});
+                    f.error = None;
+                    return FormEvent::None;
+                }
+                let mut edited = Edit::Ignored;
+                p.edit_query_if(|q| {
+                    edited = q.input(key);
+                    edited == Edit::Changed
+                });
+                if edited == Edit::Ignored {
+                    return FormEvent::Ignored;
                 }
                 f.error = None;
                 FormEvent::None
@@ -956,7 +991,8 @@ impl Form {
                 };
                 area.insert_str(t);
             }
-            Input::Picker(p) => p.edit_query(|q| q.push_str(&clean.replace('\n', " "))),
+            Input::Line(l) => l.paste(&clean),
+            Input::Picker(p) => p.edit_query(|q| q.paste(&clean)),
         }
     }
 
@@ -971,6 +1007,7 @@ impl Form {
                 ..
             } => height.saturating_add(self.grow),
             Input::Text { height, .. } => *height,
+            Input::Line(_) => 1,
             Input::Picker(p) => {
                 if i == self.focus {
                     1 + u16::from(p.asking.is_some()) + p.hits.len().min(DROPDOWN_ROWS) as u16
@@ -1081,6 +1118,8 @@ impl Form {
         }
         let mut y = inner.y;
         let bottom = inner.y.saturating_add(avail);
+        // Where each field is, for a click (a field scrolled out of view is nowhere).
+        let mut hit = vec![Rect::default(); self.fields.len()];
         for i in start..self.fields.len() {
             if y >= bottom {
                 break;
@@ -1093,7 +1132,16 @@ impl Form {
                 height: fh,
             };
             self.render_field(frame, i, rect);
+            if let Some(h) = hit.get_mut(i) {
+                *h = rect;
+            }
             y = y.saturating_add(fh);
+        }
+        if matches!(self.mode, Mode::Editing) {
+            super::mouse::form(hit, self.focus);
+        } else {
+            // A question over the form: a click answers nothing.
+            super::mouse::form(Vec::new(), 0);
         }
         match &self.mode {
             Mode::Editing => {}
@@ -1163,6 +1211,18 @@ impl Form {
                 });
                 frame.render_widget(&**area, input);
             }
+            Input::Line(l) => frame.render_widget(
+                Paragraph::new(Line::from(l.spans(
+                    theme.plain(),
+                    theme.selected(),
+                    focused,
+                    usize::from(input.width),
+                ))),
+                Rect {
+                    height: input.height.min(1),
+                    ..input
+                },
+            ),
             Input::Picker(p) => render_picker(frame, p, input, focused, theme),
         }
     }
@@ -1202,8 +1262,9 @@ fn render_picker(frame: &mut Frame, p: &Picker, rect: Rect, focused: bool, theme
     }
     if focused {
         spans.push(Span::styled("› ", theme.dim()));
-        spans.push(Span::raw(sanitize(&p.query).into_owned()));
-        spans.push(Span::styled(" ", theme.selected()));
+        let used: usize = spans.iter().map(|s| crate::text::width(&s.content)).sum();
+        let room = usize::from(rect.width).saturating_sub(used).max(1);
+        spans.extend(p.query.spans(theme.plain(), theme.selected(), true, room));
     }
     frame.render_widget(
         Paragraph::new(Line::from(spans)),
@@ -1463,6 +1524,21 @@ mod tests {
                     }
                 }),
             )
+    }
+
+    #[test]
+    fn a_line_field_is_a_line_input_with_its_editing_keys() {
+        let mut f = Form::new("t", Theme::default()).line("title", "Title", "a\x1b[2Jb\nc");
+        // Stored control characters show as their symbols; a line break as a space.
+        assert_eq!(f.text("title"), "a␛[2Jb c");
+        assert_eq!(f.contexts(), &[Context::FormLine, Context::Form]);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        f.handle_key(&ctrl('w'));
+        assert_eq!(f.text("title"), "a␛[2Jb ");
+        f.handle_key(&code(KeyCode::Left));
+        f.handle_key(&ctrl('u'));
+        assert_eq!(f.text("title"), " ");
+        assert!(f.is_changed());
     }
 
     #[test]

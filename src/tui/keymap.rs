@@ -25,6 +25,11 @@
 //! Modal contexts (forms, the filter prompt, popups) take every key: keys they do not bind are
 //! text typed into the field, never global commands (`q` in a title is a letter).
 //!
+//! # One meaning per key
+//!
+//! Outside forms and prompts a key does one kind of thing ([`Kind`]) in every pane: `s` changes
+//! a status, `J`/`K` move the row, `v` changes the view, `Enter` opens. See [`BINDINGS`].
+//!
 //! # What a key does
 //!
 //! Each context has its own enum of actions ([`FocusAction`], [`ListAction`], [`FormAction`],
@@ -59,6 +64,8 @@ pub enum Context {
     Checklist,
     /// Typing a `/` filter.
     FilterInput,
+    /// Typing a date to go to (after `:` or `D`).
+    DatePrompt,
     /// Any form.
     Form,
     /// A single-line field of a form has the cursor.
@@ -125,6 +132,7 @@ impl Context {
             Context::Checklist
                 | Context::CheckinLevel
                 | Context::FilterInput
+                | Context::DatePrompt
                 | Context::Form
                 | Context::FormLine
                 | Context::Picker
@@ -152,6 +160,7 @@ impl Context {
             Context::CarryOffer => "Unfinished tasks offer",
             Context::Checklist => "Carry checklist",
             Context::FilterInput => "Filter",
+            Context::DatePrompt => "Go to a date",
             Context::Form => "Forms",
             Context::FormLine => "Single-line field",
             Context::Picker => "Picker field",
@@ -212,6 +221,7 @@ pub enum Action {
     CarryOffer(CarryAction),
     Checklist(ChecklistAction),
     FilterInput(FilterAction),
+    DatePrompt(FilterAction),
     Form(FormAction),
     FormLine(FormAction),
     Picker(PickerAction),
@@ -256,6 +266,7 @@ impl Action {
             Action::CarryOffer(_) => Context::CarryOffer,
             Action::Checklist(_) => Context::Checklist,
             Action::FilterInput(_) => Context::FilterInput,
+            Action::DatePrompt(_) => Context::DatePrompt,
             Action::Form(_) => Context::Form,
             Action::FormLine(_) => Context::FormLine,
             Action::Picker(_) => Context::Picker,
@@ -300,6 +311,167 @@ impl Action {
     }
 }
 
+/// What kind of thing a key does. The rule: outside forms and questions a key does one kind of
+/// thing in every pane (`s` changes a status wherever it is bound, `J`/`K` move the row, `v`
+/// changes what the list shows, `Enter`/`e` open or edit, `a` adds, `d` deletes, `@` picks a
+/// person, `Esc` backs out), so what a key does in one pane says what it does in the next. A
+/// test holds every pane's table to it (`a_key_means_one_kind_of_thing_in_every_pane`).
+/// Forms, prompts and popups are modal: their keys answer what they ask, and they are left
+/// out, as is the carry offer above the Focus list (`c`/`C`/`x` answer it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// Move the cursor, the page, the day or the pane; go back out (Esc, ←).
+    Navigate,
+    /// Open the row, or edit it where it has no page of its own.
+    Open,
+    /// Add something: a row, a sub-row, a check-in, an assessment, a report.
+    Create,
+    Delete,
+    /// Change the row's status: done, the status cycle, the star.
+    Status,
+    /// Move the row itself: up or down the list, to another day, under another parent.
+    Reorder,
+    /// Change what the list shows: starred only, the range, the direction, the sort.
+    View,
+    /// Find by text: the list filter, a tag, search.
+    Find,
+    /// Pick a person (`@`).
+    Person,
+    /// The app itself: quit, help, undo, the people popup, the organization.
+    App,
+    /// An answer or an edit inside a modal context (a form, a prompt, a popup).
+    Modal,
+}
+
+impl Action {
+    /// The [`Kind`] of what this action does (see the rule there).
+    pub fn kind(self) -> Kind {
+        use Kind as N;
+        match self {
+            Action::Always(AlwaysAction::ForceQuit | AlwaysAction::Suspend) => N::App,
+            Action::Global(g) => match g {
+                GlobalAction::Quit
+                | GlobalAction::Help
+                | GlobalAction::Undo
+                | GlobalAction::Redo
+                | GlobalAction::Manage
+                | GlobalAction::CycleOrganization => N::App,
+                GlobalAction::GoTo(_)
+                | GlobalAction::NextPane
+                | GlobalAction::PrevPane
+                | GlobalAction::JumpToDate => N::Navigate,
+                GlobalAction::Search => N::Find,
+            },
+            Action::List(l) => match l {
+                ListAction::Move(_) | ListAction::ClearFilter => N::Navigate,
+                ListAction::Add => N::Create,
+                ListAction::Edit => N::Open,
+                ListAction::Delete => N::Delete,
+                ListAction::Filter => N::Find,
+            },
+            Action::Dated(DayAction::Prev | DayAction::Next | DayAction::Today) => N::Navigate,
+            Action::Focus(f) => match f {
+                FocusAction::ToggleDone | FocusAction::CycleStatus => N::Status,
+                FocusAction::MoveTaskDown | FocusAction::MoveTaskUp | FocusAction::Postpone => {
+                    N::Reorder
+                }
+            },
+            Action::Energy(EnergyAction::Checkin) => N::Create,
+            Action::Energy(EnergyAction::ToggleRange | EnergyAction::Year) => N::View,
+            Action::Today(t) => match t {
+                TodayAction::Move(_) => N::Navigate,
+                TodayAction::Open => N::Open,
+                TodayAction::ToggleDone => N::Status,
+                TodayAction::WriteReport => N::Create,
+                TodayAction::Search => N::Find,
+            },
+            Action::Journal(j) => match j {
+                JournalAction::Filter | JournalAction::TagFilter => N::Find,
+                JournalAction::StarredOnly => N::View,
+                JournalAction::ToggleStar => N::Status,
+                JournalAction::ExternalEditor => N::Open,
+                JournalAction::PreviewDown | JournalAction::PreviewUp => N::Navigate,
+            },
+            Action::Skills(k) => match k {
+                SkillsAction::Detail => N::Open,
+                SkillsAction::Assess => N::Create,
+                SkillsAction::CycleSort => N::View,
+            },
+            Action::SkillDetail(k) => match k {
+                SkillDetailAction::Move(_)
+                | SkillDetailAction::Back
+                | SkillDetailAction::SwitchList => N::Navigate,
+                SkillDetailAction::DeleteAssessment => N::Delete,
+                SkillDetailAction::Open | SkillDetailAction::Edit => N::Open,
+                SkillDetailAction::Assess => N::Create,
+            },
+            Action::Meetings(MeetingsAction::Open) => N::Open,
+            Action::Meetings(MeetingsAction::Week | MeetingsAction::Year) => N::View,
+            Action::Meetings(MeetingsAction::PickPerson) => N::Person,
+            Action::MeetingDetail(m) => match m {
+                MeetingDetailAction::Back => N::Navigate,
+                MeetingDetailAction::EditOuter => N::Open,
+                MeetingDetailAction::PickPerson => N::Person,
+            },
+            Action::MeetingsWeek(WeekAction::Open) => N::Open,
+            Action::MeetingsWeek(_) | Action::Year(_) => N::Navigate,
+            // Marking rows changes what the list is for; the keys while marking are its own.
+            Action::Selectable(_) => N::View,
+            Action::Selecting(_) => N::Modal,
+            Action::PersonView(PersonAction::Back) => N::Navigate,
+            Action::PersonView(PersonAction::Open) => N::Open,
+            Action::ActionItems(i) => match i {
+                ItemAction::Move(_) => N::Navigate,
+                ItemAction::ToggleDone => N::Status,
+                ItemAction::Promote | ItemAction::Add => N::Create,
+                ItemAction::Edit => N::Open,
+                ItemAction::Delete => N::Delete,
+            },
+            Action::Goals(g) => match g {
+                GoalsAction::Expand => N::Open,
+                GoalsAction::Collapse => N::Navigate,
+                GoalsAction::ToggleAll => N::View,
+                GoalsAction::AddChild => N::Create,
+                GoalsAction::CycleStatus => N::Status,
+                GoalsAction::MoveGoal => N::Reorder,
+            },
+            Action::GoalDetail(g) => match g {
+                GoalDetailAction::Back | GoalDetailAction::Move(_) => N::Navigate,
+                GoalDetailAction::ToggleDone | GoalDetailAction::CycleStatus => N::Status,
+                GoalDetailAction::Add => N::Create,
+                GoalDetailAction::Edit | GoalDetailAction::EditOuter => N::Open,
+                GoalDetailAction::Delete => N::Delete,
+            },
+            Action::Feedback(f) => match f {
+                FeedbackAction::Open => N::Open,
+                FeedbackAction::CycleDirection => N::View,
+                FeedbackAction::PickPerson => N::Person,
+            },
+            Action::FeedbackDetail(f) => match f {
+                FeedbackDetailAction::Back => N::Navigate,
+                FeedbackDetailAction::EditOuter | FeedbackDetailAction::OpenMeeting => N::Open,
+            },
+            Action::CarryOffer(_)
+            | Action::CheckinLevel(_)
+            | Action::Checklist(_)
+            | Action::FilterInput(_)
+            | Action::DatePrompt(_)
+            | Action::Form(_)
+            | Action::FormLine(_)
+            | Action::Picker(_)
+            | Action::ConfirmDiscard(_)
+            | Action::Conflict(_)
+            | Action::Help(_)
+            | Action::JournalForm(_)
+            | Action::Manage(_)
+            | Action::Confirm(_)
+            | Action::ConfirmDelete(_)
+            | Action::SearchOverlay(_)
+            | Action::SearchResults(_) => N::Modal,
+        }
+    }
+}
+
 /// Moving the cursor of a list (every list-like context; the list's cursor applies it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Nav {
@@ -322,6 +494,9 @@ pub enum Answer {
 pub enum AlwaysAction {
     /// Ctrl-C: quit from anywhere; an open form is kept as a draft first.
     ForceQuit,
+    /// Ctrl-Z: hand the terminal back to the shell (raw mode off, mouse released) and stop,
+    /// as a shell job does; `fg` brings the app back as it was.
+    Suspend,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -338,6 +513,8 @@ pub enum GlobalAction {
     CycleOrganization,
     /// Open the search overlay.
     Search,
+    /// Ask for a date and move the pane's list to it.
+    JumpToDate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -654,8 +831,6 @@ pub enum SearchAction {
     FocusResults,
     /// Back from the results to the query.
     FocusQuery,
-    /// Empty the search query.
-    ClearQuery,
     Close,
 }
 
@@ -878,6 +1053,12 @@ use Action as A;
 use KeyCode as K;
 
 /// Every key worklog knows, by context, in the order the footer and help show them.
+///
+/// One meaning per key ([`Kind`]): outside forms and prompts a key does the same kind of thing
+/// in every pane. `Space`/`s`/`*` change a status, `J`/`K`/`>`/`m` move the row itself,
+/// `v` changes what the list shows, `Enter`/`e`/`E`/`o` open or edit, `a`/`A`/`c`/`r`/`p` add,
+/// `d` deletes, `/`/`#` find, `@` picks a person, `Esc`/`←` back out, `:`/`D` go to a date.
+/// A new binding that breaks this fails `a_key_means_one_kind_of_thing_in_every_pane`.
 #[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     // Global
@@ -895,6 +1076,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
     b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last change (any kind, any pane)"),
     b(&[Key::ctrl('r')],                   A::Global(GlobalAction::Redo),                     None,            "redo what u undid"),
+    b(&[Key::ch(':'), Key::ch('D')],       A::Global(GlobalAction::JumpToDate),               None,            "go to a date: yesterday, mon, 2026-11-03, -3d (in a pane with dates)"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -942,6 +1124,9 @@ pub static BINDINGS: &[Binding] = &[
     // Filter prompt
     b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
     b(&[Key::code(K::Esc)],                A::FilterInput(FilterAction::Cancel),              Some("clear"),   "clear the filter"),
+    // Date prompt
+    b(&[Key::code(K::Enter)],              A::DatePrompt(FilterAction::Done),                 Some("go"),      "go to the date typed"),
+    b(&[Key::code(K::Esc)],                A::DatePrompt(FilterAction::Cancel),               Some("cancel"),  "stay where you are"),
     // Forms
     b(&[Key::code(K::Enter)],              A::FormLine(FormAction::Save),                     Some("save"),    "save (in a one-line field)"),
     b(&[Key::code(K::Down)],               A::Picker(PickerAction::Next),                     None,            "next option"),
@@ -1027,6 +1212,7 @@ pub static BINDINGS: &[Binding] = &[
     // Delete for good?
     // Always, even behind forms and popups
     b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
+    b(&[Key::ctrl('z')],                   A::Always(AlwaysAction::Suspend),                  None,            "suspend to the shell (fg brings it back as it was)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
     // Global
     b(&[Key::ch('P')],                     A::Global(GlobalAction::Manage),                   None,            "people, tags and organizations: rename, merge, add"),
@@ -1044,16 +1230,16 @@ pub static BINDINGS: &[Binding] = &[
     // Journal (`/` again here so the footer shows the three ways of finding first)
     b(&[Key::ch('/')],                     A::Journal(JournalAction::Filter),                 Some("filter"),  "filter the entries by text as you type"),
     b(&[Key::ch('#')],                     A::Journal(JournalAction::TagFilter),              Some("tag"),     "show one tag's entries (pick a tag)"),
-    b(&[Key::ch('s')],                     A::Journal(JournalAction::StarredOnly),            Some("starred"), "show starred entries only / all"),
+    b(&[Key::ch('v')],                     A::Journal(JournalAction::StarredOnly),            Some("starred"), "show starred entries only / all"),
     b(&[Key::ch('*')],                     A::Journal(JournalAction::ToggleStar),             Some("★"),       "star / unstar the entry"),
     b(&[Key::ch('E')],                     A::Journal(JournalAction::ExternalEditor),         Some("editor"),  "edit the entry's text in $EDITOR (saved when you quit it)"),
-    b(&[Key::ch('J')],                     A::Journal(JournalAction::PreviewDown),            None,            "scroll the preview down"),
-    b(&[Key::ch('K')],                     A::Journal(JournalAction::PreviewUp),              None,            "scroll the preview up"),
+    b(&[Key::ctrl('d')],                   A::Journal(JournalAction::PreviewDown),            None,            "scroll the preview down"),
+    b(&[Key::ctrl('u')],                   A::Journal(JournalAction::PreviewUp),              None,            "scroll the preview up"),
     b(&[Key::ctrl('o')],                   A::JournalForm(JournalFormAction::ExternalEditor), Some("editor"),  "write the body in $EDITOR (back in the form when you quit it)"),
     // Skills
     b(&[Key::code(K::Enter)],              A::Skills(SkillsAction::Detail),                   Some("detail"),  "the skill in detail: levels over time, evidence, journal entries"),
     b(&[Key::ch('r')],                     A::Skills(SkillsAction::Assess),                   Some("assess"),  "record the skill's level today (kept with the earlier ones)"),
-    b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
+    b(&[Key::ch('v')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
     b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next assessment or journal entry"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous assessment or journal entry"),
     b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "edit the selected assessment, or open the selected journal entry"),
@@ -1081,14 +1267,14 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('y')],                     A::Confirm(Answer::Yes),                           Some("yes"),     "yes, do it"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::Confirm(Answer::No),                            Some("no"),      "no, leave it"),
     // ---- Several rows at once ----
-    b(&[Key::ch('v')],                     A::Selectable(BulkAction::ToggleMarking),          Some("mark rows"), "mark several rows to act on them together"),
+    b(&[Key::ch('V')],                     A::Selectable(BulkAction::ToggleMarking),          Some("mark rows"), "mark several rows to act on them together"),
     b(&[Key::ch(' ')],                     A::Selecting(BulkAction::Mark),                    Some("mark"),    "mark or unmark the row"),
     b(&[Key::ch('*')],                     A::Selecting(BulkAction::MarkAll),                 Some("all"),     "mark every row shown"),
     b(&[Key::ch('x')],                     A::Selecting(BulkAction::Done),                    Some("done"),    "mark every marked row done"),
     b(&[Key::ch('t')],                     A::Selecting(BulkAction::Tag),                     Some("tag"),     "add tags to every marked row"),
     b(&[Key::ch('m')],                     A::Selecting(BulkAction::Move),                    Some("move"),    "move every marked task to another day"),
     b(&[Key::ch('d')],                     A::Selecting(BulkAction::Delete),                  Some("delete"),  "delete every marked row (u undoes)"),
-    b(&[Key::ch('v'), Key::code(K::Esc)],  A::Selecting(BulkAction::ToggleMarking),           Some("stop"),    "stop marking (the marks are dropped)"),
+    b(&[Key::ch('V'), Key::code(K::Esc)],  A::Selecting(BulkAction::ToggleMarking),           Some("stop"),    "stop marking (the marks are dropped)"),
     // ---- Search everything ----
     b(&[Key::ctrl('f')],                   A::Global(GlobalAction::Search),                   None,            "search everything (every pane, with filters)"),
     b(&[Key::ch('/')],                     A::Today(TodayAction::Search),                     Some("search"),  "search everything (every pane, with filters)"),
@@ -1098,7 +1284,6 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::PageDown)],           A::SearchOverlay(SearchAction::Move(Nav::PageDown)), None,            "a page of results down"),
     b(&[Key::code(K::PageUp)],             A::SearchOverlay(SearchAction::Move(Nav::PageUp)), None,            "a page of results up"),
     b(&[Key::code(K::Tab)],                A::SearchOverlay(SearchAction::FocusResults),      Some("results"), "move in the results with j/k (letters then no longer type)"),
-    b(&[Key::ctrl('u')],                   A::SearchOverlay(SearchAction::ClearQuery),        Some("clear"),   "clear the query"),
     b(&[Key::code(K::Esc)],                A::SearchOverlay(SearchAction::Close),             Some("close"),   "close search, back where you were"),
     b(&[Key::code(K::Enter)],              A::SearchResults(SearchAction::Open),              Some("open"),    "open the selected result in its pane"),
     b(&[Key::ch('j'), Key::code(K::Down), Key::ctrl('n')], A::SearchResults(SearchAction::Move(Nav::Down)),   Some("move"),    "next result"),
@@ -1472,6 +1657,74 @@ mod tests {
                     "{hint}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn a_key_means_one_kind_of_thing_in_every_pane() {
+        // Every context a pane (not a form, prompt or popup) can put in force, with Global.
+        let pane_contexts: Vec<Context> = Context::with_bindings()
+            .into_iter()
+            // The carry offer and marking answer their own question, and the week grid and the
+            // year heatmap move in two directions: their keys are theirs.
+            .filter(|c| {
+                !c.is_modal()
+                    && ![
+                        Context::CarryOffer,
+                        Context::Selecting,
+                        Context::MeetingsWeek,
+                        Context::Year,
+                        Context::Always,
+                    ]
+                    .contains(c)
+            })
+            .collect();
+        let mut clashes = Vec::new();
+        for (i, a) in BINDINGS.iter().enumerate() {
+            if !pane_contexts.contains(&a.context) {
+                continue;
+            }
+            assert_ne!(a.action.kind(), Kind::Modal, "{:?} in a pane", a.action);
+            for other in &BINDINGS[i + 1..] {
+                if !pane_contexts.contains(&other.context) || other.context == a.context {
+                    continue;
+                }
+                for k in a.keys.iter().filter(|k| other.keys.contains(k)) {
+                    if a.action.kind() != other.action.kind() {
+                        clashes.push(format!(
+                            "{}: {:?} is {:?} but {:?} is {:?}",
+                            k.label(),
+                            a.action,
+                            a.action.kind(),
+                            other.action,
+                            other.action.kind()
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(clashes.is_empty(), "{}", clashes.join("\n"));
+    }
+
+    #[test]
+    fn the_issue_13_clashes_are_gone() {
+        let key_in = |c: Context, k: Key| resolve(&[c], &k.event()).map(|b| b.action.kind());
+        // `s` changes a status in Focus and Goals; in the Journal it is no longer a view.
+        assert_eq!(key_in(Context::Focus, Key::ch('s')), Some(Kind::Status));
+        assert_eq!(key_in(Context::Goals, Key::ch('s')), Some(Kind::Status));
+        assert_eq!(key_in(Context::Journal, Key::ch('s')), None);
+        // `J`/`K` move a task in Focus and scroll nothing in the Journal.
+        assert_eq!(key_in(Context::Focus, Key::ch('J')), Some(Kind::Reorder));
+        assert_eq!(key_in(Context::Journal, Key::ch('J')), None);
+        assert_eq!(key_in(Context::Journal, Key::ch('K')), None);
+        // `v` changes the view wherever it is bound.
+        for c in [
+            Context::Journal,
+            Context::Energy,
+            Context::Feedback,
+            Context::Skills,
+        ] {
+            assert_eq!(key_in(c, Key::ch('v')), Some(Kind::View), "{c:?}");
         }
     }
 

@@ -13,6 +13,8 @@ pub mod form;
 pub mod history;
 pub mod keymap;
 pub mod legend;
+pub mod line_input;
+pub mod mouse;
 pub mod paged;
 pub mod pane_id;
 pub mod panes;
@@ -28,7 +30,9 @@ use crate::paths::DataDir;
 use app::App;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -106,7 +110,7 @@ pub fn run_app(mut app: App) -> anyhow::Result<()> {
     result
 }
 
-/// Raw mode + alternate screen + bracketed paste while alive; puts the terminal back when
+/// Raw mode + alternate screen + bracketed paste (+ mouse capture) while alive; puts the terminal back when
 /// dropped (also during unwinding) and from the panic hook.
 struct TerminalGuard {
     terminal: Terminal<CrosstermBackend<FrameMarks<Stdout>>>,
@@ -118,6 +122,7 @@ impl TerminalGuard {
         enable_raw_mode()?;
         let guard_on_error = RestoreOnDrop;
         execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+        capture_mouse()?;
         let terminal = Terminal::new(CrosstermBackend::new(FrameMarks::from_env(stdout())))?;
         std::mem::forget(guard_on_error);
         Ok(TerminalGuard { terminal })
@@ -172,12 +177,22 @@ impl Drop for RestoreOnDrop {
     }
 }
 
-/// Leaves raw mode and the alternate screen and shows the cursor. Errors are ignored: after
-/// an SSH drop there is no terminal left to restore.
+/// Turns mouse capture on unless the config file says `mouse = false`.
+fn capture_mouse() -> std::io::Result<()> {
+    if crate::config::current().mouse {
+        execute!(stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
+}
+
+/// Leaves raw mode and the alternate screen, releases the mouse and shows the cursor. Errors
+/// are ignored: after an SSH drop there is no terminal left to restore. The mouse is released
+/// whether or not it was captured, so a shell is never left with clicks turned into escapes.
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         stdout(),
+        DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
         cursor::Show
@@ -191,6 +206,7 @@ pub fn suspended<T>(f: impl FnOnce() -> T) -> std::io::Result<T> {
     let out = f();
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableBracketedPaste)?;
+    capture_mouse()?;
     Ok(out)
 }
 

@@ -7,6 +7,7 @@
 //! Render reads only what the last search cached and builds lines for the visible rows.
 
 use super::keymap::{Action, Context, SearchAction};
+use super::line_input::{Edit, LineInput};
 use super::panes::Target;
 use super::panes::list::Cursor;
 use super::theme::Theme;
@@ -15,7 +16,7 @@ use crate::model::{ActionSource, HitKind, PaneKind, SearchHit};
 use crate::search::{self, Query};
 use crate::text::{fit, sanitize, truncate, width};
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -47,7 +48,7 @@ enum State {
 
 pub struct SearchOverlay {
     theme: Theme,
-    query: String,
+    query: LineInput,
     hits: Vec<SearchHit>,
     cursor: Cursor,
     state: State,
@@ -73,7 +74,7 @@ impl SearchOverlay {
     pub fn new(theme: Theme) -> Self {
         SearchOverlay {
             theme,
-            query: String::new(),
+            query: LineInput::default(),
             hits: Vec::new(),
             cursor: Cursor::default(),
             state: State::Help,
@@ -91,7 +92,7 @@ impl SearchOverlay {
     }
 
     pub fn query(&self) -> &str {
-        &self.query
+        self.query.text()
     }
 
     pub fn hits(&self) -> &[SearchHit] {
@@ -114,7 +115,7 @@ impl SearchOverlay {
 
     /// Sets the query and searches (tests, and what a paste does).
     pub fn set_query(&mut self, query: &str, repo: &Repo) {
-        self.query = query.to_string();
+        self.query.set_text(query);
         self.refresh(repo);
     }
 
@@ -141,34 +142,16 @@ impl SearchOverlay {
                     self.in_results = false;
                     SearchOutcome::Handled
                 }
-                SearchAction::ClearQuery => {
-                    self.query.clear();
-                    self.refresh(repo);
-                    SearchOutcome::Handled
-                }
             };
         }
         if self.in_results {
             return SearchOutcome::Ignored;
         }
-        let changed = match key.code {
-            KeyCode::Backspace => self.query.pop().is_some(),
-            KeyCode::Char('w') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                let kept = self.query.trim_end().rfind(' ').map_or(0, |i| i + 1);
-                let changed = kept < self.query.len();
-                self.query.truncate(kept);
-                changed
-            }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    && !c.is_control() =>
-            {
-                self.query.push(c);
-                true
-            }
-            _ => return SearchOutcome::Ignored,
+        // The query takes the editing keys of every input (Ctrl-U, Ctrl-W, Alt-B, ...).
+        let changed = match self.query.input(&key) {
+            Edit::Changed => true,
+            Edit::Moved => false,
+            Edit::Ignored => return SearchOutcome::Ignored,
         };
         if changed {
             self.refresh(repo);
@@ -181,11 +164,7 @@ impl SearchOverlay {
         if self.in_results {
             return;
         }
-        let clean: String = text
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        self.query.push_str(&clean);
+        self.query.paste(text);
         self.refresh(repo);
     }
 
@@ -193,11 +172,11 @@ impl SearchOverlay {
     pub fn refresh(&mut self, repo: &Repo) {
         self.cursor = Cursor::default();
         self.hits.clear();
-        if self.query.trim().is_empty() {
+        if self.query.text().trim().is_empty() {
             self.state = State::Help;
             return;
         }
-        let mut q = match Query::parse_as_you_type(&self.query) {
+        let mut q = match Query::parse_as_you_type(self.query.text()) {
             Ok(q) => q,
             Err(msg) => {
                 self.state = State::Message(msg);
@@ -278,14 +257,14 @@ impl SearchOverlay {
             _ => String::new(),
         };
         let room = cols.saturating_sub(width(&count) + 4);
-        let q = sanitize(&self.query);
-        // Show the end of a long query (where the typing is).
-        let shown = tail(&q, room);
-        let mut spans = vec![Span::styled("› ", t.key()), Span::raw(shown.clone())];
-        if !self.in_results {
-            spans.push(Span::styled(" ", t.selected()));
-        }
-        let used = 2 + width(&shown) + usize::from(!self.in_results);
+        // A long query shows the part around the cursor (where the typing is).
+        let typing = !self.in_results;
+        let mut spans = vec![Span::styled("› ", t.key())];
+        spans.extend(
+            self.query
+                .spans(t.plain(), t.selected(), typing, room + usize::from(typing)),
+        );
+        let used = spans.iter().map(|s| width(&s.content)).sum::<usize>();
         spans.push(Span::raw(
             " ".repeat(cols.saturating_sub(used + width(&count))),
         ));
@@ -422,36 +401,4 @@ fn one_line(frame: &mut Frame, rect: Rect, text: &str, style: ratatui::style::St
         Paragraph::new(Span::styled(format!(" {t}"), style)),
         row(rect, 0),
     );
-}
-
-/// The last `max` columns of `s`, starting with `…` if cut.
-fn tail(s: &str, max: usize) -> String {
-    if width(s) <= max {
-        return s.to_string();
-    }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 1;
-    for c in s.chars().rev() {
-        let w = width(c.encode_utf8(&mut [0; 4]));
-        if used + w > max {
-            break;
-        }
-        used += w;
-        kept.push(c);
-    }
-    let mut out = String::from("…");
-    out.extend(kept.into_iter().rev());
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tail_keeps_the_end() {
-        assert_eq!(tail("abcdef", 10), "abcdef");
-        assert_eq!(tail("abcdef", 4), "…def");
-        assert!(width(&tail("日本語日本語", 5)) <= 5);
-    }
 }

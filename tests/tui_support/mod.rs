@@ -47,7 +47,8 @@ impl Tui {
     }
 
     /// Presses keys: each item is a key name (`a`, `Enter`, `Esc`, `Tab`, `BackTab`, `Up`,
-    /// `Down`, `Space`, `Backspace`, `C-s`, `PgDn`, ...) or `text:...` typed one char at a time.
+    /// `Down`, `Space`, `Backspace`, `C-s`, `M-b`, `PgDn`, ...) or `text:...` typed one char at a
+    /// time.
     pub fn keys(&mut self, keys: &[&str]) {
         press(&mut self.app, keys);
     }
@@ -73,6 +74,9 @@ pub fn key_event(name: &str) -> KeyEvent {
         "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
         "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
         "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        s if s.starts_with("M-") && s.chars().count() == 3 => {
+            (KeyCode::Char(s.chars().nth(2).unwrap()), KeyModifiers::ALT)
+        }
         s if s.starts_with("C-") && s.chars().count() == 3 => (
             KeyCode::Char(s.chars().nth(2).unwrap()),
             KeyModifiers::CONTROL,

@@ -361,7 +361,7 @@ impl Manager {
             Modal::Confirm { .. } => {}
             Modal::None => {
                 if self.filter.typing {
-                    self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+                    self.filter.paste(text);
                     self.refilter();
                 }
             }

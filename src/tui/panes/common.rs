@@ -94,14 +94,15 @@ pub fn render_filter_counted(
     total: usize,
     theme: Theme,
 ) {
-    let mut spans = vec![
-        Span::styled("/", theme.key()),
-        Span::raw(sanitize(&filter.text).into_owned()),
-    ];
-    if filter.typing {
-        spans.push(Span::styled(" ", theme.selected()));
-    }
-    spans.push(Span::styled(format!("  {shown} of {total}"), theme.dim()));
+    let count = format!("  {shown} of {total}");
+    let room = usize::from(rect.width).saturating_sub(1 + crate::text::width(&count));
+    let mut spans = vec![Span::styled("/", theme.key())];
+    spans.extend(
+        filter
+            .input
+            .spans(theme.plain(), theme.selected(), filter.typing, room),
+    );
+    spans.push(Span::styled(count, theme.dim()));
     let line = Line::from(spans);
     frame.render_widget(Paragraph::new(line), rect);
 }
@@ -162,6 +163,38 @@ pub fn render_marking(frame: &mut Frame, rect: Rect, marked: usize, verbs: &[&st
         }
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+}
+
+/// The key that puts a list on the newest row on or before `day` (lists newest first): the
+/// start of the next day, so every row of `day` comes after it.
+pub fn end_of_day_key(day: NaiveDate) -> crate::model::PageKey {
+    let next = day.succ_opt().unwrap_or(day);
+    (next.and_time(chrono::NaiveTime::MIN), crate::model::Id::MIN)
+}
+
+/// Says where a jump to `day` landed: on it, on the nearest day before it, or (`None`)
+/// nowhere, since no row of `what` is on or before it. Short enough for the status line at
+/// 80 columns.
+pub fn say_jump(
+    status: &mut crate::tui::status::Status,
+    what: &str,
+    day: NaiveDate,
+    landed: Option<NaiveDate>,
+) {
+    use chrono::Datelike;
+    let full = day.format("%a %-d %b %Y");
+    match landed {
+        Some(d) if d == day => status.info(full.to_string()),
+        Some(d) => {
+            let near = if d.year() == day.year() {
+                d.format("%a %-d %b").to_string()
+            } else {
+                d.format("%a %-d %b %Y").to_string()
+            };
+            status.info(format!("no {what} on {full}; showing {near}"));
+        }
+        None => status.warn(format!("no {what} on or before {full}; list unchanged")),
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! rows only for [`Cursor::window`], so a long list costs nothing to draw.
 
 use crate::tui::keymap::{FilterAction, Nav};
+use crate::tui::line_input::{Edit, LineInput};
 use std::ops::Range;
 
 /// Rows marked to be changed together (`v` starts marking, Space marks a row). Kept by id,
@@ -123,24 +124,42 @@ impl Cursor {
     }
 }
 
-/// The `/` filter: the text and whether the prompt has the keyboard.
+/// The `/` filter: the text (a [`LineInput`], with the editing keys of every input) and
+/// whether the prompt has the keyboard.
 #[derive(Debug, Clone, Default)]
 pub struct Filter {
-    pub text: String,
+    pub input: LineInput,
     pub typing: bool,
 }
 
 impl Filter {
+    /// A filter holding `text` (tests, and a filter restored from elsewhere).
+    pub fn with_text(text: &str) -> Self {
+        Filter {
+            input: LineInput::new(text),
+            typing: false,
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        self.input.text()
+    }
+
     pub fn is_active(&self) -> bool {
-        !self.text.is_empty()
+        !self.input.is_empty()
+    }
+
+    /// Pasted text joins the filter at the cursor (on one line).
+    pub fn paste(&mut self, text: &str) {
+        self.input.paste(text);
     }
 
     /// Case-insensitive match of any of `haystacks` against the filter.
     pub fn matches<'a>(&self, haystacks: impl IntoIterator<Item = &'a str>) -> bool {
-        if self.text.is_empty() {
+        if !self.is_active() {
             return true;
         }
-        let needle = self.text.to_lowercase();
+        let needle = self.text().to_lowercase();
         haystacks
             .into_iter()
             .any(|h| h.to_lowercase().contains(&needle))
@@ -169,22 +188,10 @@ impl Filter {
         }
     }
 
-    /// Applies a typed key to the prompt; true if it changed the text.
+    /// Applies a typed key to the prompt (the editing keys of [`LineInput`]); true if it
+    /// changed the text.
     pub fn type_key(&mut self, key: &ratatui::crossterm::event::KeyEvent) -> bool {
-        use ratatui::crossterm::event::{KeyCode, KeyModifiers};
-        match key.code {
-            KeyCode::Backspace => self.text.pop().is_some(),
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    && !c.is_control() =>
-            {
-                self.text.push(c);
-                true
-            }
-            _ => false,
-        }
+        self.input.input(key) == Edit::Changed
     }
 }
 
@@ -212,10 +219,7 @@ mod tests {
 
     #[test]
     fn filter_is_case_insensitive() {
-        let f = Filter {
-            text: "RuS".into(),
-            typing: false,
-        };
+        let f = Filter::with_text("RuS");
         assert!(f.matches(["learn rust"]));
         assert!(!f.matches(["go", "sql"]));
     }
@@ -235,11 +239,19 @@ mod tests {
     }
 
     #[test]
+    fn the_filter_takes_the_editing_keys_of_every_input() {
+        use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let mut f = Filter::with_text("rust notes");
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert!(f.type_key(&ctrl('w')));
+        assert_eq!(f.text(), "rust ");
+        assert!(f.type_key(&ctrl('u')));
+        assert_eq!(f.text(), "");
+    }
+
+    #[test]
     fn clear_says_whether_there_was_a_filter() {
-        let mut f = Filter {
-            text: "rust".into(),
-            typing: false,
-        };
+        let mut f = Filter::with_text("rust");
         assert!(f.clear());
         assert!(!f.is_active());
         assert!(!f.clear(), "nothing left to clear: Esc is not the list's");

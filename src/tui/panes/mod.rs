@@ -165,6 +165,16 @@ pub trait Pane {
     /// The global organization filter changed (`None`: all). Called on every pane; a pane
     /// whose rows have an organization narrows to it on its next reload.
     fn set_organization(&mut self, _organization: Option<Id>) {}
+    /// True if the pane's rows have dates to go to (`:` or `D`).
+    fn dated(&self) -> bool {
+        false
+    }
+    /// Moves the pane to `day`: the nearest row on or before it (a day pane shows that day),
+    /// saying in the status line where it landed or that nothing is there. `None` if the pane
+    /// has no dates.
+    fn jump_to_date(&mut self, _day: NaiveDate, _ctx: &mut Ctx) -> Option<Outcome> {
+        None
+    }
     /// The text to edit after the pane returned [`Outcome::Editor`].
     fn editor_text(&self) -> Option<String> {
         None

@@ -6,7 +6,7 @@ use super::chart::{
     HEAT_GUTTER, LEVEL_GUTTER, SHADES, bars, day_ticks, days_per_column, fit_series, heatmap,
     level_axis, level_rows, month_bars, month_starts, squeeze_note, time_axis,
 };
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::common::{new_tag, render_empty, render_filter, say_jump, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::Repo;
@@ -202,6 +202,24 @@ impl Pane for EnergyPane {
         "Energy"
     }
 
+    fn dated(&self) -> bool {
+        true
+    }
+
+    /// The list ends on the day gone to; its newest check-in on or before that day is
+    /// selected.
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        self.go_to_day(day);
+        if let Err(e) = self.reload(ctx.repo) {
+            ctx.status.error(format!("{e:#}"));
+            return Some(Outcome::Handled);
+        }
+        self.cursor = Cursor::default();
+        let landed = self.selected().map(|c| c.at.date()).filter(|d| *d <= day);
+        say_jump(ctx.status, "check-ins", day, landed);
+        Some(Outcome::Handled)
+    }
+
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         if self.day == Some(self.today) {
@@ -295,7 +313,7 @@ impl Pane for EnergyPane {
             return Outcome::Handled;
         }
         if self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter();
             return Outcome::Handled;
         }

@@ -67,6 +67,7 @@ impl EnergyPane {
         let range = self
             .cursor
             .window(self.visible.len(), usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.cursor.selected);
         let mut lines = Vec::with_capacity(range.len());
         let mut prev_day: Option<NaiveDate> = range
             .start

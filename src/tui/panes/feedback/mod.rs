@@ -3,7 +3,9 @@
 //! piece of feedback's page with its action items — the same list as a meeting's.
 
 use super::actions::{ItemForms, ItemList, split_text_and_items};
-use super::common::{new_tag, render_empty, render_filter_counted, tag_options, tags_text};
+use super::common::{
+    end_of_day_key, new_tag, render_empty, render_filter_counted, say_jump, tag_options, tags_text,
+};
 use super::list::Filter;
 use super::pick::{Chooser, Chosen, NONE_ID, new_person, person_options, short_day};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -211,7 +213,10 @@ impl FeedbackPane {
             filter: FeedbackFilter {
                 direction: self.direction,
                 person_id: self.person(),
-                text: self.filter.is_active().then(|| self.filter.text.clone()),
+                text: self
+                    .filter
+                    .is_active()
+                    .then(|| self.filter.text().to_string()),
             },
         }
     }
@@ -246,6 +251,22 @@ impl FeedbackPane {
 impl Pane for FeedbackPane {
     fn title(&self) -> &str {
         "Feedback"
+    }
+
+    fn dated(&self) -> bool {
+        true
+    }
+
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        self.detail = None;
+        let mut found = false;
+        self.read(ctx, |list, src| {
+            found = list.seek(src, end_of_day_key(day))?;
+            Ok(())
+        });
+        let landed = found.then(|| self.selected().map(|f| f.day)).flatten();
+        say_jump(ctx.status, "feedback", day, landed);
+        Some(Outcome::Handled)
     }
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
@@ -370,7 +391,7 @@ impl Pane for FeedbackPane {
             return Outcome::Handled;
         }
         if self.detail.is_none() && self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter(ctx);
             return Outcome::Handled;
         }

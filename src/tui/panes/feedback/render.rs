@@ -76,6 +76,7 @@ impl FeedbackPane {
         let fixed = 10 + 1 + dir_w + 1 + who_w + 1 + kind_w + usize::from(kind_w > 0) + 1 + 3;
         let text_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(f) = self.list.get(row) else {

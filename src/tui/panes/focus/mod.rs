@@ -155,6 +155,26 @@ impl Pane for FocusPane {
         "Focus"
     }
 
+    fn dated(&self) -> bool {
+        true
+    }
+
+    /// Focus shows one day: it goes to that day, and says if the day has no tasks.
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        self.go_to_day(day);
+        if let Err(e) = self.reload(ctx.repo) {
+            ctx.status.error(format!("{e:#}"));
+            return Some(Outcome::Handled);
+        }
+        let label = day.format("%a %-d %b %Y");
+        match self.tasks.len() {
+            0 => ctx.status.warn(format!("no tasks on {label}")),
+            1 => ctx.status.info(format!("{label}: 1 task")),
+            n => ctx.status.info(format!("{label}: {n} tasks")),
+        }
+        Some(Outcome::Handled)
+    }
+
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         if self.day == Some(self.today) {
@@ -308,7 +328,7 @@ impl Pane for FocusPane {
             return Outcome::Handled;
         }
         if self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter();
             return Outcome::Handled;
         }

@@ -105,6 +105,7 @@ impl FocusPane {
         let range = self
             .cursor
             .window(self.visible.len(), usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.cursor.selected);
         let mut lines: Vec<Line> = Vec::with_capacity(range.len());
         for row in range {
             let Some(task) = self.visible.get(row).and_then(|&i| self.tasks.get(i)) else {

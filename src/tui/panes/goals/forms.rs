@@ -19,9 +19,9 @@ impl GoalsPane {
         goal: Option<Goal>,
         parent: Option<Id>,
     ) -> Outcome {
-        let tags = match ctx.repo.tags() {
-            Ok(t) => t,
-            Err(e) => {
+        let (tags, orgs) = match (ctx.repo.tags(), ctx.repo.organizations()) {
+            (Ok(t), Ok(o)) => (t, o),
+            (Err(e), _) | (_, Err(e)) => {
                 ctx.status.error(e);
                 return Outcome::Handled;
             }
@@ -50,6 +50,13 @@ impl GoalsPane {
                 FormTarget::New,
                 GoalDraft {
                     parent_id: parent,
+                    // A new top-level goal belongs to the organization shown, so it does not
+                    // vanish from the list it was added to; a sub-goal takes its parent's.
+                    organization_id: if parent.is_none() {
+                        self.organization
+                    } else {
+                        None
+                    },
                     ..GoalDraft::default()
                 },
             ),
@@ -82,10 +89,20 @@ impl GoalsPane {
                 false,
                 None,
             )
+            .picker(
+                "organization",
+                "Org",
+                std::iter::once(PickOption::new(NONE_ID, "(none: its parent's)"))
+                    .chain(orgs.iter().map(|o| PickOption::new(o.id, o.name.clone())))
+                    .collect(),
+                &[draft.organization_id.unwrap_or(NONE_ID)],
+                false,
+                None,
+            )
             .picker("tags", "Tags", tag_opts, &tag_ids, true, Some(new_tag));
         let spec = GoalForm::Goal {
             parent,
-            organization_id: draft.organization_id,
+            organizations: orgs.into_iter().map(|o| (o.id, o.name)).collect(),
             paths,
         };
         self.editing.open(ctx, form, target, spec);

@@ -101,6 +101,8 @@ pub struct GoalsPane {
     today: NaiveDate,
     /// The global organization filter (`O`); `None` shows every goal.
     organization: Option<Id>,
+    /// Goals the organization filter leaves out (said in the header and the empty list).
+    hidden_by_organization: usize,
     /// Every live goal in tree order (parents first, siblings by position).
     goals: Vec<Goal>,
     depth: Vec<usize>,
@@ -130,6 +132,7 @@ impl GoalsPane {
             theme,
             today: NaiveDate::default(),
             organization: None,
+            hidden_by_organization: 0,
             goals: Vec::new(),
             depth: Vec::new(),
             children: Vec::new(),
@@ -318,7 +321,11 @@ impl Pane for GoalsPane {
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|g| g.id));
-        self.set_goals(in_organization(repo.goal_tree()?, self.organization));
+        let all = repo.goal_tree()?;
+        let total = all.len();
+        let shown = in_organization(all, self.organization);
+        self.hidden_by_organization = total - shown.len();
+        self.set_goals(shown);
         if let Some(id) = self.pending_open.take()
             && self.index.contains_key(&id)
         {
@@ -445,7 +452,7 @@ impl Pane for GoalsPane {
             return Outcome::Handled;
         }
         if self.detail.is_none() && self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter();
             return Outcome::Handled;
         }

@@ -31,10 +31,16 @@ impl GoalsPane {
             .iter()
             .filter(|g| g.status == GoalStatus::Done)
             .count();
-        let head = format!(
+        let mut head = format!(
             "Goals · {active} active · {done} done · {} in all",
             self.goals.len()
         );
+        if self.hidden_by_organization > 0 {
+            head.push_str(&format!(
+                " · {} hidden by the organization filter",
+                self.hidden_by_organization
+            ));
+        }
         frame.render_widget(
             Paragraph::new(Span::styled(
                 truncate(&head, usize::from(rect.width)).into_owned(),
@@ -75,11 +81,16 @@ impl GoalsPane {
         }
         if self.visible.is_empty() {
             let msg = if self.filter.is_active() {
-                "No goal matches the filter. Esc clears it."
+                "No goal matches the filter. Esc clears it.".to_string()
+            } else if self.hidden_by_organization > 0 {
+                format!(
+                    "No goals in this organization; {} hidden. O until \"all\" shows them.",
+                    self.hidden_by_organization
+                )
             } else {
-                "No goals yet. Press a to add one, A for a sub-goal."
+                "No goals yet. Press a to add one, A for a sub-goal.".to_string()
             };
-            render_empty(frame, body, msg, t);
+            render_empty(frame, body, &msg, t);
             return;
         }
         let w = usize::from(body.width);
@@ -93,6 +104,7 @@ impl GoalsPane {
         let range = self
             .cursor
             .window(self.visible.len(), usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.cursor.selected);
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(&i) = self.visible.get(row) else {

@@ -17,8 +17,8 @@ pub(in crate::tui::panes::goals) enum GoalForm {
     Goal {
         /// The parent a new goal was opened under (its draft is kept apart).
         parent: Option<Id>,
-        /// Kept as it is: the form does not edit it.
-        organization_id: Option<Id>,
+        /// Every organization's name, to name the goal's in the conflict view.
+        organizations: HashMap<Id, String>,
         /// Every goal's path, to name the parent in the conflict view.
         paths: HashMap<Id, String>,
     },
@@ -31,7 +31,11 @@ pub(in crate::tui::panes::goals) enum GoalSaved {
     Milestone(Milestone),
 }
 
-fn goal_lines(paths: &HashMap<Id, String>, d: &GoalDraft) -> Lines {
+fn goal_lines(
+    paths: &HashMap<Id, String>,
+    organizations: &HashMap<Id, String>,
+    d: &GoalDraft,
+) -> Lines {
     vec![
         ("title".to_string(), d.title.clone()),
         ("about".to_string(), d.description.clone()),
@@ -43,6 +47,12 @@ fn goal_lines(paths: &HashMap<Id, String>, d: &GoalDraft) -> Lines {
             "under".to_string(),
             d.parent_id
                 .and_then(|p| paths.get(&p).cloned())
+                .unwrap_or_default(),
+        ),
+        (
+            "organization".to_string(),
+            d.organization_id
+                .and_then(|o| organizations.get(&o).cloned())
                 .unwrap_or_default(),
         ),
         ("tags".to_string(), d.tags.join(" ")),
@@ -59,11 +69,7 @@ fn milestone_lines(title: String, due: Option<NaiveDate>) -> Lines {
     ]
 }
 
-fn read_goal(
-    form: &Form,
-    today: NaiveDate,
-    organization_id: Option<Id>,
-) -> Result<GoalDraft, DbError> {
+fn read_goal(form: &Form, today: NaiveDate) -> Result<GoalDraft, DbError> {
     let target_date = parse_day(&form.text("target"), today, "target date", Lean::Future)
         .map_err(|e| DbError::invalid("target", e))?;
     Ok(GoalDraft {
@@ -72,7 +78,11 @@ fn read_goal(
             .first()
             .map(|o| o.id)
             .filter(|id| *id != NONE_ID),
-        organization_id,
+        organization_id: form
+            .picked("organization")
+            .first()
+            .map(|o| o.id)
+            .filter(|id| *id != NONE_ID),
         title: form.text("title"),
         description: form.text("description"),
         target_date,
@@ -107,10 +117,8 @@ impl FormSpec for GoalForm {
 
     fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<GoalSaved, DbError> {
         match self {
-            GoalForm::Goal {
-                organization_id, ..
-            } => {
-                let draft = read_goal(form, ctx.today, *organization_id)?;
+            GoalForm::Goal { .. } => {
+                let draft = read_goal(form, ctx.today)?;
                 match *target {
                     FormTarget::New => ctx.repo.add_goal(&draft),
                     FormTarget::Edit { id, version } => ctx.repo.update_goal(id, version, &draft),
@@ -140,12 +148,12 @@ impl FormSpec for GoalForm {
     ) -> Result<Conflict, DbError> {
         match self {
             GoalForm::Goal {
-                organization_id,
+                organizations,
                 paths,
                 ..
             } => {
                 let theirs = ctx.repo.goal(id)?;
-                let yours = read_goal(form, ctx.today, *organization_id)?;
+                let yours = read_goal(form, ctx.today)?;
                 let theirs_draft = GoalDraft {
                     parent_id: theirs.parent_id,
                     organization_id: theirs.organization_id,
@@ -155,8 +163,8 @@ impl FormSpec for GoalForm {
                     tags: theirs.tags.clone(),
                 };
                 Ok(Conflict {
-                    yours: goal_lines(paths, &yours),
-                    theirs: goal_lines(paths, &theirs_draft),
+                    yours: goal_lines(paths, organizations, &yours),
+                    theirs: goal_lines(paths, organizations, &theirs_draft),
                     version: theirs.stamp.version,
                 })
             }

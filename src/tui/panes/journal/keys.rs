@@ -254,7 +254,7 @@ impl JournalPane {
             JournalAction::StarredOnly => {
                 self.starred_only = !self.starred_only;
                 ctx.status.info(if self.starred_only {
-                    "showing starred entries only (s: all)"
+                    "showing starred entries only (v: all)"
                 } else {
                     "showing every entry"
                 });

@@ -1,10 +1,11 @@
 //! Journal: what was learned. A list of entries (date, star, title, tags) with the selected
 //! entry's text beside it (wide) or below it (narrow); the entry form with a body of many lines
 //! that can also be written in `$EDITOR`; tags and links to the skills an entry is about.
-//! Finding: `/` filters by text as you type, `#` shows one tag, `s` starred entries only.
+//! Finding: `/` filters by text as you type, `#` shows one tag, `v` starred entries only.
 
 use super::common::{
-    new_tag, render_empty, render_filter_counted, render_marking, tag_options, tags_text,
+    end_of_day_key, new_tag, render_empty, render_filter_counted, render_marking, say_jump,
+    tag_options, tags_text,
 };
 use super::list::{Filter, Marks};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -169,7 +170,10 @@ impl JournalPane {
         Entries {
             repo,
             filter: LearningFilter {
-                text: self.filter.is_active().then(|| self.filter.text.clone()),
+                text: self
+                    .filter
+                    .is_active()
+                    .then(|| self.filter.text().to_string()),
                 tag: self.tag.clone(),
                 starred_only: self.starred_only,
                 skill_id: None,
@@ -218,7 +222,7 @@ impl JournalPane {
         self.editing.is_open()
     }
 
-    /// The tag filter (`#`) and whether only starred entries show (`s`).
+    /// The tag filter (`#`) and whether only starred entries show (`v`).
     pub fn filters(&self) -> (Option<&str>, bool) {
         (self.tag.as_deref(), self.starred_only)
     }
@@ -258,6 +262,27 @@ fn form_hints(form: &Form) -> &'static [Context] {
 impl Pane for JournalPane {
     fn title(&self) -> &str {
         "Journal"
+    }
+
+    fn dated(&self) -> bool {
+        true
+    }
+
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        let src = self.source(ctx.repo);
+        let moved = self.list.seek(&src, end_of_day_key(day));
+        match moved {
+            Ok(true) => {
+                if let Err(e) = self.load_preview(ctx.repo, false) {
+                    ctx.status.error(e);
+                }
+                let landed = self.selected().map(|l| l.at.date());
+                say_jump(ctx.status, "journal entries", day, landed);
+            }
+            Ok(false) => say_jump(ctx.status, "journal entries", day, None),
+            Err(e) => ctx.status.error(e),
+        }
+        Some(Outcome::Handled)
     }
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
@@ -365,7 +390,7 @@ impl Pane for JournalPane {
             return Outcome::Handled;
         }
         if self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter(ctx);
             return Outcome::Handled;
         }

@@ -73,6 +73,7 @@ impl JournalPane {
         let marking = self.marks.on;
         let title_w = w.saturating_sub(2 + 11 + tag_w + 1 + if marking { 2 } else { 0 });
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(l) = self.list.get(row) else {

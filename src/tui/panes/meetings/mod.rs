@@ -4,7 +4,7 @@
 //! person's page (`person.rs`).
 
 use super::actions::{ItemCols, ItemForms, ItemList, item_line};
-use super::common::{render_empty, render_filter};
+use super::common::{render_empty, render_filter, say_jump};
 use super::list::Filter;
 use super::meeting_form::MeetingForm;
 use super::meeting_page::{Detail, calendar_line, meeting_head};
@@ -238,7 +238,10 @@ impl MeetingsPane {
     fn source<'a>(&self, repo: &'a Repo) -> Meetings<'a> {
         Meetings {
             repo,
-            text: self.filter.is_active().then(|| self.filter.text.clone()),
+            text: self
+                .filter
+                .is_active()
+                .then(|| self.filter.text().to_string()),
         }
     }
 
@@ -319,6 +322,28 @@ impl MeetingsPane {
 impl Pane for MeetingsPane {
     fn title(&self) -> &str {
         "Meetings"
+    }
+
+    fn dated(&self) -> bool {
+        true
+    }
+
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        // The list under any open meeting or person is what moves: show it.
+        self.views.clear();
+        self.detail = None;
+        self.page = None;
+        let mut found = false;
+        self.read(ctx, |list, src| {
+            found = list.seek(src, day_start(day))?;
+            Ok(())
+        });
+        let landed = found
+            .then(|| self.selected().map(|m| m.starts_at.date()))
+            .flatten()
+            .filter(|d| *d <= day);
+        say_jump(ctx.status, "meetings", day, landed);
+        Some(Outcome::Handled)
     }
 
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
@@ -468,7 +493,7 @@ impl Pane for MeetingsPane {
             return Outcome::Handled;
         }
         if self.views.is_empty() && self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter(ctx);
             return Outcome::Handled;
         }

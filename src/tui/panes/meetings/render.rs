@@ -112,6 +112,7 @@ impl MeetingsPane {
         };
         let title_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut prev_day = range
             .start
             .checked_sub(1)

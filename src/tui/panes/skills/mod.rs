@@ -6,7 +6,9 @@
 //! (Enter opens one in the Journal pane).
 
 use super::chart::{held_by_month, sparkline, step_chart};
-use super::common::{new_tag, render_empty, render_filter, side_panel, tag_options, tags_text};
+use super::common::{
+    new_tag, render_empty, render_filter, say_jump, side_panel, tag_options, tags_text,
+};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
@@ -232,6 +234,28 @@ impl Pane for SkillsPane {
         "Skills"
     }
 
+    /// A skill's page lists its journal entries by date; the list of skills has no dates.
+    fn dated(&self) -> bool {
+        self.detail.is_some()
+    }
+
+    /// On a skill's page: the linked journal entry nearest on or before `day`.
+    fn jump_to_date(&mut self, day: NaiveDate, ctx: &mut Ctx) -> Option<Outcome> {
+        let d = self.detail.as_mut()?;
+        let nearest = d
+            .learnings
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.at.date() <= day)
+            .max_by_key(|(_, l)| l.at);
+        let landed = nearest.map(|(i, l)| {
+            d.cursor.selected = i;
+            l.at.date()
+        });
+        say_jump(ctx.status, "linked journal entries", day, landed);
+        Some(Outcome::Handled)
+    }
+
     fn reload(&mut self, repo: &Repo) -> anyhow::Result<()> {
         self.today = repo.clock().today();
         let keep = self.pending_select.take().or(self.selected().map(|s| s.id));
@@ -326,7 +350,7 @@ impl Pane for SkillsPane {
             return Outcome::Handled;
         }
         if self.filter.typing {
-            self.filter.text.push_str(&text.replace(['\n', '\r'], " "));
+            self.filter.paste(text);
             self.refilter();
             return Outcome::Handled;
         }

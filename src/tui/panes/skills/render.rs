@@ -110,6 +110,7 @@ impl SkillsPane {
         let range = self
             .cursor
             .window(self.visible.len(), usize::from(body.height));
+        crate::tui::mouse::list(body, range.start, self.cursor.selected);
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
             let Some(s) = self.visible.get(row).and_then(|&i| self.skills.get(i)) else {
