@@ -1427,6 +1427,17 @@ impl Action {
     }
 }
 
+/// Contexts left out of the one-meaning-per-key rule, besides modal ones: the carry offer and
+/// marking answer their own question, the week grid and the year heatmap move in two
+/// directions, and Always is every key's.
+pub const OWN_KEYS: [Context; 5] = [
+    Context::CarryOffer,
+    Context::Selecting,
+    Context::MeetingsWeek,
+    Context::Year,
+    Context::Always,
+];
+
 /// The contexts in force: the pane's, then Global unless one of them is modal, then Always.
 pub fn active(pane: &[Context]) -> Vec<Context> {
     let mut v = pane.to_vec();
@@ -1665,19 +1676,7 @@ mod tests {
         // Every context a pane (not a form, prompt or popup) can put in force, with Global.
         let pane_contexts: Vec<Context> = Context::with_bindings()
             .into_iter()
-            // The carry offer and marking answer their own question, and the week grid and the
-            // year heatmap move in two directions: their keys are theirs.
-            .filter(|c| {
-                !c.is_modal()
-                    && ![
-                        Context::CarryOffer,
-                        Context::Selecting,
-                        Context::MeetingsWeek,
-                        Context::Year,
-                        Context::Always,
-                    ]
-                    .contains(c)
-            })
+            .filter(|c| !c.is_modal() && !OWN_KEYS.contains(c))
             .collect();
         let mut clashes = Vec::new();
         for (i, a) in BINDINGS.iter().enumerate() {
