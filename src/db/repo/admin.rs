@@ -89,7 +89,7 @@ impl Repo {
 
     /// Rows per table (deleted ones included: they are still data).
     pub fn row_counts(&self) -> Result<RowCounts> {
-        super::super::snapshot::row_counts(self.conn(), &COUNTED)
+        super::super::snapshot::row_counts(self.conn().lite()?, &COUNTED)
     }
 
     /// True once anything but the empty profile has been written.
@@ -104,7 +104,7 @@ impl Repo {
     /// their row counts (the derived search index left out); empty when moving up.
     pub fn tables_dropped_by(&self, target: u32) -> Result<Vec<(String, i64)>> {
         let from = self.schema_version()?;
-        super::super::snapshot::tables_dropped(self.conn(), from, target)
+        super::super::snapshot::tables_dropped(self.conn().lite()?, from, target)
     }
 
     /// A number that changes whenever another connection commits (`PRAGMA data_version`);
@@ -112,12 +112,13 @@ impl Repo {
     pub fn data_version(&self) -> Result<i64> {
         Ok(self
             .conn()
+            .lite()?
             .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// The pragmas in force on this connection, read back from SQLite.
     pub fn connection_settings(&self) -> Result<ConnectionSettings> {
-        let c = self.conn();
+        let c = self.conn().lite()?;
         let int =
             |p: &str| -> Result<i64> { Ok(c.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))?) };
         Ok(ConnectionSettings {
@@ -133,12 +134,12 @@ impl Repo {
 
     /// `PRAGMA integrity_check`: empty when the file is sound, else the problems found.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        super::super::snapshot::integrity_problems(self.conn())
+        super::super::snapshot::integrity_problems(self.conn().lite()?)
     }
 
     /// `PRAGMA foreign_key_check`, one line per broken reference.
     pub fn foreign_key_problems(&self) -> Result<Vec<String>> {
-        foreign_key_problems(self.conn())
+        foreign_key_problems(self.conn().lite()?)
     }
 }
 
@@ -150,7 +151,7 @@ impl Repo {
         path: &std::path::Path,
         clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Repo> {
-        let conn = crate::db::connect_read_only_live(path)?;
+        let conn = crate::db::sql::Connection::Lite(crate::db::connect_read_only_live(path)?);
         let identity = std::cell::RefCell::new(crate::db::identity::read(&conn)?);
         Ok(Repo {
             conn,

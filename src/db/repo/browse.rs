@@ -11,9 +11,10 @@
 
 use super::Repo;
 use crate::db::error::{Error, Result};
+use crate::db::sql::OptionalExtension;
+use crate::db::sql::types::Value;
 use crate::model::Id;
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use serde_json::value::RawValue;
 
 /// What `worklog list` and `worklog show` can read.
@@ -542,8 +543,8 @@ impl Repo {
         let ids: Vec<Id> = self
             .conn()
             .prepare(&ids_sql)?
-            .query_map(rusqlite::params_from_iter(page_params), |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map(crate::db::sql::params_from_iter(page_params), |r| r.get(0))?
+            .collect::<crate::db::sql::Result<_>>()?;
         // Then the page's rows, by id (not ordered in SQL: an ORDER BY there can make SQLite
         // walk the list's index and test every row against the page), put in page order here.
         let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
@@ -577,7 +578,7 @@ impl Repo {
                     "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {cond} LIMIT ?)",
                     spec.from
                 ))?
-                .query_row(rusqlite::params_from_iter(count_params), |r| r.get(0))?;
+                .query_row(crate::db::sql::params_from_iter(count_params), |r| r.get(0))?;
             page.total = n.try_into().unwrap_or(0);
         }
         Ok(page)
@@ -613,14 +614,11 @@ impl Repo {
             from = spec.from,
             live = spec.live,
         );
-        let text: Option<String> = {
-            let mut stmt = self.conn().prepare(&sql)?;
-            let mut rows = stmt.query(rusqlite::params![id, progress])?;
-            match rows.next()? {
-                Some(row) => Some(row.get(0)?),
-                None => None,
-            }
-        };
+        let text: Option<String> = self
+            .conn()
+            .prepare(&sql)?
+            .query_row(crate::db::sql::params![id, progress], |row| row.get(0))
+            .optional()?;
         match text {
             Some(t) => raw(t),
             None => Err(missing),

@@ -8,9 +8,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::Result;
+use crate::db::sql::{Connection, OptionalExtension, params};
 use crate::model::{Id, MeetingKind};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{OptionalExtension, params};
 
 /// One occurrence of a calendar event, as the import wants the meeting to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,18 +102,21 @@ impl Repo {
             // A deleted meeting's key is taken over by the new one.
             c.prepare_cached("DELETE FROM calendar_events WHERE uid = ?1 AND occurrence = ?2")?
                 .execute([o.uid.as_str(), o.occurrence.as_str()])?;
-            c.prepare_cached(
-                "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                at_text(o.starts_at),
-                o.duration_minutes,
-                title,
-                o.kind.as_str(),
-                o.notes
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        at_text(o.starts_at),
+                        o.duration_minutes,
+                        title,
+                        o.kind.as_str(),
+                        o.notes
+                    ],
+                    |r| r.get(0),
+                )?;
             add_attendees(c, id, &o.attendees)?;
             c.prepare_cached(
                 "INSERT INTO calendar_events
@@ -220,7 +223,7 @@ impl Repo {
             .query_map(params![uid, day_text(from), day_text(to)], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?)
+            .collect::<crate::db::sql::Result<_>>()?)
     }
 
     /// Marks a calendar meeting cancelled (it is kept, with all the user added).
@@ -287,9 +290,12 @@ impl Repo {
                 }
                 return Ok(id);
             }
-            c.prepare_cached("INSERT INTO people (name, name_key, email) VALUES (?1, ?2, ?3)")?
-                .execute([shown.as_str(), key.as_str(), email])?;
-            Ok(c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO people (name, name_key, email) VALUES (?1, ?2, ?3) RETURNING id",
+                )?
+                .query_row([shown.as_str(), key.as_str(), email], |r| r.get(0))?;
+            Ok(id)
         })
     }
 
@@ -328,7 +334,7 @@ impl Repo {
                 todos: Vec::new(),
             })
         })?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = rows.collect::<crate::db::sql::Result<Vec<_>>>()?;
         let mut people = c.prepare_cached(
             "SELECT p.name, p.email FROM meeting_attendees a JOIN people p ON p.id = a.person_id
               WHERE a.meeting_id = ?1 ORDER BY p.name COLLATE NOCASE, p.id",
@@ -345,7 +351,7 @@ impl Repo {
                         email: r.get(1)?,
                     })
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             m.todos = todos
                 .query_map([m.meeting_id], |r| {
                     Ok(CalendarTodo {
@@ -355,7 +361,7 @@ impl Repo {
                         done_at: get_opt_at(r, 3)?,
                     })
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
         }
         Ok(out)
     }
@@ -365,7 +371,7 @@ fn status(cancelled: bool) -> &'static str {
     if cancelled { "cancelled" } else { "confirmed" }
 }
 
-fn add_attendees(c: &rusqlite::Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
+fn add_attendees(c: &Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
     let mut stmt = c.prepare_cached(
         "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
     )?;

@@ -12,10 +12,9 @@ use super::util::{
     LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
 };
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, params, params_from_iter};
 use crate::model::{Id, ImportSource, Priority, TaskStatus};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::io::Write;
 
 /// One stored value. worklog's tables are STRICT with INTEGER and TEXT columns only; `Real` is
@@ -172,15 +171,24 @@ fn range_condition(table: &str) -> Option<String> {
     })
 }
 
-fn read_value(v: ValueRef<'_>, table: &str, column: &str) -> Result<Value> {
+fn read_value(
+    v: crate::db::sql::Result<crate::db::sql::types::Value>,
+    table: &str,
+    column: &str,
+) -> Result<Value> {
+    use crate::db::sql::types::Value as V;
     Ok(match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Integer(i),
-        ValueRef::Real(f) => Value::Real(f),
-        ValueRef::Text(t) => Value::Text(String::from_utf8(t.to_vec()).map_err(|_| {
-            Error::Sqlite(format!("{table}.{column} holds text that is not UTF-8"))
-        })?),
-        ValueRef::Blob(_) => {
+        Ok(V::Null) => Value::Null,
+        Ok(V::Integer(i)) => Value::Integer(i),
+        Ok(V::Real(f)) => Value::Real(f),
+        Ok(V::Text(t)) => Value::Text(t),
+        Err(crate::db::sql::Error::Conversion { .. }) => {
+            return Err(Error::Sqlite(format!(
+                "{table}.{column} holds text that is not UTF-8"
+            )));
+        }
+        Err(e) => return Err(e.into()),
+        Ok(V::Blob(_)) => {
             return Err(Error::Sqlite(format!(
                 "{table}.{column} holds binary data, which worklog never writes"
             )));
@@ -188,15 +196,15 @@ fn read_value(v: ValueRef<'_>, table: &str, column: &str) -> Result<Value> {
     })
 }
 
-impl rusqlite::ToSql for Value {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        use rusqlite::types::{ToSqlOutput, ValueRef as V};
-        Ok(ToSqlOutput::Borrowed(match self {
+impl crate::db::sql::ToSql for Value {
+    fn to_value(&self) -> crate::db::sql::Value<'_> {
+        use crate::db::sql::Value as V;
+        match self {
             Value::Null => V::Null,
-            Value::Integer(i) => V::Integer(*i),
+            Value::Integer(i) => V::Int(*i),
             Value::Real(f) => V::Real(*f),
-            Value::Text(s) => V::Text(s.as_bytes()),
-        }))
+            Value::Text(s) => V::Text(s),
+        }
     }
 }
 
@@ -222,7 +230,7 @@ fn virtual_tables(conn: &Connection) -> Result<Vec<String>> {
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<crate::db::sql::Result<_>>()?)
 }
 
 fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
@@ -233,7 +241,7 @@ fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
              ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?
+        .collect::<crate::db::sql::Result<Vec<String>>>()?
         .into_iter()
         .filter(|n| !is_derived(n, &virtual_tables))
         .collect();
@@ -242,7 +250,7 @@ fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
         let cols: Vec<(String, i64)> = conn
             .prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?
             .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         let mut key: Vec<(i64, String)> = cols
             .iter()
             .filter(|(_, pk)| *pk > 0)
@@ -303,7 +311,8 @@ fn roll_back(conn: &Connection, nested: bool) -> Result<()> {
 /// A failed COMMIT because of a deferred foreign key names the broken reference.
 fn commit_failed(conn: &Connection, e: Error) -> Error {
     if let Error::Constraint(_) = e
-        && let Ok(problems) = foreign_key_problems(conn)
+        && let Ok(lite) = conn.lite()
+        && let Ok(problems) = foreign_key_problems(lite)
         && let Some(first) = problems.first()
     {
         return Error::Constraint(format!("nothing was saved: {first}"));
@@ -467,20 +476,39 @@ impl Repo {
             sql.push_str(&format!(" ORDER BY {order}"));
         }
         let mut stmt = conn.prepare(&sql)?;
-        let mut rows = if condition.is_some() {
-            stmt.query(params![range.from.map(day_text), range.to.map(day_text)])?
+        let (from, to) = (range.from.map(day_text), range.to.map(day_text));
+        let bound = if condition.is_some() {
+            params![from, to]
         } else {
-            stmt.query([])?
+            params![]
         };
         let mut values = Vec::with_capacity(table.columns.len());
-        while let Some(row) = rows.next()? {
+        // The callback's own error is kept aside: the row loop speaks the driver's errors.
+        let mut failed = None;
+        stmt.for_each(bound, |row| {
             values.clear();
             for (i, c) in table.columns.iter().enumerate() {
-                values.push(read_value(row.get_ref(i)?, &table.name, c)?);
+                match read_value(row.get(i), &table.name, c).and_then(|v| {
+                    values.push(v);
+                    Ok(())
+                }) {
+                    Ok(()) => {}
+                    Err(e) => {
+                        failed = Some(e);
+                        return Err(crate::db::sql::Error::Unsupported("stopped"));
+                    }
+                }
             }
-            each(&values)?;
-        }
-        Ok(())
+            if let Err(e) = each(&values) {
+                failed = Some(e);
+                return Err(crate::db::sql::Error::Unsupported("stopped"));
+            }
+            Ok(())
+        })
+        .or_else(|e| match failed.take() {
+            Some(mine) => Err(mine),
+            None => Err(e.into()),
+        })
     }
 
     /// Writes an SQL script that the `sqlite3` shell loads into an empty file to make the same
@@ -496,7 +524,7 @@ impl Repo {
                  WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         for (_, name, sql) in &objects {
             if sql
                 .chars()
@@ -731,26 +759,29 @@ impl Repo {
                 .query_row([&day], |r| r.get(0))?;
             let created = task.created_at.map(stamp_text);
             let updated = task.updated_at.map(stamp_text).or_else(|| created.clone());
-            c.prepare_cached(&format!(
-                "INSERT INTO tasks (day, first_day, title, notes, status, priority, goal_id,
+            let id: Id = c
+                .prepare_cached(&format!(
+                    "INSERT INTO tasks (day, first_day, title, notes, status, priority, goal_id,
                     position, done_at, created_at, updated_at, deleted_at)
                  VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                    ifnull(?9, {NOW_UTC}), ifnull(?10, {NOW_UTC}), ?11)"
-            ))?
-            .execute(params![
-                day,
-                title,
-                task.notes,
-                task.status.as_str(),
-                task.priority.get(),
-                task.goal_id,
-                position,
-                task.done_at.map(at_text),
-                created,
-                updated,
-                task.deleted_at.map(stamp_text)
-            ])?;
-            let id = c.last_insert_rowid();
+                    ifnull(?9, {NOW_UTC}), ifnull(?10, {NOW_UTC}), ?11) RETURNING id"
+                ))?
+                .query_row(
+                    params![
+                        day,
+                        title,
+                        task.notes,
+                        task.status.as_str(),
+                        task.priority.get(),
+                        task.goal_id,
+                        position,
+                        task.done_at.map(at_text),
+                        created,
+                        updated,
+                        task.deleted_at.map(stamp_text)
+                    ],
+                    |r| r.get(0),
+                )?;
             set_tags(c, TASK_TAGS, id, &tags)?;
             record(c, from, ImportTarget::Task(id))?;
             Ok(id)
@@ -766,11 +797,10 @@ impl Repo {
         let title = required("title", "journal title", &entry.title)?;
         let tags = normalize_tags(&entry.tags)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            let id: Id = c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             )?
-            .execute(params![at_text(entry.at), title, entry.body, entry.starred])?;
-            let id = c.last_insert_rowid();
+            .query_row(params![at_text(entry.at), title, entry.body, entry.starred], |r| r.get(0))?;
             set_tags(c, LEARNING_TAGS, id, &tags)?;
             record(c, from, ImportTarget::Learning(id))?;
             Ok(id)
@@ -787,13 +817,13 @@ impl Repo {
     ) -> Result<Id> {
         let title = required("title", "goal title", title)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO goals (parent_id, title, position)
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO goals (parent_id, title, position)
                  VALUES (?1, ?2, (SELECT ifnull(max(position) + 1, 0) FROM goals
-                                  WHERE parent_id IS ?1 AND deleted_at IS NULL))",
-            )?
-            .execute(params![parent, title])?;
-            let id = c.last_insert_rowid();
+                                  WHERE parent_id IS ?1 AND deleted_at IS NULL)) RETURNING id",
+                )?
+                .query_row(params![parent, title], |r| r.get(0))?;
             record(c, from, ImportTarget::Goal(id))?;
             Ok(id)
         })

@@ -4,12 +4,12 @@ use super::Repo;
 use super::meetings::{ensure_meeting, ensure_person};
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{
     Direction, Feedback, FeedbackDraft, FeedbackFilter, FeedbackKind, Id, PageCount, PageDir,
     PageKey, PersonRef,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 
 const FEEDBACK: Table = Table {
     name: "feedback",
@@ -22,7 +22,7 @@ const SELECT: &str = "SELECT f.id, f.direction, f.person_id, p.name, f.day, f.ki
         f.created_at, f.updated_at, f.version
     FROM feedback f JOIN people p ON p.id = f.person_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Feedback> {
     Ok(Feedback {
         id: r.get(0)?,
         direction: get_enum(r, 1, Direction::parse)?,
@@ -55,14 +55,14 @@ fn ensure_refs(conn: &Connection, draft: &FeedbackDraft) -> Result<()> {
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Feedback>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE f.deleted_at IS NULL AND {sql_where}"
     ))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Feedback>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Feedback>>>()?;
     let ids: Vec<Id> = list.iter().map(|f| f.id).collect();
     let mut tags = tags_of_many(conn, FEEDBACK_TAGS, &ids)?;
     for f in &mut list {
@@ -144,19 +144,22 @@ impl Repo {
         let content = validate(draft)?;
         self.write(|c| {
             ensure_refs(c, draft)?;
-            c.prepare_cached(
-                "INSERT INTO feedback (direction, person_id, day, kind, content, meeting_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                draft.direction.as_str(),
-                draft.person_id,
-                day_text(draft.day),
-                draft.kind.as_str(),
-                content,
-                draft.meeting_id
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO feedback (direction, person_id, day, kind, content, meeting_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        draft.direction.as_str(),
+                        draft.person_id,
+                        day_text(draft.day),
+                        draft.kind.as_str(),
+                        content,
+                        draft.meeting_id
+                    ],
+                    |r| r.get(0),
+                )?;
             set_tags(c, FEEDBACK_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -329,7 +332,7 @@ impl Repo {
                 params![direction, person, text, day, id, kinds, to_i64(n)],
                 from_row,
             )?
-            .collect::<rusqlite::Result<Vec<Feedback>>>()?;
+            .collect::<crate::db::sql::Result<Vec<Feedback>>>()?;
         if dir == PageDir::Up {
             list.reverse();
         }
@@ -346,11 +349,8 @@ impl Repo {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT day FROM feedback WHERE id = ?1 AND deleted_at IS NULL")?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_day(r, 0)?.and_time(chrono::NaiveTime::MIN), id))),
-            None => Ok(None),
-        }
+        let day = stmt.query_row([id], |r| get_day(r, 0)).optional()?;
+        Ok(day.map(|d| (d.and_time(chrono::NaiveTime::MIN), id)))
     }
 
     /// Feedback from `from` to `to` (days, inclusive), oldest first (for reports).

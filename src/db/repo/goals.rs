@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, Row, params};
 use crate::model::{Goal, GoalDraft, GoalStatus, Id, Milestone};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const GOALS: Table = Table {
@@ -34,7 +34,7 @@ const SELECT_MILESTONE: &str = "SELECT ms.id, ms.goal_id, ms.title, ms.due_date,
         ms.position, ms.version
     FROM goal_milestones ms";
 
-fn goal_from_row(r: &Row<'_>) -> rusqlite::Result<Goal> {
+fn goal_from_row(r: &Row<'_>) -> crate::db::sql::Result<Goal> {
     Ok(Goal {
         id: r.get(0)?,
         parent_id: r.get(1)?,
@@ -52,7 +52,7 @@ fn goal_from_row(r: &Row<'_>) -> rusqlite::Result<Goal> {
     })
 }
 
-fn milestone_from_row(r: &Row<'_>) -> rusqlite::Result<Milestone> {
+fn milestone_from_row(r: &Row<'_>) -> crate::db::sql::Result<Milestone> {
     Ok(Milestone {
         id: r.get(0)?,
         goal_id: r.get(1)?,
@@ -70,14 +70,14 @@ fn load_tree(conn: &Connection) -> Result<Vec<Goal>> {
     let mut goals = conn
         .prepare_cached(&format!("{LIVE} {SELECT_GOAL} WHERE g.id IN live"))?
         .query_map([], goal_from_row)?
-        .collect::<rusqlite::Result<Vec<Goal>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
             "{LIVE} {SELECT_MILESTONE} WHERE ms.goal_id IN live ORDER BY ms.position, ms.id"
         ))?
         .query_map([], milestone_from_row)?
-        .collect::<rusqlite::Result<Vec<Milestone>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
     for m in rows {
         milestones.entry(m.goal_id).or_default().push(m);
     }
@@ -184,14 +184,18 @@ fn live_among(candidates: &str) -> String {
 /// milestones and progress, in no particular order. Reads only those goals, the goals above
 /// them (to know they are live) and the subtrees below them (for progress): never the whole
 /// tree, so one goal costs the same however many others there are.
-fn load_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Goal>> {
+fn load_where(
+    conn: &Connection,
+    filter: &str,
+    params: impl crate::db::sql::Params,
+) -> Result<Vec<Goal>> {
     let ids: Vec<Id> = conn
         .prepare_cached(&format!(
             "WITH RECURSIVE {} SELECT id FROM chosen",
             live_among(&format!("SELECT g.id FROM goals g WHERE {filter}"))
         ))?
         .query_map(params, |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::sql::Result<_>>()?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -204,14 +208,14 @@ fn load_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) ->
     let goals = conn
         .prepare_cached(&format!("{SUBTREE} {SELECT_GOAL} WHERE g.id IN sub"))?
         .query_map([&json], goal_from_row)?
-        .collect::<rusqlite::Result<Vec<Goal>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
             "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN sub ORDER BY ms.position, ms.id"
         ))?
         .query_map([&json], milestone_from_row)?
-        .collect::<rusqlite::Result<Vec<Milestone>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
     for m in rows {
         milestones.entry(m.goal_id).or_default().push(m);
     }
@@ -331,19 +335,18 @@ impl Repo {
             ensure_parent(c, None, draft.parent_id)?;
             super::people::ensure_org(c, draft.organization_id)?;
             let position = next_position(c, draft.parent_id)?;
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO goals (parent_id, organization_id, title, description, target_date, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
             )?
-            .execute(params![
+            .query_row(params![
                 draft.parent_id,
                 draft.organization_id,
                 title,
                 draft.description,
                 draft.target_date.map(day_text),
                 position
-            ])?;
-            let id = c.last_insert_rowid();
+            ], |r| r.get(0))?;
             set_tags(c, GOAL_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -442,13 +445,13 @@ impl Repo {
                     id: goal_id,
                 });
             }
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO goal_milestones (goal_id, title, due_date, position)
                  VALUES (?1, ?2, ?3,
-                    (SELECT ifnull(max(position) + 1, 0) FROM goal_milestones WHERE goal_id = ?1))",
+                    (SELECT ifnull(max(position) + 1, 0) FROM goal_milestones WHERE goal_id = ?1)) RETURNING id",
             )?
-            .execute(params![goal_id, title, due.map(day_text)])?;
-            load_milestone(c, c.last_insert_rowid())
+            .query_row(params![goal_id, title, due.map(day_text)], |r| r.get(0))?;
+            load_milestone(c, id)
         })
     }
 
@@ -555,7 +558,7 @@ impl Repo {
             .query_map(params![day_text(from), day_text(to)], |r| {
                 Ok((milestone_from_row(r)?, r.get::<_, String>(7)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 }

@@ -3,11 +3,11 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{
     Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir, PageKey, Tag,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const LEARNINGS: Table = Table {
@@ -19,7 +19,7 @@ const SELECT: &str = "SELECT l.id, l.at, l.title, l.body, l.starred,
         l.created_at, l.updated_at, l.version
     FROM learnings l";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Learning> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Learning> {
     Ok(Learning {
         id: r.get(0)?,
         at: get_at(r, 1)?,
@@ -95,12 +95,12 @@ fn skills_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Id>>>
 pub(super) fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Learning>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Learning>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Learning>>>()?;
     let ids: Vec<Id> = list.iter().map(|l| l.id).collect();
     let mut tags = tags_of_many(conn, LEARNING_TAGS, &ids)?;
     let mut skills = skills_of_many(conn, &ids)?;
@@ -219,11 +219,10 @@ impl Repo {
         let at = at_text(draft.at.unwrap_or_else(|| self.clock().now()));
         self.write(|c| {
             ensure_skills(c, &draft.skill_ids)?;
-            c.prepare_cached(
-                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            let id: Id = c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             )?
-            .execute(params![at, title, draft.body, draft.starred])?;
-            let id = c.last_insert_rowid();
+            .query_row(params![at, title, draft.body, draft.starred], |r| r.get(0))?;
             set_tags(c, LEARNING_TAGS, id, &draft.tags)?;
             set_skills(c, id, &draft.skill_ids)?;
             load(c, id)
@@ -319,7 +318,7 @@ impl Repo {
                     uses: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -461,7 +460,7 @@ impl Repo {
                     tags: Vec::new(),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::db::sql::Result<Vec<_>>>()?;
         if dir == PageDir::Up {
             list.reverse();
         }
@@ -478,10 +477,7 @@ impl Repo {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT at FROM learnings WHERE id = ?1 AND deleted_at IS NULL")?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_at(r, 0)?, id))),
-            None => Ok(None),
-        }
+        let at = stmt.query_row([id], |r| get_at(r, 0)).optional()?;
+        Ok(at.map(|at| (at, id)))
     }
 }

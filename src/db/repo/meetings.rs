@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey, PersonRef};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const MEETINGS: Table = Table {
@@ -17,7 +17,7 @@ const SELECT: &str = "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.k
         m.created_at, m.updated_at, m.version
     FROM meetings m";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Meeting> {
     Ok(Meeting {
         id: r.get(0)?,
         starts_at: get_at(r, 1)?,
@@ -118,12 +118,12 @@ fn attendees_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Pe
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Meeting>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Meeting>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Meeting>>>()?;
     let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
     let mut tags = tags_of_many(conn, MEETING_TAGS, &ids)?;
     let mut attendees = attendees_of_many(conn, &ids)?;
@@ -177,18 +177,21 @@ impl Repo {
     pub fn add_meeting(&self, draft: &MeetingDraft) -> Result<Meeting> {
         let title = validate(draft)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                at_text(draft.starts_at),
-                draft.duration_minutes,
-                title,
-                draft.kind.as_str(),
-                draft.notes
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        at_text(draft.starts_at),
+                        draft.duration_minutes,
+                        title,
+                        draft.kind.as_str(),
+                        draft.notes
+                    ],
+                    |r| r.get(0),
+                )?;
             set_attendees(c, id, &draft.attendee_ids)?;
             set_tags(c, MEETING_TAGS, id, &draft.tags)?;
             load(c, id)
@@ -388,10 +391,7 @@ impl Repo {
         let mut stmt = self.conn().prepare_cached(
             "SELECT starts_at FROM meetings WHERE id = ?1 AND deleted_at IS NULL",
         )?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_at(r, 0)?, id))),
-            None => Ok(None),
-        }
+        let at = stmt.query_row([id], |r| get_at(r, 0)).optional()?;
+        Ok(at.map(|at| (at, id)))
     }
 }

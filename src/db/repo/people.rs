@@ -3,8 +3,8 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Organization, Person, PersonDraft, Profile, Tag};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const PEOPLE: Table = Table {
     name: "people",
@@ -14,7 +14,7 @@ const PEOPLE: Table = Table {
 const SELECT_PERSON: &str = "SELECT id, name, organization_id, role, email, notes,
         created_at, updated_at, version FROM people";
 
-fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+fn person_from_row(r: &Row<'_>) -> crate::db::sql::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -62,19 +62,23 @@ impl Repo {
         let name = required("name", "person name", &draft.name)?;
         self.write(|c| {
             ensure_org(c, draft.organization_id)?;
-            c.prepare_cached(
-                "INSERT INTO people (name, organization_id, role, email, notes, name_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                name,
-                draft.organization_id,
-                draft.role,
-                draft.email,
-                draft.notes,
-                name_key(&name)
-            ])?;
-            load_person(c, c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO people (name, organization_id, role, email, notes, name_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        name,
+                        draft.organization_id,
+                        draft.role,
+                        draft.email,
+                        draft.notes,
+                        name_key(&name)
+                    ],
+                    |r| r.get(0),
+                )?;
+            load_person(c, id)
         })
     }
 
@@ -105,7 +109,7 @@ impl Repo {
         ))?;
         let rows = stmt
             .query_map([organization], person_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -121,13 +125,16 @@ impl Repo {
                      ORDER BY name = ?2 DESC, organization_id IS NOT NULL, id",
                 )?
                 .query_map([name_key(&name).as_str(), name.as_str()], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             match ids.first() {
                 Some(&id) => load_person(c, id),
                 None => {
-                    c.prepare_cached("INSERT INTO people (name, name_key) VALUES (?1, ?2)")?
-                        .execute([name.as_str(), name_key(&name).as_str()])?;
-                    load_person(c, c.last_insert_rowid())
+                    let id: Id = c
+                        .prepare_cached(
+                            "INSERT INTO people (name, name_key) VALUES (?1, ?2) RETURNING id",
+                        )?
+                        .query_row([name.as_str(), name_key(&name).as_str()], |r| r.get(0))?;
+                    load_person(c, id)
                 }
             }
         })
@@ -188,9 +195,10 @@ impl Repo {
     pub fn add_organization(&self, name: &str) -> Result<Organization> {
         let name = required("name", "organization name", name)?;
         self.write(|c| {
-            c.prepare_cached("INSERT INTO organizations (name) VALUES (?1)")?
-                .execute([&name])?;
-            load_org(c, c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached("INSERT INTO organizations (name) VALUES (?1) RETURNING id")?
+                .query_row([&name], |r| r.get(0))?;
+            load_org(c, id)
         })
     }
 
@@ -215,7 +223,7 @@ impl Repo {
         )?;
         let rows = stmt
             .query_map([], org_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -239,7 +247,7 @@ impl Repo {
                     uses: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -345,7 +353,7 @@ impl Repo {
     }
 }
 
-fn org_from_row(r: &Row<'_>) -> rusqlite::Result<Organization> {
+fn org_from_row(r: &Row<'_>) -> crate::db::sql::Result<Organization> {
     Ok(Organization {
         id: r.get(0)?,
         name: r.get(1)?,

@@ -10,11 +10,11 @@ use super::Repo;
 use super::exchange::Ending;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::types::Value;
+use crate::db::sql::{Connection, Row, params};
 use crate::model::{HitKind, Id, PaneKind, SearchHit};
 use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
 use chrono::{Days, NaiveDate};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 /// Title matches weigh this many times more than matches in the rest of the text.
@@ -104,7 +104,7 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
 }
 
 /// A hit from `d.id, ` [`HIT_COLUMNS`] and one more column: the snippet.
-fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<SearchHit> {
+fn hit_from_row(r: &Row<'_>) -> crate::db::sql::Result<SearchHit> {
     let at: Option<String> = r.get(5)?;
     Ok(SearchHit {
         pane: get_enum(r, 1, PaneKind::parse)?,
@@ -155,7 +155,7 @@ pub(crate) fn search_rebuild_sql(conn: &Connection) -> Result<Option<String>> {
              ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::sql::Result<_>>()?;
     if views.is_empty() {
         return Ok(None);
     }
@@ -191,7 +191,7 @@ pub(crate) fn search_triggers(conn: &Connection) -> Result<Vec<(String, String)>
              ORDER BY rowid",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<crate::db::sql::Result<_>>()?)
 }
 
 impl Repo {
@@ -326,7 +326,7 @@ impl Repo {
                 ],
                 |r| Ok((r.get(0)?, hit_from_row(r)?)),
             )?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
@@ -365,7 +365,7 @@ impl Repo {
         ))?;
         let mut by_id: HashMap<Id, SearchHit> = stmt
             .query_map([json], |r| Ok((r.get(0)?, hit_from_row(r)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(ids
             .iter()
             .filter_map(|id| by_id.remove(id))
@@ -379,8 +379,8 @@ impl Repo {
     fn ids(&self, sql: &Sql) -> Result<Vec<Id>> {
         let mut stmt = self.conn().prepare_cached(&sql.text)?;
         let ids = stmt
-            .query_map(rusqlite::params_from_iter(&sql.params), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<Id>>>()?;
+            .query_map(crate::db::sql::params_from_iter(&sql.params), |r| r.get(0))?
+            .collect::<crate::db::sql::Result<Vec<Id>>>()?;
         Ok(ids)
     }
 
@@ -416,7 +416,7 @@ impl Repo {
         )?;
         let rows = stmt
             .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 

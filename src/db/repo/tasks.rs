@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Carry, Id, Priority, Task, TaskDraft, TaskStatus};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const TASKS: Table = Table {
     name: "tasks",
@@ -25,7 +25,7 @@ pub enum Move {
     Down,
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Task> {
     let priority: u8 = r.get(6)?;
     Ok(Task {
         id: r.get(0)?,
@@ -70,12 +70,12 @@ pub(super) fn load(conn: &Connection, id: Id) -> Result<Task> {
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Task>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut tasks = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Task>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Task>>>()?;
     let ids: Vec<Id> = tasks.iter().map(|t| t.id).collect();
     let mut tags = tags_of_many(conn, TASK_TAGS, &ids)?;
     for t in &mut tasks {
@@ -111,11 +111,11 @@ impl Repo {
             ensure_goal(c, draft.goal_id)?;
             let day = day_text(day);
             let position = next_position(c, &day)?;
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO tasks (day, first_day, title, notes, priority, estimate_minutes, goal_id, position)
-                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             )?
-            .execute(params![
+            .query_row(params![
                 day,
                 title,
                 draft.notes,
@@ -123,8 +123,7 @@ impl Repo {
                 draft.estimate_minutes,
                 draft.goal_id,
                 position
-            ])?;
-            let id = c.last_insert_rowid();
+            ], |r| r.get(0))?;
             set_tags(c, TASK_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -250,7 +249,7 @@ impl Repo {
                      ORDER BY position, priority, id",
                 )?
                 .query_map([&day], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             let Some(at) = order.iter().position(|&t| t == id) else {
                 return Ok(false);
             };
@@ -343,7 +342,7 @@ impl Repo {
                     at: get_utc(r, 2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
