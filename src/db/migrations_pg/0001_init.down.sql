@@ -24,6 +24,7 @@ DROP TABLE tags;
 DROP TABLE people;
 DROP TABLE profile;
 DROP TABLE organizations;
+DROP FUNCTION worklog_sync_identities();
 DROP FUNCTION worklog_is_moment(timestamp);
 DROP FUNCTION worklog_is_day(date);
 DROP FUNCTION fold_name(text);
