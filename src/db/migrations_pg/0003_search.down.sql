@@ -37,7 +37,7 @@ DROP TRIGGER tasks_search_ai ON tasks;
 DROP FUNCTION search_goal_tree_changed();
 DROP FUNCTION search_children_changed();
 DROP FUNCTION search_row_changed();
-DROP FUNCTION search_docs_put(text, bigint);
+DROP FUNCTION search_src_row(text, bigint);
 DROP FUNCTION search_rebuild();
 DROP VIEW search_src;
 DROP VIEW search_src_checkin;

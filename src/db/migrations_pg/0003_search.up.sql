@@ -14,8 +14,8 @@
 --     generated column follows the text.
 --   * search_docs.at is text ('YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS', COLLATE "C") as on SQLite:
 --     it mixes days and moments, and from:/to: compare it with a day's text.
---   * search_src (every search_src_* view in one) lets one function fetch any kind's entry:
---     its kind filter becomes a one-time test per branch, so only one branch runs.
+--   * search_src is every search_src_* view in one (for search_rebuild); search_src_row(kind,
+--     ref) fetches one row's entry from its kind's view.
 
 -- A day or a local moment as SQLite stores it (DateStyle and TimeZone play no part).
 CREATE FUNCTION worklog_day_text(d date) RETURNS text
@@ -185,38 +185,56 @@ BEGIN
 END
 $$;
 
--- Puts one row's entry in step with its source (the triggers' UPSERT on SQLite). An entry
--- that did not change is not rewritten, so marking a task done twice costs the index nothing.
-CREATE FUNCTION search_docs_put(p_kind text, p_ref bigint) RETURNS void
-    LANGUAGE sql
-BEGIN ATOMIC
-    INSERT INTO search_docs AS d (key, kind, ref, pane, target, at, status, title, body)
-        SELECT * FROM search_src s WHERE s.kind = p_kind AND s.ref = p_ref
-        ON CONFLICT (key) DO UPDATE SET pane = excluded.pane, target = excluded.target, at = excluded.at,
-            status = excluded.status, title = excluded.title, body = excluded.body
-        WHERE (d.pane, d.target, d.at, d.status, d.title, d.body)
-            IS DISTINCT FROM (excluded.pane, excluded.target, excluded.at, excluded.status, excluded.title, excluded.body);
-END;
+-- One row's entry as its kind's view gives it (none while the row is not shown). One static
+-- query per kind, so each plan is a look-up by id (a query on search_src would plan all ten).
+CREATE FUNCTION search_src_row(p_kind text, p_ref bigint) RETURNS SETOF search_src
+    LANGUAGE plpgsql STABLE
+AS $$
+BEGIN
+    CASE p_kind
+        WHEN 'task' THEN RETURN QUERY SELECT * FROM search_src_task WHERE ref = p_ref;
+        WHEN 'learning' THEN RETURN QUERY SELECT * FROM search_src_learning WHERE ref = p_ref;
+        WHEN 'skill' THEN RETURN QUERY SELECT * FROM search_src_skill WHERE ref = p_ref;
+        WHEN 'assessment' THEN RETURN QUERY SELECT * FROM search_src_assessment WHERE ref = p_ref;
+        WHEN 'meeting' THEN RETURN QUERY SELECT * FROM search_src_meeting WHERE ref = p_ref;
+        WHEN 'action_item' THEN RETURN QUERY SELECT * FROM search_src_action_item WHERE ref = p_ref;
+        WHEN 'goal' THEN RETURN QUERY SELECT * FROM search_src_goal WHERE ref = p_ref;
+        WHEN 'milestone' THEN RETURN QUERY SELECT * FROM search_src_milestone WHERE ref = p_ref;
+        WHEN 'feedback' THEN RETURN QUERY SELECT * FROM search_src_feedback WHERE ref = p_ref;
+        WHEN 'checkin' THEN RETURN QUERY SELECT * FROM search_src_checkin WHERE ref = p_ref;
+    END CASE;
+END
+$$;
 
 -- Trigger on a source table, FOR EACH ROW, with arguments (kind, code): after an insert or an
--- edit the row's entry follows it (removed if the row is no longer shown); after a delete
--- (cascades included) the entry goes.
+-- edit the row's entry follows it (removed if the row is no longer shown: the UPSERT of the
+-- SQLite triggers); after a delete (cascades included) the entry goes. An entry that did not
+-- change is not rewritten, so marking a task done twice costs the index nothing.
 CREATE FUNCTION search_row_changed() RETURNS trigger
     LANGUAGE plpgsql
 AS $$
 DECLARE
     v_kind text := TG_ARGV[0];
     v_code bigint := TG_ARGV[1]::bigint;
+    e search_src;
 BEGIN
     IF TG_OP = 'DELETE' THEN
         DELETE FROM search_docs WHERE key = OLD.id * 16 + v_code;
         RETURN NULL;
     END IF;
-    IF TG_OP = 'UPDATE' THEN
-        DELETE FROM search_docs WHERE key = OLD.id * 16 + v_code
-            AND NOT EXISTS (SELECT 1 FROM search_src s WHERE s.kind = v_kind AND s.ref = NEW.id);
+    SELECT * INTO e FROM search_src_row(v_kind, NEW.id);
+    IF NOT FOUND THEN
+        IF TG_OP = 'UPDATE' THEN
+            DELETE FROM search_docs WHERE key = OLD.id * 16 + v_code;
+        END IF;
+        RETURN NULL;
     END IF;
-    PERFORM search_docs_put(v_kind, NEW.id);
+    INSERT INTO search_docs AS d (key, kind, ref, pane, target, at, status, title, body)
+        VALUES (e.key, e.kind, e.ref, e.pane, e.target, e.at, e.status, e.title, e.body)
+        ON CONFLICT (key) DO UPDATE SET pane = excluded.pane, target = excluded.target, at = excluded.at,
+            status = excluded.status, title = excluded.title, body = excluded.body
+        WHERE (d.pane, d.target, d.at, d.status, d.title, d.body)
+            IS DISTINCT FROM (excluded.pane, excluded.target, excluded.at, excluded.status, excluded.title, excluded.body);
     RETURN NULL;
 END
 $$;
