@@ -172,7 +172,7 @@ CREATE VIEW search_src AS
     UNION ALL SELECT * FROM search_src_feedback
     UNION ALL SELECT * FROM search_src_checkin;
 
--- Indexes every row anew, oldest first so ids follow dates (as SQLite orders text: NULL
+-- Indexes every row anew, oldest first so ids follow dates (as SQLite orders text: bytes, NULL
 -- first). For bulk loads (run with the triggers below disabled) and migration 3 itself.
 CREATE FUNCTION search_rebuild() RETURNS void
     LANGUAGE plpgsql
@@ -181,7 +181,7 @@ BEGIN
     DELETE FROM search_docs;
     PERFORM setval(pg_get_serial_sequence('search_docs', 'id'), 1, false);
     INSERT INTO search_docs (key, kind, ref, pane, target, at, status, title, body)
-        SELECT * FROM search_src ORDER BY at NULLS FIRST, key;
+        SELECT * FROM search_src ORDER BY at COLLATE "C" NULLS FIRST, key;
 END
 $$;
 
@@ -248,7 +248,7 @@ BEGIN
     IF TG_TABLE_NAME = 'skills' THEN
         DELETE FROM search_docs WHERE key IN (SELECT id * 16 + 4 FROM skill_progress WHERE skill_id = NEW.id);
         INSERT INTO search_docs (key, kind, ref, pane, target, at, status, title, body)
-            SELECT * FROM search_src_assessment WHERE target = NEW.id ORDER BY at NULLS FIRST, key;
+            SELECT * FROM search_src_assessment WHERE target = NEW.id ORDER BY at COLLATE "C" NULLS FIRST, key;
     ELSIF TG_TABLE_NAME = 'meetings' THEN
         DELETE FROM search_docs WHERE key IN (SELECT id * 16 + 6 FROM action_items WHERE meeting_id = NEW.id);
         INSERT INTO search_docs (key, kind, ref, pane, target, at, status, title, body)
@@ -284,9 +284,9 @@ BEGIN
         WITH RECURSIVE sub(id) AS (
             SELECT NEW.id UNION SELECT g.id FROM goals g JOIN sub ON g.parent_id = sub.id
         )
-        SELECT * FROM search_src_goal WHERE ref IN (SELECT id FROM sub)
+        (SELECT * FROM search_src_goal WHERE ref IN (SELECT id FROM sub) ORDER BY key)
         UNION ALL
-        SELECT * FROM search_src_milestone WHERE target IN (SELECT id FROM sub);
+        (SELECT * FROM search_src_milestone WHERE target IN (SELECT id FROM sub) ORDER BY key);
     RETURN NULL;
 END
 $$;
