@@ -1,0 +1,34 @@
+-- Undo of 0001_init: drops everything it created, children before parents, and the version
+-- table last, leaving the schema empty.
+DROP TABLE checkin_tags;
+DROP TABLE skill_tags;
+DROP TABLE feedback_tags;
+DROP TABLE goal_tags;
+DROP TABLE meeting_tags;
+DROP TABLE learning_tags;
+DROP TABLE task_tags;
+DROP TABLE energy_checkins;
+DROP TABLE action_items;
+DROP TABLE feedback;
+DROP TABLE meeting_attendees;
+DROP TABLE meetings;
+DROP TABLE learning_skills;
+DROP TABLE skill_progress;
+DROP TABLE skills;
+DROP TABLE learnings;
+DROP TABLE task_carries;
+DROP TABLE tasks;
+DROP TABLE goal_milestones;
+DROP TABLE goals;
+DROP TABLE tags;
+DROP TABLE people;
+DROP TABLE profile;
+DROP TABLE organizations;
+DROP FUNCTION worklog_sync_identities();
+DROP FUNCTION worklog_is_moment(timestamp);
+DROP FUNCTION worklog_is_day(date);
+DROP FUNCTION fold_name(text);
+DROP FUNCTION contains_folded(text, text);
+DROP FUNCTION worklog_lower(text);
+DROP COLLATION nocase;
+DROP TABLE worklog_version;
