@@ -966,7 +966,12 @@ fn a_version_1_database_is_indexed_when_it_upgrades() {
             .len(),
         1
     );
-    let t = TestDb { dir, clock, repo };
+    let t = TestDb {
+        dir,
+        clock,
+        repo,
+        server: None,
+    };
     assert_index_sound(&t);
 }
 
@@ -1112,6 +1117,7 @@ fn a_database_rebuilt_from_its_own_export_answers_every_query_as_the_original() 
         repo: worklog::db::Repo::open_migrated(&path, t.clock.clone()).unwrap(),
         clock: t.clock.clone(),
         dir,
+        server: None,
     };
     assert_index_sound(&from_sql);
     let reloaded = answers(&from_sql.repo);

@@ -66,6 +66,24 @@ CREATE FUNCTION worklog_is_moment(t timestamp) RETURNS boolean
     RETURN t = date_trunc('second', t)
         AND t BETWEEN TIMESTAMP '0001-01-01 00:00:00' AND TIMESTAMP '9999-12-31 23:59:59';
 
+-- SQLite's functions that the repository's statements call, for the types PostgreSQL stores
+-- (the repository writes each statement once; see src/db/sql/pg.rs):
+-- substr() of a time reads it as SQLite holds it, as text; date(day, '+N day[s]') is the day
+-- N days on.
+CREATE FUNCTION substr(t timestamp, start integer, len integer) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN substr(to_char(t, 'YYYY-MM-DD"T"HH24:MI:SS'), start, len);
+CREATE FUNCTION substr(t timestamptz, start integer, len integer) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN substr(to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), start, len);
+CREATE FUNCTION substr(d date, start integer, len integer) RETURNS text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN substr(to_char(d, 'YYYY-MM-DD'), start, len);
+CREATE FUNCTION date(day text, modifier text) RETURNS date
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN CAST(substr(day, 1, 10) AS date)
+        + CAST(substring(modifier FROM '^\s*([+-]?[0-9]+)\s+days?\s*$') AS integer);
+
 -- After rows arrive with their ids (a copy, an import, a restore), each identity must go on
 -- from the highest id, as SQLite's rowid does by itself: run this once the rows are in.
 CREATE FUNCTION worklog_sync_identities() RETURNS void

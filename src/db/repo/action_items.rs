@@ -218,7 +218,7 @@ impl Repo {
         }
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.meeting_id IN (SELECT value FROM json_each(?1)) GROUP BY a.meeting_id",
+            "a.meeting_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) GROUP BY a.meeting_id",
             "a.meeting_id",
             [json],
         )
@@ -232,7 +232,7 @@ impl Repo {
         }
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.feedback_id IN (SELECT value FROM json_each(?1)) GROUP BY a.feedback_id",
+            "a.feedback_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) GROUP BY a.feedback_id",
             "a.feedback_id",
             [json],
         )

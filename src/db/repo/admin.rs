@@ -89,7 +89,26 @@ impl Repo {
 
     /// Rows per table (deleted ones included: they are still data).
     pub fn row_counts(&self) -> Result<RowCounts> {
-        super::super::snapshot::row_counts(self.conn().lite()?, &COUNTED)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => super::super::snapshot::row_counts(c, &COUNTED),
+            c @ crate::db::sql::Connection::Pg(_) => {
+                let mut out = Vec::new();
+                for t in COUNTED {
+                    let exists: bool = c.query_row(
+                        "SELECT count(*) > 0 FROM pg_tables
+                          WHERE schemaname = current_schema() AND tablename = ?1",
+                        [t],
+                        |r| r.get(0),
+                    )?;
+                    if exists {
+                        let n: i64 =
+                            c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                        out.push((t.to_string(), n));
+                    }
+                }
+                Ok(RowCounts(out))
+            }
+        }
     }
 
     /// True once anything but the empty profile has been written.
@@ -137,9 +156,13 @@ impl Repo {
         super::super::snapshot::integrity_problems(self.conn().lite()?)
     }
 
-    /// `PRAGMA foreign_key_check`, one line per broken reference.
+    /// `PRAGMA foreign_key_check`, one line per broken reference. PostgreSQL checks every
+    /// reference as each statement runs, so none can be broken there.
     pub fn foreign_key_problems(&self) -> Result<Vec<String>> {
-        foreign_key_problems(self.conn().lite()?)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => foreign_key_problems(c),
+            crate::db::sql::Connection::Pg(_) => Ok(Vec::new()),
+        }
     }
 }
 

@@ -551,7 +551,7 @@ impl Repo {
         let mut built: std::collections::HashMap<Id, Box<RawValue>> = self
             .conn()
             .prepare(&format!(
-                "SELECT x.id, {row} FROM {from} WHERE x.id IN (SELECT value FROM json_each(?))",
+                "SELECT x.id, {row} FROM {from} WHERE x.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
                 row = spec.row,
                 from = spec.from,
             ))?
@@ -610,7 +610,7 @@ impl Repo {
             _ => spec.detail.to_string(),
         };
         let sql = format!(
-            "SELECT {detail} FROM {from} WHERE x.id = ?1 AND {live} AND ?2 IS NOT NULL",
+            "SELECT {detail} FROM {from} WHERE x.id = ?1 AND {live} AND CAST(?2 AS TEXT) IS NOT NULL",
             from = spec.from,
             live = spec.live,
         );

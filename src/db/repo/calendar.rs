@@ -313,8 +313,8 @@ impl Repo {
                     coalesce(e.status = 'cancelled', 0)
                FROM meetings m LEFT JOIN calendar_events e ON e.meeting_id = m.id
               WHERE m.deleted_at IS NULL
-                AND (?1 IS NULL OR substr(m.starts_at, 1, 10) >= ?1)
-                AND (?2 IS NULL OR substr(m.starts_at, 1, 10) <= ?2)
+                AND (CAST(?1 AS TEXT) IS NULL OR substr(m.starts_at, 1, 10) >= ?1)
+                AND (CAST(?2 AS TEXT) IS NULL OR substr(m.starts_at, 1, 10) <= ?2)
               ORDER BY m.starts_at, m.id",
         )?;
         let rows = stmt.query_map(params![from.map(day_text), to.map(day_text)], |r| {
@@ -373,7 +373,7 @@ fn status(cancelled: bool) -> &'static str {
 
 fn add_attendees(c: &Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
     let mut stmt = c.prepare_cached(
-        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
+        "INSERT INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for &p in people {
         stmt.execute(params![meeting_id, p])?;

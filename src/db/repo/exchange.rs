@@ -122,7 +122,10 @@ fn quote_ident(name: &str) -> String {
 /// `x` lies in the range: ?1 is the first day or NULL, ?2 the last day or NULL. Works for day
 /// and for `YYYY-MM-DDTHH:MM:SS` columns alike.
 fn within(x: &str) -> String {
-    format!("((?1 IS NULL OR {x} >= ?1) AND (?2 IS NULL OR {x} < date(?2, '+1 day')))")
+    format!(
+        "((CAST(?1 AS TEXT) IS NULL OR {x} >= ?1) \
+         AND (CAST(?2 AS TEXT) IS NULL OR {x} < date(?2, '+1 day')))"
+    )
 }
 
 /// The rows of `table` a ranged export keeps, as a WHERE condition over ?1/?2 (see
@@ -278,8 +281,12 @@ fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
     let committed = crate::fault::point("db.commit")
         .map_err(Error::from)
         .and_then(|()| {
-            conn.execute_batch(if nested { "RELEASE exchange" } else { "COMMIT" })
-                .map_err(Error::from)
+            if nested {
+                conn.execute_batch("RELEASE exchange")
+            } else {
+                conn.end(true)
+            }
+            .map_err(Error::from)
         });
     match committed {
         Ok(()) => Ok(()),
@@ -297,13 +304,10 @@ fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
 
 fn roll_back(conn: &Connection, nested: bool) -> Result<()> {
     // Inside a transaction a failed ROLLBACK TO keeps the savepoint; RELEASE then ends it.
-    let sql = if nested {
-        "ROLLBACK TO exchange; RELEASE exchange"
-    } else {
-        "ROLLBACK"
-    };
-    if nested || !conn.is_autocommit() {
-        conn.execute_batch(sql)?;
+    if nested {
+        conn.execute_batch("ROLLBACK TO exchange; RELEASE exchange")?;
+    } else if !conn.is_autocommit() {
+        conn.end(false)?;
     }
     Ok(())
 }
@@ -340,11 +344,11 @@ impl Repo {
     ) -> std::result::Result<T, E> {
         let conn = self.conn();
         let nested = !conn.is_autocommit();
-        conn.execute_batch(if nested {
-            "SAVEPOINT exchange"
+        if nested {
+            conn.execute_batch("SAVEPOINT exchange")
         } else {
-            "BEGIN IMMEDIATE"
-        })
+            conn.begin(true)
+        }
         .map_err(Error::from)?;
         if !nested && let Err(e) = self.check_identity(conn) {
             let _ = finish(conn, nested, false);
@@ -400,7 +404,7 @@ impl Repo {
         if !conn.is_autocommit() {
             return f(self);
         }
-        conn.execute_batch("BEGIN DEFERRED").map_err(Error::from)?;
+        conn.begin(false).map_err(Error::from)?;
         match f(self) {
             Ok(value) => {
                 finish(conn, false, true)?;

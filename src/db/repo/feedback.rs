@@ -85,8 +85,9 @@ fn load(conn: &Connection, id: Id) -> Result<Feedback> {
 /// `feedback_live_day` serves the order, and the people and tags matching the text are found
 /// once per statement (`IN`), not once per row.
 const PAGE_FILTER: &str = "f.deleted_at IS NULL
-    AND (?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)
-    AND (?3 IS NULL OR contains_folded(f.content, ?3)
+    AND (CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+    AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)
+    AND (CAST(?3 AS TEXT) IS NULL OR contains_folded(f.content, ?3)
          OR f.person_id IN (SELECT id FROM people WHERE contains_folded(name, ?3))
          OR f.kind IN (SELECT value FROM json_each(?6))
          OR f.id IN (SELECT ft.feedback_id FROM feedback_tags ft
@@ -94,7 +95,7 @@ const PAGE_FILTER: &str = "f.deleted_at IS NULL
 
 /// Stands for the key condition of a page read from the top or the bottom (?4 and ?5 are then
 /// NULL and 0), so that with a key the planner sees a range on the index.
-const NO_KEY: &str = "?4 IS NULL AND ?5 = 0";
+const NO_KEY: &str = "CAST(?4 AS TEXT) IS NULL AND ?5 = 0";
 
 /// The parameters ?1, ?2, ?3 and ?6 of [`PAGE_FILTER`]. The text is matched as the pane
 /// matched it in memory: lower-cased, not trimmed.
@@ -176,7 +177,7 @@ impl Repo {
                     "UPDATE feedback SET direction = ?1, person_id = ?2, day = ?3, kind = ?4,
                         content = ?5,
                         meeting_id = CASE
-                            WHEN ?6 IS NULL AND meeting_id IN
+                            WHEN CAST(?6 AS BIGINT) IS NULL AND meeting_id IN
                                 (SELECT id FROM meetings WHERE deleted_at IS NOT NULL)
                             THEN meeting_id ELSE ?6 END,
                         updated_at = {NOW_UTC}, version = version + 1
@@ -211,7 +212,8 @@ impl Repo {
     ) -> Result<Vec<Feedback>> {
         load_many(
             self.conn(),
-            "(?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)
+            "(CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+                   AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)
              ORDER BY f.day DESC, f.id DESC",
             params![direction.map(Direction::as_str), person_id],
         )
@@ -270,7 +272,8 @@ impl Repo {
             .prepare_cached(
                 "SELECT count(*), count(CASE WHEN f.direction = 'given' THEN 1 END)
                  FROM feedback f WHERE f.deleted_at IS NULL
-                   AND (?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)",
+                   AND (CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+                   AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)",
             )?
             .query_row(
                 params![filter.direction.map(Direction::as_str), filter.person_id],

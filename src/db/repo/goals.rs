@@ -68,13 +68,15 @@ fn milestone_from_row(r: &Row<'_>) -> crate::db::sql::Result<Milestone> {
 /// siblings by position then id, with progress computed (see [`Repo::goal_tree`]).
 fn load_tree(conn: &Connection) -> Result<Vec<Goal>> {
     let mut goals = conn
-        .prepare_cached(&format!("{LIVE} {SELECT_GOAL} WHERE g.id IN live"))?
+        .prepare_cached(&format!(
+            "{LIVE} {SELECT_GOAL} WHERE g.id IN (SELECT id FROM live)"
+        ))?
         .query_map([], goal_from_row)?
         .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
-            "{LIVE} {SELECT_MILESTONE} WHERE ms.goal_id IN live ORDER BY ms.position, ms.id"
+            "{LIVE} {SELECT_MILESTONE} WHERE ms.goal_id IN (SELECT id FROM live) ORDER BY ms.position, ms.id"
         ))?
         .query_map([], milestone_from_row)?
         .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
@@ -167,15 +169,15 @@ fn progress_of<'a>(goal: &Goal, children: impl Iterator<Item = (&'a Goal, f64)>)
 fn live_among(candidates: &str) -> String {
     format!(
         "up(start, id, parent_id, gone) AS (
-            SELECT g.id, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            SELECT g.id, g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
             FROM goals g WHERE g.id IN ({candidates})
             UNION
-            SELECT up.start, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            SELECT up.start, g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
             FROM goals g JOIN up ON g.id = up.parent_id
          ),
          chosen(id) AS (
             SELECT start FROM up GROUP BY start
-            HAVING max(gone) = 0 AND max(parent_id IS NULL) = 1
+            HAVING max(gone) = 0 AND max(CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END) = 1
          )"
     )
 }
@@ -201,18 +203,20 @@ fn load_where(
     }
     let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     const SUBTREE: &str = "WITH RECURSIVE sub(id) AS (
-            SELECT value FROM json_each(?1)
+            SELECT CAST(value AS BIGINT) FROM json_each(?1)
             UNION
             SELECT g.id FROM goals g JOIN sub ON g.parent_id = sub.id WHERE g.deleted_at IS NULL
         )";
     let goals = conn
-        .prepare_cached(&format!("{SUBTREE} {SELECT_GOAL} WHERE g.id IN sub"))?
+        .prepare_cached(&format!(
+            "{SUBTREE} {SELECT_GOAL} WHERE g.id IN (SELECT id FROM sub)"
+        ))?
         .query_map([&json], goal_from_row)?
         .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
-            "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN sub ORDER BY ms.position, ms.id"
+            "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN (SELECT id FROM sub) ORDER BY ms.position, ms.id"
         ))?
         .query_map([&json], milestone_from_row)?
         .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
@@ -252,12 +256,12 @@ fn is_live(conn: &Connection, id: Id) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "WITH RECURSIVE up(id, parent_id, gone) AS (
-                SELECT id, parent_id, deleted_at IS NOT NULL FROM goals WHERE id = ?1
+                SELECT id, parent_id, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END FROM goals WHERE id = ?1
                 UNION
-                SELECT g.id, g.parent_id, g.deleted_at IS NOT NULL
+                SELECT g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
                 FROM goals g JOIN up ON g.id = up.parent_id
              )
-             SELECT count(*) > 0 AND max(gone) = 0 AND max(parent_id IS NULL) = 1 FROM up",
+             SELECT count(*) > 0 AND max(gone) = 0 AND max(CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END) = 1 FROM up",
         )?
         .query_row([id], |r| r.get::<_, Option<bool>>(0))?
         .unwrap_or(false))
@@ -286,7 +290,7 @@ fn ensure_parent(conn: &Connection, id: Option<Id>, parent: Option<Id>) -> Resul
         let below: bool = conn
             .prepare_cached(
                 "WITH RECURSIVE up(id) AS (
-                    SELECT ?1
+                    SELECT CAST(?1 AS BIGINT)
                     UNION
                     SELECT g.parent_id FROM goals g JOIN up ON g.id = up.id
                     WHERE g.parent_id IS NOT NULL
@@ -550,7 +554,7 @@ impl Repo {
              SELECT ms.id, ms.goal_id, ms.title, ms.due_date, ms.done_on, ms.position,
                 ms.version, g.title
              FROM goal_milestones ms JOIN goals g ON g.id = ms.goal_id
-             WHERE ms.goal_id IN chosen AND ms.done_on >= ?1 AND ms.done_on <= ?2
+             WHERE ms.goal_id IN (SELECT id FROM chosen) AND ms.done_on >= ?1 AND ms.done_on <= ?2
              ORDER BY ms.done_on, ms.id",
             live_among("SELECT goal_id FROM goal_milestones WHERE done_on >= ?1 AND done_on <= ?2")
         ))?;

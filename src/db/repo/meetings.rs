@@ -78,7 +78,7 @@ fn set_attendees(conn: &Connection, meeting_id: Id, people: &[Id]) -> Result<()>
     conn.prepare_cached("DELETE FROM meeting_attendees WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
+        "INSERT INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for &p in people {
         stmt.execute(params![meeting_id, p])?;
@@ -96,7 +96,7 @@ fn attendees_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Pe
     let mut stmt = conn.prepare_cached(
         "SELECT a.meeting_id, p.id, p.name FROM meeting_attendees a
            JOIN people p ON p.id = a.person_id
-         WHERE a.meeting_id IN (SELECT value FROM json_each(?1))
+         WHERE a.meeting_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))
          ORDER BY p.name COLLATE NOCASE, p.id",
     )?;
     let rows = stmt.query_map([json], |r| {
@@ -147,7 +147,7 @@ fn load(conn: &Connection, id: Id) -> Result<Meeting> {
 /// title, the notes, an attendee's name or a tag, or ?2 a JSON list of the kinds whose label
 /// matches. The people and tags matching are found once per statement (`IN`), not per row.
 const PAGE_FILTER: &str = "m.deleted_at IS NULL
-    AND (?1 IS NULL OR contains_folded(m.title, ?1) OR contains_folded(m.notes, ?1)
+    AND (CAST(?1 AS TEXT) IS NULL OR contains_folded(m.title, ?1) OR contains_folded(m.notes, ?1)
          OR m.kind IN (SELECT value FROM json_each(?2))
          OR m.id IN (SELECT a.meeting_id FROM meeting_attendees a
                      WHERE a.person_id IN (SELECT id FROM people WHERE contains_folded(name, ?1)))
@@ -299,15 +299,20 @@ impl Repo {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
+        let day = key.map(|(at, _)| day_text(at.date()));
+        // The key's day is a parameter of its own (?5): PostgreSQL gives each parameter one
+        // type, and the time (?3) is compared as a time.
         let (all, before): (i64, i64) = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT count(*), count(CASE WHEN {DAY} > substr(?3, 1, 10)
-                     OR ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) < (?3, ?4))
+                "SELECT count(*), count(CASE WHEN {DAY} > ?5
+                     OR ({DAY} = ?5 AND (m.starts_at, m.id) < (?3, ?4))
                    THEN 1 END)
                  FROM meetings m WHERE {PAGE_FILTER}"
             ))?
-            .query_row(params![like, kinds, at, id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .query_row(params![like, kinds, at, id, day], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         Ok((
             usize::try_from(all).unwrap_or(0),
             usize::try_from(before).unwrap_or(0),
@@ -330,14 +335,15 @@ impl Repo {
     pub fn meeting_rank(&self, text: Option<&str>, key: PageKey) -> Result<usize> {
         let (like, kinds) = page_params(text)?;
         let at = at_text(key.0);
+        let day = day_text(key.0.date());
         let n: i64 = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT count(*) FROM meetings m WHERE {PAGE_FILTER}
-                   AND {DAY} >= substr(?3, 1, 10)
-                   AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+                   AND {DAY} >= ?5
+                   AND NOT ({DAY} = ?5 AND (m.starts_at, m.id) >= (?3, ?4))"
             ))?
-            .query_row(params![like, kinds, at, key.1], |r| r.get(0))?;
+            .query_row(params![like, kinds, at, key.1, day], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -355,8 +361,9 @@ impl Repo {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
+        let day = from.map(|(at, _)| day_text(at.date()));
         let key = |cond: &str| match from {
-            None => "?3 IS NULL AND ?4 = 0".to_string(),
+            None => "CAST(?3 AS TEXT) IS NULL AND ?4 = 0 AND CAST(?6 AS TEXT) IS NULL".to_string(),
             Some(_) => cond.to_string(),
         };
         let sql = match dir {
@@ -364,8 +371,8 @@ impl Repo {
                 "WHERE {PAGE_FILTER} AND {}
                  ORDER BY {DAY} DESC, m.starts_at, m.id LIMIT ?5",
                 key(&format!(
-                    "{DAY} <= substr(?3, 1, 10)
-                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) {} (?3, ?4))",
+                    "{DAY} <= ?6
+                     AND NOT ({DAY} = ?6 AND (m.starts_at, m.id) {} (?3, ?4))",
                     if inclusive { "<" } else { "<=" }
                 ))
             ),
@@ -373,13 +380,13 @@ impl Repo {
                 "WHERE {PAGE_FILTER} AND {}
                  ORDER BY {DAY}, m.starts_at DESC, m.id DESC LIMIT ?5",
                 key(&format!(
-                    "{DAY} >= substr(?3, 1, 10)
-                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+                    "{DAY} >= ?6
+                     AND NOT ({DAY} = ?6 AND (m.starts_at, m.id) >= (?3, ?4))"
                 ))
             ),
         };
         let n = i64::try_from(n).unwrap_or(i64::MAX);
-        let mut list = load_many(self.conn(), &sql, params![like, kinds, at, id, n])?;
+        let mut list = load_many(self.conn(), &sql, params![like, kinds, at, id, n, day])?;
         if dir == PageDir::Up {
             list.reverse();
         }

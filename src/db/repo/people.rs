@@ -51,10 +51,12 @@ pub(super) fn ensure_org(conn: &Connection, org: Option<Id>) -> Result<()> {
 }
 
 /// Every place a person is referenced, as (table, column). Merging moves all of them.
-const PERSON_REFERENCES: [(&str, &str); 3] = [
-    ("feedback", "person_id"),
-    ("action_items", "owner_id"),
-    ("meeting_attendees", "person_id"),
+/// The columns that refer to a person, with the other column of the table's key where the
+/// person is part of one (an attendance is a meeting and a person).
+const PERSON_REFERENCES: [(&str, &str, Option<&str>); 3] = [
+    ("feedback", "person_id", None),
+    ("action_items", "owner_id", None),
+    ("meeting_attendees", "person_id", Some("meeting_id")),
 ];
 
 impl Repo {
@@ -105,7 +107,7 @@ impl Repo {
     /// Everyone, by name; `organization` narrows to one organization.
     pub fn people(&self, organization: Option<Id>) -> Result<Vec<Person>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT_PERSON} WHERE ?1 IS NULL OR organization_id = ?1 ORDER BY name COLLATE NOCASE, id"
+            "{SELECT_PERSON} WHERE CAST(?1 AS BIGINT) IS NULL OR organization_id = ?1 ORDER BY name COLLATE NOCASE, id"
         ))?;
         let rows = stmt
             .query_map([organization], person_from_row)?
@@ -152,9 +154,13 @@ impl Repo {
         self.write(|c| {
             load_person(c, keep)?;
             load_person(c, remove)?;
-            for (table, column) in PERSON_REFERENCES {
+            for (table, column, with) in PERSON_REFERENCES {
+                // A row `keep` already has the same key as is left for the delete below.
+                let not_taken = with.map_or(String::new(), |w| {
+                    format!(" AND {w} NOT IN (SELECT {w} FROM {table} WHERE {column} = ?1)")
+                });
                 c.execute(
-                    &format!("UPDATE OR IGNORE {table} SET {column} = ?1 WHERE {column} = ?2"),
+                    &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2{not_taken}"),
                     params![keep, remove],
                 )?;
             }
@@ -300,8 +306,10 @@ impl Repo {
             for l in ALL_TAG_LINKS {
                 c.execute(
                     &format!(
-                        "UPDATE OR IGNORE {} SET tag_id = ?1 WHERE tag_id = ?2",
-                        l.table
+                        "UPDATE {table} SET tag_id = ?1 WHERE tag_id = ?2
+                           AND {owner} NOT IN (SELECT {owner} FROM {table} WHERE tag_id = ?1)",
+                        table = l.table,
+                        owner = l.owner
                     ),
                     params![keep, remove],
                 )?;
@@ -340,7 +348,7 @@ impl Repo {
                     "INSERT INTO profile (id, name, role, organization_id) VALUES (1, ?1, ?2, ?3)
                      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,
                         organization_id = excluded.organization_id, updated_at = {NOW_UTC},
-                        version = version + 1"
+                        version = profile.version + 1"
                 ),
                 params![
                     profile.name.trim(),

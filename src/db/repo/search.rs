@@ -207,6 +207,16 @@ impl Repo {
     ) -> std::result::Result<T, E> {
         self.transaction(Ending::Commit, |repo| {
             let conn = repo.conn();
+            if conn.backend() == crate::db::sql::Backend::Postgres {
+                // PostgreSQL's triggers index each row as it arrives; the rebuild then mends
+                // what depends on rows that came later (a goal under a deleted goal).
+                let value = f(repo)?;
+                if repo.schema_version()? >= 3 {
+                    conn.execute_batch("SELECT search_rebuild()")
+                        .map_err(Error::from)?;
+                }
+                return Ok(value);
+            }
             let Some(rebuild) = search_rebuild_sql(conn)? else {
                 return f(repo);
             };

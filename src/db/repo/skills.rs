@@ -79,7 +79,7 @@ fn assessments_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<
     let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, skill_id, level, assessed_on, note FROM skill_progress
-         WHERE skill_id IN (SELECT value FROM json_each(?1))
+         WHERE skill_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))
          ORDER BY skill_id, assessed_on, id",
     )?;
     for a in stmt.query_map([json], assessment_from_row)? {

@@ -287,9 +287,9 @@ impl Repo {
         self.write(|c| {
             let missing: Option<Id> = c
                 .prepare_cached(
-                    "SELECT j.value FROM json_each(?1) j
+                    "SELECT CAST(j.value AS BIGINT) FROM json_each(?1) j
                      WHERE NOT EXISTS (SELECT 1 FROM tasks t
-                                       WHERE t.id = j.value AND t.deleted_at IS NULL)
+                                       WHERE t.id = CAST(j.value AS BIGINT) AND t.deleted_at IS NULL)
                      ORDER BY j.key LIMIT 1",
                 )?
                 .query_row([&json], |r| r.get(0))
@@ -302,7 +302,8 @@ impl Repo {
             // left to itself the planner walks every open task before the day and scans the
             // ids for each, which grows with the backlog.
             const MOVING: &str = "WITH asked AS (
-                    SELECT value AS id, min(key) AS first FROM json_each(?1) GROUP BY value
+                    SELECT CAST(value AS BIGINT) AS id, min(key) AS first FROM json_each(?1)
+                    GROUP BY CAST(value AS BIGINT)
                 ),
                 moving AS (
                     SELECT t.id, t.day, row_number() OVER (ORDER BY asked.first) - 1 AS rank
@@ -355,7 +356,7 @@ impl Repo {
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut tasks = load_many(
             self.conn(),
-            "WHERE t.id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL",
+            "WHERE t.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) AND t.deleted_at IS NULL",
             [json],
         )?;
         let rank: std::collections::HashMap<Id, usize> = ids

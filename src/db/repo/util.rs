@@ -212,7 +212,7 @@ pub fn set_tags(conn: &Connection, link: TagLink, owner_id: Id, tags: &[String])
             }
         };
         conn.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {} ({}, tag_id) VALUES (?1, ?2)",
+            "INSERT INTO {} ({}, tag_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             link.table, link.owner
         ))?
         .execute(params![owner_id, id])?;
@@ -254,7 +254,7 @@ pub fn tags_of_many(
     let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.{owner}, t.name FROM {table} l JOIN tags t ON t.id = l.tag_id
-         WHERE l.{owner} IN (SELECT value FROM json_each(?1)) ORDER BY t.name",
+         WHERE l.{owner} IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) ORDER BY t.name",
         owner = link.owner,
         table = link.table
     ))?;
@@ -313,7 +313,7 @@ fn live_clause(table: Table) -> &'static str {
     if SOFT_DELETE_TABLES.contains(&table.name) {
         "deleted_at IS NULL"
     } else {
-        "1"
+        "1 = 1"
     }
 }
 

@@ -466,26 +466,31 @@ impl Connection {
     /// or on PostgreSQL a transaction holding the schema's writer lock, so that writers queue
     /// as they do on SQLite. Rolls back when dropped uncommitted.
     pub fn begin_write(&self) -> Result<Transaction<'_>> {
-        match self {
-            Connection::Lite(c) => c.execute_batch("BEGIN IMMEDIATE")?,
-            Connection::Pg(s) => s.begin_write()?,
-        }
+        self.begin(true)?;
         Ok(Transaction {
             conn: self,
             open: true,
         })
     }
 
-    /// Begins a read transaction: one consistent view over several statements.
-    pub fn begin_read(&self) -> Result<Transaction<'_>> {
-        match self {
-            Connection::Lite(c) => c.execute_batch("BEGIN DEFERRED")?,
-            Connection::Pg(s) => s.begin_read()?,
+    /// Begins a write transaction (`write`) or a read transaction (one consistent view over
+    /// several statements) that the caller ends with [`Connection::end`].
+    pub fn begin(&self, write: bool) -> Result<()> {
+        match (self, write) {
+            (Connection::Lite(c), true) => Ok(c.execute_batch("BEGIN IMMEDIATE")?),
+            (Connection::Lite(c), false) => Ok(c.execute_batch("BEGIN DEFERRED")?),
+            (Connection::Pg(s), true) => s.begin_write(),
+            (Connection::Pg(s), false) => s.begin_read(),
         }
-        Ok(Transaction {
-            conn: self,
-            open: true,
-        })
+    }
+
+    /// Ends the transaction [`Connection::begin`] began: commits it, or rolls it back.
+    pub fn end(&self, commit: bool) -> Result<()> {
+        let how = if commit { "COMMIT" } else { "ROLLBACK" };
+        match self {
+            Connection::Lite(c) => Ok(c.execute_batch(how)?),
+            Connection::Pg(s) => s.end(how),
+        }
     }
 }
 
@@ -498,10 +503,7 @@ pub struct Transaction<'c> {
 impl Transaction<'_> {
     pub fn commit(mut self) -> Result<()> {
         self.open = false;
-        match self.conn {
-            Connection::Lite(c) => Ok(c.execute_batch("COMMIT")?),
-            Connection::Pg(s) => s.end("COMMIT"),
-        }
+        self.conn.end(true)
     }
 }
 
@@ -517,10 +519,7 @@ impl Drop for Transaction<'_> {
         if self.open {
             // Nothing can be reported from a drop; a failed rollback leaves the transaction
             // to end with the connection, which writes nothing either.
-            let _ = match self.conn {
-                Connection::Lite(c) => c.execute_batch("ROLLBACK").map_err(Error::from),
-                Connection::Pg(s) => s.end("ROLLBACK"),
-            };
+            let _ = self.conn.end(false);
         }
     }
 }

@@ -407,7 +407,16 @@ impl Session {
             return Ok(s.clone());
         }
         let translated = translate(sql);
-        let stmt = self.client.borrow_mut().prepare(&translated)?;
+        let stmt = self
+            .client
+            .borrow_mut()
+            .prepare(&translated)
+            .inspect_err(|e| {
+                // For whoever ports a statement: which one PostgreSQL refused, and why.
+                if std::env::var_os("WORKLOG_SQL_DEBUG").is_some() {
+                    eprintln!("PostgreSQL refused: {}\n{translated}", describe(e));
+                }
+            })?;
         self.statements
             .borrow_mut()
             .insert(sql.to_string(), stmt.clone());
@@ -564,11 +573,23 @@ pub fn translate(sql: &str) -> String {
                     let after = &rest[word.len() + 2..];
                     let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
                     let close = &after[digits.len()..];
-                    if close.starts_with(')') {
-                        out.push_str(&format!("json_array_elements_text(${digits}::json)"));
-                        rest = &close[1..];
+                    if let Some(tail) = close.strip_prefix(')') {
+                        out.push_str(&format!(
+                            "(SELECT ordinality - 1 AS key, value \
+                             FROM json_array_elements_text(${digits}::json) WITH ORDINALITY)"
+                        ));
+                        // PostgreSQL 15 wants a name for a subquery in FROM.
+                        if !has_alias(tail) {
+                            out.push_str(" AS json_each");
+                        }
+                        rest = tail;
                         continue;
                     }
+                }
+                if upper == "CROSS" && joins_on(&rest[word.len()..]) {
+                    // SQLite's CROSS JOIN ... ON (a join order it keeps) is an inner join.
+                    rest = rest[word.len()..].trim_start();
+                    continue;
                 }
             }
             out.push_str(word);
@@ -579,6 +600,33 @@ pub fn translate(sql: &str) -> String {
         rest = &rest[c.len_utf8()..];
     }
     out
+}
+
+/// Keywords that can follow a table in FROM, and so are not its alias.
+const NOT_ALIAS: [&str; 12] = [
+    "WHERE", "GROUP", "ORDER", "JOIN", "LEFT", "CROSS", "INNER", "ON", "LIMIT", "UNION", "AS",
+    "HAVING",
+];
+
+fn has_alias(tail: &str) -> bool {
+    word_at(tail.trim_start())
+        .is_some_and(|w| !NOT_ALIAS.contains(&w.to_ascii_uppercase().as_str()))
+}
+
+/// True if `after` (the text after CROSS) is `JOIN table [alias] ON`.
+fn joins_on(after: &str) -> bool {
+    let mut words = after
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| !w.is_empty());
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("JOIN")) {
+        return false;
+    }
+    let _table = words.next();
+    match words.next() {
+        Some(w) if w.eq_ignore_ascii_case("ON") => true,
+        Some(_alias) => words.next().is_some_and(|w| w.eq_ignore_ascii_case("ON")),
+        None => false,
+    }
 }
 
 fn word_at(s: &str) -> Option<&str> {
@@ -659,6 +707,12 @@ impl PgToSql for Bound<'_> {
 fn parse_local(s: &str) -> std::result::Result<NaiveDateTime, chrono::ParseError> {
     NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S%.f")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S%.f"))
+        // A day where a time is compared: its first moment, as SQLite's text comparison has it.
+        .or_else(|e| {
+            NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                .map(|d| d.and_time(chrono::NaiveTime::MIN))
+                .map_err(|_| e)
+        })
 }
 
 fn parse_instant(s: &str) -> std::result::Result<DateTime<Utc>, chrono::ParseError> {
@@ -901,7 +955,21 @@ mod tests {
         );
         assert_eq!(
             translate("WHERE id IN (SELECT value FROM json_each(?4))"),
-            "WHERE id IN (SELECT value FROM json_array_elements_text($4::json))"
+            "WHERE id IN (SELECT value FROM (SELECT ordinality - 1 AS key, value \
+             FROM json_array_elements_text($4::json) WITH ORDINALITY) AS json_each)"
+        );
+        assert_eq!(
+            translate("SELECT j.value FROM json_each(?1) j WHERE"),
+            "SELECT j.value FROM (SELECT ordinality - 1 AS key, value \
+             FROM json_array_elements_text($1::json) WITH ORDINALITY) j WHERE"
+        );
+        assert_eq!(
+            translate("FROM asked CROSS JOIN tasks t ON t.id = asked.id"),
+            "FROM asked JOIN tasks t ON t.id = asked.id"
+        );
+        assert_eq!(
+            translate("FROM a CROSS JOIN b WHERE"),
+            "FROM a CROSS JOIN b WHERE"
         );
         assert_eq!(
             translate("x IS NULL AND notifnull(1)"),
