@@ -58,6 +58,24 @@ pub fn bin_dir() -> Option<PathBuf> {
     found.pop().map(|(_, bin)| bin)
 }
 
+/// One of PostgreSQL's programs (`pg_dump`, `psql`): beside `initdb`, else in Debian's folder,
+/// else on the PATH.
+pub fn tool(name: &str) -> PathBuf {
+    let beside = bin_dir().map(|d| d.join(name));
+    if let Some(p) = beside.filter(|p| p.is_file()) {
+        return p;
+    }
+    if let Ok(dirs) = std::fs::read_dir("/usr/lib/postgresql") {
+        for d in dirs.flatten() {
+            let p = d.path().join("bin").join(name);
+            if p.is_file() {
+                return p;
+            }
+        }
+    }
+    PathBuf::from(name)
+}
+
 /// Whether the PostgreSQL tests must run (CI): then a missing server is a failure.
 pub fn required() -> bool {
     std::env::var("WORKLOG_REQUIRE_POSTGRES").is_ok_and(|v| v == "1")
@@ -219,13 +237,7 @@ impl Server {
 
     /// Runs SQL as the superuser through `psql`, failing on the first error.
     pub fn admin_sql(&self, sql: &str) -> Result<String, String> {
-        let bin = bin_dir().ok_or("no PostgreSQL programs")?;
-        let psql = ["psql"]
-            .iter()
-            .map(|p| bin.join(p))
-            .find(|p| p.is_file())
-            .unwrap_or_else(|| PathBuf::from("psql"));
-        let out = Command::new(psql)
+        let out = Command::new(tool("psql"))
             .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1"])
             .arg("-h")
             .arg(&self.socket_dir)
@@ -237,6 +249,58 @@ impl Server {
         } else {
             Err(String::from_utf8_lossy(&out.stderr).into_owned())
         }
+    }
+
+    /// The schema `schema` as `pg_dump` writes it, made readable and independent of its name:
+    /// no comments, settings or ownership, and unqualified names.
+    pub fn dump_schema(&self, schema: &str) -> String {
+        let out = Command::new(tool("pg_dump"))
+            .arg("-h")
+            .arg(&self.socket_dir)
+            .args(["-U", ADMIN, "-d", "postgres", "--schema-only", "--no-owner"])
+            .args(["--no-privileges", "--no-comments", "--schema", schema])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut lines: Vec<String> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with("--")
+                || line.starts_with("SET ")
+                || line.starts_with("SELECT pg_catalog.set_config")
+                || line.starts_with("CREATE SCHEMA ")
+                || line.starts_with("\\restrict")
+                || line.starts_with("\\unrestrict")
+            {
+                continue;
+            }
+            let line = line.replace(&format!("{schema}."), "");
+            if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
+                continue;
+            }
+            lines.push(line);
+        }
+        while lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        lines.join("\n") + "\n"
+    }
+
+    /// How many tables, views, sequences, functions and types `schema` holds.
+    pub fn objects_in(&self, schema: &str) -> i64 {
+        let sql = format!(
+            "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                      WHERE n.nspname = '{schema}')
+                  + (SELECT count(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                      WHERE n.nspname = '{schema}')
+                  + (SELECT count(*) FROM pg_collation c JOIN pg_namespace n
+                      ON n.oid = c.collnamespace WHERE n.nspname = '{schema}')"
+        );
+        self.admin_sql(&sql).unwrap().trim().parse().unwrap()
     }
 
     /// A fresh, empty schema for one test, and the URL that selects it.
