@@ -129,10 +129,12 @@ impl Repo {
     /// A number that changes whenever another connection commits (`PRAGMA data_version`);
     /// the TUI polls it to notice a second session's writes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .lite()?
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => {
+                Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            }
+            crate::db::sql::Connection::Pg(s) => Ok(s.data_version()?),
+        }
     }
 
     /// The pragmas in force on this connection, read back from SQLite.

@@ -17,6 +17,13 @@ pub struct Session {
     client: RefCell<postgres::Client>,
     statements: RefCell<HashMap<String, postgres::Statement>>,
     in_transaction: Cell<bool>,
+    /// The open transaction writes: its commit tells the other sessions (see [`CHANNEL`]).
+    writing: Cell<bool>,
+    /// Commits by other sessions to this schema seen so far: PostgreSQL's counterpart of
+    /// SQLite's `PRAGMA data_version`.
+    others_commits: Cell<i64>,
+    /// This session's random name, so that it does not count its own commits.
+    id: String,
     schema: String,
     /// The key of the advisory lock that serializes writers to this schema.
     writer_key: i64,
@@ -247,14 +254,45 @@ impl Target {
             client: RefCell::new(client),
             statements: RefCell::new(HashMap::new()),
             in_transaction: Cell::new(false),
+            writing: Cell::new(false),
+            others_commits: Cell::new(0),
+            id: (0..8)
+                .map(|_| format!("{:02x}", rand::random::<u8>()))
+                .collect(),
             writer_key: writer_key(&self.schema),
             schema: self.schema.clone(),
             shown: self.shown.clone(),
         };
         let ident = quote_ident(&self.schema);
+        // Looked up first: a role that owns its schema but may not create schemas (the least
+        // worklog needs) is refused even `CREATE SCHEMA IF NOT EXISTS`.
+        let exists = !session
+            .client
+            .borrow_mut()
+            .query(
+                "SELECT 1 FROM pg_namespace WHERE nspname = $1",
+                &[&self.schema],
+            )?
+            .is_empty();
+        if !exists {
+            session.batch(&format!("CREATE SCHEMA {ident}"))?;
+        } else {
+            let usable: bool = session
+                .client
+                .borrow_mut()
+                .query_one("SELECT has_schema_privilege($1, 'USAGE')", &[&self.schema])?
+                .get(0);
+            if !usable {
+                // Otherwise every table would seem missing.
+                return Err(Error::Unsupported(leak(format!(
+                    "permission denied for schema {}: this role may not use it",
+                    self.schema
+                ))));
+            }
+        }
         session.batch(&format!(
-            "CREATE SCHEMA IF NOT EXISTS {ident}; SET search_path TO {ident}; \
-             SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD"
+            "SET search_path TO {ident}; SET TIME ZONE 'UTC'; SET DateStyle TO ISO, YMD; \
+             LISTEN {CHANNEL}"
         ))?;
         Ok(session)
     }
@@ -374,6 +412,10 @@ pub(crate) fn pgpass_lookup(
         .map(|mut f| f.swap_remove(4))
 }
 
+/// The channel every write transaction notifies on commit, with "schema session" as payload:
+/// how an open TUI learns, within a second, that another machine wrote.
+pub const CHANNEL: &str = "worklog_changes";
+
 /// A stable 64-bit key for the schema's writer lock.
 fn writer_key(schema: &str) -> i64 {
     use sha2::{Digest, Sha256};
@@ -465,6 +507,7 @@ impl Session {
     pub(super) fn begin_write(&self) -> Result<()> {
         self.batch("BEGIN")?;
         self.in_transaction.set(true);
+        self.writing.set(true);
         let key = self.writer_key;
         let locked = self
             .client
@@ -484,8 +527,40 @@ impl Session {
     }
 
     pub(super) fn end(&self, how: &str) -> Result<()> {
+        let wrote = self.writing.replace(false);
+        if wrote && how == "COMMIT" {
+            // Delivered only if the transaction commits.
+            let payload = format!("{} {}", self.schema, self.id);
+            let notified = self
+                .client
+                .borrow_mut()
+                .execute("SELECT pg_notify($1, $2)", &[&CHANNEL, &payload]);
+            if let Err(e) = notified {
+                self.in_transaction.set(false);
+                let _ = self.batch("ROLLBACK");
+                return Err(e.into());
+            }
+        }
         self.in_transaction.set(false);
         self.batch(how)
+    }
+
+    /// How many commits other sessions have made to this schema, as far as this session has
+    /// heard: it changes when another session writes (compare `PRAGMA data_version`).
+    pub fn data_version(&self) -> Result<i64> {
+        let mut client = self.client.borrow_mut();
+        let mut notifications = client.notifications();
+        // A moment's wait lets the driver read what already reached the socket (a
+        // non-blocking look only sees what an earlier query happened to read).
+        let mut heard = notifications.timeout_iter(std::time::Duration::from_millis(1));
+        while let Some(n) = postgres::fallible_iterator::FallibleIterator::next(&mut heard)? {
+            let mut parts = n.payload().splitn(2, ' ');
+            let (schema, session) = (parts.next(), parts.next());
+            if n.channel() == CHANNEL && schema == Some(&self.schema) && session != Some(&self.id) {
+                self.others_commits.set(self.others_commits.get() + 1);
+            }
+        }
+        Ok(self.others_commits.get())
     }
 }
 
