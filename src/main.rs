@@ -17,6 +17,18 @@ struct Cli {
     #[arg(long, global = true, env = "WORKLOG_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
+    /// Keep the log on a PostgreSQL server instead of the data directory's worklog.db:
+    /// postgresql://USER@HOST/DB?sslmode=verify-full (libpq's PG* variables and ~/.pgpass
+    /// apply; WORKLOG_SCHEMA names the schema, "worklog" by default)
+    #[arg(
+        long,
+        global = true,
+        env = "WORKLOG_DATABASE",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database: Option<String>,
+
     /// Read settings from this file [default: $WORKLOG_CONFIG, else
     /// $XDG_CONFIG_HOME/worklog/config.toml if it exists]
     #[arg(long, global = true, value_name = "FILE")]
@@ -627,7 +639,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
     // `--data-dir` or WORKLOG_DATA_DIR (clap gives either), else the file's data_dir.
     let default_dir = data_dir.clone().or_else(|| config.data_dir.clone());
-    let dir = || DataDir::resolve(default_dir.clone());
+    let database = cli.database.clone();
+    let dir = || DataDir::resolve(default_dir.clone()).map(|d| d.with_server(database.clone()));
     let data_dir_source = worklog::config::data_dir_source(data_dir.as_deref(), &config);
     worklog::config::install(config);
     let config = worklog::config::current();

@@ -190,19 +190,25 @@ fn tables_at(version: u32) -> Result<Vec<String>> {
 /// down to `to` drops, with the rows each holds in `conn`; only those holding rows. Moving
 /// up, or to the same version, drops nothing.
 pub fn tables_dropped(conn: &Connection, from: u32, to: u32) -> Result<Vec<(String, i64)>> {
-    if to >= from {
-        return Ok(Vec::new());
-    }
-    let kept = tables_at(to)?;
-    let gone: Vec<String> = tables_at(from)?
-        .into_iter()
-        .filter(|t| !kept.contains(t) && !DERIVED_TABLES.contains(&t.as_str()))
-        .collect();
+    let gone = tables_gone(from, to)?;
     let names: Vec<&str> = gone.iter().map(String::as_str).collect();
     Ok(row_counts(conn, &names)?
         .0
         .into_iter()
         .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
+/// The user-data tables that moving the schema from `from` down to `to` drops (the same on
+/// both backends: their migrations build the same tables).
+pub fn tables_gone(from: u32, to: u32) -> Result<Vec<String>> {
+    if to >= from {
+        return Ok(Vec::new());
+    }
+    let kept = tables_at(to)?;
+    Ok(tables_at(from)?
+        .into_iter()
+        .filter(|t| !kept.contains(t) && !DERIVED_TABLES.contains(&t.as_str()))
         .collect())
 }
 

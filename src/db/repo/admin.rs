@@ -123,7 +123,22 @@ impl Repo {
     /// their row counts (the derived search index left out); empty when moving up.
     pub fn tables_dropped_by(&self, target: u32) -> Result<Vec<(String, i64)>> {
         let from = self.schema_version()?;
-        super::super::snapshot::tables_dropped(self.conn().lite()?, from, target)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => {
+                super::super::snapshot::tables_dropped(c, from, target)
+            }
+            c @ crate::db::sql::Connection::Pg(_) => {
+                let mut out = Vec::new();
+                for t in super::super::snapshot::tables_gone(from, target)? {
+                    let n: i64 =
+                        c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                    if n > 0 {
+                        out.push((t, n));
+                    }
+                }
+                Ok(out)
+            }
+        }
     }
 
     /// A number that changes whenever another connection commits (`PRAGMA data_version`);
@@ -154,8 +169,13 @@ impl Repo {
     }
 
     /// `PRAGMA integrity_check`: empty when the file is sound, else the problems found.
+    /// On PostgreSQL, none: the server keeps its files sound itself (its checksums and WAL),
+    /// and checking them takes an extension a plain role cannot install.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        super::super::snapshot::integrity_problems(self.conn().lite()?)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => super::super::snapshot::integrity_problems(c),
+            crate::db::sql::Connection::Pg(_) => Ok(Vec::new()),
+        }
     }
 
     /// `PRAGMA foreign_key_check`, one line per broken reference. PostgreSQL checks every
