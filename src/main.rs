@@ -678,7 +678,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         None if cli.demo => {
-            let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
+            let dir = cli::demo::fill(
+                None,
+                None,
+                worklog::demo::DEFAULT_ROWS,
+                1,
+                clock.clone(),
+                out,
+            )?;
             worklog::tui::run_demo(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
@@ -821,7 +828,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             rows,
             seed,
         }) => {
-            cli::demo::fill(demo_dir.or(data_dir), rows, seed, clock, out)?;
+            cli::demo::fill(demo_dir.or(data_dir), database, rows, seed, clock, out)?;
         }
     }
     Ok(())
