@@ -79,6 +79,27 @@ CREATE FUNCTION substr(t timestamptz, start integer, len integer) RETURNS text
 CREATE FUNCTION substr(d date, start integer, len integer) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN substr(to_char(d, 'YYYY-MM-DD'), start, len);
+-- SQLite's json_group_array: a JSON array of the group's values in the order they come, []
+-- for none. Built as text, so objects keep their keys' order (jsonb would sort them).
+CREATE FUNCTION worklog_json_array_add(state text, value anyelement) RETURNS text
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT CASE WHEN state = '' THEN '' ELSE state || ',' END
+                 || coalesce(to_json(value)::text, 'null') $$;
+CREATE FUNCTION worklog_json_array_end(state text) RETURNS json
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$ SELECT ('[' || state || ']')::json $$;
+CREATE AGGREGATE json_group_array(anyelement) (
+    SFUNC = worklog_json_array_add,
+    STYPE = text,
+    INITCOND = '',
+    FINALFUNC = worklog_json_array_end
+);
+-- strftime('%Y-%m-%dT%H:%M:%fZ', stamp): an instant in SQLite's text form, milliseconds and Z.
+CREATE FUNCTION strftime(format text, t timestamptz) RETURNS text
+    LANGUAGE sql STABLE STRICT PARALLEL SAFE
+    RETURN CASE format
+        WHEN '%Y-%m-%dT%H:%M:%fZ' THEN to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
+    END;
 CREATE FUNCTION date(day text, modifier text) RETURNS date
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN CAST(substr(day, 1, 10) AS date)

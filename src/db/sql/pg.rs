@@ -572,13 +572,18 @@ impl Session {
 /// | `x IS ?N` / `x IS NOT ?N`      | `x IS [NOT] DISTINCT FROM $N`     |
 /// | `ifnull(`                      | `coalesce(`                       |
 /// | `strftime('%Y-%m-%dT%H:%M:%fZ')` | `now()`                         |
-/// | `json_each(?N)` (a list of ids) | `json_array_elements_text($N::json)` |
+/// | `json_each(?N)` (a list)        | `json_array_elements_text($N::json)`, as a table with `key` and `value` |
+/// | `json_object(`                 | `json_build_object(`              |
+/// | `FROM (SELECT …)` with no name | `FROM (SELECT …) AS subqueryN`    |
 ///
 /// Text inside quotes is left alone. Anything else the two dialects share, or the
 /// PostgreSQL schema defines a function for (see `migrations_pg/README.md`).
 pub fn translate(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 16);
     let mut rest = sql;
+    let mut highest = 0usize;
+    let mut from_subquery: Vec<bool> = Vec::new();
+    let mut subqueries = 0usize;
     while let Some(c) = rest.chars().next() {
         if c == '\'' || c == '"' {
             // Copy the quoted text through to its closing quote (doubled quotes included).
@@ -610,8 +615,14 @@ pub fn translate(sql: &str) -> String {
         }
         if c == '?' {
             let digits: String = rest[1..].chars().take_while(char::is_ascii_digit).collect();
+            // A bare `?` is one more than the highest number so far, as SQLite counts.
+            let n = match digits.parse::<usize>() {
+                Ok(n) => n,
+                Err(_) => highest + 1,
+            };
+            highest = highest.max(n);
             out.push('$');
-            out.push_str(&digits);
+            out.push_str(&n.to_string());
             rest = &rest[1 + digits.len()..];
             continue;
         }
@@ -646,8 +657,13 @@ pub fn translate(sql: &str) -> String {
                 }
                 if upper == "JSON_EACH" && rest[word.len()..].starts_with("(?") {
                     let after = &rest[word.len() + 2..];
-                    let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
+                    let mut digits: String =
+                        after.chars().take_while(char::is_ascii_digit).collect();
                     let close = &after[digits.len()..];
+                    if digits.is_empty() {
+                        digits = (highest + 1).to_string();
+                    }
+                    highest = highest.max(digits.parse().unwrap_or(0));
                     if let Some(tail) = close.strip_prefix(')') {
                         out.push_str(&format!(
                             "(SELECT ordinality - 1 AS key, value \
@@ -661,6 +677,11 @@ pub fn translate(sql: &str) -> String {
                         continue;
                     }
                 }
+                if upper == "JSON_OBJECT" && rest[word.len()..].starts_with('(') {
+                    out.push_str("json_build_object");
+                    rest = &rest[word.len()..];
+                    continue;
+                }
                 if upper == "CROSS" && joins_on(&rest[word.len()..]) {
                     // SQLite's CROSS JOIN ... ON (a join order it keeps) is an inner join.
                     rest = rest[word.len()..].trim_start();
@@ -671,8 +692,25 @@ pub fn translate(sql: &str) -> String {
             rest = &rest[word.len()..];
             continue;
         }
+        if c == '(' {
+            // A subquery in FROM: PostgreSQL 15 wants a name for it, SQLite does not.
+            let after_from = out
+                .trim_end()
+                .rsplit(|ch: char| !(ch.is_ascii_alphanumeric() || ch == '_'))
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("FROM"));
+            from_subquery.push(
+                after_from
+                    && rest[1..].trim_start().len() >= 6
+                    && rest[1..].trim_start()[..6].eq_ignore_ascii_case("SELECT"),
+            );
+        }
         out.push(c);
         rest = &rest[c.len_utf8()..];
+        if c == ')' && from_subquery.pop() == Some(true) && !has_alias(rest) {
+            subqueries += 1;
+            out.push_str(&format!(" AS subquery{subqueries}"));
+        }
     }
     out
 }
@@ -981,7 +1019,11 @@ pub(super) fn read_text(row: &postgres::Row, idx: usize) -> Result<Option<String
         Type::BYTEA => row
             .try_get::<_, Option<Vec<u8>>>(idx)?
             .map(|b| String::from_utf8_lossy(&b).into_owned()),
-        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::JSON | Type::UNKNOWN => row
+        // JSON as SQLite writes it: no spaces between the tokens.
+        Type::JSON => row
+            .try_get::<_, Option<Raw<'_>>>(idx)?
+            .map(|r| compact_json(&String::from_utf8_lossy(r.0))),
+        Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME | Type::UNKNOWN => row
             .try_get::<_, Option<Raw<'_>>>(idx)?
             .map(|r| String::from_utf8_lossy(r.0).into_owned()),
         other => {
@@ -991,6 +1033,31 @@ pub(super) fn read_text(row: &postgres::Row, idx: usize) -> Result<Option<String
             ));
         }
     })
+}
+
+/// JSON text without the whitespace between tokens (PostgreSQL's json functions write
+/// `{"a" : 1}`, SQLite's `{"a":1}`); keys keep their order.
+fn compact_json(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    for c in text.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_string = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// A PostgreSQL error in one line, with the server's message where there is one.
@@ -1051,6 +1118,26 @@ mod tests {
             "x IS NULL AND notifnull(1)"
         );
         assert_eq!(translate("'it''s ?1' = ?2"), "'it''s ?1' = $2");
+        assert_eq!(
+            translate("a = ? AND b = ?3 AND c = ?"),
+            "a = $1 AND b = $3 AND c = $4"
+        );
+        assert_eq!(
+            translate("SELECT max(d) FROM (SELECT 1 AS d UNION ALL SELECT 2) WHERE x IN (1, 2)"),
+            "SELECT max(d) FROM (SELECT 1 AS d UNION ALL SELECT 2) AS subquery1 WHERE x IN (1, 2)"
+        );
+        assert_eq!(
+            translate("SELECT * FROM (SELECT 1) t, (SELECT 2) u"),
+            "SELECT * FROM (SELECT 1) t, (SELECT 2) u"
+        );
+    }
+
+    #[test]
+    fn json_is_made_compact_outside_its_strings() {
+        assert_eq!(
+            compact_json(r#"{"a b" : 1, "c" : ["x \" y", null]}"#),
+            r#"{"a b":1,"c":["x \" y",null]}"#
+        );
     }
 
     #[test]
