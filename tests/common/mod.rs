@@ -57,10 +57,29 @@ pub fn second_session(t: &TestDb) -> Repo {
 /// The same database on PostgreSQL: a fresh schema on the throwaway server ([`pg`]).
 pub mod on_postgres {
     use super::*;
+    use std::cell::RefCell;
 
-    pub fn db_at(now: &str) -> TestDb {
+    thread_local! {
+        /// The schema this test's commands run on (`bin::worklog` passes it on): the one made
+        /// last on this thread.
+        static CURRENT: RefCell<Option<(String, String)>> = const { RefCell::new(None) };
+    }
+
+    /// The server and schema the real binary is to use in this test, if it runs on PostgreSQL.
+    pub fn current() -> Option<(String, String)> {
+        CURRENT.with(|c| c.borrow().clone())
+    }
+
+    /// A fresh schema, which the real binary then uses in this test.
+    pub fn use_fresh_schema() -> (String, String) {
         let server = pg::server().expect("checked by the caller");
         let (url, schema) = server.fresh_schema();
+        CURRENT.with(|c| *c.borrow_mut() = Some((url.clone(), schema.clone())));
+        (url, schema)
+    }
+
+    pub fn db_at(now: &str) -> TestDb {
+        let (url, schema) = use_fresh_schema();
         let dir = tempfile::tempdir().unwrap();
         let clock = Arc::new(FixedClock::new(at(now)));
         let repo = Repo::open_server_migrated(&url, Some(&schema), clock.clone()).unwrap();
@@ -98,6 +117,8 @@ macro_rules! on_both_backends {
                 if $crate::common::pg::server().is_none() {
                     return;
                 }
+                // Commands run with the real binary go to this test's own schema.
+                $crate::common::on_postgres::use_fresh_schema();
                 $body
             })*
         }
