@@ -100,6 +100,7 @@ impl From<super::sql::Error> for Error {
             E::Sqlite(e) => e.into(),
             E::Postgres(e) => from_postgres(&e),
             E::NoRows => Error::Sqlite("the row was not found".into()),
+            E::Setup(why) => Error::Io(why),
             e @ (E::Conversion { .. } | E::Unsupported(_)) => Error::Sqlite(e.to_string()),
         }
     }

@@ -53,9 +53,11 @@ pub fn worklog_with_env(
         // A developer's own server is never used: only the test's, on PostgreSQL.
         .env_remove("WORKLOG_DATABASE")
         .env_remove("WORKLOG_SCHEMA")
-        .envs(super::on_postgres::current().map_or(Vec::new(), |(url, schema)| {
-            vec![("WORKLOG_DATABASE", url), ("WORKLOG_SCHEMA", schema)]
-        }))
+        .envs(
+            super::on_postgres::current().map_or(Vec::new(), |(url, schema)| {
+                vec![("WORKLOG_DATABASE", url), ("WORKLOG_SCHEMA", schema)]
+            }),
+        )
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

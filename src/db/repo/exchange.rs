@@ -492,11 +492,8 @@ impl Repo {
         stmt.for_each(bound, |row| {
             values.clear();
             for (i, c) in table.columns.iter().enumerate() {
-                match read_value(row.get(i), &table.name, c).and_then(|v| {
-                    values.push(v);
-                    Ok(())
-                }) {
-                    Ok(()) => {}
+                match read_value(row.get(i), &table.name, c) {
+                    Ok(v) => values.push(v),
                     Err(e) => {
                         failed = Some(e);
                         return Err(crate::db::sql::Error::Unsupported("stopped"));
@@ -509,9 +506,9 @@ impl Repo {
             }
             Ok(())
         })
-        .or_else(|e| match failed.take() {
-            Some(mine) => Err(mine),
-            None => Err(e.into()),
+        .map_err(|e| match failed.take() {
+            Some(mine) => mine,
+            None => e.into(),
         })
     }
 

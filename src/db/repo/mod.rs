@@ -44,7 +44,7 @@ impl Repo {
         let session = target
             .connect()
             .map_err(|e| Error::Io(format!("could not connect to {}: {e}", target.shown())))?;
-        let conn = Connection::Pg(session);
+        let conn = Connection::Pg(Box::new(session));
         migrate::ensure_not_newer(&conn, migrate::PG_MIGRATIONS)?;
         let identity = RefCell::new(identity::read(&conn)?);
         Ok(Repo {

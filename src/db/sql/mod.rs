@@ -34,6 +34,9 @@ pub enum Error {
     NoRows,
     /// Something only one backend can do was asked of the other.
     Unsupported(&'static str),
+    /// The server cannot be reached as given: a bad address, TLS settings, or a schema this
+    /// role may not use.
+    Setup(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -48,6 +51,7 @@ impl fmt::Display for Error {
             }
             Error::NoRows => write!(f, "no row was found"),
             Error::Unsupported(what) => write!(f, "{what}"),
+            Error::Setup(why) => write!(f, "{why}"),
         }
     }
 }
@@ -383,7 +387,7 @@ impl RowIndex for usize {
 /// An open database on either backend.
 pub enum Connection {
     Lite(rusqlite::Connection),
-    Pg(pg::Session),
+    Pg(Box<pg::Session>),
 }
 
 impl Connection {

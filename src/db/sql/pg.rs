@@ -87,7 +87,7 @@ pub fn redact(url: &str) -> String {
         let kept: Vec<String> = query
             .split('&')
             .map(|kv| match kv.split_once('=') {
-                Some((k, _)) if k == "password" => "password=***".to_string(),
+                Some(("password", _)) => "password=***".to_string(),
                 _ => kv.to_string(),
             })
             .collect();
@@ -102,12 +102,13 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16)
+        {
+            out.push(b);
+            i += 3;
+            continue;
         }
         out.push(if bytes[i] == b'+' { b' ' } else { bytes[i] });
         i += 1;
@@ -122,7 +123,7 @@ impl Target {
     /// `schema` (`WORKLOG_SCHEMA`), else the URL's `search_path` option, else "worklog".
     pub fn parse(url: &str, schema: Option<&str>) -> Result<Target> {
         let shown = redact(url);
-        let bad = |why: String| Error::Unsupported(leak(format!("{shown}: {why}")));
+        let bad = |why: String| Error::Setup(format!("{shown}: {why}"));
         let (base, query) = match url.split_once('?') {
             Some((b, q)) => (b, q),
             None => (url, ""),
@@ -165,8 +166,10 @@ impl Target {
                 config.host(h);
             }
         }
-        if config.get_ports().is_empty() {
-            if let Ok(p) = std::env::var("PGPORT") {
+        if config.get_ports().is_empty()
+            && let Ok(p) = std::env::var("PGPORT")
+        {
+            {
                 let port = p
                     .parse()
                     .map_err(|_| bad(format!("PGPORT {p:?} is not a port")))?;
@@ -284,10 +287,10 @@ impl Target {
                 .get(0);
             if !usable {
                 // Otherwise every table would seem missing.
-                return Err(Error::Unsupported(leak(format!(
+                return Err(Error::Setup(format!(
                     "permission denied for schema {}: this role may not use it",
                     self.schema
-                ))));
+                )));
             }
         }
         session.batch(&format!(
@@ -298,24 +301,17 @@ impl Target {
     }
 }
 
-/// Messages are `&'static str` in [`Error::Unsupported`]; a connection error is made once
-/// per process, so keeping its text is cheap.
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
 fn tls_connector(root: Option<&Path>) -> Result<tokio_postgres_rustls::MakeRustlsConnect> {
     let mut roots = rustls::RootCertStore::empty();
     match root {
         Some(path) => {
-            let pem = std::fs::read(path).map_err(|e| {
-                Error::Unsupported(leak(format!("sslrootcert {}: {e}", path.display())))
-            })?;
+            let pem = std::fs::read(path)
+                .map_err(|e| Error::Setup(format!("sslrootcert {}: {e}", path.display())))?;
             let mut reader = std::io::BufReader::new(&pem[..]);
             for cert in rustls_pemfile_certs(&mut reader) {
-                roots.add(cert).map_err(|e| {
-                    Error::Unsupported(leak(format!("sslrootcert {}: {e}", path.display())))
-                })?;
+                roots
+                    .add(cert)
+                    .map_err(|e| Error::Setup(format!("sslrootcert {}: {e}", path.display())))?;
             }
         }
         None => {
@@ -328,7 +324,7 @@ fn tls_connector(root: Option<&Path>) -> Result<tokio_postgres_rustls::MakeRustl
     let provider = std::sync::Arc::new(rustls::crypto::ring::default_provider());
     let config = rustls::ClientConfig::builder_with_provider(provider)
         .with_safe_default_protocol_versions()
-        .map_err(|e| Error::Unsupported(leak(format!("TLS: {e}"))))?
+        .map_err(|e| Error::Setup(format!("TLS: {e}")))?
         .with_root_certificates(roots)
         .with_no_client_auth();
     Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
@@ -377,8 +373,8 @@ fn pgpass_fields(line: &str) -> Vec<String> {
     while let Some(c) = chars.next() {
         match c {
             '\\' => {
-                if let Some(n) = chars.next() {
-                    fields.last_mut().map(|f| f.push(n));
+                if let (Some(n), Some(f)) = (chars.next(), fields.last_mut()) {
+                    f.push(n);
                 }
             }
             ':' => fields.push(String::new()),
