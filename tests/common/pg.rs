@@ -29,6 +29,8 @@ pub struct Server {
     /// The end of the pipe the watcher reads: it closes when this process exits.
     _watch: Mutex<ChildStdin>,
     _watcher: Mutex<Child>,
+    /// The server: stopped, and reaped by init, after the watcher's signal.
+    _postgres: Mutex<Child>,
 }
 
 /// The superuser `initdb` makes; tests use it only to set up roles and schemas.
@@ -182,6 +184,7 @@ fn start(bin: &Path) -> Server {
         .stderr(log)
         .spawn()
         .unwrap();
+    let postgres_pid = postgres.id();
     // The watcher outlives this process by as long as the server takes to stop: it reads its
     // stdin until this process exits and closes the pipe, then stops the server (fast
     // shutdown) and removes the folder.
@@ -192,7 +195,7 @@ fn start(bin: &Path) -> Server {
                while kill -0 "$1" 2>/dev/null; do sleep 0.1; done; rm -rf "$2""#,
         )
         .arg("sh")
-        .arg(postgres.id().to_string())
+        .arg(postgres_pid.to_string())
         .arg(&root)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
@@ -206,6 +209,7 @@ fn start(bin: &Path) -> Server {
         socket_dir,
         _watch: Mutex::new(watch),
         _watcher: Mutex::new(watcher),
+        _postgres: Mutex::new(postgres),
     };
     server.wait_ready();
     server
