@@ -3,7 +3,7 @@
 //! connection, one statement), and the same command on SQLite for comparison. Reports medians
 //! and the ratio to the floor.
 //!
-//! Run: `cargo bench --bench postgres` (`WORKLOG_BENCH_ROWS=N` for another size). It starts a
+//! Run: `cargo bench --bench postgres_add` (`WORKLOG_BENCH_ROWS=N` for another size). It starts a
 //! throwaway server of its own, as the tests do (`tests/common/pg.rs`), and needs PostgreSQL's
 //! programs. The TUI's figures on PostgreSQL come from
 //! `WORKLOG_BENCH_BACKEND=postgres cargo bench --bench tui_pty -- 100000`.
