@@ -1,4 +1,4 @@
--- worklog schema, version 11. Generated from src/db/migrations/ by the test
+-- worklog schema, version 12. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -787,8 +787,10 @@ CREATE TABLE calendar_events (
     synced_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
     updated_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ'))
-) STRICT;
+, calendar TEXT NOT NULL DEFAULT '', calendar_name TEXT NOT NULL DEFAULT '') STRICT;
 
 CREATE UNIQUE INDEX calendar_events_meeting_id ON calendar_events(meeting_id);
 
 CREATE UNIQUE INDEX calendar_events_key ON calendar_events(uid, occurrence);
+
+CREATE INDEX calendar_events_calendar ON calendar_events(calendar) WHERE calendar <> '';

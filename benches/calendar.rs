@@ -71,6 +71,8 @@ fn main() -> anyhow::Result<()> {
         to: chrono::NaiveDate::from_ymd_opt(2027, 6, 30).unwrap_or_default(),
         all_day: false,
         domain: None,
+        calendar: Some("bench".to_string()),
+        path: None,
     };
     let tmp = tempfile::tempdir()?;
     let (mut first, mut first_cpu, mut again, mut again_cpu) = (vec![], vec![], vec![], vec![]);

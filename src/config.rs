@@ -148,6 +148,9 @@ pub struct Config {
     pub theme_source: Source,
     /// The remapped actions, in file order.
     pub remaps: Vec<Remap>,
+    /// `[calendar] domain`: the user's own email domain for calendar imports (`--domain`
+    /// beats it).
+    pub calendar_domain: Option<String>,
 }
 
 impl Default for Config {
@@ -162,6 +165,7 @@ impl Default for Config {
             theme: ThemeSpec::default(),
             theme_source: Source::Default,
             remaps: Vec::new(),
+            calendar_domain: None,
         }
     }
 }
@@ -246,6 +250,26 @@ struct Raw {
     theme: Option<Spanned<toml::Value>>,
     database_url: Option<Spanned<toml::Value>>,
     keys: Option<BTreeMap<Spanned<String>, RawContext>>,
+    calendar: Option<RawCalendar>,
+}
+
+/// The `[calendar]` table.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCalendar {
+    domain: Option<Spanned<String>>,
+}
+
+/// An email domain as a user writes it (`example.com`, `@example.com`), lowercased; `None`
+/// when it cannot be one.
+fn email_domain(v: &str) -> Option<String> {
+    let d = v.trim().trim_start_matches('@').to_lowercase();
+    let ok = d.contains('.')
+        && !d.starts_with('.')
+        && !d.ends_with('.')
+        && d.chars()
+            .all(|c| c.is_alphanumeric() || c == '.' || c == '-');
+    ok.then_some(d)
 }
 
 /// Reads a config file's text; `path` names it in errors.
@@ -309,6 +333,17 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
             )
         })?;
         config.week_start_source = file.clone();
+    }
+    if let Some(domain) = raw.calendar.and_then(|c| c.domain) {
+        config.calendar_domain = Some(email_domain(domain.get_ref()).ok_or_else(|| {
+            at(
+                domain.span(),
+                &format!(
+                    "calendar.domain \"{}\" is not an email domain (like example.com)",
+                    domain.get_ref()
+                ),
+            )
+        })?);
     }
     if let Some(theme) = raw.theme {
         config.theme = theme_spec(theme.get_ref()).map_err(|(role, m)| {
@@ -573,6 +608,9 @@ pub fn print(
             r.action.config_name(),
             keys.join(", ")
         )?;
+    }
+    if let Some(domain) = &config.calendar_domain {
+        writeln!(out, "calendar.domain {domain}  ({source})")?;
     }
     Ok(())
 }

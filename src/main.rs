@@ -177,10 +177,15 @@ enum Command {
         /// Import a calendar's all-day events too
         #[arg(long)]
         all_day: bool,
-        /// The user's own email domain, which tells external meetings [default: the domain of
-        /// the organizer of most events]
+        /// The user's own email domain, which tells external meetings [default: the config
+        /// file's [calendar] domain, else the domain of the organizer of most events]
         #[arg(long, value_name = "DOMAIN")]
         domain: Option<String>,
+        /// Which calendar this is, whatever the file is called: an event an earlier import of
+        /// it brought and this one lacks is cancelled [default: the same file with the same
+        /// X-WR-CALNAME and PRODID]
+        #[arg(long, value_name = "NAME")]
+        calendar: Option<String>,
         /// Show what would be added and what is already there, and write nothing
         #[arg(long)]
         dry_run: bool,
@@ -731,6 +736,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             to,
             all_day,
             domain,
+            calendar,
             dry_run,
             json,
         }) => cli::exchange::import(
@@ -742,6 +748,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 to,
                 all_day,
                 domain,
+                calendar,
             },
             dry_run,
             json,

@@ -395,6 +395,9 @@ pub struct Skill {
     pub last_assessed: Option<NaiveDate>,
     /// Every level recorded, oldest first (for sparklines).
     pub history: Vec<u8>,
+    /// The day of each level of `history` (the Skills list draws them against time).
+    #[serde(skip)]
+    pub history_on: Vec<NaiveDate>,
     pub tags: Vec<String>,
     pub stamp: Stamp,
 }

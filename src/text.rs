@@ -103,6 +103,46 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Wraps one line of text to `max` columns, at spaces where it can, cutting words longer
+/// than a line. An empty line stays one empty line.
+pub fn wrap(text: &str, max: usize) -> Vec<String> {
+    let max = max.max(1);
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut cur_w = 0;
+    for word in text.split_inclusive(' ') {
+        let ww = width(word);
+        if cur_w + ww <= max || (cur_w + width(word.trim_end()) <= max && word.ends_with(' ')) {
+            cur.push_str(word);
+            cur_w += ww;
+            continue;
+        }
+        if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+            cur_w = 0;
+        }
+        // A word longer than the line is cut at the edge.
+        for ch in word.chars() {
+            let cw = UnicodeWidthChar::width(ch).unwrap_or(0);
+            if cur_w + cw > max && !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+                cur_w = 0;
+            }
+            cur.push(ch);
+            cur_w += cw;
+        }
+    }
+    if !cur.is_empty() || out.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Every line of `text` wrapped to `max` columns (see [`wrap`]).
+pub fn wrap_lines(text: &str, max: usize) -> Vec<String> {
+    text.lines().flat_map(|l| wrap(l, max)).collect()
+}
+
 /// Pads (or truncates) `s` to exactly `cols` columns.
 pub fn fit(s: &str, cols: usize) -> String {
     let t = truncate(s, cols);

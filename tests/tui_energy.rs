@@ -173,7 +173,7 @@ fn a_check_in_recorded_by_mistake_is_undone_with_u() {
     assert!(todays(&u).is_empty(), "u took the check-in back");
     let s = u.screen(80, 24);
     assert!(
-        s.contains("removed check-in 3"),
+        s.contains("Undid: recorded energy 3"),
         "the status line says what: {s}"
     );
 }

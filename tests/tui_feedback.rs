@@ -59,8 +59,10 @@ fn feedback_by_keys_with_a_new_person_and_the_meeting_it_came_from() {
     assert_eq!(f.meeting_id, Some(m));
     assert!(f.content.starts_with("Slow down in demos.\nLeave room"));
     let s = u.screen(80, 24);
-    assert!(s.contains("→ given"), "{s}");
+    // At 80 columns the direction is its arrow alone: the text gets the room.
+    assert!(s.contains("→ Nia 新"), "{s}");
     assert!(s.contains("Slow down in demos. …"), "{s}");
+    assert!(u.screen(160, 40).contains("→ given"));
     assert!(!s.contains('\u{1b}'));
 }
 

@@ -103,11 +103,16 @@ fn in_context(ctx: Context) -> Tui {
         }
         Context::Help => u.keys(&["?"]),
         Context::Meetings => u.keys(&["4"]),
+        Context::MeetingsWeek => u.keys(&["4", "w"]),
+        Context::Year => u.keys(&["7", "y"]),
         Context::MeetingDetail | Context::ActionItems => u.keys(&["4", "Enter"]),
         Context::PersonView => u.keys(&["4", "@", "Enter"]),
         Context::Goals => u.keys(&["5"]),
         Context::GoalDetail => u.keys(&["5", "Enter"]),
-        Context::ConfirmDelete => u.keys(&["5", "Enter", "d"]),
+        // No pane asks it any more (every delete is undone with u); it has no keys.
+        Context::ConfirmDelete => {}
+        Context::Selectable => u.keys(&["1"]),
+        Context::Selecting => u.keys(&["1", "v"]),
         Context::Feedback => u.keys(&["6"]),
         Context::FeedbackDetail => u.keys(&["6", "Enter"]),
         // Search everything
@@ -173,7 +178,7 @@ fn the_footer_on_screen_is_the_table_footer() {
         Context::PersonView,
         Context::Goals,
         Context::GoalDetail,
-        Context::ConfirmDelete,
+        Context::Selecting,
         Context::Feedback,
         Context::FeedbackDetail,
         Context::SearchOverlay,

@@ -331,7 +331,7 @@ fn random_keys_never_panic_and_leave_the_database_sound() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);
@@ -435,7 +435,9 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
     u.app.set_editor_command("sed -i s/e/E/");
     populate(&u.t);
     u.app.tick();
-    let mut rng = ChaCha8Rng::seed_from_u64(0x0da7_2026);
+    // The walk's coverage (the list below) depends on the seed: Ctrl-O now opens $EDITOR in
+    // every form, which moved the old seed's walk away from the merge confirmation.
+    let mut rng = ChaCha8Rng::seed_from_u64(0x0da7_2028);
     let mut terminal = Terminal::new(TestBackend::new(80, 24)).unwrap();
     let mut seen = std::collections::HashSet::new();
     let steps = 3000;
@@ -466,7 +468,7 @@ fn random_keys_on_today_journal_skills_and_the_people_popup() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);
@@ -622,7 +624,7 @@ fn random_keys_in_meetings_goals_and_feedback() {
                 .resize(ratatui::layout::Rect::new(0, 0, w, h))
                 .unwrap();
             terminal.draw(|f| u.app.draw(f)).unwrap();
-            if w < 80 || h < 24 {
+            if w < worklog::tui::app::MIN_WIDTH || h < worklog::tui::app::MIN_HEIGHT {
                 // Keys do nothing but quit behind "terminal too small": grow it back so the
                 // monkey's keys keep acting.
                 terminal.backend_mut().resize(80, 24);

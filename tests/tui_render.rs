@@ -342,6 +342,10 @@ fn every_tiny_size_renders_without_panic() {
         }
         // And the odd sizes around the minimum and very large ones.
         for (w, h) in [
+            (59, 16),
+            (60, 15),
+            (60, 16),
+            (61, 17),
             (79, 24),
             (80, 23),
             (80, 24),
@@ -357,15 +361,18 @@ fn every_tiny_size_renders_without_panic() {
 #[test]
 fn too_small_says_so() {
     let mut u = populated();
-    let s = u.screen(79, 24);
+    let s = u.screen(59, 16);
     assert!(
-        s.contains("terminal too small: 79×24, worklog needs 80×24"),
+        s.contains("terminal too small: 59×16, worklog needs 60×16"),
         "{s}"
     );
-    let s = u.screen(80, 23);
+    let s = u.screen(60, 15);
     assert!(s.contains("terminal too small"), "{s}");
     let s = u.screen(20, 10);
     assert!(s.contains("too small"), "{s}");
+    // A phone's SSH session or a split tmux pane gets a compact layout, not a refusal.
+    let s = u.screen(60, 16);
+    assert!(!s.contains("too small"), "{s}");
     let s = u.screen(80, 24);
     assert!(!s.contains("too small"));
 }

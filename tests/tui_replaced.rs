@@ -8,7 +8,7 @@ use common::*;
 use tui_support::*;
 use worklog::backup::{self, Reason};
 use worklog::db::Repo;
-use worklog::model::Task;
+use worklog::model::{GoalStatus, Task};
 use worklog::paths::DataDir;
 
 fn today() -> chrono::NaiveDate {
@@ -128,31 +128,25 @@ fn a_merge_asked_before_a_restore_is_dropped_not_done_on_other_people() {
     assert_eq!(names, ["Cy", "Di"], "someone was merged");
 }
 
-/// The same for the Goals pane's "delete this milestone for good?": after a restore the id may
-/// name another milestone, which must not be deleted.
+/// The same for the Goals pane's "mark the goal done?" (asked when its last milestone is
+/// done): after a restore the id may name another goal, which must not be marked done.
 #[test]
-fn a_milestone_delete_asked_before_a_restore_is_dropped() {
+fn a_goal_done_question_asked_before_a_restore_is_dropped() {
     let mut u = Tui::new();
     let dir = DataDir::new(u.t.dir.path().to_path_buf());
-    let rust = u.t.repo.add_goal(&goal("Rust", None)).unwrap().id;
     let point = backup::take(&dir, &*u.t.clock, Reason::Manual).unwrap();
-    let read = u.t.repo.add_milestone(rust, "Read the book", None).unwrap();
-    u.keys(&["5", "Enter", "d"]);
-    assert!(u.screen(80, 24).contains("Delete this milestone for good?"));
+    let rust = u.t.repo.add_goal(&goal("Rust", None)).unwrap().id;
+    u.t.repo.add_milestone(rust, "Read the book", None).unwrap();
+    u.app.tick();
+    u.keys(&["5", "Enter", "Space"]);
+    assert!(u.screen(80, 24).contains("mark the goal done?"));
 
     backup::restore(&dir, u.t.clock.clone(), &point.path).unwrap();
     let cli = Repo::open(&dir.database(), u.t.clock.clone()).unwrap();
-    let other = cli.add_milestone(rust, "Ship the crate", None).unwrap();
-    assert_eq!(other.id, read.id, "the id is reused");
+    let other = cli.add_goal(&goal("Ship the crate", None)).unwrap();
+    assert_eq!(other.id, rust, "the id is reused");
     assert!(u.app.tick(), "the replacement is noticed");
-    assert!(!u.screen(80, 24).contains("for good?"));
+    assert!(!u.screen(80, 24).contains("mark the goal done?"));
     u.keys(&["y"]);
-    let left: Vec<String> = cli
-        .goal(rust)
-        .unwrap()
-        .milestones
-        .into_iter()
-        .map(|m| m.title)
-        .collect();
-    assert_eq!(left, ["Ship the crate"]);
+    assert_eq!(cli.goal(other.id).unwrap().status, GoalStatus::Active);
 }

@@ -125,7 +125,16 @@ fn two_assessments_make_a_history_of_two_and_the_sparkline_shows_it() {
     assert!(row.contains("2 advanced b"), "{row}");
     assert!(row.contains("+2"), "the gap: {row}");
     assert!(row.contains("0d"), "assessed today: {row}");
-    assert!(row.contains("▅▄"), "a sparkline of the two levels: {row}");
+    // One column a month, the level held at its end: both fall in this month, which ends
+    // on level 2; the months before any assessment are dots.
+    assert!(
+        row.contains("·········▄"),
+        "the level over 10 months: {row}"
+    );
+    assert!(
+        screen.contains("10 months"),
+        "the column says its scale:\n{screen}"
+    );
 }
 
 #[test]
@@ -210,12 +219,12 @@ fn the_detail_view_shows_chart_evidence_and_linked_entries() {
         assert!(screen.contains(needle), "{needle:?} missing:\n{screen}");
     }
     assert!(!screen.contains("Not linked"));
-    assert!(
-        screen
-            .chars()
-            .any(|c| ('\u{2800}'..='\u{28ff}').contains(&c)),
-        "the chart draws: {screen}"
+    assert_eq!(
+        screen.chars().filter(|c| *c == '●').count(),
+        2,
+        "the chart draws a point per assessment: {screen}"
     );
+    assert!(screen.contains("5┤") && screen.contains("0┤"), "{screen}");
     // r in the detail records; the evidence grows at once.
     u.keys(&["r", "Down", "Tab", "Tab", "text:now proficient", "C-s"]);
     assert_eq!(u.t.repo.skill_history(s.id).unwrap().len(), 3);
@@ -330,4 +339,42 @@ fn a_status_message_stays_with_its_pane_and_expires() {
         .expire(std::time::Instant::now() + std::time::Duration::from_secs(7));
     let s = u.screen(80, 24);
     assert!(!status_line(&s).contains("sorted by"), "expired: {s}");
+}
+
+#[test]
+fn an_assessment_is_edited_and_deleted_from_the_detail_and_u_brings_it_back() {
+    let mut u = skills();
+    let s = skill(&u, "Rust", "", None);
+    let r = &u.t.repo;
+    r.record_skill_level(s.id, 1, day("2026-01-10"), "starting out")
+        .unwrap();
+    r.record_skill_level(s.id, 3, day("2026-06-01"), "led the rewrite")
+        .unwrap();
+    u.app.tick();
+    u.keys(&["Enter"]);
+    // Tab moves to the assessments (newest first); Enter edits the selected one.
+    u.keys(&["Tab", "j", "Enter"]);
+    let screen = u.screen(80, 24);
+    assert!(screen.contains("Edit assessment · Rust"), "{screen}");
+    u.keys(&["Down", "Tab", "Tab", "text: slowly", "C-s"]);
+    let h = u.t.repo.skill_history(s.id).unwrap();
+    assert_eq!(
+        (h[0].level, h[0].note.as_str()),
+        (2, "starting out slowly"),
+        "the older one changed, the newer kept"
+    );
+    assert_eq!(h[1].level, 3);
+    // d deletes the selected assessment at once; u brings it back.
+    u.keys(&["k", "d"]);
+    assert_eq!(u.t.repo.skill_history(s.id).unwrap().len(), 1);
+    assert!(u.screen(80, 24).contains("Evidence · 1 assessment"));
+    u.keys(&["u"]);
+    let h = u.t.repo.skill_history(s.id).unwrap();
+    assert_eq!(h.len(), 2);
+    assert_eq!(h[1].note, "led the rewrite");
+    let screen = u.screen(100, 30);
+    assert!(
+        screen.contains("Undid: deleted assessment of 2026-06-01"),
+        "{screen}"
+    );
 }

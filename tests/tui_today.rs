@@ -141,7 +141,7 @@ fn the_app_starts_on_today_and_shows_every_section() {
         "Energy · 2 check-ins · average 3.0",
         "last 14 days",
         "coffee ☕",
-        "Meetings · 1 today",
+        "Upcoming meetings · 1 more today · 0 tomorrow",
         "14:00",
         "1:1 with Ana",
         "Open action items · 2 · 1 overdue",
@@ -303,7 +303,7 @@ fn compact_at_80x24_two_columns_at_160x48() {
     for h in [
         "Focus ·",
         "Energy ·",
-        "Meetings ·",
+        "Upcoming meetings ·",
         "Open action items ·",
         "Goals due",
     ] {

@@ -396,7 +396,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
         'worklog;import' {
             [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its contents]; for a calendar, a day instead is the first day of events to import [default: 90 days ago]')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'A calendar''s last day of events to import [default: 14 days from today]')
-            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The user''s own email domain, which tells external meetings [default: the domain of the organizer of most events]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'The user''s own email domain, which tells external meetings [default: the config file''s [calendar] domain, else the domain of the organizer of most events]')
+            [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'Which calendar this is, whatever the file is called: an event an earlier import of it brought and this one lacks is cancelled [default: the same file with the same X-WR-CALNAME and PRODID]')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')

@@ -1527,7 +1527,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-q -v -h --from --to --all-day --domain --dry-run --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --from --to --all-day --domain --calendar --dry-run --json --data-dir --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1542,6 +1542,10 @@ _worklog() {
                     return 0
                     ;;
                 --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --calendar)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

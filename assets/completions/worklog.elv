@@ -362,7 +362,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;import'= {
             cand --from 'What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its contents]; for a calendar, a day instead is the first day of events to import [default: 90 days ago]'
             cand --to 'A calendar''s last day of events to import [default: 14 days from today]'
-            cand --domain 'The user''s own email domain, which tells external meetings [default: the domain of the organizer of most events]'
+            cand --domain 'The user''s own email domain, which tells external meetings [default: the config file''s [calendar] domain, else the domain of the organizer of most events]'
+            cand --calendar 'Which calendar this is, whatever the file is called: an event an earlier import of it brought and this one lacks is cancelled [default: the same file with the same X-WR-CALNAME and PRODID]'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'

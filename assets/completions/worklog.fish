@@ -288,7 +288,8 @@ complete -c worklog -n "__fish_worklog_using_subcommand export" -s v -l verbose 
 complete -c worklog -n "__fish_worklog_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l from -d 'What the file is (worklog, taskwarrior, jrnl, ics) [default: detected from its contents]; for a calendar, a day instead is the first day of events to import [default: 90 days ago]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l to -d 'A calendar\'s last day of events to import [default: 14 days from today]' -r
-complete -c worklog -n "__fish_worklog_using_subcommand import" -l domain -d 'The user\'s own email domain, which tells external meetings [default: the domain of the organizer of most events]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l domain -d 'The user\'s own email domain, which tells external meetings [default: the config file\'s [calendar] domain, else the domain of the organizer of most events]' -r
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l calendar -d 'Which calendar this is, whatever the file is called: an event an earlier import of it brought and this one lacks is cancelled [default: the same file with the same X-WR-CALNAME and PRODID]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''

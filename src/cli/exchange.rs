@@ -51,6 +51,8 @@ pub struct ImportArgs {
     pub to: Option<String>,
     pub all_day: bool,
     pub domain: Option<String>,
+    /// `--calendar NAME`: which calendar this is.
+    pub calendar: Option<String>,
 }
 
 impl From<ImportFrom> for ImportSource {
@@ -225,6 +227,16 @@ pub fn import(
     }
     calendar.all_day = args.all_day;
     calendar.domain = args.domain;
+    if let Some(name) = &args.calendar {
+        let name = name.trim();
+        if name.is_empty() {
+            bail!("--calendar needs a name");
+        }
+        calendar.calendar = Some(name.to_string());
+    }
+    // The file is part of which calendar this is: the same file however it is named.
+    calendar.path = (file != Path::new("-"))
+        .then(|| std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf()));
     let bytes = if file == Path::new("-") {
         let mut b = Vec::new();
         stdin
@@ -237,12 +249,17 @@ pub fn import(
     let text =
         String::from_utf8(bytes).map_err(|_| anyhow!("{} is not UTF-8 text", file.display()))?;
     let calendar_flags = first_day.is_some() || args.to.is_some() || calendar.all_day;
-    let calendar_flags = calendar_flags || calendar.domain.is_some();
+    let calendar_flags = calendar_flags || calendar.domain.is_some() || calendar.calendar.is_some();
     if calendar_flags && from.or_else(|| import::detect(&text)) != Some(ImportSource::Ics) {
         bail!(
-            "a day for --from, --to, --all-day and --domain are for a calendar (.ics) import, \
-             and this file is not one"
+            "a day for --from, --to, --all-day, --domain and --calendar are for a calendar \
+             (.ics) import, and this file is not one"
         );
+    }
+    // The config file's domain is the user's own unless --domain says otherwise; it is no
+    // calendar flag, so another kind of file imports with it set.
+    if calendar.domain.is_none() {
+        calendar.domain = crate::config::current().calendar_domain.clone();
     }
     if calendar.to < calendar.from {
         bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);

@@ -41,6 +41,7 @@ pub const MIGRATIONS: &[Migration] = steps!("migrations";
     9 "journal_text" "0009_journal_text",
     10 "shell_lists" "0010_shell_lists",
     11 "calendar" "0011_calendar",
+    12 "calendar_identity" "0012_calendar_identity",
 );
 
 /// The same steps for PostgreSQL: the same numbers and names, in PostgreSQL's dialect
@@ -57,6 +58,7 @@ pub const PG_MIGRATIONS: &[Migration] = steps!("migrations_pg";
     9 "journal_text" "0009_journal_text",
     10 "shell_lists" "0010_shell_lists",
     11 "calendar" "0011_calendar",
+    12 "calendar_identity" "0012_calendar_identity",
 );
 
 /// The steps for a backend.

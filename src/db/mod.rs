@@ -14,8 +14,12 @@ pub mod sql;
 
 pub use error::{Error, Result};
 pub use identity::Identity;
-pub use repo::{COUNT_CAP, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange};
-pub use repo::{CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo};
+pub use repo::{
+    COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
+};
+pub use repo::{
+    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
+};
 pub use repo::{Candidate, RowsOf};
 pub use sql::Backend;
 

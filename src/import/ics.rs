@@ -1,15 +1,22 @@
 //! `worklog import FILE.ics`: meetings from an iCalendar (RFC 5545) export.
 //!
 //! The file is parsed whole by the `icalendar` crate and recurring events are expanded by the
-//! `rrule` crate, in IANA time zones from `chrono-tz`, within a window of days (by default the
-//! past 90 and the next 14). Each occurrence is keyed by its UID and its RECURRENCE-ID or start
-//! (in UTC), so importing the same or an updated calendar again updates the meetings it made
-//! instead of adding them twice; see `Repo::update_calendar_meeting` for what an update leaves
-//! alone. One malformed event fails the whole import, naming its UID, summary and line.
+//! `rrule` crate, in IANA time zones from `chrono-tz` (or, for a zone with a name of its own,
+//! by the rules of the calendar's VTIMEZONE: see the `zone` module), within a window of days
+//! (by default the past 90 and the next 14). Each occurrence is keyed by its UID and its
+//! RECURRENCE-ID or start (in UTC), so importing the same or an updated calendar again updates
+//! the meetings it made instead of adding them twice; see `Repo::update_calendar_meeting` for
+//! what an update leaves alone. One malformed event fails the whole import, naming its UID,
+//! summary and line.
 //!
 //! Who the user is: a calendar says nothing about whose calendar it is. The user's own domain
-//! is `--domain`, or else that of the organizer of most events; the user's own address (the
-//! one on the most events) is not made a person, so "exactly one other attendee" is a 1:1.
+//! is `--domain`, or the config file's `[calendar] domain`, or else that of the organizer of
+//! most events; the user's own address (the one on the most events) is not made a person, so
+//! "exactly one other attendee" is a 1:1.
+//!
+//! Which calendar it is: `--calendar NAME`, or else the file with its X-WR-CALNAME and PRODID
+//! (see `identity`). Each occurrence records it, so that an event a later import of the same
+//! calendar no longer has is known to have left it, and its meetings in the window cancelled.
 
 use super::{Outcome, ToLocal};
 use crate::db::{CalendarOccurrence, Repo};
@@ -19,6 +26,9 @@ use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use icalendar::parser::{Component, Property};
 use std::collections::{BTreeMap, HashMap};
 
+mod zone;
+use zone::Defined;
+
 /// The choices of an ics import.
 #[derive(Debug, Clone)]
 pub struct Options {
@@ -27,8 +37,13 @@ pub struct Options {
     pub to: NaiveDate,
     /// Import all-day events too (as meetings starting at midnight, with no duration).
     pub all_day: bool,
-    /// The user's own email domain (`--domain`); `None` takes the organizer of most events'.
+    /// The user's own email domain (`--domain`, or the config file's `[calendar] domain`);
+    /// `None` takes the organizer of most events'.
     pub domain: Option<String>,
+    /// Which calendar this is (`--calendar NAME`); `None` tells it by the file.
+    pub calendar: Option<String>,
+    /// The file read (`None`: standard input), which is the calendar without a name.
+    pub path: Option<std::path::PathBuf>,
 }
 
 impl Options {
@@ -39,6 +54,8 @@ impl Options {
             to: today + Duration::days(14),
             all_day: false,
             domain: None,
+            calendar: None,
+            path: None,
         }
     }
 }
@@ -50,6 +67,13 @@ enum When {
     Day(NaiveDate),
     /// A time in a zone (UTC, a known TZID, or floating: the machine's zone).
     At(DateTime<rrule::Tz>),
+    /// A wall-clock time in a zone only the calendar's VTIMEZONE defines (`zones[zone]`),
+    /// and the instant it names there.
+    Defined {
+        local: NaiveDateTime,
+        zone: usize,
+        at: DateTime<Utc>,
+    },
 }
 
 impl When {
@@ -58,6 +82,7 @@ impl When {
         match self {
             When::Day(d) => *d,
             When::At(t) => t.naive_local().date(),
+            When::Defined { local, .. } => local.date(),
         }
     }
 
@@ -65,6 +90,16 @@ impl When {
         match self {
             When::At(t) => *t,
             When::Day(d) => local_midnight(*d),
+            When::Defined { at, .. } => at.with_timezone(&rrule::Tz::UTC),
+        }
+    }
+
+    /// The wall-clock time in zone `z` (a date is its midnight).
+    fn wall_in(&self, zones: &[Defined], z: usize) -> NaiveDateTime {
+        match self {
+            When::Defined { local, zone, .. } if *zone == z => *local,
+            When::Day(d) => d.and_time(chrono::NaiveTime::MIN),
+            other => zones[z].local(other.at().with_timezone(&Utc)),
         }
     }
 }
@@ -99,7 +134,8 @@ struct Event {
     attendees: Vec<Who>,
     recurrence_id: Option<When>,
     rrules: Vec<String>,
-    rdates: Vec<When>,
+    /// Each RDATE, with its own duration when it is a period.
+    rdates: Vec<(When, Option<Duration>)>,
     exdates: Vec<When>,
     sequence: i64,
     /// X-WORKLOG-KIND: the meeting's kind, as worklog's export writes it.
@@ -198,9 +234,10 @@ fn zone(tzid: &str) -> Option<chrono_tz::Tz> {
         .find_map(|(i, _)| tzid[i + 1..].parse::<chrono_tz::Tz>().ok())
 }
 
-/// Parses one DATE or DATE-TIME value with its TZID. A TZID no IANA zone matches is read as
-/// the machine's zone (the file's VTIMEZONE rules are not applied to it).
-fn when(value: &str, tzid: Option<&str>) -> Result<When> {
+/// Parses one DATE or DATE-TIME value with its TZID. A TZID no IANA zone matches is read by
+/// the rules of the calendar's VTIMEZONE of that name, or, when it has none, as the machine's
+/// zone.
+fn when(value: &str, tzid: Option<&str>, zones: &[Defined]) -> Result<When> {
     let v = value.trim();
     if v.len() == 8 {
         let d = NaiveDate::parse_from_str(v, "%Y%m%d")
@@ -218,7 +255,19 @@ fn when(value: &str, tzid: Option<&str>) -> Result<When> {
     } else {
         match tzid.and_then(zone) {
             Some(z) => rrule::Tz::Tz(z),
-            None => rrule::Tz::LOCAL,
+            None => match tzid.and_then(|t| zones.iter().position(|z| z.tzid == t.trim())) {
+                Some(z) => {
+                    if let Some(why) = &zones[z].broken {
+                        bail!("{why}");
+                    }
+                    return Ok(When::Defined {
+                        local: naive,
+                        zone: z,
+                        at: zones[z].instant(naive),
+                    });
+                }
+                None => rrule::Tz::LOCAL,
+            },
         }
     };
     // In a DST gap the time is moved on by the gap (RFC 5545 3.3.5); in an overlap, the first.
@@ -233,20 +282,39 @@ fn when(value: &str, tzid: Option<&str>) -> Result<When> {
     Ok(When::At(t))
 }
 
-fn when_prop(p: &Property<'_>) -> Result<When> {
-    when(p.val.as_str(), param(p, "TZID").as_deref())
+fn when_prop(p: &Property<'_>, zones: &[Defined]) -> Result<When> {
+    when(p.val.as_str(), param(p, "TZID").as_deref(), zones)
 }
 
-/// Every value of a list property (RDATE, EXDATE), each with the property's TZID.
-fn when_list(c: &Component<'_>, name: &str) -> Result<Vec<When>> {
+/// Every value of a list property (RDATE, EXDATE), each with the property's TZID, and each
+/// period's (`start/end` or `start/duration`) length; only RDATE may hold periods.
+fn when_list(
+    c: &Component<'_>,
+    name: &str,
+    zones: &[Defined],
+) -> Result<Vec<(When, Option<Duration>)>> {
     let mut out = Vec::new();
     for p in props(c, name) {
         let tzid = param(p, "TZID");
         for v in p.val.as_str().split(',').filter(|v| !v.trim().is_empty()) {
-            if v.contains('/') {
-                bail!("{name} periods are not supported (`{v}`)");
+            let Some((start, end)) = v.split_once('/') else {
+                out.push((when(v, tzid.as_deref(), zones)?, None));
+                continue;
+            };
+            if !name.eq_ignore_ascii_case("RDATE") {
+                bail!("{name} cannot be a period (`{v}`)");
             }
-            out.push(when(v, tzid.as_deref())?);
+            let start = when(start, tzid.as_deref(), zones)?;
+            let length = if end.trim_start().starts_with(['P', 'p', '+', '-']) {
+                duration(end)?
+            } else {
+                let end = when(end, tzid.as_deref(), zones)?;
+                end.at().signed_duration_since(start.at())
+            };
+            if length < Duration::zero() {
+                bail!("the period `{}` ends before it starts", v.trim());
+            }
+            out.push((start, Some(length)));
         }
     }
     Ok(out)
@@ -310,7 +378,7 @@ fn event_lines(text: &str) -> Vec<usize> {
         .collect()
 }
 
-fn read_event(c: &Component<'_>, line: usize) -> Result<Event> {
+fn read_event(c: &Component<'_>, line: usize, zones: &[Defined]) -> Result<Event> {
     let uid = text(c, "UID");
     let summary = text(c, "SUMMARY");
     let named = |what: String| {
@@ -327,10 +395,10 @@ fn read_event(c: &Component<'_>, line: usize) -> Result<Event> {
     }
     let start = prop(c, "DTSTART")
         .ok_or_else(|| named("it has no DTSTART".into()))
-        .and_then(|p| when_prop(p).map_err(|e| named(format!("DTSTART: {e}"))))?;
+        .and_then(|p| when_prop(p, zones).map_err(|e| named(format!("DTSTART: {e}"))))?;
     let duration = match (prop(c, "DTEND"), prop(c, "DURATION")) {
         (Some(p), _) => {
-            let end = when_prop(p).map_err(|e| named(format!("DTEND: {e}")))?;
+            let end = when_prop(p, zones).map_err(|e| named(format!("DTEND: {e}")))?;
             Some(end.at().signed_duration_since(start.at()))
         }
         (None, Some(p)) => {
@@ -342,13 +410,17 @@ fn read_event(c: &Component<'_>, line: usize) -> Result<Event> {
         return Err(named("it ends before it starts".into()));
     }
     let recurrence_id = prop(c, "RECURRENCE-ID")
-        .map(|p| when_prop(p).map_err(|e| named(format!("RECURRENCE-ID: {e}"))))
+        .map(|p| when_prop(p, zones).map_err(|e| named(format!("RECURRENCE-ID: {e}"))))
         .transpose()?;
     let rrules: Vec<String> = props(c, "RRULE")
         .map(|p| p.val.as_str().trim().to_string())
         .collect();
-    let rdates = when_list(c, "RDATE").map_err(|e| named(format!("RDATE: {e}")))?;
-    let exdates = when_list(c, "EXDATE").map_err(|e| named(format!("EXDATE: {e}")))?;
+    let rdates = when_list(c, "RDATE", zones).map_err(|e| named(format!("RDATE: {e}")))?;
+    let exdates = when_list(c, "EXDATE", zones)
+        .map_err(|e| named(format!("EXDATE: {e}")))?
+        .into_iter()
+        .map(|(w, _)| w)
+        .collect();
     let sequence = match prop(c, "SEQUENCE") {
         Some(p) => p
             .val
@@ -385,11 +457,46 @@ fn produced_by_worklog(text: &str) -> bool {
         .any(|l| l.trim_end().strip_prefix("PRODID:") == Some(PRODID))
 }
 
-/// Every VEVENT of the calendar, read and checked; the first bad one fails them all.
-fn parse(text: &str) -> Result<Vec<Event>> {
+/// What the calendar says about itself (X-WR-CALNAME, PRODID), to tell which calendar it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    pub name: String,
+    pub prodid: String,
+}
+
+/// Every VEVENT of the calendar, read and checked; the first bad one fails them all. Zones
+/// named neither the IANA nor the Windows way are read from the calendar's VTIMEZONEs.
+fn parse(text: &str) -> Result<(Header, Vec<Event>, Vec<Defined>)> {
     let unfolded = icalendar::parser::unfold(text);
     let cal = icalendar::parser::read_calendar(&unfolded)
         .map_err(|e| anyhow!("this is not a valid iCalendar file: {}", first_line(&e)))?;
+    let header = Header {
+        name: cal
+            .properties
+            .iter()
+            .find(|p| p.name.as_str().eq_ignore_ascii_case("X-WR-CALNAME"))
+            .map(|p| p.val.as_str().trim().to_string())
+            .unwrap_or_default(),
+        prodid: cal
+            .properties
+            .iter()
+            .find(|p| p.name.as_str().eq_ignore_ascii_case("PRODID"))
+            .map(|p| p.val.as_str().trim().to_string())
+            .unwrap_or_default(),
+    };
+    let mut zones = Vec::new();
+    for c in cal
+        .components
+        .iter()
+        .filter(|c| c.name.as_str().eq_ignore_ascii_case("VTIMEZONE"))
+    {
+        let known = prop(c, "TZID").is_some_and(|p| zone(p.val.as_str()).is_some());
+        if !known {
+            zones.push(
+                zone::read(c).unwrap_or_else(|e| Defined::broken(zone::tzid(c), e.to_string())),
+            );
+        }
+    }
     let lines = event_lines(text);
     let mut events = Vec::new();
     for c in cal
@@ -398,9 +505,9 @@ fn parse(text: &str) -> Result<Vec<Event>> {
         .filter(|c| c.name.as_str().eq_ignore_ascii_case("VEVENT"))
     {
         let line = lines.get(events.len()).copied().unwrap_or(0);
-        events.push(read_event(c, line)?);
+        events.push(read_event(c, line, &zones)?);
     }
-    Ok(events)
+    Ok((header, events, zones))
 }
 
 fn first_line(s: &str) -> String {
@@ -418,6 +525,7 @@ fn key(w: &When) -> String {
     match w {
         When::Day(d) => d.format("%Y%m%d").to_string(),
         When::At(t) => t.with_timezone(&Utc).format("%Y%m%dT%H%M%SZ").to_string(),
+        When::Defined { at, .. } => at.format("%Y%m%dT%H%M%SZ").to_string(),
     }
 }
 
@@ -426,12 +534,15 @@ struct Occurrence<'a> {
     event: &'a Event,
     key: String,
     start: When,
+    /// Its length: an RDATE period's own, else the event's.
+    duration: Option<Duration>,
     recurring: bool,
 }
 
 /// The occurrences of one UID's events (a master and its overrides) in the window.
 fn expand<'a>(
     events: &[&'a Event],
+    zones: &[Defined],
     lo: DateTime<rrule::Tz>,
     hi: DateTime<rrule::Tz>,
 ) -> Result<Vec<Occurrence<'a>>> {
@@ -454,26 +565,64 @@ fn expand<'a>(
             },
         }
     }
+    let within = |w: &When| w.at() >= lo && w.at() <= hi;
     let mut out: BTreeMap<String, Occurrence<'a>> = BTreeMap::new();
     if let Some(m) = masters.first().copied() {
         let recurring = !m.rrules.is_empty() || !m.rdates.is_empty();
+        // An RDATE period's own length, by occurrence.
+        let periods: HashMap<String, Duration> = m
+            .rdates
+            .iter()
+            .filter_map(|(w, d)| d.map(|d| (key(w), d)))
+            .collect();
         let starts: Vec<When> = if recurring {
-            let dt = m.start.at();
+            // A series in a zone the calendar defines is expanded in its wall-clock time (see
+            // `zone::carrier`), then each start placed by the zone's rules.
+            let defined = match m.start {
+                When::Defined { zone, .. } => Some(zone),
+                _ => None,
+            };
+            let set_time = |w: &When| match defined {
+                Some(z) => zone::carrier(w.wall_in(zones, z)),
+                None => w.at(),
+            };
+            let dt = set_time(&m.start);
             let mut set = rrule::RRuleSet::new(dt);
             for r in &m.rrules {
-                let rule = r
+                let mut rule = r
                     .parse::<rrule::RRule<rrule::Unvalidated>>()
-                    .and_then(|u| u.validate(dt))
+                    .map_err(|e| anyhow!("{}: RRULE `{r}`: {e}", m.name()))?;
+                if let (Some(z), Some(until)) = (defined, rule.get_until().copied()) {
+                    // UNTIL is an instant; the carrier counts in the zone's wall-clock time.
+                    // A floating UNTIL is taken as already in it.
+                    let wall = if until.timezone().is_local() {
+                        until.naive_local()
+                    } else {
+                        zones[z].local(until.with_timezone(&Utc))
+                    };
+                    rule = rule.until(zone::carrier(wall));
+                }
+                let rule = rule
+                    .validate(dt)
                     .map_err(|e| anyhow!("{}: RRULE `{r}`: {e}", m.name()))?;
                 set = set.rrule(rule);
             }
-            for d in &m.rdates {
-                set = set.rdate(d.at());
+            for (d, _) in &m.rdates {
+                set = set.rdate(set_time(d));
             }
             for d in &m.exdates {
-                set = set.exdate(d.at());
+                set = set.exdate(set_time(d));
             }
-            let found = set.after(lo).before(hi).all(u16::MAX);
+            let (after, before) = match defined {
+                // A day either side: the window's ends are instants, the carrier counts in
+                // wall-clock time; what falls outside is dropped below.
+                Some(z) => (
+                    zone::carrier(zones[z].local(lo.with_timezone(&Utc)) - Duration::days(1)),
+                    zone::carrier(zones[z].local(hi.with_timezone(&Utc)) + Duration::days(1)),
+                ),
+                None => (lo, hi),
+            };
+            let found = set.after(after).before(before).all(u16::MAX);
             if found.limited {
                 bail!(
                     "{}: more than {} occurrences in the window",
@@ -484,13 +633,19 @@ fn expand<'a>(
             let mut starts: Vec<When> = found
                 .dates
                 .into_iter()
-                .map(|t| match m.start {
-                    When::Day(_) => When::Day(t.date_naive()),
-                    When::At(_) => When::At(t),
+                .map(|t| match (m.start, defined) {
+                    (When::Day(_), _) => When::Day(t.date_naive()),
+                    (_, Some(z)) => When::Defined {
+                        local: t.naive_utc(),
+                        zone: z,
+                        at: zones[z].instant(t.naive_utc()),
+                    },
+                    _ => When::At(t),
                 })
+                .filter(within)
                 .collect();
             // The series' first occurrence is itself when no rule yields it (RFC 5545 3.8.5.3).
-            if m.start.at() >= lo && m.start.at() <= hi && !starts.contains(&m.start) {
+            if within(&m.start) && !starts.iter().any(|s| key(s) == key(&m.start)) {
                 let excluded = m.exdates.iter().any(|x| key(x) == key(&m.start));
                 if !excluded {
                     starts.push(m.start);
@@ -502,7 +657,7 @@ fn expand<'a>(
                 starts.retain(|s| !m.exdates.iter().any(|x| x.day() == s.day()));
             }
             starts
-        } else if m.start.at() >= lo && m.start.at() <= hi {
+        } else if within(&m.start) {
             vec![m.start]
         } else {
             Vec::new()
@@ -514,12 +669,14 @@ fn expand<'a>(
                     event: o,
                     key: k.clone(),
                     start: o.start,
+                    duration: o.duration,
                     recurring,
                 },
                 None => Occurrence {
                     event: m,
                     key: k.clone(),
                     start: s,
+                    duration: periods.get(&k).copied().or(m.duration),
                     recurring,
                 },
             };
@@ -529,14 +686,14 @@ fn expand<'a>(
     // Overrides of occurrences outside the window (or of a master not in the file) count
     // where they now are.
     for (k, o) in overrides {
-        let t = o.start.at();
-        if t >= lo && t <= hi {
+        if within(&o.start) {
             out.insert(
                 k.clone(),
                 Occurrence {
                     event: o,
                     key: k,
                     start: o.start,
+                    duration: o.duration,
                     recurring: true,
                 },
             );
@@ -564,6 +721,38 @@ fn most<'a>(values: impl Iterator<Item = &'a str>) -> Option<String> {
         .map(|(v, _)| v.to_string())
 }
 
+/// Which calendar this import is, and what to call it: the name given (`--calendar`), or else
+/// the file with its X-WR-CALNAME and PRODID (a calendar exported again to the same file, or
+/// fetched again to standard input under the same name, is the same calendar). `None` for
+/// standard input with no name: it cannot be told from another calendar.
+fn identity(opts: &Options, header: &Header) -> Option<(String, String)> {
+    if let Some(name) = &opts.calendar {
+        return Some((format!("name:{name}"), name.clone()));
+    }
+    let (origin, file_name) = match &opts.path {
+        Some(p) => (
+            format!("file:{}", p.display()),
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+        ),
+        None if !header.name.is_empty() => ("stdin:".to_string(), String::new()),
+        None => return None,
+    };
+    let shown = if header.name.is_empty() {
+        file_name
+    } else {
+        header.name.clone()
+    };
+    Some((
+        format!("{origin}\u{1f}{}\u{1f}{}", header.name, header.prodid),
+        shown,
+    ))
+}
+
+/// What a meeting cancelled because its whole event left the calendar is counted as.
+pub const LEFT_THE_CALENDAR: &str = "meeting (event no longer in the calendar)";
+
 /// Imports the calendar `text` into `repo` (inside the caller's transaction).
 pub fn apply(
     repo: &Repo,
@@ -572,7 +761,8 @@ pub fn apply(
     to_local: ToLocal<'_>,
     outcome: &mut Outcome,
 ) -> Result<()> {
-    let events = parse(text)?;
+    let (header, events, zones) = parse(text)?;
+    let calendar = identity(opts, &header);
     let ours = produced_by_worklog(text);
     let own_domain = match &opts.domain {
         Some(d) => Some(d.trim().trim_start_matches('@').to_lowercase()),
@@ -616,7 +806,7 @@ pub fn apply(
     }
     let mut people: HashMap<(String, String), i64> = HashMap::new();
     for (uid, group) in &by_uid {
-        let occurrences = expand(group, lo, hi)?;
+        let occurrences = expand(group, &zones, lo, hi)?;
         if occurrences.is_empty() {
             // Said, so that a calendar whose events all lie outside the window (--from, --to)
             // does not import "nothing" without a word why.
@@ -638,12 +828,13 @@ pub fn apply(
             let (starts_at, all_day) = match occ.start {
                 When::Day(d) => (d.and_time(chrono::NaiveTime::MIN), true),
                 When::At(t) => (to_local(t.with_timezone(&Utc)), false),
+                When::Defined { at, .. } => (to_local(at), false),
             };
             if all_day && !opts.all_day {
                 outcome.skipped.add("all-day event");
                 continue;
             }
-            let minutes = e
+            let minutes = occ
                 .duration
                 .map(|d| d.num_minutes())
                 .filter(|m| (1..=1440).contains(m))
@@ -750,6 +941,18 @@ pub fn apply(
                         outcome.updated.add("meeting");
                     }
                 }
+            }
+        }
+    }
+    // A whole event an earlier import of this calendar brought and this one no longer has has
+    // left the calendar: its meetings within the window are cancelled, never deleted.
+    if let Some((calendar, name)) = &calendar {
+        let uids: Vec<&str> = by_uid.keys().copied().collect();
+        repo.calendar_claim(&uids, calendar, name)?;
+        for (id, uid) in repo.calendar_meetings(calendar, opts.from, opts.to)? {
+            if !by_uid.contains_key(uid.as_str()) {
+                repo.cancel_calendar_meeting(id)?;
+                outcome.cancelled.add(LEFT_THE_CALENDAR);
             }
         }
     }

@@ -71,6 +71,10 @@ fn plural(n: usize, kind: &str) -> String {
     if let Some(table) = kind.strip_prefix("table:") {
         return format!("{table} {n}");
     }
+    // "meeting (event no longer in the calendar)": the word before the note is counted.
+    if let Some((noun, note)) = kind.split_once(" (") {
+        return format!("{} ({note}", plural(n, noun));
+    }
     if n == 1 {
         return format!("{n} {kind}");
     }
@@ -309,5 +313,13 @@ mod tests {
         w.add("table:people");
         assert_eq!(w.to_string(), "task_tags 2, people 1");
         assert_eq!(t.total(), 5);
+        let mut c = Tally::default();
+        c.add("meeting (event no longer in the calendar)");
+        assert_eq!(c.to_string(), "1 meeting (event no longer in the calendar)");
+        c.add("meeting (event no longer in the calendar)");
+        assert_eq!(
+            c.to_string(),
+            "2 meetings (event no longer in the calendar)"
+        );
     }
 }

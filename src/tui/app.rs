@@ -10,12 +10,13 @@
 
 use super::backups::BackupWorker;
 use super::drafts::Drafts;
+use super::history::History;
 use super::keymap::{self, Action, AlwaysAction, Context, GlobalAction, HelpAction, TodayAction};
 use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status, UndoOp};
+use super::status::{BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::db::Repo;
@@ -34,8 +35,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 /// The smallest terminal worklog lays itself out in.
-pub const MIN_WIDTH: u16 = 80;
-pub const MIN_HEIGHT: u16 = 24;
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
 const TICK: Duration = Duration::from_secs(1);
 
 pub struct App {
@@ -47,6 +48,8 @@ pub struct App {
     pub panes: Panes,
     current: PaneId,
     pub status: Status,
+    /// Every change made this session, for `u` and Ctrl-R.
+    history: History,
     drafts: Drafts,
     today: NaiveDate,
     data_version: i64,
@@ -75,6 +78,8 @@ pub struct App {
     organization: Option<Organization>,
     /// The pane that asked for `$EDITOR` (run by the loop with the screen suspended).
     editor_for: Option<PaneId>,
+    /// A form's multi-line field waiting for `$EDITOR` (see `form::EditorJob`).
+    form_editor: Option<super::form::EditorJob>,
     /// The editor command; `None` reads the environment (see `tui::editor`).
     editor_command: Option<String>,
     /// The search overlay (Ctrl-F, `/` on Today), when open.
@@ -116,6 +121,7 @@ impl App {
             panes: Panes::new(theme),
             current: PaneId::Today,
             status: Status::default(),
+            history: History::default(),
             drafts: Drafts::in_data_dir(data_dir.clone()),
             data_dir: data_dir.map(DataDir::new),
             today,
@@ -132,12 +138,16 @@ impl App {
             manager: None,
             organization: None,
             editor_for: None,
+            form_editor: None,
             editor_command: None,
             search: None,
             too_small: false,
             demo: None,
         };
         app.status.show_pane(app.current);
+        if let Err(e) = app.repo.enable_history() {
+            app.status.warn(format!("undo is off this session: {e}"));
+        }
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -228,12 +238,27 @@ impl App {
     /// True when a pane asked for the external editor: the loop suspends the screen and
     /// calls [`App::run_editor`].
     pub fn editor_wanted(&self) -> bool {
-        self.editor_for.is_some()
+        self.editor_for.is_some() || self.form_editor.is_some()
     }
 
     /// Runs the external editor for the pane that asked (blocking until it exits) and hands
     /// the result back to that pane.
     pub fn run_editor(&mut self) {
+        if let Some(job) = self.form_editor.take() {
+            let command = self
+                .editor_command
+                .clone()
+                .unwrap_or_else(super::editor::command_from_env);
+            let result = super::editor::edit(&command, &job.text());
+            match &result {
+                Ok(_) => self
+                    .status
+                    .info("the text is back from the editor: Ctrl-S saves the form"),
+                Err(e) => self.status.error(e.clone()),
+            }
+            job.finish(result);
+            return;
+        }
         let Some(id) = self.editor_for.take() else {
             return;
         };
@@ -346,7 +371,10 @@ impl App {
     /// so its writes go through again.
     fn database_replaced(&mut self) {
         super::form::database_replaced();
-        let _ = self.status.take_undo();
+        self.history.clear();
+        if let Err(e) = self.repo.reset_history() {
+            self.status.warn(format!("undo is off from now on: {e}"));
+        }
         if let Err(e) = self.repo.acknowledge_identity() {
             self.status.error(e);
             return;
@@ -481,9 +509,14 @@ impl App {
                 true
             }
             Event::Paste(text) => {
+                self.repo.capture_changes(true);
                 let mut ctx = ctx!(self);
                 let outcome = self.panes.get_mut(self.current).paste(text, &mut ctx);
                 self.apply(outcome);
+                self.repo.capture_changes(false);
+                if let Some(change) = self.repo.take_change() {
+                    self.history.record(change);
+                }
                 true
             }
             Event::FocusGained => true,
@@ -491,11 +524,20 @@ impl App {
         }
     }
 
-    /// Handles one key press.
+    /// Handles one key press. What it writes is one step of the history.
     pub fn key(&mut self, key: KeyEvent) {
         if key.kind == KeyEventKind::Release {
             return;
         }
+        self.repo.capture_changes(true);
+        self.key_inner(key);
+        self.repo.capture_changes(false);
+        if let Some(change) = self.repo.take_change() {
+            self.history.record(change);
+        }
+    }
+
+    fn key_inner(&mut self, key: KeyEvent) {
         if self.too_small {
             self.key_while_too_small(key);
             return;
@@ -591,6 +633,9 @@ impl App {
         if super::form::take_refusal() {
             self.status.error(super::form::REPLACED_REFUSAL);
         }
+        if let Some(job) = super::form::take_editor_request() {
+            self.form_editor = Some(job);
+        }
     }
 
     /// `q` or Ctrl-C quit (an open form is kept as a draft, since it cannot be seen to be
@@ -657,20 +702,22 @@ impl App {
                 }
             }
             GlobalAction::CycleOrganization => self.cycle_organization(),
-            GlobalAction::Undo => match self.status.take_undo() {
-                Some(u) => {
-                    let done = match u.op {
-                        UndoOp::Restore => self.repo.restore(u.kind, u.id).map(|()| "restored"),
-                        UndoOp::Remove => self.repo.delete(u.kind, u.id).map(|()| "removed"),
-                    };
-                    match done {
-                        Ok(verb) => self.status.info(format!("{verb} {}", u.what)),
-                        Err(e) => self.status.error(format!("could not undo: {e}")),
+            GlobalAction::Undo | GlobalAction::Redo => {
+                let done = if action == GlobalAction::Undo {
+                    self.history.undo(&self.repo)
+                } else {
+                    self.history.redo(&self.repo)
+                };
+                match done {
+                    Some(Ok(text)) => {
+                        self.status.info(text);
+                        self.outside_change();
                     }
-                    self.outside_change();
+                    Some(Err(text)) => self.status.error(text),
+                    None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
+                    None => self.status.info("nothing to redo"),
                 }
-                None => self.status.info("nothing to undo"),
-            },
+            }
         }
     }
 
@@ -820,7 +867,12 @@ impl App {
         };
         let used = |spans: &[Span]| spans.iter().map(|s| width(&s.content)).sum::<usize>();
         let Some(dir) = &self.demo else {
+            // In a narrow terminal the other tabs give up their names for their digits, so
+            // that every pane can still be seen.
             let mut spans = tabs(false);
+            if used(&spans) > max {
+                spans = tabs(true);
+            }
             let brand = " worklog ";
             let w = used(&spans);
             if max >= w + width(brand) {
@@ -902,38 +954,56 @@ impl App {
     }
 
     /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
-    /// panes) kept at the right end so they never scroll off.
+    /// panes) at the right end. When they do not all fit, the most useful stay: help, the
+    /// pane's own main verb (its first hint), add / edit / delete and the way out of a popup
+    /// (close, cancel, back), quit; the rest (and the
+    /// pane digits, which the tab bar shows anyway) go first. What stays keeps its order.
     fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
         let all = keymap::footer_by_context(&self.contexts());
         let cost = |k: &str, h: &str| width(k) + 1 + width(h) + 2;
-        let (global, local): (Vec<_>, Vec<_>) = all
-            .into_iter()
-            .partition(|(_, _, c)| matches!(c, Context::Global | Context::Always));
-        let global_w: usize = global.iter().map(|(k, h, _)| cost(k, h)).sum();
-        let mut spans = vec![Span::raw(" ")];
+        let first_local = all
+            .iter()
+            .position(|(_, _, c)| !matches!(c, Context::Global | Context::Always));
+        let rank = |i: usize, hint: &str, ctx: Context| -> u8 {
+            match (ctx, hint) {
+                (Context::Global | Context::Always, "help") => 0,
+                _ if Some(i) == first_local => 1,
+                (Context::Global | Context::Always, "quit") => 3,
+                (Context::Global | Context::Always, _) => 5,
+                (_, "add" | "edit" | "del" | "close" | "cancel" | "back") => 2,
+                _ => 4,
+            }
+        };
+        let mut order: Vec<usize> = (0..all.len()).collect();
+        order.sort_by_key(|&i| (rank(i, all[i].1, all[i].2), i));
+        let mut keep = vec![false; all.len()];
         let mut used = 1;
-        for (keys, hint, _) in &local {
-            let w = cost(keys, hint);
-            if used + w + global_w > max {
-                break;
+        for i in order {
+            let (k, h, _) = &all[i];
+            let w = cost(k, h);
+            if used + w <= max {
+                used += w;
+                keep[i] = true;
             }
-            used += w;
-            spans.push(Span::styled(keys.clone(), t.key()));
+        }
+        let is_global = |c: &Context| matches!(c, Context::Global | Context::Always);
+        let mut spans = vec![Span::raw(" ")];
+        let push = |spans: &mut Vec<Span>, keys: &str, hint: &str| {
+            spans.push(Span::styled(keys.to_string(), t.key()));
             spans.push(Span::raw(format!(" {hint}  ")));
-        }
-        if used + global_w <= max {
-            spans.push(Span::raw(" ".repeat(max - used - global_w)));
-        }
-        for (keys, hint, _) in &global {
-            let w = cost(keys, hint);
-            if used + w > max {
-                break;
+        };
+        for (i, (keys, hint, c)) in all.iter().enumerate() {
+            if keep[i] && !is_global(c) {
+                push(&mut spans, keys, hint);
             }
-            used += w;
-            spans.push(Span::styled(keys.clone(), t.key()));
-            spans.push(Span::raw(format!(" {hint}  ")));
+        }
+        spans.push(Span::raw(" ".repeat(max.saturating_sub(used))));
+        for (i, (keys, hint, c)) in all.iter().enumerate() {
+            if keep[i] && is_global(c) {
+                push(&mut spans, keys, hint);
+            }
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
@@ -941,28 +1011,54 @@ impl App {
     fn draw_help(&mut self, frame: &mut Frame, area: Rect, scroll: usize) {
         let t = self.theme;
         let contexts = keymap::active(self.panes.get(self.current).hints());
-        let mut lines: Vec<Line> = vec![Line::from(Span::styled(
-            "Sections are searched top to bottom: the first match wins.",
-            t.dim(),
-        ))];
+        let w = area.width.min(100);
+        // Keys in a column, what they do wrapped beside it, so nothing is cut at 80 columns.
+        let key_w = 16usize;
+        let text_w = usize::from(w.saturating_sub(2))
+            .saturating_sub(key_w)
+            .max(10);
+        let mut lines: Vec<Line> = wrap_words(
+            "This screen's keys, what its marks mean, then the keys shared by every pane. Esc closes.",
+            usize::from(w.saturating_sub(2)),
+        )
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, t.dim())))
+        .collect();
+        let row = |lines: &mut Vec<Line>, key: String, key_style, text: &str| {
+            for (i, part) in wrap_words(text, text_w).into_iter().enumerate() {
+                let k = if i == 0 { key.clone() } else { String::new() };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {:<width$}", k, width = key_w - 2), key_style),
+                    Span::raw(part),
+                ]));
+            }
+        };
+        // The pane's own keys, then what its marks mean, then the keys every list and every
+        // pane share.
+        // (Not over a form or a popup, whose keys are not about the list's marks.)
+        let marks = crate::tui::legend::legend(self.current);
+        let mut legend_shown = marks.is_empty() || contexts.first().is_some_and(|c| c.is_modal());
         for (ctx, rows) in keymap::help(&contexts) {
+            // A key another section takes here is not listed under this one: the help shows
+            // what each key does now, not the table behind it.
+            let rows: Vec<_> = rows.into_iter().filter(|r| !r.live.is_empty()).collect();
+            if rows.is_empty() {
+                continue;
+            }
             lines.push(Line::from(""));
             lines.push(Line::from(Span::styled(ctx.title(), t.title())));
             for r in rows {
-                let mut spans = vec![
-                    Span::styled(format!("  {:<14}", r.keys), t.key()),
-                    Span::raw(r.help),
-                ];
-                if !r.shadowed.is_empty() {
-                    spans.push(Span::styled(
-                        format!("  ({} used by this pane above)", r.shadowed),
-                        t.dim(),
-                    ));
+                row(&mut lines, r.live, t.key(), r.help);
+            }
+            if !legend_shown {
+                legend_shown = true;
+                lines.push(Line::from(""));
+                lines.push(Line::from(Span::styled("What the marks mean", t.title())));
+                for (mark, meaning) in marks {
+                    row(&mut lines, (*mark).to_string(), t.bold(), meaning);
                 }
-                lines.push(Line::from(spans));
             }
         }
-        let w = area.width.min(90);
         let h = area.height;
         let popup = Rect {
             x: area.x + (area.width - w) / 2,

@@ -35,6 +35,48 @@ thread_local! {
     static REPLACEMENTS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
     /// Set when a form refuses to save for that reason, for the app's status line.
     static REFUSED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// A form asked for `$EDITOR` on one of its multi-line fields (Ctrl-O); the app runs it.
+    static EDITOR_REQUEST: std::cell::RefCell<Option<EditorJob>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// One multi-line field's text on its way to `$EDITOR` and back. The form that asked keeps a
+/// handle and takes the result when it is next used (a key, a paste, a draw), so every form
+/// gets `$EDITOR` without its pane doing anything (the journal keeps its own, older path).
+#[derive(Clone)]
+pub struct EditorJob(std::rc::Rc<std::cell::RefCell<EditorSlot>>);
+
+struct EditorSlot {
+    text: String,
+    result: Option<Result<String, String>>,
+}
+
+impl EditorJob {
+    /// The text to hand to the editor.
+    pub fn text(&self) -> String {
+        self.0.borrow().text.clone()
+    }
+
+    /// What the editor left (Ok) or why it could not run (Err: the field stays as it was).
+    pub fn finish(&self, result: Result<String, String>) {
+        self.0.borrow_mut().result = Some(result);
+    }
+
+    fn take_result(&self) -> Option<Result<String, String>> {
+        self.0.borrow_mut().result.take()
+    }
+
+    fn peek_ok(&self) -> Option<String> {
+        match &self.0.borrow().result {
+            Some(Ok(t)) => Some(t.clone()),
+            _ => None,
+        }
+    }
+}
+
+/// The `$EDITOR` job a form asked for since the last call, if any.
+pub fn take_editor_request() -> Option<EditorJob> {
+    EDITOR_REQUEST.with(|r| r.borrow_mut().take())
 }
 
 /// The app saw the database replaced: every form open now must never write.
@@ -360,6 +402,13 @@ pub struct Form {
     message: Option<String>,
     /// [`REPLACEMENTS`] when the form was opened.
     opened_under: u64,
+    /// The field out in `$EDITOR`, and the job that brings its text back.
+    editor: Option<(usize, EditorJob)>,
+    /// Rows each multi-line field gets beyond its own height when the terminal has them
+    /// (set by [`Form::render`] before it lays out).
+    grow: u16,
+    /// Columns inside the box at the last draw: error messages wrap to them.
+    inner_w: u16,
 }
 
 const LABEL_COLS: u16 = 11;
@@ -367,7 +416,7 @@ const DROPDOWN_ROWS: usize = 4;
 
 /// A text area holding `value`. Stored text may hold control characters; they are shown (and
 /// so saved, if the user saves) as their visible symbols, never passed to the terminal.
-fn text_area(value: &str, theme: Theme) -> Box<TextArea<'static>> {
+fn text_area(value: &str, theme: Theme, multiline: bool) -> Box<TextArea<'static>> {
     let lines: Vec<String> = crate::text::sanitize_lines(value)
         .into_iter()
         .map(|l| l.into_owned())
@@ -377,6 +426,13 @@ fn text_area(value: &str, theme: Theme) -> Box<TextArea<'static>> {
     t.set_cursor_style(Style::default());
     t.set_selection_style(theme.selected());
     t.set_placeholder_style(theme.dim());
+    if multiline {
+        // Notes and bodies wrap at word boundaries (a word wider than the box is split), so
+        // nothing is cut at the edge and nothing scrolls sideways.
+        t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        // Said where it applies: the footer is shared by every field of the form.
+        t.set_placeholder_text("Ctrl-O writes this in your $EDITOR");
+    }
     t.move_cursor(ratatui_textarea::CursorMove::Bottom);
     t.move_cursor(ratatui_textarea::CursorMove::End);
     Box::new(t)
@@ -392,6 +448,88 @@ impl Form {
             theme,
             message: None,
             opened_under: REPLACEMENTS.with(std::cell::Cell::get),
+            editor: None,
+            grow: 0,
+            inner_w: 76,
+        }
+    }
+
+    /// A field's error message wrapped beside its input (under the label column).
+    fn error_lines(&self, err: &str) -> Vec<String> {
+        let w = usize::from(self.inner_w.saturating_sub(LABEL_COLS)).max(10);
+        crate::text::wrap(&format!("✗ {}", sanitize(err)), w)
+    }
+
+    /// The form's own message (and the discard question) wrapped to the box.
+    fn footer_lines(&self) -> Vec<(String, bool)> {
+        let w = usize::from(self.inner_w).max(10);
+        let mut out: Vec<(String, bool)> = Vec::new();
+        if let Some(m) = &self.message {
+            out.extend(
+                crate::text::wrap(&sanitize(m), w)
+                    .into_iter()
+                    .map(|l| (l, true)),
+            );
+        }
+        if matches!(self.mode, Mode::ConfirmDiscard) {
+            out.push((String::new(), false));
+        }
+        out
+    }
+
+    /// Ctrl-O: the focused multi-line field (or else the form's first one) goes to `$EDITOR`.
+    fn ask_editor(&mut self) {
+        let multi = |f: &Field| {
+            matches!(
+                f.input,
+                Input::Text {
+                    multiline: true,
+                    ..
+                }
+            )
+        };
+        let i = match self.fields.get(self.focus) {
+            Some(f) if multi(f) => self.focus,
+            _ => match self.fields.iter().position(multi) {
+                Some(i) => i,
+                None => {
+                    self.message = Some("no field here takes several lines".into());
+                    return;
+                }
+            },
+        };
+        let Some(f) = self.fields.get(i) else { return };
+        let text = match f.value() {
+            DraftValue::Text(t) => t,
+            DraftValue::Picks(_) => return,
+        };
+        let job = EditorJob(std::rc::Rc::new(std::cell::RefCell::new(EditorSlot {
+            text,
+            result: None,
+        })));
+        EDITOR_REQUEST.with(|r| *r.borrow_mut() = Some(job.clone()));
+        self.editor = Some((i, job));
+    }
+
+    /// Takes the text back from `$EDITOR` once it has exited (see [`EditorJob`]).
+    fn collect_editor(&mut self) {
+        let Some((i, job)) = &self.editor else { return };
+        let Some(result) = job.take_result() else {
+            return;
+        };
+        let i = *i;
+        self.editor = None;
+        if let Ok(text) = result {
+            let theme = self.theme;
+            if let Some(f) = self.fields.get_mut(i)
+                && let Input::Text {
+                    area, multiline, ..
+                } = &mut f.input
+            {
+                *area = text_area(&text, theme, *multiline);
+                f.error = None;
+                self.focus = i;
+            }
         }
     }
 
@@ -424,7 +562,7 @@ impl Form {
 
     /// A one-line text field (Enter saves the form).
     pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
-        let area = text_area(&value.replace(['\n', '\r'], " "), self.theme);
+        let area = text_area(&value.replace(['\n', '\r'], " "), self.theme, false);
         self.push(
             key,
             label,
@@ -444,7 +582,7 @@ impl Form {
         value: &str,
         height: u16,
     ) -> Self {
-        let area = text_area(value, self.theme);
+        let area = text_area(value, self.theme, true);
         self.push(
             key,
             label,
@@ -518,9 +656,11 @@ impl Form {
     pub fn set_text(&mut self, key: &str, value: &str) {
         let theme = self.theme;
         if let Some(f) = self.fields.iter_mut().find(|f| f.key == key)
-            && let Input::Text { area, .. } = &mut f.input
+            && let Input::Text {
+                area, multiline, ..
+            } = &mut f.input
         {
-            *area = text_area(value, theme);
+            *area = text_area(value, theme, *multiline);
         }
     }
 
@@ -596,9 +736,17 @@ impl Form {
 
     /// The values as typed, for a draft file.
     pub fn values(&self) -> Vec<(String, DraftValue)> {
+        let back = self
+            .editor
+            .as_ref()
+            .and_then(|(i, job)| Some((*i, job.peek_ok()?)));
         self.fields
             .iter()
-            .map(|f| (f.key.to_string(), f.value()))
+            .enumerate()
+            .map(|(i, f)| match &back {
+                Some((j, text)) if *j == i => (f.key.to_string(), DraftValue::Text(text.clone())),
+                _ => (f.key.to_string(), f.value()),
+            })
             .collect()
     }
 
@@ -621,7 +769,7 @@ impl Form {
                     } else {
                         t.replace(['\n', '\r'], " ")
                     };
-                    *area = text_area(&t, theme);
+                    *area = text_area(&t, theme, *multiline);
                 }
                 (Input::Picker(p), DraftValue::Picks(labels)) => p.select_labels(labels),
                 _ => {}
@@ -649,6 +797,7 @@ impl Form {
         if key.kind == KeyEventKind::Release {
             return FormEvent::Ignored;
         }
+        self.collect_editor();
         // The contexts follow from the mode, so the action's context says which mode is on.
         let action = keymap::resolve(self.contexts(), key).map(|b| b.action);
         if matches!(
@@ -699,6 +848,10 @@ impl Form {
                 FormAction::PrevField => {
                     let n = self.fields.len().max(1);
                     self.focus = (self.focus + n - 1) % n;
+                    FormEvent::None
+                }
+                FormAction::Editor => {
+                    self.ask_editor();
                     FormEvent::None
                 }
             },
@@ -780,6 +933,7 @@ impl Form {
 
     /// Pasted text goes into the focused field (line breaks become spaces in one-line fields).
     pub fn paste(&mut self, text: &str) {
+        self.collect_editor();
         if !matches!(self.mode, Mode::Editing) {
             return;
         }
@@ -811,6 +965,11 @@ impl Form {
             return 0;
         };
         let body = match &f.input {
+            Input::Text {
+                height,
+                multiline: true,
+                ..
+            } => height.saturating_add(self.grow),
             Input::Text { height, .. } => *height,
             Input::Picker(p) => {
                 if i == self.focus {
@@ -820,17 +979,51 @@ impl Form {
                 }
             }
         };
-        body + u16::from(f.error.is_some())
+        let err = f
+            .error
+            .as_deref()
+            .map_or(0, |e| u16::try_from(self.error_lines(e).len()).unwrap_or(1));
+        body.saturating_add(err)
     }
 
     /// Draws the form as a box centred in `area`.
     pub fn render(&mut self, frame: &mut Frame, area: Rect) {
+        self.collect_editor();
         let theme = self.theme;
-        let needed: u16 = (0..self.fields.len())
-            .map(|i| self.field_height(i))
-            .fold(0u16, u16::saturating_add)
-            .saturating_add(2 + u16::from(self.message.is_some()));
-        let w = area.width.min(78);
+        let needed = |form: &Form| -> u16 {
+            (0..form.fields.len())
+                .map(|i| form.field_height(i))
+                .fold(0u16, u16::saturating_add)
+                .saturating_add(2)
+                .saturating_add(u16::try_from(form.footer_lines().len()).unwrap_or(0))
+        };
+        // Multi-line fields take what a tall terminal has to spare (up to twice their own
+        // height), so notes are read whole rather than scrolled in a small box.
+        self.grow = 0;
+        let multi: Vec<u16> = self
+            .fields
+            .iter()
+            .filter_map(|f| match f.input {
+                Input::Text {
+                    multiline: true,
+                    height,
+                    ..
+                } => Some(height),
+                _ => None,
+            })
+            .collect();
+        if let (Some(&smallest), Ok(n)) = (multi.iter().min(), u16::try_from(multi.len()))
+            && n > 0
+        {
+            let spare = area.height.saturating_sub(needed(self).saturating_add(2));
+            self.grow = (spare / n).min(smallest.saturating_mul(2));
+        }
+        // Wider with the terminal, up to a width that still reads as lines of text.
+        let w = area
+            .width
+            .min((area.width.saturating_mul(3) / 4).clamp(78, 110));
+        self.inner_w = w.saturating_sub(2);
+        let needed = needed(self);
         let h = area.height.min(needed.max(5));
         let popup = Rect {
             x: area.x + (area.width - w) / 2,
@@ -852,21 +1045,29 @@ impl Form {
             return;
         }
         let mut avail = inner.height;
-        if let Some(m) = &self.message {
-            let line = Line::from(Span::styled(
-                truncate(&sanitize(m), usize::from(inner.width)).into_owned(),
-                theme.error(),
-            ));
-            frame.render_widget(
-                Paragraph::new(line),
-                Rect {
-                    y: inner.y + inner.height - 1,
-                    height: 1,
-                    ..inner
-                },
-            );
-            avail = avail.saturating_sub(1);
+        // The form's message, then the discard question, on their own rows at the bottom of
+        // the box: the border and the fields above stay whole.
+        let foot = self.footer_lines();
+        let foot_h = u16::try_from(foot.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height);
+        let foot_y = inner.y + inner.height - foot_h;
+        for (k, (text, is_message)) in foot.iter().take(usize::from(foot_h)).enumerate() {
+            let row = Rect {
+                y: foot_y + u16::try_from(k).unwrap_or(0),
+                height: 1,
+                ..inner
+            };
+            if *is_message {
+                frame.render_widget(
+                    Paragraph::new(Span::styled(text.clone(), theme.error())),
+                    row,
+                );
+            } else {
+                self.render_confirm(frame, row);
+            }
         }
+        avail = avail.saturating_sub(foot_h);
         // Scroll so the focused field fits: start from the first field that lets it.
         let mut start = 0;
         while start < self.focus {
@@ -896,7 +1097,7 @@ impl Form {
         }
         match &self.mode {
             Mode::Editing => {}
-            Mode::ConfirmDiscard => self.render_confirm(frame, popup),
+            Mode::ConfirmDiscard => {}
             Mode::Conflict { yours, theirs, .. } => {
                 render_conflict(frame, area, popup, theme, yours, theirs);
             }
@@ -905,6 +1106,12 @@ impl Form {
 
     fn render_field(&mut self, frame: &mut Frame, i: usize, rect: Rect) {
         let theme = self.theme;
+        let err_lines = self
+            .fields
+            .get(i)
+            .and_then(|f| f.error.as_deref())
+            .map(|e| self.error_lines(e))
+            .unwrap_or_default();
         let focused = i == self.focus && matches!(self.mode, Mode::Editing);
         let Some(f) = self.fields.get_mut(i) else {
             return;
@@ -923,24 +1130,26 @@ impl Form {
                 ..rect
             },
         );
+        let err_h = u16::try_from(err_lines.len())
+            .unwrap_or(u16::MAX)
+            .min(rect.height.saturating_sub(1));
         let input = Rect {
             x: rect.x.saturating_add(label_w),
             width: rect.width.saturating_sub(label_w),
-            height: rect.height.saturating_sub(u16::from(f.error.is_some())),
+            height: rect.height.saturating_sub(err_h),
             ..rect
         };
-        if let Some(err) = &f.error
-            && rect.height > 0
-        {
+        if err_h > 0 {
+            let lines: Vec<Line> = err_lines
+                .into_iter()
+                .take(usize::from(err_h))
+                .map(|l| Line::from(Span::styled(l, theme.error())))
+                .collect();
             frame.render_widget(
-                Paragraph::new(Span::styled(
-                    truncate(&format!("✗ {}", sanitize(err)), usize::from(input.width))
-                        .into_owned(),
-                    theme.error(),
-                )),
+                Paragraph::new(lines),
                 Rect {
-                    y: rect.y + rect.height - 1,
-                    height: 1,
+                    y: rect.y + rect.height - err_h,
+                    height: err_h,
                     ..input
                 },
             );
@@ -958,7 +1167,7 @@ impl Form {
         }
     }
 
-    fn render_confirm(&self, frame: &mut Frame, popup: Rect) {
+    fn render_confirm(&self, frame: &mut Frame, rect: Rect) {
         let theme = self.theme;
         let hints = keymap::footer(&[Context::ConfirmDiscard]);
         let mut spans = vec![Span::styled(" Discard your changes? ", theme.warning())];
@@ -966,11 +1175,6 @@ impl Form {
             spans.push(Span::styled(k, theme.key()));
             spans.push(Span::raw(format!(" {h}  ")));
         }
-        let rect = Rect {
-            y: popup.y.saturating_add(popup.height.saturating_sub(1)),
-            height: 1.min(popup.height),
-            ..popup
-        };
         frame.render_widget(Clear, rect);
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }

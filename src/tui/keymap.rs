@@ -86,6 +86,10 @@ pub enum Context {
     // Meetings, Goals and Feedback panes
     /// The meetings list.
     Meetings,
+    /// The Meetings week view: meetings by day and hour.
+    MeetingsWeek,
+    /// A year of days as a calendar heatmap (Energy, Meetings).
+    Year,
     /// One meeting with its action items.
     MeetingDetail,
     /// One person: meetings with them, open action items, feedback.
@@ -102,6 +106,10 @@ pub enum Context {
     FeedbackDetail,
     /// "Delete this for good?" (for what has no undo).
     ConfirmDelete,
+    /// A list that can mark several rows and act on them together (`v`).
+    Selectable,
+    /// Marking rows: Space marks, the pane's verbs act on every marked row.
+    Selecting,
     // Search everything
     /// The search overlay with the query being typed.
     SearchOverlay,
@@ -158,6 +166,8 @@ impl Context {
             Context::Manage => "People, tags, organizations",
             Context::Confirm => "Are you sure?",
             Context::Meetings => "Meetings",
+            Context::MeetingsWeek => "Meetings week",
+            Context::Year => "Year heatmap",
             Context::MeetingDetail => "Meeting",
             Context::PersonView => "Person",
             Context::ActionItems => "Action items",
@@ -168,6 +178,8 @@ impl Context {
             Context::ConfirmDelete => "Delete for good?",
             Context::SearchOverlay => "Search",
             Context::SearchResults => "Search results",
+            Context::Selectable => "Lists that mark rows",
+            Context::Selecting => "Marking rows",
         }
     }
 }
@@ -214,6 +226,8 @@ pub enum Action {
     Manage(ManageAction),
     Confirm(Answer),
     Meetings(MeetingsAction),
+    MeetingsWeek(WeekAction),
+    Year(YearAction),
     MeetingDetail(MeetingDetailAction),
     PersonView(PersonAction),
     ActionItems(ItemAction),
@@ -224,6 +238,8 @@ pub enum Action {
     ConfirmDelete(Answer),
     SearchOverlay(SearchAction),
     SearchResults(SearchAction),
+    Selectable(BulkAction),
+    Selecting(BulkAction),
 }
 
 impl Action {
@@ -254,6 +270,8 @@ impl Action {
             Action::Manage(_) => Context::Manage,
             Action::Confirm(_) => Context::Confirm,
             Action::Meetings(_) => Context::Meetings,
+            Action::MeetingsWeek(_) => Context::MeetingsWeek,
+            Action::Year(_) => Context::Year,
             Action::MeetingDetail(_) => Context::MeetingDetail,
             Action::PersonView(_) => Context::PersonView,
             Action::ActionItems(_) => Context::ActionItems,
@@ -264,6 +282,8 @@ impl Action {
             Action::ConfirmDelete(_) => Context::ConfirmDelete,
             Action::SearchOverlay(_) => Context::SearchOverlay,
             Action::SearchResults(_) => Context::SearchResults,
+            Action::Selectable(_) => Context::Selectable,
+            Action::Selecting(_) => Context::Selecting,
         }
     }
 }
@@ -312,6 +332,7 @@ pub enum GlobalAction {
     NextPane,
     PrevPane,
     Undo,
+    Redo,
     /// Open the people, tags and organizations popup.
     Manage,
     CycleOrganization,
@@ -362,6 +383,8 @@ pub enum EnergyAction {
     /// Ask for a level (the next key), then record a check-in.
     Checkin,
     ToggleRange,
+    /// The last year as a calendar heatmap of the mean level per day.
+    Year,
 }
 
 /// The key after `c` in Energy. A digit only records after `c`, so digits switch panes in
@@ -404,6 +427,8 @@ pub enum FormAction {
     PrevField,
     Save,
     Cancel,
+    /// Write the multi-line field in `$EDITOR`.
+    Editor,
 }
 
 /// A picker field of a form.
@@ -461,6 +486,25 @@ pub enum JournalFormAction {
     ExternalEditor,
 }
 
+/// Acting on several rows at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BulkAction {
+    /// Start (or stop) marking rows.
+    ToggleMarking,
+    /// Mark or unmark the selected row.
+    Mark,
+    /// Mark every row shown.
+    MarkAll,
+    /// Mark every marked row done.
+    Done,
+    /// Add tags to every marked row.
+    Tag,
+    /// Move every marked task to another day.
+    Move,
+    /// Delete every marked row.
+    Delete,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SkillsAction {
     Detail,
@@ -472,11 +516,15 @@ pub enum SkillsAction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SkillDetailAction {
     Move(Nav),
-    /// Open the selected journal entry in the Journal.
+    /// Open the selected journal entry in the Journal, or edit the selected assessment.
     Open,
     Assess,
     Edit,
     Back,
+    /// Move between the assessments and the journal entries.
+    SwitchList,
+    /// Delete the selected assessment.
+    DeleteAssessment,
 }
 
 /// The people, tags and organizations popup.
@@ -499,6 +547,30 @@ pub enum MeetingsAction {
     Open,
     /// Choose a person to see.
     PickPerson,
+    /// The week view: meetings by day and hour.
+    Week,
+    /// The last year as a calendar heatmap of meetings per day.
+    Year,
+}
+
+/// The Meetings week view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WeekAction {
+    /// The next or previous meeting of the week, in order of time.
+    Move(Nav),
+    PrevDay,
+    NextDay,
+    PrevWeek,
+    NextWeek,
+    ThisWeek,
+    Open,
+    Back,
+}
+
+/// A year heatmap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum YearAction {
+    Back,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -821,7 +893,8 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('7')],                     A::Global(GlobalAction::GoTo(PaneId::Energy)),     Some("pane"),    "Energy pane"),
     b(&[Key::code(K::Tab)],                A::Global(GlobalAction::NextPane),                 None,            "next pane"),
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
-    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last delete or check-in"),
+    b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last change (any kind, any pane)"),
+    b(&[Key::ctrl('r')],                   A::Global(GlobalAction::Redo),                     None,            "redo what u undid"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::List(ListAction::Move(Nav::Up)),                None,            "previous row"),
@@ -865,6 +938,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('5')],                     A::CheckinLevel(CheckinLevelAction::Level(5)),     Some("level"),   "record energy 5 (energized) now"),
     b(&[Key::code(K::Esc)],                A::CheckinLevel(CheckinLevelAction::Cancel),       Some("cancel"),  "record nothing"),
     b(&[Key::ch('v')],                     A::Energy(EnergyAction::ToggleRange),              Some("30/90d"),  "daily chart: last 30 or 90 days"),
+    b(&[Key::ch('y')],                     A::Energy(EnergyAction::Year),                     None,              "the last year as a calendar: mean energy per day"),
     // Filter prompt
     b(&[Key::code(K::Enter)],              A::FilterInput(FilterAction::Done),                Some("keep"),    "keep the filter, back to the list"),
     b(&[Key::code(K::Esc)],                A::FilterInput(FilterAction::Cancel),              Some("clear"),   "clear the filter"),
@@ -877,6 +951,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Tab)],                A::Form(FormAction::NextField),                    Some("field"),   "next field"),
     b(&[Key::code(K::BackTab)],            A::Form(FormAction::PrevField),                    None,            "previous field"),
     b(&[Key::code(K::Esc)],                A::Form(FormAction::Cancel),                       Some("cancel"),  "cancel (asks first if anything changed)"),
+    b(&[Key::ctrl('o')],                   A::Form(FormAction::Editor),                       None,            "write the notes (any field of several lines) in $EDITOR"),
     // Discard?
     b(&[Key::ch('y')],                     A::ConfirmDiscard(Answer::Yes),                    Some("discard"), "discard your changes"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDiscard(Answer::No),                     Some("keep editing"), "keep editing"),
@@ -891,6 +966,22 @@ pub static BINDINGS: &[Binding] = &[
     // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
     b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
     b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),
+    b(&[Key::ch('w')],                     A::Meetings(MeetingsAction::Week),                 None,              "the week view: meetings by day and hour"),
+    b(&[Key::ch('y')],                     A::Meetings(MeetingsAction::Year),                 None,              "the last year as a calendar: meetings per day"),
+    // The Meetings week view
+    b(&[Key::ch('j'), Key::code(K::Down)], A::MeetingsWeek(WeekAction::Move(Nav::Down)),      None,            "next meeting of the week"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::MeetingsWeek(WeekAction::Move(Nav::Up)),        None,            "previous meeting of the week"),
+    b(&[Key::ch('g'), Key::code(K::Home)], A::MeetingsWeek(WeekAction::Move(Nav::Top)),       None,            "first meeting of the week"),
+    b(&[Key::ch('G'), Key::code(K::End)],  A::MeetingsWeek(WeekAction::Move(Nav::Bottom)),    None,            "last meeting of the week"),
+    b(&[Key::ch('h'), Key::code(K::Left)], A::MeetingsWeek(WeekAction::PrevDay),              Some("day"),     "first meeting of the day before"),
+    b(&[Key::ch('l'), Key::code(K::Right)], A::MeetingsWeek(WeekAction::NextDay),             Some("day"),     "first meeting of the day after"),
+    b(&[Key::ch('[')],                     A::MeetingsWeek(WeekAction::PrevWeek),             Some("week"),    "previous week"),
+    b(&[Key::ch(']')],                     A::MeetingsWeek(WeekAction::NextWeek),             Some("week"),    "next week"),
+    b(&[Key::ch('t')],                     A::MeetingsWeek(WeekAction::ThisWeek),             None,            "back to this week"),
+    b(&[Key::code(K::Enter)],              A::MeetingsWeek(WeekAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
+    b(&[Key::ch('w'), Key::code(K::Esc)],  A::MeetingsWeek(WeekAction::Back),                 Some("list"),    "back to the list"),
+    // A year heatmap (Energy, Meetings)
+    b(&[Key::ch('y'), Key::code(K::Esc)],  A::Year(YearAction::Back),                         Some("back"),    "back to the pane"),
     // One meeting
     b(&[Key::code(K::Esc), Key::code(K::Left)], A::MeetingDetail(MeetingDetailAction::Back),       Some("back"),    "back to the list"),
     b(&[Key::ch('E')],                     A::MeetingDetail(MeetingDetailAction::EditOuter),  Some("edit meeting"), "edit the meeting"),
@@ -922,7 +1013,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch(' ')],                     A::GoalDetail(GoalDetailAction::ToggleDone),       Some("done"),    "mark the milestone done / not done"),
     b(&[Key::ch('a')],                     A::GoalDetail(GoalDetailAction::Add),              Some("add milestone"), "add a milestone"),
     b(&[Key::ch('e'), Key::code(K::Enter)], A::GoalDetail(GoalDetailAction::Edit),             Some("edit"),    "edit the milestone"),
-    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (asks: it cannot be undone)"),
+    b(&[Key::ch('d')],                     A::GoalDetail(GoalDetailAction::Delete),           Some("del"),     "delete the milestone (u undoes)"),
     b(&[Key::ch('s')],                     A::GoalDetail(GoalDetailAction::CycleStatus),      Some("status"),  "cycle the goal's status"),
     b(&[Key::ch('E')],                     A::GoalDetail(GoalDetailAction::EditOuter),        Some("edit goal"), "edit the goal"),
     // Feedback pane (the list); the rest from Lists
@@ -934,8 +1025,6 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::ch('E')],                     A::FeedbackDetail(FeedbackDetailAction::EditOuter), Some("edit feedback"), "edit the feedback"),
     b(&[Key::ch('o')],                     A::FeedbackDetail(FeedbackDetailAction::OpenMeeting), Some("meeting"), "open the meeting it came from"),
     // Delete for good?
-    b(&[Key::ch('y')],                     A::ConfirmDelete(Answer::Yes),                     Some("delete"),  "delete it for good"),
-    b(&[Key::ch('n'), Key::code(K::Esc)],  A::ConfirmDelete(Answer::No),                      Some("keep"),    "keep it"),
     // Always, even behind forms and popups
     b(&[Key::ctrl('c')],                   A::Always(AlwaysAction::ForceQuit),                None,            "quit from anywhere (an open form is kept as a draft)"),
     // ---- Today, Journal, Skills, people and tags (panes-a) ----
@@ -965,11 +1054,13 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Enter)],              A::Skills(SkillsAction::Detail),                   Some("detail"),  "the skill in detail: levels over time, evidence, journal entries"),
     b(&[Key::ch('r')],                     A::Skills(SkillsAction::Assess),                   Some("assess"),  "record the skill's level today (kept with the earlier ones)"),
     b(&[Key::ch('o')],                     A::Skills(SkillsAction::CycleSort),                Some("sort"),    "sort by category, gap to target, or time since assessed"),
-    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next journal entry"),
-    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous journal entry"),
-    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "open the journal entry in the Journal pane"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::SkillDetail(SkillDetailAction::Move(Nav::Down)), None,            "next assessment or journal entry"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::SkillDetail(SkillDetailAction::Move(Nav::Up)),  None,            "previous assessment or journal entry"),
+    b(&[Key::code(K::Enter)],              A::SkillDetail(SkillDetailAction::Open),           Some("open entry"), "edit the selected assessment, or open the selected journal entry"),
     b(&[Key::ch('r')],                     A::SkillDetail(SkillDetailAction::Assess),         Some("assess"),  "record the skill's level (kept with the earlier ones)"),
     b(&[Key::ch('e')],                     A::SkillDetail(SkillDetailAction::Edit),           Some("edit"),    "edit the skill"),
+    b(&[Key::code(K::Tab)],                A::SkillDetail(SkillDetailAction::SwitchList),     None, "move between the assessments and the journal entries"),
+    b(&[Key::ch('d')],                     A::SkillDetail(SkillDetailAction::DeleteAssessment), None, "delete the selected assessment (u undoes)"),
     b(&[Key::code(K::Esc)],                A::SkillDetail(SkillDetailAction::Back),           Some("back"),    "back to the skills"),
     // People, tags and organizations
     b(&[Key::ch('j'), Key::code(K::Down)], A::Manage(ManageAction::Move(Nav::Down)),          None,            "next row"),
@@ -989,6 +1080,15 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Esc), Key::ch('q'), Key::ch('P')], A::Manage(ManageAction::Close),                    Some("close"),   "close"),
     b(&[Key::ch('y')],                     A::Confirm(Answer::Yes),                           Some("yes"),     "yes, do it"),
     b(&[Key::ch('n'), Key::code(K::Esc)],  A::Confirm(Answer::No),                            Some("no"),      "no, leave it"),
+    // ---- Several rows at once ----
+    b(&[Key::ch('v')],                     A::Selectable(BulkAction::ToggleMarking),          Some("mark rows"), "mark several rows to act on them together"),
+    b(&[Key::ch(' ')],                     A::Selecting(BulkAction::Mark),                    Some("mark"),    "mark or unmark the row"),
+    b(&[Key::ch('*')],                     A::Selecting(BulkAction::MarkAll),                 Some("all"),     "mark every row shown"),
+    b(&[Key::ch('x')],                     A::Selecting(BulkAction::Done),                    Some("done"),    "mark every marked row done"),
+    b(&[Key::ch('t')],                     A::Selecting(BulkAction::Tag),                     Some("tag"),     "add tags to every marked row"),
+    b(&[Key::ch('m')],                     A::Selecting(BulkAction::Move),                    Some("move"),    "move every marked task to another day"),
+    b(&[Key::ch('d')],                     A::Selecting(BulkAction::Delete),                  Some("delete"),  "delete every marked row (u undoes)"),
+    b(&[Key::ch('v'), Key::code(K::Esc)],  A::Selecting(BulkAction::ToggleMarking),           Some("stop"),    "stop marking (the marks are dropped)"),
     // ---- Search everything ----
     b(&[Key::ctrl('f')],                   A::Global(GlobalAction::Search),                   None,            "search everything (every pane, with filters)"),
     b(&[Key::ch('/')],                     A::Today(TodayAction::Search),                     Some("search"),  "search everything (every pane, with filters)"),
@@ -1161,6 +1261,15 @@ pub fn resolve(contexts: &[Context], key: &KeyEvent) -> Option<&'static Binding>
     })
 }
 
+/// The keys bound to `action` (after remaps), as the footer writes them; empty if none.
+pub fn keys_of(action: Action) -> String {
+    bindings()
+        .iter()
+        .find(|b| b.action == action)
+        .map(|b| keys_label(b.keys))
+        .unwrap_or_default()
+}
+
 /// The keys of `binding` that reach it in `contexts` (not taken by an earlier context).
 pub fn live_keys(contexts: &[Context], binding: &'static Binding) -> Vec<Key> {
     binding
@@ -1242,6 +1351,8 @@ pub struct HelpRow {
     pub help: &'static str,
     /// Keys of this binding that an earlier context takes here, e.g. `1-5`.
     pub shadowed: String,
+    /// The keys that do reach this binding here (what the help shows a user).
+    pub live: String,
 }
 
 /// The help popup: every binding of the active contexts, grouped by context.
@@ -1264,6 +1375,7 @@ pub fn help(contexts: &[Context]) -> Vec<(Context, Vec<HelpRow>)> {
                         keys: keys_label(bnd.keys),
                         help: bnd.help,
                         shadowed: keys_label(&shadowed),
+                        live: keys_label(&live),
                     }
                 })
                 .collect();

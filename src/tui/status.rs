@@ -23,24 +23,6 @@ pub struct Message {
     pane: Option<PaneId>,
 }
 
-/// A change the user can still take back with `u`: a soft delete (restored), or a row made
-/// by one key (a check-in), soft-deleted in turn.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Undo {
-    pub kind: Deletable,
-    pub id: Id,
-    pub what: String,
-    pub op: UndoOp,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UndoOp {
-    /// The row was deleted: restore it.
-    Restore,
-    /// The row was added: delete it.
-    Remove,
-}
-
 /// The last backup, as the launch routine reports it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum BackupNote {
@@ -61,7 +43,6 @@ pub struct Status {
     message: Option<Message>,
     /// The pane on screen, set by the app on every switch.
     pane: Option<PaneId>,
-    undo: Option<Undo>,
     pub backup: BackupNote,
 }
 
@@ -97,37 +78,20 @@ impl Status {
         self.message.as_ref().filter(|m| m.pane == self.pane)
     }
 
-    /// Records a delete that `u` can undo and says so.
-    pub fn offer_undo(&mut self, kind: Deletable, id: Id, what: impl Into<String>) {
-        let what = what.into();
-        self.info(format!("deleted {what} — u to undo"));
-        self.undo = Some(Undo {
-            kind,
-            id,
-            what,
-            op: UndoOp::Restore,
-        });
+    /// Says a delete was made (the app's history takes it back with `u`).
+    pub fn offer_undo(&mut self, _kind: Deletable, _id: Id, what: impl Into<String>) {
+        self.info(format!("deleted {} — u to undo", what.into()));
     }
 
-    /// Records a row just added that `u` can take back, with `message` (which should say so).
+    /// Says a row was just added, with `message` (which should say `u` takes it back).
     pub fn offer_undo_add(
         &mut self,
-        kind: Deletable,
-        id: Id,
-        what: impl Into<String>,
+        _kind: Deletable,
+        _id: Id,
+        _what: impl Into<String>,
         message: impl Into<String>,
     ) {
         self.info(message);
-        self.undo = Some(Undo {
-            kind,
-            id,
-            what: what.into(),
-            op: UndoOp::Remove,
-        });
-    }
-
-    pub fn take_undo(&mut self) -> Option<Undo> {
-        self.undo.take()
     }
 
     /// Drops a message that has been shown long enough; true if the line changed.

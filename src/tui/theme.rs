@@ -10,6 +10,9 @@ use ratatui::style::{Color, Modifier, Style};
 pub struct Theme {
     color: bool,
     palette: Palette,
+    /// The background of the selected row: a grey that dark text stays readable on in the
+    /// light theme, and light text in the dark one.
+    selection: Color,
 }
 
 impl Default for Theme {
@@ -17,6 +20,7 @@ impl Default for Theme {
         Theme {
             color: true,
             palette: Palette::DARK,
+            selection: Color::DarkGray,
         }
     }
 }
@@ -30,6 +34,11 @@ impl Theme {
         Theme {
             color: !no_color && spec.base != ThemeBase::None,
             palette: spec.palette,
+            selection: if spec.base == ThemeBase::Light {
+                Color::Gray
+            } else {
+                Color::DarkGray
+            },
         }
     }
 
@@ -37,6 +46,7 @@ impl Theme {
         Theme {
             color: false,
             palette: Palette::DARK,
+            selection: Color::DarkGray,
         }
     }
 
@@ -64,9 +74,26 @@ impl Theme {
         Style::new().add_modifier(Modifier::DIM)
     }
 
-    /// The highlighted row of a list.
+    /// The highlighted row of a list, patched over each cell's own style. With colour it is a
+    /// background, so that tags, red dates and the carry column keep their colour (as in
+    /// lazygit); without colour no cell has one to lose, and the row is reversed.
     pub fn selected(self) -> Style {
-        Style::new().add_modifier(Modifier::REVERSED)
+        if self.color {
+            Style::new().bg(self.selection).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    /// The selection over a progress bar: never reversed, which would swap the filled and
+    /// empty parts (66% would read as 33%); without colour the rest of the row carries the
+    /// selection and the bar is only made bold.
+    pub fn selected_bar(self) -> Style {
+        if self.color {
+            self.selected()
+        } else {
+            Style::new().add_modifier(Modifier::BOLD)
+        }
     }
 
     /// The active tab and pane titles.

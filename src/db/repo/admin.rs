@@ -203,6 +203,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
+            history: std::cell::RefCell::new(None),
         })
     }
 }

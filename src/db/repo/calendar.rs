@@ -10,7 +10,7 @@ use super::util::*;
 use crate::db::error::Result;
 use crate::db::sql::{Connection, OptionalExtension, params};
 use crate::model::{Id, MeetingKind};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 /// One occurrence of a calendar event, as the import wants the meeting to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,7 +75,39 @@ pub struct CalendarExport {
     pub todos: Vec<CalendarTodo>,
 }
 
+/// Where a meeting came from, when a calendar import made it (its page says so).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarSource {
+    /// `ics`: an iCalendar file or feed (`worklog import FILE.ics`).
+    pub source: String,
+    pub recurring: bool,
+    pub location: String,
+    pub cancelled: bool,
+    /// The last import that found this event in its calendar (UTC).
+    pub synced_at: DateTime<Utc>,
+}
+
 impl Repo {
+    /// The calendar a meeting came from, or `None` for one made in worklog.
+    pub fn meeting_calendar(&self, meeting_id: Id) -> Result<Option<CalendarSource>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT source, recurring, location, status = 'cancelled', synced_at
+                   FROM calendar_events WHERE meeting_id = ?1",
+            )?
+            .query_row([meeting_id], |r| {
+                Ok(CalendarSource {
+                    source: r.get(0)?,
+                    recurring: r.get(1)?,
+                    location: r.get(2)?,
+                    cancelled: r.get(3)?,
+                    synced_at: get_utc(r, 4)?,
+                })
+            })
+            .optional()?)
+    }
+
     /// The meeting an earlier import made of this occurrence, if any (and not deleted since).
     pub fn calendar_known(&self, uid: &str, occurrence: &str) -> Result<Option<CalendarKnown>> {
         Ok(self
@@ -379,4 +411,48 @@ fn add_attendees(c: &Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
         stmt.execute(params![meeting_id, p])?;
     }
     Ok(())
+}
+
+/// Which calendar an occurrence came from, so that an event that has left a calendar can be
+/// told from one that was never in it (migration 12).
+impl Repo {
+    /// Marks every occurrence of the events `uids` as `calendar`'s (its identity) and what to
+    /// call it, in one statement (an import names thousands of events).
+    pub fn calendar_claim(&self, uids: &[&str], calendar: &str, name: &str) -> Result<()> {
+        let uids =
+            serde_json::to_string(uids).map_err(|e| crate::db::Error::Sqlite(e.to_string()))?;
+        self.write(|c| {
+            c.prepare_cached(
+                "UPDATE calendar_events SET calendar = ?2, calendar_name = ?3
+                  WHERE uid IN (SELECT value FROM json_each(?1))
+                    AND (calendar <> ?2 OR calendar_name <> ?3)",
+            )?
+            .execute([uids.as_str(), calendar, name])?;
+            Ok(())
+        })
+    }
+
+    /// The live, not cancelled meetings of `calendar` starting between `from` and `to`
+    /// (inclusive days), each with its event's UID.
+    pub fn calendar_meetings(
+        &self,
+        calendar: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(Id, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT e.meeting_id, e.uid FROM calendar_events e
+                   JOIN meetings m ON m.id = e.meeting_id
+                  WHERE e.calendar = ?1 AND e.calendar <> '' AND e.status = 'confirmed'
+                    AND m.deleted_at IS NULL
+                    AND substr(m.starts_at, 1, 10) BETWEEN ?2 AND ?3
+                  ORDER BY m.starts_at, e.meeting_id",
+            )?
+            .query_map(params![calendar, day_text(from), day_text(to)], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<crate::db::sql::Result<_>>()?)
+    }
 }

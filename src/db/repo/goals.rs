@@ -520,6 +520,22 @@ impl Repo {
         })
     }
 
+    /// Sets the status of several goals, in one transaction (a missing one refuses them all).
+    /// Returns how many changed.
+    pub fn set_goals_status(&self, ids: &[Id], status: GoalStatus) -> Result<usize> {
+        self.write(|_| {
+            let mut changed = 0;
+            for &id in ids {
+                let g = self.goal(id)?;
+                if g.status != status {
+                    self.set_goal_status(id, g.stamp.version, status)?;
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+    }
+
     /// Active or paused goals with a target date from `from` to `to` (inclusive), soonest first.
     pub fn goals_due_between(&self, from: NaiveDate, to: NaiveDate) -> Result<Vec<Goal>> {
         let mut goals = load_where(

@@ -5,7 +5,7 @@ use super::util::*;
 use crate::db::error::{Error, Result};
 use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey, PersonRef};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::HashMap;
 
 const MEETINGS: Table = Table {
@@ -237,6 +237,46 @@ impl Repo {
             "WHERE m.deleted_at IS NULL AND m.starts_at >= ?1 AND m.starts_at < date(?2, '+1 day')
              ORDER BY m.starts_at, m.id",
             params![day_text(from), day_text(to)],
+        )
+    }
+
+    /// How many meetings start on each day from `from` to `to` (inclusive), for the year
+    /// heatmap: one grouped query, days without meetings left out, oldest first. A calendar
+    /// occurrence marked cancelled did not happen and is not counted.
+    pub fn meetings_per_day(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<Vec<(NaiveDate, u32)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT substr(m.starts_at, 1, 10), count(*) FROM meetings m
+              WHERE m.deleted_at IS NULL AND m.starts_at >= ?1 AND m.starts_at < date(?2, '+1 day')
+                AND NOT EXISTS (SELECT 1 FROM calendar_events e
+                                 WHERE e.meeting_id = m.id AND e.status = 'cancelled')
+              GROUP BY 1 ORDER BY 1",
+        )?;
+        let rows = stmt
+            .query_map(params![day_text(from), day_text(to)], |r| {
+                Ok((get_day(r, 0)?, r.get(1)?))
+            })?
+            .collect::<crate::db::sql::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// The meetings still to come from `now` to the end of `to`, in order of start, leaving out
+    /// cancelled calendar occurrences (Today's "upcoming meetings"). A meeting that started
+    /// before `now` and has not ended yet is still shown.
+    pub fn upcoming_meetings(&self, now: NaiveDateTime, to: NaiveDate) -> Result<Vec<Meeting>> {
+        load_many(
+            self.conn(),
+            "WHERE m.deleted_at IS NULL AND m.starts_at < date(?2, '+1 day')
+               AND m.starts_at >= substr(?1, 1, 10)
+               AND datetime(m.starts_at, '+' || coalesce(m.duration_minutes, 0) || ' minutes')
+                   > datetime(?1)
+               AND NOT EXISTS (SELECT 1 FROM calendar_events e
+                                WHERE e.meeting_id = m.id AND e.status = 'cancelled')
+             ORDER BY m.starts_at, m.id",
+            params![at_text(now), day_text(to)],
         )
     }
 

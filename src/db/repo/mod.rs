@@ -19,6 +19,8 @@ pub struct Repo {
     /// checks it inside its transaction and is refused ([`Error::Replaced`]) if the database
     /// now has another: what the session read came from a database that is gone.
     identity: RefCell<Identity>,
+    /// What the app's undo needs, once it asked for it ([`Repo::enable_history`]).
+    history: RefCell<Option<history::Recorder>>,
 }
 
 impl Repo {
@@ -32,6 +34,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
+            history: RefCell::new(None),
         })
     }
 
@@ -52,6 +55,7 @@ impl Repo {
             clock,
             path: PathBuf::from(target.shown()),
             identity,
+            history: RefCell::new(None),
         })
     }
 
@@ -214,9 +218,12 @@ impl Repo {
         if self.conn.is_autocommit() {
             let tx = self.conn.begin_write()?;
             self.check_identity(&tx)?;
+            self.history_begin();
             let value = f(&tx)?;
+            let rows = self.history_collect(&tx)?;
             crate::fault::point("repo.commit")?;
             tx.commit()?;
+            self.history_committed(rows);
             Ok(value)
         } else {
             self.conn
@@ -251,7 +258,7 @@ mod admin;
 mod browse;
 mod calendar;
 pub use calendar::{
-    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarTodo,
+    CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
 };
 mod complete;
 pub use browse::{COUNT_CAP, ListFilter, ListPage, ReadKind};
@@ -260,6 +267,8 @@ mod energy;
 pub mod exchange;
 mod feedback;
 mod goals;
+mod history;
+pub use history::Change;
 mod journal;
 mod meetings;
 mod people;

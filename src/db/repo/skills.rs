@@ -3,7 +3,7 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
-use crate::db::sql::{Connection, Row, params};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Assessment, Id, Learning, Skill, SkillDraft};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -28,6 +28,7 @@ fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Skill> {
         current_level: None,
         last_assessed: None,
         history: Vec::new(),
+        history_on: Vec::new(),
         tags: Vec::new(),
         stamp: get_stamp(r, 6)?,
     })
@@ -109,6 +110,7 @@ fn load_many_with_assessments(
             s.tags = tags.remove(&s.id).unwrap_or_default();
             let assessments = history.remove(&s.id).unwrap_or_default();
             s.history = assessments.iter().map(|a| a.level).collect();
+            s.history_on = assessments.iter().map(|a| a.assessed_on).collect();
             if let Some(last) = assessments.last() {
                 s.current_level = Some(last.level);
                 s.last_assessed = Some(last.assessed_on);
@@ -249,6 +251,7 @@ impl Repo {
                 s.last_assessed = Some(day);
             }
             levels.reverse();
+            s.history_on = levels.iter().map(|(_, d)| *d).collect();
             s.history = levels.into_iter().map(|(l, _)| l).collect();
         }
         Ok(skills)
@@ -324,6 +327,84 @@ impl Repo {
                 "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
             )?
             .query_row([id], assessment_from_row)?)
+        })
+    }
+
+    /// Changes an assessment read as `was` (level, day, evidence). Assessments carry no
+    /// version: the row must still read as `was`, or the edit is refused as a conflict.
+    pub fn update_assessment(
+        &self,
+        was: &Assessment,
+        level: u8,
+        assessed_on: NaiveDate,
+        note: &str,
+    ) -> Result<Assessment> {
+        in_range("level", "skill level", i64::from(level), 0, 5)?;
+        self.write(|c| {
+            let changed = c
+                .prepare_cached(&format!(
+                    "UPDATE skill_progress SET level = ?1, assessed_on = ?2, note = ?3,
+                        updated_at = {NOW_UTC}
+                     WHERE id = ?4 AND level = ?5 AND assessed_on = ?6 AND note = ?7"
+                ))?
+                .execute(params![
+                    level,
+                    day_text(assessed_on),
+                    note.trim(),
+                    was.id,
+                    was.level,
+                    day_text(was.assessed_on),
+                    was.note
+                ])?;
+            let now = c
+                .prepare_cached(
+                    "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
+                )?
+                .query_row([was.id], assessment_from_row)
+                .optional()?;
+            match now {
+                None => Err(Error::NotFound {
+                    what: "assessment",
+                    id: was.id,
+                }),
+                Some(_) if changed == 0 => Err(Error::Conflict {
+                    what: "assessment",
+                    id: was.id,
+                    yours: 0,
+                    current: 0,
+                }),
+                Some(a) => Ok(a),
+            }
+        })
+    }
+
+    /// One assessment.
+    pub fn assessment(&self, id: Id) -> Result<Assessment> {
+        self.conn()
+            .prepare_cached(
+                "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
+            )?
+            .query_row([id], assessment_from_row)
+            .optional()?
+            .ok_or(Error::NotFound {
+                what: "assessment",
+                id,
+            })
+    }
+
+    /// Deletes an assessment for good (the app's undo brings it back).
+    pub fn delete_assessment(&self, id: Id) -> Result<()> {
+        self.write(|c| {
+            let gone = c
+                .prepare_cached("DELETE FROM skill_progress WHERE id = ?1")?
+                .execute([id])?;
+            if gone == 0 {
+                return Err(Error::NotFound {
+                    what: "assessment",
+                    id,
+                });
+            }
+            Ok(())
         })
     }
 

@@ -155,6 +155,76 @@ impl Repo {
         })
     }
 
+    /// Saves an edit made from version `version` and moves the task to `to_day`, in one
+    /// transaction: a move that cannot be made leaves the edit unwritten too. A task moves
+    /// the way a carry moves it (remembering where it came from): only forward, and only
+    /// while it is still to do or doing.
+    pub fn update_task_on(
+        &self,
+        id: Id,
+        version: i64,
+        draft: &TaskDraft,
+        to_day: NaiveDate,
+    ) -> Result<Task> {
+        self.write(|_| {
+            let saved = self.update_task(id, version, draft)?;
+            if to_day == saved.day {
+                return Ok(saved);
+            }
+            if to_day < saved.day {
+                return Err(Error::invalid(
+                    "day",
+                    format!(
+                        "a task moves only to a later day than {}",
+                        saved.day.format("%a %-d %b")
+                    ),
+                ));
+            }
+            if !matches!(saved.status, TaskStatus::Todo | TaskStatus::Doing) {
+                return Err(Error::invalid(
+                    "day",
+                    "only a task still to do moves to another day",
+                ));
+            }
+            self.carry_tasks(&[id], to_day)?;
+            self.task(id)
+        })
+    }
+
+    /// Sets the status of several tasks, in one transaction (a missing one refuses them
+    /// all). Returns how many changed.
+    pub fn set_tasks_status(&self, ids: &[Id], status: TaskStatus) -> Result<usize> {
+        self.write(|_| {
+            let mut changed = 0;
+            for &id in ids {
+                let t = self.task(id)?;
+                if t.status != status {
+                    self.set_task_status(id, t.stamp.version, status)?;
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+    }
+
+    /// Adds `tags` to several tasks (each keeps its own), in one transaction.
+    pub fn tag_tasks(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        let tags = normalize_tags(tags)?;
+        self.write(|c| {
+            for &id in ids {
+                let t = self.task(id)?;
+                let mut all = t.tags.clone();
+                all.extend(tags.iter().cloned());
+                set_tags(c, TASK_TAGS, id, &all)?;
+                c.prepare_cached(&format!(
+                    "UPDATE tasks SET updated_at = {NOW_UTC}, version = version + 1 WHERE id = ?1"
+                ))?
+                .execute([id])?;
+            }
+            Ok(ids.len())
+        })
+    }
+
     /// One task (not deleted).
     pub fn task(&self, id: Id) -> Result<Task> {
         load(self.conn(), id)
@@ -285,6 +355,7 @@ impl Repo {
         let to = day_text(to_day);
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.write(|c| {
+            crate::fault::point("tasks.carry")?;
             let missing: Option<Id> = c
                 .prepare_cached(
                     "SELECT CAST(j.value AS BIGINT) FROM json_each(?1) j

@@ -2,7 +2,7 @@
 
 use super::list::Filter;
 use crate::model::Tag;
-use crate::text::{sanitize, truncate};
+use crate::text::sanitize;
 use crate::tui::form::PickOption;
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -106,17 +106,22 @@ pub fn render_filter_counted(
     frame.render_widget(Paragraph::new(line), rect);
 }
 
-/// A dim centred-ish message in an empty list.
+/// A dim message in an empty list, wrapped at word boundaries so a hint is never cut.
 pub fn render_empty(frame: &mut Frame, rect: Rect, text: &str, theme: Theme) {
     if rect.height == 0 {
         return;
     }
-    let t = truncate(text, usize::from(rect.width.saturating_sub(2)));
+    let top = rect.height.min(2) / 2;
+    let lines: Vec<Line> = crate::text::wrap(text, usize::from(rect.width.saturating_sub(2)))
+        .into_iter()
+        .take(usize::from(rect.height - top))
+        .map(|l| Line::from(Span::styled(format!(" {l}"), theme.dim())))
+        .collect();
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {t}"), theme.dim())),
+        Paragraph::new(lines),
         Rect {
-            y: rect.y + rect.height.min(2) / 2,
-            height: 1,
+            y: rect.y + top,
+            height: rect.height - top,
             ..rect
         },
     );
@@ -138,6 +143,25 @@ pub fn side_panel(frame: &mut Frame, rect: Rect, title: Option<&str>, theme: The
         width: inner.width.saturating_sub(1),
         ..inner
     }
+}
+
+/// The banner of a list marking rows (`v`): how many are marked and the keys that act on them.
+/// `verbs` are the marking keys this pane offers (by the keymap's footer labels).
+pub fn render_marking(frame: &mut Frame, rect: Rect, marked: usize, verbs: &[&str], t: Theme) {
+    let mut spans = vec![Span::styled(
+        format!(
+            "● {marked} marked{} ",
+            if marked == 0 { " (Space marks)" } else { ":" }
+        ),
+        t.warning(),
+    )];
+    for (k, h) in crate::tui::keymap::footer(&[crate::tui::keymap::Context::Selecting]) {
+        if verbs.contains(&h) {
+            spans.push(Span::styled(k, t.key()));
+            spans.push(Span::raw(format!(" {h}  ")));
+        }
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
 }
 
 #[cfg(test)]

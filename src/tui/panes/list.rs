@@ -4,6 +4,69 @@
 use crate::tui::keymap::{FilterAction, Nav};
 use std::ops::Range;
 
+/// Rows marked to be changed together (`v` starts marking, Space marks a row). Kept by id,
+/// so a reload or a filter does not move the marks to other rows.
+#[derive(Debug, Clone, Default)]
+pub struct Marks {
+    /// Whether the pane is marking rows.
+    pub on: bool,
+    ids: std::collections::BTreeSet<crate::model::Id>,
+}
+
+impl Marks {
+    /// Starts or stops marking; stopping drops the marks. Returns whether marking is on.
+    pub fn toggle_marking(&mut self) -> bool {
+        self.on = !self.on;
+        self.ids.clear();
+        self.on
+    }
+
+    /// Marks the row, or unmarks it if it was marked.
+    pub fn toggle(&mut self, id: crate::model::Id) {
+        if !self.ids.remove(&id) {
+            self.ids.insert(id);
+        }
+    }
+
+    /// Marks every row given (or, if all are marked, none).
+    pub fn toggle_all(&mut self, ids: impl IntoIterator<Item = crate::model::Id>) {
+        let ids: Vec<_> = ids.into_iter().collect();
+        if ids.iter().all(|id| self.ids.contains(id)) {
+            self.ids.clear();
+        } else {
+            self.ids.extend(ids);
+        }
+    }
+
+    pub fn contains(&self, id: crate::model::Id) -> bool {
+        self.on && self.ids.contains(&id)
+    }
+
+    /// The marked rows, in id order.
+    pub fn ids(&self) -> Vec<crate::model::Id> {
+        self.ids.iter().copied().collect()
+    }
+
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+
+    /// Drops marks of rows that are gone.
+    pub fn retain(&mut self, exists: impl Fn(crate::model::Id) -> bool) {
+        self.ids.retain(|&id| exists(id));
+    }
+
+    /// Done with these rows: stop marking.
+    pub fn finish(&mut self) {
+        self.on = false;
+        self.ids.clear();
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub struct Cursor {
     pub selected: usize,

@@ -2,6 +2,7 @@
 
 use super::actions::{ItemList, split_text_and_items};
 use super::common::tags_text;
+use crate::db::CalendarSource;
 use crate::model::Meeting;
 use crate::text::{sanitize, sanitize_lines, truncate};
 use crate::tui::form::format_minutes;
@@ -16,12 +17,15 @@ use ratatui::widgets::{Paragraph, Wrap};
 pub(super) struct Detail {
     pub(super) meeting: Meeting,
     pub(super) list: ItemList,
+    /// The calendar it came from, if an import made it.
+    pub(super) calendar: Option<CalendarSource>,
 }
 
 impl Detail {
     pub(super) fn render(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate, t: Theme) {
         let d = self;
-        let head = meeting_head(&d.meeting, today, t);
+        let mut head = meeting_head(&d.meeting, today, t);
+        head.push(calendar_line(d.calendar.as_ref(), today, t));
         let head_h = u16::try_from(head.len())
             .unwrap_or(u16::MAX)
             .min(area.height);
@@ -84,6 +88,48 @@ impl Detail {
             true,
         );
     }
+}
+
+/// Where the meeting came from: typed in, or a calendar, and when that calendar last said so.
+pub(super) fn calendar_line(
+    source: Option<&CalendarSource>,
+    today: NaiveDate,
+    t: Theme,
+) -> Line<'static> {
+    let Some(c) = source else {
+        return Line::from(Span::styled(
+            "recorded in worklog (not from a calendar)",
+            t.dim(),
+        ));
+    };
+    let synced = c.synced_at.with_timezone(&chrono::Local).naive_local();
+    let ago = match (today - synced.date()).num_days() {
+        0 => "today".to_string(),
+        1 => "yesterday".to_string(),
+        n if n > 1 => format!("{n} days ago"),
+        _ => String::new(),
+    };
+    // "ics" is the only source so far: an iCalendar file or feed.
+    let mut text = format!(
+        "from a calendar{}",
+        if c.recurring { " · recurring" } else { "" }
+    );
+    if !c.location.trim().is_empty() {
+        text.push_str(&format!(
+            " · at {}",
+            truncate(&sanitize(c.location.trim()), 24)
+        ));
+    }
+    text.push_str(&format!(" · last synced {}", synced.format("%-d %b %H:%M")));
+    if !ago.is_empty() {
+        text.push_str(&format!(" ({ago})"));
+    }
+    let mut spans = Vec::new();
+    if c.cancelled {
+        spans.push(Span::styled("cancelled in the calendar · ", t.warning()));
+    }
+    spans.push(Span::styled(text, t.dim()));
+    Line::from(spans)
 }
 
 /// Title, when / how long / kind, attendees and tags of a meeting.

@@ -98,6 +98,10 @@ impl EnergyPane {
             Action::FilterInput(a) => self.filter_act(a),
             Action::Dated(a) => self.day_act(a, ctx),
             Action::Energy(a) => self.energy_act(a, ctx),
+            Action::Year(YearAction::Back) => {
+                self.year = false;
+                Outcome::Handled
+            }
             Action::CheckinLevel(a) => {
                 self.asking_level = false;
                 match a {
@@ -176,6 +180,14 @@ impl EnergyPane {
                     Range::Days30 => Range::Days90,
                     Range::Days90 => Range::Days30,
                 };
+                Outcome::Handled
+            }
+            EnergyAction::Year => {
+                if let Err(e) = self.read_year(ctx.repo) {
+                    ctx.status.error(e);
+                    return Outcome::Handled;
+                }
+                self.year = true;
                 Outcome::Handled
             }
         }

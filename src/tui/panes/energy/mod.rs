@@ -2,7 +2,10 @@
 //! the check-ins of the last 90 days by day; daily averages over 30 or 90 days; the average by
 //! hour of day.
 
-use super::chart::{bars, fit_series};
+use super::chart::{
+    HEAT_GUTTER, LEVEL_GUTTER, SHADES, bars, day_ticks, days_per_column, fit_series, heatmap,
+    level_axis, level_rows, month_bars, month_starts, squeeze_note, time_axis,
+};
 use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId};
@@ -13,9 +16,10 @@ use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
     self, Action, CheckinLevelAction, Context, DayAction, EnergyAction, FilterAction, ListAction,
+    YearAction,
 };
 use crate::tui::theme::Theme;
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -34,6 +38,9 @@ pub use spec::parse_at;
 
 /// How far back the list and the charts look.
 const HISTORY_DAYS: u64 = 90;
+
+/// How far back the year heatmap looks (53 weeks at most are drawn).
+const YEAR_DAYS: u64 = 371;
 
 const LEVELS: [&str; 5] = ["drained", "low", "okay", "good", "energized"];
 
@@ -68,6 +75,10 @@ pub struct EnergyPane {
     pending_select: Option<Id>,
     /// `c` was pressed: the next key is a level, or cancels.
     asking_level: bool,
+    /// The year heatmap is shown instead of the list and charts.
+    year: bool,
+    /// Daily averages of the year up to `day` (the heatmap), oldest first.
+    year_days: Vec<EnergyAverage<NaiveDate>>,
 }
 
 impl EnergyPane {
@@ -86,6 +97,8 @@ impl EnergyPane {
             editing: FormController::new(PaneId::Energy.slug()),
             pending_select: None,
             asking_level: false,
+            year: false,
+            year_days: Vec::new(),
         }
     }
 
@@ -138,6 +151,19 @@ impl EnergyPane {
         });
     }
 
+    /// The year heatmap's days, averaged per day in one query.
+    fn read_year(&mut self, repo: &Repo) -> crate::db::Result<()> {
+        let to = self.day();
+        let from = to.checked_sub_days(Days::new(YEAR_DAYS)).unwrap_or(to);
+        self.year_days = repo.daily_energy(from, to)?;
+        Ok(())
+    }
+
+    /// Whether the year heatmap is shown.
+    pub fn showing_year(&self) -> bool {
+        self.year
+    }
+
     fn go_to_day(&mut self, day: NaiveDate) -> Outcome {
         self.day = (day != self.today).then_some(day);
         self.cursor = Cursor::default();
@@ -168,6 +194,9 @@ fn averages<K: Ord + Copy>(levels: impl Iterator<Item = (K, u8)>) -> Vec<EnergyA
         .collect()
 }
 
+/// Below this width the list is drawn without the charts beside it.
+const COMPACT: u16 = 80;
+
 impl Pane for EnergyPane {
     fn title(&self) -> &str {
         "Energy"
@@ -188,6 +217,9 @@ impl Pane for EnergyPane {
         self.hourly = averages(self.checkins.iter().map(|c| (hour_of(c.at), c.level)));
         self.refilter();
         self.select_id(keep);
+        if self.year {
+            self.read_year(repo)?;
+        }
         Ok(())
     }
 
@@ -217,6 +249,12 @@ impl Pane for EnergyPane {
         if area.height < 3 || area.width < 10 {
             return;
         }
+        if area.width < COMPACT {
+            // Narrow: the check-ins take the whole width; the charts wait for a wider screen.
+            self.render_list(frame, area);
+            self.editing.render(frame, area);
+            return;
+        }
         let chart_w = (area.width * 45 / 100).clamp(34, 70).min(area.width / 2);
         let list = Rect {
             width: area.width - chart_w,
@@ -227,8 +265,12 @@ impl Pane for EnergyPane {
             width: chart_w,
             ..area
         };
-        self.render_list(frame, list);
-        self.render_charts(frame, charts);
+        if self.year {
+            self.render_year(frame, area);
+        } else {
+            self.render_list(frame, list);
+            self.render_charts(frame, charts);
+        }
         self.editing.render(frame, area);
     }
 
@@ -238,6 +280,9 @@ impl Pane for EnergyPane {
         }
         if self.asking_level {
             return &[Context::CheckinLevel];
+        }
+        if self.year {
+            return &[Context::Year];
         }
         if self.filter.typing {
             return &[Context::FilterInput];

@@ -104,7 +104,14 @@ impl EnergyPane {
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(meter, sel(t.level(c.level))),
+                Span::styled(
+                    meter,
+                    if selected {
+                        t.level(c.level).patch(t.selected_bar())
+                    } else {
+                        t.level(c.level)
+                    },
+                ),
                 Span::styled(format!(" {} ", c.level), sel(t.bold())),
                 Span::styled(fit(&text, rest), sel(t.plain())),
             ]));
@@ -115,7 +122,8 @@ impl EnergyPane {
     pub(super) fn render_charts(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let inner = super::super::common::side_panel(frame, rect, None, t);
-        if inner.height < 6 || inner.width < 10 {
+        // Title, rule and labels, two captions; title, rule and labels; and a row of bars each.
+        if inner.height < 10 || inner.width < 14 {
             return;
         }
         let days: u64 = match self.range {
@@ -139,24 +147,32 @@ impl EnergyPane {
         } else {
             Some(present.iter().map(|a| a.average).sum::<f64>() / present.len() as f64)
         };
-        // Split: daily chart on top, hourly below; bars at most 8 rows high.
-        let half = (inner.height / 2).min(11);
+        // Rows for bars: what the titles, axes and captions leave, a bit more to the daily
+        // chart, each a whole number of rows per level.
+        let spare = inner.height - 8;
+        let daily_h = level_rows((spare * 55 / 100).min(15), 5);
+        let hourly_h = level_rows((spare - daily_h).min(15), 5);
         let daily_rect = Rect {
-            height: half,
+            height: daily_h + 5,
             ..inner
         };
         let hourly_rect = Rect {
-            y: inner.y + half,
-            height: (inner.height - half).min(11),
+            y: inner.y + daily_rect.height,
+            height: hourly_h + 3,
             ..inner
         };
         let title = format!("Daily average · last {days} days");
-        let keys = keymap::footer(&[Context::Energy])
-            .into_iter()
-            .find(|(_, h)| *h == "30/90d")
-            .map(|(k, _)| format!("  ({k} toggles)"))
-            .filter(|k| crate::text::width(k) + title.len() <= usize::from(daily_rect.width))
-            .unwrap_or_default();
+        let (range_key, year_key) = (
+            keymap::keys_of(Action::Energy(EnergyAction::ToggleRange)),
+            keymap::keys_of(Action::Energy(EnergyAction::Year)),
+        );
+        let keys = [
+            format!("  {range_key} 30/90 · {year_key} year"),
+            format!("  {range_key} 30/90"),
+        ]
+        .into_iter()
+        .find(|k| crate::text::width(k) + title.len() <= usize::from(daily_rect.width))
+        .unwrap_or_default();
         frame.render_widget(
             Paragraph::new(Line::from(vec![
                 Span::styled(title, t.title()),
@@ -167,6 +183,30 @@ impl EnergyPane {
                 ..daily_rect
             },
         );
+        let plot_w = usize::from(daily_rect.width - LEVEL_GUTTER);
+        let fitted = fit_series(&series, plot_w);
+        let per = days_per_column(series.len(), plot_w);
+        let day_w = u16::try_from(plot_w / fitted.len().max(1))
+            .unwrap_or(1)
+            .clamp(1, 3);
+        let plot = Rect {
+            x: daily_rect.x + LEVEL_GUTTER,
+            y: daily_rect.y + 1,
+            width: daily_rect.width - LEVEL_GUTTER,
+            height: daily_h,
+        };
+        let buf = frame.buffer_mut();
+        bars(buf, plot, &fitted, 5.0, day_w, t.chart(), t.dim());
+        level_axis(buf, plot, 5, t.dim());
+        let ticks = day_ticks(start, fitted.len(), per, day_w, 9);
+        time_axis(buf, plot, &ticks, t.dim());
+        let squeeze = if per > 1 {
+            squeeze_note(series.len(), plot_w)
+        } else if day_w > 1 {
+            "1 bar = 1 day".to_string()
+        } else {
+            "1 column = 1 day".to_string()
+        };
         let stats = match mean {
             Some(m) => format!(
                 "mean {m:.1} · {} day{} · {checkins} check-in{}",
@@ -176,37 +216,27 @@ impl EnergyPane {
             ),
             None => "no check-ins in this period".into(),
         };
+        let w = usize::from(daily_rect.width);
         frame.render_widget(
-            Paragraph::new(Span::styled(stats, t.dim())),
+            Paragraph::new(vec![
+                Line::from(Span::styled(truncate(&squeeze, w).into_owned(), t.dim())),
+                Line::from(Span::styled(truncate(&stats, w).into_owned(), t.dim())),
+            ]),
             Rect {
-                y: daily_rect.y + daily_rect.height.saturating_sub(1),
-                height: 1,
+                y: plot.bottom() + 2,
+                height: 2,
                 ..daily_rect
             },
-        );
-        let chart = Rect {
-            y: daily_rect.y + 1,
-            height: daily_rect.height.saturating_sub(2),
-            ..daily_rect
-        };
-        let fitted = fit_series(&series, usize::from(chart.width));
-        let day_w = u16::try_from(usize::from(chart.width) / fitted.len().max(1))
-            .unwrap_or(1)
-            .clamp(1, 3);
-        bars(
-            frame.buffer_mut(),
-            chart,
-            &fitted,
-            5.0,
-            day_w,
-            t.chart(),
-            t.dim(),
         );
 
         // By hour of day.
         frame.render_widget(
             Paragraph::new(Span::styled(
-                format!("By hour of day · last {HISTORY_DAYS} days"),
+                truncate(
+                    &format!("By hour of day · last {HISTORY_DAYS} days"),
+                    usize::from(hourly_rect.width),
+                )
+                .into_owned(),
                 t.title(),
             )),
             Rect {
@@ -220,52 +250,172 @@ impl EnergyPane {
         };
         let hours: Vec<u8> = (first..=last.min(23)).collect();
         let n = u16::try_from(hours.len()).unwrap_or(24).max(1);
-        let col_w = (hourly_rect.width / n).clamp(1, 4);
+        let col_w = ((hourly_rect.width - LEVEL_GUTTER) / n).clamp(1, 4);
         let values: Vec<Option<f64>> = hours
             .iter()
             .map(|h| self.hourly.iter().find(|a| a.key == *h).map(|a| a.average))
             .collect();
-        let bars_rect = Rect {
+        let plot = Rect {
+            x: hourly_rect.x + LEVEL_GUTTER,
             y: hourly_rect.y + 1,
-            height: hourly_rect.height.saturating_sub(2),
-            width: (n * col_w).min(hourly_rect.width),
-            ..hourly_rect
+            height: hourly_h,
+            width: (n * col_w).min(hourly_rect.width - LEVEL_GUTTER),
         };
-        bars(
-            frame.buffer_mut(),
-            bars_rect,
-            &values,
-            5.0,
-            col_w,
-            t.chart(),
-            t.dim(),
-        );
+        let buf = frame.buffer_mut();
+        bars(buf, plot, &values, 5.0, col_w, t.chart(), t.dim());
+        level_axis(buf, plot, 5, t.dim());
         // Hour labels every few columns so they never collide.
-        let mut axis = String::new();
         let step = if col_w >= 3 {
             1
         } else {
-            6usize.div_ceil(usize::from(col_w))
+            3usize.div_ceil(usize::from(col_w))
         };
-        for (i, h) in hours.iter().enumerate() {
-            let col = i * usize::from(col_w);
-            if i % step == 0 && axis.chars().count() <= col {
-                while axis.chars().count() < col {
-                    axis.push(' ');
-                }
-                axis.push_str(&format!("{h:02}"));
-            }
-        }
+        let ticks: Vec<(u16, String)> = hours
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % step == 0)
+            .filter_map(|(i, h)| Some((u16::try_from(i).ok()? * col_w, format!("{h:02}"))))
+            .collect();
+        time_axis(buf, plot, &ticks, t.dim());
+    }
+
+    /// The year heatmap: one cell per day, shaded by the day's mean level.
+    pub(super) fn render_year(&self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let w = usize::from(area.width);
+        let days = self.year_days.len();
+        let mean =
+            (days > 0).then(|| self.year_days.iter().map(|a| a.average).sum::<f64>() / days as f64);
+        let head = format!(
+            "Energy · the last year to {} · mean level per day",
+            self.day().format("%-d %b %Y")
+        );
+        let stats = match mean {
+            Some(m) => format!(
+                "{days} day{} with check-ins · mean {m:.1}",
+                if days == 1 { "" } else { "s" }
+            ),
+            None => "No check-ins in the last year. c records one.".into(),
+        };
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&axis, usize::from(hourly_rect.width)).into_owned(),
-                t.dim(),
-            )),
+            Paragraph::new(vec![
+                Line::from(Span::styled(truncate(&head, w).into_owned(), t.title())),
+                Line::from(Span::styled(truncate(&stats, w).into_owned(), t.dim())),
+            ]),
             Rect {
-                y: hourly_rect.y + hourly_rect.height.saturating_sub(1),
-                height: 1,
-                ..hourly_rect
+                height: 2.min(area.height),
+                ..area
             },
         );
+        let cell_w = if area.width >= HEAT_GUTTER + 53 * 2 + 2 {
+            2
+        } else {
+            1
+        };
+        let grid = Rect {
+            y: area.y + 3,
+            height: area.height.saturating_sub(3).min(8),
+            ..area
+        };
+        let by_day: std::collections::HashMap<NaiveDate, f64> =
+            self.year_days.iter().map(|a| (a.key, a.average)).collect();
+        let shade = |d: NaiveDate| {
+            by_day.get(&d).map(|avg| {
+                let level = avg.floor().clamp(1.0, 4.0) as u8;
+                (usize::from(level), t.level(level + 1))
+            })
+        };
+        let Some(first) = heatmap(
+            frame.buffer_mut(),
+            grid,
+            self.day(),
+            cell_w,
+            &shade,
+            t.dim(),
+            t.dim(),
+        ) else {
+            return;
+        };
+        // The mean of each weekday, right of its row.
+        let weeks_w = HEAT_GUTTER + 53 * cell_w + 1;
+        if area.width >= weeks_w + 7 {
+            for wd in 0..7u32 {
+                let of_day: Vec<f64> = self
+                    .year_days
+                    .iter()
+                    .filter(|a| a.key >= first && a.key.weekday().num_days_from_monday() == wd)
+                    .map(|a| a.average)
+                    .collect();
+                let text = if of_day.is_empty() {
+                    "  –".to_string()
+                } else {
+                    format!("{:.1}", of_day.iter().sum::<f64>() / of_day.len() as f64)
+                };
+                frame.buffer_mut().set_stringn(
+                    area.x + weeks_w,
+                    grid.y + 1 + u16::try_from(wd).unwrap_or(0),
+                    format!("avg {text}"),
+                    8,
+                    t.dim(),
+                );
+            }
+        }
+        let legend = Line::from(vec![
+            Span::styled("· ", t.dim()),
+            Span::styled("none  ", t.dim()),
+            Span::styled(SHADES[1], t.level(2)),
+            Span::styled(" 1–2  ", t.dim()),
+            Span::styled(SHADES[2], t.level(3)),
+            Span::styled(" 2–3  ", t.dim()),
+            Span::styled(SHADES[3], t.level(4)),
+            Span::styled(" 3–4  ", t.dim()),
+            Span::styled(SHADES[4], t.level(5)),
+            Span::styled(" 4–5  (mean level of the day)", t.dim()),
+        ]);
+        let ly = grid.y + grid.height + 1;
+        // The mean of each month below, with its scale, where there is room.
+        let months = month_starts(self.day(), 13);
+        let values: Vec<Option<f64>> = months
+            .iter()
+            .map(|m| {
+                let of: Vec<f64> = self
+                    .year_days
+                    .iter()
+                    .filter(|a| a.key.year() == m.year() && a.key.month() == m.month())
+                    .map(|a| a.average)
+                    .collect();
+                (!of.is_empty()).then(|| of.iter().sum::<f64>() / of.len() as f64)
+            })
+            .collect();
+        let bars_y = ly + 2;
+        if bars_y + 8 <= area.bottom() {
+            let h = (area.bottom() - bars_y).min(3 + 10);
+            let plot_h = level_rows(h - 3, 5);
+            month_bars(
+                frame.buffer_mut(),
+                Rect {
+                    y: bars_y,
+                    height: plot_h + 3,
+                    ..area
+                },
+                "By month · mean level of the days with check-ins",
+                &months,
+                &values,
+                5.0,
+                &[1.0, 2.0, 3.0, 4.0, 5.0],
+                LEVEL_GUTTER,
+                (t.title(), t.chart(), t.dim()),
+            );
+        }
+        if ly < area.bottom() {
+            frame.render_widget(
+                Paragraph::new(legend),
+                Rect {
+                    y: ly,
+                    height: area.bottom() - ly,
+                    ..area
+                },
+            );
+        }
     }
 }

@@ -61,9 +61,19 @@ impl FeedbackPane {
             render_empty(frame, body, msg, t);
             return;
         }
+        // The text is what matters: it gets every column the others can spare. Direction
+        // shrinks to its arrow and the kind goes first when the list is narrow.
         let w = usize::from(body.width);
-        let who_w = if w >= 100 { 20 } else { 14 };
-        let fixed = 11 + 1 + 10 + 1 + who_w + 1 + 12 + 1 + 1 + 3;
+        let who_w = if w >= 100 {
+            18
+        } else if w >= 70 {
+            14
+        } else {
+            12
+        };
+        let dir_w = if w >= 100 { 10 } else { 1 };
+        let kind_w = if w >= 70 { 12 } else { 0 };
+        let fixed = 10 + 1 + dir_w + 1 + who_w + 1 + kind_w + usize::from(kind_w > 0) + 1 + 3;
         let text_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
@@ -87,15 +97,27 @@ impl FeedbackPane {
                 Direction::Given => t.title(),
                 Direction::Received => t.success(),
             };
-            lines.push(Line::from(vec![
-                Span::styled(fit(&short_day(f.day, self.today), 11), sel(t.dim())),
+            let mut spans = vec![
+                Span::styled(fit(&short_day(f.day, self.today), 10), sel(t.dim())),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(arrow(f.direction), 10), sel(dir_style)),
+                Span::styled(
+                    if dir_w >= 10 {
+                        fit(arrow(f.direction), dir_w)
+                    } else {
+                        // The arrow alone (the legend in ? says which is which).
+                        arrow(f.direction).chars().take(1).collect()
+                    },
+                    sel(dir_style),
+                ),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(fit(&sanitize(&f.person.name), who_w), sel(t.bold())),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(f.kind.label(), 12), sel(t.tag())),
-                Span::styled(" ", sel(t.plain())),
+            ];
+            if kind_w > 0 {
+                spans.push(Span::styled(fit(f.kind.label(), kind_w), sel(t.tag())));
+                spans.push(Span::styled(" ", sel(t.plain())));
+            }
+            spans.extend([
                 Span::styled(fit(&text, text_w), sel(t.plain())),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(
@@ -109,7 +131,8 @@ impl FeedbackPane {
                     ),
                     sel(t.warning()),
                 ),
-            ]));
+            ]);
+            lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
     }

@@ -2,9 +2,11 @@
 //! unfinished tasks, and the task form.
 
 use super::chart::progress_bar;
-use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::common::{
+    day_label, new_tag, render_empty, render_filter, render_marking, tag_options, tags_text,
+};
 use super::goals::goal_options;
-use super::list::{Cursor, Filter};
+use super::list::{Cursor, Filter, Marks};
 use super::pick::NONE_ID;
 use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
@@ -13,8 +15,8 @@ use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption, format_minutes};
 use crate::tui::keymap::{
-    self, Action, CarryAction, ChecklistAction, Context, DayAction, FilterAction, FocusAction,
-    ListAction,
+    self, Action, BulkAction, CarryAction, ChecklistAction, Context, DayAction, FilterAction,
+    FocusAction, ListAction,
 };
 use crate::tui::theme::Theme;
 use chrono::NaiveDate;
@@ -30,7 +32,7 @@ mod keys;
 mod render;
 mod spec;
 
-use spec::TaskForm;
+use spec::{Bulk, TaskForm, TaskSaved};
 
 struct Checklist {
     tasks: Vec<Task>,
@@ -59,6 +61,8 @@ pub struct FocusPane {
     /// costly (every unfinished task of every earlier day), and this pane's own writes never
     /// touch earlier days except by carrying, so it survives the pane's own reloads.
     offer_day: Option<NaiveDate>,
+    /// Tasks marked to change together (`v`).
+    marks: Marks,
 }
 
 const PRIORITIES: [(i64, &str); 3] = [(1, "high"), (2, "normal"), (3, "low")];
@@ -79,6 +83,7 @@ impl FocusPane {
             editing: FormController::new(PaneId::Focus.slug()),
             pending_select: None,
             offer_day: None,
+            marks: Marks::default(),
         }
     }
 
@@ -94,6 +99,11 @@ impl FocusPane {
 
     pub fn is_editing(&self) -> bool {
         self.editing.is_open()
+    }
+
+    /// The tasks marked to change together, if marking (`v`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marks.on.then(|| self.marks.ids())
     }
 
     /// How many unfinished tasks are on offer.
@@ -161,6 +171,8 @@ impl Pane for FocusPane {
             self.offer = repo.unfinished_before(day)?;
             self.offer_day = Some(day);
         }
+        let tasks = &self.tasks;
+        self.marks.retain(|id| tasks.iter().any(|t| t.id == id));
         self.refilter();
         self.select_id(keep);
         Ok(())
@@ -201,7 +213,16 @@ impl Pane for FocusPane {
         };
         self.render_header(frame, row(y));
         y += 1;
-        if !self.offer.is_empty() {
+        if self.marks.on {
+            render_marking(
+                frame,
+                row(y),
+                self.marks.len(),
+                &["mark", "all", "done", "tag", "move", "delete", "stop"],
+                self.theme,
+            );
+            y += 1;
+        } else if !self.offer.is_empty() {
             self.render_offer(frame, row(y));
             y += 1;
         }
@@ -253,8 +274,22 @@ impl Pane for FocusPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
+        if self.marks.on {
+            // Space marks rows; the verbs act on every marked one.
+            return &[
+                Context::Selecting,
+                Context::Focus,
+                Context::Dated,
+                Context::List,
+            ];
+        }
         if self.offer.is_empty() {
-            &[Context::Focus, Context::Dated, Context::List]
+            &[
+                Context::Focus,
+                Context::Dated,
+                Context::List,
+                Context::Selectable,
+            ]
         } else {
             // The offer's keys (c, C, x) clash with nothing, so it can follow Focus and the
             // footer shows the day's keys first (the banner shows the offer's).
@@ -263,6 +298,7 @@ impl Pane for FocusPane {
                 Context::CarryOffer,
                 Context::Dated,
                 Context::List,
+                Context::Selectable,
             ]
         }
     }

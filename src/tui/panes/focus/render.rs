@@ -62,11 +62,21 @@ impl FocusPane {
         }
         let w = usize::from(rect.width);
         // Columns: status 3, priority 1, title, tags, carries 3, estimate 5, one space between.
-        let tag_w = if w >= 100 { 24 } else { 14 };
+        let tag_w = if w >= 100 {
+            24
+        } else if w >= 70 {
+            14
+        } else {
+            10
+        };
         let fixed = 3 + 1 + tag_w + 3 + 5 + 5;
+        // Marking rows (`v`): a column of marks before the rest.
+        let marking = self.marks.on;
+        let fixed = fixed + if marking { 2 } else { 0 };
         let title_w = w.saturating_sub(fixed).max(1);
         let header = format!(
-            "{} {} {} {} {} {}",
+            "{}{} {} {} {} {} {}",
+            if marking { "  " } else { "" },
             fit("", 3),
             fit("", 1),
             fit("Task", title_w),
@@ -122,7 +132,15 @@ impl FocusPane {
                 .unwrap_or_default();
             let selected = row == self.cursor.selected;
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
-            lines.push(Line::from(vec![
+            let mut spans = Vec::new();
+            if marking {
+                spans.push(if self.marks.contains(task.id) {
+                    Span::styled("● ", sel(t.warning()))
+                } else {
+                    Span::styled("  ", sel(t.plain()))
+                });
+            }
+            spans.extend([
                 Span::styled(mark, sel(mark_style)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(pri, sel(pri_style)),
@@ -144,7 +162,8 @@ impl FocusPane {
                 Span::styled(fit(&carry, 3), sel(t.warning())),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(fit(&est, 5), sel(t.dim())),
-            ]));
+            ]);
+            lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
     }

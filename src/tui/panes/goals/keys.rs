@@ -1,12 +1,14 @@
 //! What keys do on the tree and on a goal's page: status, moving under another parent,
-//! deleting (with the milestone confirmation) and the rest of the actions.
+//! deleting, the offer to mark a goal done once its milestones are and the rest of the actions.
 
 use super::*;
 use crate::db::Error as DbError;
 use crate::model::{Deletable, Goal, GoalDraft, Id};
 use crate::text::{sanitize, truncate};
 use crate::tui::form::PickOption;
-use crate::tui::keymap::{Action, Answer, FilterAction, GoalDetailAction, GoalsAction, ListAction};
+use crate::tui::keymap::{
+    Action, Answer, BulkAction, FilterAction, GoalDetailAction, GoalsAction, ListAction, Nav,
+};
 use crate::tui::panes::list::Cursor;
 use crate::tui::panes::pick::{Chooser, Chosen, NONE_ID};
 use crate::tui::panes::{Ctx, Outcome};
@@ -130,27 +132,33 @@ impl GoalsPane {
         }
     }
 
+    /// The answer to "mark the goal done?" (asked when its last milestone was done).
     pub(super) fn confirm_key(&mut self, action: Option<Action>, ctx: &mut Ctx) -> Outcome {
-        let Some(Action::ConfirmDelete(answer)) = action else {
+        let Some(Action::Confirm(answer)) = action else {
             // The question takes every other key.
+            return Outcome::Handled;
+        };
+        let Some((id, title)) = self.confirm.take() else {
             return Outcome::Handled;
         };
         match answer {
             Answer::Yes => {
-                let Some(m) = self.confirm.take() else {
-                    return Outcome::Handled;
-                };
-                match ctx.repo.delete_milestone(m.id) {
-                    Ok(()) => ctx.status.info(format!(
-                        "deleted milestone “{}”",
-                        truncate(&sanitize(&m.title), 50)
+                let done = ctx.repo.goal(id).and_then(|g| {
+                    ctx.repo
+                        .set_goal_status(id, g.stamp.version, GoalStatus::Done)
+                });
+                match done {
+                    Ok(_) => ctx.status.info(format!(
+                        "marked goal “{}” done — u to undo",
+                        truncate(&sanitize(&title), 50)
                     )),
                     Err(e) => ctx.status.error(e),
                 }
                 Outcome::Wrote
             }
             Answer::No => {
-                self.confirm = None;
+                ctx.status
+                    .info("the goal stays open (s changes its status)");
                 Outcome::Handled
             }
         }
@@ -161,6 +169,7 @@ impl GoalsPane {
             Action::List(a) => self.list_key(a, ctx),
             Action::FilterInput(a) => self.filter_key(a),
             Action::Goals(a) => self.tree_key(a, ctx),
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_key(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
@@ -325,15 +334,26 @@ impl GoalsPane {
                     .repo
                     .set_milestone_done(m.id, m.version, m.done_on.is_none())
                 {
-                    Ok(m) => ctx.status.info(format!(
-                        "milestone “{}” {}",
-                        truncate(&sanitize(&m.title), 50),
-                        if m.done_on.is_some() {
-                            "done"
-                        } else {
-                            "not done"
+                    Ok(m) => {
+                        ctx.status.info(format!(
+                            "milestone “{}” {}",
+                            truncate(&sanitize(&m.title), 50),
+                            if m.done_on.is_some() {
+                                "done"
+                            } else {
+                                "not done"
+                            }
+                        ));
+                        // The last one done: offer to finish the goal itself.
+                        if m.done_on.is_some()
+                            && let Ok(g) = ctx.repo.goal(goal.id)
+                            && !matches!(g.status, GoalStatus::Done | GoalStatus::Dropped)
+                            && !g.milestones.is_empty()
+                            && g.milestones.iter().all(|m| m.done_on.is_some())
+                        {
+                            self.confirm = Some((g.id, g.title));
                         }
-                    )),
+                    }
                     Err(e @ DbError::Conflict { .. }) => {
                         ctx.status.error(format!("{e} — reloaded, try again"));
                     }
@@ -346,17 +366,94 @@ impl GoalsPane {
                 Some(m) => self.open_milestone_form(ctx, goal.id, Some(&m)),
                 None => self.open_milestone_form(ctx, goal.id, None),
             },
-            GoalDetailAction::Delete => {
-                match ms {
-                    Some(m) => self.confirm = Some(m),
-                    None => ctx.status.info("no milestone here"),
+            GoalDetailAction::Delete => match ms {
+                // Instant, like every other delete: `u` brings it back.
+                Some(m) => match ctx.repo.delete_milestone(m.id) {
+                    Ok(()) => {
+                        ctx.status.info(format!(
+                            "deleted milestone “{}” — u to undo",
+                            truncate(&sanitize(&m.title), 50)
+                        ));
+                        Outcome::Wrote
+                    }
+                    Err(e) => {
+                        ctx.status.error(e);
+                        Outcome::Handled
+                    }
+                },
+                None => {
+                    ctx.status.info("no milestone here");
+                    Outcome::Handled
                 }
-                Outcome::Handled
-            }
+            },
             GoalDetailAction::CycleStatus => self.cycle_status(ctx, Some(goal)),
             GoalDetailAction::EditOuter => self.open_goal_form(ctx, Some(goal), None),
         }
     }
 
     // ---- drawing ------------------------------------------------------------------------
+
+    /// `v` and what follows: marking goals, then marking them all done or deleting them,
+    /// in one transaction (one step of undo).
+    fn bulk_key(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
+        let ids = self.marks.ids();
+        let n = ids.len();
+        let plural = if n == 1 { "" } else { "s" };
+        match action {
+            BulkAction::ToggleMarking => {
+                if self.marks.toggle_marking() {
+                    ctx.status.info("marking goals: Space marks a row, v stops");
+                } else {
+                    ctx.status.info("stopped marking");
+                }
+                Outcome::Handled
+            }
+            BulkAction::Mark => {
+                if let Some(id) = self.selected().map(|g| g.id) {
+                    self.marks.toggle(id);
+                    self.cursor.apply(Nav::Down, self.visible.len());
+                }
+                Outcome::Handled
+            }
+            BulkAction::MarkAll => {
+                let shown: Vec<Id> = self.shown().map(|g| g.id).collect();
+                self.marks.toggle_all(shown);
+                Outcome::Handled
+            }
+            BulkAction::Tag | BulkAction::Move => {
+                ctx.status
+                    .info("goals marked together can be marked done (x) or deleted (d)");
+                Outcome::Handled
+            }
+            _ if ids.is_empty() => {
+                ctx.status
+                    .info("no goal marked: Space marks the selected one, * every one shown");
+                Outcome::Handled
+            }
+            BulkAction::Done => {
+                match ctx.repo.set_goals_status(&ids, GoalStatus::Done) {
+                    Ok(_) => {
+                        ctx.status
+                            .info(format!("marked {n} goal{plural} done — u to undo"));
+                        self.marks.finish();
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Wrote
+            }
+            BulkAction::Delete => {
+                let rows: Vec<(Deletable, Id)> =
+                    ids.iter().map(|&id| (Deletable::Goal, id)).collect();
+                match ctx.repo.delete_rows(&rows) {
+                    Ok(_) => {
+                        ctx.status
+                            .info(format!("deleted {n} goal{plural} — u to undo"));
+                        self.marks.finish();
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                Outcome::Wrote
+            }
+        }
+    }
 }

@@ -6,11 +6,11 @@
 //! Here the pane's state and its `Pane` face; `forms` holds the goal and milestone forms,
 //! `keys` what keys do on the tree and on a page, `render` the drawing.
 
-use super::list::{Cursor, Filter};
+use super::list::{Cursor, Filter, Marks};
 use super::pick::{Chooser, NONE_ID};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
-use crate::model::{Goal, GoalStatus, Id, Milestone, Task};
+use crate::model::{Goal, GoalStatus, Id, Task};
 use crate::tui::form::controller::FormController;
 use crate::tui::form::{FormDraft, PickOption};
 use crate::tui::keymap::{self, Action, Context};
@@ -115,8 +115,10 @@ pub struct GoalsPane {
     editing: FormController<GoalForm>,
     /// Choosing a new parent for this goal.
     mover: Option<(Chooser, Id)>,
-    /// Asking before deleting this milestone for good.
-    confirm: Option<Milestone>,
+    /// Asking whether to mark this goal done (its milestones all are): its id and title.
+    confirm: Option<(Id, String)>,
+    /// Goals marked to change together (`v`).
+    marks: Marks,
     pending_select: Option<Id>,
     /// A goal to open after the next reload (from another pane).
     pending_open: Option<Id>,
@@ -140,6 +142,7 @@ impl GoalsPane {
             editing: FormController::new(PaneId::Goals.slug()),
             mover: None,
             confirm: None,
+            marks: Marks::default(),
             pending_select: None,
             pending_open: None,
         }
@@ -152,6 +155,11 @@ impl GoalsPane {
 
     pub fn is_editing(&self) -> bool {
         self.editing.is_open()
+    }
+
+    /// The goals marked to change together, if marking (`v`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marks.on.then(|| self.marks.ids())
     }
 
     /// The goal whose page is open.
@@ -176,6 +184,8 @@ impl GoalsPane {
 
     fn set_goals(&mut self, goals: Vec<Goal>) {
         self.index = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
+        let index = &self.index;
+        self.marks.retain(|id| index.contains_key(&id));
         self.depth = vec![0; goals.len()];
         self.children = vec![0; goals.len()];
         for (i, g) in goals.iter().enumerate() {
@@ -412,7 +422,7 @@ impl Pane for GoalsPane {
             return chooser.form.contexts();
         }
         if self.confirm.is_some() {
-            return &[Context::ConfirmDelete];
+            return &[Context::Confirm];
         }
         if self.detail.is_some() {
             return &[Context::GoalDetail];
@@ -420,7 +430,10 @@ impl Pane for GoalsPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        &[Context::Goals, Context::List]
+        if self.marks.on {
+            return &[Context::Selecting, Context::Goals, Context::List];
+        }
+        &[Context::Goals, Context::List, Context::Selectable]
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {

@@ -47,6 +47,17 @@ impl GoalsPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marks.on {
+            super::super::common::render_marking(
+                frame,
+                Rect { height: 1, ..body },
+                self.marks.len(),
+                &["mark", "all", "done", "delete", "stop"],
+                t,
+            );
+            body.y += 1;
+            body.height = body.height.saturating_sub(1);
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter(
                 frame,
@@ -74,7 +85,10 @@ impl GoalsPane {
         let w = usize::from(body.width);
         // status 7, target 11, gauge 12, percent 4; spaces between.
         let gauge_w = if w >= 100 { 16 } else { 10 };
-        let fixed = 1 + 7 + 1 + 11 + 1 + gauge_w + 1 + 4;
+        // Narrow: the status column goes (the title keeps the status's style), so the title
+        // keeps its room.
+        let status_w = if w < 70 { 0 } else { 7 };
+        let fixed = 1 + status_w + usize::from(status_w > 0) + 11 + 1 + gauge_w + 1 + 4;
         let title_w = w.saturating_sub(fixed).max(6);
         let range = self
             .cursor
@@ -99,7 +113,12 @@ impl GoalsPane {
                 "  "
             };
             let indent = "  ".repeat(self.depth.get(i).copied().unwrap_or(0).min(12));
-            let label = format!("{indent}{marker}{}", sanitize(&g.title));
+            let picked = match (self.marks.on, self.marks.contains(g.id)) {
+                (false, _) => "",
+                (true, true) => "● ",
+                (true, false) => "  ",
+            };
+            let label = format!("{picked}{indent}{marker}{}", sanitize(&g.title));
             let target = match g.target_date {
                 Some(d)
                     if d < self.today
@@ -110,20 +129,32 @@ impl GoalsPane {
                 Some(d) => (d.format("%Y-%m-%d").to_string(), t.dim()),
                 None => (String::new(), t.dim()),
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(fit(&label, title_w), sel(status_style(g.status, t))),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(g.status.label(), 7), sel(status_style(g.status, t))),
-                Span::styled(" ", sel(t.plain())),
+            ];
+            if status_w > 0 {
+                spans.push(Span::styled(
+                    fit(g.status.label(), status_w),
+                    sel(status_style(g.status, t)),
+                ));
+                spans.push(Span::styled(" ", sel(t.plain())));
+            }
+            spans.extend([
                 Span::styled(fit(&target.0, 11), sel(target.1)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(
                     progress_bar(gauge_num(g.progress), 100, gauge_w),
-                    sel(t.gauge()),
+                    if selected {
+                        t.gauge().patch(t.selected_bar())
+                    } else {
+                        t.gauge()
+                    },
                 ),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(percent(g.progress), sel(t.plain())),
-            ]));
+            ]);
+            lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
     }
@@ -413,7 +444,7 @@ impl GoalsPane {
                 },
             );
         }
-        if let Some(m) = &self.confirm {
+        if let Some((_, title)) = &self.confirm {
             let w = area.width.min(60);
             let popup = Rect {
                 x: area.x + (area.width - w) / 2,
@@ -425,24 +456,21 @@ impl GoalsPane {
                 .borders(Borders::ALL)
                 .border_style(t.warning())
                 .title(Span::styled(
-                    " Delete this milestone for good? ",
+                    " Every milestone is done: mark the goal done? y/n ",
                     t.warning(),
                 ));
             let inner = block.inner(popup);
             let mut keys = Vec::new();
-            for (k, h) in keymap::footer(&[Context::ConfirmDelete]) {
+            for (k, h) in keymap::footer(&[Context::Confirm]) {
                 keys.push(Span::styled(k, t.key()));
                 keys.push(Span::raw(format!(" {h}  ")));
             }
             let lines = vec![
                 Line::from(Span::styled(
-                    truncate(&sanitize(&m.title), usize::from(inner.width)).into_owned(),
+                    truncate(&sanitize(title), usize::from(inner.width)).into_owned(),
                     t.bold(),
                 )),
-                Line::from(Span::styled(
-                    "milestones cannot be restored with u",
-                    t.dim(),
-                )),
+                Line::from(Span::styled("progress 100%", t.dim())),
                 Line::from(keys),
             ];
             frame.render_widget(Clear, popup);

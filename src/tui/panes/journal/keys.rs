@@ -194,6 +194,7 @@ impl JournalPane {
             Action::List(a) => self.list_act(a, ctx),
             Action::FilterInput(a) => self.filter_act(a, ctx),
             Action::Journal(a) => self.journal_act(a, ctx),
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_act(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
@@ -302,4 +303,61 @@ impl JournalPane {
     }
 
     // ---- drawing ----------------------------------------------------------------------------
+
+    /// `v` and what follows: marking entries, then deleting them together (one
+    /// transaction, one step of undo).
+    fn bulk_act(&mut self, action: crate::tui::keymap::BulkAction, ctx: &mut Ctx) -> Outcome {
+        use crate::tui::keymap::BulkAction as B;
+        let ids = self.marks.ids();
+        let n = ids.len();
+        match action {
+            B::ToggleMarking => {
+                if self.marks.toggle_marking() {
+                    ctx.status
+                        .info("marking entries: Space marks a row, v stops");
+                } else {
+                    ctx.status.info("stopped marking");
+                }
+                Outcome::Handled
+            }
+            B::Mark => match self.selected().map(|l| l.id) {
+                Some(id) => {
+                    self.marks.toggle(id);
+                    self.move_cursor(crate::tui::keymap::Nav::Down, ctx)
+                }
+                None => Outcome::Handled,
+            },
+            B::MarkAll => {
+                let shown: Vec<Id> = self.shown().map(|l| l.id).collect();
+                self.marks.toggle_all(shown);
+                Outcome::Handled
+            }
+            B::Done | B::Tag | B::Move => {
+                ctx.status
+                    .info("journal entries marked together can be deleted (d)");
+                Outcome::Handled
+            }
+            B::Delete if ids.is_empty() => {
+                ctx.status
+                    .info("no entry marked: Space marks the selected one, * every one shown");
+                Outcome::Handled
+            }
+            B::Delete => {
+                let rows: Vec<(Deletable, Id)> =
+                    ids.iter().map(|&id| (Deletable::Learning, id)).collect();
+                match ctx.repo.delete_rows(&rows) {
+                    Ok(_) => {
+                        ctx.status.info(format!(
+                            "deleted {n} journal entr{} — u to undo",
+                            if n == 1 { "y" } else { "ies" }
+                        ));
+                        self.marks.finish();
+                    }
+                    Err(e) => ctx.status.error(e),
+                }
+                self.stale = true;
+                Outcome::Wrote
+            }
+        }
+    }
 }

@@ -3,8 +3,10 @@
 //! that can also be written in `$EDITOR`; tags and links to the skills an entry is about.
 //! Finding: `/` filters by text as you type, `#` shows one tag, `s` starred entries only.
 
-use super::common::{new_tag, render_empty, render_filter_counted, tag_options, tags_text};
-use super::list::Filter;
+use super::common::{
+    new_tag, render_empty, render_filter_counted, render_marking, tag_options, tags_text,
+};
+use super::list::{Filter, Marks};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
@@ -103,6 +105,8 @@ pub struct JournalPane {
     tag_picker: Option<(Form, Vec<(Id, String)>)>,
     editor: Option<EditorJob>,
     pending_select: Option<Id>,
+    /// Entries marked to delete together (`v`).
+    marks: Marks,
     /// The list must be read again: this pane wrote or changed its filters, or the app said
     /// the data changed. A pane switch alone reads nothing.
     stale: bool,
@@ -126,6 +130,7 @@ impl JournalPane {
             tag_picker: None,
             editor: None,
             pending_select: None,
+            marks: Marks::default(),
             stale: true,
             preview_scroll: 0,
             preview_for: None,
@@ -135,6 +140,11 @@ impl JournalPane {
     /// The entries held (after every filter), newest first: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &LearningSummary> {
         self.list.rows().iter()
+    }
+
+    /// The entries marked to change together, if marking (`v`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marks.on.then(|| self.marks.ids())
     }
 
     pub fn selected(&self) -> Option<&LearningSummary> {
@@ -340,7 +350,10 @@ impl Pane for JournalPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        &[Context::Journal, Context::List]
+        if self.marks.on {
+            return &[Context::Selecting, Context::Journal, Context::List];
+        }
+        &[Context::Journal, Context::List, Context::Selectable]
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {

@@ -36,6 +36,17 @@ impl JournalPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marks.on && body.height > 0 {
+            render_marking(
+                frame,
+                Rect { height: 1, ..body },
+                self.marks.len(),
+                &["mark", "all", "delete", "stop"],
+                t,
+            );
+            body.y += 1;
+            body.height -= 1;
+        }
         if (self.filter.is_active() || self.filter.typing) && body.height > 0 {
             render_filter_counted(
                 frame,
@@ -59,7 +70,8 @@ impl JournalPane {
         }
         let w = usize::from(body.width);
         let tag_w = if w >= 70 { 22 } else { 14 };
-        let title_w = w.saturating_sub(2 + 11 + tag_w + 1);
+        let marking = self.marks.on;
+        let title_w = w.saturating_sub(2 + 11 + tag_w + 1 + if marking { 2 } else { 0 });
         let range = self.list.window(usize::from(body.height));
         let mut lines = Vec::with_capacity(range.len());
         for row in range {
@@ -73,7 +85,13 @@ impl JournalPane {
             } else {
                 t.dim()
             };
+            let picked = match (marking, self.marks.contains(l.id)) {
+                (false, _) => "",
+                (true, true) => "● ",
+                (true, false) => "  ",
+            };
             lines.push(Line::from(vec![
+                Span::styled(picked, sel(t.warning())),
                 Span::styled(if l.starred { "★ " } else { "  " }, sel(t.warning())),
                 Span::styled(l.at.format("%Y-%m-%d ").to_string(), sel(date_style)),
                 Span::styled(fit(&sanitize(&l.title), title_w), sel(t.plain())),
@@ -168,37 +186,7 @@ impl JournalPane {
     }
 }
 
-/// Wraps one line of text to `max` columns, at spaces where it can, cutting words longer
-/// than a line. An empty line stays one empty line.
+/// Wraps one line of text to `max` columns (see [`crate::text::wrap`]).
 pub(super) fn wrap(text: &str, max: usize) -> Vec<String> {
-    let max = max.max(1);
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut cur_w = 0;
-    for word in text.split_inclusive(' ') {
-        let ww = width(word);
-        if cur_w + ww <= max || (cur_w + width(word.trim_end()) <= max && word.ends_with(' ')) {
-            cur.push_str(word);
-            cur_w += ww;
-            continue;
-        }
-        if !cur.is_empty() {
-            out.push(std::mem::take(&mut cur));
-            cur_w = 0;
-        }
-        // A word longer than the line is cut at the edge.
-        for ch in word.chars() {
-            let cw = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
-            if cur_w + cw > max && !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-                cur_w = 0;
-            }
-            cur.push(ch);
-            cur_w += cw;
-        }
-    }
-    if !cur.is_empty() || out.is_empty() {
-        out.push(cur);
-    }
-    out
+    crate::text::wrap(text, max)
 }

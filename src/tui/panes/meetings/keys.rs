@@ -162,6 +162,8 @@ impl MeetingsPane {
                 None => Outcome::Handled,
             },
             MeetingsAction::PickPerson => self.choose_person(ctx),
+            MeetingsAction::Week => self.open_week(ctx),
+            MeetingsAction::Year => self.open_year(ctx),
         }
     }
 
@@ -225,15 +227,18 @@ impl MeetingsPane {
             Err(e) => return Err(e.into()),
         };
         let items = repo.action_items_for_meeting(id)?;
+        let calendar = repo.meeting_calendar(id)?;
         let keep = self.items.saved.take();
         let d = self.detail.get_or_insert_with(|| Detail {
             meeting: meeting.clone(),
             list: ItemList::default(),
+            calendar: None,
         });
         if d.meeting.id != id {
             d.list = ItemList::default();
         }
         d.meeting = meeting;
+        d.calendar = calendar;
         d.list.set(repo, items, keep)?;
         Ok(true)
     }

@@ -7,7 +7,7 @@ use super::actions::{ItemCols, ItemForms, ItemList, item_line};
 use super::common::{render_empty, render_filter};
 use super::list::Filter;
 use super::meeting_form::MeetingForm;
-use super::meeting_page::{Detail, meeting_head};
+use super::meeting_page::{Detail, calendar_line, meeting_head};
 use super::person::{PersonPage, Step};
 use super::pick::{Chooser, Chosen, person_options};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
@@ -33,6 +33,18 @@ use std::collections::HashMap;
 
 mod keys;
 mod render;
+mod week;
+
+/// What the pane shows under any page opened over it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum Mode {
+    #[default]
+    List,
+    /// Meetings by day and hour, a week at a time.
+    Week,
+    /// The last year as a heatmap of meetings per day.
+    Year,
+}
 
 /// What the pane shows over the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,6 +68,8 @@ pub struct MeetingsPane {
     open_counts: HashMap<Id, usize>,
     /// The selected meeting's open action items (the preview), read when it is selected.
     preview_items: Option<(Id, Vec<ActionItem>)>,
+    /// The calendar the selected meeting came from (the preview).
+    preview_calendar: Option<(Id, crate::db::CalendarSource)>,
     /// The list must be read again (a meeting was written, or someone else wrote).
     list_stale: bool,
     /// Views over the list, the last on top; Esc goes back one.
@@ -66,6 +80,10 @@ pub struct MeetingsPane {
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
+    mode: Mode,
+    week: week::Week,
+    /// Meetings per day of the last year (the heatmap), oldest first.
+    year_days: Vec<(NaiveDate, u32)>,
 }
 
 /// The meetings list as the repository answers it.
@@ -143,6 +161,7 @@ impl MeetingsPane {
             open_total: 0,
             open_counts: HashMap::new(),
             preview_items: None,
+            preview_calendar: None,
             list_stale: true,
             views: Vec::new(),
             detail: None,
@@ -151,6 +170,9 @@ impl MeetingsPane {
             chooser: None,
             items: ItemForms::new(PaneId::Meetings, theme),
             pending_select: None,
+            mode: Mode::List,
+            week: week::Week::default(),
+            year_days: Vec::new(),
         }
     }
 
@@ -174,6 +196,21 @@ impl MeetingsPane {
             Some(View::Meeting(id)) => Some(*id),
             _ => None,
         }
+    }
+
+    /// Whether the week view is shown (under any page opened from it).
+    pub fn showing_week(&self) -> bool {
+        self.mode == Mode::Week
+    }
+
+    /// Whether the year heatmap is shown.
+    pub fn showing_year(&self) -> bool {
+        self.mode == Mode::Year
+    }
+
+    /// The Monday of the week shown and the meeting selected there.
+    pub fn week_shown(&self) -> (NaiveDate, Option<Id>) {
+        (self.week.monday, self.week.selected().map(|m| m.id))
     }
 
     /// The person whose page is open, if one is.
@@ -219,6 +256,10 @@ impl MeetingsPane {
                     .collect(),
             )),
             _ => None,
+        };
+        self.preview_calendar = match self.selected().map(|m| m.id) {
+            Some(id) => repo.meeting_calendar(id)?.map(|c| (id, c)),
+            None => None,
         };
         Ok(())
     }
@@ -294,6 +335,15 @@ impl Pane for MeetingsPane {
             }
             self.list_stale = false;
         }
+        match self.mode {
+            Mode::Week => {
+                let keep = self.week.selected().map(|m| m.id);
+                let now = repo.clock().now();
+                self.week = week::Week::load(repo, self.week.monday, keep, now)?;
+            }
+            Mode::Year => self.read_year(repo)?,
+            Mode::List => {}
+        }
         // Action items change from the pages over the list without the list changing.
         self.open_total = repo.open_meeting_action_item_count()?;
         self.read_extras(repo)?;
@@ -347,6 +397,8 @@ impl Pane for MeetingsPane {
         match self.views.last() {
             Some(View::Meeting(_)) => self.detail_act(binding.action, ctx),
             Some(View::Person(_)) => self.person_act(binding.action, ctx),
+            None if self.mode == Mode::Week => self.week_act(binding.action, ctx),
+            None if self.mode == Mode::Year => self.year_act(binding.action),
             None => self.list_act(binding.action, ctx),
         }
     }
@@ -358,6 +410,8 @@ impl Pane for MeetingsPane {
         match self.views.last() {
             Some(View::Meeting(_)) => self.render_detail(frame, area),
             Some(View::Person(_)) => self.render_person(frame, area),
+            None if self.mode == Mode::Week => self.render_week(frame, area),
+            None if self.mode == Mode::Year => self.render_year(frame, area),
             None if area.width >= 110 => {
                 let preview_w = area.width * 35 / 100;
                 let list = Rect {
@@ -394,6 +448,8 @@ impl Pane for MeetingsPane {
         match self.views.last() {
             Some(View::Meeting(_)) => &[Context::ActionItems, Context::MeetingDetail],
             Some(View::Person(_)) => &[Context::PersonView, Context::ActionItems],
+            None if self.mode == Mode::Week => &[Context::MeetingsWeek],
+            None if self.mode == Mode::Year => &[Context::Year],
             None if self.filter.typing => &[Context::FilterInput],
             None => &[Context::Meetings, Context::Dated, Context::List],
         }

@@ -43,11 +43,25 @@ impl MeetingsPane {
             self.all,
             if open == 1 { "" } else { "s" }
         );
+        // The other views, named where the header leaves room (the footer keeps the verbs).
+        let views = format!(
+            "  {} week · {} year",
+            keymap::keys_of(Action::Meetings(MeetingsAction::Week)),
+            keymap::keys_of(Action::Meetings(MeetingsAction::Year))
+        );
+        let views = if width(&head) + width(&views) <= usize::from(rect.width) {
+            views
+        } else {
+            String::new()
+        };
         frame.render_widget(
-            Paragraph::new(Span::styled(
-                truncate(&head, usize::from(rect.width)).into_owned(),
-                t.title(),
-            )),
+            Paragraph::new(Line::from(vec![
+                Span::styled(
+                    truncate(&head, usize::from(rect.width)).into_owned(),
+                    t.title(),
+                ),
+                Span::styled(views, t.dim()),
+            ])),
             Rect { height: 1, ..rect },
         );
         let mut body = Rect {
@@ -81,8 +95,21 @@ impl MeetingsPane {
         }
         let w = usize::from(body.width);
         // date 10, time 5, duration 5, kind 9, title, attendees, open items 3; spaces between.
-        let who_w = if w >= 100 { 26 } else { 16 };
-        let fixed = 10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3;
+        // Narrow: duration and kind go (the preview and the page show them), so the title
+        // keeps its room.
+        let compact = w < 70;
+        let who_w = if w >= 100 {
+            26
+        } else if compact {
+            13
+        } else {
+            16
+        };
+        let fixed = if compact {
+            10 + 1 + 5 + 1 + 1 + who_w + 1 + 3
+        } else {
+            10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3
+        };
         let title_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
         let mut prev_day = range
@@ -112,21 +139,27 @@ impl MeetingsPane {
             } else {
                 t.dim()
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(fit(&date, 10), sel(date_style)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(m.starts_at.format("%H:%M").to_string(), sel(t.plain())),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(
-                    fit(
-                        &m.duration_minutes.map(format_minutes).unwrap_or_default(),
-                        5,
+            ];
+            if !compact {
+                spans.extend([
+                    Span::styled(
+                        fit(
+                            &m.duration_minutes.map(format_minutes).unwrap_or_default(),
+                            5,
+                        ),
+                        sel(t.dim()),
                     ),
-                    sel(t.dim()),
-                ),
-                Span::styled(" ", sel(t.plain())),
-                Span::styled(fit(m.kind.label(), 9), sel(t.tag())),
-                Span::styled(" ", sel(t.plain())),
+                    Span::styled(" ", sel(t.plain())),
+                    Span::styled(fit(m.kind.label(), 9), sel(t.tag())),
+                    Span::styled(" ", sel(t.plain())),
+                ]);
+            }
+            spans.extend([
                 Span::styled(fit(&sanitize(&m.title), title_w), sel(t.plain())),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(fit(&names(&m.attendees, who_w), who_w), sel(t.dim())),
@@ -142,7 +175,8 @@ impl MeetingsPane {
                     ),
                     sel(t.warning()),
                 ),
-            ]));
+            ]);
+            lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
     }
@@ -156,6 +190,12 @@ impl MeetingsPane {
         };
         let cols = usize::from(inner.width);
         let mut lines = meeting_head(m, self.today, t);
+        // Only a calendar's meetings say where they came from here; the page says it always.
+        if let Some((id, c)) = &self.preview_calendar
+            && *id == m.id
+        {
+            lines.push(calendar_line(Some(c), self.today, t));
+        }
         let open = match &self.preview_items {
             Some((id, items)) if *id == m.id => items.as_slice(),
             _ => &[],

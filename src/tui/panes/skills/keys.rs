@@ -123,6 +123,28 @@ impl SkillsPane {
         Outcome::Handled
     }
 
+    /// The assessment form filled with `a`, to change its level, day or evidence.
+    pub(super) fn open_assessment_form(&mut self, ctx: &mut Ctx, a: Assessment) -> Outcome {
+        let levels: Vec<PickOption> = (0..=5u8)
+            .map(|l| PickOption::new(i64::from(l), format!("{l} · {}", skill_level_name(l))))
+            .collect();
+        let name = self
+            .skill(a.skill_id)
+            .map(|s| s.name.clone())
+            .unwrap_or_default();
+        let form = Form::new(format!("Edit assessment · {name}"), self.theme)
+            .picker("level", "Level", levels, &[i64::from(a.level)], false, None)
+            .line("on", "Date", &a.assessed_on.format("%Y-%m-%d").to_string())
+            .multiline("note", "Evidence", &a.note, 4);
+        let target = FormTarget::Edit {
+            id: a.id,
+            version: 0,
+        };
+        self.editing
+            .open(ctx, form, target, SkillForm::EditAssessment { was: a });
+        Outcome::Handled
+    }
+
     pub(super) fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
         let step = self.editing.handle_key(key, ctx);
         match &step {
@@ -137,6 +159,14 @@ impl SkillsPane {
                     a.assessed_on.format("%a %-d %b %Y")
                 ));
                 self.pending_select = Some(*skill_id);
+            }
+            FormStep::Saved(SkillSaved::Edited(a)) => {
+                ctx.status.info(format!(
+                    "saved the assessment: {} ({}) on {}",
+                    a.level,
+                    skill_level_name(a.level),
+                    a.assessed_on.format("%a %-d %b %Y")
+                ));
             }
             FormStep::Saved(SkillSaved::Skill(s)) => {
                 ctx.status
@@ -153,10 +183,50 @@ impl SkillsPane {
             return Outcome::Ignored;
         };
         match action {
+            SkillDetailAction::Move(nav) if d.on_evidence => {
+                d.evidence.apply(nav, d.history.len());
+                Outcome::Handled
+            }
             SkillDetailAction::Move(nav) => {
                 d.cursor.apply(nav, d.learnings.len());
                 Outcome::Handled
             }
+            SkillDetailAction::SwitchList => {
+                d.on_evidence = !d.on_evidence;
+                Outcome::Handled
+            }
+            SkillDetailAction::Open if d.on_evidence => match d.selected_assessment().cloned() {
+                Some(a) => self.open_assessment_form(ctx, a),
+                None => {
+                    ctx.status.info("no assessment yet: r records one");
+                    Outcome::Handled
+                }
+            },
+            SkillDetailAction::DeleteAssessment if !d.on_evidence => {
+                ctx.status
+                    .info("Tab to the assessments first: d deletes the selected one");
+                Outcome::Handled
+            }
+            SkillDetailAction::DeleteAssessment => match d.selected_assessment().cloned() {
+                Some(a) => match ctx.repo.delete_assessment(a.id) {
+                    Ok(()) => {
+                        ctx.status.info(format!(
+                            "deleted the assessment of {} ({}) — u to undo",
+                            a.assessed_on.format("%a %-d %b %Y"),
+                            a.level
+                        ));
+                        Outcome::Wrote
+                    }
+                    Err(e) => {
+                        ctx.status.error(e);
+                        Outcome::Handled
+                    }
+                },
+                None => {
+                    ctx.status.info("no assessment to delete");
+                    Outcome::Handled
+                }
+            },
             SkillDetailAction::Open => match d.learnings.get(d.cursor.selected) {
                 Some(l) => Outcome::Open(Target::Learning { id: l.id }),
                 None => {

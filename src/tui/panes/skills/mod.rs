@@ -5,14 +5,15 @@
 //! time, the evidence recorded with each assessment, and the journal entries linked to it
 //! (Enter opens one in the Journal pane).
 
-use super::chart::sparkline;
-use super::common::{new_tag, render_empty, render_filter, tag_options, tags_text};
+use super::chart::{held_by_month, sparkline, step_chart};
+use super::common::{new_tag, render_empty, render_filter, side_panel, tag_options, tags_text};
 use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
 use crate::model::{
     Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
 };
+use crate::text::wrap;
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption};
@@ -25,9 +26,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, GraphType, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 mod keys;
 mod render;
@@ -40,6 +40,8 @@ use spec::SkillForm;
 /// Assessed longer ago than this many days counts as stale (shown in warning colours).
 const STALE_DAYS: i64 = 90;
 const WIDE: u16 = 110;
+/// From this width the matrix has a panel beside it showing the selected skill.
+const SIDE_PANEL: u16 = 140;
 
 /// How the table is sorted (`o` cycles).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +86,19 @@ struct Detail {
     /// How many entries are linked in all (`learnings` holds the latest).
     learnings_total: usize,
     cursor: Cursor,
+    /// The selected assessment, counted from the newest (the evidence list's order).
+    evidence: Cursor,
+    /// Whether j/k, Enter and d act on the assessments (else on the journal entries).
+    on_evidence: bool,
+}
+
+impl Detail {
+    /// The assessment selected in the evidence list (newest first).
+    fn selected_assessment(&self) -> Option<&Assessment> {
+        let n = self.history.len();
+        n.checked_sub(1 + self.evidence.selected)
+            .and_then(|i| self.history.get(i))
+    }
 }
 
 pub struct SkillsPane {
@@ -206,6 +221,8 @@ impl SkillsPane {
             learnings,
             learnings_total,
             cursor: Cursor::default(),
+            evidence: Cursor::default(),
+            on_evidence: false,
         })
     }
 }
@@ -222,10 +239,14 @@ impl Pane for SkillsPane {
         self.orgs = repo.organizations()?;
         if let Some(d) = &self.detail {
             let (id, sel) = (d.id, d.cursor.selected);
+            let (ev, on_evidence) = (d.evidence.selected, d.on_evidence);
             if self.skill(id).is_some() {
                 let mut fresh = Self::load_detail(repo, id)?;
                 fresh.cursor.selected = sel;
                 fresh.cursor.clamp(fresh.learnings.len());
+                fresh.evidence.selected = ev;
+                fresh.evidence.clamp(fresh.history.len());
+                fresh.on_evidence = on_evidence;
                 self.detail = Some(fresh);
             } else {
                 self.detail = None;
@@ -265,6 +286,22 @@ impl Pane for SkillsPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+        } else if area.width >= SIDE_PANEL {
+            // A wide screen shows the selected skill beside the matrix.
+            let side_w = area.width.saturating_sub(WIDE).clamp(36, 60);
+            let table = Rect {
+                width: area.width - side_w,
+                ..area
+            };
+            self.render_table(frame, table);
+            self.render_side(
+                frame,
+                Rect {
+                    x: area.x + table.width,
+                    width: side_w,
+                    ..area
+                },
+            );
         } else {
             self.render_table(frame, area);
         }

@@ -40,12 +40,19 @@ impl SkillsPane {
             y += 1;
         }
         let wide = area.width >= WIDE;
+        // Narrow (a phone, a split pane): the category goes and the level keeps its digit, so
+        // the name stays readable.
+        let compact = area.width < 70;
         let (cat_w, level_w, last_w, spark_w) = if wide {
             (18, 20, 15, 20)
+        } else if compact {
+            (0, 5, 5, 8)
+        } else if area.width >= 95 {
+            (16, 20, 5, 12)
         } else {
             (12, 13, 5, 10)
         };
-        let fixed = cat_w + level_w + 3 + 4 + last_w + spark_w + 6;
+        let fixed = cat_w + usize::from(cat_w > 0) + level_w + 3 + 4 + last_w + spark_w + 5;
         let free = w.saturating_sub(fixed).max(4);
         // Wide: the name gets up to 36 columns and the tags what is left.
         let (name_w, tags_w) = if wide && free > 48 {
@@ -53,15 +60,17 @@ impl SkillsPane {
         } else {
             (free, 0)
         };
-        let mut cols = vec![
-            ("Skill", name_w),
-            ("Category", cat_w),
+        let mut cols = vec![("Skill", name_w)];
+        if cat_w > 0 {
+            cols.push(("Category", cat_w));
+        }
+        cols.extend([
             ("Level", level_w),
             ("Tgt", 3),
             ("Gap", 4),
             (if wide { "Assessed" } else { "Last" }, last_w),
-            ("History", spark_w),
-        ];
+            (months_label(spark_w, wide), spark_w),
+        ]);
         if tags_w > 0 {
             cols.push(("Tags", tags_w));
         }
@@ -109,6 +118,7 @@ impl SkillsPane {
             let selected = row == self.cursor.selected;
             let sel = |st: Style| if selected { st.patch(t.selected()) } else { st };
             let level = match s.current_level {
+                Some(l) if compact => l.to_string(),
                 Some(l) => format!("{l} {}", skill_level_name(l)),
                 None => "–".to_string(),
             };
@@ -134,20 +144,28 @@ impl SkillsPane {
                 ),
                 _ => ("never".to_string(), t.dim()),
             };
-            let history: Vec<Option<f64>> = s
-                .history
+            // One column a month, the level held at its end: a line over time, not one
+            // bar per assessment.
+            let points: Vec<(NaiveDate, u8)> = s
+                .history_on
                 .iter()
-                .rev()
-                .take(spark_w)
-                .rev()
-                .map(|l| Some(f64::from(*l)))
+                .copied()
+                .zip(s.history.iter().copied())
                 .collect();
+            let history = held_by_month(&points, self.today, spark_w);
             let sp = |x: &str| Span::styled(x.to_string(), sel(t.plain()));
             let mut spans = vec![
                 Span::styled(fit(&sanitize(&s.name), name_w), sel(t.bold())),
                 sp(" "),
-                Span::styled(fit(&sanitize(&s.category), cat_w), sel(t.dim())),
-                sp(" "),
+            ];
+            if cat_w > 0 {
+                spans.push(Span::styled(
+                    fit(&sanitize(&s.category), cat_w),
+                    sel(t.dim()),
+                ));
+                spans.push(sp(" "));
+            }
+            spans.extend([
                 Span::styled(fit(&level, level_w), sel(t.plain())),
                 sp(" "),
                 Span::styled(fit(&target, 3), sel(t.plain())),
@@ -157,7 +175,7 @@ impl SkillsPane {
                 Span::styled(fit(&last, last_w), sel(last_style)),
                 sp(" "),
                 Span::styled(fit(&sparkline(&history, 5.0), spark_w), sel(t.chart())),
-            ];
+            ]);
             if tags_w > 0 {
                 spans.push(sp(" "));
                 spans.push(Span::styled(fit(&tags_text(&s.tags), tags_w), sel(t.tag())));
@@ -165,6 +183,81 @@ impl SkillsPane {
             lines.push(Line::from(spans));
         }
         frame.render_widget(Paragraph::new(lines), body);
+    }
+
+    /// The panel beside the matrix on a wide screen: the selected skill's description,
+    /// level against target, every level recorded and its tags, without opening it.
+    pub(super) fn render_side(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let inner = side_panel(frame, rect, Some("Skill"), t);
+        let Some(s) = self.selected() else {
+            return;
+        };
+        let w = usize::from(inner.width).max(1);
+        let mut lines: Vec<Line> = Vec::new();
+        for l in wrap(&sanitize(&s.name), w) {
+            lines.push(Line::from(Span::styled(l, t.title())));
+        }
+        if !s.category.is_empty() {
+            lines.push(Line::from(Span::styled(
+                truncate(&sanitize(&s.category), w).into_owned(),
+                t.dim(),
+            )));
+        }
+        lines.push(Line::from(""));
+        let level = match s.current_level {
+            Some(l) => format!("level {l} {}", skill_level_name(l)),
+            None => "not assessed yet".to_string(),
+        };
+        lines.push(Line::from(Span::styled(level, t.bold())));
+        if let Some(tg) = s.target_level {
+            let gap = match s.gap() {
+                Some(g) if g > 0 => format!(" · {g} to go"),
+                Some(_) => " · reached".to_string(),
+                None => String::new(),
+            };
+            lines.push(Line::from(format!(
+                "target {tg} {}{gap}",
+                skill_level_name(tg)
+            )));
+        }
+        if let (Some(last), Some(n)) = (s.last_assessed, self.staleness(s)) {
+            lines.push(Line::from(Span::styled(
+                format!(
+                    "last assessed {} ({n} day{} ago)",
+                    last.format("%-d %b %Y"),
+                    if n == 1 { "" } else { "s" }
+                ),
+                if n > STALE_DAYS { t.warning() } else { t.dim() },
+            )));
+        }
+        if !s.history.is_empty() {
+            let levels: Vec<String> = s.history.iter().map(u8::to_string).collect();
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled("Levels recorded", t.bold())));
+            for l in wrap(&levels.join(" → "), w) {
+                lines.push(Line::from(l));
+            }
+        }
+        if !s.tags.is_empty() {
+            lines.push(Line::from(""));
+            lines.push(Line::from(Span::styled(
+                truncate(&tags_text(&s.tags), w).into_owned(),
+                t.tag(),
+            )));
+        }
+        if !s.description.trim().is_empty() {
+            lines.push(Line::from(""));
+            for l in crate::text::wrap_lines(&sanitize_lines(&s.description).join("\n"), w) {
+                lines.push(Line::from(l));
+            }
+        }
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled(
+            "Enter: the chart, evidence and journal entries",
+            t.dim(),
+        )));
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     pub(super) fn render_detail(&mut self, frame: &mut Frame, area: Rect) {
@@ -317,86 +410,57 @@ impl SkillsPane {
             render_empty(frame, inner, "No level recorded yet: r records one.", t);
             return;
         }
-        let first = d.history.first().map_or(self.today, |a| a.assessed_on);
+        let inner = block.inner(rect);
+        frame.render_widget(block, rect);
         let last_day = d
             .history
             .last()
             .map_or(self.today, |a| a.assessed_on)
             .max(self.today);
-        let x = |day: NaiveDate| (day - first).num_days() as f64;
-        // A step line: each level holds until the next assessment, the last one until today.
-        let mut points: Vec<(f64, f64)> = Vec::new();
-        for a in &d.history {
-            if let Some(&(_, prev)) = points.last() {
-                points.push((x(a.assessed_on), prev));
+        let points: Vec<(NaiveDate, u8)> =
+            d.history.iter().map(|a| (a.assessed_on, a.level)).collect();
+        let target = self.skill(d.id).and_then(|s| s.target_level);
+        // Level names beside the numbers when there is room for them.
+        let named = inner.width >= 90;
+        let gutter = if named { 21 } else { 2 };
+        let label = |l: u8| {
+            if named {
+                format!("{l} {}", skill_level_name(l))
+            } else {
+                l.to_string()
             }
-            points.push((x(a.assessed_on), f64::from(a.level)));
-        }
-        if let Some(&(_, lvl)) = points.last() {
-            points.push((x(last_day), lvl));
-        }
-        let x_max = x(last_day).max(1.0);
-        let target: Vec<(f64, f64)> = self
-            .skill(d.id)
-            .and_then(|s| s.target_level)
-            .map(|tg| vec![(0.0, f64::from(tg)), (x_max, f64::from(tg))])
-            .unwrap_or_default();
-        let mut datasets = vec![
-            Dataset::default()
-                .name("level")
-                .marker(Marker::Braille)
-                .graph_type(GraphType::Line)
-                .style(t.chart())
-                .data(&points),
-        ];
-        if !target.is_empty() {
-            datasets.push(
-                Dataset::default()
-                    .name("target")
-                    .marker(Marker::Dot)
-                    .graph_type(GraphType::Line)
-                    .style(t.dim())
-                    .data(&target),
-            );
-        }
-        let chart = Chart::new(datasets)
-            .block(block)
-            .hidden_legend_constraints((
-                ratatui::layout::Constraint::Length(0),
-                ratatui::layout::Constraint::Length(0),
-            ))
-            .x_axis(
-                Axis::default()
-                    .bounds([0.0, x_max])
-                    .style(t.dim())
-                    .labels_alignment(ratatui::layout::Alignment::Right)
-                    .labels([
-                        first.format("%-d %b %Y").to_string(),
-                        last_day.format("%-d %b %Y").to_string(),
-                    ]),
-            )
-            .y_axis(
-                Axis::default()
-                    .bounds([0.0, 5.0])
-                    .style(t.dim())
-                    .labels(["0", "1", "2", "3", "4", "5"]),
-            );
-        frame.render_widget(chart, rect);
+        };
+        step_chart(
+            frame.buffer_mut(),
+            inner,
+            &points,
+            last_day,
+            5,
+            target,
+            gutter,
+            &label,
+            (t.chart(), t.dim(), t.dim()),
+        );
     }
 
-    pub(super) fn render_evidence(&self, frame: &mut Frame, rect: Rect) {
+    pub(super) fn render_evidence(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
-        let Some(d) = self.detail.as_ref() else {
+        let Some(d) = self.detail.as_mut() else {
             return;
         };
         let block = Block::default()
             .borders(Borders::TOP)
-            .border_style(t.dim())
+            .border_style(if d.on_evidence { t.focus() } else { t.dim() })
             .title(Span::styled(
                 format!(
-                    " Evidence · {} assessment{} ",
+                    " Evidence · {} assessment{}{} ",
                     d.history.len(),
-                    if d.history.len() == 1 { "" } else { "s" }
+                    if d.history.len() == 1 { "" } else { "s" },
+                    if d.on_evidence {
+                        " · Enter edits, d deletes"
+                    } else {
+                        " · Tab to edit"
+                    }
                 ),
                 t.bold(),
             ));
@@ -406,11 +470,13 @@ impl SkillsPane {
             return;
         }
         let w = usize::from(inner.width);
+        let n = d.history.len();
+        let range = d.evidence.window(n, usize::from(inner.height));
         let mut lines: Vec<Line> = Vec::new();
-        for a in d.history.iter().rev() {
-            if lines.len() >= usize::from(inner.height) {
-                break;
-            }
+        for i in range {
+            let Some(a) = n.checked_sub(1 + i).and_then(|j| d.history.get(j)) else {
+                continue;
+            };
             let note = sanitize_lines(&a.note)
                 .into_iter()
                 .filter(|l| !l.trim().is_empty())
@@ -426,9 +492,14 @@ impl SkillsPane {
                     note
                 }
             );
-            lines.push(Line::from(vec![Span::raw(truncate(&text, w).into_owned())]));
+            let style = if d.on_evidence && i == d.evidence.selected {
+                t.selected()
+            } else {
+                t.plain()
+            };
+            lines.push(Line::from(Span::styled(fit(&text, w), style)));
         }
-        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     pub(super) fn render_linked(&mut self, frame: &mut Frame, rect: Rect) {
@@ -479,7 +550,7 @@ impl SkillsPane {
             let Some(l) = d.learnings.get(i) else {
                 continue;
             };
-            let style = if i == d.cursor.selected {
+            let style = if i == d.cursor.selected && !d.on_evidence {
                 t.selected()
             } else {
                 t.plain()
@@ -493,5 +564,16 @@ impl SkillsPane {
             lines.push(Line::from(Span::styled(fit(&text, w), style)));
         }
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The history column's heading: how many months its characters span (one each).
+fn months_label(months: usize, wide: bool) -> &'static str {
+    match (months, wide) {
+        (20, true) => "Level over 20 months",
+        (12, _) => "12 months",
+        (10, _) => "10 months",
+        (8, _) => "8 mo",
+        _ => "Months",
     }
 }

@@ -19,6 +19,10 @@ pub(super) enum SkillForm {
     Assess {
         skill_id: Id,
     },
+    /// An assessment changed: `was` is the row as read (assessments have no version).
+    EditAssessment {
+        was: Assessment,
+    },
 }
 
 pub(super) enum SkillSaved {
@@ -27,6 +31,7 @@ pub(super) enum SkillSaved {
         skill_id: Id,
         assessment: Assessment,
     },
+    Edited(Assessment),
 }
 
 impl FormSpec for SkillForm {
@@ -36,20 +41,20 @@ impl FormSpec for SkillForm {
         Some(match self {
             SkillForm::Skill { .. } => target.key(),
             SkillForm::Assess { skill_id } => format!("assess:{skill_id}"),
+            SkillForm::EditAssessment { was } => format!("assessment:{}", was.id),
         })
     }
 
     fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<SkillSaved, DbError> {
         match (self, *target) {
+            (SkillForm::EditAssessment { was }, _) => {
+                let (level, on, note) = read_assessment(form, ctx.today)?;
+                let saved = ctx.repo.update_assessment(was, level, on, &note)?;
+                *was = saved.clone();
+                Ok(SkillSaved::Edited(saved))
+            }
             (SkillForm::Assess { skill_id }, _) => {
-                let level = form
-                    .picked("level")
-                    .first()
-                    .and_then(|o| u8::try_from(o.id).ok())
-                    .ok_or_else(|| DbError::invalid("level", "pick a level 0–5"))?;
-                let on = parse_day(&form.text("on"), ctx.today)
-                    .map_err(|e| DbError::invalid("on", e))?;
-                let note = form.text("note");
+                let (level, on, note) = read_assessment(form, ctx.today)?;
                 let assessment = ctx.repo.record_skill_level(*skill_id, level, on, &note)?;
                 Ok(SkillSaved::Assessed {
                     skill_id: *skill_id,
@@ -68,10 +73,31 @@ impl FormSpec for SkillForm {
     }
 
     fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {
+        if let SkillForm::EditAssessment { was } = self {
+            let theirs = ctx.repo.assessment(id)?;
+            let lines = |level: u8, on: NaiveDate, note: &str| {
+                vec![
+                    ("level".to_string(), level.to_string()),
+                    ("date".to_string(), on.format("%Y-%m-%d").to_string()),
+                    ("evidence".to_string(), note.to_string()),
+                ]
+            };
+            let yours = match read_assessment(form, ctx.today) {
+                Ok((level, on, note)) => lines(level, on, &note),
+                Err(_) => lines(was.level, was.assessed_on, &form.text("note")),
+            };
+            // Saving over theirs starts from the row as it is now.
+            *was = theirs.clone();
+            return Ok(Conflict {
+                yours,
+                theirs: lines(theirs.level, theirs.assessed_on, &theirs.note),
+                version: 0,
+            });
+        }
         let theirs = ctx.repo.skill(id)?;
         let orgs = match self {
             SkillForm::Skill { orgs } => orgs.as_slice(),
-            SkillForm::Assess { .. } => &[],
+            SkillForm::Assess { .. } | SkillForm::EditAssessment { .. } => &[],
         };
         Ok(Conflict {
             yours: draft_lines(orgs, &read_skill_form(form)),
@@ -79,6 +105,17 @@ impl FormSpec for SkillForm {
             version: theirs.stamp.version,
         })
     }
+}
+
+/// The level, day and evidence the assessment form holds.
+fn read_assessment(form: &Form, today: NaiveDate) -> Result<(u8, NaiveDate, String), DbError> {
+    let level = form
+        .picked("level")
+        .first()
+        .and_then(|o| u8::try_from(o.id).ok())
+        .ok_or_else(|| DbError::invalid("level", "pick a level 0–5"))?;
+    let on = parse_day(&form.text("on"), today).map_err(|e| DbError::invalid("on", e))?;
+    Ok((level, on, form.text("note")))
 }
 
 /// The day of an assessment as typed: it has happened, so a weekday looks back; empty is

@@ -14,7 +14,9 @@ use super::common::tags_text;
 use super::energy::level_name;
 use super::{Ctx, Outcome, Pane, Target};
 use crate::db::{Error as DbError, Repo};
-use crate::model::{ActionSource, Checkin, Goal, Id, Meeting, OpenActionItems, Task, TaskStatus};
+use crate::model::{
+    ActionSource, Checkin, Goal, Id, Learning, Meeting, OpenActionItems, Task, TaskStatus,
+};
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::form::format_minutes;
 use crate::tui::keymap::{self, Action, Context, Nav, TodayAction};
@@ -35,6 +37,8 @@ mod tests;
 /// How far ahead the goals section looks, and how far back the energy sparkline.
 const GOAL_DAYS: u64 = 14;
 const ENERGY_DAYS: u64 = 14;
+/// How many days of journal entries fill the rows a large screen has to spare.
+const JOURNAL_DAYS: u64 = 7;
 /// How many open action items the section lists (soonest due first); the header counts them
 /// all. Loading every open item to show a handful grew with the backlog.
 const ACTIONS_LISTED: usize = 50;
@@ -85,6 +89,9 @@ pub struct TodayPane {
     /// The soonest-due open action items (at most [`ACTIONS_LISTED`]) and the counts over all.
     actions: OpenActionItems,
     goals: Vec<Goal>,
+    /// The journal entries of the last [`JOURNAL_DAYS`] days, newest first: shown in rows
+    /// a large screen has to spare (read only; the Journal pane opens them).
+    journal: Vec<Learning>,
     /// Every selectable row in j/k order.
     items: Vec<Item>,
     selected: usize,
@@ -105,6 +112,7 @@ impl TodayPane {
             meetings: Vec::new(),
             actions: OpenActionItems::default(),
             goals: Vec::new(),
+            journal: Vec::new(),
             items: Vec::new(),
             selected: 0,
             offsets: [0; 5],
@@ -247,7 +255,9 @@ impl Pane for TodayPane {
             .take(ENERGY_DAYS as usize)
             .map(|d| daily.iter().find(|a| a.key == d).map(|a| a.average))
             .collect();
-        self.meetings = repo.meetings_between(today, today)?;
+        // The rest of today and tomorrow, the one on now included.
+        let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+        self.meetings = repo.upcoming_meetings(self.now, tomorrow)?;
         self.actions = repo.today_open_action_items(today, ACTIONS_LISTED)?;
         let until = today
             .checked_add_days(Days::new(GOAL_DAYS))
@@ -257,6 +267,12 @@ impl Pane for TodayPane {
             .into_iter()
             .filter(|g| self.organization.is_none() || g.organization_id == self.organization)
             .collect();
+        let since = today
+            .checked_sub_days(Days::new(JOURNAL_DAYS - 1))
+            .unwrap_or(today);
+        let mut journal = repo.learnings_between(since, today)?;
+        journal.reverse();
+        self.journal = journal;
         self.rebuild_items();
         let kept = keep.is_some_and(|k| self.select_where(|t| t == k));
         if !kept {
@@ -324,9 +340,11 @@ impl Pane for TodayPane {
                 left,
                 &[Section::Focus, Section::Energy, Section::Meetings],
             );
-            self.render_column(frame, right, &[Section::Actions, Section::Goals]);
+            let end = self.render_column(frame, right, &[Section::Actions, Section::Goals]);
+            self.render_journal(frame, right, end);
         } else {
-            self.render_column(frame, inner, &Section::ALL);
+            let end = self.render_column(frame, inner, &Section::ALL);
+            self.render_journal(frame, inner, end);
         }
     }
 

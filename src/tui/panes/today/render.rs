@@ -2,6 +2,7 @@
 //! the rows are shared among them.
 
 use super::*;
+use crate::text::wrap;
 
 impl TodayPane {
     // ---- drawing ----------------------------------------------------------------------------
@@ -10,7 +11,12 @@ impl TodayPane {
     /// not fit on the header line, and one per item (one for "nothing" when empty).
     pub(super) fn wanted(&self, s: Section, w: u16) -> usize {
         let extra = usize::from(s == Section::Energy && !self.spark_on_header(w));
-        1 + extra + self.len_of(s).max(1)
+        let rows = match self.len_of(s) {
+            // The hint of an empty section wraps rather than being cut.
+            0 => wrap(Self::empty_text(s), usize::from(w).saturating_sub(2)).len(),
+            n => n,
+        };
+        1 + extra + rows
     }
 
     pub(super) fn spark_on_header(&self, w: u16) -> bool {
@@ -82,16 +88,16 @@ impl TodayPane {
                 Line::from(spans)
             }
             Section::Meetings => {
-                let n = self.meetings.len();
-                let mut spans = vec![title(&format!("Meetings · {n} today"))];
-                if let Some(next) = self.meetings.iter().find(|m| m.starts_at >= self.now) {
-                    spans.push(dim(format!(
-                        " · next {} {}",
-                        next.starts_at.format("%H:%M"),
-                        sanitize(&next.title)
-                    )));
-                }
-                Line::from(spans)
+                let today = self
+                    .meetings
+                    .iter()
+                    .filter(|m| m.starts_at.date() == self.today)
+                    .count();
+                let tomorrow = self.meetings.len() - today;
+                Line::from(vec![
+                    title("Upcoming meetings"),
+                    dim(format!(" · {today} more today · {tomorrow} tomorrow")),
+                ])
             }
             Section::Actions => {
                 let overdue = self.actions.overdue;
@@ -121,8 +127,8 @@ impl TodayPane {
     pub(super) fn empty_text(s: Section) -> &'static str {
         match s {
             Section::Focus => "No tasks for today: 1 opens Focus, where a adds one.",
-            Section::Energy => "No check-ins yet today: 7 opens Energy, where 1–5 records one.",
-            Section::Meetings => "No meetings today.",
+            Section::Energy => "No check-ins yet today: in Energy (7), c then 1–5 records one.",
+            Section::Meetings => "No more meetings today or tomorrow.",
             Section::Actions => "No open action items.",
             Section::Goals => "No goal is due in the next two weeks.",
         }
@@ -198,7 +204,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(meter, sel(t.level(c.level))),
+                    Span::styled(
+                        meter,
+                        if selected {
+                            t.level(c.level).patch(t.selected_bar())
+                        } else {
+                            t.level(c.level)
+                        },
+                    ),
                     Span::styled(format!(" {} ", c.level), sel(t.bold())),
                     Span::styled(
                         truncate(&note, w.saturating_sub(14)).into_owned(),
@@ -220,27 +233,44 @@ impl TodayPane {
                     _ => (t.plain(), ""),
                 };
                 let dur = m.duration_minutes.map(format_minutes).unwrap_or_default();
-                let people = m
-                    .attendees
-                    .iter()
-                    .map(|p| sanitize(&p.name).into_owned())
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut text = format!("{} {}{note}", m.kind.label(), sanitize(&m.title));
-                if !people.is_empty() {
-                    text.push_str(" · ");
-                    text.push_str(&people);
-                }
+                // Tomorrow's are marked by their weekday; the time lines up either way.
+                let when = if m.starts_at.date() == self.today {
+                    m.starts_at.format("    %H:%M").to_string()
+                } else {
+                    m.starts_at.format("%a %H:%M").to_string()
+                };
+                // The title first; the kind when wide; the attendees in what is left,
+                // as many names as fit and "+N" for the rest.
+                let kind = if w >= 100 {
+                    format!(" ({})", m.kind.label())
+                } else {
+                    String::new()
+                };
+                let head = format!("{}{kind}{note}", sanitize(&m.title));
+                let text_w = w.saturating_sub(16);
+                let head_w = width(&head).min(text_w);
+                let who_w = text_w.saturating_sub(head_w + 3);
+                let who = if m.attendees.is_empty() || who_w < 6 {
+                    String::new()
+                } else {
+                    let names: Vec<String> = m
+                        .attendees
+                        .iter()
+                        .map(|p| sanitize(&p.name).into_owned())
+                        .collect();
+                    names_fitting(&names, who_w)
+                };
                 spans.extend([
-                    Span::styled(m.starts_at.format("%H:%M").to_string(), sel(style)),
+                    Span::styled(when, sel(style)),
                     Span::styled(" ", sel(t.plain())),
                     Span::styled(fit(&dur, 5), sel(t.dim())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(
-                        truncate(&text, w.saturating_sub(12)).into_owned(),
-                        sel(style),
-                    ),
+                    Span::styled(truncate(&head, text_w).into_owned(), sel(style)),
                 ]);
+                if !who.is_empty() {
+                    spans.push(Span::styled(" · ", sel(t.dim())));
+                    spans.push(Span::styled(who, sel(t.dim())));
+                }
             }
             Section::Actions => {
                 let Some(a) = self.actions.first.get(i) else {
@@ -295,7 +325,14 @@ impl TodayPane {
                 spans.extend([
                     Span::styled(fit(&sanitize(&g.title), title_w), sel(t.plain())),
                     Span::styled(" ", sel(t.plain())),
-                    Span::styled(progress_bar(pct, 100, bar_w), sel(t.gauge())),
+                    Span::styled(
+                        progress_bar(pct, 100, bar_w),
+                        if selected {
+                            t.gauge().patch(t.selected_bar())
+                        } else {
+                            t.gauge()
+                        },
+                    ),
                     Span::styled(format!(" {pct:>3}% "), sel(t.bold())),
                     Span::styled(when, sel(t.dim())),
                 ]);
@@ -304,10 +341,66 @@ impl TodayPane {
         finish(spans)
     }
 
-    /// Draws a column of sections in `rect`.
-    pub(super) fn render_column(&mut self, frame: &mut Frame, rect: Rect, sections: &[Section]) {
-        if rect.height == 0 || rect.width < 4 {
+    /// The week's journal entries in the rows below `end` that the sections left free (a
+    /// large screen): nothing when fewer than four rows are free.
+    pub(super) fn render_journal(&self, frame: &mut Frame, rect: Rect, end: u16) {
+        let t = self.theme;
+        let y = end.saturating_add(1);
+        if rect.bottom() < y.saturating_add(4) || rect.width < 20 {
             return;
+        }
+        let w = usize::from(rect.width);
+        let rows = usize::from(rect.bottom() - y) - 1;
+        let n = self.journal.len();
+        let mut head = vec![Span::styled(
+            format!("Journal · last {JOURNAL_DAYS} days · {n}"),
+            t.title(),
+        )];
+        if n > rows {
+            head.push(Span::styled(format!("  1–{rows} of {n}"), t.dim()));
+        }
+        head.push(Span::styled("  (2 opens Journal)", t.dim()));
+        let mut lines = vec![Line::from(head)];
+        if n == 0 {
+            lines.push(Line::from(Span::styled(
+                "  Nothing written this week: 2 opens Journal, where a adds an entry.",
+                t.dim(),
+            )));
+        }
+        for l in self.journal.iter().take(rows) {
+            let date = l.at.format("%a %-d %b").to_string();
+            let star = if l.starred { "★ " } else { "  " };
+            let tags = tags_text(&l.tags);
+            let title_w = w.saturating_sub(12 + 2 + width(&tags) + 1);
+            lines.push(Line::from(vec![
+                Span::styled(fit(&date, 11), t.dim()),
+                Span::raw(" "),
+                Span::styled(star, t.warning()),
+                Span::raw(fit(&sanitize(&l.title), title_w)),
+                Span::raw(" "),
+                Span::styled(tags, t.tag()),
+            ]));
+        }
+        let h = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect {
+                y,
+                height: h.min(rect.bottom() - y),
+                ..rect
+            },
+        );
+    }
+
+    /// Draws a column of sections in `rect`; returns the row below the last one drawn.
+    pub(super) fn render_column(
+        &mut self,
+        frame: &mut Frame,
+        rect: Rect,
+        sections: &[Section],
+    ) -> u16 {
+        if rect.height == 0 || rect.width < 4 {
+            return rect.bottom();
         }
         let wanted: Vec<usize> = sections
             .iter()
@@ -335,6 +428,7 @@ impl TodayPane {
                 y = y.saturating_add(1);
             }
         }
+        y
     }
 
     pub(super) fn render_section(
@@ -379,7 +473,14 @@ impl TodayPane {
                 t.dim(),
             ));
         }
-        let header_text: String = header.spans.iter().map(|s| s.content.as_ref()).collect();
+        let text_of = |l: &Line| -> String { l.spans.iter().map(|s| s.content.as_ref()).collect() };
+        if width(&text_of(&header)) > w {
+            // Too wide: the progress bar goes before any words are cut.
+            header
+                .spans
+                .retain(|s| !(s.content.starts_with('[') && s.content.ends_with(']')));
+        }
+        let header_text = text_of(&header);
         if width(&header_text) > w {
             header = Line::from(Span::styled(
                 truncate(&header_text, w).into_owned(),
@@ -391,11 +492,11 @@ impl TodayPane {
             lines.push(l);
         }
         if n == 0 {
-            if rows > 0 {
-                lines.push(Line::from(Span::styled(
-                    truncate(&format!("  {}", Self::empty_text(s)), w).into_owned(),
-                    t.dim(),
-                )));
+            for l in wrap(Self::empty_text(s), w.saturating_sub(2))
+                .into_iter()
+                .take(rows)
+            {
+                lines.push(Line::from(Span::styled(format!("  {l}"), t.dim())));
             }
         } else {
             for index in off..(off + rows).min(n) {
@@ -434,4 +535,40 @@ pub(super) fn allocate(wanted: &[usize], avail: usize) -> Vec<usize> {
         }
     }
     got
+}
+
+/// `names` joined with commas, as many whole ones as fit in `room` columns, then "+N" for
+/// the rest (the first name is cut only if even it alone does not fit).
+pub(super) fn names_fitting(names: &[String], room: usize) -> String {
+    let mut out = String::new();
+    for (i, name) in names.iter().enumerate() {
+        let rest = names.len() - i - 1;
+        let more = if rest > 0 {
+            format!(" +{rest}")
+        } else {
+            String::new()
+        };
+        let sep = if out.is_empty() { "" } else { ", " };
+        if width(&out) + width(sep) + width(name) + width(&more) <= room {
+            out.push_str(sep);
+            out.push_str(name);
+            continue;
+        }
+        let left = names.len() - i;
+        if out.is_empty() {
+            let tail = if left > 1 {
+                format!(" +{}", left - 1)
+            } else {
+                String::new()
+            };
+            out = format!(
+                "{}{tail}",
+                truncate(name, room.saturating_sub(width(&tail)))
+            );
+        } else {
+            out.push_str(&format!(" +{left}"));
+        }
+        break;
+    }
+    out
 }
