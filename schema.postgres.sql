@@ -1,4 +1,4 @@
--- worklog schema on PostgreSQL, version 11. Generated from src/db/migrations_pg/ by the
+-- worklog schema on PostgreSQL, version 12. Generated from src/db/migrations_pg/ by the
 -- test tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -681,6 +681,8 @@ CREATE TABLE calendar_events (
     synced_at timestamp with time zone DEFAULT now() NOT NULL,
     created_at timestamp with time zone DEFAULT now() NOT NULL,
     updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    calendar text DEFAULT ''::text NOT NULL COLLATE pg_catalog."C",
+    calendar_name text DEFAULT ''::text NOT NULL COLLATE pg_catalog."C",
     CONSTRAINT calendar_recurring CHECK ((recurring = ANY (ARRAY[false, true]))),
     CONSTRAINT calendar_source CHECK ((source = 'ics'::text)),
     CONSTRAINT calendar_status CHECK ((status = ANY (ARRAY['confirmed'::text, 'cancelled'::text]))),
@@ -1120,6 +1122,8 @@ CREATE INDEX action_items_meeting_id ON action_items USING btree (meeting_id);
 CREATE INDEX action_items_open ON action_items USING btree (done_at, due_date);
 
 CREATE INDEX action_items_owner_id ON action_items USING btree (owner_id);
+
+CREATE INDEX calendar_events_calendar ON calendar_events USING btree (calendar) WHERE (calendar <> ''::text);
 
 CREATE UNIQUE INDEX calendar_events_key ON calendar_events USING btree (uid, occurrence);
 

@@ -339,148 +339,148 @@ on_both_backends! {
         assert_eq!((a.day, a.carry_count), (mon, 0));
         assert!(t.repo.task_carries(a.id).unwrap().is_empty());
     }
-}
 
-/// The Energy year heatmap reads a year of daily means in one grouped query: one row per
-/// day with check-ins, the window's ends included, deleted check-ins left out.
-#[test]
-fn a_year_of_daily_energy_is_one_row_per_day_with_check_ins() {
-    let t = db();
-    let mut gone = None;
-    for (when, level) in [
-        ("2025-11-16T23:59:00", 1), // the day before the window
-        ("2025-11-17T08:00:00", 2), // its first day
-        ("2026-03-01T08:00:00", 5),
-        ("2026-03-01T18:00:00", 2),
-        ("2026-11-22T23:30:00", 4), // its last day
-        ("2026-11-22T07:00:00", 1),
-    ] {
-        let c = t
+    /// The Energy year heatmap reads a year of daily means in one grouped query: one row per
+    /// day with check-ins, the window's ends included, deleted check-ins left out.
+    #[test]
+    fn a_year_of_daily_energy_is_one_row_per_day_with_check_ins() {
+        let t = db();
+        let mut gone = None;
+        for (when, level) in [
+            ("2025-11-16T23:59:00", 1), // the day before the window
+            ("2025-11-17T08:00:00", 2), // its first day
+            ("2026-03-01T08:00:00", 5),
+            ("2026-03-01T18:00:00", 2),
+            ("2026-11-22T23:30:00", 4), // its last day
+            ("2026-11-22T07:00:00", 1),
+        ] {
+            let c = t
+                .repo
+                .add_checkin(&CheckinDraft {
+                    at: at(when),
+                    level,
+                    note: String::new(),
+                    tags: vec![],
+                })
+                .unwrap();
+            gone = Some(c.id);
+        }
+        // The 07:00 check-in of the last day is deleted: that day's mean is 4.
+        t.repo.delete(Deletable::Checkin, gone.unwrap()).unwrap();
+        let year = t
             .repo
-            .add_checkin(&CheckinDraft {
-                at: at(when),
-                level,
-                note: String::new(),
-                tags: vec![],
-            })
+            .daily_energy(day("2025-11-17"), day("2026-11-22"))
             .unwrap();
-        gone = Some(c.id);
+        let got: Vec<(chrono::NaiveDate, f64, u32)> =
+            year.iter().map(|a| (a.key, a.average, a.count)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (day("2025-11-17"), 2.0, 1),
+                (day("2026-03-01"), 3.5, 2),
+                (day("2026-11-22"), 4.0, 1),
+            ]
+        );
     }
-    // The 07:00 check-in of the last day is deleted: that day's mean is 4.
-    t.repo.delete(Deletable::Checkin, gone.unwrap()).unwrap();
-    let year = t
-        .repo
-        .daily_energy(day("2025-11-17"), day("2026-11-22"))
-        .unwrap();
-    let got: Vec<(chrono::NaiveDate, f64, u32)> =
-        year.iter().map(|a| (a.key, a.average, a.count)).collect();
-    assert_eq!(
-        got,
-        vec![
-            (day("2025-11-17"), 2.0, 1),
-            (day("2026-03-01"), 3.5, 2),
-            (day("2026-11-22"), 4.0, 1),
-        ]
-    );
-}
 
-#[test]
-fn an_edit_with_a_new_day_is_saved_and_moved_together_or_not_at_all() {
-    let t = db();
-    let d = day("2026-11-22");
-    let task = t.repo.add_task(d, &draft("Plan")).unwrap();
-    let mut edit = draft("Plan the week");
-    edit.tags = vec![];
-    let moved = t
-        .repo
-        .update_task_on(task.id, task.stamp.version, &edit, day("2026-11-24"))
-        .unwrap();
-    assert_eq!(
-        (moved.title.as_str(), moved.day),
-        ("Plan the week", day("2026-11-24"))
-    );
-    assert_eq!(t.repo.task_carries(task.id).unwrap().len(), 1);
+    #[test]
+    fn an_edit_with_a_new_day_is_saved_and_moved_together_or_not_at_all() {
+        let t = db();
+        let d = day("2026-11-22");
+        let task = t.repo.add_task(d, &draft("Plan")).unwrap();
+        let mut edit = draft("Plan the week");
+        edit.tags = vec![];
+        let moved = t
+            .repo
+            .update_task_on(task.id, task.stamp.version, &edit, day("2026-11-24"))
+            .unwrap();
+        assert_eq!(
+            (moved.title.as_str(), moved.day),
+            ("Plan the week", day("2026-11-24"))
+        );
+        assert_eq!(t.repo.task_carries(task.id).unwrap().len(), 1);
 
-    // Backwards is refused, and the edit with it.
-    let err = t
-        .repo
-        .update_task_on(moved.id, moved.stamp.version, &draft("Back"), d)
-        .unwrap_err();
-    assert!(
-        matches!(err, Error::Invalid { field: "day", .. }),
-        "{err:?}"
-    );
-    assert_eq!(t.repo.task(task.id).unwrap().title, "Plan the week");
+        // Backwards is refused, and the edit with it.
+        let err = t
+            .repo
+            .update_task_on(moved.id, moved.stamp.version, &draft("Back"), d)
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::Invalid { field: "day", .. }),
+            "{err:?}"
+        );
+        assert_eq!(t.repo.task(task.id).unwrap().title, "Plan the week");
 
-    // A finished task does not move, and is not edited either.
-    let done = t
-        .repo
-        .set_task_status(moved.id, moved.stamp.version, TaskStatus::Done)
-        .unwrap();
-    let err = t
-        .repo
-        .update_task_on(
-            done.id,
-            done.stamp.version,
-            &draft("Done?"),
-            day("2026-11-30"),
-        )
-        .unwrap_err();
-    assert!(
-        matches!(err, Error::Invalid { field: "day", .. }),
-        "{err:?}"
-    );
-    let kept = t.repo.task(task.id).unwrap();
-    assert_eq!(
-        (kept.title.as_str(), kept.day),
-        ("Plan the week", day("2026-11-24"))
-    );
-}
+        // A finished task does not move, and is not edited either.
+        let done = t
+            .repo
+            .set_task_status(moved.id, moved.stamp.version, TaskStatus::Done)
+            .unwrap();
+        let err = t
+            .repo
+            .update_task_on(
+                done.id,
+                done.stamp.version,
+                &draft("Done?"),
+                day("2026-11-30"),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::Invalid { field: "day", .. }),
+            "{err:?}"
+        );
+        let kept = t.repo.task(task.id).unwrap();
+        assert_eq!(
+            (kept.title.as_str(), kept.day),
+            ("Plan the week", day("2026-11-24"))
+        );
+    }
 
-#[test]
-fn several_tasks_are_marked_done_and_tagged_in_one_go() {
-    let t = db();
-    let d = day("2026-11-22");
-    let mut plain = draft("A");
-    plain.tags = vec!["old".into()];
-    let a = t.repo.add_task(d, &plain).unwrap();
-    let b = t.repo.add_task(d, &draft("B")).unwrap();
-    let c = t.repo.add_task(d, &draft("C")).unwrap();
-    assert_eq!(
+    #[test]
+    fn several_tasks_are_marked_done_and_tagged_in_one_go() {
+        let t = db();
+        let d = day("2026-11-22");
+        let mut plain = draft("A");
+        plain.tags = vec!["old".into()];
+        let a = t.repo.add_task(d, &plain).unwrap();
+        let b = t.repo.add_task(d, &draft("B")).unwrap();
+        let c = t.repo.add_task(d, &draft("C")).unwrap();
+        assert_eq!(
+            t.repo
+                .set_tasks_status(&[a.id, b.id], TaskStatus::Done)
+                .unwrap(),
+            2
+        );
+        let status = |id| t.repo.task(id).unwrap().status;
+        assert_eq!(
+            (status(a.id), status(b.id), status(c.id)),
+            (TaskStatus::Done, TaskStatus::Done, TaskStatus::Todo)
+        );
+        // A missing task refuses the whole change.
+        let err = t
+            .repo
+            .set_tasks_status(&[c.id, 9999], TaskStatus::Done)
+            .unwrap_err();
+        assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+        assert_eq!(status(c.id), TaskStatus::Todo);
+
         t.repo
-            .set_tasks_status(&[a.id, b.id], TaskStatus::Done)
-            .unwrap(),
-        2
-    );
-    let status = |id| t.repo.task(id).unwrap().status;
-    assert_eq!(
-        (status(a.id), status(b.id), status(c.id)),
-        (TaskStatus::Done, TaskStatus::Done, TaskStatus::Todo)
-    );
-    // A missing task refuses the whole change.
-    let err = t
-        .repo
-        .set_tasks_status(&[c.id, 9999], TaskStatus::Done)
-        .unwrap_err();
-    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
-    assert_eq!(status(c.id), TaskStatus::Todo);
-
-    t.repo
-        .tag_tasks(&[a.id, c.id], &["#review".to_string()])
-        .unwrap();
-    assert_eq!(t.repo.task(a.id).unwrap().tags, vec!["old", "review"]);
-    assert_eq!(
-        t.repo.task(c.id).unwrap().tags,
-        vec!["deep-work", "review", "Rust"]
-    );
-    assert_eq!(
-        t.repo.task(b.id).unwrap().tags,
-        vec!["deep-work", "Rust"],
-        "b is not marked"
-    );
-    assert!(
-        t.repo
-            .tag_tasks(&[a.id], &["bad\u{7}".to_string()])
-            .is_err()
-    );
+            .tag_tasks(&[a.id, c.id], &["#review".to_string()])
+            .unwrap();
+        assert_eq!(t.repo.task(a.id).unwrap().tags, vec!["old", "review"]);
+        assert_eq!(
+            t.repo.task(c.id).unwrap().tags,
+            vec!["deep-work", "review", "Rust"]
+        );
+        assert_eq!(
+            t.repo.task(b.id).unwrap().tags,
+            vec!["deep-work", "Rust"],
+            "b is not marked"
+        );
+        assert!(
+            t.repo
+                .tag_tasks(&[a.id], &["bad\u{7}".to_string()])
+                .is_err()
+        );
+    }
 }

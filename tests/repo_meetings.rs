@@ -622,6 +622,89 @@ on_both_backends! {
         assert_eq!(counts.get(&a[0].id), None);
         assert_eq!(r.open_meeting_action_item_count().unwrap(), 1);
     }
+
+    #[test]
+    fn meetings_per_day_counts_each_day_once_and_leaves_out_deleted_and_cancelled() {
+        let t = db();
+        for (title, starts) in [
+            ("a", "2026-11-20T09:00:00"),
+            ("b", "2026-11-20T15:00:00"),
+            ("c", "2026-11-22T10:00:00"),
+            ("before", "2025-11-01T10:00:00"),
+            ("after", "2026-11-23T00:00:00"),
+        ] {
+            t.repo.add_meeting(&meeting(title, starts, vec![])).unwrap();
+        }
+        let gone = t
+            .repo
+            .add_meeting(&meeting("gone", "2026-11-22T11:00:00", vec![]))
+            .unwrap();
+        t.repo.delete(Deletable::Meeting, gone.id).unwrap();
+        t.repo
+            .add_calendar_meeting(&calendar_occurrence("x", "2026-11-21T10:00:00", true))
+            .unwrap();
+        t.repo
+            .add_calendar_meeting(&calendar_occurrence("y", "2026-11-21T11:00:00", false))
+            .unwrap();
+        let per_day = t
+            .repo
+            .meetings_per_day(day("2025-11-23"), day("2026-11-22"))
+            .unwrap();
+        assert_eq!(
+            per_day,
+            vec![
+                (day("2026-11-20"), 2),
+                (day("2026-11-21"), 1),
+                (day("2026-11-22"), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn upcoming_meetings_are_the_rest_of_today_and_tomorrow_still_running_ones_included() {
+        let t = db();
+        for (title, starts) in [
+            ("over", "2026-11-22T08:00:00"),    // 08:00–08:30, over at 09:30
+            ("running", "2026-11-22T09:15:00"), // 09:15–09:45, still on at 09:30
+            ("later", "2026-11-22T14:00:00"),
+            ("tomorrow", "2026-11-23T10:00:00"),
+            ("day after", "2026-11-24T10:00:00"),
+        ] {
+            t.repo.add_meeting(&meeting(title, starts, vec![])).unwrap();
+        }
+        t.repo
+            .add_calendar_meeting(&calendar_occurrence("x", "2026-11-22T16:00:00", true))
+            .unwrap();
+        let up = t
+            .repo
+            .upcoming_meetings(at("2026-11-22T09:30:00"), day("2026-11-23"))
+            .unwrap();
+        let titles: Vec<&str> = up.iter().map(|m| m.title.as_str()).collect();
+        assert_eq!(titles, vec!["running", "later", "tomorrow"]);
+    }
+
+    #[test]
+    fn a_meeting_says_which_calendar_it_came_from_and_when_it_was_synced() {
+        let t = db();
+        let own = t
+            .repo
+            .add_meeting(&meeting("typed in", "2026-11-22T10:00:00", vec![]))
+            .unwrap();
+        assert_eq!(t.repo.meeting_calendar(own.id).unwrap(), None);
+        let before = chrono::Utc::now() - chrono::Duration::seconds(5);
+        let id = t
+            .repo
+            .add_calendar_meeting(&calendar_occurrence("x", "2026-11-22T16:00:00", false))
+            .unwrap();
+        let src = t.repo.meeting_calendar(id).unwrap().unwrap();
+        assert_eq!(src.source, "ics");
+        assert!(src.recurring);
+        assert_eq!(src.location, "Room 4");
+        assert!(!src.cancelled);
+        assert!(src.synced_at >= before, "{:?}", src.synced_at);
+        t.repo.cancel_calendar_meeting(id).unwrap();
+        assert!(t.repo.meeting_calendar(id).unwrap().unwrap().cancelled);
+    }
 }
 
 fn calendar_occurrence(
@@ -643,87 +726,4 @@ fn calendar_occurrence(
         attendees: Vec::new(),
         fingerprint: "f".into(),
     }
-}
-
-#[test]
-fn meetings_per_day_counts_each_day_once_and_leaves_out_deleted_and_cancelled() {
-    let t = db();
-    for (title, starts) in [
-        ("a", "2026-11-20T09:00:00"),
-        ("b", "2026-11-20T15:00:00"),
-        ("c", "2026-11-22T10:00:00"),
-        ("before", "2025-11-01T10:00:00"),
-        ("after", "2026-11-23T00:00:00"),
-    ] {
-        t.repo.add_meeting(&meeting(title, starts, vec![])).unwrap();
-    }
-    let gone = t
-        .repo
-        .add_meeting(&meeting("gone", "2026-11-22T11:00:00", vec![]))
-        .unwrap();
-    t.repo.delete(Deletable::Meeting, gone.id).unwrap();
-    t.repo
-        .add_calendar_meeting(&calendar_occurrence("x", "2026-11-21T10:00:00", true))
-        .unwrap();
-    t.repo
-        .add_calendar_meeting(&calendar_occurrence("y", "2026-11-21T11:00:00", false))
-        .unwrap();
-    let per_day = t
-        .repo
-        .meetings_per_day(day("2025-11-23"), day("2026-11-22"))
-        .unwrap();
-    assert_eq!(
-        per_day,
-        vec![
-            (day("2026-11-20"), 2),
-            (day("2026-11-21"), 1),
-            (day("2026-11-22"), 1)
-        ]
-    );
-}
-
-#[test]
-fn upcoming_meetings_are_the_rest_of_today_and_tomorrow_still_running_ones_included() {
-    let t = db();
-    for (title, starts) in [
-        ("over", "2026-11-22T08:00:00"),    // 08:00–08:30, over at 09:30
-        ("running", "2026-11-22T09:15:00"), // 09:15–09:45, still on at 09:30
-        ("later", "2026-11-22T14:00:00"),
-        ("tomorrow", "2026-11-23T10:00:00"),
-        ("day after", "2026-11-24T10:00:00"),
-    ] {
-        t.repo.add_meeting(&meeting(title, starts, vec![])).unwrap();
-    }
-    t.repo
-        .add_calendar_meeting(&calendar_occurrence("x", "2026-11-22T16:00:00", true))
-        .unwrap();
-    let up = t
-        .repo
-        .upcoming_meetings(at("2026-11-22T09:30:00"), day("2026-11-23"))
-        .unwrap();
-    let titles: Vec<&str> = up.iter().map(|m| m.title.as_str()).collect();
-    assert_eq!(titles, vec!["running", "later", "tomorrow"]);
-}
-
-#[test]
-fn a_meeting_says_which_calendar_it_came_from_and_when_it_was_synced() {
-    let t = db();
-    let own = t
-        .repo
-        .add_meeting(&meeting("typed in", "2026-11-22T10:00:00", vec![]))
-        .unwrap();
-    assert_eq!(t.repo.meeting_calendar(own.id).unwrap(), None);
-    let before = chrono::Utc::now() - chrono::Duration::seconds(5);
-    let id = t
-        .repo
-        .add_calendar_meeting(&calendar_occurrence("x", "2026-11-22T16:00:00", false))
-        .unwrap();
-    let src = t.repo.meeting_calendar(id).unwrap().unwrap();
-    assert_eq!(src.source, "ics");
-    assert!(src.recurring);
-    assert_eq!(src.location, "Room 4");
-    assert!(!src.cancelled);
-    assert!(src.synced_at >= before, "{:?}", src.synced_at);
-    t.repo.cancel_calendar_meeting(id).unwrap();
-    assert!(t.repo.meeting_calendar(id).unwrap().unwrap().cancelled);
 }

@@ -292,60 +292,60 @@ on_both_backends! {
         );
         assert_eq!(list[0].skill_ids, vec![s.id, other.id]);
     }
-}
 
-#[test]
-fn an_assessment_is_edited_and_a_stale_edit_is_refused() {
-    let t = db();
-    let s = t.repo.add_skill(&draft("Rust", "")).unwrap();
-    let a = t
-        .repo
-        .record_skill_level(s.id, 2, day("2026-11-01"), "first go")
-        .unwrap();
-    t.repo
-        .record_skill_level(s.id, 3, day("2026-11-10"), "")
-        .unwrap();
-    let edited = t
-        .repo
-        .update_assessment(&a, 4, day("2026-11-20"), " shipped it ")
-        .unwrap();
-    assert_eq!(
-        (edited.level, edited.assessed_on, edited.note.as_str()),
-        (4, day("2026-11-20"), "shipped it")
-    );
-    // The history stays in date order, and the skill's level follows the newest.
-    let h = t.repo.skill_history(s.id).unwrap();
-    assert_eq!(h.iter().map(|a| a.level).collect::<Vec<_>>(), vec![3, 4]);
-    assert_eq!(t.repo.skill(s.id).unwrap().current_level, Some(4));
-    // A copy of the row as it was before is refused, and nothing changes.
-    let err = t
-        .repo
-        .update_assessment(&a, 1, day("2026-11-02"), "")
-        .unwrap_err();
-    assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
-    assert!(
+    #[test]
+    fn an_assessment_is_edited_and_a_stale_edit_is_refused() {
+        let t = db();
+        let s = t.repo.add_skill(&draft("Rust", "")).unwrap();
+        let a = t
+            .repo
+            .record_skill_level(s.id, 2, day("2026-11-01"), "first go")
+            .unwrap();
         t.repo
-            .update_assessment(&edited, 6, day("2026-11-02"), "")
-            .is_err()
-    );
-    assert_eq!(t.repo.skill_history(s.id).unwrap()[1].level, 4);
-}
+            .record_skill_level(s.id, 3, day("2026-11-10"), "")
+            .unwrap();
+        let edited = t
+            .repo
+            .update_assessment(&a, 4, day("2026-11-20"), " shipped it ")
+            .unwrap();
+        assert_eq!(
+            (edited.level, edited.assessed_on, edited.note.as_str()),
+            (4, day("2026-11-20"), "shipped it")
+        );
+        // The history stays in date order, and the skill's level follows the newest.
+        let h = t.repo.skill_history(s.id).unwrap();
+        assert_eq!(h.iter().map(|a| a.level).collect::<Vec<_>>(), vec![3, 4]);
+        assert_eq!(t.repo.skill(s.id).unwrap().current_level, Some(4));
+        // A copy of the row as it was before is refused, and nothing changes.
+        let err = t
+            .repo
+            .update_assessment(&a, 1, day("2026-11-02"), "")
+            .unwrap_err();
+        assert!(matches!(err, Error::Conflict { .. }), "{err:?}");
+        assert!(
+            t.repo
+                .update_assessment(&edited, 6, day("2026-11-02"), "")
+                .is_err()
+        );
+        assert_eq!(t.repo.skill_history(s.id).unwrap()[1].level, 4);
+    }
 
-#[test]
-fn an_assessment_is_deleted() {
-    let t = db();
-    let s = t.repo.add_skill(&draft("Rust", "")).unwrap();
-    let a = t
-        .repo
-        .record_skill_level(s.id, 2, day("2026-11-01"), "")
-        .unwrap();
-    let b = t
-        .repo
-        .record_skill_level(s.id, 3, day("2026-11-10"), "")
-        .unwrap();
-    t.repo.delete_assessment(b.id).unwrap();
-    assert_eq!(t.repo.skill_history(s.id).unwrap(), vec![a]);
-    assert_eq!(t.repo.skill(s.id).unwrap().current_level, Some(2));
-    let err = t.repo.delete_assessment(b.id).unwrap_err();
-    assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    #[test]
+    fn an_assessment_is_deleted() {
+        let t = db();
+        let s = t.repo.add_skill(&draft("Rust", "")).unwrap();
+        let a = t
+            .repo
+            .record_skill_level(s.id, 2, day("2026-11-01"), "")
+            .unwrap();
+        let b = t
+            .repo
+            .record_skill_level(s.id, 3, day("2026-11-10"), "")
+            .unwrap();
+        t.repo.delete_assessment(b.id).unwrap();
+        assert_eq!(t.repo.skill_history(s.id).unwrap(), vec![a]);
+        assert_eq!(t.repo.skill(s.id).unwrap().current_level, Some(2));
+        let err = t.repo.delete_assessment(b.id).unwrap_err();
+        assert!(matches!(err, Error::NotFound { .. }), "{err:?}");
+    }
 }

@@ -267,17 +267,23 @@ impl Repo {
     /// cancelled calendar occurrences (Today's "upcoming meetings"). A meeting that started
     /// before `now` and has not ended yet is still shown.
     pub fn upcoming_meetings(&self, now: NaiveDateTime, to: NaiveDate) -> Result<Vec<Meeting>> {
-        load_many(
+        // From the start of today, through the index; whether one that started has ended is
+        // decided here (a day's meetings are few, and time arithmetic differs between the
+        // backends).
+        let mut meetings = load_many(
             self.conn(),
             "WHERE m.deleted_at IS NULL AND m.starts_at < date(?2, '+1 day')
-               AND m.starts_at >= substr(?1, 1, 10)
-               AND datetime(m.starts_at, '+' || coalesce(m.duration_minutes, 0) || ' minutes')
-                   > datetime(?1)
+               AND m.starts_at >= ?1
                AND NOT EXISTS (SELECT 1 FROM calendar_events e
                                 WHERE e.meeting_id = m.id AND e.status = 'cancelled')
              ORDER BY m.starts_at, m.id",
-            params![at_text(now), day_text(to)],
-        )
+            params![day_text(now.date()), day_text(to)],
+        )?;
+        meetings.retain(|m| {
+            let minutes = i64::from(m.duration_minutes.unwrap_or(0));
+            m.starts_at + chrono::Duration::minutes(minutes) > now
+        });
+        Ok(meetings)
     }
 
     /// Meetings a person attended, newest first.
