@@ -258,7 +258,12 @@ impl Repo {
         // Control characters are never part of a word, and PostgreSQL's text cannot hold NUL.
         let texts: Vec<String> = terms
             .iter()
-            .map(|t| t.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect())
+            .map(|t| {
+                t.text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect()
+            })
             .collect();
         let json = serde_json::to_string(&texts).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(
@@ -310,8 +315,13 @@ impl Repo {
     /// [`Repo::search_words`] on PostgreSQL: the tsvector's GIN index finds the matches, the
     /// newest RANKED_MATCHES of them (that pass the filters) are ranked, as on SQLite. The rank
     /// is `ts_rank_cd`, title words weighing TITLE_WEIGHT times body words (weights A and B of
-    /// the tsvector) and divided by 1 + log(words), so that, as with bm25, a match in a title
-    /// or in a short text counts more; then newest first by date and key, as on SQLite.
+    /// the tsvector) and divided by the row's number of words (normalization 2), so that, as
+    /// with bm25, a match in a title or in a short text counts more (of the normalizations,
+    /// 2 gave bm25's order most often on the data set of tests/search.rs; 1 + log(words) let
+    /// a long text that repeats a word climb far above bm25's place for it); then newest
+    /// first by date and key, as on SQLite. bm25's saturation of repeated words and its
+    /// inverse document frequency have no counterpart, so a common word repeated in a long
+    /// text can still rank a place or two apart from SQLite.
     /// Snippets are made in Rust ([`crate::search::snippet`]) as FTS5 makes them: the server's
     /// `ts_headline` would not mark `Café` for `cafe`.
     fn search_words_pg(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
@@ -329,7 +339,7 @@ impl Repo {
         let body_weight = 1.0 / TITLE_WEIGHT;
         sql.text = format!(
             "SELECT w.id FROM ({} ORDER BY d.at DESC NULLS LAST, d.key DESC LIMIT {size}) w
-             ORDER BY ts_rank_cd(CAST('{{0, 0, {body_weight}, 1}}' AS real[]), w.tsv, {m}, 1) DESC,
+             ORDER BY ts_rank_cd(CAST('{{0, 0, {body_weight}, 1}}' AS real[]), w.tsv, {m}, 2) DESC,
                       w.at DESC NULLS LAST, w.key DESC
              LIMIT {l}",
             sql.text
@@ -480,9 +490,8 @@ impl Repo {
         let l = sql.bind(limit);
         // SQLite sorts NULL first, so last when descending; PostgreSQL must be told.
         let nulls = if postgres { " NULLS LAST" } else { "" };
-        sql.text.push_str(&format!(
-            " ORDER BY d.at DESC{nulls}, d.key DESC LIMIT {l}"
-        ));
+        sql.text
+            .push_str(&format!(" ORDER BY d.at DESC{nulls}, d.key DESC LIMIT {l}"));
         let ids = self.ids(&sql)?;
 
         // The hits' columns in one query (titles of assessments and feedback are looked up
