@@ -996,6 +996,37 @@ mod tests {
     }
 
     #[test]
+    fn snippets_mark_folded_matches_as_fts5_does() {
+        let (s, e) = (MATCH_START, MATCH_END);
+        let q = ok("cafe");
+        assert_eq!(
+            snippet(&["Café culture", "the café reopened"], &q, 12),
+            format!("{s}Café{e} culture")
+        );
+        // A phrase is one mark; a prefix marks the whole word; words left out are not marked.
+        let q = ok("\"drain nodes\" fir* -zebra");
+        assert_eq!(
+            snippet(&["Upgrade", "drain nodes first, then zebra"], &q, 12),
+            format!("{s}drain nodes{e} {s}first{e}, then zebra")
+        );
+        // A long text: the window of 4 words around the match, cut with an ellipsis.
+        let q = ok("heron");
+        let body = "one two three four five six seven heron eight nine ten eleven twelve";
+        assert_eq!(
+            snippet(&["", body], &q, 4),
+            format!("…seven {s}heron{e} eight nine…")
+        );
+        // A window starting a sentence is preferred when it shows as much.
+        let body = "one two three four. Five six heron seven eight nine ten";
+        assert_eq!(
+            snippet(&["", body], &q, 4),
+            format!("…Five six {s}heron{e} seven…")
+        );
+        assert_eq!(fold_word("İSTANBUL"), "istanbul");
+        assert_eq!(fold_word("Ελληνικά"), "ελληνικά");
+    }
+
+    #[test]
     fn segments_split_marked_snippets() {
         let s = format!("a {MATCH_START}kube{MATCH_END} and {MATCH_START}cafés{MATCH_END}");
         assert_eq!(

@@ -523,11 +523,15 @@ impl Repo {
     }
 
     /// For the benchmark: what search would cost without the index. Scans the text of every
-    /// live row with `LIKE '%word%'` and returns the newest `limit` matches as (kind, id).
+    /// live row with `LIKE '%word%'` (`ILIKE` on PostgreSQL, whose LIKE minds case) and
+    /// returns the newest `limit` matches as (kind, id).
     #[doc(hidden)]
     pub fn search_like_baseline(&self, word: &str, limit: usize) -> Result<Vec<(String, Id)>> {
         let pattern = like_pattern(word);
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        if self.conn().backend() == Backend::Postgres {
+            return self.search_ilike_baseline(&pattern, limit);
+        }
         let mut stmt = self.conn().prepare_cached(
             "SELECT kind, id FROM (
                 SELECT 'task' AS kind, id, day AS at FROM tasks WHERE deleted_at IS NULL
@@ -551,6 +555,43 @@ impl Repo {
                 UNION ALL SELECT 'checkin', id, at FROM energy_checkins WHERE deleted_at IS NULL
                     AND note LIKE ?1 ESCAPE '\\'
             ) ORDER BY at DESC LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<crate::db::sql::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// [`Repo::search_like_baseline`] on PostgreSQL: the same scan with ILIKE, dates as
+    /// SQLite's text so that they sort together.
+    fn search_ilike_baseline(&self, pattern: &str, limit: i64) -> Result<Vec<(String, Id)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT kind, id FROM (
+                SELECT 'task' AS kind, id, worklog_day_text(day) AS at FROM tasks
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR notes ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'learning', id, worklog_moment_text(at) FROM learnings
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR body ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'skill', id, NULL FROM skills WHERE deleted_at IS NULL
+                    AND (name ILIKE ?1 ESCAPE '\\' OR description ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'assessment', id, worklog_day_text(assessed_on) FROM skill_progress
+                    WHERE note ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'meeting', id, worklog_moment_text(starts_at) FROM meetings
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR notes ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'action_item', id, worklog_day_text(due_date) FROM action_items
+                    WHERE deleted_at IS NULL AND title ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'goal', id, worklog_day_text(target_date) FROM goals
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR description ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'milestone', id, worklog_day_text(due_date) FROM goal_milestones
+                    WHERE title ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'feedback', id, worklog_day_text(day) FROM feedback
+                    WHERE deleted_at IS NULL AND content ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'checkin', id, worklog_moment_text(at) FROM energy_checkins
+                    WHERE deleted_at IS NULL AND note ILIKE ?1 ESCAPE '\\'
+            ) AS scan ORDER BY at DESC NULLS LAST LIMIT ?2",
         )?;
         let rows = stmt
             .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
