@@ -15,7 +15,7 @@
 //! WORKLOG_BENCH_ROWS=0 cargo bench --bench search       # PostgreSQL only
 //! ```
 
-#[allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+// The throwaway server of the tests, reused as it is (it allows its own unwraps).
 #[path = "../tests/common/pg.rs"]
 mod pg;
 
