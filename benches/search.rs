@@ -15,6 +15,7 @@
 //! WORKLOG_BENCH_ROWS=0 cargo bench --bench search       # PostgreSQL only
 //! ```
 
+mod common;
 // The throwaway server of the tests, reused as it is (it allows its own unwraps).
 #[path = "../tests/common/pg.rs"]
 mod pg;
@@ -53,6 +54,10 @@ const LIMIT: usize = 20;
 const WRITES: usize = 500;
 
 fn main() -> Result<()> {
+    // `cargo test --all-targets` would otherwise generate a million rows and start a server.
+    if !common::run_as_bench() {
+        return Ok(());
+    }
     let sizes: Vec<usize> = match std::env::var("WORKLOG_BENCH_ROWS") {
         Ok(v) => v
             .split(',')
