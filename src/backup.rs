@@ -253,7 +253,7 @@ pub fn take(dir: &DataDir, clock: &dyn Clock, reason: Reason) -> Result<BackupRe
 pub fn accept_shrink(dir: &DataDir, clock: &dyn Clock) -> Result<BackupReport> {
     let db = dir.database();
     let mut report = take_inner(dir, &db, clock, Reason::Manual, Compare::No)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))?;
+        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))?;
     remove_state_file(dir, SHRINK_FILE)?;
     remove_state_file(dir, BASELINE_FILE)?;
     report.warnings.extend(rotate(dir, clock.today()));
@@ -431,7 +431,29 @@ pub(crate) fn take_unrotated(
 ) -> Result<BackupReport> {
     let db = dir.database();
     take_inner(dir, &db, clock, reason, Compare::Yes)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))
+        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))
+}
+
+/// The database as messages name it: its file, or its server (without a password).
+fn shown_db(dir: &DataDir) -> String {
+    match dir.server() {
+        Some(server) => server.to_string(),
+        None => dir.database().display().to_string(),
+    }
+}
+
+/// A backup of a database on a PostgreSQL server: a SQLite file like any other backup, made by
+/// copying every row into `dest` (empty) in one transaction, checked by the copy's counts and
+/// checksum, then taken out of WAL mode. It opens offline with `--data-dir`.
+fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
+    let clock: std::sync::Arc<dyn crate::clock::Clock> = std::sync::Arc::new(crate::clock::SystemClock);
+    let source = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
+        .map_err(|e| anyhow::anyhow!("cannot read the database on {server}: {e}"))?;
+    let target = crate::db::Repo::open_migrated(dest, clock)?;
+    crate::copy::copy(&source, &target, &mut |_, _| {})?;
+    drop(target);
+    snapshot::make_self_contained(dest)?;
+    Ok(())
 }
 
 /// Whether a new backup is compared with the reference for a shrink.
@@ -475,15 +497,17 @@ fn take_inner(
     compare: Compare,
 ) -> Result<BackupReport> {
     let started = Instant::now();
-    match db_file(db) {
-        DbFile::Sqlite if db.is_file() => {}
-        DbFile::EmptyOrForeign => {
-            bail!(
-                "{} is empty or not a database; there is nothing to back up",
-                db.display()
-            )
+    if dir.server().is_none() {
+        match db_file(db) {
+            DbFile::Sqlite if db.is_file() => {}
+            DbFile::EmptyOrForeign => {
+                bail!(
+                    "{} is empty or not a database; there is nothing to back up",
+                    db.display()
+                )
+            }
+            _ => bail!("there is no database file to back up"),
         }
-        _ => bail!("there is no database file to back up"),
     }
     let folder = dir.backups();
     if !folder.exists() {
@@ -491,12 +515,17 @@ fn take_inner(
     }
     let mut warnings = Vec::new();
     warnings.extend(paths::remove_stale_temps(&folder));
-    check_free_space(&folder, db)?;
+    if dir.server().is_none() {
+        check_free_space(&folder, db)?;
+    }
     let previous = list(dir)?.into_iter().next();
 
     let temp = TempFile::create(&folder)?;
     crate::fault::point("backup.temp").map_err(|e| with_path(e, temp.path()))?;
-    snapshot::snapshot_file(db, temp.path())?;
+    match dir.server() {
+        None => snapshot::snapshot_file(db, temp.path())?,
+        Some(server) => snapshot_server(server, temp.path())?,
+    }
     crate::fault::point("backup.snapshot").map_err(|e| with_path(e, temp.path()))?;
     File::open(temp.path())
         .and_then(|f| f.sync_all())

@@ -47,7 +47,12 @@ impl std::fmt::Debug for ServerAddress {
 impl std::fmt::Display for ServerAddress {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", crate::db::sql::pg::redact(&self.url))?;
-        if let Some(s) = &self.schema {
+        // The schema in use: WORKLOG_SCHEMA, else the address's, else the default.
+        let schema = crate::db::sql::pg::Target::parse(&self.url, self.schema.as_deref())
+            .map(|t| t.schema().to_string())
+            .ok()
+            .or_else(|| self.schema.clone());
+        if let Some(s) = schema {
             write!(f, " (schema {s})")?;
         }
         Ok(())
