@@ -211,6 +211,9 @@ impl Repo {
                 // PostgreSQL's triggers index each row as it arrives; the rebuild then mends
                 // what depends on rows that came later (a goal under a deleted goal).
                 let value = f(repo)?;
+                // Rows that arrived with their ids leave the identities behind them.
+                conn.execute_batch("SELECT worklog_sync_identities()")
+                    .map_err(Error::from)?;
                 if repo.schema_version()? >= 3 {
                     conn.execute_batch("SELECT search_rebuild()")
                         .map_err(Error::from)?;
