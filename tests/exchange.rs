@@ -709,6 +709,30 @@ on_both_backends! {
         assert!(tasks.starts_with("id,day,"), "{tasks}");
         assert!(tasks.contains(",'=1+1,"), "{tasks}");
     }
+
+    /// A broken reference names the row, the column and the missing key, on both backends
+    /// (PostgreSQL finds it as the row arrives, SQLite when the load ends).
+    #[test]
+    fn a_broken_reference_in_an_export_names_the_missing_key_on_either_backend() {
+        let a = db();
+        task(&a.repo, "2026-11-20", "linked");
+        let mut doc: serde_json::Value = serde_json::from_str(&json_of(&a.repo)).unwrap();
+        doc["tables"]["tasks"][0]["goal_id"] = serde_json::json!(99);
+        let b = db();
+        let e = worklog::import::import(
+            &b.repo,
+            &doc.to_string(),
+            None,
+            false,
+            &worklog::import::system_local,
+        )
+        .unwrap_err();
+        assert!(
+            format!("{e:#}").contains("task 1 refers to goal 99 (goal_id), which does not exist"),
+            "{e:#}"
+        );
+        assert_eq!(b.repo.row_counts().unwrap().total(), 0);
+    }
 }
 
 /// An export of a SQLite database loads into PostgreSQL, and PostgreSQL exports the very

@@ -895,6 +895,11 @@ impl Repo {
                 ),
             ));
         }
+        if conn.backend() == Backend::Postgres
+            && let Some(problem) = pg_missing_reference(conn, table, &value_of)?
+        {
+            return Err(Error::invalid("row", problem));
+        }
         let names = columns
             .iter()
             .map(|c| quote_ident(c))
@@ -1046,6 +1051,58 @@ impl Repo {
             .query_row(params![parent, title.trim()], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// On PostgreSQL, which checks a row's references as it arrives, the first reference of a row
+/// about to be inserted that finds no row, said as SQLite's check at the end of a load says
+/// it ("task 1 refers to goal 99 (goal_id), which does not exist").
+fn pg_missing_reference<'v>(
+    conn: &Connection,
+    table: &TableInfo,
+    value_of: &dyn Fn(&str) -> Option<&'v Value>,
+) -> Result<Option<String>> {
+    let references: Vec<(String, String, String)> = conn
+        .prepare_cached(
+            "SELECT CAST(a.attname AS text), CAST(p.relname AS text), CAST(pa.attname AS text)
+               FROM pg_constraint f
+               JOIN pg_class c ON c.oid = f.conrelid
+               JOIN pg_class p ON p.oid = f.confrelid
+               JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]
+               JOIN pg_attribute pa ON pa.attrelid = f.confrelid AND pa.attnum = f.confkey[1]
+              WHERE f.contype = 'f' AND cardinality(f.conkey) = 1 AND c.relname = CAST(?1 AS text)
+                AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+              ORDER BY f.conname",
+        )?
+        .query_map([&table.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<crate::db::sql::Result<_>>()?;
+    for (column, parent, parent_column) in references {
+        let Some(v) = value_of(&column).filter(|v| **v != Value::Null) else {
+            continue;
+        };
+        let found = conn
+            .prepare_cached(&format!(
+                "SELECT 1 FROM {} WHERE {} = ?1",
+                quote_ident(&parent),
+                quote_ident(&parent_column)
+            ))?
+            .exists([v])?;
+        if !found {
+            let row = match value_of("id") {
+                Some(Value::Integer(id)) => format!("{} {id}", super::admin::noun(&table.name)),
+                _ => format!("a {} row", table.name),
+            };
+            let key = if parent_column == "id" {
+                value_display(v)
+            } else {
+                format!("{parent_column} {}", value_display(v))
+            };
+            return Ok(Some(format!(
+                "{row} refers to {} {key} ({column}), which does not exist",
+                super::admin::noun(&parent)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 fn record(conn: &Connection, from: Provenance<'_>, target: ImportTarget) -> Result<()> {
