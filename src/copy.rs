@@ -238,3 +238,68 @@ fn parents_first(table: &TableInfo, rows: Vec<Vec<Value>>) -> Vec<Vec<Value>> {
     let mut slots: Vec<Option<Vec<Value>>> = rows.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_row_comes_after_the_row_it_refers_to() {
+        let table = TableInfo {
+            name: "goals".into(),
+            columns: vec!["id".into(), "parent_id".into()],
+            key: vec!["id".into()],
+            parent: Some("parent_id".into()),
+        };
+        let row = |id: i64, parent: Option<i64>| {
+            vec![
+                Value::Integer(id),
+                parent.map_or(Value::Null, Value::Integer),
+            ]
+        };
+        // 1 under 3 under 2; 4 under a goal not in the rows; 5 on its own.
+        let rows = vec![
+            row(1, Some(3)),
+            row(2, None),
+            row(3, Some(2)),
+            row(4, Some(99)),
+            row(5, None),
+        ];
+        let ids: Vec<Value> = parents_first(&table, rows)
+            .into_iter()
+            .map(|r| r[0].clone())
+            .collect();
+        assert_eq!(ids, [2, 3, 1, 4, 5].map(Value::Integer));
+    }
+
+    #[test]
+    fn the_checksum_sees_every_value_and_where_it_is() {
+        let sum = |rows: &[Vec<Value>]| {
+            let mut s = Summer::default();
+            s.table("t");
+            for r in rows {
+                s.row(r);
+            }
+            s.finish()
+        };
+        let base = sum(&[vec![Value::Integer(1), Value::Text("a".into())]]);
+        assert_eq!(base.counts, vec![("t".to_string(), 1)]);
+        assert_eq!(base.checksum.len(), 64);
+        for other in [
+            vec![vec![Value::Integer(1), Value::Text("b".into())]],
+            vec![vec![Value::Integer(1), Value::Null]],
+            vec![vec![Value::Text("1".into()), Value::Text("a".into())]],
+            vec![vec![
+                Value::Integer(1),
+                Value::Text("a".into()),
+                Value::Null,
+            ]],
+        ] {
+            assert_ne!(sum(&other).checksum, base.checksum, "{other:?}");
+        }
+        assert_eq!(
+            sum(&[vec![Value::Integer(1), Value::Text("a".into())]]),
+            base
+        );
+    }
+}
