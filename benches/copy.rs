@@ -3,9 +3,16 @@
 //! (the tests' own, `tests/common/pg.rs`). Each copy includes its verification: both sides read
 //! back, counted and checksummed. Run with `cargo bench --bench copy`;
 //! `WORKLOG_BENCH_ROWS=100000` and `WORKLOG_BENCH_RUNS=N` change the size and the runs.
+//!
+//! Measured 2026-12-01 on the shared 2-core build machine (load 6-10), medians of 3, the
+//! cluster run as the tests run it (fsync off: one commit per copy, so that matters little):
+//! the demo's "1,000,000" rows are 940,143; SQLite to PostgreSQL 18.1 s (52,000 rows/s, 3.7 s
+//! CPU in worklog), PostgreSQL to SQLite 8.1 s (116,000 rows/s); of that, reading one side
+//! back and checksumming it takes 0.9 s on SQLite and 2.7 s on PostgreSQL. At 98,483 rows:
+//! 2.0 s and 0.8 s.
 
 mod common;
-#[allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
+// The tests' throwaway cluster (the file allows what tests allow).
 #[path = "../tests/common/pg.rs"]
 mod pg;
 

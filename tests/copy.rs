@@ -251,3 +251,22 @@ fn an_interrupted_copy_to_postgres_leaves_the_schema_empty() {
         .unwrap();
     assert_eq!(rows.trim(), "0");
 }
+
+/// On a terminal the copy shows rows copied of the total on standard error; elsewhere (every
+/// other test here checks standard error is empty) it says nothing while it works.
+#[test]
+fn progress_shows_on_a_terminal() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    fill(&a);
+    let total: i64 = open(&a).row_counts().unwrap().total();
+    let mut session =
+        common::pty::Session::start_with(&a, 120, 40, &[], &["copy", "--to", b.to_str().unwrap()]);
+    session.wait_for("the copy is complete");
+    assert!(session.wait_exit().success());
+    let text = String::from_utf8_lossy(&session.bytes()).into_owned();
+    assert!(
+        text.contains(&format!("worklog: copying: {total} of {total} rows (100%)")),
+        "{text}"
+    );
+}
