@@ -553,6 +553,9 @@ impl Repo {
         } else {
             range_condition(&table.name, conn.backend())
         };
+        if conn.backend() == Backend::Postgres && !table.key.is_empty() {
+            return self.export_pages(table, &cols, &order, condition.as_deref(), range, each);
+        }
         let mut sql = format!("SELECT {cols} FROM {}", quote_ident(&table.name));
         if let Some(c) = &condition {
             sql.push_str(&format!(" WHERE {c}"));
@@ -588,6 +591,89 @@ impl Repo {
             Ok(())
         })
         .map_err(|e| failed.take().unwrap_or_else(|| e.into()))
+    }
+
+    /// [`Repo::export_rows`] on PostgreSQL, a page of rows at a time by key: its driver reads
+    /// a whole result before handing on the first row, which for a table of a million rows
+    /// would hold all of them at once. Inside the export's snapshot the pages are consistent.
+    fn export_pages(
+        &self,
+        table: &TableInfo,
+        cols: &str,
+        order: &str,
+        condition: Option<&str>,
+        range: Range,
+        each: &mut dyn FnMut(&[Value]) -> Result<()>,
+    ) -> Result<()> {
+        const PAGE: usize = 10_000;
+        let conn = self.conn();
+        let text = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(day_text(d)));
+        let range_values = match condition {
+            Some(_) => vec![text(range.from), text(range.to)],
+            None => Vec::new(),
+        };
+        let marks = (1..=table.key.len())
+            .map(|i| format!("?{}", range_values.len() + i))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let name = quote_ident(&table.name);
+        let first = match condition {
+            Some(c) => format!("SELECT {cols} FROM {name} WHERE {c} ORDER BY {order} LIMIT {PAGE}"),
+            None => format!("SELECT {cols} FROM {name} ORDER BY {order} LIMIT {PAGE}"),
+        };
+        let next = match condition {
+            Some(c) => format!(
+                "SELECT {cols} FROM {name} WHERE ({c}) AND ({order}) > ({marks}) \
+                 ORDER BY {order} LIMIT {PAGE}"
+            ),
+            None => format!(
+                "SELECT {cols} FROM {name} WHERE ({order}) > ({marks}) ORDER BY {order} LIMIT {PAGE}"
+            ),
+        };
+        let key_at: Vec<usize> = table.key.iter().filter_map(|k| table.column(k)).collect();
+        let mut after: Option<Vec<Value>> = None;
+        loop {
+            let mut bound = range_values.clone();
+            let sql = match &after {
+                Some(key) => {
+                    bound.extend(key.iter().cloned());
+                    &next
+                }
+                None => &first,
+            };
+            let mut rows: Vec<Vec<Value>> = Vec::new();
+            let mut failed = None;
+            conn.prepare_cached(sql)?
+                .for_each(params_from_iter(bound.iter()), |row| {
+                    let mut values = Vec::with_capacity(table.columns.len());
+                    for (i, c) in table.columns.iter().enumerate() {
+                        match read_value(row.get(i), &table.name, c) {
+                            Ok(v) => values.push(v),
+                            Err(e) => {
+                                failed = Some(e);
+                                return Err(crate::db::sql::Error::Unsupported("stopped"));
+                            }
+                        }
+                    }
+                    rows.push(values);
+                    Ok(())
+                })
+                .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+            for row in &rows {
+                each(row)?;
+            }
+            match rows.last() {
+                Some(last) if rows.len() == PAGE => {
+                    after = Some(
+                        key_at
+                            .iter()
+                            .filter_map(|&i| last.get(i).cloned())
+                            .collect(),
+                    );
+                }
+                _ => return Ok(()),
+            }
+        }
     }
 
     /// Up to `limit` rows of `table` whose key comes after `after` (from the first row with
