@@ -818,3 +818,44 @@ fn a_table_longer_than_a_page_exports_whole_on_postgres() {
     assert!(ranged.len() > doc.len() / 2 && ranged.len() < doc.len());
     assert!(json_in_range(&pg.repo, range) == ranged);
 }
+
+/// The export with the stamps a fresh import takes from the clock of the moment (made,
+/// changed) blanked: what two imports of the same file at different times share.
+fn without_stamps(doc: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(doc).unwrap();
+    for rows in v["tables"].as_object_mut().unwrap().values_mut() {
+        for row in rows.as_array_mut().unwrap() {
+            for stamp in ["created_at", "updated_at", "imported_at"] {
+                if let Some(x) = row.get_mut(stamp) {
+                    *x = serde_json::Value::Null;
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Taskwarrior's and jrnl's exports import into the same rows on
+/// PostgreSQL as on SQLite.
+#[test]
+fn other_tools_exports_import_the_same_on_both_backends() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let utc = |t: chrono::DateTime<chrono::Utc>| t.naive_utc();
+    for file in ["taskwarrior-export.json", "jrnl-export.json"] {
+        let text = fs::read_to_string(fixtures.join(file)).unwrap();
+        let lite = common::db();
+        let pg = common::on_postgres::db();
+        let a = worklog::import::import(&lite.repo, &text, None, false, &utc).unwrap();
+        let b = worklog::import::import(&pg.repo, &text, None, false, &utc).unwrap();
+        assert_eq!(a.added, b.added, "{file}");
+        assert!(a.added.total() > 0, "{file}");
+        assert_eq!(
+            without_stamps(&json_of(&pg.repo)),
+            without_stamps(&json_of(&lite.repo)),
+            "{file}"
+        );
+    }
+}
