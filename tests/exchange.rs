@@ -859,3 +859,61 @@ fn other_tools_exports_import_the_same_on_both_backends() {
         );
     }
 }
+
+/// The iCalendar export of the same rows is the same file on both backends.
+#[test]
+fn the_icalendar_export_is_the_same_on_both_backends() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let lite = common::db();
+    fill(&lite.repo);
+    // A weekly series and a cancelled meeting, so calendar_events has rows of both kinds.
+    let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n\
+        BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n\
+        DTSTART:20261102T100000Z\r\nDTEND:20261102T103000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n\
+        SUMMARY:Weekly sync\r\nLOCATION:Room 1\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:off@example.com\r\nDTSTAMP:20261101T000000Z\r\n\
+        DTSTART:20261105T140000Z\r\nDTEND:20261105T150000Z\r\nSTATUS:CANCELLED\r\n\
+        SUMMARY:Called off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let window = worklog::import::ics::Options {
+        from: day("2026-10-01"),
+        to: day("2026-12-31"),
+        all_day: false,
+        domain: None,
+    };
+    worklog::import::import_with(
+        &lite.repo,
+        calendar,
+        Some(worklog::model::ImportSource::Ics),
+        false,
+        &|t| t.naive_utc(),
+        &window,
+    )
+    .unwrap();
+    let doc = json_of(&lite.repo);
+    let parsed: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    let events = parsed["tables"]["calendar_events"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["recurring"] == 1), "{events:?}");
+    let pg = common::on_postgres::db();
+    import_json(&pg.repo, &doc);
+    let ics = |r: &Repo| {
+        let mut out = Vec::new();
+        let n = worklog::import::ics::write(
+            r,
+            Some(day("2026-01-01")),
+            Some(day("2026-12-31")),
+            at(NOW).and_utc(),
+            &|t| t.and_utc(),
+            &mut out,
+        )
+        .unwrap();
+        (n, String::from_utf8(out).unwrap())
+    };
+    let (n, text) = ics(&lite.repo);
+    assert!(n > 0 && text.contains("BEGIN:VEVENT"), "{n}");
+    assert!(
+        ics(&pg.repo) == (n, text),
+        "PostgreSQL writes another calendar"
+    );
+}
