@@ -233,19 +233,19 @@ fn an_interrupted_copy_to_postgres_leaves_the_schema_empty() {
     let a = tmp.path().join("a");
     fill(&a);
     let (url, schema) = server.fresh_schema();
-    let run = worklog_with_env(
-        &a,
-        NOW,
-        &["copy", "--to", &url],
-        "",
-        &[
-            ("WORKLOG_SCHEMA", &schema),
-            ("WORKLOG_FAULT", "copy.page=eio"),
-        ],
-    );
-    assert_ne!(run.code, 0, "{}", run.stdout);
-    let pg = Repo::open_server(&url, Some(&schema), clock()).unwrap();
-    assert!(!pg.has_data().unwrap());
+    // A failed step, and a crash (the server rolls back what a lost connection left open).
+    for fault in ["copy.page=eio", "copy.page=abort"] {
+        let run = worklog_with_env(
+            &a,
+            NOW,
+            &["copy", "--to", &url],
+            "",
+            &[("WORKLOG_SCHEMA", &schema), ("WORKLOG_FAULT", fault)],
+        );
+        assert_ne!(run.code, 0, "{}", run.stdout);
+        let pg = Repo::open_server(&url, Some(&schema), clock()).unwrap();
+        assert!(!pg.has_data().unwrap(), "{fault}");
+    }
     let rows = server
         .admin_sql(&format!("SELECT count(*) FROM {schema}.tasks"))
         .unwrap();
