@@ -117,6 +117,13 @@ enum Command {
     /// Take today's backup if missing, unless one is running (started detached by commands)
     #[command(name = "__daily-backup", hide = true)]
     DailyBackup,
+    /// Copy the whole database into an empty one: a PostgreSQL server or a SQLite file
+    Copy {
+        /// A postgresql:// URL (schema from WORKLOG_SCHEMA or the URL), a data directory,
+        /// or a .db file
+        #[arg(long, value_name = "TARGET")]
+        to: String,
+    },
     /// Move the database schema to version N, up or down (backs up first)
     Migrate {
         /// The schema version to move to
@@ -707,6 +714,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
+        Some(Command::Copy { to }) => cli::copy::copy(&dir()?, clock, &to, out, err)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
         }

@@ -34,6 +34,9 @@ _worklog() {
             worklog,config)
                 cmd="worklog__subcmd__config"
                 ;;
+            worklog,copy)
+                cmd="worklog__subcmd__copy"
+                ;;
             worklog,demo)
                 cmd="worklog__subcmd__demo"
                 ;;
@@ -163,6 +166,9 @@ _worklog() {
             worklog__subcmd__help,config)
                 cmd="worklog__subcmd__help__subcmd__config"
                 ;;
+            worklog__subcmd__help,copy)
+                cmd="worklog__subcmd__help__subcmd__copy"
+                ;;
             worklog__subcmd__help,demo)
                 cmd="worklog__subcmd__help__subcmd__demo"
                 ;;
@@ -245,7 +251,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,6 +1020,40 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__copy)
+            opts="-q -v -h --to --data-dir --database --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__demo)
             opts="-q -v -h --data-dir --rows --seed --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1159,7 +1199,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1369,6 +1409,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

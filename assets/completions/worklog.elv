@@ -35,6 +35,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand restore 'Replace the database with a backup (the current one is backed up first)'
             cand check 'Check the database''s integrity and the state of the backups'
             cand __daily-backup 'Take today''s backup if missing, unless one is running (started detached by commands)'
+            cand copy 'Copy the whole database into an empty one: a PostgreSQL server or a SQLite file'
             cand migrate 'Move the database schema to version N, up or down (backs up first)'
             cand add 'Capture something quickly, without opening the app'
             cand done 'Mark focus tasks done'
@@ -95,6 +96,19 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --help 'Print help'
         }
         &'worklog;__daily-backup'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;copy'= {
+            cand --to 'A postgresql:// URL (schema from WORKLOG_SCHEMA or the URL), a data directory, or a .db file'
             cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
             cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
             cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
@@ -557,6 +571,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand restore 'Replace the database with a backup (the current one is backed up first)'
             cand check 'Check the database''s integrity and the state of the backups'
             cand __daily-backup 'Take today''s backup if missing, unless one is running (started detached by commands)'
+            cand copy 'Copy the whole database into an empty one: a PostgreSQL server or a SQLite file'
             cand migrate 'Move the database schema to version N, up or down (backs up first)'
             cand add 'Capture something quickly, without opening the app'
             cand done 'Mark focus tasks done'
@@ -583,6 +598,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;check'= {
         }
         &'worklog;help;__daily-backup'= {
+        }
+        &'worklog;help;copy'= {
         }
         &'worklog;help;migrate'= {
         }

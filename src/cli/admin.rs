@@ -16,7 +16,7 @@ fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
-fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
+pub(crate) fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
     for w in warnings {
         warn(to, w)?;
     }

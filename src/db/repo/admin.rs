@@ -291,7 +291,7 @@ fn shown_value(v: &rusqlite::types::Value) -> String {
 }
 
 /// What one row of a table is called in messages.
-fn noun(table: &str) -> &str {
+pub(super) fn noun(table: &str) -> &str {
     match table {
         "organizations" => "organization",
         "people" => "person",

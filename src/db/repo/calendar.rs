@@ -341,8 +341,8 @@ impl Repo {
         let c = self.conn();
         let mut stmt = c.prepare_cached(
             "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.notes, m.kind,
-                    e.uid, e.occurrence, coalesce(e.recurring, 0), coalesce(e.location, ''),
-                    coalesce(e.status = 'cancelled', 0)
+                    e.uid, e.occurrence, CASE WHEN e.recurring THEN 1 ELSE 0 END, coalesce(e.location, ''),
+                    CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END
                FROM meetings m LEFT JOIN calendar_events e ON e.meeting_id = m.id
               WHERE m.deleted_at IS NULL
                 AND (CAST(?1 AS TEXT) IS NULL OR substr(m.starts_at, 1, 10) >= ?1)

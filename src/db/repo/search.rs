@@ -208,10 +208,44 @@ impl Repo {
         self.transaction(Ending::Commit, |repo| {
             let conn = repo.conn();
             if conn.backend() == crate::db::sql::Backend::Postgres {
-                // PostgreSQL's triggers index each row as it arrives; the rebuild then mends
-                // what depends on rows that came later (a goal under a deleted goal).
+                // As on SQLite, the index's triggers are off while the rows arrive (the
+                // table's owner may switch its own triggers; foreign keys stay on), and one
+                // rebuild indexes every row: a trigger run per row costs ~0.2 ms, minutes
+                // for a million rows. ALTER TABLE is transactional: a failure undoes it.
+                let indexed = repo.schema_version()? >= 3;
+                let with_triggers: Vec<String> = if indexed {
+                    let list = || -> Result<Vec<String>> {
+                        Ok(conn
+                            .prepare_cached(
+                                "SELECT DISTINCT CAST(c.relname AS text) FROM pg_trigger t
+                           JOIN pg_class c ON c.oid = t.tgrelid
+                          WHERE NOT t.tgisinternal AND c.relnamespace =
+                                (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                          ORDER BY 1",
+                            )?
+                            .query_map([], |r| r.get(0))?
+                            .collect::<crate::db::sql::Result<_>>()?)
+                    };
+                    list()?
+                } else {
+                    Vec::new()
+                };
+                let switch = |how: &str| -> Result<()> {
+                    for table in &with_triggers {
+                        conn.execute_batch(&format!(
+                            "ALTER TABLE {} {how} TRIGGER USER",
+                            crate::db::sql::pg::quote_ident(table)
+                        ))?;
+                    }
+                    Ok(())
+                };
+                switch("DISABLE")?;
                 let value = f(repo)?;
-                if repo.schema_version()? >= 3 {
+                switch("ENABLE")?;
+                // Rows that arrived with their ids leave the identities behind them.
+                conn.execute_batch("SELECT worklog_sync_identities()")
+                    .map_err(Error::from)?;
+                if indexed {
                     conn.execute_batch("SELECT search_rebuild()")
                         .map_err(Error::from)?;
                 }
