@@ -449,7 +449,9 @@ fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
     let clock: std::sync::Arc<dyn crate::clock::Clock> = std::sync::Arc::new(crate::clock::SystemClock);
     let source = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
         .map_err(|e| anyhow::anyhow!("cannot read the database on {server}: {e}"))?;
-    let target = crate::db::Repo::open_migrated(dest, clock)?;
+    // At the source's version (see `copy`): a backup taken before a migration is of the
+    // schema before it.
+    let target = crate::db::Repo::open(dest, clock)?;
     crate::copy::copy(&source, &target, &mut |_, _| {})?;
     drop(target);
     snapshot::make_self_contained(dest)?;

@@ -124,22 +124,27 @@ impl Copied {
     }
 }
 
-/// Copies every row of `source` into `target`, which must hold no data and is brought to the
-/// latest schema version first. `progress(done, total)` hears after each page how many rows
-/// are across. Then both are read back and compared (see the module docs).
+/// Copies every row of `source` into `target`, which must hold no data and is first brought
+/// up to the source's schema version (a backup taken before a migration keeps the schema it
+/// was taken at). `progress(done, total)` hears after each page how many rows are across.
+/// Then both are read back and compared (see the module docs).
 pub fn copy(source: &Repo, target: &Repo, progress: &mut dyn FnMut(u64, u64)) -> Result<Copied> {
-    target.migrate_to(crate::db::migrate::latest())?;
-    let (from, to) = (source.schema_version()?, target.schema_version()?);
-    if from != to {
-        bail!(
-            "the source is at schema version {from} and the target at {to}: open the source \
-             with this worklog first, so that it is migrated"
-        );
-    }
+    // Before anything is written to the target, not even a migration.
     if target.has_data()? {
         bail!(
             "{} already holds data; copy goes only into an empty database",
             target.path().display()
+        );
+    }
+    let from = source.schema_version()?;
+    if target.schema_version()? < from {
+        target.migrate_to(from)?;
+    }
+    let to = target.schema_version()?;
+    if from != to {
+        bail!(
+            "the source is at schema version {from} and the target at {to}: open the source \
+             with this worklog first, so that it is migrated"
         );
     }
     let source_print = source.snapshot(|source| -> Result<Fingerprint> {
