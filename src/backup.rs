@@ -1062,6 +1062,9 @@ pub struct RestoreReport {
 pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<RestoreReport> {
     // No start may check, back up or migrate while the database is being replaced.
     let _lock = crate::launch::lock(dir)?;
+    if let Some(server) = dir.server() {
+        return restore_into_server(dir, server, clock, source);
+    }
     let live = dir.database();
     if live.exists() && same_file(source, &live) {
         bail!("{} is the live database itself", source.display());
@@ -1106,6 +1109,59 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         rows: check.counts.total(),
         saved,
         set_aside,
+        warnings,
+    })
+}
+
+/// [`restore`] into a PostgreSQL server: the backup is prepared as for a file (copied,
+/// migrated, verified), the server's data is backed up (pre-restore), then in ONE transaction
+/// on the server every table is emptied and filled from the prepared copy, and both are read
+/// back and compared by the copy. A failure anywhere leaves the server as it was.
+fn restore_into_server(
+    dir: &DataDir,
+    server: &paths::ServerAddress,
+    clock: Arc<dyn Clock>,
+    source: &Path,
+) -> Result<RestoreReport> {
+    let check = verify_worklog_file(source)?;
+    let incoming = restore_copy(dir, source)?;
+    crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
+    let live = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
+        .map_err(|e| anyhow!("cannot open the database on {server}: {e}"))?;
+    live.migrate_to(crate::db::migrate::latest())?;
+    let saved = if live.has_data()? {
+        Some(
+            take_unrotated(dir, &*clock, Reason::PreRestore)
+                .map_err(|e| anyhow!("{e:#}; the restore was not done"))?,
+        )
+    } else {
+        None
+    };
+    let prepared = crate::db::Repo::open(incoming.path(), clock.clone())?;
+    live.transaction(crate::db::exchange::Ending::Commit, |live| -> Result<()> {
+        live.empty_for_restore()?;
+        crate::copy::copy(&prepared, live, &mut |_, _| {})?;
+        crate::fault::point("restore.copied")?;
+        Ok(())
+    })
+    .map_err(|e| anyhow!("restoring {} failed: {e:#}; the server is as it was", source.display()))?;
+    live.acknowledge_identity()?;
+    drop(prepared);
+    drop(incoming);
+    let mut warnings = saved
+        .as_ref()
+        .map(|s| s.warnings.clone())
+        .unwrap_or_default();
+    if let Err(e) = clear_shrink(dir, source) {
+        warnings.push(format!("{e:#}"));
+    }
+    warnings.extend(rotate(dir, clock.today()));
+    Ok(RestoreReport {
+        source: source.to_path_buf(),
+        schema_version: check.schema_version,
+        rows: check.counts.total(),
+        saved,
+        set_aside: Vec::new(),
         warnings,
     })
 }

@@ -125,7 +125,7 @@ pub fn restore(
         shown(&report.source),
         report.rows,
         report.schema_version,
-        shown(&dir.database())
+        database_shown(dir)
     )?;
     match &report.saved {
         Some(saved) => writeln!(

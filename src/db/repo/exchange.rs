@@ -505,6 +505,32 @@ impl Repo {
     ///
     /// The database's identity is left out: it says which database a file is, and an import
     /// of its rows into another must not make that one claim to be this one.
+    /// Empties every table of the user's data and the search index, inside the caller's
+    /// transaction, and gives the database a new identity (sessions that read it before
+    /// must read again): for a restore into a PostgreSQL server, which fills it again in the
+    /// same transaction. On SQLite a restore replaces the file instead.
+    pub fn empty_for_restore(&self) -> Result<()> {
+        let conn = self.conn();
+        if conn.backend() != crate::db::sql::Backend::Postgres {
+            return Err(Error::Sqlite(
+                "a SQLite database is restored by replacing its file".into(),
+            ));
+        }
+        if conn.is_autocommit() {
+            return Err(Error::Sqlite(
+                "emptying for a restore belongs in the restore's transaction".into(),
+            ));
+        }
+        let mut names: Vec<String> = self
+            .export_tables()?
+            .into_iter()
+            .map(|t| quote_ident(&t.name))
+            .collect();
+        names.push("search_docs".into());
+        conn.execute_batch(&format!("TRUNCATE {} RESTART IDENTITY", names.join(", ")))?;
+        self.renew_identity(super::super::identity::Renewal::Restore)
+    }
+
     pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
         let mut all = tables(self.conn())?;
         all.retain(|t| t.name != crate::db::identity::TABLE);
