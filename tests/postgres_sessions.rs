@@ -112,3 +112,58 @@ fn a_password_in_the_address_never_shows() {
     assert!(!text.contains("s3cret-pw"), "{text}");
     assert!(text.contains(":***@"), "{text}");
 }
+
+/// Nobody loses their safety net by moving to a server: each start takes the daily backup as
+/// a SQLite snapshot in the local `backups/`, `restore` puts one back into the server (the
+/// server's data saved first), and a snapshot opens offline, without the server.
+#[test]
+fn a_server_log_is_backed_up_locally_restored_into_the_server_and_opens_offline() {
+    if pg::server().is_none() {
+        return;
+    }
+    on_postgres::use_fresh_schema();
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let now = "2026-11-22T09:30:00";
+    for title in ["first", "second"] {
+        let run = bin::worklog(data, now, &["add", "task", title]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stderr.is_empty(), "{}", run.stderr);
+    }
+    let backup = bin::worklog(data, now, &["backup"]);
+    assert_eq!(backup.code, 0, "{}", backup.stderr);
+    let file = backup
+        .stdout
+        .split_whitespace()
+        .find(|w| w.ends_with("-manual.db"))
+        .unwrap()
+        .to_string();
+    assert!(std::path::Path::new(&file).starts_with(data.join("backups")));
+    bin::worklog(data, now, &["add", "task", "third"]);
+
+    let restore = bin::worklog(data, now, &["restore", &file]);
+    assert_eq!(restore.code, 0, "{}", restore.stderr);
+    assert!(restore.stdout.contains("(schema "), "{}", restore.stdout);
+    assert!(!data.join("worklog.db").exists(), "nothing restored into a local file");
+    let titles = |run: bin::Run| -> Vec<String> {
+        let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+        rows.iter()
+            .map(|r| r["title"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        titles(bin::worklog(data, now, &["list", "tasks", "--json"])),
+        ["first", "second"]
+    );
+    let list = bin::worklog(data, now, &["backup", "--list"]);
+    assert!(list.stdout.contains("pre-restore"), "{}", list.stdout);
+
+    // Offline: the same data directory without the server restores into a file of its own.
+    on_postgres::forget();
+    let offline = bin::worklog(data, now, &["restore", &file]);
+    assert_eq!(offline.code, 0, "{}", offline.stderr);
+    assert_eq!(
+        titles(bin::worklog(data, now, &["list", "tasks", "--json"])),
+        ["first", "second"]
+    );
+}

@@ -70,6 +70,11 @@ pub mod on_postgres {
         CURRENT.with(|c| c.borrow().clone())
     }
 
+    /// From now on the real binary runs on the data directory's own file again.
+    pub fn forget() {
+        CURRENT.with(|c| *c.borrow_mut() = None);
+    }
+
     /// A fresh schema, which the real binary then uses in this test.
     pub fn use_fresh_schema() -> (String, String) {
         let server = pg::server().expect("checked by the caller");
