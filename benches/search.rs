@@ -5,10 +5,20 @@
 //! without the index, and the median latency of typical searches next to a plain
 //! `LIKE '%word%'` scan over the same text (what search would cost without an index).
 //!
+//! Then, where PostgreSQL is installed, the same searches at 100,000 rows on a throwaway
+//! server started as the tests start theirs (`tests/common/pg.rs`), next to an `ILIKE` scan
+//! of the same text.
+//!
 //! ```sh
 //! cargo bench --bench search                          # both sizes (about 3 minutes)
 //! WORKLOG_BENCH_ROWS=100000 cargo bench --bench search  # one size
+//! WORKLOG_BENCH_ROWS=0 cargo bench --bench search       # PostgreSQL only
 //! ```
+
+mod common;
+// The throwaway server of the tests, reused as it is (it allows its own unwraps).
+#[path = "../tests/common/pg.rs"]
+mod pg;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -44,6 +54,10 @@ const LIMIT: usize = 20;
 const WRITES: usize = 500;
 
 fn main() -> Result<()> {
+    // `cargo test --all-targets` would otherwise generate a million rows and start a server.
+    if !common::run_as_bench() {
+        return Ok(());
+    }
     let sizes: Vec<usize> = match std::env::var("WORKLOG_BENCH_ROWS") {
         Ok(v) => v
             .split(',')
@@ -55,8 +69,62 @@ fn main() -> Result<()> {
             .collect::<Result<_>>()?,
         Err(_) => vec![100_000, 1_000_000],
     };
-    for rows in sizes {
+    for rows in sizes.into_iter().filter(|&n| n > 0) {
         bench(rows)?;
+    }
+    bench_postgres(PG_ROWS)
+}
+
+/// Rows of the PostgreSQL run.
+const PG_ROWS: usize = 100_000;
+
+/// The searches on PostgreSQL, against ILIKE over the same text.
+fn bench_postgres(rows: usize) -> Result<()> {
+    let Some(server) = pg::server() else {
+        println!("\n== PostgreSQL: skipped (initdb and postgres not found)");
+        return Ok(());
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).context("date")?;
+    let clock = Arc::new(FixedClock::new(today.and_hms_opt(9, 0, 0).context("time")?));
+    let (url, schema) = server.fresh_schema();
+    let repo = Repo::open_server_migrated(&url, Some(&schema), clock)?;
+    let started = Instant::now();
+    let summary = worklog::demo::generate(&repo, rows, 1, today)?;
+    println!(
+        "\n== PostgreSQL (throwaway server, unix socket): {} rows generated and indexed in {:.1} s",
+        summary.rows,
+        started.elapsed().as_secs_f64()
+    );
+    report_searches(&repo, "ILIKE")
+}
+
+/// Median latencies of QUERIES, then of the unindexed scan for LIKE's words.
+fn report_searches(repo: &Repo, scan: &str) -> Result<()> {
+    println!(
+        "{:<16} {:<44} {:>6} {:>10}",
+        "search", "query", "hits", "median"
+    );
+    let mut medians = Vec::new();
+    for (label, text) in QUERIES {
+        let q = Query::parse(text).map_err(anyhow::Error::msg)?;
+        let hits = repo.search(&q, LIMIT)?.len();
+        let m = median(101, || repo.search(&q, LIMIT).map(drop))?;
+        medians.push((*label, m));
+        println!("{label:<16} {text:<44} {hits:>6} {:>7.2} ms", millis(m));
+    }
+    for (label, word) in LIKE {
+        let hits = repo.search_like_baseline(word, LIMIT)?.len();
+        let m = median(7, || repo.search_like_baseline(word, LIMIT).map(drop))?;
+        let indexed = medians
+            .iter()
+            .find(|(l, _)| l == label)
+            .map_or(Duration::ZERO, |(_, d)| *d);
+        println!(
+            "{scan} {label:<11} {:<44} {hits:>6} {:>7.2} ms  ({:.0}x the indexed search)",
+            format!("'%{word}%' over every text column"),
+            millis(m),
+            m.as_secs_f64() / indexed.as_secs_f64().max(1e-9)
+        );
     }
     Ok(())
 }
@@ -112,33 +180,7 @@ fn bench(rows: usize) -> Result<()> {
         writes(unindexed_write)
     );
     println!("a task write with the index:    {}", writes(indexed_write));
-    println!(
-        "{:<16} {:<44} {:>6} {:>10}",
-        "search", "query", "hits", "median"
-    );
-    let mut medians = Vec::new();
-    for (label, text) in QUERIES {
-        let q = Query::parse(text).map_err(anyhow::Error::msg)?;
-        let hits = repo.search(&q, LIMIT)?.len();
-        let m = median(101, || repo.search(&q, LIMIT).map(drop))?;
-        medians.push((*label, m));
-        println!("{label:<16} {text:<44} {hits:>6} {:>7.2} ms", millis(m));
-    }
-    for (label, word) in LIKE {
-        let hits = repo.search_like_baseline(word, LIMIT)?.len();
-        let m = median(7, || repo.search_like_baseline(word, LIMIT).map(drop))?;
-        let indexed = medians
-            .iter()
-            .find(|(l, _)| l == label)
-            .map_or(Duration::ZERO, |(_, d)| *d);
-        println!(
-            "LIKE {label:<11} {:<44} {hits:>6} {:>7.2} ms  ({:.0}x the indexed search)",
-            format!("'%{word}%' over every text column"),
-            millis(m),
-            m.as_secs_f64() / indexed.as_secs_f64().max(1e-9)
-        );
-    }
-    Ok(())
+    report_searches(&repo, "LIKE")
 }
 
 /// What the index adds to writes: the time per task added, edited (its text), marked done

@@ -32,7 +32,14 @@
 //! app has written the frame: no quiet period is waited for or subtracted, and frames drawn
 //! for other reasons (a tick) are not mistaken for the answer. What it includes beyond the
 //! app's own work is one pty round trip (tens of microseconds).
+//!
+//! `WORKLOG_BENCH_BACKEND=postgres` measures the same on PostgreSQL, on loopback: a throwaway
+//! server (as the tests start one, `tests/common/pg.rs`) gets the same demo data in a schema
+//! per size, made anew each run, and every session opens it with `WORKLOG_DATABASE`.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "../tests/common/pg.rs"]
+mod pg;
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -80,7 +87,31 @@ fn schema_version(path: &Path) -> u32 {
 }
 
 /// The demo data directory for `rows`, made once.
+/// On PostgreSQL: the server's address, for every process the bench starts.
+fn postgres() -> Option<String> {
+    static URL: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    URL.get_or_init(|| {
+        let wanted = std::env::var("WORKLOG_BENCH_BACKEND").is_ok_and(|b| b == "postgres");
+        wanted.then(|| {
+            let server = pg::server().expect("PostgreSQL's initdb and postgres are needed");
+            server.url(pg::ADMIN, "postgres")
+        })
+    })
+    .clone()
+}
+
+/// Runs `cmd` on the bench's database: PostgreSQL's schema for `rows`, or the data directory's.
+fn on_database(cmd: &mut std::process::Command, rows: usize) {
+    if let Some(url) = postgres() {
+        cmd.env("WORKLOG_DATABASE", url);
+        cmd.env("WORKLOG_SCHEMA", format!("demo_{rows}"));
+    }
+}
+
 fn cached_demo(rows: usize) -> PathBuf {
+    if postgres().is_some() {
+        return postgres_demo(rows);
+    }
     let dir = target_dir()
         .join("bench-data")
         .join(format!("demo-{rows}-seed{SEED}"));
@@ -124,6 +155,37 @@ fn cached_demo(rows: usize) -> PathBuf {
     dir
 }
 
+/// The demo data in a PostgreSQL schema of its own, and a data directory for its backups.
+fn postgres_demo(rows: usize) -> PathBuf {
+    let dir = target_dir()
+        .join("bench-data")
+        .join(format!("pg-demo-{rows}-seed{SEED}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    eprintln!("making {rows} rows of demo data on PostgreSQL");
+    let started = Instant::now();
+    let mut cmd = std::process::Command::new(worklog_bin());
+    cmd.args([
+        "demo",
+        "--rows",
+        &rows.to_string(),
+        "--seed",
+        &SEED.to_string(),
+    ])
+    .arg("--data-dir")
+    .arg(&dir)
+    .env("WORKLOG_NOW", NOW);
+    on_database(&mut cmd, rows);
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "worklog demo failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    eprintln!("  took {:.1} s", started.elapsed().as_secs_f64());
+    dir
+}
+
 /// A fresh data directory for one run: a copy of the database, the day's backup linked in.
 fn run_copy(cached: &Path, name: &str) -> PathBuf {
     let run = cached.with_file_name(format!(
@@ -132,7 +194,10 @@ fn run_copy(cached: &Path, name: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&run);
     std::fs::create_dir_all(run.join("backups")).unwrap();
-    std::fs::copy(cached.join("worklog.db"), run.join("worklog.db")).unwrap();
+    if cached.join("worklog.db").is_file() {
+        std::fs::copy(cached.join("worklog.db"), run.join("worklog.db")).unwrap();
+    }
+    std::fs::create_dir_all(cached.join("backups")).unwrap();
     for entry in std::fs::read_dir(cached.join("backups")).unwrap() {
         let entry = entry.unwrap();
         let to = run.join("backups").join(entry.file_name());
@@ -172,7 +237,7 @@ struct Session {
 }
 
 impl Session {
-    fn start(data: &Path) -> Session {
+    fn start(data: &Path, rows: usize) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS,
@@ -187,6 +252,10 @@ impl Session {
         cmd.env("WORKLOG_NOW", NOW);
         cmd.env("WORKLOG_FRAME_MARKS", "1");
         cmd.env("TERM", "xterm-256color");
+        if let Some(url) = postgres() {
+            cmd.env("WORKLOG_DATABASE", url);
+            cmd.env("WORKLOG_SCHEMA", format!("demo_{rows}"));
+        }
         cmd.env_remove("NO_COLOR");
         let mut reader = pair.master.try_clone_reader().unwrap();
         let writer = pair.master.take_writer().unwrap();
@@ -361,7 +430,7 @@ fn measure(rows: usize) -> Figures {
     let data = run_copy(&cached, "start");
     let mut firsts = Vec::new();
     for _ in 0..STARTS {
-        let mut s = Session::start(&data);
+        let mut s = Session::start(&data, rows);
         let started = s.started;
         firsts.push(s.wait(started, "the first frame", &|f| f.active == Some(0)));
         s.quit();
@@ -370,7 +439,7 @@ fn measure(rows: usize) -> Figures {
     let _ = std::fs::remove_dir_all(&data);
 
     let data = run_copy(&cached, "session");
-    let mut s = Session::start(&data);
+    let mut s = Session::start(&data, rows);
     let started = s.started;
     s.wait(started, "the first frame", &|f| f.active == Some(0));
 
@@ -475,7 +544,12 @@ fn main() {
     let all: Vec<Figures> = sizes.iter().map(|&n| measure(n)).collect();
     let base = &all[0];
     println!(
-        "\nTUI in a pty, {COLS}x{ROWS}, medians in ms (ratio to {} rows in brackets)",
+        "\nTUI in a pty{}, {COLS}x{ROWS}, medians in ms (ratio to {} rows in brackets)",
+        if postgres().is_some() {
+            " on PostgreSQL"
+        } else {
+            ""
+        },
         base.rows
     );
     print!("{:<32}", "");

@@ -253,7 +253,7 @@ pub fn take(dir: &DataDir, clock: &dyn Clock, reason: Reason) -> Result<BackupRe
 pub fn accept_shrink(dir: &DataDir, clock: &dyn Clock) -> Result<BackupReport> {
     let db = dir.database();
     let mut report = take_inner(dir, &db, clock, Reason::Manual, Compare::No)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))?;
+        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))?;
     remove_state_file(dir, SHRINK_FILE)?;
     remove_state_file(dir, BASELINE_FILE)?;
     report.warnings.extend(rotate(dir, clock.today()));
@@ -431,7 +431,31 @@ pub(crate) fn take_unrotated(
 ) -> Result<BackupReport> {
     let db = dir.database();
     take_inner(dir, &db, clock, reason, Compare::Yes)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", db.display()))
+        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))
+}
+
+/// The database as messages name it: its file, or its server (without a password).
+fn shown_db(dir: &DataDir) -> String {
+    match dir.server() {
+        Some(server) => server.to_string(),
+        None => dir.database().display().to_string(),
+    }
+}
+
+/// A backup of a database on a PostgreSQL server: a SQLite file like any other backup, made by
+/// copying every row into `dest` (empty) in one transaction, checked by the copy's counts and
+/// checksum, then taken out of WAL mode. It opens offline with `--data-dir`.
+fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
+    let clock: std::sync::Arc<dyn crate::clock::Clock> = std::sync::Arc::new(crate::clock::SystemClock);
+    let source = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
+        .map_err(|e| anyhow::anyhow!("cannot read the database on {server}: {e}"))?;
+    // At the source's version (see `copy`): a backup taken before a migration is of the
+    // schema before it.
+    let target = crate::db::Repo::open(dest, clock)?;
+    crate::copy::copy(&source, &target, &mut |_, _| {})?;
+    drop(target);
+    snapshot::make_self_contained(dest)?;
+    Ok(())
 }
 
 /// Whether a new backup is compared with the reference for a shrink.
@@ -475,15 +499,17 @@ fn take_inner(
     compare: Compare,
 ) -> Result<BackupReport> {
     let started = Instant::now();
-    match db_file(db) {
-        DbFile::Sqlite if db.is_file() => {}
-        DbFile::EmptyOrForeign => {
-            bail!(
-                "{} is empty or not a database; there is nothing to back up",
-                db.display()
-            )
+    if dir.server().is_none() {
+        match db_file(db) {
+            DbFile::Sqlite if db.is_file() => {}
+            DbFile::EmptyOrForeign => {
+                bail!(
+                    "{} is empty or not a database; there is nothing to back up",
+                    db.display()
+                )
+            }
+            _ => bail!("there is no database file to back up"),
         }
-        _ => bail!("there is no database file to back up"),
     }
     let folder = dir.backups();
     if !folder.exists() {
@@ -491,12 +517,17 @@ fn take_inner(
     }
     let mut warnings = Vec::new();
     warnings.extend(paths::remove_stale_temps(&folder));
-    check_free_space(&folder, db)?;
+    if dir.server().is_none() {
+        check_free_space(&folder, db)?;
+    }
     let previous = list(dir)?.into_iter().next();
 
     let temp = TempFile::create(&folder)?;
     crate::fault::point("backup.temp").map_err(|e| with_path(e, temp.path()))?;
-    snapshot::snapshot_file(db, temp.path())?;
+    match dir.server() {
+        None => snapshot::snapshot_file(db, temp.path())?,
+        Some(server) => snapshot_server(server, temp.path())?,
+    }
     crate::fault::point("backup.snapshot").map_err(|e| with_path(e, temp.path()))?;
     File::open(temp.path())
         .and_then(|f| f.sync_all())
@@ -1031,6 +1062,9 @@ pub struct RestoreReport {
 pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<RestoreReport> {
     // No start may check, back up or migrate while the database is being replaced.
     let _lock = crate::launch::lock(dir)?;
+    if let Some(server) = dir.server() {
+        return restore_into_server(dir, server, clock, source);
+    }
     let live = dir.database();
     if live.exists() && same_file(source, &live) {
         bail!("{} is the live database itself", source.display());
@@ -1075,6 +1109,59 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         rows: check.counts.total(),
         saved,
         set_aside,
+        warnings,
+    })
+}
+
+/// [`restore`] into a PostgreSQL server: the backup is prepared as for a file (copied,
+/// migrated, verified), the server's data is backed up (pre-restore), then in ONE transaction
+/// on the server every table is emptied and filled from the prepared copy, and both are read
+/// back and compared by the copy. A failure anywhere leaves the server as it was.
+fn restore_into_server(
+    dir: &DataDir,
+    server: &paths::ServerAddress,
+    clock: Arc<dyn Clock>,
+    source: &Path,
+) -> Result<RestoreReport> {
+    let check = verify_worklog_file(source)?;
+    let incoming = restore_copy(dir, source)?;
+    crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
+    let live = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
+        .map_err(|e| anyhow!("cannot open the database on {server}: {e}"))?;
+    live.migrate_to(crate::db::migrate::latest())?;
+    let saved = if live.has_data()? {
+        Some(
+            take_unrotated(dir, &*clock, Reason::PreRestore)
+                .map_err(|e| anyhow!("{e:#}; the restore was not done"))?,
+        )
+    } else {
+        None
+    };
+    let prepared = crate::db::Repo::open(incoming.path(), clock.clone())?;
+    live.transaction(crate::db::exchange::Ending::Commit, |live| -> Result<()> {
+        live.empty_for_restore()?;
+        crate::copy::copy(&prepared, live, &mut |_, _| {})?;
+        crate::fault::point("restore.copied")?;
+        Ok(())
+    })
+    .map_err(|e| anyhow!("restoring {} failed: {e:#}; the server is as it was", source.display()))?;
+    live.acknowledge_identity()?;
+    drop(prepared);
+    drop(incoming);
+    let mut warnings = saved
+        .as_ref()
+        .map(|s| s.warnings.clone())
+        .unwrap_or_default();
+    if let Err(e) = clear_shrink(dir, source) {
+        warnings.push(format!("{e:#}"));
+    }
+    warnings.extend(rotate(dir, clock.today()));
+    Ok(RestoreReport {
+        source: source.to_path_buf(),
+        schema_version: check.schema_version,
+        rows: check.counts.total(),
+        saved,
+        set_aside: Vec::new(),
         warnings,
     })
 }

@@ -109,7 +109,15 @@ pub fn launch(dir: &DataDir, clock: Arc<dyn Clock>, daily: Daily) -> Result<Laun
 fn spawn_daily(dir: &DataDir) -> Result<()> {
     use std::process::{Command, Stdio};
     let exe = std::env::current_exe().context("cannot find the worklog binary")?;
-    let child = Command::new(exe)
+    let mut command = Command::new(exe);
+    if let Some(server) = dir.server() {
+        // In the environment, where other users cannot read it, not in the arguments.
+        command.env("WORKLOG_DATABASE", &server.url);
+        if let Some(schema) = &server.schema {
+            command.env("WORKLOG_SCHEMA", schema);
+        }
+    }
+    let child = command
         .arg(DAILY_BACKUP_COMMAND)
         .arg("--data-dir")
         .arg(dir.root())
@@ -276,6 +284,10 @@ pub fn lock(dir: &DataDir) -> Result<File> {
 
 /// Steps 3–4.
 fn open_unmigrated(dir: &DataDir, clock: Arc<dyn Clock>) -> Result<Repo> {
+    if let Some(server) = dir.server() {
+        return Repo::open_server(&server.url, server.schema.as_deref(), clock)
+            .map_err(|e| anyhow!("cannot open the database: {e}"));
+    }
     refuse_missing_database(dir)?;
     let path = dir.database();
     Repo::open(&path, clock).map_err(|e| opening_failed(&path, e))

@@ -8,6 +8,7 @@ pub mod capture;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod copy;
 pub mod dates;
 pub mod db;
 pub mod demo;

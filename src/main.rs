@@ -17,6 +17,18 @@ struct Cli {
     #[arg(long, global = true, env = "WORKLOG_DATA_DIR", value_name = "DIR")]
     data_dir: Option<PathBuf>,
 
+    /// Keep the log on a PostgreSQL server instead of the data directory's worklog.db:
+    /// postgresql://USER@HOST/DB?sslmode=verify-full (libpq's PG* variables and ~/.pgpass
+    /// apply; WORKLOG_SCHEMA names the schema, "worklog" by default)
+    #[arg(
+        long,
+        global = true,
+        env = "WORKLOG_DATABASE",
+        value_name = "URL",
+        hide_env_values = true
+    )]
+    database: Option<String>,
+
     /// Read settings from this file [default: $WORKLOG_CONFIG, else
     /// $XDG_CONFIG_HOME/worklog/config.toml if it exists]
     #[arg(long, global = true, value_name = "FILE")]
@@ -105,6 +117,13 @@ enum Command {
     /// Take today's backup if missing, unless one is running (started detached by commands)
     #[command(name = "__daily-backup", hide = true)]
     DailyBackup,
+    /// Copy the whole database into an empty one: a PostgreSQL server or a SQLite file
+    Copy {
+        /// A postgresql:// URL (schema from WORKLOG_SCHEMA or the URL), a data directory,
+        /// or a .db file
+        #[arg(long, value_name = "TARGET")]
+        to: String,
+    },
     /// Move the database schema to version N, up or down (backs up first)
     Migrate {
         /// The schema version to move to
@@ -632,7 +651,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     let data_dir = cli.data_dir;
     // `--data-dir` or WORKLOG_DATA_DIR (clap gives either), else the file's data_dir.
     let default_dir = data_dir.clone().or_else(|| config.data_dir.clone());
-    let dir = || DataDir::resolve(default_dir.clone());
+    let database = cli.database.clone();
+    let dir = || DataDir::resolve(default_dir.clone()).map(|d| d.with_server(database.clone()));
     let data_dir_source = worklog::config::data_dir_source(data_dir.as_deref(), &config);
     worklog::config::install(config);
     let config = worklog::config::current();
@@ -670,7 +690,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
     }
     match cli.command {
         None if cli.demo => {
-            let dir = cli::demo::fill(None, worklog::demo::DEFAULT_ROWS, 1, clock.clone(), out)?;
+            let dir = cli::demo::fill(
+                None,
+                None,
+                worklog::demo::DEFAULT_ROWS,
+                1,
+                clock.clone(),
+                out,
+            )?;
             worklog::tui::run_demo(dir, clock)?;
         }
         None => worklog::tui::run(dir()?, clock)?,
@@ -687,6 +714,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
+        Some(Command::Copy { to }) => cli::copy::copy(&dir()?, clock, &to, out, err)?,
         Some(Command::Migrate { to, yes }) => {
             cli::admin::migrate(&dir()?, clock, to, yes, out, err)?
         }
@@ -815,7 +843,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             rows,
             seed,
         }) => {
-            cli::demo::fill(demo_dir.or(data_dir), rows, seed, clock, out)?;
+            cli::demo::fill(demo_dir.or(data_dir), database, rows, seed, clock, out)?;
         }
     }
     Ok(())

@@ -22,15 +22,66 @@ use std::io;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
-/// The files of one data directory.
+/// The files of one data directory, and the database: its `worklog.db`, or a PostgreSQL
+/// server (`--database`), whose drafts, reports and backups still live here.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
+    server: Option<ServerAddress>,
+}
+
+/// A PostgreSQL server's address as given (`--database`, `WORKLOG_DATABASE`), and the schema
+/// (`WORKLOG_SCHEMA`). Shown, it is always without its password.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ServerAddress {
+    pub url: String,
+    pub schema: Option<String>,
+}
+
+impl std::fmt::Debug for ServerAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::db::sql::pg::redact(&self.url))
+    }
+}
+
+impl std::fmt::Display for ServerAddress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", crate::db::sql::pg::redact(&self.url))?;
+        // The schema in use: WORKLOG_SCHEMA, else the address's, else the default.
+        let schema = crate::db::sql::pg::Target::parse(&self.url, self.schema.as_deref())
+            .map(|t| t.schema().to_string())
+            .ok()
+            .or_else(|| self.schema.clone());
+        if let Some(s) = schema {
+            write!(f, " (schema {s})")?;
+        }
+        Ok(())
+    }
 }
 
 impl DataDir {
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        DataDir { root: root.into() }
+        DataDir {
+            root: root.into(),
+            server: None,
+        }
+    }
+
+    /// This directory with the database on a PostgreSQL server at `url` (none: its own
+    /// `worklog.db`). The schema comes from `WORKLOG_SCHEMA`, else the address.
+    pub fn with_server(mut self, url: Option<String>) -> Self {
+        self.server = url.filter(|u| !u.is_empty()).map(|url| ServerAddress {
+            url,
+            schema: std::env::var("WORKLOG_SCHEMA")
+                .ok()
+                .filter(|s| !s.is_empty()),
+        });
+        self
+    }
+
+    /// The PostgreSQL server holding the database, if it is on one.
+    pub fn server(&self) -> Option<&ServerAddress> {
+        self.server.as_ref()
     }
 
     /// `--data-dir`, else `WORKLOG_DATA_DIR` (clap passes either as `explicit`), else

@@ -520,6 +520,218 @@ pub fn pane_named(name: &str) -> Option<PaneKind> {
     Some(pane)
 }
 
+/// A character FTS5's unicode61 tokenizer keeps in a word: letters, digits, private-use
+/// characters and combining marks; everything else separates words.
+fn word_char(c: char) -> bool {
+    c.is_alphanumeric()
+        || ('\u{E000}'..='\u{F8FF}').contains(&c)
+        || unicode_normalization::char::is_combining_mark(c)
+}
+
+/// A word folded as the index folds it (unicode61 `remove_diacritics 2` on SQLite,
+/// `worklog_fold` on PostgreSQL): lower case, and the marks on Latin letters dropped, while
+/// other scripts keep theirs.
+pub fn fold_word(word: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    let mut out = String::with_capacity(word.len());
+    let mut after_latin = false;
+    for c in word.to_lowercase().nfd() {
+        if is_combining_mark(c) && after_latin {
+            continue;
+        }
+        after_latin = c.is_ascii_alphabetic();
+        out.push(c);
+    }
+    out.nfc().collect()
+}
+
+/// The words of a text as the index splits them: (start, end) byte offsets and the folded word.
+fn words_of(text: &str) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i, fold_word(&text[s..i])));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, text.len(), fold_word(&text[s..])));
+    }
+    out
+}
+
+/// The phrases a snippet marks: every term to look for (not those left out), as its folded
+/// words, and whether the last is a prefix. Terms that split into no words are left out.
+fn phrases(q: &Query) -> Vec<(Vec<String>, bool)> {
+    q.all
+        .iter()
+        .flatten()
+        .map(|t| {
+            let words: Vec<String> = words_of(&t.text).into_iter().map(|w| w.2).collect();
+            (words, t.prefix)
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect()
+}
+
+/// Where the query's phrases occur among `words`: (phrase, first word, words long), in order of
+/// position, then phrase (the order FTS5 gives its instances in).
+fn instances(words: &[(usize, usize, String)], phrases: &[(Vec<String>, bool)]) -> Vec<[usize; 3]> {
+    let mut out = Vec::new();
+    for (p, (phrase, prefix)) in phrases.iter().enumerate() {
+        let n = phrase.len();
+        for start in 0..words.len().saturating_sub(n - 1) {
+            let hit = phrase.iter().enumerate().all(|(k, w)| {
+                let word = &words[start + k].2;
+                if *prefix && k == n - 1 {
+                    word.starts_with(w.as_str())
+                } else {
+                    word == w
+                }
+            });
+            if hit {
+                out.push([p, start, n]);
+            }
+        }
+    }
+    out.sort_by_key(|&[p, start, _]| (start, p));
+    out
+}
+
+/// How good a snippet of `size` words starting at word `pos` is (1000 for each phrase it shows,
+/// 1 for each repeat), and where to start it so that its matches sit in the middle.
+fn window_score(
+    inst: &[[usize; 3]],
+    phrase_count: usize,
+    doc_size: usize,
+    pos: usize,
+    size: usize,
+) -> (u64, usize) {
+    let mut seen = vec![false; phrase_count];
+    let mut score = 0;
+    let (mut first, mut last) = (None, 0);
+    for &[p, off, len] in inst {
+        if off >= pos && off < pos + size {
+            score += if seen[p] { 1 } else { 1000 };
+            seen[p] = true;
+            first.get_or_insert(off);
+            last = off + len;
+        }
+    }
+    let first = first.unwrap_or(pos) as i64;
+    let (size, doc_size) = (size as i64, doc_size as i64);
+    let mut adjusted = first - (size - (last as i64 - first)) / 2;
+    if adjusted + size > doc_size {
+        adjusted = doc_size - size;
+    }
+    (score, usize::try_from(adjusted).unwrap_or(0))
+}
+
+/// A snippet of a row's text, made as SQLite's FTS5 `snippet()` makes it, for a backend whose
+/// own (PostgreSQL's `ts_headline`) would not mark `Café` for `cafe`: the column and the
+/// `size` words showing the most of the query's phrases (a window starting a sentence gains a
+/// little), matches between [`MATCH_START`] and [`MATCH_END`], and `…` where text is cut.
+pub fn snippet(columns: &[&str], q: &Query, size: usize) -> String {
+    let phrases = phrases(q);
+    let size = size.max(1);
+    let words: Vec<_> = columns.iter().map(|c| words_of(c)).collect();
+    let inst: Vec<_> = words.iter().map(|w| instances(w, &phrases)).collect();
+    let (mut best_score, mut best_col, mut best_start) = (0, 0, 0);
+    for (col, text) in columns.iter().enumerate() {
+        let doc_size = words[col].len();
+        // Sentence starts: the first word, and each word after '.' or ':' and white space.
+        let mut firsts = Vec::new();
+        for (i, &(start, _, _)) in words[col].iter().enumerate() {
+            let before = text[..start].trim_end_matches([' ', '\t', '\n', '\r']);
+            if i == 0 || (before.len() < start && (before.ends_with('.') || before.ends_with(':')))
+            {
+                firsts.push(i);
+            }
+        }
+        for &[_, off, _] in &inst[col] {
+            let (score, adjusted) = window_score(&inst[col], phrases.len(), doc_size, off, size);
+            if score > best_score {
+                (best_score, best_col, best_start) = (score, col, adjusted);
+            }
+            if !firsts.is_empty() && doc_size > size {
+                let jj = firsts
+                    .windows(2)
+                    .position(|w| w[1] > off)
+                    .unwrap_or(firsts.len() - 1);
+                if firsts[jj] < off {
+                    let (score, _) =
+                        window_score(&inst[col], phrases.len(), doc_size, firsts[jj], size);
+                    let score = score + if firsts[jj] == 0 { 120 } else { 100 };
+                    if score > best_score {
+                        (best_score, best_col, best_start) = (score, col, firsts[jj]);
+                    }
+                }
+            }
+        }
+    }
+    let Some(text) = columns.get(best_col) else {
+        return String::new();
+    };
+    let words = &words[best_col];
+    // Matches as runs of words, overlapping ones made one, from the window's start on.
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for &[_, off, len] in &inst[best_col] {
+        let end = off + len - 1;
+        match spans.last_mut() {
+            Some(last) if off <= last.1 => last.1 = last.1.max(end),
+            _ => spans.push((off, end)),
+        }
+    }
+    let mut spans = spans.into_iter().filter(|s| s.0 >= best_start);
+    let mut span = spans.next();
+    let range_end = best_start + size - 1;
+    let mut out = String::new();
+    if best_start > 0 {
+        out.push('…');
+    }
+    let mut at = 0;
+    for (pos, &(start, end, _)) in words.iter().enumerate() {
+        if pos < best_start || pos > range_end {
+            continue;
+        }
+        if best_start > 0 && pos == best_start {
+            at = start;
+        }
+        if let Some((from, to)) = span {
+            if pos == from {
+                out.push_str(&text[at..start]);
+                out.push(MATCH_START);
+                at = start;
+            }
+            if pos == to {
+                out.push_str(&text[at..end]);
+                out.push(MATCH_END);
+                at = end;
+                span = spans.next();
+            }
+        }
+        if pos == range_end {
+            out.push_str(&text[at..end]);
+            at = end;
+            if span.is_some_and(|(from, to)| pos >= from && pos < to) {
+                out.push(MATCH_END);
+            }
+        }
+    }
+    if range_end + 1 >= words.len() {
+        out.push_str(&text[at..]);
+    } else {
+        out.push('…');
+    }
+    out
+}
+
 /// Splits a snippet into runs of text, each with whether it is a match. Marker characters
 /// never appear in the runs; stray or unbalanced markers are tolerated.
 pub fn segments(snippet: &str) -> Vec<(&str, bool)> {
@@ -781,6 +993,37 @@ mod tests {
         assert_eq!(typing("-hel").none, vec![prefix("hel")]);
         assert!(Query::parse_as_you_type("pane:jour").is_err());
         assert!(Query::parse_as_you_type("OR kube").is_err());
+    }
+
+    #[test]
+    fn snippets_mark_folded_matches_as_fts5_does() {
+        let (s, e) = (MATCH_START, MATCH_END);
+        let q = ok("cafe");
+        assert_eq!(
+            snippet(&["Café culture", "the café reopened"], &q, 12),
+            format!("{s}Café{e} culture")
+        );
+        // A phrase is one mark; a prefix marks the whole word; words left out are not marked.
+        let q = ok("\"drain nodes\" fir* -zebra");
+        assert_eq!(
+            snippet(&["Upgrade", "drain nodes first, then zebra"], &q, 12),
+            format!("{s}drain nodes{e} {s}first{e}, then zebra")
+        );
+        // A long text: the window of 4 words around the match, cut with an ellipsis.
+        let q = ok("heron");
+        let body = "one two three four five six seven heron eight nine ten eleven twelve";
+        assert_eq!(
+            snippet(&["", body], &q, 4),
+            format!("…seven {s}heron{e} eight nine…")
+        );
+        // A window starting a sentence is preferred when it shows as much.
+        let body = "one two three four. Five six heron seven eight nine ten";
+        assert_eq!(
+            snippet(&["", body], &q, 4),
+            format!("…Five six {s}heron{e} seven…")
+        );
+        assert_eq!(fold_word("İSTANBUL"), "istanbul");
+        assert_eq!(fold_word("Ελληνικά"), "ελληνικά");
     }
 
     #[test]

@@ -546,3 +546,374 @@ fn a_date_range_keeps_dated_rows_in_it_and_what_they_refer_to() {
     let line = worklog(&data, NOW, &["export", "--format", "xml"]).usage_error();
     assert!(line.contains("invalid value 'xml'"), "{line}");
 }
+
+// The same export and import, through the library, on both backends (the binary has no way to
+// name a server yet).
+
+/// Sample data plus the awkward cases on `r`: formulas, control characters, a soft-deleted row,
+/// an import record, and a goal under a goal made after it (its parent has the higher id).
+fn fill(r: &Repo) {
+    worklog::demo::generate(r, 1500, 7, day("2026-11-22")).unwrap();
+    for title in [
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "ESC \u{1b}]0;owned\u{7} and C1 \u{9b}31m and RTL \u{202e}txt",
+    ] {
+        task(r, "2026-11-21", title);
+    }
+    let gone = task(r, "2026-11-20", "Deleted but kept");
+    r.delete(Deletable::Task, gone).unwrap();
+    let goal = |title: &str| {
+        r.add_goal(&worklog::model::GoalDraft {
+            title: title.into(),
+            ..Default::default()
+        })
+        .unwrap()
+    };
+    let child = goal("Child made first");
+    let parent = goal("Parent made later");
+    r.update_goal(
+        child.id,
+        child.stamp.version,
+        &worklog::model::GoalDraft {
+            parent_id: Some(parent.id),
+            title: child.title.clone(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let jrnl = r#"{"tags":{},"entries":[{"date":"2026-11-19","time":"08:00","title":"Imported","body":"b","tags":["@x"],"starred":true,"extra":"kept"}]}"#;
+    worklog::import::import(r, jrnl, None, false, &worklog::import::system_local).unwrap();
+}
+
+fn json_of(r: &Repo) -> String {
+    json_in_range(r, worklog::db::exchange::Range::default())
+}
+
+fn json_in_range(r: &Repo, range: worklog::db::exchange::Range) -> String {
+    let mut out = Vec::new();
+    worklog::export::write_json(r, range, &mut out).unwrap();
+    String::from_utf8(out).unwrap()
+}
+
+fn import_json(r: &Repo, text: &str) -> worklog::import::Outcome {
+    worklog::import::import(r, text, None, false, &worklog::import::system_local).unwrap()
+}
+
+use common::db;
+
+on_both_backends! {
+    #[test]
+    fn a_json_export_imports_back_exactly_and_new_rows_get_new_ids() {
+        let a = db();
+        fill(&a.repo);
+        let first = json_of(&a.repo);
+        let doc: serde_json::Value = serde_json::from_str(&first).unwrap();
+        assert_eq!(doc["tables"]["imports"].as_array().unwrap().len(), 1);
+        assert!(doc["tables"]["goals"].as_array().unwrap().iter().any(|g| g["parent_id"].is_i64()));
+        let b = db();
+        let outcome = import_json(&b.repo, &first);
+        assert_eq!(outcome.present.total(), 0, "{outcome:?}");
+        let second = json_of(&b.repo);
+        assert!(first == second, "the export of the copy differs");
+        // Again: nothing added.
+        let again = import_json(&b.repo, &first);
+        assert_eq!(again.added.total(), 0, "{again:?}");
+        // The rows came with their ids; the next one made here follows them.
+        let highest = doc["tables"]["tasks"].as_array().unwrap().iter()
+            .map(|t| t["id"].as_i64().unwrap()).max().unwrap();
+        assert_eq!(task(&b.repo, "2026-11-22", "After the import"), highest + 1);
+    }
+
+    #[test]
+    fn a_worklog_export_does_not_merge_into_another_database_on_either_backend() {
+        let a = db();
+        task(&a.repo, "2026-11-20", "From A");
+        let b = db();
+        task(&b.repo, "2026-11-21", "Already in B");
+        let before = json_of(&b.repo);
+        let e = worklog::import::import(
+            &b.repo, &json_of(&a.repo), None, false, &worklog::import::system_local,
+        )
+        .unwrap_err();
+        assert!(
+            format!("{e:#}").contains("tasks row 1 (id 1): tasks id 1 already exists here as a different row"),
+            "{e:#}"
+        );
+        assert!(json_of(&b.repo) == before);
+    }
+
+    #[test]
+    fn a_bad_row_imports_nothing_on_either_backend() {
+        let a = db();
+        task(&a.repo, "2026-11-20", "Fine");
+        task(&a.repo, "2026-11-20", "Will be broken");
+        let text = json_of(&a.repo).replace(
+            "\"priority\":2,\"estimate_minutes\":null,\"goal_id\":null,\"position\":1",
+            "\"priority\":9,\"estimate_minutes\":null,\"goal_id\":null,\"position\":1",
+        );
+        assert!(text.contains("\"priority\":9"));
+        let b = db();
+        let e = worklog::import::import(&b.repo, &text, None, false, &worklog::import::system_local)
+            .unwrap_err();
+        assert_eq!(format!("{e}"), "tasks row 2 (id 2): task priority must be 1–3");
+        assert_eq!(b.repo.row_counts().unwrap().total(), 0);
+    }
+
+    #[test]
+    fn a_date_range_export_keeps_the_same_rows_on_either_backend() {
+        let t = db();
+        let r = &t.repo;
+        let inside = task(r, "2026-11-10", "Inside");
+        task(r, "2026-11-01", "Before");
+        task(r, "2026-11-20", "After");
+        r.add_learning(&LearningDraft {
+            at: Some(at("2026-11-15T23:59:59")),
+            title: "Last second".into(),
+            ..LearningDraft::default()
+        })
+        .unwrap();
+        let item = r
+            .add_action_item(&ActionItemDraft {
+                title: "Due inside".into(),
+                source: ActionSource::None,
+                owner_id: None,
+                due_date: Some(day("2026-11-12")),
+            })
+            .unwrap()
+            .id;
+        let text = json_in_range(
+            r,
+            worklog::db::exchange::Range {
+                from: Some(day("2026-11-09")),
+                to: Some(day("2026-11-15")),
+            },
+        );
+        let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let ids = |table: &str| -> Vec<i64> {
+            doc["tables"][table].as_array().unwrap().iter()
+                .map(|r| r["id"].as_i64().unwrap()).collect()
+        };
+        assert_eq!(ids("tasks"), vec![inside]);
+        assert_eq!(ids("learnings").len(), 1);
+        assert_eq!(ids("action_items"), vec![item]);
+    }
+
+    #[test]
+    fn csv_export_writes_one_file_per_table_on_either_backend() {
+        let t = db();
+        task(&t.repo, "2026-11-21", "=1+1");
+        let dir = t.dir.path().join("csv");
+        let written = worklog::export::write_csv(&t.repo, Default::default(), &dir).unwrap();
+        assert_eq!(written.tables, t.repo.export_tables().unwrap().len());
+        let tasks = fs::read_to_string(dir.join("tasks.csv")).unwrap();
+        assert!(tasks.starts_with("id,day,"), "{tasks}");
+        assert!(tasks.contains(",'=1+1,"), "{tasks}");
+    }
+
+    /// A broken reference names the row, the column and the missing key, on both backends
+    /// (PostgreSQL finds it as the row arrives, SQLite when the load ends).
+    #[test]
+    fn a_broken_reference_in_an_export_names_the_missing_key_on_either_backend() {
+        let a = db();
+        task(&a.repo, "2026-11-20", "linked");
+        let mut doc: serde_json::Value = serde_json::from_str(&json_of(&a.repo)).unwrap();
+        doc["tables"]["tasks"][0]["goal_id"] = serde_json::json!(99);
+        let b = db();
+        let e = worklog::import::import(
+            &b.repo,
+            &doc.to_string(),
+            None,
+            false,
+            &worklog::import::system_local,
+        )
+        .unwrap_err();
+        assert!(
+            format!("{e:#}").contains("task 1 refers to goal 99 (goal_id), which does not exist"),
+            "{e:#}"
+        );
+        assert_eq!(b.repo.row_counts().unwrap().total(), 0);
+    }
+}
+
+/// An export of a SQLite database loads into PostgreSQL, and PostgreSQL exports the very
+/// same document; and the other way round.
+#[test]
+fn an_export_is_the_same_document_on_both_backends() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let lite = common::db();
+    fill(&lite.repo);
+    let from_lite = json_of(&lite.repo);
+    let pg = common::on_postgres::db();
+    import_json(&pg.repo, &from_lite);
+    assert!(
+        json_of(&pg.repo) == from_lite,
+        "PostgreSQL exports another document"
+    );
+
+    let pg = common::on_postgres::db();
+    fill(&pg.repo);
+    let from_pg = json_of(&pg.repo);
+    let lite = common::db();
+    import_json(&lite.repo, &from_pg);
+    assert!(
+        json_of(&lite.repo) == from_pg,
+        "SQLite exports another document"
+    );
+    assert_eq!(
+        pg.repo.export_tables().unwrap(),
+        lite.repo.export_tables().unwrap()
+    );
+}
+
+#[test]
+fn the_sql_dump_says_it_is_for_sqlite_only() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let pg = common::on_postgres::db();
+    let mut out = Vec::new();
+    let e = worklog::export::write_sql(&pg.repo, Default::default(), &mut out).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("the SQL export is a script for SQLite's sqlite3 shell"),
+        "{e}"
+    );
+}
+
+/// PostgreSQL's export reads a page of rows at a time: a table longer than a page comes out
+/// whole and in order, the same document as SQLite's, in a range too.
+#[test]
+fn a_table_longer_than_a_page_exports_whole_on_postgres() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let lite = common::db();
+    worklog::demo::generate(&lite.repo, 48_000, 5, day("2026-11-22")).unwrap();
+    let doc = json_of(&lite.repo);
+    let parsed: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    let longest = parsed["tables"]
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|rows| rows.as_array().unwrap().len())
+        .max()
+        .unwrap();
+    assert!(
+        longest > 10_000,
+        "no table is longer than a page ({longest})"
+    );
+    let pg = common::on_postgres::db();
+    import_json(&pg.repo, &doc);
+    assert!(
+        json_of(&pg.repo) == doc,
+        "PostgreSQL exports another document"
+    );
+    let range = worklog::db::exchange::Range {
+        from: Some(day("2000-01-01")),
+        to: Some(day("2026-06-30")),
+    };
+    let ranged = json_in_range(&lite.repo, range);
+    assert!(ranged.len() > doc.len() / 2 && ranged.len() < doc.len());
+    assert!(json_in_range(&pg.repo, range) == ranged);
+}
+
+/// The export with the stamps a fresh import takes from the clock of the moment (made,
+/// changed) blanked: what two imports of the same file at different times share.
+fn without_stamps(doc: &str) -> serde_json::Value {
+    let mut v: serde_json::Value = serde_json::from_str(doc).unwrap();
+    for rows in v["tables"].as_object_mut().unwrap().values_mut() {
+        for row in rows.as_array_mut().unwrap() {
+            for stamp in ["created_at", "updated_at", "imported_at"] {
+                if let Some(x) = row.get_mut(stamp) {
+                    *x = serde_json::Value::Null;
+                }
+            }
+        }
+    }
+    v
+}
+
+/// Taskwarrior's and jrnl's exports import into the same rows on
+/// PostgreSQL as on SQLite.
+#[test]
+fn other_tools_exports_import_the_same_on_both_backends() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let utc = |t: chrono::DateTime<chrono::Utc>| t.naive_utc();
+    for file in ["taskwarrior-export.json", "jrnl-export.json"] {
+        let text = fs::read_to_string(fixtures.join(file)).unwrap();
+        let lite = common::db();
+        let pg = common::on_postgres::db();
+        let a = worklog::import::import(&lite.repo, &text, None, false, &utc).unwrap();
+        let b = worklog::import::import(&pg.repo, &text, None, false, &utc).unwrap();
+        assert_eq!(a.added, b.added, "{file}");
+        assert!(a.added.total() > 0, "{file}");
+        assert_eq!(
+            without_stamps(&json_of(&pg.repo)),
+            without_stamps(&json_of(&lite.repo)),
+            "{file}"
+        );
+    }
+}
+
+/// The iCalendar export of the same rows is the same file on both backends.
+#[test]
+fn the_icalendar_export_is_the_same_on_both_backends() {
+    if common::pg::server().is_none() {
+        return;
+    }
+    let lite = common::db();
+    fill(&lite.repo);
+    // A weekly series and a cancelled meeting, so calendar_events has rows of both kinds.
+    let calendar = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n\
+        BEGIN:VEVENT\r\nUID:weekly@example.com\r\nDTSTAMP:20261101T000000Z\r\n\
+        DTSTART:20261102T100000Z\r\nDTEND:20261102T103000Z\r\nRRULE:FREQ=WEEKLY;COUNT=3\r\n\
+        SUMMARY:Weekly sync\r\nLOCATION:Room 1\r\nEND:VEVENT\r\n\
+        BEGIN:VEVENT\r\nUID:off@example.com\r\nDTSTAMP:20261101T000000Z\r\n\
+        DTSTART:20261105T140000Z\r\nDTEND:20261105T150000Z\r\nSTATUS:CANCELLED\r\n\
+        SUMMARY:Called off\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let window = worklog::import::ics::Options {
+        from: day("2026-10-01"),
+        to: day("2026-12-31"),
+        all_day: false,
+        domain: None,
+    };
+    worklog::import::import_with(
+        &lite.repo,
+        calendar,
+        Some(worklog::model::ImportSource::Ics),
+        false,
+        &|t| t.naive_utc(),
+        &window,
+    )
+    .unwrap();
+    let doc = json_of(&lite.repo);
+    let parsed: serde_json::Value = serde_json::from_str(&doc).unwrap();
+    let events = parsed["tables"]["calendar_events"].as_array().unwrap();
+    assert!(events.iter().any(|e| e["recurring"] == 1), "{events:?}");
+    let pg = common::on_postgres::db();
+    import_json(&pg.repo, &doc);
+    let ics = |r: &Repo| {
+        let mut out = Vec::new();
+        let n = worklog::import::ics::write(
+            r,
+            Some(day("2026-01-01")),
+            Some(day("2026-12-31")),
+            at(NOW).and_utc(),
+            &|t| t.and_utc(),
+            &mut out,
+        )
+        .unwrap();
+        (n, String::from_utf8(out).unwrap())
+    };
+    let (n, text) = ics(&lite.repo);
+    assert!(n > 0 && text.contains("BEGIN:VEVENT"), "{n}");
+    assert!(
+        ics(&pg.repo) == (n, text),
+        "PostgreSQL writes another calendar"
+    );
+}

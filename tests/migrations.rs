@@ -218,6 +218,83 @@ fn schema_sql_matches_what_the_migrations_build() {
     );
 }
 
+/// `schema.postgres.sql` is what the PostgreSQL migrations build, as `pg_dump` shows it.
+#[test]
+fn schema_postgres_sql_matches_what_the_postgres_migrations_build() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let t = common::on_postgres::db();
+    let (_, schema) = t.server.clone().unwrap();
+    let built = format!(
+        "-- worklog schema on PostgreSQL, version {}. Generated from src/db/migrations_pg/ by the\n\
+         -- test tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).\n\
+         -- Read-only reference: change the schema by adding a migration.\n\n{}",
+        t.repo.schema_version().unwrap(),
+        server.dump_schema(&schema)
+    );
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("schema.postgres.sql");
+    if std::env::var_os("UPDATE_SCHEMA").is_some() {
+        std::fs::write(&file, &built).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        on_disk == built,
+        "schema.postgres.sql differs from what the migrations build; run \
+         `UPDATE_SCHEMA=1 cargo test --test migrations` and review the diff"
+    );
+}
+
+/// Every PostgreSQL step goes down as well as up: from the latest version down to nothing
+/// leaves the schema empty, and up again rebuilds it.
+#[test]
+fn postgres_migrations_go_down_to_nothing_and_up_again() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let t = common::on_postgres::db();
+    let (_, schema) = t.server.clone().unwrap();
+    let latest = worklog::db::migrate::latest();
+    assert_eq!(t.repo.schema_version().unwrap(), latest);
+    t.repo.migrate_to(0).unwrap();
+    assert_eq!(t.repo.schema_version().unwrap(), 0);
+    assert_eq!(
+        server.objects_in(&schema),
+        0,
+        "everything the migrations made is gone"
+    );
+    t.repo.migrate_to(latest).unwrap();
+    assert_eq!(t.repo.schema_version().unwrap(), latest);
+    assert!(server.objects_in(&schema) > 50);
+}
+
+/// A PostgreSQL schema from a newer worklog is refused when opened, and left as it was.
+#[test]
+fn a_newer_postgres_schema_is_refused_untouched() {
+    let Some(server) = common::pg::server() else {
+        return;
+    };
+    let t = common::on_postgres::db();
+    let (url, schema) = t.server.clone().unwrap();
+    drop(t.repo);
+    server
+        .admin_sql(&format!("UPDATE {schema}.worklog_version SET version = 99"))
+        .unwrap();
+    let before = server.dump_schema(&schema);
+    let err = worklog::db::Repo::open_server(&url, Some(&schema), t.clock.clone())
+        .err()
+        .expect("refused");
+    assert!(
+        matches!(err, worklog::db::Error::TooNew { found: 99, .. }),
+        "{err:?}"
+    );
+    assert_eq!(server.dump_schema(&schema), before);
+    let version = server
+        .admin_sql(&format!("SELECT version FROM {schema}.worklog_version"))
+        .unwrap();
+    assert_eq!(version.trim(), "99");
+}
+
 /// Loads the frozen version-1 database from `tests/fixtures`.
 fn v1_fixture(path: &std::path::Path) {
     let sql = std::fs::read_to_string(

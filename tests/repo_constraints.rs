@@ -384,64 +384,66 @@ fn checks_refuse_bad_values_written_by_hand_with_a_sentence() {
     assert_eq!(t.repo.task(task.id).unwrap().action_item_id, None);
 }
 
-#[test]
-fn merging_people_keeps_every_meeting_feedback_and_action_item() {
-    let t = db();
-    let ann = person(&t, "Ann");
-    let dup = person(&t, "Ann B.");
-    let bob = person(&t, "Bob");
-    let both = meeting(&t, "Both Anns", vec![ann.id, dup.id, bob.id]);
-    let only_dup = meeting(&t, "Only the duplicate", vec![dup.id]);
-    let f = feedback(&t, dup.id, Some(only_dup.id));
-    let owned = action(&t, "Dup owns", ActionSource::Meeting(both.id), Some(dup.id));
-    let owed = action(&t, "I owe dup", ActionSource::Meeting(only_dup.id), None);
-    let from_fb = action(
-        &t,
-        "From dup's feedback",
-        ActionSource::Feedback(f.id),
-        None,
-    );
+on_both_backends! {
+    #[test]
+    fn merging_people_keeps_every_meeting_feedback_and_action_item() {
+        let t = db();
+        let ann = person(&t, "Ann");
+        let dup = person(&t, "Ann B.");
+        let bob = person(&t, "Bob");
+        let both = meeting(&t, "Both Anns", vec![ann.id, dup.id, bob.id]);
+        let only_dup = meeting(&t, "Only the duplicate", vec![dup.id]);
+        let f = feedback(&t, dup.id, Some(only_dup.id));
+        let owned = action(&t, "Dup owns", ActionSource::Meeting(both.id), Some(dup.id));
+        let owed = action(&t, "I owe dup", ActionSource::Meeting(only_dup.id), None);
+        let from_fb = action(
+            &t,
+            "From dup's feedback",
+            ActionSource::Feedback(f.id),
+            None,
+        );
 
-    let kept = t.repo.merge_people(ann.id, dup.id).unwrap();
-    assert_eq!(kept.name, "Ann");
-    assert!(matches!(t.repo.person(dup.id), Err(Error::NotFound { .. })));
+        let kept = t.repo.merge_people(ann.id, dup.id).unwrap();
+        assert_eq!(kept.name, "Ann");
+        assert!(matches!(t.repo.person(dup.id), Err(Error::NotFound { .. })));
 
-    let mut with_ann: Vec<Id> = t
-        .repo
-        .meetings_with(ann.id)
-        .unwrap()
-        .iter()
-        .map(|m| m.id)
-        .collect();
-    with_ann.sort();
-    assert_eq!(with_ann, vec![both.id, only_dup.id]);
-    assert_eq!(
-        t.repo
-            .meeting(both.id)
+        let mut with_ann: Vec<Id> = t
+            .repo
+            .meetings_with(ann.id)
             .unwrap()
-            .attendees
             .iter()
-            .map(|p| p.name.as_str())
-            .collect::<Vec<_>>(),
-        vec!["Ann", "Bob"],
-        "one attendance each, no duplicate"
-    );
-    let f_now = t.repo.feedback_item(f.id).unwrap();
-    assert_eq!(f_now.person.id, ann.id);
-    assert_eq!(f_now.meeting_id, Some(only_dup.id));
-    assert_eq!(
-        t.repo.action_item(owned.id).unwrap().owner.map(|p| p.id),
-        Some(ann.id)
-    );
-    let mut for_ann: Vec<Id> = t
-        .repo
-        .action_items_for_person(ann.id)
-        .unwrap()
-        .iter()
-        .map(|a| a.id)
-        .collect();
-    for_ann.sort();
-    assert_eq!(for_ann, vec![owned.id, owed.id, from_fb.id]);
-    assert_eq!(t.repo.feedback_list(None, Some(ann.id)).unwrap().len(), 1);
-    assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+            .map(|m| m.id)
+            .collect();
+        with_ann.sort();
+        assert_eq!(with_ann, vec![both.id, only_dup.id]);
+        assert_eq!(
+            t.repo
+                .meeting(both.id)
+                .unwrap()
+                .attendees
+                .iter()
+                .map(|p| p.name.as_str())
+                .collect::<Vec<_>>(),
+            vec!["Ann", "Bob"],
+            "one attendance each, no duplicate"
+        );
+        let f_now = t.repo.feedback_item(f.id).unwrap();
+        assert_eq!(f_now.person.id, ann.id);
+        assert_eq!(f_now.meeting_id, Some(only_dup.id));
+        assert_eq!(
+            t.repo.action_item(owned.id).unwrap().owner.map(|p| p.id),
+            Some(ann.id)
+        );
+        let mut for_ann: Vec<Id> = t
+            .repo
+            .action_items_for_person(ann.id)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        for_ann.sort();
+        assert_eq!(for_ann, vec![owned.id, owed.id, from_fb.id]);
+        assert_eq!(t.repo.feedback_list(None, Some(ann.id)).unwrap().len(), 1);
+        assert!(t.repo.foreign_key_problems().unwrap().is_empty());
+    }
 }

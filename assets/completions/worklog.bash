@@ -34,6 +34,9 @@ _worklog() {
             worklog,config)
                 cmd="worklog__subcmd__config"
                 ;;
+            worklog,copy)
+                cmd="worklog__subcmd__copy"
+                ;;
             worklog,demo)
                 cmd="worklog__subcmd__demo"
                 ;;
@@ -163,6 +166,9 @@ _worklog() {
             worklog__subcmd__help,config)
                 cmd="worklog__subcmd__help__subcmd__config"
                 ;;
+            worklog__subcmd__help,copy)
+                cmd="worklog__subcmd__help__subcmd__copy"
+                ;;
             worklog__subcmd__help,demo)
                 cmd="worklog__subcmd__help__subcmd__demo"
                 ;;
@@ -245,13 +251,17 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-q -v -h -V --data-dir --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -271,13 +281,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd____daily__subcmd__backup)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -297,13 +311,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help task learning energy feedback meeting goal skill assessment action-item action help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -323,7 +341,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__action__subcmd__item)
-            opts="-q -v -h --meeting --feedback --owner --due --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --meeting --feedback --owner --due --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -349,6 +367,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -365,7 +387,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__assessment)
-            opts="-q -v -h --day --note --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --day --note --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -380,6 +402,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -399,7 +425,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__energy)
-            opts="-q -v -h --note --tag --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --note --tag --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -414,6 +440,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -433,7 +463,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__feedback)
-            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --given --received --person --kind --day --tag --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,6 +489,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -475,7 +509,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__goal)
-            opts="-q -v -h --parent --target --description --tag --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --parent --target --description --tag --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -498,6 +532,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -671,7 +709,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__learning)
-            opts="-q -v -h --body --tag --star --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --body --tag --star --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -686,6 +724,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -705,7 +747,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__meeting)
-            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --day --time --duration --kind --with --notes --tag --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -743,6 +785,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -759,7 +805,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__skill)
-            opts="-q -v -h --category --target --description --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --category --target --description --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -781,6 +827,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -797,7 +847,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__add__subcmd__task)
-            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --day --priority --tag --goal --estimate --notes --literal --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -831,6 +881,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -847,13 +901,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__backup)
-            opts="-q -v -h --list --accept-shrink --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --list --accept-shrink --json --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -873,13 +931,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --json --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -899,13 +961,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__completions)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help bash elvish fish powershell zsh"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -925,13 +991,51 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__config)
-            opts="-q -v -h --print --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --print --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__copy)
+            opts="-q -v -h --to --data-dir --database --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -951,7 +1055,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__demo)
-            opts="-q -v -h --data-dir --rows --seed --config --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --rows --seed --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -966,6 +1070,10 @@ _worklog() {
                     return 0
                     ;;
                 --seed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -985,13 +1093,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__done)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1011,13 +1123,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__edit)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1037,7 +1153,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__export)
-            opts="-q -v -h --format --out --force --from --to --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --format --out --force --from --to --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1063,6 +1179,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1079,7 +1199,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1289,6 +1409,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1527,7 +1661,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__import)
-            opts="-q -v -h --from --to --all-day --domain --calendar --dry-run --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --from --to --all-day --domain --calendar --dry-run --json --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1553,6 +1687,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1569,7 +1707,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__list)
-            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --day --from --to --tag --person --status --limit --json --data-dir --database --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1607,6 +1745,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1623,7 +1765,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__man)
-            opts="-q -v -h --out --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --out --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1634,6 +1776,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1653,7 +1799,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__migrate)
-            opts="-q -v -h --to --yes --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --to --yes --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1664,6 +1810,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1683,7 +1833,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__report)
-            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --from --to --week --month --json --out --force --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,6 +1855,10 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1721,13 +1875,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1747,13 +1905,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__rm)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1773,7 +1935,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__search)
-            opts="-q -v -h --json --limit --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --json --limit --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1784,6 +1946,10 @@ _worklog() {
                     return 0
                     ;;
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1803,13 +1969,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__show)
-            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
+            opts="-q -v -h --json --data-dir --database --config --quiet --verbose --color --help tasks learnings skills meetings goals feedback checkins people tags"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1829,13 +1999,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__today)
-            opts="-q -v -h --json --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --json --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1855,13 +2029,17 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__undo)
-            opts="-q -v -h --data-dir --config --quiet --verbose --color --help"
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

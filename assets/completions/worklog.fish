@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_worklog_global_optspecs
-    string join \n data-dir= config= demo q/quiet v/verbose color= h/help V/version
+    string join \n data-dir= database= config= demo q/quiet v/verbose color= h/help V/version
 end
 
 function __fish_worklog_needs_command
@@ -25,6 +25,7 @@ function __fish_worklog_using_subcommand
 end
 
 complete -c worklog -n "__fish_worklog_needs_command" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_needs_command" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_needs_command" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_needs_command" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -38,6 +39,7 @@ complete -c worklog -n "__fish_worklog_needs_command" -f -a "backup" -d 'Take a 
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "restore" -d 'Replace the database with a backup (the current one is backed up first)'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "check" -d 'Check the database\'s integrity and the state of the backups'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "__daily-backup" -d 'Take today\'s backup if missing, unless one is running (started detached by commands)'
+complete -c worklog -n "__fish_worklog_needs_command" -f -a "copy" -d 'Copy the whole database into an empty one: a PostgreSQL server or a SQLite file'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "migrate" -d 'Move the database schema to version N, up or down (backs up first)'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "add" -d 'Capture something quickly, without opening the app'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "done" -d 'Mark focus tasks done'
@@ -57,6 +59,7 @@ complete -c worklog -n "__fish_worklog_needs_command" -f -a "man" -d 'Print the 
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "config" -d 'Show the settings in force and where each came from (default, file, env or flag)'
 complete -c worklog -n "__fish_worklog_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand backup" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -68,6 +71,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand backup" -s q -l quiet -d
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand restore" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -76,6 +80,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand restore" -s q -l quiet -
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand restore" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand check" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand check" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand check" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand check" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -85,6 +90,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand check" -s q -l quiet -d 
 complete -c worklog -n "__fish_worklog_using_subcommand check" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand check" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -92,8 +98,19 @@ never\t''"
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand __daily-backup" -s h -l help -d 'Print help'
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -l to -d 'A postgresql:// URL (schema from WORKLOG_SCHEMA or the URL), a data directory, or a .db file' -r
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
+complete -c worklog -n "__fish_worklog_using_subcommand copy" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l to -d 'The schema version to move to' -r
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -103,6 +120,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand migrate" -s q -l quiet -
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand migrate" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and not __fish_seen_subcommand_from task learning energy feedback meeting goal skill assessment action-item action help" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -128,6 +146,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l estimate -d 'How long it should take: minutes, or like 1h30' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l notes -d 'Notes on it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from task" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -139,6 +158,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l body -d 'The body; - reads it from standard input' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from learning" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -150,6 +170,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l note -d 'A note about it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from energy" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -162,6 +183,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l day -d 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from feedback" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -179,6 +201,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l notes -d 'Notes' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from meeting" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -191,6 +214,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l description -d 'What it means' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l tag -d 'A tag (repeat for more)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from goal" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -202,6 +226,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l target -d 'The level you aim for, 0–5' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l description -d 'What it covers' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from skill" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -212,6 +237,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l day -d 'The day: today, yesterday, -N days, mon…sun (the most recent one, today included) or YYYY-MM-DD [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l note -d 'What it rests on' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from assessment" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -224,6 +250,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l owner -d 'Who owns it, found by name or added [default: you]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l due -d 'When it is due: a day as --day of add task reads it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action-item" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -236,6 +263,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l owner -d 'Who owns it, found by name or added [default: you]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l due -d 'When it is due: a day as --day of add task reads it' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from action" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -254,6 +282,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_sub
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "action-item" -d 'An action item, from a meeting or feedback or on its own'
 complete -c worklog -n "__fish_worklog_using_subcommand add; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand done" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand done" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand done" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand done" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -262,6 +291,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand done" -s q -l quiet -d '
 complete -c worklog -n "__fish_worklog_using_subcommand done" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand done" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand today" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand today" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand today" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand today" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -278,6 +308,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand export" -l out -d 'Write
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l from -d 'Keep dated rows from this day on (today, yesterday, -N days, mon…sun, YYYY-MM-DD)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l to -d 'Keep dated rows up to this day, inclusive' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand export" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand export" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -291,6 +322,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand import" -l to -d 'A cale
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l domain -d 'The user\'s own email domain, which tells external meetings [default: the config file\'s [calendar] domain, else the domain of the organizer of most events]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l calendar -d 'Which calendar this is, whatever the file is called: an event an earlier import of it brought and this one lacks is cancelled [default: the same file with the same X-WR-CALNAME and PRODID]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand import" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand import" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -305,6 +337,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand report" -l from -d 'The 
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l to -d 'The last day, inclusive [default: today]' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l out -d 'Write the report to this file instead of standard output' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand report" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand report" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -318,6 +351,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand report" -s v -l verbose 
 complete -c worklog -n "__fish_worklog_using_subcommand report" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l limit -d 'Show at most N hits (up to 10000)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand search" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand search" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -334,6 +368,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand list" -l person -d 'Only
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l status -d 'tasks: todo, doing, done, dropped, open; goals: active, paused, done, dropped, open; feedback: given, received; learnings: starred' -r
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l limit -d 'Show at most N rows (up to 10000); a line on stderr says when more matched' -r
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand list" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand list" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -343,6 +378,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand list" -s q -l quiet -d '
 complete -c worklog -n "__fish_worklog_using_subcommand list" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand list" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand show" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand show" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand show" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand show" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -352,6 +388,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand show" -s q -l quiet -d '
 complete -c worklog -n "__fish_worklog_using_subcommand show" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand show" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand rm" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand rm" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand rm" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand rm" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -360,6 +397,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand rm" -s q -l quiet -d 'Sa
 complete -c worklog -n "__fish_worklog_using_subcommand rm" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand edit" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand edit" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand edit" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand edit" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -368,6 +406,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand edit" -s q -l quiet -d '
 complete -c worklog -n "__fish_worklog_using_subcommand edit" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand edit" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand undo" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand undo" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand undo" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand undo" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -378,6 +417,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand undo" -s h -l help -d 'P
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l data-dir -d 'The directory to fill; it must hold no data [default: a new directory under the system\'s temporary directory]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l rows -d 'About how many rows to write, up to 1000000 (the default is about a year of use)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l seed -d 'The same seed always gives the same data' -r
+complete -c worklog -n "__fish_worklog_using_subcommand demo" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -386,6 +426,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand demo" -s q -l quiet -d '
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand completions" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -395,6 +436,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand completions" -s v -l ver
 complete -c worklog -n "__fish_worklog_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l out -d 'Write every page into this directory instead (created if missing)' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand man" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand man" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -403,6 +445,7 @@ complete -c worklog -n "__fish_worklog_using_subcommand man" -s q -l quiet -d 'S
 complete -c worklog -n "__fish_worklog_using_subcommand man" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand man" -s h -l help -d 'Print help'
 complete -c worklog -n "__fish_worklog_using_subcommand config" -l data-dir -d 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]' -r -F
+complete -c worklog -n "__fish_worklog_using_subcommand config" -l database -d 'Keep the log on a PostgreSQL server instead of the data directory\'s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq\'s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)' -r
 complete -c worklog -n "__fish_worklog_using_subcommand config" -l config -d 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]' -r -F
 complete -c worklog -n "__fish_worklog_using_subcommand config" -l color -d 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never' -r -f -a "auto\t''
 always\t''
@@ -411,28 +454,29 @@ complete -c worklog -n "__fish_worklog_using_subcommand config" -l print -d 'Pri
 complete -c worklog -n "__fish_worklog_using_subcommand config" -s q -l quiet -d 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
 complete -c worklog -n "__fish_worklog_using_subcommand config" -s v -l verbose -d 'Explain on standard error what opening the database did: created or migrated it, took today\'s backup (or handed it to the background), rotated old backups'
 complete -c worklog -n "__fish_worklog_using_subcommand config" -s h -l help -d 'Print help'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "backup" -d 'Take a verified backup now (or list the backups)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "restore" -d 'Replace the database with a backup (the current one is backed up first)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "check" -d 'Check the database\'s integrity and the state of the backups'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "__daily-backup" -d 'Take today\'s backup if missing, unless one is running (started detached by commands)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "migrate" -d 'Move the database schema to version N, up or down (backs up first)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "add" -d 'Capture something quickly, without opening the app'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "done" -d 'Mark focus tasks done'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export`, `jrnl --format json` output or an iCalendar (.ics) file\'s events as meetings'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "show" -d 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "rm" -d 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "edit" -d 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "undo" -d 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "demo" -d 'Fill an empty data directory (by default a new temporary one) with sample data'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "config" -d 'Show the settings in force and where each came from (default, file, env or flag)'
-complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "backup" -d 'Take a verified backup now (or list the backups)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "restore" -d 'Replace the database with a backup (the current one is backed up first)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "check" -d 'Check the database\'s integrity and the state of the backups'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "__daily-backup" -d 'Take today\'s backup if missing, unless one is running (started detached by commands)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "copy" -d 'Copy the whole database into an empty one: a PostgreSQL server or a SQLite file'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "migrate" -d 'Move the database schema to version N, up or down (backs up first)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "add" -d 'Capture something quickly, without opening the app'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "done" -d 'Mark focus tasks done'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "today" -d 'The day at a glance: focus tasks, check-ins, meetings, open action items'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "export" -d 'Export everything, or a date range, as JSON, CSV or SQL'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "import" -d 'Import a worklog export, Taskwarrior\'s `task export`, `jrnl --format json` output or an iCalendar (.ics) file\'s events as meetings'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "report" -d 'Write a Markdown review of a period: tasks done, goals, learnings, skills, feedback, meetings, energy [default: the 7 days ending today]'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "search" -d 'Search the text of every pane: words, "phrases", prefix*, OR, -word, and the filters pane: tag: person: from: to: is:'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "list" -d 'List rows of one kind, newest first: aligned columns with ids, or --json'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "show" -d 'Show one row whole, with what it links to (tags, attendees, action items, history…)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "rm" -d 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "edit" -d 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "undo" -d 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "demo" -d 'Fill an empty data directory (by default a new temporary one) with sample data'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "completions" -d 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "man" -d 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "config" -d 'Show the settings in force and where each came from (default, file, env or flag)'
+complete -c worklog -n "__fish_worklog_using_subcommand help; and not __fish_seen_subcommand_from backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "task" -d 'A focus task: worklog add task "Call the bank tomorrow !high #home ~30m"'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "learning" -d 'A journal entry: what you learned'
 complete -c worklog -n "__fish_worklog_using_subcommand help; and __fish_seen_subcommand_from add" -f -a "energy" -d 'An energy check-in, now'

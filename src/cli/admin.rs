@@ -16,7 +16,7 @@ fn shown(path: &Path) -> String {
     sanitize(&path.display().to_string()).into_owned()
 }
 
-fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
+pub(crate) fn warn_all(to: &mut dyn Write, warnings: &[String]) -> Result<()> {
     for w in warnings {
         warn(to, w)?;
     }
@@ -125,7 +125,7 @@ pub fn restore(
         shown(&report.source),
         report.rows,
         report.schema_version,
-        shown(&dir.database())
+        database_shown(dir)
     )?;
     match &report.saved {
         Some(saved) => writeln!(
@@ -190,7 +190,7 @@ pub fn check(
             Err(e) => serde_json::json!(format!("{e:#}")),
         };
         let value = serde_json::json!({
-            "database": dir.database().display().to_string(),
+            "database": database_shown(dir),
             "schema_version": repo.schema_version()?,
             "rows": repo.row_counts()?.total(),
             "ok": integrity.is_empty() && keys.is_empty(),
@@ -220,6 +220,14 @@ pub fn check(
     Ok(())
 }
 
+/// The database as `check` names it: its file, or its server (never with a password).
+fn database_shown(dir: &DataDir) -> String {
+    match dir.server() {
+        Some(server) => sanitize(&server.to_string()).into_owned(),
+        None => shown(&dir.database()),
+    }
+}
+
 /// The text `check` prints on standard output.
 fn check_text(
     dir: &DataDir,
@@ -233,7 +241,7 @@ fn check_text(
     writeln!(
         out,
         "database: {} (schema version {}, {} rows)",
-        shown(&dir.database()),
+        database_shown(dir),
         repo.schema_version()?,
         repo.row_counts()?.total()
     )?;

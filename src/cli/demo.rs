@@ -16,6 +16,7 @@ use std::sync::Arc;
 /// already holds data, so it can never mix sample rows into someone's real record.
 pub fn fill(
     dir: Option<PathBuf>,
+    server: Option<String>,
     rows: usize,
     seed: u64,
     clock: Arc<dyn Clock>,
@@ -34,12 +35,16 @@ pub fn fill(
                 .keep(),
         ),
     };
+    let dir = dir.with_server(server);
     let repo = launch::open(&dir, clock.clone())?;
     if repo.has_data()? {
-        bail!(
-            "{} already holds data; demo fills only an empty data directory",
-            dir.root().display()
-        );
+        match dir.server() {
+            Some(server) => bail!("{server} already holds data; demo fills only an empty log"),
+            None => bail!(
+                "{} already holds data; demo fills only an empty data directory",
+                dir.root().display()
+            ),
+        }
     }
     let summary = demo::generate(&repo, rows, seed, clock.today())?;
     drop(repo);

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod browse;
 pub mod capture;
 pub mod complete;
+pub mod copy;
 pub mod demo;
 pub mod edit;
 pub mod exchange;

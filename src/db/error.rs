@@ -93,6 +93,55 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+impl From<super::sql::Error> for Error {
+    fn from(e: super::sql::Error) -> Self {
+        use super::sql::Error as E;
+        match e {
+            E::Sqlite(e) => e.into(),
+            E::Postgres(e) => from_postgres(&e),
+            E::NoRows => Error::Sqlite("the row was not found".into()),
+            E::Setup(why) => Error::Io(why),
+            e @ (E::Conversion { .. } | E::Unsupported(_)) => Error::Sqlite(e.to_string()),
+        }
+    }
+}
+
+/// PostgreSQL's errors in the same words as SQLite's: constraint names are the same on both
+/// backends (`migrations_pg/README.md`), so they map through the same table.
+fn from_postgres(e: &postgres::Error) -> Error {
+    use postgres::error::SqlState;
+    let Some(db) = e.as_db_error() else {
+        return Error::Sqlite(super::sql::pg::describe(e));
+    };
+    let code = db.code();
+    if *code == SqlState::CHECK_VIOLATION {
+        let name = db.constraint().unwrap_or("");
+        return Error::Constraint(explain_constraint(&format!(
+            "CHECK constraint failed: {name}"
+        )));
+    }
+    if *code == SqlState::UNIQUE_VIOLATION {
+        let table = db.table().unwrap_or("");
+        return Error::Constraint(explain_constraint(&format!(
+            "UNIQUE constraint failed: {table}."
+        )));
+    }
+    if *code == SqlState::FOREIGN_KEY_VIOLATION {
+        return Error::Constraint(explain_constraint("FOREIGN KEY constraint failed"));
+    }
+    if *code == SqlState::NOT_NULL_VIOLATION {
+        let column = format!("{}.{}", db.table().unwrap_or(""), db.column().unwrap_or(""));
+        return Error::Constraint(format!("a required value is missing ({column})"));
+    }
+    if *code == SqlState::T_R_SERIALIZATION_FAILURE
+        || *code == SqlState::T_R_DEADLOCK_DETECTED
+        || *code == SqlState::LOCK_NOT_AVAILABLE
+    {
+        return Error::Busy;
+    }
+    Error::Sqlite(db.message().to_string())
+}
+
 /// Turns SQLite's constraint text into a sentence. The repository validates input first, so
 /// these are the backstop for what slips past (or for a database edited by hand).
 fn explain_constraint(msg: &str) -> String {

@@ -3,7 +3,7 @@
 //! never writes into the new one on the strength of what it read from the old.
 
 use super::error::Result;
-use rusqlite::{Connection, OptionalExtension};
+use super::sql::{Backend, Connection, OptionalExtension};
 
 /// The table holding the identity; not user data.
 pub const TABLE: &str = "database_identity";
@@ -48,6 +48,13 @@ pub(crate) fn read(conn: &Connection) -> Result<Identity> {
         });
     }
     // Every write reads this: one cached statement, and the table lookup only if it fails.
+    // A failed statement would end a PostgreSQL transaction: look for the table first there.
+    if conn.backend() == Backend::Postgres && !has_table(conn)? {
+        return Ok(Identity {
+            schema_version,
+            id: None,
+        });
+    }
     let id = match conn.prepare_cached("SELECT identity FROM database_identity WHERE id = 1") {
         Ok(mut stmt) => stmt.query_row([], |r| r.get(0)).optional()?,
         Err(_) if !has_table(conn)? => None,
@@ -62,20 +69,29 @@ pub(crate) fn renew(conn: &Connection, why: Renewal) -> Result<()> {
     if !has_table(conn)? {
         return Ok(());
     }
+    let fresh: String = (0..16)
+        .map(|_| format!("{:02x}", rand::random::<u8>()))
+        .collect();
     conn.execute(
         "INSERT INTO database_identity (id, identity, reason)
-             VALUES (1, lower(hex(randomblob(16))), ?1)
+             VALUES (1, ?2, ?1)
              ON CONFLICT (id) DO UPDATE SET identity = excluded.identity,
                  reason = excluded.reason,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ')",
-        [why.as_str()],
+        [why.as_str(), fresh.as_str()],
     )?;
     Ok(())
 }
 
 fn has_table(conn: &Connection) -> Result<bool> {
+    let sql = match conn.backend() {
+        Backend::Sqlite => "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1",
+        Backend::Postgres => {
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() AND tablename = ?1"
+        }
+    };
     Ok(conn
-        .prepare_cached("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = ?1")?
+        .prepare_cached(sql)?
         .query_row([TABLE], |r| r.get::<_, i64>(0))?
         > 0)
 }

@@ -10,6 +10,7 @@ pub mod identity;
 pub mod migrate;
 mod repo;
 pub mod snapshot;
+pub mod sql;
 
 pub use error::{Error, Result};
 pub use identity::Identity;
@@ -20,6 +21,7 @@ pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
 };
 pub use repo::{Candidate, RowsOf};
+pub use sql::Backend;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::Path;
@@ -49,7 +51,7 @@ pub(crate) fn connect(path: &Path, migrations: &[migrate::Migration]) -> Result<
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.busy_timeout(std::time::Duration::from_millis(5000))?;
-    migrate::ensure_not_newer(&conn, migrations)?;
+    migrate::ensure_lite_not_newer(&conn, migrations)?;
     configure(&conn)?;
     Ok(conn)
 }
@@ -188,7 +190,7 @@ pub(crate) fn connect_read_only_live(path: &Path) -> Result<Connection> {
     conn.busy_timeout(std::time::Duration::from_millis(5000))?;
     conn.pragma_update(None, "trusted_schema", false)?;
     conn.pragma_update(None, "query_only", true)?;
-    migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+    migrate::ensure_lite_not_newer(&conn, migrate::MIGRATIONS)?;
     register_functions(&conn)?;
     Ok(conn)
 }

@@ -74,7 +74,7 @@ pub fn make_self_contained(path: &Path) -> Result<()> {
 /// Fails if the file cannot be read as a database at all.
 pub fn check_file(path: &Path) -> Result<FileCheck> {
     let conn = open_file_read_only(path)?;
-    let schema_version = migrate::current(&conn)?;
+    let schema_version = migrate::lite_version(&conn)?;
     let problems = integrity_problems(&conn)?;
     let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
     let is_worklog = problems.is_empty() && has_worklog_tables(&conn, schema_version)?;
@@ -176,35 +176,39 @@ fn has_worklog_tables(conn: &Connection, version: u32) -> Result<bool> {
     if version == 0 || version > migrate::latest() {
         return Ok(false);
     }
-    let reference = Connection::open_in_memory()?;
-    migrate::migrate_to(&reference, migrate::MIGRATIONS, version)?;
-    Ok(table_names(conn)? == table_names(&reference)?)
+    Ok(table_names(conn)? == tables_at(version)?)
 }
 
 /// The tables worklog's migrations build at `version`, read from an in-memory reference.
 fn tables_at(version: u32) -> Result<Vec<String>> {
-    let reference = Connection::open_in_memory()?;
+    let reference = super::sql::Connection::Lite(Connection::open_in_memory()?);
     migrate::migrate_to(&reference, migrate::MIGRATIONS, version)?;
-    table_names(&reference)
+    table_names(reference.lite()?)
 }
 
 /// The user-data tables (not the derived search index) that moving the schema from `from`
 /// down to `to` drops, with the rows each holds in `conn`; only those holding rows. Moving
 /// up, or to the same version, drops nothing.
 pub fn tables_dropped(conn: &Connection, from: u32, to: u32) -> Result<Vec<(String, i64)>> {
-    if to >= from {
-        return Ok(Vec::new());
-    }
-    let kept = tables_at(to)?;
-    let gone: Vec<String> = tables_at(from)?
-        .into_iter()
-        .filter(|t| !kept.contains(t) && !DERIVED_TABLES.contains(&t.as_str()))
-        .collect();
+    let gone = tables_gone(from, to)?;
     let names: Vec<&str> = gone.iter().map(String::as_str).collect();
     Ok(row_counts(conn, &names)?
         .0
         .into_iter()
         .filter(|(_, n)| *n > 0)
+        .collect())
+}
+
+/// The user-data tables that moving the schema from `from` down to `to` drops (the same on
+/// both backends: their migrations build the same tables).
+pub fn tables_gone(from: u32, to: u32) -> Result<Vec<String>> {
+    if to >= from {
+        return Ok(Vec::new());
+    }
+    let kept = tables_at(to)?;
+    Ok(tables_at(from)?
+        .into_iter()
+        .filter(|t| !kept.contains(t) && !DERIVED_TABLES.contains(&t.as_str()))
         .collect())
 }
 
@@ -233,11 +237,12 @@ pub fn prepare_restore(source: &Path, dest: &Path) -> Result<()> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     conn.pragma_update(None, "trusted_schema", false)?;
+    let conn = super::sql::Connection::Lite(conn);
     // An older backup gets the migrations a launch would give it (each renews the identity);
     // then the restore renews it once more, so even a backup at this version comes back as a
     // database no open session has read.
     migrate::migrate_to(&conn, migrate::MIGRATIONS, migrate::latest())?;
-    let tx = rusqlite::Transaction::new_unchecked(&conn, rusqlite::TransactionBehavior::Immediate)?;
+    let tx = conn.begin_write()?;
     super::identity::renew(&tx, super::identity::Renewal::Restore)?;
     tx.commit()?;
     Ok(())
@@ -286,7 +291,7 @@ pub fn live_state(live: &Path) -> Result<LiveState> {
         )?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "trusted_schema", false)?;
-        migrate::ensure_not_newer(&conn, migrate::MIGRATIONS)?;
+        migrate::ensure_lite_not_newer(&conn, migrate::MIGRATIONS)?;
         Ok(conn)
     })();
     let conn = match opened {

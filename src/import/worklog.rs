@@ -58,6 +58,50 @@ fn to_value(v: &serde_json::Value) -> Option<Value> {
     })
 }
 
+/// The order to put a table's rows back in: the file's, except that a row referring to another
+/// row of the same table (a goal under a goal with a higher id) comes after it, as
+/// PostgreSQL checks each row's references as it arrives.
+fn parents_first(parent: Option<&str>, rows: &[&RawValue]) -> Vec<usize> {
+    let Some(parent) = parent else {
+        return (0..rows.len()).collect();
+    };
+    #[derive(Deserialize)]
+    struct Link {
+        id: Option<i64>,
+        #[serde(flatten)]
+        rest: BTreeMap<String, serde_json::Value>,
+    }
+    let links: Vec<(Option<i64>, Option<i64>)> = rows
+        .iter()
+        .map(|raw| match serde_json::from_str::<Link>(raw.get()) {
+            Ok(l) => (l.id, l.rest.get(parent).and_then(serde_json::Value::as_i64)),
+            // A malformed row is reported where it is put back.
+            Err(_) => (None, None),
+        })
+        .collect();
+    let by_id: std::collections::HashMap<i64, usize> = links
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (id, _))| id.map(|id| (id, i)))
+        .collect();
+    let mut placed = vec![false; rows.len()];
+    let mut order = Vec::with_capacity(rows.len());
+    for start in 0..rows.len() {
+        // The chain of parents not yet placed, placed from the top down.
+        let mut chain = Vec::new();
+        let mut at = Some(start);
+        while let Some(i) = at.filter(|&i| !placed[i] && !chain.contains(&i)) {
+            chain.push(i);
+            at = links[i].1.and_then(|p| by_id.get(&p).copied());
+        }
+        for &i in chain.iter().rev() {
+            placed[i] = true;
+            order.push(i);
+        }
+    }
+    order
+}
+
 /// Puts every row back (inside the caller's transaction), counting per table what was added
 /// and what was already there.
 pub fn apply(repo: &Repo, doc: &Document<'_>, outcome: &mut Outcome) -> Result<()> {
@@ -83,7 +127,8 @@ pub fn apply(repo: &Repo, doc: &Document<'_>, outcome: &mut Outcome) -> Result<(
         };
         let kind = format!("table:{}", table.name);
         let mut seen = super::Seen::default();
-        for (i, raw) in rows.iter().enumerate() {
+        for i in parents_first(table.parent.as_deref(), rows) {
+            let raw = rows[i];
             let name = || {
                 let id = serde_json::from_str::<serde_json::Value>(raw.get())
                     .ok()

@@ -838,6 +838,9 @@ impl App {
                         self.outside_change();
                     }
                     Some(Err(text)) => self.status.error(text),
+                    None if self.repo.backend() == crate::db::Backend::Postgres => self
+                        .status
+                        .info("undo and redo are not available on PostgreSQL yet"),
                     None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
                     None => self.status.info("nothing to redo"),
                 }

@@ -50,6 +50,14 @@ pub fn worklog_with_env(
         .env("XDG_CONFIG_HOME", NO_CONFIG)
         .env_remove("VISUAL")
         .env_remove("EDITOR")
+        // A developer's own server is never used: only the test's, on PostgreSQL.
+        .env_remove("WORKLOG_DATABASE")
+        .env_remove("WORKLOG_SCHEMA")
+        .envs(
+            super::on_postgres::current().map_or(Vec::new(), |(url, schema)| {
+                vec![("WORKLOG_DATABASE", url), ("WORKLOG_SCHEMA", schema)]
+            }),
+        )
         .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

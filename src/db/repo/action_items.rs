@@ -5,9 +5,9 @@ use super::Repo;
 use super::meetings::{ensure_meeting, ensure_person};
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, Row, params};
 use crate::model::{ActionItem, ActionItemDraft, ActionSource, Id, PersonRef, Task, TaskDraft};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const ACTION_ITEMS: Table = Table {
@@ -27,7 +27,7 @@ const LIVE: &str = "a.deleted_at IS NULL
     AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.id = a.meeting_id AND m.deleted_at IS NOT NULL)
     AND NOT EXISTS (SELECT 1 FROM feedback f WHERE f.id = a.feedback_id AND f.deleted_at IS NOT NULL)";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<ActionItem> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<ActionItem> {
     let meeting: Option<Id> = r.get(2)?;
     let feedback: Option<Id> = r.get(3)?;
     let owner: Option<Id> = r.get(4)?;
@@ -92,12 +92,12 @@ fn ensure_refs(conn: &Connection, draft: &ActionItemDraft) -> Result<()> {
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<ActionItem>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE {LIVE} AND {sql_where}"))?;
     let list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<ActionItem>>>()?;
+        .collect::<crate::db::sql::Result<Vec<ActionItem>>>()?;
     Ok(list)
 }
 
@@ -119,18 +119,22 @@ impl Repo {
         let (meeting, feedback) = source_ids(draft.source);
         self.write(|c| {
             ensure_refs(c, draft)?;
-            c.prepare_cached(
-                "INSERT INTO action_items (title, meeting_id, feedback_id, owner_id, due_date)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                title,
-                meeting,
-                feedback,
-                draft.owner_id,
-                draft.due_date.map(day_text)
-            ])?;
-            load(c, c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO action_items (title, meeting_id, feedback_id, owner_id, due_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        title,
+                        meeting,
+                        feedback,
+                        draft.owner_id,
+                        draft.due_date.map(day_text)
+                    ],
+                    |r| r.get(0),
+                )?;
+            load(c, id)
         })
     }
 
@@ -214,7 +218,7 @@ impl Repo {
         }
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.meeting_id IN (SELECT value FROM json_each(?1)) GROUP BY a.meeting_id",
+            "a.meeting_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) GROUP BY a.meeting_id",
             "a.meeting_id",
             [json],
         )
@@ -228,7 +232,7 @@ impl Repo {
         }
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         self.open_counts(
-            "a.feedback_id IN (SELECT value FROM json_each(?1)) GROUP BY a.feedback_id",
+            "a.feedback_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) GROUP BY a.feedback_id",
             "a.feedback_id",
             [json],
         )
@@ -238,7 +242,7 @@ impl Repo {
         &self,
         sql_where: &str,
         key: &str,
-        params: impl rusqlite::Params,
+        params: impl crate::db::sql::Params,
     ) -> Result<HashMap<Id, usize>> {
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT {key}, count(*) FROM action_items a

@@ -89,7 +89,26 @@ impl Repo {
 
     /// Rows per table (deleted ones included: they are still data).
     pub fn row_counts(&self) -> Result<RowCounts> {
-        super::super::snapshot::row_counts(self.conn(), &COUNTED)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => super::super::snapshot::row_counts(c, &COUNTED),
+            c @ crate::db::sql::Connection::Pg(_) => {
+                let mut out = Vec::new();
+                for t in COUNTED {
+                    let exists: bool = c.query_row(
+                        "SELECT count(*) > 0 FROM pg_tables
+                          WHERE schemaname = current_schema() AND tablename = ?1",
+                        [t],
+                        |r| r.get(0),
+                    )?;
+                    if exists {
+                        let n: i64 =
+                            c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                        out.push((t.to_string(), n));
+                    }
+                }
+                Ok(RowCounts(out))
+            }
+        }
     }
 
     /// True once anything but the empty profile has been written.
@@ -104,20 +123,38 @@ impl Repo {
     /// their row counts (the derived search index left out); empty when moving up.
     pub fn tables_dropped_by(&self, target: u32) -> Result<Vec<(String, i64)>> {
         let from = self.schema_version()?;
-        super::super::snapshot::tables_dropped(self.conn(), from, target)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => {
+                super::super::snapshot::tables_dropped(c, from, target)
+            }
+            c @ crate::db::sql::Connection::Pg(_) => {
+                let mut out = Vec::new();
+                for t in super::super::snapshot::tables_gone(from, target)? {
+                    let n: i64 =
+                        c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))?;
+                    if n > 0 {
+                        out.push((t, n));
+                    }
+                }
+                Ok(out)
+            }
+        }
     }
 
     /// A number that changes whenever another connection commits (`PRAGMA data_version`);
     /// the TUI polls it to notice a second session's writes.
     pub fn data_version(&self) -> Result<i64> {
-        Ok(self
-            .conn()
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => {
+                Ok(c.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+            }
+            crate::db::sql::Connection::Pg(s) => Ok(s.data_version()?),
+        }
     }
 
     /// The pragmas in force on this connection, read back from SQLite.
     pub fn connection_settings(&self) -> Result<ConnectionSettings> {
-        let c = self.conn();
+        let c = self.conn().lite()?;
         let int =
             |p: &str| -> Result<i64> { Ok(c.query_row(&format!("PRAGMA {p}"), [], |r| r.get(0))?) };
         Ok(ConnectionSettings {
@@ -132,13 +169,22 @@ impl Repo {
     }
 
     /// `PRAGMA integrity_check`: empty when the file is sound, else the problems found.
+    /// On PostgreSQL, none: the server keeps its files sound itself (its checksums and WAL),
+    /// and checking them takes an extension a plain role cannot install.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        super::super::snapshot::integrity_problems(self.conn())
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => super::super::snapshot::integrity_problems(c),
+            crate::db::sql::Connection::Pg(_) => Ok(Vec::new()),
+        }
     }
 
-    /// `PRAGMA foreign_key_check`, one line per broken reference.
+    /// `PRAGMA foreign_key_check`, one line per broken reference. PostgreSQL checks every
+    /// reference as each statement runs, so none can be broken there.
     pub fn foreign_key_problems(&self) -> Result<Vec<String>> {
-        foreign_key_problems(self.conn())
+        match self.conn() {
+            crate::db::sql::Connection::Lite(c) => foreign_key_problems(c),
+            crate::db::sql::Connection::Pg(_) => Ok(Vec::new()),
+        }
     }
 }
 
@@ -150,7 +196,7 @@ impl Repo {
         path: &std::path::Path,
         clock: std::sync::Arc<dyn crate::clock::Clock>,
     ) -> Result<Repo> {
-        let conn = crate::db::connect_read_only_live(path)?;
+        let conn = crate::db::sql::Connection::Lite(crate::db::connect_read_only_live(path)?);
         let identity = std::cell::RefCell::new(crate::db::identity::read(&conn)?);
         Ok(Repo {
             conn,
@@ -245,7 +291,7 @@ fn shown_value(v: &rusqlite::types::Value) -> String {
 }
 
 /// What one row of a table is called in messages.
-fn noun(table: &str) -> &str {
+pub(super) fn noun(table: &str) -> &str {
     match table {
         "organizations" => "organization",
         "people" => "person",

@@ -11,9 +11,10 @@
 
 use super::Repo;
 use crate::db::error::{Error, Result};
+use crate::db::sql::OptionalExtension;
+use crate::db::sql::types::Value;
 use crate::model::Id;
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use serde_json::value::RawValue;
 
 /// What `worklog list` and `worklog show` can read.
@@ -190,7 +191,7 @@ const TASKS: Spec = Spec {
         "'action_item', json((SELECT json_object('id', a.id, 'title', a.title, 'meeting_id', ",
         "a.meeting_id, 'feedback_id', a.feedback_id) FROM action_items a WHERE a.task_id = x.id ",
         "AND a.deleted_at IS NULL)), ",
-        "'done_at', x.done_at, 'created_at', x.created_at, 'updated_at', x.updated_at, ",
+        "'done_at', x.done_at, 'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), ",
         "'version', x.version)"
     ),
     day: Some("x.day"),
@@ -204,7 +205,7 @@ const LEARNINGS: Spec = Spec {
     live: "x.deleted_at IS NULL",
     row: concat!(
         "json_object('id', x.id, 'at', x.at, 'title', x.title, ",
-        "'starred', json(CASE x.starred WHEN 1 THEN 'true' ELSE 'false' END), 'tags', ",
+        "'starred', json(CASE WHEN x.starred THEN 'true' ELSE 'false' END), 'tags', ",
         tags_of!("learning_tags", "learning_id"),
         ", 'skills', json((SELECT json_group_array(name) FROM (SELECT s.name FROM ",
         "learning_skills l JOIN skills s ON s.id = l.skill_id WHERE l.learning_id = x.id ",
@@ -212,13 +213,13 @@ const LEARNINGS: Spec = Spec {
     ),
     detail: concat!(
         "json_object('id', x.id, 'at', x.at, 'title', x.title, ",
-        "'starred', json(CASE x.starred WHEN 1 THEN 'true' ELSE 'false' END), 'body', x.body, ",
+        "'starred', json(CASE WHEN x.starred THEN 'true' ELSE 'false' END), 'body', x.body, ",
         "'tags', ",
         tags_of!("learning_tags", "learning_id"),
         ", 'skills', json((SELECT json_group_array(json(s)) FROM (SELECT json_object('id', ",
         "s.id, 'name', s.name) AS s FROM learning_skills l JOIN skills s ON s.id = l.skill_id ",
         "WHERE l.learning_id = x.id AND s.deleted_at IS NULL ORDER BY s.name))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: Some("date(x.at)"),
     tag: Some(("learning_tags", "learning_id")),
@@ -265,7 +266,7 @@ const SKILLS: Spec = Spec {
         "'id', l.id, 'at', l.at, 'title', l.title) AS j FROM learning_skills ls JOIN learnings l ",
         "ON l.id = ls.learning_id WHERE ls.skill_id = x.id AND l.deleted_at IS NULL ",
         "ORDER BY l.at DESC, l.id DESC LIMIT 10))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: None,
     tag: Some(("skill_tags", "skill_id")),
@@ -298,7 +299,7 @@ const MEETINGS: Spec = Spec {
         "a.owner_id), 'due_date', a.due_date, 'done_at', a.done_at, 'task_id', a.task_id) AS i ",
         "FROM action_items a WHERE a.meeting_id = x.id AND a.deleted_at IS NULL ",
         "ORDER BY a.id))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: Some("date(x.starts_at)"),
     tag: Some(("meeting_tags", "meeting_id")),
@@ -342,7 +343,7 @@ const GOALS: Spec = Spec {
         "t.id, 'day', t.day, 'status', t.status, 'title', t.title) AS t FROM tasks t WHERE ",
         "t.goal_id = x.id AND t.deleted_at IS NULL AND t.status IN ('todo', 'doing') ",
         "ORDER BY t.day, t.position, t.id LIMIT 20))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: None,
     tag: Some(("goal_tags", "goal_id")),
@@ -372,7 +373,7 @@ const FEEDBACK: Spec = Spec {
         "'id', a.id, 'title', a.title, 'due_date', a.due_date, 'done_at', a.done_at, ",
         "'task_id', a.task_id) AS i FROM action_items a WHERE a.feedback_id = x.id ",
         "AND a.deleted_at IS NULL ORDER BY a.id))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: Some("x.day"),
     tag: Some(("feedback_tags", "feedback_id")),
@@ -391,7 +392,7 @@ const CHECKINS: Spec = Spec {
     detail: concat!(
         "json_object('id', x.id, 'at', x.at, 'level', x.level, 'note', x.note, 'tags', ",
         tags_of!("checkin_tags", "checkin_id"),
-        ", 'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        ", 'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: Some("date(x.at)"),
     tag: Some(("checkin_tags", "checkin_id")),
@@ -401,7 +402,7 @@ const CHECKINS: Spec = Spec {
 
 const PEOPLE: Spec = Spec {
     from: "people x",
-    live: "1",
+    live: "1 = 1",
     row: concat!(
         "json_object('id', x.id, 'name', x.name, 'organization', (SELECT name FROM ",
         "organizations o WHERE o.id = x.organization_id), 'role', x.role, 'email', x.email, ",
@@ -430,7 +431,7 @@ const PEOPLE: Spec = Spec {
         "'id', f.id, 'day', f.day, 'direction', f.direction, 'kind', f.kind) AS r FROM feedback f ",
         "WHERE f.person_id = x.id AND f.deleted_at IS NULL ORDER BY f.day DESC, f.id DESC ",
         "LIMIT 5))), ",
-        "'created_at', x.created_at, 'updated_at', x.updated_at, 'version', x.version)"
+        "'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at), 'updated_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.updated_at), 'version', x.version)"
     ),
     day: None,
     tag: None,
@@ -477,7 +478,7 @@ macro_rules! all_tag_uses {
 
 const TAGS: Spec = Spec {
     from: "tags x",
-    live: "1",
+    live: "1 = 1",
     row: concat!(
         "json_object('id', x.id, 'name', x.name, ",
         all_tag_uses!(),
@@ -542,15 +543,15 @@ impl Repo {
         let ids: Vec<Id> = self
             .conn()
             .prepare(&ids_sql)?
-            .query_map(rusqlite::params_from_iter(page_params), |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .query_map(crate::db::sql::params_from_iter(page_params), |r| r.get(0))?
+            .collect::<crate::db::sql::Result<_>>()?;
         // Then the page's rows, by id (not ordered in SQL: an ORDER BY there can make SQLite
         // walk the list's index and test every row against the page), put in page order here.
         let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut built: std::collections::HashMap<Id, Box<RawValue>> = self
             .conn()
             .prepare(&format!(
-                "SELECT x.id, {row} FROM {from} WHERE x.id IN (SELECT value FROM json_each(?))",
+                "SELECT x.id, {row} FROM {from} WHERE x.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?))",
                 row = spec.row,
                 from = spec.from,
             ))?
@@ -577,7 +578,7 @@ impl Repo {
                     "SELECT count(*) FROM (SELECT 1 FROM {} WHERE {cond} LIMIT ?)",
                     spec.from
                 ))?
-                .query_row(rusqlite::params_from_iter(count_params), |r| r.get(0))?;
+                .query_row(crate::db::sql::params_from_iter(count_params), |r| r.get(0))?;
             page.total = n.try_into().unwrap_or(0);
         }
         Ok(page)
@@ -603,24 +604,21 @@ impl Repo {
             ReadKind::Tags => concat!(
                 "json_object('id', x.id, 'name', x.name, 'uses', json_object(",
                 all_tag_uses!(),
-                "), 'created_at', x.created_at)"
+                "), 'created_at', strftime('%Y-%m-%dT%H:%M:%fZ', x.created_at))"
             )
             .to_string(),
             _ => spec.detail.to_string(),
         };
         let sql = format!(
-            "SELECT {detail} FROM {from} WHERE x.id = ?1 AND {live} AND ?2 IS NOT NULL",
+            "SELECT {detail} FROM {from} WHERE x.id = ?1 AND {live} AND CAST(?2 AS TEXT) IS NOT NULL",
             from = spec.from,
             live = spec.live,
         );
-        let text: Option<String> = {
-            let mut stmt = self.conn().prepare(&sql)?;
-            let mut rows = stmt.query(rusqlite::params![id, progress])?;
-            match rows.next()? {
-                Some(row) => Some(row.get(0)?),
-                None => None,
-            }
-        };
+        let text: Option<String> = self
+            .conn()
+            .prepare(&sql)?
+            .query_row(crate::db::sql::params![id, progress], |row| row.get(0))
+            .optional()?;
         match text {
             Some(t) => raw(t),
             None => Err(missing),
@@ -643,7 +641,7 @@ fn status_condition(kind: ReadKind, status: &str) -> Result<&'static str> {
         (ReadKind::Goals, "open") => "x.status IN ('active', 'paused')",
         (ReadKind::Feedback, "given") => "x.direction = 'given'",
         (ReadKind::Feedback, "received") => "x.direction = 'received'",
-        (ReadKind::Learnings, "starred") => "x.starred = 1",
+        (ReadKind::Learnings, "starred") => "x.starred",
         _ => {
             return Err(Error::invalid(
                 "status",

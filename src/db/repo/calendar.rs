@@ -8,9 +8,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::Result;
+use crate::db::sql::{Connection, OptionalExtension, params};
 use crate::model::{Id, MeetingKind};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::{OptionalExtension, params};
 
 /// One occurrence of a calendar event, as the import wants the meeting to be.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,18 +134,21 @@ impl Repo {
             // A deleted meeting's key is taken over by the new one.
             c.prepare_cached("DELETE FROM calendar_events WHERE uid = ?1 AND occurrence = ?2")?
                 .execute([o.uid.as_str(), o.occurrence.as_str()])?;
-            c.prepare_cached(
-                "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                at_text(o.starts_at),
-                o.duration_minutes,
-                title,
-                o.kind.as_str(),
-                o.notes
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        at_text(o.starts_at),
+                        o.duration_minutes,
+                        title,
+                        o.kind.as_str(),
+                        o.notes
+                    ],
+                    |r| r.get(0),
+                )?;
             add_attendees(c, id, &o.attendees)?;
             c.prepare_cached(
                 "INSERT INTO calendar_events
@@ -252,7 +255,7 @@ impl Repo {
             .query_map(params![uid, day_text(from), day_text(to)], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?)
+            .collect::<crate::db::sql::Result<_>>()?)
     }
 
     /// Marks a calendar meeting cancelled (it is kept, with all the user added).
@@ -319,9 +322,12 @@ impl Repo {
                 }
                 return Ok(id);
             }
-            c.prepare_cached("INSERT INTO people (name, name_key, email) VALUES (?1, ?2, ?3)")?
-                .execute([shown.as_str(), key.as_str(), email])?;
-            Ok(c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO people (name, name_key, email) VALUES (?1, ?2, ?3) RETURNING id",
+                )?
+                .query_row([shown.as_str(), key.as_str(), email], |r| r.get(0))?;
+            Ok(id)
         })
     }
 
@@ -335,12 +341,12 @@ impl Repo {
         let c = self.conn();
         let mut stmt = c.prepare_cached(
             "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.notes, m.kind,
-                    e.uid, e.occurrence, coalesce(e.recurring, 0), coalesce(e.location, ''),
-                    coalesce(e.status = 'cancelled', 0)
+                    e.uid, e.occurrence, CASE WHEN e.recurring THEN 1 ELSE 0 END, coalesce(e.location, ''),
+                    CASE WHEN e.status = 'cancelled' THEN 1 ELSE 0 END
                FROM meetings m LEFT JOIN calendar_events e ON e.meeting_id = m.id
               WHERE m.deleted_at IS NULL
-                AND (?1 IS NULL OR substr(m.starts_at, 1, 10) >= ?1)
-                AND (?2 IS NULL OR substr(m.starts_at, 1, 10) <= ?2)
+                AND (CAST(?1 AS TEXT) IS NULL OR substr(m.starts_at, 1, 10) >= ?1)
+                AND (CAST(?2 AS TEXT) IS NULL OR substr(m.starts_at, 1, 10) <= ?2)
               ORDER BY m.starts_at, m.id",
         )?;
         let rows = stmt.query_map(params![from.map(day_text), to.map(day_text)], |r| {
@@ -360,7 +366,7 @@ impl Repo {
                 todos: Vec::new(),
             })
         })?;
-        let mut out = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut out = rows.collect::<crate::db::sql::Result<Vec<_>>>()?;
         let mut people = c.prepare_cached(
             "SELECT p.name, p.email FROM meeting_attendees a JOIN people p ON p.id = a.person_id
               WHERE a.meeting_id = ?1 ORDER BY p.name COLLATE NOCASE, p.id",
@@ -377,7 +383,7 @@ impl Repo {
                         email: r.get(1)?,
                     })
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             m.todos = todos
                 .query_map([m.meeting_id], |r| {
                     Ok(CalendarTodo {
@@ -387,7 +393,7 @@ impl Repo {
                         done_at: get_opt_at(r, 3)?,
                     })
                 })?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
         }
         Ok(out)
     }
@@ -397,9 +403,9 @@ fn status(cancelled: bool) -> &'static str {
     if cancelled { "cancelled" } else { "confirmed" }
 }
 
-fn add_attendees(c: &rusqlite::Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
+fn add_attendees(c: &Connection, meeting_id: Id, people: &[Id]) -> Result<()> {
     let mut stmt = c.prepare_cached(
-        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
+        "INSERT INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for &p in people {
         stmt.execute(params![meeting_id, p])?;
@@ -447,6 +453,6 @@ impl Repo {
             .query_map(params![calendar, day_text(from), day_text(to)], |r| {
                 Ok((r.get(0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?)
+            .collect::<crate::db::sql::Result<_>>()?)
     }
 }

@@ -73,7 +73,7 @@ impl Repo {
             RowsOf::People => "SELECT id, name FROM people ORDER BY name COLLATE NOCASE LIMIT ?1",
             RowsOf::Tags => "SELECT id, name FROM tags ORDER BY name COLLATE NOCASE LIMIT ?1",
         };
-        self.candidates(sql, rusqlite::params![RECENT])
+        self.candidates(sql, crate::db::sql::params![RECENT])
     }
 
     /// Open tasks of `day` (what `worklog done` takes), in the order the day shows them.
@@ -82,7 +82,7 @@ impl Repo {
             "SELECT id, title FROM tasks
              WHERE day = ?1 AND status IN ('todo', 'doing') AND deleted_at IS NULL
              ORDER BY position, id LIMIT ?2",
-            rusqlite::params![day.to_string(), CAP],
+            crate::db::sql::params![day.to_string(), CAP],
         )
     }
 
@@ -92,7 +92,7 @@ impl Repo {
             "SELECT id, title FROM goals
              WHERE status IN ('active', 'paused') AND deleted_at IS NULL
              ORDER BY position, id LIMIT ?1",
-            rusqlite::params![CAP],
+            crate::db::sql::params![CAP],
         )
     }
 
@@ -100,7 +100,7 @@ impl Repo {
     pub fn complete_tags(&self) -> Result<Vec<Candidate>> {
         self.candidates(
             "SELECT name, '' FROM tags ORDER BY name COLLATE NOCASE LIMIT ?1",
-            rusqlite::params![CAP],
+            crate::db::sql::params![CAP],
         )
     }
 
@@ -110,7 +110,7 @@ impl Repo {
             "SELECT p.name, ifnull(o.name, '') FROM people p
              LEFT JOIN organizations o ON o.id = p.organization_id
              ORDER BY p.name COLLATE NOCASE LIMIT ?1",
-            rusqlite::params![CAP],
+            crate::db::sql::params![CAP],
         )
     }
 
@@ -119,25 +119,27 @@ impl Repo {
         self.candidates(
             "SELECT name, category FROM skills WHERE deleted_at IS NULL
              ORDER BY name COLLATE NOCASE LIMIT ?1",
-            rusqlite::params![CAP],
+            crate::db::sql::params![CAP],
         )
     }
 
-    fn candidates(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<Candidate>> {
+    fn candidates(&self, sql: &str, params: impl crate::db::sql::Params) -> Result<Vec<Candidate>> {
         let rows = self
             .conn
             .prepare(sql)?
             .query_map(params, |r| {
                 Ok(Candidate {
-                    value: r.get::<_, rusqlite::types::Value>(0).map(|v| match v {
-                        rusqlite::types::Value::Integer(i) => i.to_string(),
-                        rusqlite::types::Value::Text(t) => t,
-                        _ => String::new(),
-                    })?,
+                    value: r
+                        .get::<_, crate::db::sql::types::Value>(0)
+                        .map(|v| match v {
+                            crate::db::sql::types::Value::Integer(i) => i.to_string(),
+                            crate::db::sql::types::Value::Text(t) => t,
+                            _ => String::new(),
+                        })?,
                     help: r.get(1)?,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::db::sql::Result<Vec<_>>>()?;
         Ok(rows)
     }
 }

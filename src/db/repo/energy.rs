@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::Result;
+use crate::db::sql::{Connection, Row, params};
 use crate::model::{Checkin, CheckinDraft, EnergyAverage, Id};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 
 const CHECKINS: Table = Table {
     name: "energy_checkins",
@@ -15,7 +15,7 @@ const CHECKINS: Table = Table {
 const SELECT: &str =
     "SELECT id, at, level, note, created_at, updated_at, version FROM energy_checkins";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Checkin> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Checkin> {
     Ok(Checkin {
         id: r.get(0)?,
         at: get_at(r, 1)?,
@@ -46,9 +46,8 @@ impl Repo {
     pub fn add_checkin(&self, draft: &CheckinDraft) -> Result<Checkin> {
         validate(draft)?;
         self.write(|c| {
-            c.prepare_cached("INSERT INTO energy_checkins (at, level, note) VALUES (?1, ?2, ?3)")?
-                .execute(params![at_text(draft.at), draft.level, draft.note])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c.prepare_cached("INSERT INTO energy_checkins (at, level, note) VALUES (?1, ?2, ?3) RETURNING id")?
+                .query_row(params![at_text(draft.at), draft.level, draft.note], |r| r.get(0))?;
             set_tags(c, CHECKIN_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -90,7 +89,7 @@ impl Repo {
         ))?;
         let mut list = stmt
             .query_map(params![day_text(from), day_text(to)], from_row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::db::sql::Result<Vec<_>>>()?;
         let ids: Vec<Id> = list.iter().map(|c| c.id).collect();
         let mut tags = tags_of_many(c, CHECKIN_TAGS, &ids)?;
         for item in &mut list {
@@ -118,7 +117,7 @@ impl Repo {
                     count: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -137,7 +136,7 @@ impl Repo {
                     count: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 }

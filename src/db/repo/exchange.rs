@@ -12,10 +12,9 @@ use super::util::{
     LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
 };
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Backend, Connection, OptionalExtension, params, params_from_iter};
 use crate::model::{Id, ImportSource, Priority, TaskStatus};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::types::ValueRef;
-use rusqlite::{Connection, OptionalExtension, params, params_from_iter};
 use std::io::Write;
 
 /// One stored value. worklog's tables are STRICT with INTEGER and TEXT columns only; `Real` is
@@ -36,6 +35,9 @@ pub struct TableInfo {
     pub columns: Vec<String>,
     /// The primary-key columns, in key order (rows are read in this order).
     pub key: Vec<String>,
+    /// A column that refers to a row of this same table (a goal's parent). PostgreSQL checks
+    /// each row's foreign keys as it arrives, so a load puts the rows it refers to first.
+    pub parent: Option<String>,
 }
 
 impl TableInfo {
@@ -121,14 +123,24 @@ fn quote_ident(name: &str) -> String {
 }
 
 /// `x` lies in the range: ?1 is the first day or NULL, ?2 the last day or NULL. Works for day
-/// and for `YYYY-MM-DDTHH:MM:SS` columns alike.
+/// and for `YYYY-MM-DDTHH:MM:SS` columns alike, and for PostgreSQL's `date` and `timestamp`:
+/// each parameter is text wherever it appears (PostgreSQL gives a parameter one type), made a
+/// day by `date()` (which the PostgreSQL schema defines as SQLite has it).
 fn within(x: &str) -> String {
-    format!("((?1 IS NULL OR {x} >= ?1) AND (?2 IS NULL OR {x} < date(?2, '+1 day')))")
+    format!(
+        "((CAST(?1 AS TEXT) IS NULL OR {x} >= date(?1, '+0 days')) \
+         AND (CAST(?2 AS TEXT) IS NULL OR {x} < date(?2, '+1 day')))"
+    )
 }
 
 /// The rows of `table` a ranged export keeps, as a WHERE condition over ?1/?2 (see
 /// [`Repo::export_rows`] for the rule). `None`: the whole table.
-fn range_condition(table: &str) -> Option<String> {
+fn range_condition(table: &str, backend: Backend) -> Option<String> {
+    // An action item's day: its due date, else the (UTC) day it was made.
+    let action_day = match backend {
+        Backend::Sqlite => "coalesce(due_date, substr(created_at, 1, 10))",
+        Backend::Postgres => "coalesce(due_date, CAST(created_at AS date))",
+    };
     let meetings = format!(
         "SELECT id FROM meetings WHERE {} UNION SELECT meeting_id FROM feedback \
          WHERE meeting_id IS NOT NULL AND {}",
@@ -140,7 +152,7 @@ fn range_condition(table: &str) -> Option<String> {
         "SELECT id FROM action_items WHERE meeting_id IN ({meetings}) OR feedback_id IN ({feedback}) \
          OR (meeting_id IS NULL AND feedback_id IS NULL AND ({} \
              OR task_id IN (SELECT id FROM tasks WHERE {})))",
-        within("coalesce(due_date, substr(created_at, 1, 10))"),
+        within(action_day),
         within("day")
     );
     let tasks = format!(
@@ -172,15 +184,24 @@ fn range_condition(table: &str) -> Option<String> {
     })
 }
 
-fn read_value(v: ValueRef<'_>, table: &str, column: &str) -> Result<Value> {
+fn read_value(
+    v: crate::db::sql::Result<crate::db::sql::types::Value>,
+    table: &str,
+    column: &str,
+) -> Result<Value> {
+    use crate::db::sql::types::Value as V;
     Ok(match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => Value::Integer(i),
-        ValueRef::Real(f) => Value::Real(f),
-        ValueRef::Text(t) => Value::Text(String::from_utf8(t.to_vec()).map_err(|_| {
-            Error::Sqlite(format!("{table}.{column} holds text that is not UTF-8"))
-        })?),
-        ValueRef::Blob(_) => {
+        Ok(V::Null) => Value::Null,
+        Ok(V::Integer(i)) => Value::Integer(i),
+        Ok(V::Real(f)) => Value::Real(f),
+        Ok(V::Text(t)) => Value::Text(t),
+        Err(crate::db::sql::Error::Conversion { .. }) => {
+            return Err(Error::Sqlite(format!(
+                "{table}.{column} holds text that is not UTF-8"
+            )));
+        }
+        Err(e) => return Err(e.into()),
+        Ok(V::Blob(_)) => {
             return Err(Error::Sqlite(format!(
                 "{table}.{column} holds binary data, which worklog never writes"
             )));
@@ -188,15 +209,15 @@ fn read_value(v: ValueRef<'_>, table: &str, column: &str) -> Result<Value> {
     })
 }
 
-impl rusqlite::ToSql for Value {
-    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-        use rusqlite::types::{ToSqlOutput, ValueRef as V};
-        Ok(ToSqlOutput::Borrowed(match self {
+impl crate::db::sql::ToSql for Value {
+    fn to_value(&self) -> crate::db::sql::Value<'_> {
+        use crate::db::sql::Value as V;
+        match self {
             Value::Null => V::Null,
-            Value::Integer(i) => V::Integer(*i),
+            Value::Integer(i) => V::Int(*i),
             Value::Real(f) => V::Real(*f),
-            Value::Text(s) => V::Text(s.as_bytes()),
-        }))
+            Value::Text(s) => V::Text(s),
+        }
     }
 }
 
@@ -217,15 +238,78 @@ fn is_derived(name: &str, virtual_tables: &[String]) -> bool {
 }
 
 fn virtual_tables(conn: &Connection) -> Result<Vec<String>> {
+    if conn.backend() == Backend::Postgres {
+        return Ok(Vec::new());
+    }
     Ok(conn
         .prepare_cached(
             "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE%'",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<crate::db::sql::Result<_>>()?)
+}
+
+/// The tables as [`tables`] gives them, on PostgreSQL: in the order they were made (by
+/// their catalog ids, which follow the migrations as SQLite's `rowid` does), the version
+/// table left out (SQLite keeps that in its header).
+fn pg_tables(conn: &Connection) -> Result<Vec<TableInfo>> {
+    let names: Vec<(i64, String)> = conn
+        .prepare_cached(
+            "SELECT CAST(c.oid AS bigint), CAST(c.relname AS text) FROM pg_class c
+              WHERE c.relkind = 'r' AND c.relnamespace =
+                    (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                AND c.relname <> 'worklog_version'
+              ORDER BY c.oid",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<crate::db::sql::Result<_>>()?;
+    let mut out = Vec::with_capacity(names.len());
+    for (oid, name) in names {
+        if is_derived(&name, &[]) {
+            continue;
+        }
+        let columns: Vec<String> = conn
+            .prepare_cached(
+                "SELECT CAST(attname AS text) FROM pg_attribute
+                  WHERE attrelid = CAST(CAST(?1 AS bigint) AS oid) AND attnum > 0
+                    AND NOT attisdropped AND attgenerated = ''
+                  ORDER BY attnum",
+            )?
+            .query_map([oid], |r| r.get(0))?
+            .collect::<crate::db::sql::Result<_>>()?;
+        let key: Vec<String> = conn
+            .prepare_cached(
+                "SELECT CAST(a.attname AS text) FROM pg_index i
+                   JOIN pg_attribute a ON a.attrelid = i.indrelid
+                                      AND a.attnum = ANY (CAST(i.indkey AS int2[]))
+                  WHERE i.indrelid = CAST(CAST(?1 AS bigint) AS oid) AND i.indisprimary
+                  ORDER BY array_position(CAST(i.indkey AS int2[]), a.attnum)",
+            )?
+            .query_map([oid], |r| r.get(0))?
+            .collect::<crate::db::sql::Result<_>>()?;
+        let parent: Option<String> = conn
+            .prepare_cached(
+                "SELECT CAST(a.attname AS text) FROM pg_constraint f
+                   JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]
+                  WHERE f.contype = 'f' AND f.conrelid = CAST(CAST(?1 AS bigint) AS oid)
+                    AND f.confrelid = f.conrelid AND cardinality(f.conkey) = 1",
+            )?
+            .query_row([oid], |r| r.get(0))
+            .optional()?;
+        out.push(TableInfo {
+            name,
+            columns,
+            key,
+            parent,
+        });
+    }
+    Ok(out)
 }
 
 fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
+    if conn.backend() == Backend::Postgres {
+        return pg_tables(conn);
+    }
     let virtual_tables = virtual_tables(conn)?;
     let names: Vec<String> = conn
         .prepare_cached(
@@ -233,7 +317,7 @@ fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
              ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?
+        .collect::<crate::db::sql::Result<Vec<String>>>()?
         .into_iter()
         .filter(|n| !is_derived(n, &virtual_tables))
         .collect();
@@ -242,17 +326,25 @@ fn tables(conn: &Connection) -> Result<Vec<TableInfo>> {
         let cols: Vec<(String, i64)> = conn
             .prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?
             .query_map([&name], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         let mut key: Vec<(i64, String)> = cols
             .iter()
             .filter(|(_, pk)| *pk > 0)
             .map(|(c, pk)| (*pk, c.clone()))
             .collect();
         key.sort();
+        let parent: Option<String> = conn
+            .prepare_cached(
+                "SELECT \"from\" FROM pragma_foreign_key_list(?1) WHERE \"table\" = ?1 AND seq = 0
+                  AND id NOT IN (SELECT id FROM pragma_foreign_key_list(?1) WHERE seq > 0)",
+            )?
+            .query_row([&name], |r| r.get(0))
+            .optional()?;
         out.push(TableInfo {
             name,
             columns: cols.into_iter().map(|(c, _)| c).collect(),
             key: key.into_iter().map(|(_, c)| c).collect(),
+            parent,
         });
     }
     Ok(out)
@@ -270,8 +362,12 @@ fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
     let committed = crate::fault::point("db.commit")
         .map_err(Error::from)
         .and_then(|()| {
-            conn.execute_batch(if nested { "RELEASE exchange" } else { "COMMIT" })
-                .map_err(Error::from)
+            if nested {
+                conn.execute_batch("RELEASE exchange")
+            } else {
+                conn.end(true)
+            }
+            .map_err(Error::from)
         });
     match committed {
         Ok(()) => Ok(()),
@@ -289,13 +385,10 @@ fn finish(conn: &Connection, nested: bool, commit: bool) -> Result<()> {
 
 fn roll_back(conn: &Connection, nested: bool) -> Result<()> {
     // Inside a transaction a failed ROLLBACK TO keeps the savepoint; RELEASE then ends it.
-    let sql = if nested {
-        "ROLLBACK TO exchange; RELEASE exchange"
-    } else {
-        "ROLLBACK"
-    };
-    if nested || !conn.is_autocommit() {
-        conn.execute_batch(sql)?;
+    if nested {
+        conn.execute_batch("ROLLBACK TO exchange; RELEASE exchange")?;
+    } else if !conn.is_autocommit() {
+        conn.end(false)?;
     }
     Ok(())
 }
@@ -303,7 +396,8 @@ fn roll_back(conn: &Connection, nested: bool) -> Result<()> {
 /// A failed COMMIT because of a deferred foreign key names the broken reference.
 fn commit_failed(conn: &Connection, e: Error) -> Error {
     if let Error::Constraint(_) = e
-        && let Ok(problems) = foreign_key_problems(conn)
+        && let Ok(lite) = conn.lite()
+        && let Ok(problems) = foreign_key_problems(lite)
         && let Some(first) = problems.first()
     {
         return Error::Constraint(format!("nothing was saved: {first}"));
@@ -331,11 +425,11 @@ impl Repo {
     ) -> std::result::Result<T, E> {
         let conn = self.conn();
         let nested = !conn.is_autocommit();
-        conn.execute_batch(if nested {
-            "SAVEPOINT exchange"
+        if nested {
+            conn.execute_batch("SAVEPOINT exchange")
         } else {
-            "BEGIN IMMEDIATE"
-        })
+            conn.begin(true)
+        }
         .map_err(Error::from)?;
         if !nested && let Err(e) = self.check_identity(conn) {
             let _ = finish(conn, nested, false);
@@ -391,7 +485,7 @@ impl Repo {
         if !conn.is_autocommit() {
             return f(self);
         }
-        conn.execute_batch("BEGIN DEFERRED").map_err(Error::from)?;
+        conn.begin(false).map_err(Error::from)?;
         match f(self) {
             Ok(value) => {
                 finish(conn, false, true)?;
@@ -411,6 +505,32 @@ impl Repo {
     ///
     /// The database's identity is left out: it says which database a file is, and an import
     /// of its rows into another must not make that one claim to be this one.
+    /// Empties every table of the user's data and the search index, inside the caller's
+    /// transaction, and gives the database a new identity (sessions that read it before
+    /// must read again): for a restore into a PostgreSQL server, which fills it again in the
+    /// same transaction. On SQLite a restore replaces the file instead.
+    pub fn empty_for_restore(&self) -> Result<()> {
+        let conn = self.conn();
+        if conn.backend() != crate::db::sql::Backend::Postgres {
+            return Err(Error::Sqlite(
+                "a SQLite database is restored by replacing its file".into(),
+            ));
+        }
+        if conn.is_autocommit() {
+            return Err(Error::Sqlite(
+                "emptying for a restore belongs in the restore's transaction".into(),
+            ));
+        }
+        let mut names: Vec<String> = self
+            .export_tables()?
+            .into_iter()
+            .map(|t| quote_ident(&t.name))
+            .collect();
+        names.push("search_docs".into());
+        conn.execute_batch(&format!("TRUNCATE {} RESTART IDENTITY", names.join(", ")))?;
+        self.renew_identity(super::super::identity::Renewal::Restore)
+    }
+
     pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
         let mut all = tables(self.conn())?;
         all.retain(|t| t.name != crate::db::identity::TABLE);
@@ -457,8 +577,11 @@ impl Repo {
         let condition = if range.is_all() {
             None
         } else {
-            range_condition(&table.name)
+            range_condition(&table.name, conn.backend())
         };
+        if conn.backend() == Backend::Postgres && !table.key.is_empty() {
+            return self.export_pages(table, &cols, &order, condition.as_deref(), range, each);
+        }
         let mut sql = format!("SELECT {cols} FROM {}", quote_ident(&table.name));
         if let Some(c) = &condition {
             sql.push_str(&format!(" WHERE {c}"));
@@ -467,18 +590,225 @@ impl Repo {
             sql.push_str(&format!(" ORDER BY {order}"));
         }
         let mut stmt = conn.prepare(&sql)?;
-        let mut rows = if condition.is_some() {
-            stmt.query(params![range.from.map(day_text), range.to.map(day_text)])?
+        let (from, to) = (range.from.map(day_text), range.to.map(day_text));
+        let bound = if condition.is_some() {
+            params![from, to]
         } else {
-            stmt.query([])?
+            params![]
         };
         let mut values = Vec::with_capacity(table.columns.len());
-        while let Some(row) = rows.next()? {
+        // The callback's own error is kept aside: the row loop speaks the driver's errors.
+        let mut failed = None;
+        stmt.for_each(bound, |row| {
             values.clear();
             for (i, c) in table.columns.iter().enumerate() {
-                values.push(read_value(row.get_ref(i)?, &table.name, c)?);
+                match read_value(row.get(i), &table.name, c) {
+                    Ok(v) => values.push(v),
+                    Err(e) => {
+                        failed = Some(e);
+                        return Err(crate::db::sql::Error::Unsupported("stopped"));
+                    }
+                }
             }
-            each(&values)?;
+            if let Err(e) = each(&values) {
+                failed = Some(e);
+                return Err(crate::db::sql::Error::Unsupported("stopped"));
+            }
+            Ok(())
+        })
+        .map_err(|e| failed.take().unwrap_or_else(|| e.into()))
+    }
+
+    /// [`Repo::export_rows`] on PostgreSQL, a page of rows at a time by key: its driver reads
+    /// a whole result before handing on the first row, which for a table of a million rows
+    /// would hold all of them at once. Inside the export's snapshot the pages are consistent.
+    fn export_pages(
+        &self,
+        table: &TableInfo,
+        cols: &str,
+        order: &str,
+        condition: Option<&str>,
+        range: Range,
+        each: &mut dyn FnMut(&[Value]) -> Result<()>,
+    ) -> Result<()> {
+        const PAGE: usize = 10_000;
+        let conn = self.conn();
+        let text = |d: Option<NaiveDate>| d.map_or(Value::Null, |d| Value::Text(day_text(d)));
+        let range_values = match condition {
+            Some(_) => vec![text(range.from), text(range.to)],
+            None => Vec::new(),
+        };
+        let marks = (1..=table.key.len())
+            .map(|i| format!("?{}", range_values.len() + i))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let name = quote_ident(&table.name);
+        let first = match condition {
+            Some(c) => format!("SELECT {cols} FROM {name} WHERE {c} ORDER BY {order} LIMIT {PAGE}"),
+            None => format!("SELECT {cols} FROM {name} ORDER BY {order} LIMIT {PAGE}"),
+        };
+        let next = match condition {
+            Some(c) => format!(
+                "SELECT {cols} FROM {name} WHERE ({c}) AND ({order}) > ({marks}) \
+                 ORDER BY {order} LIMIT {PAGE}"
+            ),
+            None => format!(
+                "SELECT {cols} FROM {name} WHERE ({order}) > ({marks}) ORDER BY {order} LIMIT {PAGE}"
+            ),
+        };
+        let key_at: Vec<usize> = table.key.iter().filter_map(|k| table.column(k)).collect();
+        let mut after: Option<Vec<Value>> = None;
+        loop {
+            let mut bound = range_values.clone();
+            let sql = match &after {
+                Some(key) => {
+                    bound.extend(key.iter().cloned());
+                    &next
+                }
+                None => &first,
+            };
+            let mut rows: Vec<Vec<Value>> = Vec::new();
+            let mut failed = None;
+            conn.prepare_cached(sql)?
+                .for_each(params_from_iter(bound.iter()), |row| {
+                    let mut values = Vec::with_capacity(table.columns.len());
+                    for (i, c) in table.columns.iter().enumerate() {
+                        match read_value(row.get(i), &table.name, c) {
+                            Ok(v) => values.push(v),
+                            Err(e) => {
+                                failed = Some(e);
+                                return Err(crate::db::sql::Error::Unsupported("stopped"));
+                            }
+                        }
+                    }
+                    rows.push(values);
+                    Ok(())
+                })
+                .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+            for row in &rows {
+                each(row)?;
+            }
+            match rows.last() {
+                Some(last) if rows.len() == PAGE => {
+                    after = Some(
+                        key_at
+                            .iter()
+                            .filter_map(|&i| last.get(i).cloned())
+                            .collect(),
+                    );
+                }
+                _ => return Ok(()),
+            }
+        }
+    }
+
+    /// Up to `limit` rows of `table` whose key comes after `after` (from the first row with
+    /// `None`), in key order, as values in column order: reads a table of any size a page at a
+    /// time, each page one statement, with the same result on both backends.
+    pub fn rows_after(
+        &self,
+        table: &TableInfo,
+        after: Option<&[Value]>,
+        limit: usize,
+    ) -> Result<Vec<Vec<Value>>> {
+        let conn = self.conn();
+        let known = tables(conn)?;
+        if !known.contains(table) || table.key.is_empty() {
+            return Err(Error::invalid(
+                "table",
+                format!("no table {:?} with a key in this database", table.name),
+            ));
+        }
+        let cols = table
+            .columns
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let key = table
+            .key
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut sql = format!("SELECT {cols} FROM {}", quote_ident(&table.name));
+        let mut bound: Vec<&Value> = Vec::new();
+        if let Some(after) = after {
+            let marks = (1..=after.len())
+                .map(|i| format!("?{i}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            sql.push_str(&format!(" WHERE ({key}) > ({marks})"));
+            bound.extend(after);
+        }
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let limit_value = Value::Integer(limit);
+        sql.push_str(&format!(" ORDER BY {key} LIMIT ?{}", bound.len() + 1));
+        bound.push(&limit_value);
+        let mut rows = Vec::new();
+        let mut failed = None;
+        conn.prepare_cached(&sql)?
+            .for_each(params_from_iter(bound), |row| {
+                let mut values = Vec::with_capacity(table.columns.len());
+                for (i, c) in table.columns.iter().enumerate() {
+                    match read_value(row.get(i), &table.name, c) {
+                        Ok(v) => values.push(v),
+                        Err(e) => {
+                            failed = Some(e);
+                            return Err(crate::db::sql::Error::Unsupported("stopped"));
+                        }
+                    }
+                }
+                rows.push(values);
+                Ok(())
+            })
+            .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+        Ok(rows)
+    }
+
+    /// Inserts whole rows (every column of `table`, in its order) as they are, many to a
+    /// statement: the bulk path of a copy into an empty database. Checks nothing beyond the
+    /// schema's constraints; see [`Repo::import_row`] for rows that may already be there.
+    pub fn insert_rows(&self, table: &TableInfo, rows: &[Vec<Value>]) -> Result<()> {
+        let width = table.columns.len();
+        if width == 0 {
+            return Ok(());
+        }
+        if let Some(bad) = rows.iter().find(|r| r.len() != width) {
+            return Err(Error::invalid(
+                "row",
+                format!(
+                    "a {} row has {} values for {width} columns",
+                    table.name,
+                    bad.len()
+                ),
+            ));
+        }
+        // Well below SQLite's 32,766 parameters a statement.
+        let per_statement = (30_000 / width).clamp(1, 500);
+        let names = table
+            .columns
+            .iter()
+            .map(|c| quote_ident(c))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let conn = self.conn();
+        for chunk in rows.chunks(per_statement) {
+            let groups = (0..chunk.len())
+                .map(|r| {
+                    let marks = (1..=width)
+                        .map(|c| format!("?{}", r * width + c))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    format!("({marks})")
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            conn.prepare_cached(&format!(
+                "INSERT INTO {} ({names}) VALUES {groups}",
+                quote_ident(&table.name)
+            ))?
+            .execute(params_from_iter(chunk.iter().flatten()))?;
         }
         Ok(())
     }
@@ -489,6 +819,14 @@ impl Repo {
     /// itself holds none (beyond the line breaks of the schema's own SQL).
     pub fn write_sql_dump(&self, range: Range, out: &mut dyn Write) -> Result<()> {
         let conn = self.conn();
+        if conn.backend() == Backend::Postgres {
+            return Err(Error::invalid(
+                "format",
+                "the SQL export is a script for SQLite's sqlite3 shell and is not made from a \
+                 PostgreSQL database; export --format json (or csv), or use `worklog copy` to \
+                 make a SQLite file",
+            ));
+        }
         let version = self.schema_version()?;
         let objects: Vec<(String, String, String)> = conn
             .prepare(
@@ -496,7 +834,7 @@ impl Repo {
                  WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         for (_, name, sql) in &objects {
             if sql
                 .chars()
@@ -575,7 +913,14 @@ impl Repo {
     /// Lets a bulk load insert rows in any order: foreign keys are checked when the
     /// transaction commits (call [`Repo::foreign_key_problems`] first to name a broken one).
     /// Only meaningful inside [`Repo::transaction`].
+    ///
+    /// PostgreSQL's foreign keys are not deferrable: each row is checked as it arrives. Rows
+    /// loaded in table order ([`Repo::export_tables`]) find their parents there, except the
+    /// rows of a table referring to itself, which a load orders by [`TableInfo::parent`].
     pub fn defer_foreign_keys(&self) -> Result<()> {
+        if self.backend() == Backend::Postgres {
+            return Ok(());
+        }
         self.conn()
             .execute_batch("PRAGMA defer_foreign_keys = ON")?;
         Ok(())
@@ -662,6 +1007,11 @@ impl Repo {
                 ),
             ));
         }
+        if conn.backend() == Backend::Postgres
+            && let Some(problem) = pg_missing_reference(conn, table, &value_of)?
+        {
+            return Err(Error::invalid("row", problem));
+        }
         let names = columns
             .iter()
             .map(|c| quote_ident(c))
@@ -679,10 +1029,10 @@ impl Repo {
         if matches!(table.name.as_str(), "people" | "tags") {
             // The match key follows the name, whatever the file says (an older export has none).
             conn.prepare_cached(&format!(
-                "UPDATE {} SET name_key = fold_name(name) WHERE rowid = last_insert_rowid()",
+                "UPDATE {} SET name_key = fold_name(name) WHERE {key_match}",
                 quote_ident(&table.name)
             ))?
-            .execute([])?;
+            .execute(params_from_iter(key_values.iter()))?;
         }
         Ok(RowOutcome::Added)
     }
@@ -731,26 +1081,29 @@ impl Repo {
                 .query_row([&day], |r| r.get(0))?;
             let created = task.created_at.map(stamp_text);
             let updated = task.updated_at.map(stamp_text).or_else(|| created.clone());
-            c.prepare_cached(&format!(
-                "INSERT INTO tasks (day, first_day, title, notes, status, priority, goal_id,
+            let id: Id = c
+                .prepare_cached(&format!(
+                    "INSERT INTO tasks (day, first_day, title, notes, status, priority, goal_id,
                     position, done_at, created_at, updated_at, deleted_at)
                  VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                    ifnull(?9, {NOW_UTC}), ifnull(?10, {NOW_UTC}), ?11)"
-            ))?
-            .execute(params![
-                day,
-                title,
-                task.notes,
-                task.status.as_str(),
-                task.priority.get(),
-                task.goal_id,
-                position,
-                task.done_at.map(at_text),
-                created,
-                updated,
-                task.deleted_at.map(stamp_text)
-            ])?;
-            let id = c.last_insert_rowid();
+                    ifnull(?9, {NOW_UTC}), ifnull(?10, {NOW_UTC}), ?11) RETURNING id"
+                ))?
+                .query_row(
+                    params![
+                        day,
+                        title,
+                        task.notes,
+                        task.status.as_str(),
+                        task.priority.get(),
+                        task.goal_id,
+                        position,
+                        task.done_at.map(at_text),
+                        created,
+                        updated,
+                        task.deleted_at.map(stamp_text)
+                    ],
+                    |r| r.get(0),
+                )?;
             set_tags(c, TASK_TAGS, id, &tags)?;
             record(c, from, ImportTarget::Task(id))?;
             Ok(id)
@@ -766,11 +1119,10 @@ impl Repo {
         let title = required("title", "journal title", &entry.title)?;
         let tags = normalize_tags(&entry.tags)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            let id: Id = c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             )?
-            .execute(params![at_text(entry.at), title, entry.body, entry.starred])?;
-            let id = c.last_insert_rowid();
+            .query_row(params![at_text(entry.at), title, entry.body, entry.starred], |r| r.get(0))?;
             set_tags(c, LEARNING_TAGS, id, &tags)?;
             record(c, from, ImportTarget::Learning(id))?;
             Ok(id)
@@ -787,13 +1139,13 @@ impl Repo {
     ) -> Result<Id> {
         let title = required("title", "goal title", title)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO goals (parent_id, title, position)
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO goals (parent_id, title, position)
                  VALUES (?1, ?2, (SELECT ifnull(max(position) + 1, 0) FROM goals
-                                  WHERE parent_id IS ?1 AND deleted_at IS NULL))",
-            )?
-            .execute(params![parent, title])?;
-            let id = c.last_insert_rowid();
+                                  WHERE parent_id IS ?1 AND deleted_at IS NULL)) RETURNING id",
+                )?
+                .query_row(params![parent, title], |r| r.get(0))?;
             record(c, from, ImportTarget::Goal(id))?;
             Ok(id)
         })
@@ -811,6 +1163,58 @@ impl Repo {
             .query_row(params![parent, title.trim()], |r| r.get(0))
             .optional()?)
     }
+}
+
+/// On PostgreSQL, which checks a row's references as it arrives, the first reference of a row
+/// about to be inserted that finds no row, said as SQLite's check at the end of a load says
+/// it ("task 1 refers to goal 99 (goal_id), which does not exist").
+fn pg_missing_reference<'v>(
+    conn: &Connection,
+    table: &TableInfo,
+    value_of: &dyn Fn(&str) -> Option<&'v Value>,
+) -> Result<Option<String>> {
+    let references: Vec<(String, String, String)> = conn
+        .prepare_cached(
+            "SELECT CAST(a.attname AS text), CAST(p.relname AS text), CAST(pa.attname AS text)
+               FROM pg_constraint f
+               JOIN pg_class c ON c.oid = f.conrelid
+               JOIN pg_class p ON p.oid = f.confrelid
+               JOIN pg_attribute a ON a.attrelid = f.conrelid AND a.attnum = f.conkey[1]
+               JOIN pg_attribute pa ON pa.attrelid = f.confrelid AND pa.attnum = f.confkey[1]
+              WHERE f.contype = 'f' AND cardinality(f.conkey) = 1 AND c.relname = CAST(?1 AS text)
+                AND c.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+              ORDER BY f.conname",
+        )?
+        .query_map([&table.name], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<crate::db::sql::Result<_>>()?;
+    for (column, parent, parent_column) in references {
+        let Some(v) = value_of(&column).filter(|v| **v != Value::Null) else {
+            continue;
+        };
+        let found = conn
+            .prepare_cached(&format!(
+                "SELECT 1 FROM {} WHERE {} = ?1",
+                quote_ident(&parent),
+                quote_ident(&parent_column)
+            ))?
+            .exists([v])?;
+        if !found {
+            let row = match value_of("id") {
+                Some(Value::Integer(id)) => format!("{} {id}", super::admin::noun(&table.name)),
+                _ => format!("a {} row", table.name),
+            };
+            let key = if parent_column == "id" {
+                value_display(v)
+            } else {
+                format!("{parent_column} {}", value_display(v))
+            };
+            return Ok(Some(format!(
+                "{row} refers to {} {key} ({column}), which does not exist",
+                super::admin::noun(&parent)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 fn record(conn: &Connection, from: Provenance<'_>, target: ImportTarget) -> Result<()> {
@@ -944,10 +1348,10 @@ mod tests {
             "imports",
             "calendar_events",
         ] {
-            assert!(range_condition(t).is_some(), "{t}");
+            assert!(range_condition(t, Backend::Sqlite).is_some(), "{t}");
         }
         for t in ["people", "goals", "skills", "tags", "goal_milestones"] {
-            assert!(range_condition(t).is_none(), "{t}");
+            assert!(range_condition(t, Backend::Sqlite).is_none(), "{t}");
         }
     }
 }

@@ -4,12 +4,12 @@ use super::Repo;
 use super::meetings::{ensure_meeting, ensure_person};
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{
     Direction, Feedback, FeedbackDraft, FeedbackFilter, FeedbackKind, Id, PageCount, PageDir,
     PageKey, PersonRef,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 
 const FEEDBACK: Table = Table {
     name: "feedback",
@@ -22,7 +22,7 @@ const SELECT: &str = "SELECT f.id, f.direction, f.person_id, p.name, f.day, f.ki
         f.created_at, f.updated_at, f.version
     FROM feedback f JOIN people p ON p.id = f.person_id";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Feedback> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Feedback> {
     Ok(Feedback {
         id: r.get(0)?,
         direction: get_enum(r, 1, Direction::parse)?,
@@ -55,14 +55,14 @@ fn ensure_refs(conn: &Connection, draft: &FeedbackDraft) -> Result<()> {
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Feedback>> {
     let mut stmt = conn.prepare_cached(&format!(
         "{SELECT} WHERE f.deleted_at IS NULL AND {sql_where}"
     ))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Feedback>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Feedback>>>()?;
     let ids: Vec<Id> = list.iter().map(|f| f.id).collect();
     let mut tags = tags_of_many(conn, FEEDBACK_TAGS, &ids)?;
     for f in &mut list {
@@ -85,8 +85,9 @@ fn load(conn: &Connection, id: Id) -> Result<Feedback> {
 /// `feedback_live_day` serves the order, and the people and tags matching the text are found
 /// once per statement (`IN`), not once per row.
 const PAGE_FILTER: &str = "f.deleted_at IS NULL
-    AND (?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)
-    AND (?3 IS NULL OR contains_folded(f.content, ?3)
+    AND (CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+    AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)
+    AND (CAST(?3 AS TEXT) IS NULL OR contains_folded(f.content, ?3)
          OR f.person_id IN (SELECT id FROM people WHERE contains_folded(name, ?3))
          OR f.kind IN (SELECT value FROM json_each(?6))
          OR f.id IN (SELECT ft.feedback_id FROM feedback_tags ft
@@ -94,7 +95,7 @@ const PAGE_FILTER: &str = "f.deleted_at IS NULL
 
 /// Stands for the key condition of a page read from the top or the bottom (?4 and ?5 are then
 /// NULL and 0), so that with a key the planner sees a range on the index.
-const NO_KEY: &str = "?4 IS NULL AND ?5 = 0";
+const NO_KEY: &str = "CAST(?4 AS TEXT) IS NULL AND ?5 = 0";
 
 /// The parameters ?1, ?2, ?3 and ?6 of [`PAGE_FILTER`]. The text is matched as the pane
 /// matched it in memory: lower-cased, not trimmed.
@@ -144,19 +145,22 @@ impl Repo {
         let content = validate(draft)?;
         self.write(|c| {
             ensure_refs(c, draft)?;
-            c.prepare_cached(
-                "INSERT INTO feedback (direction, person_id, day, kind, content, meeting_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                draft.direction.as_str(),
-                draft.person_id,
-                day_text(draft.day),
-                draft.kind.as_str(),
-                content,
-                draft.meeting_id
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO feedback (direction, person_id, day, kind, content, meeting_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        draft.direction.as_str(),
+                        draft.person_id,
+                        day_text(draft.day),
+                        draft.kind.as_str(),
+                        content,
+                        draft.meeting_id
+                    ],
+                    |r| r.get(0),
+                )?;
             set_tags(c, FEEDBACK_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -173,7 +177,7 @@ impl Repo {
                     "UPDATE feedback SET direction = ?1, person_id = ?2, day = ?3, kind = ?4,
                         content = ?5,
                         meeting_id = CASE
-                            WHEN ?6 IS NULL AND meeting_id IN
+                            WHEN CAST(?6 AS BIGINT) IS NULL AND meeting_id IN
                                 (SELECT id FROM meetings WHERE deleted_at IS NOT NULL)
                             THEN meeting_id ELSE ?6 END,
                         updated_at = {NOW_UTC}, version = version + 1
@@ -208,7 +212,8 @@ impl Repo {
     ) -> Result<Vec<Feedback>> {
         load_many(
             self.conn(),
-            "(?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)
+            "(CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+                   AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)
              ORDER BY f.day DESC, f.id DESC",
             params![direction.map(Direction::as_str), person_id],
         )
@@ -267,7 +272,8 @@ impl Repo {
             .prepare_cached(
                 "SELECT count(*), count(CASE WHEN f.direction = 'given' THEN 1 END)
                  FROM feedback f WHERE f.deleted_at IS NULL
-                   AND (?1 IS NULL OR f.direction = ?1) AND (?2 IS NULL OR f.person_id = ?2)",
+                   AND (CAST(?1 AS TEXT) IS NULL OR f.direction = ?1)
+                   AND (CAST(?2 AS BIGINT) IS NULL OR f.person_id = ?2)",
             )?
             .query_row(
                 params![filter.direction.map(Direction::as_str), filter.person_id],
@@ -329,7 +335,7 @@ impl Repo {
                 params![direction, person, text, day, id, kinds, to_i64(n)],
                 from_row,
             )?
-            .collect::<rusqlite::Result<Vec<Feedback>>>()?;
+            .collect::<crate::db::sql::Result<Vec<Feedback>>>()?;
         if dir == PageDir::Up {
             list.reverse();
         }
@@ -346,11 +352,8 @@ impl Repo {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT day FROM feedback WHERE id = ?1 AND deleted_at IS NULL")?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_day(r, 0)?.and_time(chrono::NaiveTime::MIN), id))),
-            None => Ok(None),
-        }
+        let day = stmt.query_row([id], |r| get_day(r, 0)).optional()?;
+        Ok(day.map(|d| (d.and_time(chrono::NaiveTime::MIN), id)))
     }
 
     /// Feedback from `from` to `to` (days, inclusive), oldest first (for reports).

@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, Row, params};
 use crate::model::{Goal, GoalDraft, GoalStatus, Id, Milestone};
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const GOALS: Table = Table {
@@ -34,7 +34,7 @@ const SELECT_MILESTONE: &str = "SELECT ms.id, ms.goal_id, ms.title, ms.due_date,
         ms.position, ms.version
     FROM goal_milestones ms";
 
-fn goal_from_row(r: &Row<'_>) -> rusqlite::Result<Goal> {
+fn goal_from_row(r: &Row<'_>) -> crate::db::sql::Result<Goal> {
     Ok(Goal {
         id: r.get(0)?,
         parent_id: r.get(1)?,
@@ -52,7 +52,7 @@ fn goal_from_row(r: &Row<'_>) -> rusqlite::Result<Goal> {
     })
 }
 
-fn milestone_from_row(r: &Row<'_>) -> rusqlite::Result<Milestone> {
+fn milestone_from_row(r: &Row<'_>) -> crate::db::sql::Result<Milestone> {
     Ok(Milestone {
         id: r.get(0)?,
         goal_id: r.get(1)?,
@@ -68,16 +68,18 @@ fn milestone_from_row(r: &Row<'_>) -> rusqlite::Result<Milestone> {
 /// siblings by position then id, with progress computed (see [`Repo::goal_tree`]).
 fn load_tree(conn: &Connection) -> Result<Vec<Goal>> {
     let mut goals = conn
-        .prepare_cached(&format!("{LIVE} {SELECT_GOAL} WHERE g.id IN live"))?
+        .prepare_cached(&format!(
+            "{LIVE} {SELECT_GOAL} WHERE g.id IN (SELECT id FROM live)"
+        ))?
         .query_map([], goal_from_row)?
-        .collect::<rusqlite::Result<Vec<Goal>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
-            "{LIVE} {SELECT_MILESTONE} WHERE ms.goal_id IN live ORDER BY ms.position, ms.id"
+            "{LIVE} {SELECT_MILESTONE} WHERE ms.goal_id IN (SELECT id FROM live) ORDER BY ms.position, ms.id"
         ))?
         .query_map([], milestone_from_row)?
-        .collect::<rusqlite::Result<Vec<Milestone>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
     for m in rows {
         milestones.entry(m.goal_id).or_default().push(m);
     }
@@ -167,15 +169,15 @@ fn progress_of<'a>(goal: &Goal, children: impl Iterator<Item = (&'a Goal, f64)>)
 fn live_among(candidates: &str) -> String {
     format!(
         "up(start, id, parent_id, gone) AS (
-            SELECT g.id, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            SELECT g.id, g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
             FROM goals g WHERE g.id IN ({candidates})
             UNION
-            SELECT up.start, g.id, g.parent_id, g.deleted_at IS NOT NULL
+            SELECT up.start, g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
             FROM goals g JOIN up ON g.id = up.parent_id
          ),
          chosen(id) AS (
             SELECT start FROM up GROUP BY start
-            HAVING max(gone) = 0 AND max(parent_id IS NULL) = 1
+            HAVING max(gone) = 0 AND max(CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END) = 1
          )"
     )
 }
@@ -184,34 +186,40 @@ fn live_among(candidates: &str) -> String {
 /// milestones and progress, in no particular order. Reads only those goals, the goals above
 /// them (to know they are live) and the subtrees below them (for progress): never the whole
 /// tree, so one goal costs the same however many others there are.
-fn load_where(conn: &Connection, filter: &str, params: impl rusqlite::Params) -> Result<Vec<Goal>> {
+fn load_where(
+    conn: &Connection,
+    filter: &str,
+    params: impl crate::db::sql::Params,
+) -> Result<Vec<Goal>> {
     let ids: Vec<Id> = conn
         .prepare_cached(&format!(
             "WITH RECURSIVE {} SELECT id FROM chosen",
             live_among(&format!("SELECT g.id FROM goals g WHERE {filter}"))
         ))?
         .query_map(params, |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::sql::Result<_>>()?;
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     const SUBTREE: &str = "WITH RECURSIVE sub(id) AS (
-            SELECT value FROM json_each(?1)
+            SELECT CAST(value AS BIGINT) FROM json_each(?1)
             UNION
             SELECT g.id FROM goals g JOIN sub ON g.parent_id = sub.id WHERE g.deleted_at IS NULL
         )";
     let goals = conn
-        .prepare_cached(&format!("{SUBTREE} {SELECT_GOAL} WHERE g.id IN sub"))?
+        .prepare_cached(&format!(
+            "{SUBTREE} {SELECT_GOAL} WHERE g.id IN (SELECT id FROM sub)"
+        ))?
         .query_map([&json], goal_from_row)?
-        .collect::<rusqlite::Result<Vec<Goal>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Goal>>>()?;
     let mut milestones: HashMap<Id, Vec<Milestone>> = HashMap::new();
     let rows = conn
         .prepare_cached(&format!(
-            "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN sub ORDER BY ms.position, ms.id"
+            "{SUBTREE} {SELECT_MILESTONE} WHERE ms.goal_id IN (SELECT id FROM sub) ORDER BY ms.position, ms.id"
         ))?
         .query_map([&json], milestone_from_row)?
-        .collect::<rusqlite::Result<Vec<Milestone>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Milestone>>>()?;
     for m in rows {
         milestones.entry(m.goal_id).or_default().push(m);
     }
@@ -248,12 +256,12 @@ fn is_live(conn: &Connection, id: Id) -> Result<bool> {
     Ok(conn
         .prepare_cached(
             "WITH RECURSIVE up(id, parent_id, gone) AS (
-                SELECT id, parent_id, deleted_at IS NOT NULL FROM goals WHERE id = ?1
+                SELECT id, parent_id, CASE WHEN deleted_at IS NULL THEN 0 ELSE 1 END FROM goals WHERE id = ?1
                 UNION
-                SELECT g.id, g.parent_id, g.deleted_at IS NOT NULL
+                SELECT g.id, g.parent_id, CASE WHEN g.deleted_at IS NULL THEN 0 ELSE 1 END
                 FROM goals g JOIN up ON g.id = up.parent_id
              )
-             SELECT count(*) > 0 AND max(gone) = 0 AND max(parent_id IS NULL) = 1 FROM up",
+             SELECT count(*) > 0 AND max(gone) = 0 AND max(CASE WHEN parent_id IS NULL THEN 1 ELSE 0 END) = 1 FROM up",
         )?
         .query_row([id], |r| r.get::<_, Option<bool>>(0))?
         .unwrap_or(false))
@@ -282,7 +290,7 @@ fn ensure_parent(conn: &Connection, id: Option<Id>, parent: Option<Id>) -> Resul
         let below: bool = conn
             .prepare_cached(
                 "WITH RECURSIVE up(id) AS (
-                    SELECT ?1
+                    SELECT CAST(?1 AS BIGINT)
                     UNION
                     SELECT g.parent_id FROM goals g JOIN up ON g.id = up.id
                     WHERE g.parent_id IS NOT NULL
@@ -331,19 +339,18 @@ impl Repo {
             ensure_parent(c, None, draft.parent_id)?;
             super::people::ensure_org(c, draft.organization_id)?;
             let position = next_position(c, draft.parent_id)?;
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO goals (parent_id, organization_id, title, description, target_date, position)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
             )?
-            .execute(params![
+            .query_row(params![
                 draft.parent_id,
                 draft.organization_id,
                 title,
                 draft.description,
                 draft.target_date.map(day_text),
                 position
-            ])?;
-            let id = c.last_insert_rowid();
+            ], |r| r.get(0))?;
             set_tags(c, GOAL_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -442,13 +449,13 @@ impl Repo {
                     id: goal_id,
                 });
             }
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO goal_milestones (goal_id, title, due_date, position)
                  VALUES (?1, ?2, ?3,
-                    (SELECT ifnull(max(position) + 1, 0) FROM goal_milestones WHERE goal_id = ?1))",
+                    (SELECT ifnull(max(position) + 1, 0) FROM goal_milestones WHERE goal_id = ?1)) RETURNING id",
             )?
-            .execute(params![goal_id, title, due.map(day_text)])?;
-            load_milestone(c, c.last_insert_rowid())
+            .query_row(params![goal_id, title, due.map(day_text)], |r| r.get(0))?;
+            load_milestone(c, id)
         })
     }
 
@@ -563,7 +570,7 @@ impl Repo {
              SELECT ms.id, ms.goal_id, ms.title, ms.due_date, ms.done_on, ms.position,
                 ms.version, g.title
              FROM goal_milestones ms JOIN goals g ON g.id = ms.goal_id
-             WHERE ms.goal_id IN chosen AND ms.done_on >= ?1 AND ms.done_on <= ?2
+             WHERE ms.goal_id IN (SELECT id FROM chosen) AND ms.done_on >= ?1 AND ms.done_on <= ?2
              ORDER BY ms.done_on, ms.id",
             live_among("SELECT goal_id FROM goal_milestones WHERE done_on >= ?1 AND done_on <= ?2")
         ))?;
@@ -571,7 +578,7 @@ impl Repo {
             .query_map(params![day_text(from), day_text(to)], |r| {
                 Ok((milestone_from_row(r)?, r.get::<_, String>(7)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 }

@@ -91,7 +91,11 @@ impl Repo {
         if self.history.borrow().is_some() {
             return Ok(());
         }
-        let c = self.conn();
+        // The triggers are SQLite's TEMP triggers: on PostgreSQL the session keeps no history
+        // yet, and the app says undo is not available there.
+        let Ok(c) = self.conn().lite() else {
+            return Ok(());
+        };
         let log = Arc::new(Mutex::new(Log::default()));
         let shared = log.clone();
         c.create_scalar_function(
@@ -230,9 +234,9 @@ impl Repo {
     }
 
     /// Called inside a top-level write about to commit: the rows it touched, before and now.
-    pub(super) fn history_collect(&self, c: &Connection) -> Result<Vec<RowChange>> {
+    pub(super) fn history_collect(&self, c: &crate::db::sql::Connection) -> Result<Vec<RowChange>> {
         let history = self.history.borrow();
-        let Some(rec) = history.as_ref() else {
+        let (Some(rec), Ok(c)) = (history.as_ref(), c.lite()) else {
             return Ok(Vec::new());
         };
         let entries = std::mem::take(&mut lock(&rec.log).entries);
@@ -288,6 +292,7 @@ impl Repo {
             (was_on, std::mem::take(&mut rec.captured))
         };
         let result = self.write(|c| {
+            let c = c.lite()?;
             // A parent may come back after its children in the list: check at commit.
             c.execute_batch("PRAGMA defer_foreign_keys = ON")?;
             for row in change.rows.iter().rev() {

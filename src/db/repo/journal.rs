@@ -3,11 +3,11 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{
     Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir, PageKey, Tag,
 };
 use chrono::NaiveDate;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const LEARNINGS: Table = Table {
@@ -19,7 +19,7 @@ const SELECT: &str = "SELECT l.id, l.at, l.title, l.body, l.starred,
         l.created_at, l.updated_at, l.version
     FROM learnings l";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Learning> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Learning> {
     Ok(Learning {
         id: r.get(0)?,
         at: get_at(r, 1)?,
@@ -61,7 +61,7 @@ fn set_skills(conn: &Connection, learning_id: Id, ids: &[Id]) -> Result<()> {
     )?
     .execute([learning_id])?;
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO learning_skills (learning_id, skill_id) VALUES (?1, ?2)",
+        "INSERT INTO learning_skills (learning_id, skill_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for &skill in ids {
         stmt.execute(params![learning_id, skill])?;
@@ -79,7 +79,7 @@ fn skills_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Id>>>
     let mut stmt = conn.prepare_cached(
         "SELECT ls.learning_id, ls.skill_id FROM learning_skills ls
            JOIN skills s ON s.id = ls.skill_id AND s.deleted_at IS NULL
-         WHERE ls.learning_id IN (SELECT value FROM json_each(?1))
+         WHERE ls.learning_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))
          ORDER BY ls.skill_id",
     )?;
     let rows = stmt.query_map([json], |r| Ok((r.get::<_, Id>(0)?, r.get::<_, Id>(1)?)))?;
@@ -95,12 +95,12 @@ fn skills_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Id>>>
 pub(super) fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Learning>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Learning>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Learning>>>()?;
     let ids: Vec<Id> = list.iter().map(|l| l.id).collect();
     let mut tags = tags_of_many(conn, LEARNING_TAGS, &ids)?;
     let mut skills = skills_of_many(conn, &ids)?;
@@ -126,10 +126,10 @@ fn load(conn: &Connection, id: Id) -> Result<Learning> {
 /// `{TEXT}` stands for how the text is matched: see [`page_filter`].
 const PAGE_FILTER: &str = "l.deleted_at IS NULL
     AND {TEXT}
-    AND (?2 IS NULL OR EXISTS (
+    AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (
          SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
          WHERE lt.learning_id = l.id AND t.name = ?2))
-    AND (?3 = 0 OR l.starred = 1)";
+    AND (?3 = 0 OR l.starred)";
 
 /// The entries carrying a tag whose name contains the text.
 const TAGGED: &str = "SELECT lt.learning_id FROM learning_tags lt
@@ -160,6 +160,10 @@ fn text_plan(conn: &Connection, text: Option<&str>) -> Result<TextPlan> {
     let Some(text) = text.filter(|t| t.chars().count() >= 3) else {
         return Ok(TextPlan::Read);
     };
+    // The trigram index is SQLite's (FTS5); PostgreSQL reads in list order.
+    if conn.backend() == crate::db::sql::Backend::Postgres {
+        return Ok(TextPlan::Read);
+    }
     let n: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM ({TRIGRAMS} LIMIT ?2)"))?
         .query_row(params![text, RARE], |r| r.get(0))?;
@@ -176,7 +180,7 @@ fn text_plan(conn: &Connection, text: Option<&str>) -> Result<TextPlan> {
 fn page_filter(conn: &Connection, text: Option<&str>) -> Result<String> {
     let matched = match text_plan(conn, text)? {
         TextPlan::Read => format!(
-            "(?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
+            "(CAST(?1 AS TEXT) IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
               OR l.id IN ({TAGGED}))"
         ),
         TextPlan::Lookup => format!(
@@ -206,7 +210,7 @@ fn page_params(filter: &LearningFilter) -> Result<(Option<String>, Option<String
 /// Stands for the key condition of a page read from the top or the bottom (?4 and ?5 are
 /// then NULL and 0). A separate statement, not `?4 IS NULL OR …`, so that with a key the
 /// planner sees a range on the index.
-const NO_KEY: &str = "?4 IS NULL AND ?5 = 0";
+const NO_KEY: &str = "CAST(?4 AS TEXT) IS NULL AND ?5 = 0";
 
 fn limit(n: usize) -> i64 {
     i64::try_from(n).unwrap_or(i64::MAX)
@@ -219,11 +223,10 @@ impl Repo {
         let at = at_text(draft.at.unwrap_or_else(|| self.clock().now()));
         self.write(|c| {
             ensure_skills(c, &draft.skill_ids)?;
-            c.prepare_cached(
-                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4)",
+            let id: Id = c.prepare_cached(
+                "INSERT INTO learnings (at, title, body, starred) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             )?
-            .execute(params![at, title, draft.body, draft.starred])?;
-            let id = c.last_insert_rowid();
+            .query_row(params![at, title, draft.body, draft.starred], |r| r.get(0))?;
             set_tags(c, LEARNING_TAGS, id, &draft.tags)?;
             set_skills(c, id, &draft.skill_ids)?;
             load(c, id)
@@ -275,12 +278,12 @@ impl Repo {
         load_many(
             self.conn(),
             "WHERE l.deleted_at IS NULL
-               AND (?1 IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1))
-               AND (?2 IS NULL OR EXISTS (
+               AND (CAST(?1 AS TEXT) IS NULL OR contains_folded(l.title, ?1) OR contains_folded(l.body, ?1))
+               AND (CAST(?2 AS TEXT) IS NULL OR EXISTS (
                     SELECT 1 FROM learning_tags lt JOIN tags t ON t.id = lt.tag_id
                     WHERE lt.learning_id = l.id AND t.name = ?2))
-               AND (?3 = 0 OR l.starred = 1)
-               AND (?4 IS NULL OR EXISTS (
+               AND (?3 = 0 OR l.starred)
+               AND (CAST(?4 AS BIGINT) IS NULL OR EXISTS (
                     SELECT 1 FROM learning_skills ls
                     WHERE ls.learning_id = l.id AND ls.skill_id = ?4))
              ORDER BY l.at DESC, l.id DESC",
@@ -319,7 +322,7 @@ impl Repo {
                     uses: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -461,7 +464,7 @@ impl Repo {
                     tags: Vec::new(),
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::db::sql::Result<Vec<_>>>()?;
         if dir == PageDir::Up {
             list.reverse();
         }
@@ -478,10 +481,7 @@ impl Repo {
         let mut stmt = self
             .conn()
             .prepare_cached("SELECT at FROM learnings WHERE id = ?1 AND deleted_at IS NULL")?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_at(r, 0)?, id))),
-            None => Ok(None),
-        }
+        let at = stmt.query_row([id], |r| get_at(r, 0)).optional()?;
+        Ok(at.map(|at| (at, id)))
     }
 }

@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Meeting, MeetingDraft, MeetingKind, PageDir, PageKey, PersonRef};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 const MEETINGS: Table = Table {
@@ -17,7 +17,7 @@ const SELECT: &str = "SELECT m.id, m.starts_at, m.duration_minutes, m.title, m.k
         m.created_at, m.updated_at, m.version
     FROM meetings m";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Meeting> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Meeting> {
     Ok(Meeting {
         id: r.get(0)?,
         starts_at: get_at(r, 1)?,
@@ -78,7 +78,7 @@ fn set_attendees(conn: &Connection, meeting_id: Id, people: &[Id]) -> Result<()>
     conn.prepare_cached("DELETE FROM meeting_attendees WHERE meeting_id = ?1")?
         .execute([meeting_id])?;
     let mut stmt = conn.prepare_cached(
-        "INSERT OR IGNORE INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2)",
+        "INSERT INTO meeting_attendees (meeting_id, person_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
     )?;
     for &p in people {
         stmt.execute(params![meeting_id, p])?;
@@ -96,7 +96,7 @@ fn attendees_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Pe
     let mut stmt = conn.prepare_cached(
         "SELECT a.meeting_id, p.id, p.name FROM meeting_attendees a
            JOIN people p ON p.id = a.person_id
-         WHERE a.meeting_id IN (SELECT value FROM json_each(?1))
+         WHERE a.meeting_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))
          ORDER BY p.name COLLATE NOCASE, p.id",
     )?;
     let rows = stmt.query_map([json], |r| {
@@ -118,12 +118,12 @@ fn attendees_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<Pe
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Meeting>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut list = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Meeting>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Meeting>>>()?;
     let ids: Vec<Id> = list.iter().map(|m| m.id).collect();
     let mut tags = tags_of_many(conn, MEETING_TAGS, &ids)?;
     let mut attendees = attendees_of_many(conn, &ids)?;
@@ -147,7 +147,7 @@ fn load(conn: &Connection, id: Id) -> Result<Meeting> {
 /// title, the notes, an attendee's name or a tag, or ?2 a JSON list of the kinds whose label
 /// matches. The people and tags matching are found once per statement (`IN`), not per row.
 const PAGE_FILTER: &str = "m.deleted_at IS NULL
-    AND (?1 IS NULL OR contains_folded(m.title, ?1) OR contains_folded(m.notes, ?1)
+    AND (CAST(?1 AS TEXT) IS NULL OR contains_folded(m.title, ?1) OR contains_folded(m.notes, ?1)
          OR m.kind IN (SELECT value FROM json_each(?2))
          OR m.id IN (SELECT a.meeting_id FROM meeting_attendees a
                      WHERE a.person_id IN (SELECT id FROM people WHERE contains_folded(name, ?1)))
@@ -177,18 +177,21 @@ impl Repo {
     pub fn add_meeting(&self, draft: &MeetingDraft) -> Result<Meeting> {
         let title = validate(draft)?;
         self.write(|c| {
-            c.prepare_cached(
-                "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                at_text(draft.starts_at),
-                draft.duration_minutes,
-                title,
-                draft.kind.as_str(),
-                draft.notes
-            ])?;
-            let id = c.last_insert_rowid();
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO meetings (starts_at, duration_minutes, title, kind, notes)
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        at_text(draft.starts_at),
+                        draft.duration_minutes,
+                        title,
+                        draft.kind.as_str(),
+                        draft.notes
+                    ],
+                    |r| r.get(0),
+                )?;
             set_attendees(c, id, &draft.attendee_ids)?;
             set_tags(c, MEETING_TAGS, id, &draft.tags)?;
             load(c, id)
@@ -256,7 +259,7 @@ impl Repo {
             .query_map(params![day_text(from), day_text(to)], |r| {
                 Ok((get_day(r, 0)?, r.get(1)?))
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -264,17 +267,23 @@ impl Repo {
     /// cancelled calendar occurrences (Today's "upcoming meetings"). A meeting that started
     /// before `now` and has not ended yet is still shown.
     pub fn upcoming_meetings(&self, now: NaiveDateTime, to: NaiveDate) -> Result<Vec<Meeting>> {
-        load_many(
+        // From the start of today, through the index; whether one that started has ended is
+        // decided here (a day's meetings are few, and time arithmetic differs between the
+        // backends).
+        let mut meetings = load_many(
             self.conn(),
             "WHERE m.deleted_at IS NULL AND m.starts_at < date(?2, '+1 day')
-               AND m.starts_at >= substr(?1, 1, 10)
-               AND datetime(m.starts_at, '+' || coalesce(m.duration_minutes, 0) || ' minutes')
-                   > datetime(?1)
+               AND m.starts_at >= ?1
                AND NOT EXISTS (SELECT 1 FROM calendar_events e
                                 WHERE e.meeting_id = m.id AND e.status = 'cancelled')
              ORDER BY m.starts_at, m.id",
-            params![at_text(now), day_text(to)],
-        )
+            params![day_text(now.date()), day_text(to)],
+        )?;
+        meetings.retain(|m| {
+            let minutes = i64::from(m.duration_minutes.unwrap_or(0));
+            m.starts_at + chrono::Duration::minutes(minutes) > now
+        });
+        Ok(meetings)
     }
 
     /// Meetings a person attended, newest first.
@@ -336,15 +345,20 @@ impl Repo {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
+        let day = key.map(|(at, _)| day_text(at.date()));
+        // The key's day is a parameter of its own (?5): PostgreSQL gives each parameter one
+        // type, and the time (?3) is compared as a time.
         let (all, before): (i64, i64) = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT count(*), count(CASE WHEN {DAY} > substr(?3, 1, 10)
-                     OR ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) < (?3, ?4))
+                "SELECT count(*), count(CASE WHEN {DAY} > ?5
+                     OR ({DAY} = ?5 AND (m.starts_at, m.id) < (?3, ?4))
                    THEN 1 END)
                  FROM meetings m WHERE {PAGE_FILTER}"
             ))?
-            .query_row(params![like, kinds, at, id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            .query_row(params![like, kinds, at, id, day], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?;
         Ok((
             usize::try_from(all).unwrap_or(0),
             usize::try_from(before).unwrap_or(0),
@@ -367,14 +381,15 @@ impl Repo {
     pub fn meeting_rank(&self, text: Option<&str>, key: PageKey) -> Result<usize> {
         let (like, kinds) = page_params(text)?;
         let at = at_text(key.0);
+        let day = day_text(key.0.date());
         let n: i64 = self
             .conn()
             .prepare_cached(&format!(
                 "SELECT count(*) FROM meetings m WHERE {PAGE_FILTER}
-                   AND {DAY} >= substr(?3, 1, 10)
-                   AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+                   AND {DAY} >= ?5
+                   AND NOT ({DAY} = ?5 AND (m.starts_at, m.id) >= (?3, ?4))"
             ))?
-            .query_row(params![like, kinds, at, key.1], |r| r.get(0))?;
+            .query_row(params![like, kinds, at, key.1, day], |r| r.get(0))?;
         Ok(usize::try_from(n).unwrap_or(0))
     }
 
@@ -392,8 +407,9 @@ impl Repo {
             Some((at, id)) => (Some(at_text(at)), id),
             None => (None, 0),
         };
+        let day = from.map(|(at, _)| day_text(at.date()));
         let key = |cond: &str| match from {
-            None => "?3 IS NULL AND ?4 = 0".to_string(),
+            None => "CAST(?3 AS TEXT) IS NULL AND ?4 = 0 AND CAST(?6 AS TEXT) IS NULL".to_string(),
             Some(_) => cond.to_string(),
         };
         let sql = match dir {
@@ -401,8 +417,8 @@ impl Repo {
                 "WHERE {PAGE_FILTER} AND {}
                  ORDER BY {DAY} DESC, m.starts_at, m.id LIMIT ?5",
                 key(&format!(
-                    "{DAY} <= substr(?3, 1, 10)
-                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) {} (?3, ?4))",
+                    "{DAY} <= ?6
+                     AND NOT ({DAY} = ?6 AND (m.starts_at, m.id) {} (?3, ?4))",
                     if inclusive { "<" } else { "<=" }
                 ))
             ),
@@ -410,13 +426,13 @@ impl Repo {
                 "WHERE {PAGE_FILTER} AND {}
                  ORDER BY {DAY}, m.starts_at DESC, m.id DESC LIMIT ?5",
                 key(&format!(
-                    "{DAY} >= substr(?3, 1, 10)
-                     AND NOT ({DAY} = substr(?3, 1, 10) AND (m.starts_at, m.id) >= (?3, ?4))"
+                    "{DAY} >= ?6
+                     AND NOT ({DAY} = ?6 AND (m.starts_at, m.id) >= (?3, ?4))"
                 ))
             ),
         };
         let n = i64::try_from(n).unwrap_or(i64::MAX);
-        let mut list = load_many(self.conn(), &sql, params![like, kinds, at, id, n])?;
+        let mut list = load_many(self.conn(), &sql, params![like, kinds, at, id, n, day])?;
         if dir == PageDir::Up {
             list.reverse();
         }
@@ -428,10 +444,7 @@ impl Repo {
         let mut stmt = self.conn().prepare_cached(
             "SELECT starts_at FROM meetings WHERE id = ?1 AND deleted_at IS NULL",
         )?;
-        let mut rows = stmt.query([id])?;
-        match rows.next()? {
-            Some(r) => Ok(Some((get_at(r, 0)?, id))),
-            None => Ok(None),
-        }
+        let at = stmt.query_row([id], |r| get_at(r, 0)).optional()?;
+        Ok(at.map(|at| (at, id)))
     }
 }

@@ -4,7 +4,7 @@ use super::error::{Error, Result};
 use super::identity::{self, Identity};
 use super::migrate;
 use crate::clock::Clock;
-use rusqlite::{Connection, TransactionBehavior};
+use crate::db::sql::Connection;
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -27,7 +27,7 @@ impl Repo {
     /// Opens (creating if needed) the database at `path` without migrating it. A database
     /// from a newer worklog is refused here, before anything writes to it.
     pub fn open(path: &Path, clock: Arc<dyn Clock>) -> Result<Repo> {
-        let conn = super::connect(path, migrate::MIGRATIONS)?;
+        let conn = Connection::Lite(super::connect(path, migrate::MIGRATIONS)?);
         let identity = RefCell::new(identity::read(&conn)?);
         Ok(Repo {
             conn,
@@ -38,6 +38,43 @@ impl Repo {
         })
     }
 
+    /// Connects to a PostgreSQL server (`url` as libpq takes it; see
+    /// [`crate::db::sql::pg::Target::parse`]), working in `schema` (else the URL's
+    /// `search_path`, else "worklog"), without migrating. A schema from a newer worklog is
+    /// refused here, untouched.
+    pub fn open_server(url: &str, schema: Option<&str>, clock: Arc<dyn Clock>) -> Result<Repo> {
+        let target = crate::db::sql::pg::Target::parse(url, schema)?;
+        let session = target
+            .connect()
+            .map_err(|e| Error::Io(format!("could not connect to {}: {e}", target.shown())))?;
+        let conn = Connection::Pg(Box::new(session));
+        migrate::ensure_not_newer(&conn, migrate::PG_MIGRATIONS)?;
+        let identity = RefCell::new(identity::read(&conn)?);
+        Ok(Repo {
+            conn,
+            clock,
+            path: PathBuf::from(target.shown()),
+            identity,
+            history: RefCell::new(None),
+        })
+    }
+
+    /// Like [`Repo::open_server`], then brings the schema up to date.
+    pub fn open_server_migrated(
+        url: &str,
+        schema: Option<&str>,
+        clock: Arc<dyn Clock>,
+    ) -> Result<Repo> {
+        let repo = Repo::open_server(url, schema, clock)?;
+        repo.migrate_to(migrate::latest())?;
+        Ok(repo)
+    }
+
+    /// Which backend this database is on.
+    pub fn backend(&self) -> crate::db::sql::Backend {
+        self.conn.backend()
+    }
+
     /// Opens and brings the schema up to date (no backup: see `launch` for the full routine).
     pub fn open_migrated(path: &Path, clock: Arc<dyn Clock>) -> Result<Repo> {
         let repo = Repo::open(path, clock)?;
@@ -45,6 +82,7 @@ impl Repo {
         Ok(repo)
     }
 
+    /// The database file; on PostgreSQL, the server's address without its password.
     pub fn path(&self) -> &Path {
         &self.path
     }
@@ -55,7 +93,7 @@ impl Repo {
         use std::sync::atomic::{AtomicU64, Ordering};
         let rows = std::sync::Arc::new(AtomicU64::new(0));
         let counter = rows.clone();
-        self.conn.trace_v2(
+        self.conn.lite_mut()?.trace_v2(
             rusqlite::trace::TraceEventCodes::SQLITE_TRACE_ROW,
             Some(move |_: rusqlite::trace::TraceEvent<'_>| {
                 counter.fetch_add(1, Ordering::Relaxed);
@@ -69,8 +107,9 @@ impl Repo {
     /// less, and SQLite's cache only grows: a scan of a large table would otherwise stay in
     /// memory for the rest of the session.
     pub fn limit_page_cache(&self, kib: u32) -> Result<()> {
-        self.conn
-            .pragma_update(None, "cache_size", -i64::from(kib))?;
+        if let Ok(conn) = self.conn.lite() {
+            conn.pragma_update(None, "cache_size", -i64::from(kib))?;
+        }
         Ok(())
     }
 
@@ -86,7 +125,11 @@ impl Repo {
     /// Moves the schema to `target`, up or down. Each step gives the database a new identity;
     /// this session acknowledges it (migrating is how a session starts, before it reads).
     pub fn migrate_to(&self, target: u32) -> Result<Vec<u32>> {
-        self.migrated(migrate::migrate_to(&self.conn, migrate::MIGRATIONS, target))
+        self.migrated(migrate::migrate_to(
+            &self.conn,
+            migrate::for_backend(self.conn.backend()),
+            target,
+        ))
     }
 
     /// After migrating (or failing to: a failed step changed nothing), this session's identity
@@ -148,7 +191,7 @@ impl Repo {
         )?;
         let parts = stmt
             .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<crate::db::sql::Result<Vec<_>>>()?;
         let mut out = format!(
             "-- worklog schema, version {}. Generated from src/db/migrations/ by the test\n\
              -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).\n\
@@ -173,8 +216,7 @@ impl Repo {
     /// for the lock instead of failing later with SQLITE_BUSY); inside one, a savepoint.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
         if self.conn.is_autocommit() {
-            let tx =
-                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let tx = self.conn.begin_write()?;
             self.check_identity(&tx)?;
             self.history_begin();
             let value = f(&tx)?;

@@ -3,8 +3,8 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Organization, Person, PersonDraft, Profile, Tag};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const PEOPLE: Table = Table {
     name: "people",
@@ -14,7 +14,7 @@ const PEOPLE: Table = Table {
 const SELECT_PERSON: &str = "SELECT id, name, organization_id, role, email, notes,
         created_at, updated_at, version FROM people";
 
-fn person_from_row(r: &Row<'_>) -> rusqlite::Result<Person> {
+fn person_from_row(r: &Row<'_>) -> crate::db::sql::Result<Person> {
     Ok(Person {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -51,10 +51,12 @@ pub(super) fn ensure_org(conn: &Connection, org: Option<Id>) -> Result<()> {
 }
 
 /// Every place a person is referenced, as (table, column). Merging moves all of them.
-const PERSON_REFERENCES: [(&str, &str); 3] = [
-    ("feedback", "person_id"),
-    ("action_items", "owner_id"),
-    ("meeting_attendees", "person_id"),
+/// The columns that refer to a person, with the other column of the table's key where the
+/// person is part of one (an attendance is a meeting and a person).
+const PERSON_REFERENCES: [(&str, &str, Option<&str>); 3] = [
+    ("feedback", "person_id", None),
+    ("action_items", "owner_id", None),
+    ("meeting_attendees", "person_id", Some("meeting_id")),
 ];
 
 impl Repo {
@@ -62,19 +64,23 @@ impl Repo {
         let name = required("name", "person name", &draft.name)?;
         self.write(|c| {
             ensure_org(c, draft.organization_id)?;
-            c.prepare_cached(
-                "INSERT INTO people (name, organization_id, role, email, notes, name_key)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                name,
-                draft.organization_id,
-                draft.role,
-                draft.email,
-                draft.notes,
-                name_key(&name)
-            ])?;
-            load_person(c, c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached(
+                    "INSERT INTO people (name, organization_id, role, email, notes, name_key)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
+                )?
+                .query_row(
+                    params![
+                        name,
+                        draft.organization_id,
+                        draft.role,
+                        draft.email,
+                        draft.notes,
+                        name_key(&name)
+                    ],
+                    |r| r.get(0),
+                )?;
+            load_person(c, id)
         })
     }
 
@@ -101,11 +107,11 @@ impl Repo {
     /// Everyone, by name; `organization` narrows to one organization.
     pub fn people(&self, organization: Option<Id>) -> Result<Vec<Person>> {
         let mut stmt = self.conn().prepare_cached(&format!(
-            "{SELECT_PERSON} WHERE ?1 IS NULL OR organization_id = ?1 ORDER BY name COLLATE NOCASE, id"
+            "{SELECT_PERSON} WHERE CAST(?1 AS BIGINT) IS NULL OR organization_id = ?1 ORDER BY name COLLATE NOCASE, id"
         ))?;
         let rows = stmt
             .query_map([organization], person_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -121,13 +127,16 @@ impl Repo {
                      ORDER BY name = ?2 DESC, organization_id IS NOT NULL, id",
                 )?
                 .query_map([name_key(&name).as_str(), name.as_str()], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             match ids.first() {
                 Some(&id) => load_person(c, id),
                 None => {
-                    c.prepare_cached("INSERT INTO people (name, name_key) VALUES (?1, ?2)")?
-                        .execute([name.as_str(), name_key(&name).as_str()])?;
-                    load_person(c, c.last_insert_rowid())
+                    let id: Id = c
+                        .prepare_cached(
+                            "INSERT INTO people (name, name_key) VALUES (?1, ?2) RETURNING id",
+                        )?
+                        .query_row([name.as_str(), name_key(&name).as_str()], |r| r.get(0))?;
+                    load_person(c, id)
                 }
             }
         })
@@ -145,9 +154,13 @@ impl Repo {
         self.write(|c| {
             load_person(c, keep)?;
             load_person(c, remove)?;
-            for (table, column) in PERSON_REFERENCES {
+            for (table, column, with) in PERSON_REFERENCES {
+                // A row `keep` already has the same key as is left for the delete below.
+                let not_taken = with.map_or(String::new(), |w| {
+                    format!(" AND {w} NOT IN (SELECT {w} FROM {table} WHERE {column} = ?1)")
+                });
                 c.execute(
-                    &format!("UPDATE OR IGNORE {table} SET {column} = ?1 WHERE {column} = ?2"),
+                    &format!("UPDATE {table} SET {column} = ?1 WHERE {column} = ?2{not_taken}"),
                     params![keep, remove],
                 )?;
             }
@@ -188,9 +201,10 @@ impl Repo {
     pub fn add_organization(&self, name: &str) -> Result<Organization> {
         let name = required("name", "organization name", name)?;
         self.write(|c| {
-            c.prepare_cached("INSERT INTO organizations (name) VALUES (?1)")?
-                .execute([&name])?;
-            load_org(c, c.last_insert_rowid())
+            let id: Id = c
+                .prepare_cached("INSERT INTO organizations (name) VALUES (?1) RETURNING id")?
+                .query_row([&name], |r| r.get(0))?;
+            load_org(c, id)
         })
     }
 
@@ -215,7 +229,7 @@ impl Repo {
         )?;
         let rows = stmt
             .query_map([], org_from_row)?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -239,7 +253,7 @@ impl Repo {
                     uses: r.get(2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -292,8 +306,10 @@ impl Repo {
             for l in ALL_TAG_LINKS {
                 c.execute(
                     &format!(
-                        "UPDATE OR IGNORE {} SET tag_id = ?1 WHERE tag_id = ?2",
-                        l.table
+                        "UPDATE {table} SET tag_id = ?1 WHERE tag_id = ?2
+                           AND {owner} NOT IN (SELECT {owner} FROM {table} WHERE tag_id = ?1)",
+                        table = l.table,
+                        owner = l.owner
                     ),
                     params![keep, remove],
                 )?;
@@ -332,7 +348,7 @@ impl Repo {
                     "INSERT INTO profile (id, name, role, organization_id) VALUES (1, ?1, ?2, ?3)
                      ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role,
                         organization_id = excluded.organization_id, updated_at = {NOW_UTC},
-                        version = version + 1"
+                        version = profile.version + 1"
                 ),
                 params![
                     profile.name.trim(),
@@ -345,7 +361,7 @@ impl Repo {
     }
 }
 
-fn org_from_row(r: &Row<'_>) -> rusqlite::Result<Organization> {
+fn org_from_row(r: &Row<'_>) -> crate::db::sql::Result<Organization> {
     Ok(Organization {
         id: r.get(0)?,
         name: r.get(1)?,

@@ -10,8 +10,8 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::OptionalExtension;
 use crate::model::{Deletable, Id};
-use rusqlite::OptionalExtension;
 
 /// One removed (or restored) row, with a name to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,7 +70,7 @@ impl Repo {
                         "UPDATE {name} SET deleted_at = ?2, updated_at = ?2, version = version + 1
                          WHERE id = ?1 AND deleted_at IS NULL RETURNING {title}"
                     ))?
-                    .query_row(rusqlite::params![id, stamp], |r| r.get(0))
+                    .query_row(crate::db::sql::params![id, stamp], |r| r.get(0))
                     .optional()?;
                 let Some(found) = found else {
                     return Err(Error::NotFound { what, id });
@@ -122,7 +122,7 @@ impl Repo {
                             name: r.get(1)?,
                         })
                     })?
-                    .collect::<rusqlite::Result<Vec<_>>>()?;
+                    .collect::<crate::db::sql::Result<Vec<_>>>()?;
                 rows.extend(restored);
             }
             Ok(Some(Undone {

@@ -10,11 +10,11 @@ use super::Repo;
 use super::exchange::Ending;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::types::Value;
+use crate::db::sql::{Backend, Connection, Row, params};
 use crate::model::{HitKind, Id, PaneKind, SearchHit};
-use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES};
+use crate::search::{MATCH_END, MATCH_START, Query, RANKED_MATCHES, Term};
 use chrono::{Days, NaiveDate};
-use rusqlite::types::Value;
-use rusqlite::{Connection, Row, params};
 use std::collections::HashMap;
 
 /// Title matches weigh this many times more than matches in the rest of the text.
@@ -104,7 +104,7 @@ fn push_filters(sql: &mut Sql, q: &Query) -> Result<()> {
 }
 
 /// A hit from `d.id, ` [`HIT_COLUMNS`] and one more column: the snippet.
-fn hit_from_row(r: &Row<'_>) -> rusqlite::Result<SearchHit> {
+fn hit_from_row(r: &Row<'_>) -> crate::db::sql::Result<SearchHit> {
     let at: Option<String> = r.get(5)?;
     Ok(SearchHit {
         pane: get_enum(r, 1, PaneKind::parse)?,
@@ -155,7 +155,7 @@ pub(crate) fn search_rebuild_sql(conn: &Connection) -> Result<Option<String>> {
              ORDER BY rowid",
         )?
         .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+        .collect::<crate::db::sql::Result<_>>()?;
     if views.is_empty() {
         return Ok(None);
     }
@@ -191,7 +191,7 @@ pub(crate) fn search_triggers(conn: &Connection) -> Result<Vec<(String, String)>
              ORDER BY rowid",
         )?
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<crate::db::sql::Result<_>>()?)
 }
 
 impl Repo {
@@ -207,6 +207,50 @@ impl Repo {
     ) -> std::result::Result<T, E> {
         self.transaction(Ending::Commit, |repo| {
             let conn = repo.conn();
+            if conn.backend() == crate::db::sql::Backend::Postgres {
+                // As on SQLite, the index's triggers are off while the rows arrive (the
+                // table's owner may switch its own triggers; foreign keys stay on), and one
+                // rebuild indexes every row: a trigger run per row costs ~0.2 ms, minutes
+                // for a million rows. ALTER TABLE is transactional: a failure undoes it.
+                let indexed = repo.schema_version()? >= 3;
+                let with_triggers: Vec<String> = if indexed {
+                    let list = || -> Result<Vec<String>> {
+                        Ok(conn
+                            .prepare_cached(
+                                "SELECT DISTINCT CAST(c.relname AS text) FROM pg_trigger t
+                           JOIN pg_class c ON c.oid = t.tgrelid
+                          WHERE NOT t.tgisinternal AND c.relnamespace =
+                                (SELECT oid FROM pg_namespace WHERE nspname = current_schema())
+                          ORDER BY 1",
+                            )?
+                            .query_map([], |r| r.get(0))?
+                            .collect::<crate::db::sql::Result<_>>()?)
+                    };
+                    list()?
+                } else {
+                    Vec::new()
+                };
+                let switch = |how: &str| -> Result<()> {
+                    for table in &with_triggers {
+                        conn.execute_batch(&format!(
+                            "ALTER TABLE {} {how} TRIGGER USER",
+                            crate::db::sql::pg::quote_ident(table)
+                        ))?;
+                    }
+                    Ok(())
+                };
+                switch("DISABLE")?;
+                let value = f(repo)?;
+                switch("ENABLE")?;
+                // Rows that arrived with their ids leave the identities behind them.
+                conn.execute_batch("SELECT worklog_sync_identities()")
+                    .map_err(Error::from)?;
+                if indexed {
+                    conn.execute_batch("SELECT search_rebuild()")
+                        .map_err(Error::from)?;
+                }
+                return Ok(value);
+            }
             let Some(rebuild) = search_rebuild_sql(conn)? else {
                 return f(repo);
             };
@@ -232,10 +276,123 @@ impl Repo {
             return Ok(Vec::new());
         }
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let postgres = self.conn().backend() == Backend::Postgres;
         match q.match_expression() {
+            Some(_) if postgres => self.search_words_pg(q, limit),
             Some(expr) => self.search_words(q, &expr, limit),
             None => self.search_filters(q, limit),
         }
+    }
+
+    /// A term as a tsquery in PostgreSQL's text form, split and folded by the server exactly
+    /// as the index is (`worklog_words`), its words in order (`<->`), the last one a prefix
+    /// (`:*`) if asked. `None` for a term with no words (it can match nothing). The text comes
+    /// from PostgreSQL itself, lexemes quoted, so user text never acts as tsquery syntax.
+    fn pg_terms(&self, terms: &[&Term]) -> Result<Vec<Option<String>>> {
+        // Control characters are never part of a word, and PostgreSQL's text cannot hold NUL.
+        let texts: Vec<String> = terms
+            .iter()
+            .map(|t| {
+                t.text
+                    .chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect()
+            })
+            .collect();
+        let json = serde_json::to_string(&texts).map_err(|e| Error::Sqlite(e.to_string()))?;
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT CAST(phraseto_tsquery('pg_catalog.simple', coalesce(worklog_words(value), ''))
+                         AS TEXT)
+             FROM json_each(?1) ORDER BY key",
+        )?;
+        let found: Vec<String> = stmt
+            .query_map([json], |r| r.get(0))?
+            .collect::<crate::db::sql::Result<_>>()?;
+        Ok(found
+            .into_iter()
+            .zip(terms)
+            .map(|(text, term)| {
+                let text = text.trim();
+                match (text.is_empty(), term.prefix) {
+                    (true, _) => None,
+                    (false, true) => Some(format!("({text}:*)")),
+                    (false, false) => Some(format!("({text})")),
+                }
+            })
+            .collect())
+    }
+
+    /// The query's words as one tsquery: groups ANDed (`&`), the terms of a group ORed (`|`),
+    /// words left out as `& !`. `None` when a group can match nothing.
+    fn pg_tsquery(&self, q: &Query) -> Result<Option<String>> {
+        let terms: Vec<&Term> = q.all.iter().flatten().chain(&q.none).collect();
+        let mut texts = self.pg_terms(&terms)?.into_iter();
+        let mut groups = Vec::with_capacity(q.all.len());
+        for group in &q.all {
+            let alternatives: Vec<String> = texts.by_ref().take(group.len()).flatten().collect();
+            if alternatives.is_empty() {
+                return Ok(None);
+            }
+            groups.push(format!("({})", alternatives.join(" | ")));
+        }
+        let mut tsquery = groups.join(" & ");
+        for excluded in texts.flatten() {
+            if tsquery.is_empty() {
+                tsquery = format!("!{excluded}");
+            } else {
+                tsquery.push_str(&format!(" & !{excluded}"));
+            }
+        }
+        Ok((!tsquery.is_empty()).then_some(tsquery))
+    }
+
+    /// [`Repo::search_words`] on PostgreSQL: the tsvector's GIN index finds the matches, the
+    /// newest RANKED_MATCHES of them (that pass the filters) are ranked, as on SQLite. The rank
+    /// is `ts_rank_cd`, title words weighing TITLE_WEIGHT times body words (weights A and B of
+    /// the tsvector) and divided by the row's number of words (normalization 2), so that, as
+    /// with bm25, a match in a title or in a short text counts more (of the normalizations,
+    /// 2 gave bm25's order most often on the data set of tests/search.rs; 1 + log(words) let
+    /// a long text that repeats a word climb far above bm25's place for it); then newest
+    /// first by date and key, as on SQLite. bm25's saturation of repeated words and its
+    /// inverse document frequency have no counterpart, so a common word repeated in a long
+    /// text can still rank a place or two apart from SQLite.
+    /// Snippets are made in Rust ([`crate::search::snippet`]) as FTS5 makes them: the server's
+    /// `ts_headline` would not mark `Café` for `cafe`.
+    fn search_words_pg(&self, q: &Query, limit: i64) -> Result<Vec<SearchHit>> {
+        let Some(tsquery) = self.pg_tsquery(q)? else {
+            return Ok(Vec::new());
+        };
+        let window_size = i64::try_from(RANKED_MATCHES).unwrap_or(i64::MAX);
+        let mut sql = Sql::default();
+        let m = sql.bind(tsquery);
+        let m = format!("CAST(CAST({m} AS TEXT) AS tsquery)");
+        sql.text = format!("SELECT d.id, d.at, d.key, d.tsv FROM search_docs d WHERE d.tsv @@ {m}");
+        push_filters(&mut sql, q)?;
+        let size = sql.bind(window_size);
+        let l = sql.bind(limit);
+        let body_weight = 1.0 / TITLE_WEIGHT;
+        sql.text = format!(
+            "SELECT w.id FROM ({} ORDER BY d.at DESC NULLS LAST, d.key DESC LIMIT {size}) w
+             ORDER BY ts_rank_cd(CAST('{{0, 0, {body_weight}, 1}}' AS real[]), w.tsv, {m}, 2) DESC,
+                      w.at DESC NULLS LAST, w.key DESC
+             LIMIT {l}",
+            sql.text
+        );
+        let ids = self.ids(&sql)?;
+        let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT d.id, {HIT_COLUMNS}, d.title, d.body FROM search_docs d
+             WHERE d.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))"
+        ))?;
+        let mut by_id: HashMap<Id, SearchHit> = stmt
+            .query_map([json], |r| {
+                let mut hit = hit_from_row(r)?;
+                let body: String = r.get(8)?;
+                hit.snippet = crate::search::snippet(&[&hit.snippet, &body], q, SNIPPET_WORDS);
+                Ok((r.get(0)?, hit))
+            })?
+            .collect::<crate::db::sql::Result<_>>()?;
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     fn search_words(&self, q: &Query, expr: &str, limit: i64) -> Result<Vec<SearchHit>> {
@@ -326,7 +483,7 @@ impl Repo {
                 ],
                 |r| Ok((r.get(0)?, hit_from_row(r)?)),
             )?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
@@ -335,25 +492,40 @@ impl Repo {
         // so the walk stops at `limit` rows; the planner would rather sort every row, since
         // the index does not hold the key. A tag or person filter is a small set of rows that
         // is better driven from, so then the planner chooses.
-        let by_date = if q.tags.is_empty() && q.people.is_empty() {
+        let postgres = self.conn().backend() == Backend::Postgres;
+        let by_date = if postgres {
+            // No INDEXED BY on PostgreSQL; its planner walks search_docs_at by itself.
+            ""
+        } else if q.tags.is_empty() && q.people.is_empty() {
             " INDEXED BY search_docs_at"
         } else {
             ""
         };
         let mut sql = Sql {
-            text: format!("SELECT d.id FROM search_docs d{by_date} WHERE 1"),
+            text: format!("SELECT d.id FROM search_docs d{by_date} WHERE true"),
             params: Vec::new(),
         };
         push_filters(&mut sql, q)?;
-        if let Some(excluded) = q.excluded_expression() {
+        if postgres && !q.none.is_empty() {
+            let none: Vec<&Term> = q.none.iter().collect();
+            let excluded: Vec<String> = self.pg_terms(&none)?.into_iter().flatten().collect();
+            if !excluded.is_empty() {
+                let p = sql.bind(excluded.join(" | "));
+                sql.text.push_str(&format!(
+                    " AND NOT d.tsv @@ CAST(CAST({p} AS TEXT) AS tsquery)"
+                ));
+            }
+        } else if let Some(excluded) = q.excluded_expression() {
             let p = sql.bind(excluded);
             sql.text.push_str(&format!(
                 " AND d.id NOT IN (SELECT rowid FROM search WHERE search MATCH {p})"
             ));
         }
         let l = sql.bind(limit);
+        // SQLite sorts NULL first, so last when descending; PostgreSQL must be told.
+        let nulls = if postgres { " NULLS LAST" } else { "" };
         sql.text
-            .push_str(&format!(" ORDER BY d.at DESC, d.key DESC LIMIT {l}"));
+            .push_str(&format!(" ORDER BY d.at DESC{nulls}, d.key DESC LIMIT {l}"));
         let ids = self.ids(&sql)?;
 
         // The hits' columns in one query (titles of assessments and feedback are looked up
@@ -361,11 +533,11 @@ impl Repo {
         let json = serde_json::to_string(&ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut stmt = self.conn().prepare_cached(&format!(
             "SELECT d.id, {HIT_COLUMNS}, d.body FROM search_docs d
-             WHERE d.id IN (SELECT value FROM json_each(?1))"
+             WHERE d.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))"
         ))?;
         let mut by_id: HashMap<Id, SearchHit> = stmt
             .query_map([json], |r| Ok((r.get(0)?, hit_from_row(r)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(ids
             .iter()
             .filter_map(|id| by_id.remove(id))
@@ -379,17 +551,21 @@ impl Repo {
     fn ids(&self, sql: &Sql) -> Result<Vec<Id>> {
         let mut stmt = self.conn().prepare_cached(&sql.text)?;
         let ids = stmt
-            .query_map(rusqlite::params_from_iter(&sql.params), |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<Id>>>()?;
+            .query_map(crate::db::sql::params_from_iter(&sql.params), |r| r.get(0))?
+            .collect::<crate::db::sql::Result<Vec<Id>>>()?;
         Ok(ids)
     }
 
     /// For the benchmark: what search would cost without the index. Scans the text of every
-    /// live row with `LIKE '%word%'` and returns the newest `limit` matches as (kind, id).
+    /// live row with `LIKE '%word%'` (`ILIKE` on PostgreSQL, whose LIKE minds case) and
+    /// returns the newest `limit` matches as (kind, id).
     #[doc(hidden)]
     pub fn search_like_baseline(&self, word: &str, limit: usize) -> Result<Vec<(String, Id)>> {
         let pattern = like_pattern(word);
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        if self.conn().backend() == Backend::Postgres {
+            return self.search_ilike_baseline(&pattern, limit);
+        }
         let mut stmt = self.conn().prepare_cached(
             "SELECT kind, id FROM (
                 SELECT 'task' AS kind, id, day AS at FROM tasks WHERE deleted_at IS NULL
@@ -416,7 +592,44 @@ impl Repo {
         )?;
         let rows = stmt
             .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// [`Repo::search_like_baseline`] on PostgreSQL: the same scan with ILIKE, dates as
+    /// SQLite's text so that they sort together.
+    fn search_ilike_baseline(&self, pattern: &str, limit: i64) -> Result<Vec<(String, Id)>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT kind, id FROM (
+                SELECT 'task' AS kind, id, worklog_day_text(day) AS at FROM tasks
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR notes ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'learning', id, worklog_moment_text(at) FROM learnings
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR body ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'skill', id, NULL FROM skills WHERE deleted_at IS NULL
+                    AND (name ILIKE ?1 ESCAPE '\\' OR description ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'assessment', id, worklog_day_text(assessed_on) FROM skill_progress
+                    WHERE note ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'meeting', id, worklog_moment_text(starts_at) FROM meetings
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR notes ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'action_item', id, worklog_day_text(due_date) FROM action_items
+                    WHERE deleted_at IS NULL AND title ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'goal', id, worklog_day_text(target_date) FROM goals
+                    WHERE deleted_at IS NULL
+                    AND (title ILIKE ?1 ESCAPE '\\' OR description ILIKE ?1 ESCAPE '\\')
+                UNION ALL SELECT 'milestone', id, worklog_day_text(due_date) FROM goal_milestones
+                    WHERE title ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'feedback', id, worklog_day_text(day) FROM feedback
+                    WHERE deleted_at IS NULL AND content ILIKE ?1 ESCAPE '\\'
+                UNION ALL SELECT 'checkin', id, worklog_moment_text(at) FROM energy_checkins
+                    WHERE deleted_at IS NULL AND note ILIKE ?1 ESCAPE '\\'
+            ) AS scan ORDER BY at DESC NULLS LAST LIMIT ?2",
+        )?;
+        let rows = stmt
+            .query_map(params![pattern, limit], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 

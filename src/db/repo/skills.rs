@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Assessment, Id, Learning, Skill, SkillDraft};
 use chrono::NaiveDate;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 const SKILLS: Table = Table {
@@ -17,7 +17,7 @@ const SELECT: &str = "SELECT s.id, s.name, s.category, s.description, s.target_l
         s.organization_id, s.created_at, s.updated_at, s.version
     FROM skills s";
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Skill> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Skill> {
     Ok(Skill {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -34,7 +34,7 @@ fn from_row(r: &Row<'_>) -> rusqlite::Result<Skill> {
     })
 }
 
-fn assessment_from_row(r: &Row<'_>) -> rusqlite::Result<Assessment> {
+fn assessment_from_row(r: &Row<'_>) -> crate::db::sql::Result<Assessment> {
     Ok(Assessment {
         id: r.get(0)?,
         skill_id: r.get(1)?,
@@ -80,7 +80,7 @@ fn assessments_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<
     let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     let mut stmt = conn.prepare_cached(
         "SELECT id, skill_id, level, assessed_on, note FROM skill_progress
-         WHERE skill_id IN (SELECT value FROM json_each(?1))
+         WHERE skill_id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1))
          ORDER BY skill_id, assessed_on, id",
     )?;
     for a in stmt.query_map([json], assessment_from_row)? {
@@ -95,12 +95,12 @@ fn assessments_of_many(conn: &Connection, ids: &[Id]) -> Result<HashMap<Id, Vec<
 fn load_many_with_assessments(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<(Skill, Vec<Assessment>)>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let skills = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Skill>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Skill>>>()?;
     let ids: Vec<Id> = skills.iter().map(|s| s.id).collect();
     let mut tags = tags_of_many(conn, SKILL_TAGS, &ids)?;
     let mut history = assessments_of_many(conn, &ids)?;
@@ -123,7 +123,7 @@ fn load_many_with_assessments(
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Skill>> {
     Ok(load_many_with_assessments(conn, sql_where, params)?
         .into_iter()
@@ -163,18 +163,17 @@ impl Repo {
         self.write(|c| {
             super::people::ensure_org(c, draft.organization_id)?;
             ensure_unique_name(c, &name, None)?;
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO skills (name, category, description, target_level, organization_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                 VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
             )?
-            .execute(params![
+            .query_row(params![
                 name,
                 draft.category.trim(),
                 draft.description,
                 draft.target_level,
                 draft.organization_id
-            ])?;
-            let id = c.last_insert_rowid();
+            ], |r| r.get(0))?;
             set_tags(c, SKILL_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -232,7 +231,7 @@ impl Repo {
             conn.prepare_cached(&format!("{SELECT} WHERE s.deleted_at IS NULL {ORDER}"))?;
         let mut skills = stmt
             .query_map([], from_row)?
-            .collect::<rusqlite::Result<Vec<Skill>>>()?;
+            .collect::<crate::db::sql::Result<Vec<Skill>>>()?;
         let ids: Vec<Id> = skills.iter().map(|s| s.id).collect();
         let mut tags = tags_of_many(conn, SKILL_TAGS, &ids)?;
         let mut latest = conn.prepare_cached(
@@ -246,7 +245,7 @@ impl Repo {
                     params![s.id, i64::try_from(recent).unwrap_or(i64::MAX)],
                     |r| Ok((r.get::<_, u8>(0)?, get_day(r, 1)?)),
                 )?
-                .collect::<rusqlite::Result<Vec<(u8, NaiveDate)>>>()?;
+                .collect::<crate::db::sql::Result<Vec<(u8, NaiveDate)>>>()?;
             if let Some(&(level, day)) = levels.first() {
                 s.current_level = Some(level);
                 s.last_assessed = Some(day);
@@ -291,7 +290,7 @@ impl Repo {
         ))?;
         let rows = stmt
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -304,7 +303,7 @@ impl Repo {
         )?;
         let rows = stmt
             .query_map([learning_id], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -320,11 +319,10 @@ impl Repo {
         in_range("level", "skill level", i64::from(level), 0, 5)?;
         self.write(|c| {
             ensure_live(c, skill_id)?;
-            c.prepare_cached(
-                "INSERT INTO skill_progress (skill_id, level, assessed_on, note) VALUES (?1, ?2, ?3, ?4)",
+            let id: Id = c.prepare_cached(
+                "INSERT INTO skill_progress (skill_id, level, assessed_on, note) VALUES (?1, ?2, ?3, ?4) RETURNING id",
             )?
-            .execute(params![skill_id, level, day_text(assessed_on), note.trim()])?;
-            let id = c.last_insert_rowid();
+            .query_row(params![skill_id, level, day_text(assessed_on), note.trim()], |r| r.get(0))?;
             Ok(c.prepare_cached(
                 "SELECT id, skill_id, level, assessed_on, note FROM skill_progress WHERE id = ?1",
             )?

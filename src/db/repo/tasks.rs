@@ -3,9 +3,9 @@
 use super::Repo;
 use super::util::*;
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Carry, Id, Priority, Task, TaskDraft, TaskStatus};
 use chrono::{NaiveDate, NaiveDateTime};
-use rusqlite::{Connection, OptionalExtension, Row, params};
 
 const TASKS: Table = Table {
     name: "tasks",
@@ -25,7 +25,7 @@ pub enum Move {
     Down,
 }
 
-fn from_row(r: &Row<'_>) -> rusqlite::Result<Task> {
+fn from_row(r: &Row<'_>) -> crate::db::sql::Result<Task> {
     let priority: u8 = r.get(6)?;
     Ok(Task {
         id: r.get(0)?,
@@ -70,12 +70,12 @@ pub(super) fn load(conn: &Connection, id: Id) -> Result<Task> {
 fn load_many(
     conn: &Connection,
     sql_where: &str,
-    params: impl rusqlite::Params,
+    params: impl crate::db::sql::Params,
 ) -> Result<Vec<Task>> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} {sql_where}"))?;
     let mut tasks = stmt
         .query_map(params, from_row)?
-        .collect::<rusqlite::Result<Vec<Task>>>()?;
+        .collect::<crate::db::sql::Result<Vec<Task>>>()?;
     let ids: Vec<Id> = tasks.iter().map(|t| t.id).collect();
     let mut tags = tags_of_many(conn, TASK_TAGS, &ids)?;
     for t in &mut tasks {
@@ -111,11 +111,11 @@ impl Repo {
             ensure_goal(c, draft.goal_id)?;
             let day = day_text(day);
             let position = next_position(c, &day)?;
-            c.prepare_cached(
+            let id: Id = c.prepare_cached(
                 "INSERT INTO tasks (day, first_day, title, notes, priority, estimate_minutes, goal_id, position)
-                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 VALUES (?1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) RETURNING id",
             )?
-            .execute(params![
+            .query_row(params![
                 day,
                 title,
                 draft.notes,
@@ -123,8 +123,7 @@ impl Repo {
                 draft.estimate_minutes,
                 draft.goal_id,
                 position
-            ])?;
-            let id = c.last_insert_rowid();
+            ], |r| r.get(0))?;
             set_tags(c, TASK_TAGS, id, &draft.tags)?;
             load(c, id)
         })
@@ -320,7 +319,7 @@ impl Repo {
                      ORDER BY position, priority, id",
                 )?
                 .query_map([&day], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
+                .collect::<crate::db::sql::Result<_>>()?;
             let Some(at) = order.iter().position(|&t| t == id) else {
                 return Ok(false);
             };
@@ -359,9 +358,9 @@ impl Repo {
             crate::fault::point("tasks.carry")?;
             let missing: Option<Id> = c
                 .prepare_cached(
-                    "SELECT j.value FROM json_each(?1) j
+                    "SELECT CAST(j.value AS BIGINT) FROM json_each(?1) j
                      WHERE NOT EXISTS (SELECT 1 FROM tasks t
-                                       WHERE t.id = j.value AND t.deleted_at IS NULL)
+                                       WHERE t.id = CAST(j.value AS BIGINT) AND t.deleted_at IS NULL)
                      ORDER BY j.key LIMIT 1",
                 )?
                 .query_row([&json], |r| r.get(0))
@@ -374,7 +373,8 @@ impl Repo {
             // left to itself the planner walks every open task before the day and scans the
             // ids for each, which grows with the backlog.
             const MOVING: &str = "WITH asked AS (
-                    SELECT value AS id, min(key) AS first FROM json_each(?1) GROUP BY value
+                    SELECT CAST(value AS BIGINT) AS id, min(key) AS first FROM json_each(?1)
+                    GROUP BY CAST(value AS BIGINT)
                 ),
                 moving AS (
                     SELECT t.id, t.day, row_number() OVER (ORDER BY asked.first) - 1 AS rank
@@ -414,7 +414,7 @@ impl Repo {
                     at: get_utc(r, 2)?,
                 })
             })?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<crate::db::sql::Result<_>>()?;
         Ok(rows)
     }
 
@@ -427,7 +427,7 @@ impl Repo {
         let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
         let mut tasks = load_many(
             self.conn(),
-            "WHERE t.id IN (SELECT value FROM json_each(?1)) AND t.deleted_at IS NULL",
+            "WHERE t.id IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) AND t.deleted_at IS NULL",
             [json],
         )?;
         let rank: std::collections::HashMap<Id, usize> = ids

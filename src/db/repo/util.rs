@@ -1,10 +1,9 @@
 //! Helpers the repository files share: text forms of dates, tags, version-checked updates.
 
 use crate::db::error::{Error, Result};
+use crate::db::sql::{Connection, OptionalExtension, Row, params};
 use crate::model::{Id, Stamp};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use rusqlite::types::Type;
-use rusqlite::{Connection, OptionalExtension, Row, params};
 use std::collections::HashMap;
 
 pub use crate::text::name_key;
@@ -22,33 +21,33 @@ pub fn at_text(t: NaiveDateTime) -> String {
     t.format(AT).to_string()
 }
 
-fn bad(idx: usize, e: impl std::error::Error + Send + Sync + 'static) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
+fn bad(idx: usize, e: impl std::fmt::Display) -> crate::db::sql::Error {
+    crate::db::sql::Error::conversion(idx, e)
 }
 
-pub fn get_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDate> {
+pub fn get_day(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<NaiveDate> {
     let s: String = row.get(idx)?;
     NaiveDate::parse_from_str(&s, DAY).map_err(|e| bad(idx, e))
 }
 
-pub fn get_opt_day(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+pub fn get_opt_day(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<Option<NaiveDate>> {
     let s: Option<String> = row.get(idx)?;
     s.map(|s| NaiveDate::parse_from_str(&s, DAY).map_err(|e| bad(idx, e)))
         .transpose()
 }
 
-pub fn get_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<NaiveDateTime> {
+pub fn get_at(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<NaiveDateTime> {
     let s: String = row.get(idx)?;
     NaiveDateTime::parse_from_str(&s, AT).map_err(|e| bad(idx, e))
 }
 
-pub fn get_opt_at(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<NaiveDateTime>> {
+pub fn get_opt_at(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<Option<NaiveDateTime>> {
     let s: Option<String> = row.get(idx)?;
     s.map(|s| NaiveDateTime::parse_from_str(&s, AT).map_err(|e| bad(idx, e)))
         .transpose()
 }
 
-pub fn get_utc(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
+pub fn get_utc(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<DateTime<Utc>> {
     let s: String = row.get(idx)?;
     DateTime::parse_from_rfc3339(&s)
         .map(|d| d.with_timezone(&Utc))
@@ -56,7 +55,7 @@ pub fn get_utc(row: &Row<'_>, idx: usize) -> rusqlite::Result<DateTime<Utc>> {
 }
 
 /// Reads `created_at, updated_at, version` starting at column `idx`.
-pub fn get_stamp(row: &Row<'_>, idx: usize) -> rusqlite::Result<Stamp> {
+pub fn get_stamp(row: &Row<'_>, idx: usize) -> crate::db::sql::Result<Stamp> {
     Ok(Stamp {
         created_at: get_utc(row, idx)?,
         updated_at: get_utc(row, idx + 1)?,
@@ -65,15 +64,13 @@ pub fn get_stamp(row: &Row<'_>, idx: usize) -> rusqlite::Result<Stamp> {
 }
 
 /// Reads a stored enumeration through its `parse`.
-pub fn get_enum<T>(row: &Row<'_>, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+pub fn get_enum<T>(
+    row: &Row<'_>,
+    idx: usize,
+    parse: fn(&str) -> Option<T>,
+) -> crate::db::sql::Result<T> {
     let s: String = row.get(idx)?;
-    parse(&s).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            idx,
-            Type::Text,
-            format!("unknown value {s:?}").into(),
-        )
-    })
+    parse(&s).ok_or_else(|| bad(idx, format!("unknown value {s:?}")))
 }
 
 /// Trims a required text field, or says it is empty.
@@ -215,7 +212,7 @@ pub fn set_tags(conn: &Connection, link: TagLink, owner_id: Id, tags: &[String])
             }
         };
         conn.prepare_cached(&format!(
-            "INSERT OR IGNORE INTO {} ({}, tag_id) VALUES (?1, ?2)",
+            "INSERT INTO {} ({}, tag_id) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
             link.table, link.owner
         ))?
         .execute(params![owner_id, id])?;
@@ -240,7 +237,7 @@ pub fn tags_of(conn: &Connection, link: TagLink, owner_id: Id) -> Result<Vec<Str
     ))?;
     let names = stmt
         .query_map([owner_id], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()?;
+        .collect::<crate::db::sql::Result<Vec<String>>>()?;
     Ok(names)
 }
 
@@ -257,7 +254,7 @@ pub fn tags_of_many(
     let json = serde_json::to_string(ids).map_err(|e| Error::Sqlite(e.to_string()))?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT l.{owner}, t.name FROM {table} l JOIN tags t ON t.id = l.tag_id
-         WHERE l.{owner} IN (SELECT value FROM json_each(?1)) ORDER BY t.name",
+         WHERE l.{owner} IN (SELECT CAST(value AS BIGINT) FROM json_each(?1)) ORDER BY t.name",
         owner = link.owner,
         table = link.table
     ))?;
@@ -316,7 +313,7 @@ fn live_clause(table: Table) -> &'static str {
     if SOFT_DELETE_TABLES.contains(&table.name) {
         "deleted_at IS NULL"
     } else {
-        "1"
+        "1 = 1"
     }
 }
 
@@ -332,7 +329,7 @@ pub const SOFT_DELETE_TABLES: [&str; 8] = [
 ];
 
 /// Turns QueryReturnedNoRows into NotFound.
-pub fn found<T>(r: rusqlite::Result<T>, what: &'static str, id: Id) -> Result<T> {
+pub fn found<T>(r: crate::db::sql::Result<T>, what: &'static str, id: Id) -> Result<T> {
     r.optional()?.ok_or(Error::NotFound { what, id })
 }
 
