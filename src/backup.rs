@@ -446,7 +446,8 @@ fn shown_db(dir: &DataDir) -> String {
 /// copying every row into `dest` (empty) in one transaction, checked by the copy's counts and
 /// checksum, then taken out of WAL mode. It opens offline with `--data-dir`.
 fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
-    let clock: std::sync::Arc<dyn crate::clock::Clock> = std::sync::Arc::new(crate::clock::SystemClock);
+    let clock: std::sync::Arc<dyn crate::clock::Clock> =
+        std::sync::Arc::new(crate::clock::SystemClock);
     let source = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
         .map_err(|e| anyhow::anyhow!("cannot read the database on {server}: {e}"))?;
     // At the source's version (see `copy`): a backup taken before a migration is of the
@@ -1144,7 +1145,12 @@ fn restore_into_server(
         crate::fault::point("restore.copied")?;
         Ok(())
     })
-    .map_err(|e| anyhow!("restoring {} failed: {e:#}; the server is as it was", source.display()))?;
+    .map_err(|e| {
+        anyhow!(
+            "restoring {} failed: {e:#}; the server is as it was",
+            source.display()
+        )
+    })?;
     live.acknowledge_identity()?;
     drop(prepared);
     drop(incoming);

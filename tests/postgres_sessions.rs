@@ -144,7 +144,10 @@ fn a_server_log_is_backed_up_locally_restored_into_the_server_and_opens_offline(
     let restore = bin::worklog(data, now, &["restore", &file]);
     assert_eq!(restore.code, 0, "{}", restore.stderr);
     assert!(restore.stdout.contains("(schema "), "{}", restore.stdout);
-    assert!(!data.join("worklog.db").exists(), "nothing restored into a local file");
+    assert!(
+        !data.join("worklog.db").exists(),
+        "nothing restored into a local file"
+    );
     let titles = |run: bin::Run| -> Vec<String> {
         let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
         rows.iter()
