@@ -881,6 +881,8 @@ fn the_icalendar_export_is_the_same_on_both_backends() {
         to: day("2026-12-31"),
         all_day: false,
         domain: None,
+        calendar: None,
+        path: None,
     };
     worklog::import::import_with(
         &lite.repo,
