@@ -65,3 +65,42 @@ fn too_many_rows_is_a_one_line_error() {
         "worklog: --rows must be at most 1000000, got 2000000"
     );
 }
+
+/// A demo made in the system's temporary folder is private like any data directory worklog
+/// makes: it was left to the umask (755 here), and every command then warned about it.
+#[test]
+fn a_demo_directory_of_its_own_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let tmp = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .args(["demo", "--rows", "200"])
+        .env("TMPDIR", tmp.path())
+        .env("WORKLOG_NOW", "2026-11-22T09:30:00")
+        .env_remove("WORKLOG_DATA_DIR")
+        .env("XDG_CONFIG_HOME", "/nonexistent/worklog-tests/config")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let made: Vec<_> = std::fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("worklog-demo-")
+        })
+        .collect();
+    assert_eq!(made.len(), 1, "{made:?}");
+    let mode = std::fs::metadata(&made[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{mode:o}");
+}

@@ -27,13 +27,19 @@ pub fn fill(
     }
     let dir = match dir {
         Some(d) => DataDir::new(d),
-        None => DataDir::new(
-            tempfile::Builder::new()
+        None => {
+            let made = tempfile::Builder::new()
                 .prefix("worklog-demo-")
                 .tempdir()
                 .context("cannot create a temporary directory for the demo")?
-                .keep(),
-        ),
+                .keep();
+            // Private, as every data directory worklog makes (the system's temporary folder
+            // is shared; tempfile leaves the mode to the umask).
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&made, std::fs::Permissions::from_mode(0o700))
+                .map_err(|e| crate::paths::with_path(e, &made))?;
+            DataDir::new(made)
+        }
     };
     let dir = dir.with_server(server);
     let repo = launch::open(&dir, clock.clone())?;
