@@ -36,6 +36,7 @@ $$;
 
 CREATE FUNCTION search_children_changed() RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path TO 'worklog'
     AS $$
 BEGIN
     IF TG_TABLE_NAME = 'skills' THEN
@@ -61,6 +62,7 @@ $$;
 
 CREATE FUNCTION search_goal_tree_changed() RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path TO 'worklog'
     AS $$
 BEGIN
     DELETE FROM search_docs WHERE key IN (
@@ -84,6 +86,7 @@ $$;
 
 CREATE FUNCTION search_rebuild() RETURNS void
     LANGUAGE plpgsql
+    SET search_path TO 'worklog'
     AS $$
 BEGIN
     DELETE FROM search_docs;
@@ -95,6 +98,7 @@ $$;
 
 CREATE FUNCTION search_row_changed() RETURNS trigger
     LANGUAGE plpgsql
+    SET search_path TO 'worklog'
     AS $$
 DECLARE
     v_kind text := TG_ARGV[0];
@@ -578,6 +582,7 @@ UNION ALL
 
 CREATE FUNCTION search_src_row(p_kind text, p_ref bigint) RETURNS SETOF search_src
     LANGUAGE plpgsql STABLE
+    SET search_path TO 'worklog'
     AS $$
 BEGIN
     CASE p_kind

@@ -170,3 +170,23 @@ fn a_server_log_is_backed_up_locally_restored_into_the_server_and_opens_offline(
         ["first", "second"]
     );
 }
+
+/// Another client writing to the tables (psql, with its own search_path) keeps the search
+/// index right: the index's triggers find their functions and views in the log's schema.
+#[test]
+fn a_write_from_another_client_keeps_the_search_index() {
+    let Some(server) = pg::server() else {
+        return;
+    };
+    let t = on_postgres::db();
+    let (_, schema) = t.server.clone().unwrap();
+    server
+        .admin_sql(&format!(
+            "INSERT INTO {schema}.tasks (day, first_day, title, position)
+             VALUES ('2026-11-22', '2026-11-22', 'Written by psql', 0)"
+        ))
+        .unwrap();
+    let q = worklog::search::Query::parse("psql").unwrap();
+    let hits = t.repo.search(&q, 10).unwrap();
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}

@@ -282,7 +282,10 @@ impl Server {
             {
                 continue;
             }
-            let line = line.replace(&format!("{schema}."), "");
+            // Unqualified, and the schema a function is pinned to named as by default.
+            let line = line
+                .replace(&format!("{schema}."), "")
+                .replace(schema, "worklog");
             if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
                 continue;
             }

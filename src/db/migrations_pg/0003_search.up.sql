@@ -385,4 +385,12 @@ CREATE TRIGGER energy_checkins_search_au AFTER UPDATE OF at, note, deleted_at ON
 CREATE TRIGGER energy_checkins_search_ad AFTER DELETE ON energy_checkins
     FOR EACH ROW EXECUTE FUNCTION search_row_changed('checkin', 10);
 
+-- The PL/pgSQL functions, which name other objects at run time, find them in this schema whoever calls
+-- them: a trigger fired by psql, or by a session whose search_path is another.
+ALTER FUNCTION search_rebuild() SET search_path FROM CURRENT;
+ALTER FUNCTION search_src_row(text, bigint) SET search_path FROM CURRENT;
+ALTER FUNCTION search_row_changed() SET search_path FROM CURRENT;
+ALTER FUNCTION search_children_changed() SET search_path FROM CURRENT;
+ALTER FUNCTION search_goal_tree_changed() SET search_path FROM CURRENT;
+
 UPDATE worklog_version SET version = 3;
