@@ -113,7 +113,7 @@ pub enum Context {
     FeedbackDetail,
     /// "Delete this for good?" (for what has no undo).
     ConfirmDelete,
-    /// A list that can mark several rows and act on them together (`v`).
+    /// A list that can mark several rows and act on them together (`V`).
     Selectable,
     /// Marking rows: Space marks, the pane's verbs act on every marked row.
     Selecting,

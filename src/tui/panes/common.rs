@@ -146,7 +146,7 @@ pub fn side_panel(frame: &mut Frame, rect: Rect, title: Option<&str>, theme: The
     }
 }
 
-/// The banner of a list marking rows (`v`): how many are marked and the keys that act on them.
+/// The banner of a list marking rows (`V`): how many are marked and the keys that act on them.
 /// `verbs` are the marking keys this pane offers (by the keymap's footer labels).
 pub fn render_marking(frame: &mut Frame, rect: Rect, marked: usize, verbs: &[&str], t: Theme) {
     let mut spans = vec![Span::styled(

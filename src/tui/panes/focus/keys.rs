@@ -340,7 +340,7 @@ impl FocusPane {
         }
     }
 
-    /// `v` and what follows: marking rows, then one change to all of them (one transaction,
+    /// `V` and what follows: marking rows, then one change to all of them (one transaction,
     /// one step of undo).
     pub(super) fn bulk_act(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
         let ids = self.marks.ids();
@@ -358,7 +358,7 @@ impl FocusPane {
         match action {
             BulkAction::ToggleMarking => {
                 if self.marks.toggle_marking() {
-                    ctx.status.info("marking tasks: Space marks a row, v stops");
+                    ctx.status.info("marking tasks: Space marks a row, V stops");
                 } else {
                     ctx.status.info("stopped marking");
                 }

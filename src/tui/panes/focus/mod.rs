@@ -61,7 +61,7 @@ pub struct FocusPane {
     /// costly (every unfinished task of every earlier day), and this pane's own writes never
     /// touch earlier days except by carrying, so it survives the pane's own reloads.
     offer_day: Option<NaiveDate>,
-    /// Tasks marked to change together (`v`).
+    /// Tasks marked to change together (`V`).
     marks: Marks,
 }
 
@@ -101,7 +101,7 @@ impl FocusPane {
         self.editing.is_open()
     }
 
-    /// The tasks marked to change together, if marking (`v`) is on.
+    /// The tasks marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
         self.marks.on.then(|| self.marks.ids())
     }

@@ -70,7 +70,7 @@ impl FocusPane {
             10
         };
         let fixed = 3 + 1 + tag_w + 3 + 5 + 5;
-        // Marking rows (`v`): a column of marks before the rest.
+        // Marking rows (`V`): a column of marks before the rest.
         let marking = self.marks.on;
         let fixed = fixed + if marking { 2 } else { 0 };
         let title_w = w.saturating_sub(fixed).max(1);

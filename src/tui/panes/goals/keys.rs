@@ -402,7 +402,7 @@ impl GoalsPane {
         match action {
             BulkAction::ToggleMarking => {
                 if self.marks.toggle_marking() {
-                    ctx.status.info("marking goals: Space marks a row, v stops");
+                    ctx.status.info("marking goals: Space marks a row, V stops");
                 } else {
                     ctx.status.info("stopped marking");
                 }

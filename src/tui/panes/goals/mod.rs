@@ -160,7 +160,7 @@ impl GoalsPane {
         self.editing.is_open()
     }
 
-    /// The goals marked to change together, if marking (`v`) is on.
+    /// The goals marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
         self.marks.on.then(|| self.marks.ids())
     }

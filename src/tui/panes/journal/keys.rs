@@ -314,7 +314,7 @@ impl JournalPane {
             B::ToggleMarking => {
                 if self.marks.toggle_marking() {
                     ctx.status
-                        .info("marking entries: Space marks a row, v stops");
+                        .info("marking entries: Space marks a row, V stops");
                 } else {
                     ctx.status.info("stopped marking");
                 }

@@ -143,7 +143,7 @@ impl JournalPane {
         self.list.rows().iter()
     }
 
-    /// The entries marked to change together, if marking (`v`) is on.
+    /// The entries marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
         self.marks.on.then(|| self.marks.ids())
     }
