@@ -252,8 +252,13 @@ pub fn take(dir: &DataDir, clock: &dyn Clock, reason: Reason) -> Result<BackupRe
 /// backup fails, the marker stays.
 pub fn accept_shrink(dir: &DataDir, clock: &dyn Clock) -> Result<BackupReport> {
     let db = dir.database();
-    let mut report = take_inner(dir, &db, clock, Reason::Manual, Compare::No)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))?;
+    let mut report =
+        take_inner(dir, &db, clock, Reason::Manual, Compare::No).with_context(|| {
+            format!(
+                "backup of {} failed; nothing was deleted",
+                dir.database_shown()
+            )
+        })?;
     remove_state_file(dir, SHRINK_FILE)?;
     remove_state_file(dir, BASELINE_FILE)?;
     report.warnings.extend(rotate(dir, clock.today()));
@@ -430,16 +435,12 @@ pub(crate) fn take_unrotated(
     reason: Reason,
 ) -> Result<BackupReport> {
     let db = dir.database();
-    take_inner(dir, &db, clock, reason, Compare::Yes)
-        .with_context(|| format!("backup of {} failed; nothing was deleted", shown_db(dir)))
-}
-
-/// The database as messages name it: its file, or its server (without a password).
-fn shown_db(dir: &DataDir) -> String {
-    match dir.server() {
-        Some(server) => server.to_string(),
-        None => dir.database().display().to_string(),
-    }
+    take_inner(dir, &db, clock, reason, Compare::Yes).with_context(|| {
+        format!(
+            "backup of {} failed; nothing was deleted",
+            dir.database_shown()
+        )
+    })
 }
 
 /// A backup of a database on a PostgreSQL server: a SQLite file like any other backup, made by

@@ -79,6 +79,15 @@ impl DataDir {
         self
     }
 
+    /// The database as messages name it: its file, or its server and schema (never with a
+    /// password). Not sanitized.
+    pub fn database_shown(&self) -> String {
+        match &self.server {
+            Some(server) => server.to_string(),
+            None => self.database().display().to_string(),
+        }
+    }
+
     /// The PostgreSQL server holding the database, if it is on one.
     pub fn server(&self) -> Option<&ServerAddress> {
         self.server.as_ref()

@@ -125,7 +125,7 @@ pub fn restore(
         shown(&report.source),
         report.rows,
         report.schema_version,
-        database_shown(dir)
+        sanitize(&dir.database_shown()).into_owned()
     )?;
     match &report.saved {
         Some(saved) => writeln!(
@@ -190,7 +190,7 @@ pub fn check(
             Err(e) => serde_json::json!(format!("{e:#}")),
         };
         let value = serde_json::json!({
-            "database": database_shown(dir),
+            "database": dir.database_shown(),
             "schema_version": repo.schema_version()?,
             "rows": repo.row_counts()?.total(),
             "ok": integrity.is_empty() && keys.is_empty(),
@@ -220,14 +220,6 @@ pub fn check(
     Ok(())
 }
 
-/// The database as `check` names it: its file, or its server (never with a password).
-fn database_shown(dir: &DataDir) -> String {
-    match dir.server() {
-        Some(server) => sanitize(&server.to_string()).into_owned(),
-        None => shown(&dir.database()),
-    }
-}
-
 /// The text `check` prints on standard output.
 fn check_text(
     dir: &DataDir,
@@ -241,7 +233,7 @@ fn check_text(
     writeln!(
         out,
         "database: {} (schema version {}, {} rows)",
-        database_shown(dir),
+        sanitize(&dir.database_shown()).into_owned(),
         repo.schema_version()?,
         repo.row_counts()?.total()
     )?;

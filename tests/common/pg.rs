@@ -36,6 +36,21 @@ pub struct Server {
 /// The superuser `initdb` makes; tests use it only to set up roles and schemas.
 pub const ADMIN: &str = "worklog_test_admin";
 
+/// Debian's `/usr/lib/postgresql/<version>/bin` holding `name`, the newest version first.
+fn debian_bin(name: &str) -> Option<PathBuf> {
+    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let version: u32 = e.file_name().to_str()?.parse().ok()?;
+            let bin = e.path().join("bin");
+            bin.join(name).is_file().then_some((version, bin))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, bin)| bin)
+}
+
 /// The folder holding `initdb` and `postgres`: on the PATH, else Debian's
 /// `/usr/lib/postgresql/<version>/bin` (the newest).
 pub fn bin_dir() -> Option<PathBuf> {
@@ -46,36 +61,17 @@ pub fn bin_dir() -> Option<PathBuf> {
             }
         }
     }
-    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .ok()?
-        .filter_map(|e| {
-            let e = e.ok()?;
-            let version: u32 = e.file_name().to_str()?.parse().ok()?;
-            let bin = e.path().join("bin");
-            (bin.join("initdb").is_file() && bin.join("postgres").is_file())
-                .then_some((version, bin))
-        })
-        .collect();
-    found.sort();
-    found.pop().map(|(_, bin)| bin)
+    debian_bin("initdb").filter(|bin| bin.join("postgres").is_file())
 }
 
 /// One of PostgreSQL's programs (`pg_dump`, `psql`): beside `initdb`, else in Debian's folder,
 /// else on the PATH.
 pub fn tool(name: &str) -> PathBuf {
-    let beside = bin_dir().map(|d| d.join(name));
-    if let Some(p) = beside.filter(|p| p.is_file()) {
-        return p;
-    }
-    if let Ok(dirs) = std::fs::read_dir("/usr/lib/postgresql") {
-        for d in dirs.flatten() {
-            let p = d.path().join("bin").join(name);
-            if p.is_file() {
-                return p;
-            }
-        }
-    }
-    PathBuf::from(name)
+    bin_dir()
+        .map(|d| d.join(name))
+        .filter(|p| p.is_file())
+        .or_else(|| debian_bin(name).map(|d| d.join(name)))
+        .unwrap_or_else(|| PathBuf::from(name))
 }
 
 /// Whether the PostgreSQL tests must run (CI): then a missing server is a failure.

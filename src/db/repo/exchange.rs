@@ -12,7 +12,7 @@ use super::util::{
     LEARNING_TAGS, NOW_UTC, TASK_TAGS, at_text, day_text, normalize_tags, required, set_tags,
 };
 use crate::db::error::{Error, Result};
-use crate::db::sql::{Backend, Connection, OptionalExtension, params, params_from_iter};
+use crate::db::sql::{Backend, Connection, OptionalExtension, Row, params, params_from_iter};
 use crate::model::{Id, ImportSource, Priority, TaskStatus};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use std::io::Write;
@@ -182,6 +182,16 @@ fn range_condition(table: &str, backend: Backend) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// A row of `table`, every column in order.
+fn row_values(row: &Row<'_>, table: &TableInfo) -> Result<Vec<Value>> {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| read_value(row.get(i), &table.name, c))
+        .collect()
 }
 
 fn read_value(
@@ -596,27 +606,7 @@ impl Repo {
         } else {
             params![]
         };
-        let mut values = Vec::with_capacity(table.columns.len());
-        // The callback's own error is kept aside: the row loop speaks the driver's errors.
-        let mut failed = None;
-        stmt.for_each(bound, |row| {
-            values.clear();
-            for (i, c) in table.columns.iter().enumerate() {
-                match read_value(row.get(i), &table.name, c) {
-                    Ok(v) => values.push(v),
-                    Err(e) => {
-                        failed = Some(e);
-                        return Err(crate::db::sql::Error::Unsupported("stopped"));
-                    }
-                }
-            }
-            if let Err(e) = each(&values) {
-                failed = Some(e);
-                return Err(crate::db::sql::Error::Unsupported("stopped"));
-            }
-            Ok(())
-        })
-        .map_err(|e| failed.take().unwrap_or_else(|| e.into()))
+        stmt.for_each(bound, |row| each(&row_values(row, table)?))
     }
 
     /// [`Repo::export_rows`] on PostgreSQL, a page of rows at a time by key: its driver reads
@@ -668,23 +658,11 @@ impl Repo {
                 None => &first,
             };
             let mut rows: Vec<Vec<Value>> = Vec::new();
-            let mut failed = None;
             conn.prepare_cached(sql)?
                 .for_each(params_from_iter(bound.iter()), |row| {
-                    let mut values = Vec::with_capacity(table.columns.len());
-                    for (i, c) in table.columns.iter().enumerate() {
-                        match read_value(row.get(i), &table.name, c) {
-                            Ok(v) => values.push(v),
-                            Err(e) => {
-                                failed = Some(e);
-                                return Err(crate::db::sql::Error::Unsupported("stopped"));
-                            }
-                        }
-                    }
-                    rows.push(values);
-                    Ok(())
-                })
-                .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+                    rows.push(row_values(row, table)?);
+                    Ok::<(), Error>(())
+                })?;
             for row in &rows {
                 each(row)?;
             }
@@ -746,23 +724,11 @@ impl Repo {
         sql.push_str(&format!(" ORDER BY {key} LIMIT ?{}", bound.len() + 1));
         bound.push(&limit_value);
         let mut rows = Vec::new();
-        let mut failed = None;
         conn.prepare_cached(&sql)?
             .for_each(params_from_iter(bound), |row| {
-                let mut values = Vec::with_capacity(table.columns.len());
-                for (i, c) in table.columns.iter().enumerate() {
-                    match read_value(row.get(i), &table.name, c) {
-                        Ok(v) => values.push(v),
-                        Err(e) => {
-                            failed = Some(e);
-                            return Err(crate::db::sql::Error::Unsupported("stopped"));
-                        }
-                    }
-                }
-                rows.push(values);
-                Ok(())
-            })
-            .map_err(|e| failed.take().unwrap_or_else(|| e.into()))?;
+                rows.push(row_values(row, table)?);
+                Ok::<(), Error>(())
+            })?;
         Ok(rows)
     }
 

@@ -579,22 +579,25 @@ impl Statement<'_> {
         let mut out = Vec::new();
         self.for_each(params, |r| {
             out.push(f(r));
-            Ok(())
+            Ok::<(), Error>(())
         })?;
         Ok(out.into_iter())
     }
 
-    /// Calls `f` on each row as it arrives; an error from `f` stops the query.
-    pub fn for_each<P: Params>(
+    /// Calls `f` on each row as it arrives; an error from `f` (of the caller's own type)
+    /// stops the query and is returned as it is.
+    pub fn for_each<P: Params, E: From<Error>>(
         &mut self,
         params: P,
-        mut f: impl FnMut(&Row<'_>) -> Result<()>,
-    ) -> Result<()> {
+        mut f: impl FnMut(&Row<'_>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         let values = params.values();
         match self {
             Statement::Lite(s) => {
-                let mut rows = s.query(rusqlite::params_from_iter(values.iter()))?;
-                while let Some(r) = rows.next()? {
+                let mut rows = s
+                    .query(rusqlite::params_from_iter(values.iter()))
+                    .map_err(Error::from)?;
+                while let Some(r) = rows.next().map_err(Error::from)? {
                     f(&Row::Lite(r))?;
                 }
                 Ok(())

@@ -482,12 +482,12 @@ impl Session {
         Ok(self.client.borrow_mut().query(stmt, &refs)?)
     }
 
-    pub(super) fn for_each(
+    pub(super) fn for_each<E: From<Error>>(
         &self,
         stmt: &postgres::Statement,
         values: &[Value<'_>],
-        mut f: impl FnMut(&postgres::Row) -> Result<()>,
-    ) -> Result<()> {
+        mut f: impl FnMut(&postgres::Row) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         // Read in full first: `f` may run statements of its own on this session.
         for row in self.query(stmt, values)? {
             f(&row)?;
