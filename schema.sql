@@ -1,4 +1,4 @@
--- worklog schema, version 12. Generated from src/db/migrations/ by the test
+-- worklog schema, version 14. Generated from src/db/migrations/ by the test
 -- tests/migrations.rs (UPDATE_SCHEMA=1 cargo test --test migrations rewrites it).
 -- Read-only reference: change the schema by adding a migration.
 
@@ -794,3 +794,43 @@ CREATE UNIQUE INDEX calendar_events_meeting_id ON calendar_events(meeting_id);
 CREATE UNIQUE INDEX calendar_events_key ON calendar_events(uid, occurrence);
 
 CREATE INDEX calendar_events_calendar ON calendar_events(calendar) WHERE calendar <> '';
+
+CREATE TABLE attachments (
+    id            INTEGER PRIMARY KEY,
+    task_id       INTEGER REFERENCES tasks(id) ON DELETE CASCADE,
+    learning_id   INTEGER REFERENCES learnings(id) ON DELETE CASCADE,
+    meeting_id    INTEGER REFERENCES meetings(id) ON DELETE CASCADE,
+    goal_id       INTEGER REFERENCES goals(id) ON DELETE CASCADE,
+    feedback_id   INTEGER REFERENCES feedback(id) ON DELETE CASCADE,
+    assessment_id INTEGER REFERENCES skill_progress(id) ON DELETE CASCADE,
+    name          TEXT NOT NULL
+                  CONSTRAINT attachment_name CHECK (length(name) BETWEEN 1 AND 255 AND instr(name, '/') = 0),
+    size          INTEGER NOT NULL CONSTRAINT attachment_size CHECK (size >= 0),
+    media_type    TEXT NOT NULL CONSTRAINT attachment_media_type CHECK (length(media_type) > 0),
+    sha256        TEXT NOT NULL
+                  CONSTRAINT attachment_sha256 CHECK (length(sha256) = 64 AND sha256 NOT GLOB '*[^0-9a-f]*'),
+    created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    updated_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ')),
+    deleted_at    TEXT,
+    version       INTEGER NOT NULL DEFAULT 1,
+    CONSTRAINT attachment_owner CHECK (
+        (task_id IS NOT NULL) + (learning_id IS NOT NULL) + (meeting_id IS NOT NULL)
+        + (goal_id IS NOT NULL) + (feedback_id IS NOT NULL) + (assessment_id IS NOT NULL) = 1)
+) STRICT;
+
+CREATE INDEX attachments_task_id ON attachments(task_id) WHERE task_id IS NOT NULL;
+
+CREATE INDEX attachments_learning_id ON attachments(learning_id) WHERE learning_id IS NOT NULL;
+
+CREATE INDEX attachments_meeting_id ON attachments(meeting_id) WHERE meeting_id IS NOT NULL;
+
+CREATE INDEX attachments_goal_id ON attachments(goal_id) WHERE goal_id IS NOT NULL;
+
+CREATE INDEX attachments_feedback_id ON attachments(feedback_id) WHERE feedback_id IS NOT NULL;
+
+CREATE INDEX attachments_assessment_id ON attachments(assessment_id)
+    WHERE assessment_id IS NOT NULL;
+
+CREATE INDEX attachments_sha256 ON attachments(sha256);
+
+CREATE INDEX attachments_deleted ON attachments(deleted_at) WHERE deleted_at IS NOT NULL;

@@ -21,7 +21,7 @@ fn table_of(kind: Deletable) -> Table {
 
 /// The tables `row_counts` reports, in schema order: every table of user data. The search
 /// index (`search_docs` and the FTS5 tables) is left out: it is derived from these.
-const COUNTED: [&str; 26] = [
+const COUNTED: [&str; 27] = [
     "organizations",
     "profile",
     "people",
@@ -48,6 +48,7 @@ const COUNTED: [&str; 26] = [
     "checkin_tags",
     "imports",
     "calendar_events",
+    "attachments",
 ];
 
 impl Repo {

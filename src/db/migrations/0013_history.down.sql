@@ -1,0 +1,2 @@
+-- PLACEHOLDER (see 0013_history.up.sql).
+SELECT 1;

@@ -1,0 +1,2 @@
+-- PLACEHOLDER (see migrations/0013_history.up.sql).
+UPDATE worklog_version SET version = 12;

@@ -1,0 +1,5 @@
+-- Undo of 0014_attachments: the rows and the bytes go with the tables.
+DROP TABLE attachments;
+DROP TABLE attachment_blobs;
+
+UPDATE worklog_version SET version = 13;
