@@ -446,7 +446,9 @@ pub(crate) fn take_unrotated(
 /// A backup of a database on a PostgreSQL server: a SQLite file like any other backup, made by
 /// copying every row into `dest` (empty) in one transaction, checked by the copy's counts and
 /// checksum, then taken out of WAL mode. It opens offline with `--data-dir`.
-fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
+/// The attachments' bytes go into the local store (`crate::attachments`), which the snapshot's
+/// own `attachments` rows name: a restore puts them back on the server from there.
+fn snapshot_server(dir: &DataDir, server: &paths::ServerAddress, dest: &Path) -> Result<()> {
     let clock: std::sync::Arc<dyn crate::clock::Clock> =
         std::sync::Arc::new(crate::clock::SystemClock);
     let source = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
@@ -457,6 +459,7 @@ fn snapshot_server(server: &paths::ServerAddress, dest: &Path) -> Result<()> {
     crate::copy::copy(&source, &target, &mut |_, _| {})?;
     drop(target);
     snapshot::make_self_contained(dest)?;
+    crate::attachments::fetch_for_backup(dir, &source, dest)?;
     Ok(())
 }
 
@@ -528,7 +531,7 @@ fn take_inner(
     crate::fault::point("backup.temp").map_err(|e| with_path(e, temp.path()))?;
     match dir.server() {
         None => snapshot::snapshot_file(db, temp.path())?,
-        Some(server) => snapshot_server(server, temp.path())?,
+        Some(server) => snapshot_server(dir, server, temp.path())?,
     }
     crate::fault::point("backup.snapshot").map_err(|e| with_path(e, temp.path()))?;
     File::open(temp.path())
@@ -542,6 +545,7 @@ fn take_inner(
     if check.wal {
         bail!("the new backup is still in WAL mode");
     }
+    attachments_whole(dir, temp.path(), "the new backup")?;
     crate::fault::point("backup.verified").map_err(|e| with_path(e, temp.path()))?;
 
     let at = clock.now();
@@ -1001,6 +1005,21 @@ pub fn health(dir: &DataDir, today: NaiveDate) -> Result<BackupHealth> {
     })
 }
 
+/// Fails, with a message, when a backup's attachments are not all in the store, whole.
+fn attachments_whole(dir: &DataDir, backup: &Path, what: &str) -> Result<()> {
+    let problems = crate::attachments::verify_backup_needs(dir, backup)?;
+    if let Some(first) = problems.first() {
+        bail!(
+            "{what} failed verification: its attachments are missing or damaged: {first}{}",
+            match problems.len() {
+                1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            }
+        );
+    }
+    Ok(())
+}
+
 /// Checks a database file read-only: it must be sound, and a worklog database no newer than
 /// this binary. Returns what was found.
 pub fn verify_worklog_file(path: &Path) -> Result<FileCheck> {
@@ -1072,6 +1091,8 @@ pub fn restore(dir: &DataDir, clock: Arc<dyn Clock>, source: &Path) -> Result<Re
         bail!("{} is the live database itself", source.display());
     }
     let check = verify_worklog_file(source)?;
+    attachments_whole(dir, source, &format!("{}", source.display()))
+        .map_err(|e| anyhow!("{e:#}; nothing was restored"))?;
     let incoming = restore_copy(dir, source)?;
     crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
 
@@ -1126,6 +1147,8 @@ fn restore_into_server(
     source: &Path,
 ) -> Result<RestoreReport> {
     let check = verify_worklog_file(source)?;
+    attachments_whole(dir, source, &format!("{}", source.display()))
+        .map_err(|e| anyhow!("{e:#}; nothing was restored"))?;
     let incoming = restore_copy(dir, source)?;
     crate::fault::point("restore.prepared").map_err(|e| with_path(e, incoming.path()))?;
     let live = crate::db::Repo::open_server(&server.url, server.schema.as_deref(), clock.clone())
@@ -1143,6 +1166,7 @@ fn restore_into_server(
     live.transaction(crate::db::exchange::Ending::Commit, |live| -> Result<()> {
         live.empty_for_restore()?;
         crate::copy::copy(&prepared, live, &mut |_, _| {})?;
+        crate::attachments::push_for_restore(dir, live, incoming.path())?;
         crate::fault::point("restore.copied")?;
         Ok(())
     })

@@ -154,7 +154,13 @@ pub struct Config {
     /// `[calendar] domain`: the user's own email domain for calendar imports (`--domain`
     /// beats it).
     pub calendar_domain: Option<String>,
+    /// `[attachments] max_size`: the largest file `worklog attach` takes, in bytes.
+    pub attachment_max_size: u64,
+    pub attachment_max_size_source: Source,
 }
+
+/// The default `[attachments] max_size`: 100 MiB.
+pub const DEFAULT_ATTACHMENT_MAX_SIZE: u64 = 100 * 1024 * 1024;
 
 impl Default for Config {
     fn default() -> Self {
@@ -171,6 +177,8 @@ impl Default for Config {
             mouse_source: Source::Default,
             remaps: Vec::new(),
             calendar_domain: None,
+            attachment_max_size: DEFAULT_ATTACHMENT_MAX_SIZE,
+            attachment_max_size_source: Source::Default,
         }
     }
 }
@@ -257,6 +265,34 @@ struct Raw {
     database_url: Option<Spanned<toml::Value>>,
     keys: Option<BTreeMap<Spanned<String>, RawContext>>,
     calendar: Option<RawCalendar>,
+    attachments: Option<RawAttachments>,
+}
+
+/// The `[attachments]` table.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAttachments {
+    max_size: Option<Spanned<toml::Value>>,
+}
+
+/// A size as a user writes it: bytes as an integer, or text with a unit (`"100 MiB"`, `"2GB"`,
+/// `"512 KiB"`; KB/MB/GB are taken as powers of 1024 too). `None` if it is not one.
+pub fn parse_size(v: &toml::Value) -> Option<u64> {
+    if let Some(i) = v.as_integer() {
+        return u64::try_from(i).ok().filter(|n| *n > 0);
+    }
+    let s = v.as_str()?.trim();
+    let split = s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (number, unit) = s.split_at(split);
+    let n: u64 = number.parse().ok()?;
+    let factor: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return None,
+    };
+    n.checked_mul(factor).filter(|n| *n > 0)
 }
 
 /// The `[calendar]` table.
@@ -350,6 +386,15 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
                 ),
             )
         })?);
+    }
+    if let Some(max) = raw.attachments.and_then(|a| a.max_size) {
+        config.attachment_max_size = parse_size(max.get_ref()).ok_or_else(|| {
+            at(
+                max.span(),
+                "attachments.max_size must be a size above 0, like \"100 MiB\" or a number of bytes",
+            )
+        })?;
+        config.attachment_max_size_source = file.clone();
     }
     if let Some(theme) = raw.theme {
         config.theme = theme_spec(theme.get_ref()).map_err(|(role, m)| {
@@ -629,6 +674,12 @@ pub fn print(
             keys.join(", ")
         )?;
     }
+    writeln!(
+        out,
+        "attachments.max_size {}  ({})",
+        crate::backup::human_size(config.attachment_max_size),
+        config.attachment_max_size_source
+    )?;
     if let Some(domain) = &config.calendar_domain {
         writeln!(out, "calendar.domain {domain}  ({source})")?;
     }

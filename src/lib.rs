@@ -3,6 +3,7 @@
 //! The binary (`src/main.rs`) only parses the command line; everything else lives here so
 //! tests and benchmarks can use it.
 
+pub mod attachments;
 pub mod backup;
 pub mod capture;
 pub mod cli;

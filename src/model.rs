@@ -679,6 +679,86 @@ pub enum Deletable {
     Goal,
     Feedback,
     Checkin,
+    /// An attached file (`worklog detach`).
+    Attachment,
+}
+
+/// What an attachment belongs to: `worklog attach KIND ID FILE…`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AttachOwner {
+    Task,
+    /// A journal entry.
+    Learning,
+    Meeting,
+    Goal,
+    Feedback,
+    /// A skill assessment.
+    Assessment,
+}
+
+impl AttachOwner {
+    pub const ALL: [AttachOwner; 6] = [
+        AttachOwner::Task,
+        AttachOwner::Learning,
+        AttachOwner::Meeting,
+        AttachOwner::Goal,
+        AttachOwner::Feedback,
+        AttachOwner::Assessment,
+    ];
+
+    /// What one item of the kind is called in messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            AttachOwner::Task => "task",
+            AttachOwner::Learning => "journal entry",
+            AttachOwner::Meeting => "meeting",
+            AttachOwner::Goal => "goal",
+            AttachOwner::Feedback => "feedback",
+            AttachOwner::Assessment => "skill assessment",
+        }
+    }
+
+    /// The word `--json` and the command line use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttachOwner::Task => "task",
+            AttachOwner::Learning => "learning",
+            AttachOwner::Meeting => "meeting",
+            AttachOwner::Goal => "goal",
+            AttachOwner::Feedback => "feedback",
+            AttachOwner::Assessment => "assessment",
+        }
+    }
+}
+
+/// A file attached to an item. The bytes are found by `sha256` (see `crate::attachments`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attachment {
+    pub id: Id,
+    pub owner: AttachOwner,
+    pub owner_id: Id,
+    /// The file's name when attached (user text: sanitize before printing).
+    pub name: String,
+    pub size: u64,
+    pub media_type: String,
+    /// Lower-case hex.
+    pub sha256: String,
+    /// When it was attached (UTC, RFC 3339).
+    pub attached_at: String,
+    /// Set when detached (soft delete).
+    pub deleted_at: Option<String>,
+}
+
+/// A file to record as attached: already stored (SQLite: in `attachments/`), or, on
+/// PostgreSQL, with its bytes in `content`, which go into the server in the same transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAttachment {
+    pub name: String,
+    pub size: u64,
+    pub media_type: String,
+    pub sha256: String,
+    pub content: Option<Vec<u8>>,
 }
 
 /// Row counts per table, for `backup --list` and `check`.

@@ -572,6 +572,7 @@ fn the_sample_config_parses_and_holds_exactly_the_defaults() {
     assert_eq!(config.week_start, defaults.week_start);
     assert_eq!(config.theme, defaults.theme);
     assert_eq!(config.mouse, defaults.mouse);
+    assert_eq!(config.attachment_max_size, defaults.attachment_max_size);
     // Every action is named in it, and keeps its default keys.
     assert_eq!(config.remaps.len(), BINDINGS.len());
     let table = keymap::remapped(&config.remaps).unwrap();

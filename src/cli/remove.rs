@@ -57,6 +57,7 @@ pub fn noun(kind: Deletable) -> &'static str {
         Deletable::Goal => "goal",
         Deletable::Feedback => "feedback",
         Deletable::Checkin => "check-in",
+        Deletable::Attachment => "attachment",
     }
 }
 

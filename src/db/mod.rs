@@ -14,13 +14,13 @@ pub mod sql;
 
 pub use error::{Error, Result};
 pub use identity::Identity;
+pub use repo::{BlobState, Candidate, RowsOf};
 pub use repo::{
     COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
 };
 pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,
 };
-pub use repo::{Candidate, RowsOf};
 pub use sql::Backend;
 
 use rusqlite::{Connection, OpenFlags};

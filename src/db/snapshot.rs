@@ -97,6 +97,34 @@ pub fn file_row_counts(path: &Path) -> Result<RowCounts> {
     data_row_counts(&open_file_read_only(path)?)
 }
 
+/// The attachment files a database file needs: each distinct SHA-256 its `attachments` rows
+/// name (detached ones included) with its size and one name it was attached as, read-only.
+/// None for a file from before attachments (schema version 14).
+pub fn attachment_files(path: &Path) -> Result<Vec<(String, u64, String)>> {
+    let conn = open_file_read_only(path)?;
+    let has: bool = conn.query_row(
+        "SELECT count(*) > 0 FROM sqlite_schema WHERE type = 'table' AND name = 'attachments'",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has {
+        return Ok(Vec::new());
+    }
+    let mut stmt =
+        conn.prepare("SELECT sha256, max(size), min(name) FROM attachments GROUP BY sha256")?;
+    let rows = stmt
+        .query_map([], |r| {
+            let size: i64 = r.get(1)?;
+            Ok((
+                r.get(0)?,
+                u64::try_from(size).unwrap_or_default(),
+                r.get(2)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// Tables holding only what is rebuilt from the others (the search index of migration 3), and
 /// the database's identity (migration 4): left out of row counts, which say how much of the
 /// user's own data a file holds.

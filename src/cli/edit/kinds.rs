@@ -216,6 +216,9 @@ pub(super) fn load(repo: &Repo, kind: Deletable, id: Id) -> Result<(Doc, i64)> {
             };
             (doc, c.stamp.version)
         }
+        Deletable::Attachment => {
+            bail!("an attachment has nothing to edit: detach it and attach the file again")
+        }
     };
     if let Some((key, _, _)) = d.0.fields.iter().find(|(_, v, _)| v.contains(['\n', '\r'])) {
         bail!(
@@ -467,5 +470,8 @@ pub(super) fn save(
             };
             Ok(repo.update_checkin(id, version, &draft)?.stamp.version)
         }
+        Deletable::Attachment => Err(Failed::Stop(anyhow::anyhow!(
+            "an attachment has nothing to edit"
+        ))),
     }
 }

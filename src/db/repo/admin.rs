@@ -15,6 +15,7 @@ fn table_of(kind: Deletable) -> Table {
         Deletable::Goal => ("goals", "goal"),
         Deletable::Feedback => ("feedback", "feedback"),
         Deletable::Checkin => ("energy_checkins", "check-in"),
+        Deletable::Attachment => ("attachments", "attachment"),
     };
     Table { name, what }
 }

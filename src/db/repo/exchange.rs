@@ -180,6 +180,13 @@ fn range_condition(table: &str, backend: Backend) -> Option<String> {
         "imports" => {
             format!("task_id IN ({tasks}) OR learning_id IN ({learnings}) OR goal_id IS NOT NULL")
         }
+        // An attachment goes with its item (goals are exported whole).
+        "attachments" => format!(
+            "task_id IN ({tasks}) OR learning_id IN ({learnings}) OR meeting_id IN ({meetings}) \
+             OR goal_id IS NOT NULL OR feedback_id IN ({feedback}) \
+             OR assessment_id IN (SELECT id FROM skill_progress WHERE {})",
+            within("assessed_on")
+        ),
         _ => return None,
     })
 }
@@ -543,7 +550,9 @@ impl Repo {
 
     pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
         let mut all = tables(self.conn())?;
-        all.retain(|t| t.name != crate::db::identity::TABLE);
+        // The bytes of attachments on PostgreSQL are storage, not rows: exports and copies
+        // carry them as files (`crate::attachments`).
+        all.retain(|t| t.name != crate::db::identity::TABLE && t.name != "attachment_blobs");
         Ok(all)
     }
 
@@ -1313,6 +1322,7 @@ mod tests {
             "energy_checkins",
             "imports",
             "calendar_events",
+            "attachments",
         ] {
             assert!(range_condition(t, Backend::Sqlite).is_some(), "{t}");
         }

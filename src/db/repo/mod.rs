@@ -255,6 +255,8 @@ impl Repo {
 
 mod action_items;
 mod admin;
+mod attachments;
+pub use attachments::BlobState;
 mod browse;
 mod calendar;
 pub use calendar::{

@@ -31,7 +31,7 @@ pub struct Undone {
     pub rows: Vec<Removed>,
 }
 
-const KINDS: [Deletable; 8] = [
+const KINDS: [Deletable; 9] = [
     Deletable::Task,
     Deletable::Learning,
     Deletable::Skill,
@@ -40,6 +40,7 @@ const KINDS: [Deletable; 8] = [
     Deletable::Goal,
     Deletable::Feedback,
     Deletable::Checkin,
+    Deletable::Attachment,
 ];
 
 /// The table, what one row is called, and the expression naming a row.
@@ -53,6 +54,7 @@ fn table(kind: Deletable) -> (&'static str, &'static str, &'static str) {
         Deletable::Goal => ("goals", "goal", "title"),
         Deletable::Feedback => ("feedback", "feedback", "substr(content, 1, 60)"),
         Deletable::Checkin => ("energy_checkins", "check-in", "'energy ' || level"),
+        Deletable::Attachment => ("attachments", "attachment", "name"),
     }
 }
 

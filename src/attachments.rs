@@ -1,0 +1,710 @@
+//! Attached files (issue 14): the content-addressed store in the data directory, attaching a
+//! file crash-safely, verifying what is stored, and finding files nothing needs.
+//!
+//! # The store
+//!
+//! `attachments/` in the data directory holds each distinct content once, named by its
+//! SHA-256 in lower-case hex and sharded by the first two digits:
+//! `attachments/3f/3fa9…`. Folders are 0700, files 0600. A row of the `attachments` table names
+//! its file by that hash, with the size it must have. On a PostgreSQL log the bytes live in
+//! the server instead (`attachment_blobs`), and the local store holds only what the local
+//! backups of the server need ([`crate::backup`]).
+//!
+//! # Attaching, in a crash-safe order
+//!
+//! 1. the file is copied into a temporary file in `attachments/` (`.worklog-tmp-PID-…`,
+//!    removed by the next start once its process is gone), hashing what is read;
+//! 2. the copy is synced; then the source is hashed again, and the copy read back and hashed:
+//!    a source that changed while being copied, or a copy that does not read back the same,
+//!    is refused and nothing is attached;
+//! 3. the copy is renamed to its content address and the folder synced;
+//! 4. only then is the row committed (`Repo::add_attachments`, one transaction for all the
+//!    files of one command).
+//!
+//! A crash anywhere leaves at most a temporary file or a file no row names (an orphan, which
+//! `worklog check` reports and `worklog check --repair` removes), never a row without its file.
+//! Fault points: `attach.temp`, `attach.written`, `attach.synced`, `attach.renamed`,
+//! `attach.dir_synced`, then `attach.row` and `repo.commit` in the repository.
+//!
+//! # What is kept
+//!
+//! A file stays while a row of the live database names it (detached rows too: `worklog undo`
+//! brings them back) or a kept backup does (each backup's own `attachments` table is its
+//! manifest). Nothing else removes a file but `worklog check --repair`, and that only for
+//! files older than [`ORPHAN_GRACE`], so that an attach in progress (file renamed, row not yet
+//! committed) is never undone under its feet.
+
+use crate::db::Repo;
+use crate::model::{Attachment, NewAttachment};
+use crate::paths::{self, DataDir, LiveTemp, with_path};
+use anyhow::{Result, anyhow, bail};
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// A file no row and no backup names is removed by `check --repair` only once it is this old.
+pub const ORPHAN_GRACE: Duration = Duration::from_secs(60 * 60);
+
+const CHUNK: usize = 256 * 1024;
+
+/// The content-addressed store of one data directory.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+}
+
+/// What a stored file was found to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Ok,
+    Missing,
+    WrongSize(u64),
+    WrongHash,
+    Unreadable(String),
+}
+
+impl Verdict {
+    /// What is wrong, in words; `None` when nothing is.
+    pub fn problem(&self, want_size: u64) -> Option<String> {
+        match self {
+            Verdict::Ok => None,
+            Verdict::Missing => Some("its file is missing".into()),
+            Verdict::WrongSize(n) => Some(format!(
+                "its file is {n} bytes, not {want_size}: it was changed or is damaged"
+            )),
+            Verdict::WrongHash => {
+                Some("its file's SHA-256 does not match: it was changed or is damaged".into())
+            }
+            Verdict::Unreadable(e) => Some(format!("its file cannot be read: {e}")),
+        }
+    }
+}
+
+/// SHA-256 in lower-case hex.
+pub fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn is_sha(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Hashes a whole file: its SHA-256 and its length.
+pub fn hash_file(path: &Path) -> io::Result<(String, u64)> {
+    let mut f = File::open(path)?;
+    let mut hash = Sha256::new();
+    let mut buf = vec![0u8; CHUNK];
+    let mut len = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hash.update(&buf[..n]);
+        len += n as u64;
+    }
+    Ok((hex(&hash.finalize()), len))
+}
+
+impl Store {
+    pub fn of(dir: &DataDir) -> Store {
+        Store {
+            root: dir.root().join("attachments"),
+        }
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where the content with this SHA-256 lives.
+    pub fn path_of(&self, sha256: &str) -> PathBuf {
+        self.root.join(&sha256[..2.min(sha256.len())]).join(sha256)
+    }
+
+    /// Checks the stored file of a content: there, of its size, with its hash.
+    pub fn verify(&self, sha256: &str, size: u64) -> Verdict {
+        let path = self.path_of(sha256);
+        match fs::metadata(&path) {
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Verdict::Missing,
+            Err(e) => return Verdict::Unreadable(e.to_string()),
+            Ok(m) if !m.is_file() => return Verdict::Unreadable("not a regular file".into()),
+            Ok(m) if m.len() != size => return Verdict::WrongSize(m.len()),
+            Ok(_) => {}
+        }
+        match hash_file(&path) {
+            Ok((h, _)) if h == sha256 => Verdict::Ok,
+            Ok(_) => Verdict::WrongHash,
+            Err(e) => Verdict::Unreadable(e.to_string()),
+        }
+    }
+
+    fn ensure_root(&self) -> Result<()> {
+        paths::create_private_dir(&self.root)?;
+        Ok(())
+    }
+
+    /// A new private temporary file in the store's folder, registered for removal on a signal.
+    fn temp(&self) -> Result<(File, tempfile::TempPath, LiveTemp)> {
+        self.ensure_root()?;
+        paths::remove_stale_temps(&self.root);
+        let tmp = tempfile::Builder::new()
+            .prefix(&paths::temp_prefix())
+            .suffix(".tmp")
+            .permissions(fs::Permissions::from_mode(0o600))
+            .tempfile_in(&self.root)
+            .map_err(|e| with_path(e, &self.root))?;
+        let (file, path) = tmp.into_parts();
+        let live = LiveTemp::register(path.to_path_buf());
+        Ok((file, path, live))
+    }
+
+    /// Moves a synced temporary file whose content hashes to `sha256` to its address and
+    /// syncs the folders. A sound file already there is kept (the same content, stored once);
+    /// a damaged one is replaced.
+    fn place(&self, temp: tempfile::TempPath, sha256: &str, size: u64) -> Result<PathBuf> {
+        let shard = self.root.join(&sha256[..2]);
+        let created = paths::create_private_dir(&shard)?;
+        if created {
+            sync_dir(&self.root)?;
+        }
+        let dest = shard.join(sha256);
+        if self.verify(sha256, size) == Verdict::Ok {
+            // Dropping the temporary path removes it.
+            drop(temp);
+            return Ok(dest);
+        }
+        temp.persist(&dest).map_err(|e| with_path(e.error, &dest))?;
+        crate::fault::point("attach.renamed")?;
+        sync_dir(&shard)?;
+        crate::fault::point("attach.dir_synced")?;
+        Ok(dest)
+    }
+
+    /// Copies the file at `source` into the store (see the module documentation for the
+    /// order of writes), refusing one over `max` bytes. Returns its address and size.
+    pub fn put_file(&self, source: &Path, max: u64) -> Result<(String, u64)> {
+        let meta = fs::metadata(source).map_err(|e| with_path(e, source))?;
+        if !meta.is_file() {
+            bail!("{} is not a regular file", source.display());
+        }
+        too_big(source, meta.len(), max)?;
+        let mut input = File::open(source).map_err(|e| with_path(e, source))?;
+        let (mut file, temp, _live) = self.temp()?;
+        crate::fault::point("attach.temp")?;
+        let mut hash = Sha256::new();
+        let mut buf = vec![0u8; CHUNK];
+        let mut len = 0u64;
+        loop {
+            let n = input.read(&mut buf).map_err(|e| with_path(e, source))?;
+            if n == 0 {
+                break;
+            }
+            len += n as u64;
+            too_big(source, len, max)?;
+            hash.update(&buf[..n]);
+            file.write_all(&buf[..n]).map_err(|e| with_path(e, &temp))?;
+        }
+        let read = hex(&hash.finalize());
+        crate::fault::point("attach.written")?;
+        file.sync_all().map_err(|e| with_path(e, &temp))?;
+        drop(file);
+        crate::fault::point("attach.synced")?;
+        // The source as it is now, and the copy as the disk gives it back.
+        let (again, again_len) = hash_file(source).map_err(|e| with_path(e, source))?;
+        if again != read || again_len != len {
+            bail!(
+                "{} changed while it was being copied; nothing was attached (try again once \
+                 it is no longer being written)",
+                source.display()
+            );
+        }
+        let (written, _) = hash_file(&temp).map_err(|e| with_path(e, &temp))?;
+        if written != read {
+            bail!(
+                "the copy of {} does not read back as written; nothing was attached",
+                source.display()
+            );
+        }
+        self.place(temp, &read, len)?;
+        Ok((read, len))
+    }
+
+    /// Stores bytes whose SHA-256 must be `sha256` (a server's content for a local backup, a
+    /// file of an export): refused if they do not hash to it.
+    pub fn put_bytes(&self, sha256: &str, bytes: &[u8]) -> Result<()> {
+        if !is_sha(sha256) {
+            bail!("{sha256:?} is not a SHA-256");
+        }
+        if hex(&Sha256::digest(bytes)) != sha256 {
+            bail!("the content said to be {sha256} does not hash to it");
+        }
+        if self.verify(sha256, bytes.len() as u64) == Verdict::Ok {
+            return Ok(());
+        }
+        let (mut file, temp, _live) = self.temp()?;
+        file.write_all(bytes).map_err(|e| with_path(e, &temp))?;
+        file.sync_all().map_err(|e| with_path(e, &temp))?;
+        drop(file);
+        let (written, _) = hash_file(&temp).map_err(|e| with_path(e, &temp))?;
+        if written != sha256 {
+            bail!("the copy of {sha256} does not read back as written");
+        }
+        self.place(temp, sha256, bytes.len() as u64)?;
+        Ok(())
+    }
+
+    /// Stores the file at `source`, which must hash to `sha256` with `size` bytes (an export's
+    /// file brought back by an import).
+    pub fn put_verified(&self, source: &Path, sha256: &str, size: u64) -> Result<()> {
+        if self.verify(sha256, size) == Verdict::Ok {
+            return Ok(());
+        }
+        let (got, len) = self.put_file(source, u64::MAX)?;
+        if got != sha256 || len != size {
+            bail!(
+                "{} is not the attachment it is named for (its SHA-256 or size differs)",
+                source.display()
+            );
+        }
+        Ok(())
+    }
+
+    /// Every content in the store: SHA-256 and path. Anything else in the folder (temporary
+    /// files, names that are not a content address) is left out, and never touched.
+    pub fn files(&self) -> Vec<(String, PathBuf)> {
+        let mut out = Vec::new();
+        let Ok(shards) = fs::read_dir(&self.root) else {
+            return out;
+        };
+        for shard in shards.flatten() {
+            let name = shard.file_name();
+            let Some(prefix) = name.to_str() else {
+                continue;
+            };
+            if prefix.len() != 2 || !shard.path().is_dir() {
+                continue;
+            }
+            let Ok(entries) = fs::read_dir(shard.path()) else {
+                continue;
+            };
+            for e in entries.flatten() {
+                if let Some(n) = e.file_name().to_str()
+                    && is_sha(n)
+                    && n.starts_with(prefix)
+                {
+                    out.push((n.to_string(), e.path()));
+                }
+            }
+        }
+        out.sort();
+        out
+    }
+}
+
+fn too_big(source: &Path, size: u64, max: u64) -> Result<()> {
+    if size > max {
+        bail!(
+            "{} is {}, over the limit of {} a file for attachments (set [attachments] max_size \
+             in the config file to change it)",
+            source.display(),
+            crate::backup::human_size(size),
+            crate::backup::human_size(max)
+        );
+    }
+    Ok(())
+}
+
+fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir)
+        .and_then(|f| f.sync_all())
+        .map_err(|e| with_path(e, dir))?;
+    Ok(())
+}
+
+/// The name a file is attached as: its file name (never a path).
+fn attached_name(source: &Path) -> Result<String> {
+    let name = source
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| anyhow!("{} names no file", source.display()))?;
+    // At most 255 characters, as the schema holds (a Linux name has at most 255 bytes).
+    Ok(name.chars().take(255).collect())
+}
+
+/// The media type a name suggests (`application/octet-stream` when it suggests none).
+pub fn media_type(name: &str) -> String {
+    mime_guess::from_path(name)
+        .first_or_octet_stream()
+        .essence_str()
+        .to_string()
+}
+
+/// Prepares one file to be attached to a log in `dir`: on SQLite it is stored (crash-safe,
+/// see the module documentation); on PostgreSQL it is read, checked the same way, and its
+/// bytes go with the row.
+pub fn prepare(dir: &DataDir, source: &Path, max: u64) -> Result<NewAttachment> {
+    let name = attached_name(source)?;
+    let media_type = media_type(&name);
+    if dir.server().is_none() {
+        let (sha256, size) = Store::of(dir).put_file(source, max)?;
+        return Ok(NewAttachment {
+            name,
+            size,
+            media_type,
+            sha256,
+            content: None,
+        });
+    }
+    let meta = fs::metadata(source).map_err(|e| with_path(e, source))?;
+    if !meta.is_file() {
+        bail!("{} is not a regular file", source.display());
+    }
+    too_big(source, meta.len(), max)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    File::open(source)
+        .and_then(|f| f.take(max.saturating_add(1)).read_to_end(&mut bytes))
+        .map_err(|e| with_path(e, source))?;
+    too_big(source, bytes.len() as u64, max)?;
+    let sha256 = hex(&Sha256::digest(&bytes));
+    let (again, len) = hash_file(source).map_err(|e| with_path(e, source))?;
+    if again != sha256 || len != bytes.len() as u64 {
+        bail!(
+            "{} changed while it was being read; nothing was attached (try again once it is \
+             no longer being written)",
+            source.display()
+        );
+    }
+    Ok(NewAttachment {
+        name,
+        size: bytes.len() as u64,
+        media_type,
+        sha256,
+        content: Some(bytes),
+    })
+}
+
+/// A name safe to give a file in a folder: no path separators or control characters.
+fn file_name_for(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| if c == '/' || c.is_control() { '_' } else { c })
+        .collect();
+    match cleaned.trim() {
+        "" | "." | ".." => "attachment".into(),
+        _ => cleaned,
+    }
+}
+
+/// Puts an attachment, under its own name, in a private folder of the data directory
+/// (`open/<first 16 hex digits>/NAME`, 0700/0600) for `worklog open`, verified: a copy from
+/// the store (so that an application editing it cannot change the stored content), or the
+/// server's bytes. Returns its path.
+pub fn materialise(dir: &DataDir, repo: &Repo, a: &Attachment) -> Result<PathBuf> {
+    let bytes = if dir.server().is_some() {
+        repo.attachment_blob(&a.sha256)?.ok_or_else(|| {
+            anyhow!(
+                "attachment {} ({}): the server does not hold its content",
+                a.id,
+                a.name
+            )
+        })?
+    } else {
+        let store = Store::of(dir);
+        if let Some(problem) = store.verify(&a.sha256, a.size).problem(a.size) {
+            bail!(
+                "attachment {} ({}): {problem}; `worklog check` lists every problem",
+                a.id,
+                a.name
+            );
+        }
+        fs::read(store.path_of(&a.sha256)).map_err(|e| with_path(e, &store.path_of(&a.sha256)))?
+    };
+    if hex(&Sha256::digest(&bytes)) != a.sha256 {
+        bail!(
+            "attachment {} ({}): its content does not match its SHA-256",
+            a.id,
+            a.name
+        );
+    }
+    let folder = dir.root().join("open").join(&a.sha256[..16]);
+    paths::create_private_dir(&folder)?;
+    let path = folder.join(file_name_for(&a.name));
+    paths::write_private_file(&path, |out| -> io::Result<()> { out.write_all(&bytes) })?;
+    Ok(path)
+}
+
+/// One attachment found wrong by [`check`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub attachment: Attachment,
+    /// The title of the item it belongs to.
+    pub item: String,
+    pub what: String,
+}
+
+impl Problem {
+    /// One line: "attachment 3 "slides.pdf" of task 12 "Talk": its file is missing".
+    pub fn line(&self) -> String {
+        let a = &self.attachment;
+        format!(
+            "attachment {} \"{}\" of {} {} \"{}\"{}: {}",
+            a.id,
+            a.name,
+            a.owner.noun(),
+            a.owner_id,
+            self.item,
+            if a.deleted_at.is_some() {
+                " (detached)"
+            } else {
+                ""
+            },
+            self.what
+        )
+    }
+}
+
+/// A content nothing needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Orphan {
+    pub sha256: String,
+    /// Its file, or on the server `None`.
+    pub path: Option<PathBuf>,
+    pub size: u64,
+    /// Too young to remove (an attach may be in progress): see [`ORPHAN_GRACE`].
+    pub young: bool,
+}
+
+/// What `worklog check` found of the attachments.
+#[derive(Debug, Clone, Default)]
+pub struct Checked {
+    /// Rows checked.
+    pub rows: usize,
+    /// Distinct contents checked.
+    pub contents: usize,
+    pub problems: Vec<Problem>,
+    /// Backups whose attachments are missing or damaged: one line each.
+    pub backup_problems: Vec<String>,
+    pub orphans: Vec<Orphan>,
+}
+
+/// Each kept backup's needs: SHA-256 → (size, a name, the backups needing it).
+type Needs = BTreeMap<String, (u64, String, Vec<String>)>;
+
+/// What the backups in `backups/` need. A backup that cannot be read names nothing, and its
+/// name is returned among the unreadable ones (a `check` of it says why).
+pub fn needed_by_backups(dir: &DataDir) -> Result<(Needs, Vec<String>)> {
+    let mut needs: Needs = BTreeMap::new();
+    let mut unreadable = Vec::new();
+    for b in crate::backup::list(dir)? {
+        match crate::db::snapshot::attachment_files(&b.path) {
+            Ok(files) => {
+                for (sha, size, name) in files {
+                    needs
+                        .entry(sha)
+                        .or_insert_with(|| (size, name, Vec::new()))
+                        .2
+                        .push(b.file_name());
+                }
+            }
+            Err(_) => unreadable.push(b.file_name()),
+        }
+    }
+    Ok((needs, unreadable))
+}
+
+/// Verifies the files a backup file needs are in the store, whole: one line per missing or
+/// damaged one (none: all there).
+pub fn verify_backup_needs(dir: &DataDir, backup: &Path) -> Result<Vec<String>> {
+    let store = Store::of(dir);
+    let mut out = Vec::new();
+    for (sha, size, name) in crate::db::snapshot::attachment_files(backup)? {
+        if let Some(p) = store.verify(&sha, size).problem(size) {
+            out.push(format!("attachment \"{name}\" ({}): {p}", &sha[..12]));
+        }
+    }
+    Ok(out)
+}
+
+/// Verifies every attachment of the log (each content once), and finds the contents nothing
+/// needs: no row of the live database names them and no kept backup does.
+pub fn check(dir: &DataDir, repo: &Repo) -> Result<Checked> {
+    let rows = repo.all_attachments()?;
+    let store = Store::of(dir);
+    let server = dir.server().is_some();
+    let mut verdicts: HashMap<String, Option<String>> = HashMap::new();
+    let mut out = Checked {
+        rows: rows.len(),
+        ..Checked::default()
+    };
+    for a in &rows {
+        let verdict = match verdicts.get(&a.sha256) {
+            Some(v) => v.clone(),
+            None => {
+                let v = if server {
+                    let state = repo.attachment_blob_state(&a.sha256)?;
+                    match (state.size, state.sha256) {
+                        (None, _) => Some("the server does not hold its content".to_string()),
+                        (Some(n), _) if n != a.size => {
+                            Some(format!("the server holds {n} bytes for it, not {}", a.size))
+                        }
+                        (Some(_), Some(h)) if h == a.sha256 => None,
+                        _ => {
+                            Some("its content on the server does not match its SHA-256".to_string())
+                        }
+                    }
+                } else {
+                    store.verify(&a.sha256, a.size).problem(a.size)
+                };
+                verdicts.insert(a.sha256.clone(), v.clone());
+                v
+            }
+        };
+        if let Some(what) = verdict {
+            // A size recorded for the content differs between rows only if a row is wrong.
+            out.problems.push(Problem {
+                attachment: a.clone(),
+                item: repo.attachment_owner_title(a.owner, a.owner_id)?,
+                what,
+            });
+        }
+    }
+    out.contents = verdicts.len();
+
+    let (needs, _) = needed_by_backups(dir)?;
+    for (sha, (size, name, backups)) in &needs {
+        let problem = match verdicts.get(sha) {
+            // Checked above, in the local store.
+            Some(v) if !server => v.clone(),
+            _ => store.verify(sha, *size).problem(*size),
+        };
+        if let Some(p) = problem {
+            for b in backups {
+                out.backup_problems
+                    .push(format!("backup {b} needs attachment \"{name}\", but {p}"));
+            }
+        }
+    }
+
+    let named: BTreeSet<&str> = if server {
+        BTreeSet::new()
+    } else {
+        rows.iter().map(|a| a.sha256.as_str()).collect()
+    };
+    let now = std::time::SystemTime::now();
+    for (sha, path) in store.files() {
+        if named.contains(sha.as_str()) || needs.contains_key(&sha) {
+            continue;
+        }
+        let meta = fs::symlink_metadata(&path).ok();
+        let young = meta
+            .as_ref()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_none_or(|age| age < ORPHAN_GRACE);
+        out.orphans.push(Orphan {
+            sha256: sha,
+            path: Some(path),
+            size: meta.map_or(0, |m| m.len()),
+            young,
+        });
+    }
+    if server {
+        for (sha, size) in repo.orphan_attachment_blobs()? {
+            out.orphans.push(Orphan {
+                sha256: sha,
+                path: None,
+                size,
+                young: false,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// `check --repair`: removes the orphans [`check`] found that are old enough, after looking
+/// once more that nothing names them. Returns how many went.
+pub fn repair(dir: &DataDir, repo: &Repo, checked: &Checked) -> Result<usize> {
+    let named: BTreeSet<String> = if dir.server().is_some() {
+        BTreeSet::new()
+    } else {
+        repo.all_attachments()?
+            .into_iter()
+            .map(|a| a.sha256)
+            .collect()
+    };
+    let (needs, unreadable) = needed_by_backups(dir)?;
+    let mut removed = 0;
+    let mut blobs = Vec::new();
+    for o in checked.orphans.iter().filter(|o| !o.young) {
+        if named.contains(&o.sha256) || needs.contains_key(&o.sha256) {
+            continue;
+        }
+        match &o.path {
+            Some(path) => {
+                if !unreadable.is_empty() {
+                    // A backup that cannot be read may need it: keep every file.
+                    continue;
+                }
+                match fs::remove_file(path) {
+                    Ok(()) => removed += 1,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                    Err(e) => return Err(with_path(e, path).into()),
+                }
+            }
+            None => blobs.push(o.sha256.clone()),
+        }
+    }
+    if !blobs.is_empty() {
+        removed += repo.remove_orphan_attachment_blobs(&blobs)?;
+    }
+    Ok(removed)
+}
+
+/// For a local backup of a server log: makes sure the local store holds, whole, every
+/// content the snapshot at `snapshot` needs, fetching what it lacks from the server.
+pub fn fetch_for_backup(dir: &DataDir, server: &Repo, snapshot: &Path) -> Result<()> {
+    let store = Store::of(dir);
+    for (sha, size, name) in crate::db::snapshot::attachment_files(snapshot)? {
+        if store.verify(&sha, size) == Verdict::Ok {
+            continue;
+        }
+        let bytes = server.attachment_blob(&sha)?.ok_or_else(|| {
+            anyhow!("the server does not hold the content of attachment \"{name}\"")
+        })?;
+        store.put_bytes(&sha, &bytes)?;
+    }
+    Ok(())
+}
+
+/// For a restore into a server: puts on the server every content the backup at `backup`
+/// needs, from the local store, verified (inside the caller's transaction).
+pub fn push_for_restore(dir: &DataDir, server: &Repo, backup: &Path) -> Result<()> {
+    let store = Store::of(dir);
+    for (sha, size, name) in crate::db::snapshot::attachment_files(backup)? {
+        let state = server.attachment_blob_state(&sha)?;
+        if state.sha256.as_deref() == Some(sha.as_str()) {
+            continue;
+        }
+        let path = store.path_of(&sha);
+        let bytes = fs::read(&path).map_err(|e| {
+            anyhow!(
+                "attachment \"{name}\" needed by the backup: {}",
+                with_path(e, &path)
+            )
+        })?;
+        if bytes.len() as u64 != size || hex(&Sha256::digest(&bytes)) != sha {
+            bail!(
+                "attachment \"{name}\" needed by the backup is damaged in {}",
+                path.display()
+            );
+        }
+        server.put_attachment_blob(&sha, &bytes)?;
+    }
+    Ok(())
+}
