@@ -113,6 +113,10 @@ enum Command {
         /// Print the findings as a JSON object (the exit status is the same)
         #[arg(long)]
         json: bool,
+        /// Remove attachment files that nothing needs (no row names them, no kept backup
+        /// does, and they are over an hour old)
+        #[arg(long)]
+        repair: bool,
     },
     /// Take today's backup if missing, unless one is running (started detached by commands)
     #[command(name = "__daily-backup", hide = true)]
@@ -313,6 +317,44 @@ enum Command {
     },
     /// Bring back the last removal (from `worklog rm` or the app); again for the one before
     Undo,
+    /// Attach files to an item: copied into the data directory (on PostgreSQL, the server),
+    /// each with its SHA-256, all of them or none
+    Attach {
+        /// What to attach to
+        #[arg(value_enum, value_name = "KIND")]
+        kind: cli::attach::OwnerKind,
+        /// Its id, as `worklog list` shows it
+        #[arg(value_name = "ID")]
+        id: i64,
+        /// The files
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// List attachments: an item's, or every one
+    Attachments {
+        /// Whose attachments (with ID)
+        #[arg(value_enum, value_name = "KIND", requires = "id")]
+        kind: Option<cli::attach::OwnerKind>,
+        /// The item's id
+        #[arg(value_name = "ID")]
+        id: Option<i64>,
+        /// Print a JSON array instead
+        #[arg(long)]
+        json: bool,
+    },
+    /// Open an attachment with the desktop's application (xdg-open); over SSH or without a
+    /// display, print the path of a verified copy instead
+    Open {
+        /// The attachment's id, as `worklog attachments` shows it
+        #[arg(value_name = "ATTACHMENT-ID")]
+        id: i64,
+    },
+    /// Detach attachments (a soft delete: `worklog undo` brings them back)
+    Detach {
+        /// Their ids, as `worklog attachments` shows them
+        #[arg(required = true, value_name = "ATTACHMENT-ID")]
+        ids: Vec<i64>,
+    },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
         /// The directory to fill; it must hold no data [default: a new directory under the
@@ -712,7 +754,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Restore { source }) => {
             cli::admin::restore(&dir()?, clock, &source, confirm!(), err)?
         }
-        Some(Command::Check { json }) => cli::admin::check(&dir()?, clock, json, out, err)?,
+        Some(Command::Check { json, repair }) => {
+            cli::admin::check(&dir()?, clock, json, repair, out, err)?
+        }
         Some(Command::DailyBackup) => worklog::launch::daily_backup_detached(&dir()?, clock)?,
         Some(Command::Copy { to }) => cli::copy::copy(&dir()?, clock, &to, out, err)?,
         Some(Command::Migrate { to, yes }) => {
@@ -828,6 +872,16 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             cli::edit::edit(&dir()?, clock, kind, id, confirm!(), err)?
         }
         Some(Command::Undo) => cli::remove::undo(&dir()?, clock, confirm!(), err)?,
+        Some(Command::Attach { kind, id, files }) => {
+            cli::attach::attach(&dir()?, clock, kind, id, &files, confirm!(), err)?
+        }
+        Some(Command::Attachments { kind, id, json }) => {
+            cli::attach::list(&dir()?, clock, kind.zip(id), json, out, err)?
+        }
+        Some(Command::Open { id }) => cli::attach::open(&dir()?, clock, id, out, err)?,
+        Some(Command::Detach { ids }) => {
+            cli::attach::detach(&dir()?, clock, &ids, confirm!(), err)?
+        }
         Some(Command::Settings(SettingsCommand::Config { print: _ })) => {
             worklog::config::print(config, (dir()?.root(), data_dir_source), out)?
         }

@@ -149,12 +149,15 @@ pub fn restore(
     warn_all(err, &report.warnings)
 }
 
-/// `worklog check`: the live database's integrity and foreign keys, and the backups' state.
-/// Fails (non-zero exit) if the database has problems; backup trouble is a warning.
+/// `worklog check`: the live database's integrity and foreign keys, every attachment (there,
+/// of its size, with its SHA-256), and the backups' state. Fails (non-zero exit) if the
+/// database or an attachment has problems; backup trouble is a warning. Files nothing needs
+/// are reported; with `repair` those over an hour old are removed.
 pub fn check(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
     json: bool,
+    repair: bool,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<()> {
@@ -175,6 +178,12 @@ pub fn check(
     let repo = launched.repo;
     let integrity = repo.integrity_problems()?;
     let keys = repo.foreign_key_problems()?;
+    let attached = crate::attachments::check(dir, &repo)?;
+    let removed = if repair {
+        Some(crate::attachments::repair(dir, &repo, &attached)?)
+    } else {
+        None
+    };
     let health = backup::health(dir, clock.today())?;
     if json {
         let newest = health.newest_verified.as_ref().map(|b| {
@@ -204,13 +213,37 @@ pub fn check(
             },
             "suspected_loss": loss,
             "warnings": warnings,
+            "attachments": {
+                "ok": attached.problems.is_empty(),
+                "rows": attached.rows,
+                "contents": attached.contents,
+                "problems": attached.problems.iter().map(|p| p.line()).collect::<Vec<_>>(),
+                "backup_problems": attached.backup_problems,
+                "orphans": attached.orphans.iter().map(|o| serde_json::json!({
+                    "sha256": o.sha256,
+                    "path": o.path.as_ref().map(|p| p.display().to_string()),
+                    "size": o.size,
+                    "young": o.young,
+                })).collect::<Vec<_>>(),
+                "removed": removed,
+            },
         });
         super::json::print(out, &value)?;
     } else {
         check_text(dir, &repo, &integrity, &keys, &health, &marker, out)?;
+        attachments_text(&attached, removed, out)?;
     }
     warn_all(err, &health.warnings)?;
-    let problems = integrity.len() + keys.len();
+    warn_all(err, &attached.backup_problems)?;
+    let problems = integrity.len() + keys.len() + attached.problems.len();
+    if integrity.is_empty() && keys.is_empty() && problems > 0 {
+        bail!(
+            "{problems} attachment{} missing or damaged (listed above); restore a backup with \
+             `worklog restore YYYY-MM-DD`, or detach {} and attach the file again",
+            if problems == 1 { " is" } else { "s are" },
+            if problems == 1 { "it" } else { "them" }
+        );
+    }
     if problems > 0 {
         bail!(
             "the database has {problems} problem{} (listed above); restore a backup with `worklog restore YYYY-MM-DD`",
@@ -267,6 +300,58 @@ fn check_text(
         Err(e) => writeln!(out, "backups: {}", sanitize(&format!("{e:#}")))?,
     }
 
+    Ok(())
+}
+
+/// The attachments part of `check`'s text.
+fn attachments_text(
+    checked: &crate::attachments::Checked,
+    removed: Option<usize>,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let problems: Vec<String> = checked.problems.iter().map(|p| p.line()).collect();
+    if problems.is_empty() {
+        writeln!(
+            out,
+            "attachments: ok ({} attachment{}, {} file{} verified)",
+            checked.rows,
+            if checked.rows == 1 { "" } else { "s" },
+            checked.contents,
+            if checked.contents == 1 { "" } else { "s" }
+        )?;
+    } else {
+        report_problems(out, "attachments", &problems)?;
+    }
+    if !checked.orphans.is_empty() {
+        let size: u64 = checked.orphans.iter().map(|o| o.size).sum();
+        writeln!(
+            out,
+            "attachments: {} file{} nothing needs ({}){}",
+            checked.orphans.len(),
+            if checked.orphans.len() == 1 { "" } else { "s" },
+            human_size(size),
+            match removed {
+                Some(n) => format!(", {n} removed"),
+                None => "; `worklog check --repair` removes them".to_string(),
+            }
+        )?;
+        for o in &checked.orphans {
+            let at = match &o.path {
+                Some(p) => shown(p),
+                None => format!("{} on the server", o.sha256),
+            };
+            writeln!(
+                out,
+                "  {at} ({}){}",
+                human_size(o.size),
+                if o.young {
+                    "  kept: under an hour old, an attach may be in progress"
+                } else {
+                    ""
+                }
+            )?;
+        }
+    }
     Ok(())
 }
 

@@ -4,6 +4,7 @@
 
 pub mod add;
 pub mod admin;
+pub mod attach;
 pub mod browse;
 pub mod capture;
 pub mod complete;

@@ -168,6 +168,19 @@ impl Repo {
         })
     }
 
+    /// Refuses ([`Error::NotFound`]) an item that does not exist or is deleted.
+    pub fn attachable(&self, owner: AttachOwner, owner_id: Id) -> Result<()> {
+        let (_, exists) = owner_column(owner);
+        if self.conn().prepare_cached(exists)?.exists([owner_id])? {
+            Ok(())
+        } else {
+            Err(Error::NotFound {
+                what: owner.noun(),
+                id: owner_id,
+            })
+        }
+    }
+
     /// One attachment, detached or not.
     pub fn attachment(&self, id: Id) -> Result<Attachment> {
         self.conn()
