@@ -708,3 +708,145 @@ pub fn push_for_restore(dir: &DataDir, server: &Repo, backup: &Path) -> Result<(
     }
     Ok(())
 }
+
+impl Store {
+    /// A store at any folder (the `attachments/` of an export folder).
+    pub fn at(root: impl Into<PathBuf>) -> Store {
+        Store { root: root.into() }
+    }
+}
+
+/// The attachments a worklog JSON export names: each distinct SHA-256 with its size and a name.
+pub fn named_in_export(text: &str) -> Result<Vec<(String, u64, String)>> {
+    let doc: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
+        .map_err(|e| anyhow!("the export is not valid JSON: {e}"))?;
+    let mut out: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    let rows = doc
+        .get("tables")
+        .and_then(|t| t.get("attachments"))
+        .and_then(|a| a.as_array());
+    for row in rows.into_iter().flatten() {
+        let sha = row.get("sha256").and_then(|v| v.as_str()).unwrap_or("");
+        if !is_sha(sha) {
+            bail!("an attachments row of the export has no valid sha256");
+        }
+        let size = row.get("size").and_then(|v| v.as_u64()).unwrap_or(0);
+        let name = row.get("name").and_then(|v| v.as_str()).unwrap_or("");
+        out.entry(sha.to_string())
+            .or_insert_with(|| (size, name.to_string()));
+    }
+    Ok(out
+        .into_iter()
+        .map(|(sha, (size, name))| (sha, size, name))
+        .collect())
+}
+
+/// For `export --format json --out DIR`: copies into `DIR/attachments/` (laid out as the
+/// store) the files the export at `json` names, verified. Returns how many.
+pub fn export_files(dir: &DataDir, repo: &Repo, json: &Path, folder: &Path) -> Result<usize> {
+    let text = fs::read_to_string(json).map_err(|e| with_path(e, json))?;
+    let target = Store::at(folder.join("attachments"));
+    let store = Store::of(dir);
+    let mut n = 0;
+    for (sha, size, name) in named_in_export(&text)? {
+        let bytes = if dir.server().is_some() {
+            repo.attachment_blob(&sha)?
+                .ok_or_else(|| anyhow!("the server does not hold attachment \"{name}\""))?
+        } else {
+            if let Some(p) = store.verify(&sha, size).problem(size) {
+                bail!("attachment \"{name}\": {p}; `worklog check` lists every problem");
+            }
+            let path = store.path_of(&sha);
+            fs::read(&path).map_err(|e| with_path(e, &path))?
+        };
+        target.put_bytes(&sha, &bytes)?;
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// For `import` of a worklog export: makes sure every file its attachment rows name is in
+/// this log (the store, or the server), verified, taking what is missing from `folder`'s
+/// `attachments/` (an export folder). Runs before the rows go in, so a row never arrives
+/// without its file; a failed import leaves at most files nothing names. With `dry_run`
+/// nothing is written. Returns how many files were brought in (or would be).
+pub fn import_files(
+    dir: &DataDir,
+    repo: &Repo,
+    text: &str,
+    folder: Option<&Path>,
+    dry_run: bool,
+) -> Result<usize> {
+    let store = Store::of(dir);
+    let mut n = 0;
+    for (sha, size, name) in named_in_export(text)? {
+        let here = if dir.server().is_some() {
+            repo.attachment_blob_state(&sha)?.sha256.as_deref() == Some(sha.as_str())
+        } else {
+            store.verify(&sha, size) == Verdict::Ok
+        };
+        if here {
+            continue;
+        }
+        let source = folder.map(|f| Store::at(f.join("attachments")).path_of(&sha));
+        let Some(source) = source.filter(|s| s.is_file()) else {
+            bail!(
+                "the export names attachment \"{name}\", whose file is not here: import the \
+                 folder that `worklog export --format json --out DIR` wrote"
+            );
+        };
+        let bytes = fs::read(&source).map_err(|e| with_path(e, &source))?;
+        if bytes.len() as u64 != size || hex(&Sha256::digest(&bytes)) != sha {
+            bail!(
+                "{} is not attachment \"{name}\" (its size or SHA-256 differs)",
+                source.display()
+            );
+        }
+        if !dry_run {
+            if dir.server().is_some() {
+                repo.put_attachment_blob(&sha, &bytes)?;
+            } else {
+                store.put_bytes(&sha, &bytes)?;
+            }
+        }
+        n += 1;
+    }
+    Ok(n)
+}
+
+/// For `worklog copy`: puts every content the source's rows name into the target (its server,
+/// or `target_store`), verified, before the rows are copied. Returns how many.
+pub fn copy_files(
+    source_dir: &DataDir,
+    source: &Repo,
+    target: &Repo,
+    target_store: Option<&Store>,
+) -> Result<usize> {
+    let store = Store::of(source_dir);
+    let mut seen = BTreeSet::new();
+    for a in source.all_attachments()? {
+        if !seen.insert(a.sha256.clone()) {
+            continue;
+        }
+        let bytes = if source_dir.server().is_some() {
+            source
+                .attachment_blob(&a.sha256)?
+                .ok_or_else(|| anyhow!("the server does not hold attachment \"{}\"", a.name))?
+        } else {
+            if let Some(p) = store.verify(&a.sha256, a.size).problem(a.size) {
+                bail!(
+                    "attachment {} \"{}\": {p}; nothing was copied",
+                    a.id,
+                    a.name
+                );
+            }
+            let path = store.path_of(&a.sha256);
+            fs::read(&path).map_err(|e| with_path(e, &path))?
+        };
+        match target_store {
+            Some(t) => t.put_bytes(&a.sha256, &bytes)?,
+            None => target.put_attachment_blob(&a.sha256, &bytes)?,
+        }
+    }
+    Ok(seen.len())
+}

@@ -94,6 +94,20 @@ pub fn copy(
     super::admin::warn_all(err, &launched.warnings)?;
     let source = launched.repo;
     let target_repo = open_target(&target, clock)?;
+    if target_repo.has_data()? {
+        bail!(
+            "{} already holds data; copy goes only into an empty database",
+            target_repo.path().display()
+        );
+    }
+    // The attachments' files first, so that no row arrives without its file.
+    let target_store = match &target {
+        Target::Server(_) => None,
+        Target::File(path) => Some(crate::attachments::Store::of(&DataDir::new(
+            path.parent().unwrap_or(Path::new(".")),
+        ))),
+    };
+    crate::attachments::copy_files(dir, &source, &target_repo, target_store.as_ref())?;
     let mut progress = Progress {
         shown: None,
         on: std::io::stderr().is_terminal(),

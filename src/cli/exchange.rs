@@ -135,6 +135,36 @@ pub fn export(
     if format == ExportFormat::Csv && path.is_none() {
         bail!("csv export writes a folder with one file per table: give it with --out DIR");
     }
+    // `--format json --out DIR/` (or an existing folder): the export and its attachments'
+    // files, in a folder `import` takes back.
+    let folder = (format == ExportFormat::Json)
+        .then_some(path)
+        .flatten()
+        .filter(|p| p.is_dir() || p.as_os_str().to_string_lossy().ends_with('/'));
+    if let Some(f) = folder {
+        if std::fs::read_dir(f).is_ok_and(|mut d| d.next().is_some()) {
+            bail!(
+                "{} is a folder that is not empty; give a new or empty folder for a json \
+                 export with its attachments",
+                shown(f)
+            );
+        }
+        output::check(dir, f, output::Shape::Folder, false)?;
+        crate::paths::create_private_dir(f)?;
+        let repo = open_to_read(dir, clock, err)?;
+        let json = f.join("worklog.json");
+        let w = export::to_file(&json, |o| export::write_json(&repo, range, o))?;
+        let files = crate::attachments::export_files(dir, &repo, &json, f)?;
+        writeln!(
+            out,
+            "exported {} tables, {} rows and {files} attachment file{} into {}",
+            w.tables,
+            w.rows,
+            if files == 1 { "" } else { "s" },
+            shown(f)
+        )?;
+        return Ok(());
+    }
     if let Some(p) = path {
         let shape = match format {
             ExportFormat::Csv => output::Shape::Folder,
@@ -237,6 +267,11 @@ pub fn import(
     // The file is part of which calendar this is: the same file however it is named.
     calendar.path = (file != Path::new("-"))
         .then(|| std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf()));
+    // A folder written by `export --format json --out DIR`: its worklog.json, and the
+    // attachments' files beside it.
+    let folder = file.is_dir().then(|| file.to_path_buf());
+    let file_owned = folder.as_ref().map(|f| f.join("worklog.json"));
+    let file = file_owned.as_deref().unwrap_or(file);
     let bytes = if file == Path::new("-") {
         let mut b = Vec::new();
         stdin
@@ -265,6 +300,10 @@ pub fn import(
         bail!("--from ({}) is after --to ({})", calendar.from, calendar.to);
     }
     let repo = open(dir, clock, err)?;
+    if from.or_else(|| import::detect(&text)) == Some(ImportSource::Worklog) {
+        crate::attachments::import_files(dir, &repo, &text, folder.as_deref(), dry_run)
+            .context("nothing was imported")?;
+    }
     let outcome = import::import_with(
         &repo,
         &text,
