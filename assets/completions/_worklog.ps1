@@ -52,6 +52,10 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files to an item: copied into the data directory (on PostgreSQL, the server), each with its SHA-256, all of them or none')
+            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'List attachments: an item''s, or every one')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead')
+            [CompletionResult]::new('detach', 'detach', [CompletionResultType]::ParameterValue, 'Detach attachments (a soft delete: `worklog undo` brings them back)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -94,6 +98,7 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the findings as a JSON object (the exit status is the same)')
+            [CompletionResult]::new('--repair', '--repair', [CompletionResultType]::ParameterName, 'Remove attachment files that nothing needs (no row names them, no kept backup does, and they are over an hour old)')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
@@ -557,6 +562,59 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'worklog;attach' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;attachments' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array instead')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;open' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;detach' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'worklog;demo' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]')
             [CompletionResult]::new('--rows', '--rows', [CompletionResultType]::ParameterName, 'About how many rows to write, up to 1000000 (the default is about a year of use)')
@@ -632,6 +690,10 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line')
             [CompletionResult]::new('undo', 'undo', [CompletionResultType]::ParameterValue, 'Bring back the last removal (from `worklog rm` or the app); again for the one before')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files to an item: copied into the data directory (on PostgreSQL, the server), each with its SHA-256, all of them or none')
+            [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'List attachments: an item''s, or every one')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead')
+            [CompletionResult]::new('detach', 'detach', [CompletionResultType]::ParameterValue, 'Detach attachments (a soft delete: `worklog undo` brings them back)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -727,6 +789,18 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;undo' {
+            break
+        }
+        'worklog;help;attach' {
+            break
+        }
+        'worklog;help;attachments' {
+            break
+        }
+        'worklog;help;open' {
+            break
+        }
+        'worklog;help;detach' {
             break
         }
         'worklog;help;demo' {

@@ -22,6 +22,12 @@ _worklog() {
             worklog,add)
                 cmd="worklog__subcmd__add"
                 ;;
+            worklog,attach)
+                cmd="worklog__subcmd__attach"
+                ;;
+            worklog,attachments)
+                cmd="worklog__subcmd__attachments"
+                ;;
             worklog,backup)
                 cmd="worklog__subcmd__backup"
                 ;;
@@ -39,6 +45,9 @@ _worklog() {
                 ;;
             worklog,demo)
                 cmd="worklog__subcmd__demo"
+                ;;
+            worklog,detach)
+                cmd="worklog__subcmd__detach"
                 ;;
             worklog,done)
                 cmd="worklog__subcmd__done"
@@ -63,6 +72,9 @@ _worklog() {
                 ;;
             worklog,migrate)
                 cmd="worklog__subcmd__migrate"
+                ;;
+            worklog,open)
+                cmd="worklog__subcmd__open"
                 ;;
             worklog,report)
                 cmd="worklog__subcmd__report"
@@ -154,6 +166,12 @@ _worklog() {
             worklog__subcmd__help,add)
                 cmd="worklog__subcmd__help__subcmd__add"
                 ;;
+            worklog__subcmd__help,attach)
+                cmd="worklog__subcmd__help__subcmd__attach"
+                ;;
+            worklog__subcmd__help,attachments)
+                cmd="worklog__subcmd__help__subcmd__attachments"
+                ;;
             worklog__subcmd__help,backup)
                 cmd="worklog__subcmd__help__subcmd__backup"
                 ;;
@@ -171,6 +189,9 @@ _worklog() {
                 ;;
             worklog__subcmd__help,demo)
                 cmd="worklog__subcmd__help__subcmd__demo"
+                ;;
+            worklog__subcmd__help,detach)
+                cmd="worklog__subcmd__help__subcmd__detach"
                 ;;
             worklog__subcmd__help,done)
                 cmd="worklog__subcmd__help__subcmd__done"
@@ -195,6 +216,9 @@ _worklog() {
                 ;;
             worklog__subcmd__help,migrate)
                 cmd="worklog__subcmd__help__subcmd__migrate"
+                ;;
+            worklog__subcmd__help,open)
+                cmd="worklog__subcmd__help__subcmd__open"
                 ;;
             worklog__subcmd__help,report)
                 cmd="worklog__subcmd__help__subcmd__report"
@@ -251,7 +275,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -900,6 +924,66 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__attach)
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help task learning meeting goal feedback assessment"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__attachments)
+            opts="-q -v -h --json --data-dir --database --config --quiet --verbose --color --help task learning meeting goal feedback assessment"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__backup)
             opts="-q -v -h --list --accept-shrink --json --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -931,7 +1015,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__check)
-            opts="-q -v -h --json --data-dir --database --config --quiet --verbose --color --help"
+            opts="-q -v -h --json --repair --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1092,6 +1176,36 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__detach)
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__done)
             opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1199,7 +1313,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo demo completions man config help"
+            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1366,6 +1480,34 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__attach)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__attachments)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__backup)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1437,6 +1579,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__detach)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1549,6 +1705,20 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help__subcmd__migrate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__help__subcmd__open)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1809,6 +1979,36 @@ _worklog() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__open)
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --data-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -49,6 +49,10 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
             cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
             cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
+            cand attach 'Attach files to an item: copied into the data directory (on PostgreSQL, the server), each with its SHA-256, all of them or none'
+            cand attachments 'List attachments: an item''s, or every one'
+            cand open 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead'
+            cand detach 'Detach attachments (a soft delete: `worklog undo` brings them back)'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -88,6 +92,7 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
             cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
             cand --json 'Print the findings as a JSON object (the exit status is the same)'
+            cand --repair 'Remove attachment files that nothing needs (no row names them, no kept backup does, and they are over an hour old)'
             cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
             cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
@@ -514,6 +519,55 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'worklog;attach'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;attachments'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand --json 'Print a JSON array instead'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;open'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;detach'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'worklog;demo'= {
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
@@ -585,6 +639,10 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand rm 'Remove rows (a soft delete, as in the app): all of them, or none if an id is unknown'
             cand edit 'Change one row in $VISUAL or $EDITOR: its fields, then its text below a --- line'
             cand undo 'Bring back the last removal (from `worklog rm` or the app); again for the one before'
+            cand attach 'Attach files to an item: copied into the data directory (on PostgreSQL, the server), each with its SHA-256, all of them or none'
+            cand attachments 'List attachments: an item''s, or every one'
+            cand open 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead'
+            cand detach 'Detach attachments (a soft delete: `worklog undo` brings them back)'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -653,6 +711,14 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;edit'= {
         }
         &'worklog;help;undo'= {
+        }
+        &'worklog;help;attach'= {
+        }
+        &'worklog;help;attachments'= {
+        }
+        &'worklog;help;open'= {
+        }
+        &'worklog;help;detach'= {
         }
         &'worklog;help;demo'= {
         }

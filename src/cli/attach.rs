@@ -158,7 +158,7 @@ fn desktop() -> bool {
     let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
     let remote = set("SSH_CONNECTION") || set("SSH_TTY") || set("SSH_CLIENT");
     let display = set("DISPLAY") || set("WAYLAND_DISPLAY");
-    (display && !remote) || cfg!(target_os = "macos") && !remote
+    !remote && (display || cfg!(target_os = "macos"))
 }
 
 /// `worklog open ATTACHMENT-ID`: a verified copy under its own name in a private folder
