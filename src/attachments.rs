@@ -306,6 +306,16 @@ impl Store {
     }
 }
 
+/// Refuses, before anything is copied, a path that is not a regular file or is over `max`.
+pub fn admissible(source: &Path, max: u64) -> Result<()> {
+    let meta = fs::metadata(source).map_err(|e| with_path(e, source))?;
+    if !meta.is_file() {
+        bail!("{} is not a regular file", source.display());
+    }
+    attached_name(source)?;
+    too_big(source, meta.len(), max)
+}
+
 fn too_big(source: &Path, size: u64, max: u64) -> Result<()> {
     if size > max {
         bail!(
@@ -432,11 +442,37 @@ pub fn materialise(dir: &DataDir, repo: &Repo, a: &Attachment) -> Result<PathBuf
             a.name
         );
     }
-    let folder = dir.root().join("open").join(&a.sha256[..16]);
+    let opened = dir.root().join("open");
+    remove_old_copies(&opened);
+    let folder = opened.join(&a.sha256[..16]);
     paths::create_private_dir(&folder)?;
     let path = folder.join(file_name_for(&a.name));
     paths::write_private_file(&path, |out| -> io::Result<()> { out.write_all(&bytes) })?;
     Ok(path)
+}
+
+/// Copies `worklog open` made more than a day ago are removed (an application has long read
+/// them); a failure to remove one is no reason not to open another.
+fn remove_old_copies(opened: &Path) {
+    let Ok(entries) = fs::read_dir(opened) else {
+        return;
+    };
+    let now = std::time::SystemTime::now();
+    for e in entries.flatten() {
+        let old = e
+            .metadata()
+            .ok()
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > Duration::from_secs(24 * 60 * 60));
+        let name = e.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|n| n.len() == 16 && n.bytes().all(|b| b.is_ascii_hexdigit()));
+        if old && ours && e.path().is_dir() {
+            let _ = fs::remove_dir_all(e.path());
+        }
+    }
 }
 
 /// One attachment found wrong by [`check`].

@@ -175,8 +175,11 @@ on_both_backends! {
             .one_line_error();
         assert!(err.contains("big.bin is 1.0 KiB, over the limit of 1.0 KiB"), "{err}");
         assert!(err.contains("[attachments] max_size"), "{err}");
-        // All or none: the small one was not attached either.
+        // All or none: the small one was not attached either, nor even copied.
         assert!(s.listed().is_empty());
+        if !s.on_server() {
+            assert!(s.store_files().is_empty(), "{:?}", s.store_files());
+        }
         s.run(&["--config", &cfg, "attach", "task", "1", &small]).ok();
         assert_eq!(s.listed().len(), 1);
     }

@@ -121,7 +121,7 @@ fn json_round_trips_byte_for_byte() {
     )
     .ok();
     assert!(
-        run.stdout.starts_with("exported 26 tables, "),
+        run.stdout.starts_with("exported 27 tables, "),
         "{}",
         run.stdout
     );
@@ -221,7 +221,7 @@ fn csv_is_one_file_per_table_with_formulas_neutralised() {
     )
     .ok();
     assert!(
-        run.stdout.starts_with("exported 26 tables, "),
+        run.stdout.starts_with("exported 27 tables, "),
         "{}",
         run.stdout
     );

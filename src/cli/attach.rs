@@ -77,6 +77,11 @@ pub fn attach(
     // again, in its transaction).
     repo.attachable(owner, id)
         .map_err(|e| not_found(e, "nothing was attached"))?;
+    // Every file is looked at before any is copied: one that is missing or too big stops the
+    // command before it stores anything.
+    for f in files {
+        attachments::admissible(f, max)?;
+    }
     let mut new = Vec::with_capacity(files.len());
     for f in files {
         new.push(attachments::prepare(dir, f, max)?);

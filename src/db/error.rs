@@ -278,6 +278,28 @@ const CHECK_MESSAGES: &[(&str, &str)] = &[
     ("calendar_uid_empty", "a calendar event needs its UID"),
     ("calendar_recurring", "recurring must be 0 or 1"),
     (
+        "attachment_name",
+        "an attachment's name must be 1–255 characters without a /",
+    ),
+    ("attachment_size", "an attachment's size cannot be negative"),
+    ("attachment_media_type", "an attachment needs a media type"),
+    (
+        "attachment_sha256",
+        "an attachment's SHA-256 must be 64 lower-case hex digits",
+    ),
+    (
+        "attachment_owner",
+        "an attachment belongs to exactly one item",
+    ),
+    (
+        "attachment_blob_sha256",
+        "a stored content's key must be its SHA-256 in lower-case hex",
+    ),
+    (
+        "attachment_blob_size",
+        "a stored content's size must be its length",
+    ),
+    (
         "calendar_status",
         "a calendar event's status must be confirmed or cancelled",
     ),
