@@ -315,6 +315,29 @@ on_both_backends! {
     }
 
     #[test]
+    fn copy_carries_the_files_into_a_sqlite_log() {
+        let s = setup();
+        let notes = s.file("notes.txt", b"copied along");
+        s.run(&["attach", "meeting", "1", &notes]).one_line_error();
+        s.run(&["attach", "task", "1", &notes]).ok();
+        let target = s.files.join("copy");
+        let r = s.run(&["copy", "--to", &target.display().to_string()]).ok();
+        assert!(r.stdout.contains("attachments"), "{}", r.stdout);
+        // The copy is a SQLite data directory of its own, with the file in its store.
+        on_postgres::forget();
+        let opened = worklog_with_env(
+            &target,
+            NOW,
+            &["open", "1"],
+            "",
+            &[("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22")],
+        )
+        .ok();
+        assert_eq!(std::fs::read(opened.stdout.trim_end()).unwrap(), b"copied along");
+        worklog(&target, NOW, &["check"]).ok();
+    }
+
+    #[test]
     fn a_crash_while_writing_the_row_attaches_nothing() {
         let s = setup();
         let notes = s.file("notes.txt", b"crash");
@@ -503,4 +526,34 @@ fn bytes_round_trip_through_bytea() {
     let wrong = sha256_hex(b"something else");
     assert!(t.repo.put_attachment_blob(&wrong, &bytes).is_err());
     assert_eq!(t.repo.attachment_blob(&wrong).unwrap(), None);
+}
+
+/// `worklog copy` from a SQLite log to a server puts the files in the server first.
+#[test]
+fn copy_carries_the_files_into_a_server() {
+    let Some(server) = pg::server() else {
+        return;
+    };
+    let s = setup();
+    let notes = s.file("notes.txt", b"up to the server");
+    s.run(&["attach", "task", "1", &notes]).ok();
+    let (url, schema) = server.fresh_schema();
+    let env = [
+        ("WORKLOG_SCHEMA", schema.as_str()),
+        ("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22"),
+    ];
+    worklog_with_env(&s.data, NOW, &["copy", "--to", &url], "", &env).ok();
+    // Another machine: an empty data directory on the same server sees the file.
+    let other = tempfile::tempdir().unwrap();
+    let env = [
+        ("WORKLOG_DATABASE", url.as_str()),
+        ("WORKLOG_SCHEMA", schema.as_str()),
+        ("SSH_CONNECTION", "10.0.0.1 1 10.0.0.2 22"),
+    ];
+    let opened = worklog_with_env(other.path(), NOW, &["open", "1"], "", &env).ok();
+    assert_eq!(
+        std::fs::read(opened.stdout.trim_end()).unwrap(),
+        b"up to the server"
+    );
+    worklog_with_env(other.path(), NOW, &["check"], "", &env).ok();
 }
