@@ -297,15 +297,22 @@ impl Attached {
             truncate(&title, w).into_owned(),
             t.title(),
         )));
-        for (i, a) in self.rows.iter().enumerate() {
+        let kind_room = if w >= 100 { 48 } else { 24 };
+        let kinds: Vec<String> = self
+            .rows
+            .iter()
+            .map(|a| truncate(&sanitize(&a.media_type), kind_room).into_owned())
+            .collect();
+        let kind_w = kinds.iter().map(|k| width(k)).max().unwrap_or(0);
+        for (i, (a, kind)) in self.rows.iter().zip(kinds).enumerate() {
             let size = human_size(a.size);
-            let kind = truncate(&sanitize(&a.media_type), 28).into_owned();
             let number = if i < 9 {
                 format!("{} ", i + 1)
             } else {
                 "  ".to_string()
             };
-            let tail = format!("  {size:>9}  {kind}");
+            let kind_pad = " ".repeat(kind_w.saturating_sub(width(&kind)));
+            let tail = format!("  {size:>9}  {kind}{kind_pad}");
             let room = w.saturating_sub(width(&number) + width(&tail)).max(8);
             let name = truncate(&sanitize(&a.name), room).into_owned();
             let pad = room.saturating_sub(width(&name));

@@ -410,6 +410,11 @@ impl Pane for MeetingsPane {
                 }
             };
         }
+        if let Some(d) = self.detail.as_mut().filter(|d| d.attached.is_open())
+            && matches!(self.views.last(), Some(View::Meeting(_)))
+        {
+            return d.attached.handle_key(&key, ctx);
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
@@ -471,7 +476,16 @@ impl Pane for MeetingsPane {
             return ch.form.contexts();
         }
         match self.views.last() {
-            Some(View::Meeting(_)) => &[Context::ActionItems, Context::MeetingDetail],
+            Some(View::Meeting(_)) => {
+                match self.detail.as_ref().and_then(|d| d.attached.contexts()) {
+                    Some(modal) => modal,
+                    None => &[
+                        Context::Attachments,
+                        Context::ActionItems,
+                        Context::MeetingDetail,
+                    ],
+                }
+            }
             Some(View::Person(_)) => &[Context::PersonView, Context::ActionItems],
             None if self.mode == Mode::Week => &[Context::MeetingsWeek],
             None if self.mode == Mode::Year => &[Context::Year],
@@ -490,6 +504,12 @@ impl Pane for MeetingsPane {
         }
         if let Some(ch) = self.chooser.as_mut() {
             ch.form.paste(text);
+            return Outcome::Handled;
+        }
+        if let Some(d) = self.detail.as_mut()
+            && matches!(self.views.last(), Some(View::Meeting(_)))
+            && d.attached.paste(text)
+        {
             return Outcome::Handled;
         }
         if self.views.is_empty() && self.filter.typing {
