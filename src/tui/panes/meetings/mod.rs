@@ -479,10 +479,11 @@ impl Pane for MeetingsPane {
             Some(View::Meeting(_)) => {
                 match self.detail.as_ref().and_then(|d| d.attached.contexts()) {
                     Some(modal) => modal,
+                    // Attachments last: the page's own keys keep the front of the footer.
                     None => &[
-                        Context::Attachments,
                         Context::ActionItems,
                         Context::MeetingDetail,
+                        Context::Attachments,
                     ],
                 }
             }
