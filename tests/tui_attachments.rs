@@ -210,3 +210,41 @@ fn a_meeting_page_with_attachments_snapshots() {
         draw(&mut u, 80, 24).backend()
     );
 }
+
+#[test]
+fn a_goal_page_lists_attaches_and_detaches_too() {
+    let mut u = Tui::new();
+    let g = u.t.repo.add_goal(&goal("Grow", None)).unwrap().id;
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(files.path().join("plan.md"), b"# plan").unwrap();
+    u.app.tick();
+    u.keys(&["5", "Enter"]);
+    assert!(u.app.contexts().contains(&Context::Attachments));
+    assert!(
+        u.screen(80, 24)
+            .contains("No attachments. A attaches a file.")
+    );
+    u.keys(&["A", &typed(files.path(), "pl"), "Tab", "Enter"]);
+    let names: Vec<String> =
+        u.t.repo
+            .attachments_of(AttachOwner::Goal, g)
+            .unwrap()
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+    assert_eq!(names, ["plan.md"]);
+    assert!(u.screen(80, 24).contains("1 plan.md"));
+    u.keys(&["X"]);
+    assert!(
+        u.t.repo
+            .attachments_of(AttachOwner::Goal, g)
+            .unwrap()
+            .is_empty()
+    );
+    u.keys(&["u"]);
+    assert_eq!(
+        u.t.repo.attachments_of(AttachOwner::Goal, g).unwrap().len(),
+        1
+    );
+    insta::assert_snapshot!("goal_attachments_80x24", draw(&mut u, 80, 24).backend());
+}
