@@ -182,9 +182,8 @@ impl Attached {
                 };
                 match attachments::open(dir, ctx.repo, a.id) {
                     Ok(Opened::Launched(_)) => ctx.status.info(format!("opened {name}")),
-                    Ok(Opened::Path(path)) => {
-                        ctx.status.info(format!("{name} is at {}", shown(&path)))
-                    }
+                    // The path first: it is what a session over SSH needs to see.
+                    Ok(Opened::Path(path)) => ctx.status.info(format!("copy at {}", shown(&path))),
                     Ok(Opened::LaunchFailed { path, why }) => ctx
                         .status
                         .warn(format!("{why}; {name} is at {}", shown(&path))),
@@ -356,7 +355,12 @@ impl Attached {
                 }
             }
             let label = " Attach file: ";
-            let hint = "  Tab completes · Enter attaches · Esc cancels";
+            // The footer says the same; a narrow screen keeps the room for the path.
+            let hint = if w >= 100 {
+                "  Tab completes · Enter attaches · Esc cancels"
+            } else {
+                ""
+            };
             let room = w.saturating_sub(width(label) + width(hint)).max(12);
             let mut spans = vec![Span::styled(label, t.key())];
             spans.extend(p.input.spans(t.plain(), t.selected(), true, room));
