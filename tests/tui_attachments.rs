@@ -248,3 +248,26 @@ fn a_goal_page_lists_attaches_and_detaches_too() {
     );
     insta::assert_snapshot!("goal_attachments_80x24", draw(&mut u, 80, 24).backend());
 }
+
+#[test]
+fn a_feedback_page_lists_and_attaches_too() {
+    let mut u = Tui::new();
+    let ada = u.t.repo.find_or_add_person("Ada").unwrap().id;
+    let f =
+        u.t.repo
+            .add_feedback(&feedback(ada, "clear design doc"))
+            .unwrap()
+            .id;
+    let files = tempfile::tempdir().unwrap();
+    std::fs::write(files.path().join("review.pdf"), b"%PDF").unwrap();
+    u.app.tick();
+    u.keys(&["6", "Enter"]);
+    assert!(u.app.contexts().contains(&Context::Attachments));
+    u.keys(&["A", &typed(files.path(), "review.pdf"), "Enter"]);
+    let rows = u.t.repo.attachments_of(AttachOwner::Feedback, f).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].name, "review.pdf");
+    let s = u.screen(80, 24);
+    assert!(s.contains("1 review.pdf"), "{s}");
+    assert!(s.contains("application/pdf"), "{s}");
+}

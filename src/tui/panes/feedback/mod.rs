@@ -97,6 +97,8 @@ pub struct FeedbackPane {
     /// the data changed. A pane switch alone reads nothing.
     stale: bool,
     detail: Option<Detail>,
+    /// The attachments of the feedback whose page is open.
+    attached: crate::tui::attach::Attached,
     /// Whose page is open (kept while a reload fetches it).
     open_id: Option<Id>,
     editing: FormController<FeedbackForm>,
@@ -166,6 +168,7 @@ impl FeedbackPane {
             open_counts: HashMap::new(),
             stale: true,
             detail: None,
+            attached: Default::default(),
             open_id: None,
             editing: FormController::new(PaneId::Feedback.slug()),
             chooser: None,
@@ -281,7 +284,10 @@ impl Pane for FeedbackPane {
         self.read_open_counts(repo)?;
         match self.open_id {
             Some(id) => {
-                if !self.load_detail(repo, id)? {
+                if self.load_detail(repo, id)? {
+                    self.attached
+                        .load(repo, crate::model::AttachOwner::Feedback, id)?;
+                } else {
                     self.open_id = None;
                     self.detail = None;
                 }
@@ -314,6 +320,9 @@ impl Pane for FeedbackPane {
                 }
             };
         }
+        if self.detail.is_some() && self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
@@ -336,6 +345,7 @@ impl Pane for FeedbackPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+            self.attached.render_prompt(frame, area, self.theme);
         } else if area.width >= 110 {
             let preview_w = area.width * 35 / 100;
             let list = Rect {
@@ -370,7 +380,11 @@ impl Pane for FeedbackPane {
             return ch.form.contexts();
         }
         if self.detail.is_some() {
-            return &[Context::ActionItems, Context::FeedbackDetail];
+            return self.attached.contexts().unwrap_or(&[
+                Context::ActionItems,
+                Context::FeedbackDetail,
+                Context::Attachments,
+            ]);
         }
         if self.filter.typing {
             return &[Context::FilterInput];
@@ -388,6 +402,9 @@ impl Pane for FeedbackPane {
         }
         if let Some(ch) = self.chooser.as_mut() {
             ch.form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.detail.is_some() && self.attached.paste(text) {
             return Outcome::Handled;
         }
         if self.detail.is_none() && self.filter.typing {
