@@ -42,6 +42,7 @@ pub const MIGRATIONS: &[Migration] = steps!("migrations";
     10 "shell_lists" "0010_shell_lists",
     11 "calendar" "0011_calendar",
     12 "calendar_identity" "0012_calendar_identity",
+    13 "history" "0013_history",
 );
 
 /// The same steps for PostgreSQL: the same numbers and names, in PostgreSQL's dialect
@@ -59,6 +60,7 @@ pub const PG_MIGRATIONS: &[Migration] = steps!("migrations_pg";
     10 "shell_lists" "0010_shell_lists",
     11 "calendar" "0011_calendar",
     12 "calendar_identity" "0012_calendar_identity",
+    13 "history" "0013_history",
 );
 
 /// The steps for a backend.

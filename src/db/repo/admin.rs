@@ -203,7 +203,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
-            history: std::cell::RefCell::new(None),
+            history: std::cell::RefCell::new(super::history::Recorder::new()),
         })
     }
 }
