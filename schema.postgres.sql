@@ -1493,115 +1493,115 @@ CREATE TRIGGER tasks_search_ai AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTI
 CREATE TRIGGER tasks_search_au AFTER UPDATE OF day, title, notes, status, deleted_at ON tasks FOR EACH ROW EXECUTE FUNCTION search_row_changed('task', '1');
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE;
+    ADD CONSTRAINT action_items_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT action_items_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES people(id) ON DELETE SET NULL;
+    ADD CONSTRAINT action_items_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES people(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE SET NULL;
+    ADD CONSTRAINT action_items_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY calendar_events
-    ADD CONSTRAINT calendar_events_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT calendar_events_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY checkin_tags
-    ADD CONSTRAINT checkin_tags_checkin_id_fkey FOREIGN KEY (checkin_id) REFERENCES energy_checkins(id) ON DELETE CASCADE;
+    ADD CONSTRAINT checkin_tags_checkin_id_fkey FOREIGN KEY (checkin_id) REFERENCES energy_checkins(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY checkin_tags
-    ADD CONSTRAINT checkin_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT checkin_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY feedback
-    ADD CONSTRAINT feedback_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE SET NULL;
+    ADD CONSTRAINT feedback_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY feedback
-    ADD CONSTRAINT feedback_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT;
+    ADD CONSTRAINT feedback_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT DEFERRABLE;
 
 ALTER TABLE ONLY feedback_tags
-    ADD CONSTRAINT feedback_tags_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE;
+    ADD CONSTRAINT feedback_tags_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY feedback_tags
-    ADD CONSTRAINT feedback_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT feedback_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_milestones
-    ADD CONSTRAINT goal_milestones_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_milestones_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_tags
-    ADD CONSTRAINT goal_tags_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_tags_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_tags
-    ADD CONSTRAINT goal_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goals
-    ADD CONSTRAINT goals_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT goals_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY goals
-    ADD CONSTRAINT goals_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES goals(id) ON DELETE SET NULL;
+    ADD CONSTRAINT goals_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES goals(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY history_rows
-    ADD CONSTRAINT history_rows_change_id_fkey FOREIGN KEY (change_id) REFERENCES history_changes(id) ON DELETE CASCADE;
+    ADD CONSTRAINT history_rows_change_id_fkey FOREIGN KEY (change_id) REFERENCES history_changes(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_skills
-    ADD CONSTRAINT learning_skills_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_skills_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_skills
-    ADD CONSTRAINT learning_skills_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_skills_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_tags
-    ADD CONSTRAINT learning_tags_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_tags_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_tags
-    ADD CONSTRAINT learning_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_attendees
-    ADD CONSTRAINT meeting_attendees_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_attendees_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_attendees
-    ADD CONSTRAINT meeting_attendees_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT;
+    ADD CONSTRAINT meeting_attendees_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT DEFERRABLE;
 
 ALTER TABLE ONLY meeting_tags
-    ADD CONSTRAINT meeting_tags_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_tags_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_tags
-    ADD CONSTRAINT meeting_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY people
-    ADD CONSTRAINT people_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT people_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY profile
-    ADD CONSTRAINT profile_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT profile_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY skill_progress
-    ADD CONSTRAINT skill_progress_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_progress_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skill_tags
-    ADD CONSTRAINT skill_tags_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_tags_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skill_tags
-    ADD CONSTRAINT skill_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skills
-    ADD CONSTRAINT skills_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT skills_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY task_carries
-    ADD CONSTRAINT task_carries_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_carries_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY task_tags
-    ADD CONSTRAINT task_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY task_tags
-    ADD CONSTRAINT task_tags_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_tags_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY tasks
-    ADD CONSTRAINT tasks_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE SET NULL;
+    ADD CONSTRAINT tasks_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE SET NULL DEFERRABLE;

@@ -1,4 +1,16 @@
 -- Undo of 0013_history.
+DO $$
+DECLARE
+    fk record;
+BEGIN
+    FOR fk IN
+        SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+        WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+    LOOP
+        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I NOT DEFERRABLE', fk.tbl, fk.conname);
+    END LOOP;
+END
+$$;
 DROP TRIGGER organizations_history ON organizations;
 DROP TRIGGER profile_history ON profile;
 DROP TRIGGER people_history ON people;

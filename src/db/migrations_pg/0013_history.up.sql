@@ -163,4 +163,23 @@ CREATE TRIGGER checkin_tags_history AFTER INSERT OR UPDATE OR DELETE ON checkin_
 CREATE TRIGGER calendar_events_history AFTER INSERT OR UPDATE OR DELETE ON calendar_events
     FOR EACH ROW EXECUTE FUNCTION history_record('id', 'synced_at,created_at,updated_at');
 
+-- A revert writes rows back in the reverse order of the change, which can put a child before
+-- its parent (a row first recorded early in a change and deleted late, say): it defers the
+-- foreign-key checks to its commit, as SQLite's `PRAGMA defer_foreign_keys` does. Only a
+-- DEFERRABLE constraint can be deferred; INITIALLY IMMEDIATE keeps every other write checked
+-- at once, as before, and ON DELETE actions still run at once.
+DO $$
+DECLARE
+    fk record;
+BEGIN
+    FOR fk IN
+        SELECT conrelid::regclass AS tbl, conname FROM pg_constraint
+        WHERE contype = 'f' AND connamespace = current_schema()::regnamespace
+    LOOP
+        EXECUTE format('ALTER TABLE %s ALTER CONSTRAINT %I DEFERRABLE INITIALLY IMMEDIATE',
+                       fk.tbl, fk.conname);
+    END LOOP;
+END
+$$;
+
 UPDATE worklog_version SET version = 13;

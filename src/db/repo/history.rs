@@ -343,9 +343,10 @@ impl Repo {
             )
         };
         let result = self.write(|c| {
-            if let Ok(lite) = c.lite() {
-                // A parent may come back after its children in the list: check at commit.
-                lite.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+            // A parent may come back after its children in the list: check at commit.
+            match c.lite() {
+                Ok(lite) => lite.execute_batch("PRAGMA defer_foreign_keys = ON")?,
+                Err(_) => c.execute_batch("SET CONSTRAINTS ALL DEFERRED")?,
             }
             f(c)
         });
