@@ -16,7 +16,6 @@ fn task_draft(title: &str, tags: &[&str]) -> TaskDraft {
 
 /// Runs `f` with capturing on and hands back what it changed.
 fn captured(t: &TestDb, f: impl FnOnce()) -> Change {
-    t.repo.enable_history().unwrap();
     t.repo.capture_changes(true);
     f();
     t.repo.capture_changes(false);

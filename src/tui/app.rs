@@ -161,9 +161,6 @@ impl App {
             suspend: false,
         };
         app.status.show_pane(app.current);
-        if let Err(e) = app.repo.enable_history() {
-            app.status.warn(format!("undo is off this session: {e}"));
-        }
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -838,9 +835,6 @@ impl App {
                         self.outside_change();
                     }
                     Some(Err(text)) => self.status.error(text),
-                    None if self.repo.backend() == crate::db::Backend::Postgres => self
-                        .status
-                        .info("undo and redo are not available on PostgreSQL yet"),
                     None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
                     None => self.status.info("nothing to redo"),
                 }

@@ -180,11 +180,6 @@ pub fn when(at: &str) -> String {
 }
 
 impl Repo {
-    /// Kept for the app: history is always recorded now, on both backends.
-    pub fn enable_history(&self) -> Result<()> {
-        Ok(())
-    }
-
     /// Forgets every captured row: the database was replaced (restored, migrated) and the
     /// rows captured name rows of the old one.
     pub fn reset_history(&self) -> Result<()> {
