@@ -668,13 +668,19 @@ impl Repo {
         if !self.history_ready(self.conn())? {
             return Ok(0);
         }
+        // The prune's own change (open while it runs) is not among them.
         self.write(|c| {
             c.execute(
                 "DELETE FROM history_rows WHERE change_id IN
-                 (SELECT id FROM history_changes WHERE at < ?1)",
+                 (SELECT id FROM history_changes WHERE at < ?1
+                  AND id NOT IN (SELECT change_id FROM history_open))",
                 params![before],
             )?;
-            let n = c.execute("DELETE FROM history_changes WHERE at < ?1", params![before])?;
+            let n = c.execute(
+                "DELETE FROM history_changes WHERE at < ?1
+                 AND id NOT IN (SELECT change_id FROM history_open)",
+                params![before],
+            )?;
             Ok(n as u64)
         })
     }
