@@ -92,6 +92,8 @@ fn u_and_ctrl_r_work_on_postgresql_too() {
     let ops: Vec<&str> = changes.iter().rev().map(|c| c.op.as_str()).collect();
     assert_eq!(
         ops,
-        vec!["create", "update", "revert", "revert", "revert", "revert", "revert"]
+        vec![
+            "create", "update", "revert", "revert", "revert", "revert", "revert"
+        ]
     );
 }

@@ -77,7 +77,11 @@ pub fn history(
         .as_deref()
         .map(|d| day("from", d, today))
         .transpose()?;
-    let to = args.to.as_deref().map(|d| day("to", d, today)).transpose()?;
+    let to = args
+        .to
+        .as_deref()
+        .map(|d| day("to", d, today))
+        .transpose()?;
     if let (Some(f), Some(t)) = (from, to)
         && f > t
     {
@@ -105,7 +109,10 @@ pub fn history(
 }
 
 fn scope(filter: &HistoryFilter) -> &'static str {
-    match (filter.item.is_some(), filter.from.is_some() || filter.to.is_some()) {
+    match (
+        filter.item.is_some(),
+        filter.from.is_some() || filter.to.is_some(),
+    ) {
         (true, _) => " for it",
         (false, true) => " in that time",
         _ => " yet",

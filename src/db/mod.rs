@@ -15,7 +15,8 @@ pub mod sql;
 pub use error::{Error, Result};
 pub use identity::Identity;
 pub use repo::{
-    COUNT_CAP, Change, history_when, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
+    COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
+    history_when,
 };
 pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,

@@ -56,6 +56,8 @@ pub(super) struct RowChange {
 pub struct Change {
     rows: Vec<RowChange>,
     ids: Vec<Id>,
+    /// The operation the write said it was, if it said.
+    hint: Option<&'static str>,
 }
 
 /// What the repository keeps for the history: the session's id, the change being written,
@@ -66,6 +68,8 @@ pub(super) struct Recorder {
     open: Option<Id>,
     /// What the open change is, when the caller knows better than its rows (a revert).
     label: Option<(String, String)>,
+    /// What the open change does, when its rows cannot tell (a merge that moved nothing).
+    hint: Option<&'static str>,
     /// Whether the schema has the history's tables (`None`: not looked yet).
     ready: Option<bool>,
     /// The tables as the database defines them, read when a revert needs them.
@@ -81,6 +85,7 @@ impl Recorder {
             session: format!("{:016x}", rand::random::<u64>()),
             open: None,
             label: None,
+            hint: None,
             ready: None,
             tables: None,
             capture: false,
@@ -202,7 +207,11 @@ impl Repo {
         let mut rec = self.history.borrow_mut();
         let rows = coalesce(std::mem::take(&mut rec.captured));
         let ids = std::mem::take(&mut rec.captured_ids);
-        (!rows.is_empty()).then_some(Change { rows, ids })
+        (!rows.is_empty()).then_some(Change {
+            rows,
+            ids,
+            hint: None,
+        })
     }
 
     /// This session's id, as the history records it.
@@ -221,7 +230,11 @@ impl Repo {
 
     /// Called at the start of a top-level write, inside its transaction: opens its change.
     pub(super) fn history_begin(&self, c: &Connection) -> Result<()> {
-        self.history.borrow_mut().open = None;
+        {
+            let mut rec = self.history.borrow_mut();
+            rec.open = None;
+            rec.hint = None;
+        }
         if !self.history_ready(c)? {
             return Ok(());
         }
@@ -239,12 +252,18 @@ impl Repo {
         Ok(())
     }
 
+    /// Says what the write under way is, where its rows cannot tell: a merge of a person or
+    /// tag with nothing linked to it is only a delete by its rows.
+    pub(super) fn history_hint(&self, op: &'static str) {
+        self.history.borrow_mut().hint = Some(op);
+    }
+
     /// Called inside a top-level write about to commit: closes its change, and returns its
     /// number and rows (`None` when it wrote nothing).
     pub(super) fn history_collect(&self, c: &Connection) -> Result<Option<(Id, Vec<RowChange>)>> {
-        let (open, label) = {
+        let (open, label, hint) = {
             let mut rec = self.history.borrow_mut();
-            (rec.open.take(), rec.label.take())
+            (rec.open.take(), rec.label.take(), rec.hint.take())
         };
         let Some(id) = open else {
             return Ok(None);
@@ -276,14 +295,16 @@ impl Repo {
         let change = Change {
             rows,
             ids: vec![id],
+            hint,
         };
         let (op, summary) = label.unwrap_or_else(|| (change.op().to_string(), change.describe()));
         let (kind, item) = change.main_item();
+        let rows = change.rows;
         c.execute(
             "UPDATE history_changes SET op = ?1, kind = ?2, item_id = ?3, summary = ?4 WHERE id = ?5",
             params![op, kind, item, summary, id],
         )?;
-        Ok(Some((id, change.rows)))
+        Ok(Some((id, rows)))
     }
 
     /// After a top-level write committed: keep its rows if capturing.
@@ -355,6 +376,7 @@ impl Repo {
         Ok(Change {
             rows: coalesce(made),
             ids,
+            hint: None,
         })
     }
 
@@ -501,7 +523,14 @@ impl Repo {
             return Err(Error::NotFound { what: "change", id });
         };
         let rows = change_rows(c, id)?;
-        Ok((entry, Change { rows, ids: vec![id] }))
+        Ok((
+            entry,
+            Change {
+                rows,
+                ids: vec![id],
+                hint: None,
+            },
+        ))
     }
 
     /// `worklog revert CHANGE-ID`: takes one change back, if every row it wrote is still as
@@ -901,7 +930,11 @@ impl RowChange {
         };
         let mut fields = Vec::new();
         let empty = Image::new();
-        let cols = self.after.as_ref().or(self.before.as_ref()).unwrap_or(&empty);
+        let cols = self
+            .after
+            .as_ref()
+            .or(self.before.as_ref())
+            .unwrap_or(&empty);
         for col in cols.keys() {
             if BOOKKEEPING.contains(&col.as_str()) {
                 continue;
@@ -933,18 +966,21 @@ impl Change {
     /// The rows that say what the change was about, and the person or tag merged away.
     fn main(&self) -> (Vec<&RowChange>, Option<&RowChange>) {
         let mut main: Vec<&RowChange> = self.rows.iter().filter(|r| r.is_main()).collect();
-        let named = |r: &&RowChange| matches!(r.table.as_str(), "people" | "tags" | "organizations");
+        let named =
+            |r: &&RowChange| matches!(r.table.as_str(), "people" | "tags" | "organizations");
         // People and tags made on the spot by a picker are not what the user did.
         let made_on_the_spot = |r: &&RowChange| named(r) && r.before.is_none();
         if main.iter().any(|r| !named(r)) {
             main.retain(|r| !made_on_the_spot(r));
         }
         // A merge: a person or tag went away while other rows moved to another.
-        let merged = if self.rows.len() > 1 {
+        let merged = if self.rows.len() > 1 || self.hint == Some("merge") {
             main.iter()
                 .find(|r| {
                     matches!(r.table.as_str(), "people" | "tags")
-                        && (r.after.is_none() || r.changed("deleted_at") || r.changed("merged_into"))
+                        && (r.after.is_none()
+                            || r.changed("deleted_at")
+                            || r.changed("merged_into"))
                 })
                 .copied()
         } else {
