@@ -62,6 +62,8 @@ pub struct App {
     data_version: i64,
     /// The help popup, with its scroll offset.
     help: Option<usize>,
+    /// The history of one row (`H`), with its scroll offset.
+    row_history: Option<RowHistory>,
     quit: bool,
     /// Counts writes and outside changes; `seen` is the count each pane last knew of, so a
     /// pane shown again is told (`data_changed`) only if something changed meanwhile.
@@ -140,6 +142,7 @@ impl App {
             today,
             data_version,
             help: None,
+            row_history: None,
             quit: false,
             epoch: 0,
             seen: [0; PaneId::ALL.len()],
@@ -302,6 +305,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return keymap::active(&[Context::Help]);
+        }
+        if self.row_history.is_some() {
+            return keymap::active(&[Context::RowHistory]);
         }
         if let Some(s) = &self.search {
             return keymap::active(s.hints());
@@ -516,7 +522,11 @@ impl App {
                 self.too_small = *w < MIN_WIDTH || *h < MIN_HEIGHT;
                 true
             }
-            Event::Paste(_) if self.help.is_some() || self.too_small => false,
+            Event::Paste(_)
+                if self.help.is_some() || self.row_history.is_some() || self.too_small =>
+            {
+                false
+            }
             Event::Paste(text) if self.search.is_some() => {
                 if let Some(s) = self.search.as_mut() {
                     s.paste(text, &self.repo);
@@ -680,7 +690,22 @@ impl App {
                 }
                 self.last_outcome = Some(Outcome::Handled);
             }
-            _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
+            Some(keymap::Binding {
+                action: Action::RowHistory(a),
+                ..
+            }) => {
+                if let Some(h) = self.row_history.as_mut() {
+                    match a {
+                        HelpAction::Close => self.row_history = None,
+                        HelpAction::Down => h.scroll = h.scroll.saturating_add(1),
+                        HelpAction::Up => h.scroll = h.scroll.saturating_sub(1),
+                    }
+                }
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            _ if self.help.is_some() || self.row_history.is_some() => {
+                self.last_outcome = Some(Outcome::Ignored)
+            }
             _ if self.manager.is_some() => {
                 let mut ctx = ctx!(self);
                 let outcome = match self.manager.as_mut() {
@@ -798,6 +823,7 @@ impl App {
         match action {
             GlobalAction::Quit => self.quit = true,
             GlobalAction::Help => self.help = Some(0),
+            GlobalAction::RowHistory => self.open_row_history(),
             // `key` opens the overlay before it dispatches; the same here.
             GlobalAction::Search => self.search = Some(SearchOverlay::new(self.theme)),
             GlobalAction::GoTo(p) => self.switch(p),
@@ -941,6 +967,9 @@ impl App {
         }
         if let Some(s) = self.search.as_mut() {
             s.render(frame, body);
+        }
+        if self.row_history.is_some() {
+            self.draw_row_history(frame, body);
         }
         if let Some(scroll) = self.help {
             self.draw_help(frame, body, scroll);
@@ -1191,6 +1220,96 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
+    /// `H`: the history of the row under the cursor, in a popup.
+    fn open_row_history(&mut self) {
+        let Some(target) = self.panes.get(self.current).history_target() else {
+            self.status
+                .info("no row here to show the history of: move to a task, entry or meeting");
+            return;
+        };
+        let (kind, id) = target.item();
+        let filter = crate::model::HistoryFilter {
+            item: Some((kind, id)),
+            limit: Some(ROW_HISTORY_LIMIT),
+            ..Default::default()
+        };
+        match self.repo.history(&filter) {
+            Ok(entries) => {
+                self.row_history = Some(RowHistory {
+                    title: format!("{} {id}", what(kind)),
+                    entries,
+                    scroll: 0,
+                })
+            }
+            Err(e) => self
+                .status
+                .error(format!("could not read the history: {e}")),
+        }
+    }
+
+    fn draw_row_history(&mut self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let Some(h) = self.row_history.as_mut() else {
+            return;
+        };
+        let w = area.width.min(100);
+        let text_w = usize::from(w.saturating_sub(2));
+        let mut lines: Vec<Line> = Vec::new();
+        if h.entries.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No change to it is recorded (the history starts with this version of worklog, \
+                 or was pruned).",
+                t.dim(),
+            )));
+        }
+        for e in &h.entries {
+            let head = format!(
+                "{}  {}",
+                crate::db::history_when(&e.at),
+                sanitize(&e.summary)
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("#{} ", e.id), t.dim()),
+                Span::styled(
+                    truncate(&head, text_w.saturating_sub(8)).into_owned(),
+                    t.bold(),
+                ),
+            ]));
+            for row in e.rows.iter().filter(|r| r.action == "changed") {
+                for f in &row.fields {
+                    let text = format!(
+                        "    {}: {} → {}",
+                        sanitize(&f.field),
+                        shown_value(f.old.as_deref()),
+                        shown_value(f.new.as_deref())
+                    );
+                    lines.push(Line::from(truncate(&text, text_w).into_owned()));
+                }
+            }
+        }
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            width: w,
+            ..area
+        };
+        let inner_h = usize::from(area.height.saturating_sub(2));
+        h.scroll = h.scroll.min(lines.len().saturating_sub(inner_h));
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.focus())
+            .title(Span::styled(
+                format!(" History · {} · Esc closes ", h.title),
+                t.title(),
+            ));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((u16::try_from(h.scroll).unwrap_or(u16::MAX), 0)),
+            popup,
+        );
+    }
+
     fn draw_help(&mut self, frame: &mut Frame, area: Rect, scroll: usize) {
         let t = self.theme;
         let contexts = keymap::active(self.panes.get(self.current).hints());
@@ -1267,6 +1386,39 @@ impl App {
                 .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             popup,
         );
+    }
+}
+
+/// At most this many changes in a row's history popup (the newest).
+const ROW_HISTORY_LIMIT: usize = 200;
+
+/// The `H` popup: one row's changes, newest first.
+struct RowHistory {
+    title: String,
+    entries: Vec<crate::model::HistoryEntry>,
+    scroll: usize,
+}
+
+/// What a row of a kind is called in the popup's title.
+fn what(kind: crate::model::Deletable) -> &'static str {
+    use crate::model::Deletable as D;
+    match kind {
+        D::Task => "task",
+        D::Learning => "journal entry",
+        D::Skill => "skill",
+        D::Meeting => "meeting",
+        D::ActionItem => "action item",
+        D::Goal => "goal",
+        D::Feedback => "feedback",
+        D::Checkin => "check-in",
+    }
+}
+
+/// A field's value in the popup: in quotes, on one line, "—" for none.
+fn shown_value(v: Option<&str>) -> String {
+    match v {
+        None => "—".into(),
+        Some(s) => format!("\"{}\"", sanitize(&s.replace(['\n', '\r', '\t'], " "))),
     }
 }
 
