@@ -7,7 +7,7 @@
 mod common;
 use common::bin::worklog;
 use common::*;
-use worklog::db::Move;
+use worklog::db::{Move, Repo};
 use worklog::model::*;
 
 const NOW: &str = "2026-11-22T09:30:00";
@@ -254,6 +254,30 @@ on_both_backends! {
         assert_eq!(run.stdout.trim(), "pruned 3 changes made before 2026-11-23");
         let run = worklog(dir, NOW, &["history"]);
         assert_eq!(run.stdout.trim(), "no changes recorded yet");
+    }
+
+    #[test]
+    fn an_export_carries_the_history_and_an_import_into_an_empty_log_brings_it_back() {
+        let t = db();
+        let a = t.repo.add_task(day("2026-11-22"), &task_draft("Write report", &["work"])).unwrap();
+        t.repo.set_task_status(a.id, a.stamp.version, TaskStatus::Done).unwrap();
+        t.repo.delete(Deletable::Task, a.id).unwrap();
+        let history = t.repo.history(&HistoryFilter::default()).unwrap();
+        assert_eq!(history.len(), 3);
+        let file = t.dir.path().join("export.json");
+        let run = worklog(t.dir.path(), NOW, &["export", "--format", "json", "--out", file.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        // Into an empty log on SQLite, whichever backend the export came from.
+        common::on_postgres::forget();
+        let empty = tempfile::tempdir().unwrap();
+        let run = worklog(empty.path(), NOW, &["import", file.to_str().unwrap()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(run.stdout.contains("history_changes 3"), "{}", run.stdout);
+        let there = Repo::open(&empty.path().join("worklog.db"), t.clock.clone()).unwrap();
+        assert_eq!(there.history(&HistoryFilter::default()).unwrap(), history);
+        // And the history still reverts there.
+        there.revert_change(history[0].id).unwrap();
+        assert_eq!(there.task(a.id).unwrap().status, TaskStatus::Done);
     }
 
     #[test]
