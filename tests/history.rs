@@ -295,7 +295,9 @@ on_both_backends! {
     }
 }
 
+/// Plays the `sqlite3` shell: another client on the same file.
 #[test]
+#[allow(clippy::disallowed_types, clippy::disallowed_methods)]
 fn a_write_from_another_client_is_neither_refused_nor_recorded() {
     let t = db();
     t.repo
