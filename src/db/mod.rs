@@ -16,7 +16,7 @@ pub use error::{Error, Result};
 pub use identity::Identity;
 pub use repo::{
     COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
-    history_when,
+    history_table, history_when,
 };
 pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,

@@ -1237,6 +1237,8 @@ impl App {
             Ok(entries) => {
                 self.row_history = Some(RowHistory {
                     title: format!("{} {id}", what(kind)),
+                    table: crate::db::history_table(kind),
+                    key: format!("[{id}]"),
                     entries,
                     scroll: 0,
                 })
@@ -1275,7 +1277,13 @@ impl App {
                     t.bold(),
                 ),
             ]));
-            for row in e.rows.iter().filter(|r| r.action == "changed") {
+            // The row's own fields; what the change wrote elsewhere (its tag links, a
+            // person made on the spot) in one line.
+            let (own, other): (Vec<_>, Vec<_>) = e
+                .rows
+                .iter()
+                .partition(|r| r.table == h.table && r.key == h.key);
+            for row in own.iter().filter(|r| r.action == "changed") {
                 for f in &row.fields {
                     let text = format!(
                         "    {}: {} → {}",
@@ -1285,6 +1293,18 @@ impl App {
                     );
                     lines.push(Line::from(truncate(&text, text_w).into_owned()));
                 }
+            }
+            if !other.is_empty() {
+                let n = other.len();
+                let text = format!(
+                    "    and {n} linked row{} ({})",
+                    if n == 1 { "" } else { "s" },
+                    linked_tables(&other)
+                );
+                lines.push(Line::from(Span::styled(
+                    truncate(&text, text_w).into_owned(),
+                    t.dim(),
+                )));
             }
         }
         let popup = Rect {
@@ -1395,6 +1415,9 @@ const ROW_HISTORY_LIMIT: usize = 200;
 /// The `H` popup: one row's changes, newest first.
 struct RowHistory {
     title: String,
+    /// The row's table and key, as the history names them.
+    table: &'static str,
+    key: String,
     entries: Vec<crate::model::HistoryEntry>,
     scroll: usize,
 }
@@ -1412,6 +1435,22 @@ fn what(kind: crate::model::Deletable) -> &'static str {
         D::Feedback => "feedback",
         D::Checkin => "check-in",
     }
+}
+
+/// The tables of a change's other rows, in words: "task_tags" is "tags".
+fn linked_tables(rows: &[&crate::model::HistoryRow]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for r in rows {
+        let name = r
+            .table
+            .rsplit_once('_')
+            .map_or(r.table.as_str(), |(_, last)| last)
+            .to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    sanitize(&names.join(", ")).into_owned()
 }
 
 /// A field's value in the popup: in quotes, on one line, "—" for none.

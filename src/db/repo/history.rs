@@ -102,7 +102,7 @@ impl Recorder {
 }
 
 /// The table of each kind of item, for `worklog history KIND ID`.
-fn table_of(kind: Deletable) -> &'static str {
+pub fn table_of(kind: Deletable) -> &'static str {
     match kind {
         Deletable::Task => "tasks",
         Deletable::Learning => "learnings",

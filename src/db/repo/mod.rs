@@ -269,7 +269,7 @@ pub mod exchange;
 mod feedback;
 mod goals;
 mod history;
-pub use history::{Change, when as history_when};
+pub use history::{Change, table_of as history_table, when as history_when};
 mod journal;
 mod meetings;
 mod people;
