@@ -72,8 +72,8 @@ pub(super) struct Recorder {
     hint: Option<&'static str>,
     /// Whether the schema has the history's tables (`None`: not looked yet).
     ready: Option<bool>,
-    /// The tables as the database defines them, read when a revert needs them.
-    tables: Option<Vec<TableInfo>>,
+    /// The tables the history touched, as the database defines them (read when needed).
+    tables: HashMap<String, TableInfo>,
     capture: bool,
     captured: Vec<RowChange>,
     captured_ids: Vec<Id>,
@@ -87,7 +87,7 @@ impl Recorder {
             label: None,
             hint: None,
             ready: None,
-            tables: None,
+            tables: HashMap::new(),
             capture: false,
             captured: Vec::new(),
             captured_ids: Vec::new(),
@@ -97,7 +97,7 @@ impl Recorder {
     /// The schema changed (migrated, replaced): look again before the next write.
     pub(super) fn schema_changed(&mut self) {
         self.ready = None;
-        self.tables = None;
+        self.tables.clear();
     }
 }
 
@@ -269,7 +269,7 @@ impl Repo {
             return Ok(None);
         };
         c.execute("DELETE FROM history_open", [])?;
-        let mut rows = Vec::new();
+        let mut rows: Vec<(Id, RowChange)> = Vec::new();
         let mut unchanged: Vec<Id> = Vec::new();
         c.prepare_cached(
             "SELECT id, table_name, row_key, before, after FROM history_rows
@@ -277,14 +277,37 @@ impl Repo {
         )?
         .for_each(params![id], |r| {
             let row_id: Id = r.get(0)?;
-            let row = read_row_change(r, row_id)?;
-            if row.before == row.after {
-                unchanged.push(row_id);
-            } else {
-                rows.push(row);
-            }
+            rows.push((row_id, read_row_change(r, row_id)?));
             Ok::<(), Error>(())
         })?;
+        // SQLite's triggers record the "before" only (see 0013): each row's "after" is the
+        // row as it is now, read here and stored. PostgreSQL's trigger stored it already.
+        if c.lite().is_ok() {
+            for (row_id, row) in &mut rows {
+                row.after = self.current(c, row)?.1;
+                if row.before != row.after {
+                    let after = row
+                        .after
+                        .as_ref()
+                        .map(|i| Json::Object(i.clone()).to_string());
+                    c.execute(
+                        "UPDATE history_rows SET after = ?1 WHERE id = ?2",
+                        params![after, *row_id],
+                    )?;
+                }
+            }
+        }
+        let rows: Vec<RowChange> = rows
+            .into_iter()
+            .filter_map(|(row_id, row)| {
+                if row.before == row.after {
+                    unchanged.push(row_id);
+                    None
+                } else {
+                    Some(row)
+                }
+            })
+            .collect();
         for row_id in unchanged {
             c.execute("DELETE FROM history_rows WHERE id = ?1", params![row_id])?;
         }
@@ -382,21 +405,46 @@ impl Repo {
 
     /// The tables as the database defines them (read once).
     fn table_info(&self, name: &str) -> Result<TableInfo> {
-        if self.history.borrow().tables.is_none() {
-            let tables = self.export_tables()?;
-            self.history.borrow_mut().tables = Some(tables);
+        if let Some(t) = self.history.borrow().tables.get(name) {
+            return Ok(t.clone());
         }
-        let rec = self.history.borrow();
-        rec.tables
-            .as_ref()
-            .and_then(|t| t.iter().find(|t| t.name == name))
-            .cloned()
-            .ok_or_else(|| {
-                Error::Sqlite(format!(
-                    "the history names a table this database does not have ({})",
-                    crate::text::sanitize(name)
-                ))
-            })
+        let found = match self.conn() {
+            // One table's columns: a write touches few, and every command is a new process.
+            Connection::Lite(c) => {
+                let mut columns = Vec::new();
+                let mut key: Vec<(i64, String)> = Vec::new();
+                let mut stmt =
+                    c.prepare_cached("SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid")?;
+                let mut rows = stmt.query([name])?;
+                while let Some(r) = rows.next()? {
+                    let col: String = r.get(0)?;
+                    let pk: i64 = r.get(1)?;
+                    if pk > 0 {
+                        key.push((pk, col.clone()));
+                    }
+                    columns.push(col);
+                }
+                key.sort();
+                (!columns.is_empty()).then(|| TableInfo {
+                    name: name.to_string(),
+                    columns,
+                    key: key.into_iter().map(|(_, k)| k).collect(),
+                    parent: None,
+                })
+            }
+            Connection::Pg(_) => self.export_tables()?.into_iter().find(|t| t.name == name),
+        };
+        let Some(table) = found else {
+            return Err(Error::Sqlite(format!(
+                "the history names a table this database does not have ({})",
+                crate::text::sanitize(name)
+            )));
+        };
+        self.history
+            .borrow_mut()
+            .tables
+            .insert(name.to_string(), table.clone());
+        Ok(table)
     }
 
     /// The row `row` is about, as it is now, with the columns its images have.
@@ -414,8 +462,7 @@ impl Repo {
             .after
             .as_ref()
             .or(row.before.as_ref())
-            .map(|i| i.keys().cloned().collect())
-            .unwrap_or_default();
+            .map_or_else(|| table.columns.clone(), |i| i.keys().cloned().collect());
         if let Some(missing) = columns.iter().find(|c| table.column(c).is_none()) {
             return Err(Error::Sqlite(format!(
                 "{} has no column {} that its history names",
