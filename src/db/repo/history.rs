@@ -4,21 +4,28 @@
 //! Each top-level write of the repository is one change. Inside its transaction the
 //! repository adds a row to `history_changes` and puts its id in the one row of
 //! `history_open`; triggers on every table of the user's data (migration 0013) then record
-//! each row they touch in `history_rows`, as JSON images of the whole row before and after
-//! (several writes to one row keep the first "before" and the last "after"). Before commit the
-//! repository empties `history_open`, reads the change's rows back, drops the rows that ended
-//! as they began, and writes the change's operation, item and one-line summary (from
-//! [`Change::describe`]); a change that wrote nothing is deleted.
+//! each row they touch in `history_rows`: its table and key, and its image before the change as
+//! JSON (the first write to a row in a change keeps it). Before commit the repository empties
+//! `history_open`, reads the change's rows back with each row's image after it, drops the rows
+//! that ended as they began, and writes the change's operation, item and one-line summary
+//! (from [`Change::describe`]); a change that wrote nothing is deleted.
 //!
 //! Why persistent triggers rather than the connection's TEMP triggers and a Rust callback, as
-//! undo used to work: they cost nothing to set up per process (a `worklog add` installed some
-//! hundred TEMP triggers and read every table's columns first), they are the same on both
-//! backends (PostgreSQL has one generic PL/pgSQL function, `to_json(OLD/NEW)`; SQLite has
-//! triggers generated per table with `json_object`), and the images are taken by the database
-//! at the moment of the write, in the transaction, so nothing written through any repository
-//! path can escape them: cascades and `SET NULL` actions fire them too. Writes from another
-//! client (sqlite3, psql) find no open change: they are neither refused nor recorded. The
-//! cost is the trigger's JSON image per row written, and three small statements per write.
+//! undo used to work: they cost nothing to set up per process (a `worklog add` would install
+//! some hundred TEMP triggers and read every table's columns first), they work the same on
+//! both backends, and the images are taken by the database at the moment of the write, in the
+//! transaction, so nothing written through any repository path escapes them: cascades and
+//! `SET NULL` actions fire them too. Writes from another client (sqlite3, psql) find no open
+//! change: they are neither refused nor recorded.
+//!
+//! The one difference between the backends is where the "after" image comes from.
+//! PostgreSQL has one generic PL/pgSQL function (`to_json(OLD/NEW)`) that records both images.
+//! SQLite's triggers are generated per table (`json_object` of every column) and record the
+//! "before" only; the repository reads each recorded row as it is at commit for its "after"
+//! (the same result: nothing else writes inside the transaction). SQLite parses the whole
+//! schema on every connection, and every command is a new connection: with images of NEW in
+//! its triggers the schema's text grew threefold and `worklog add task` took a third longer.
+//! The cost that remains is a JSON image per row written and a few small statements per write.
 //!
 //! Undo (the app's `u`) and `worklog revert` write each row's "before" back, in one
 //! transaction, but only where the row is still its "after": a row changed meanwhile (by
