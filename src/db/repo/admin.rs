@@ -19,9 +19,10 @@ fn table_of(kind: Deletable) -> Table {
     Table { name, what }
 }
 
-/// The tables `row_counts` reports, in schema order: every table of user data. The search
-/// index (`search_docs` and the FTS5 tables) is left out: it is derived from these.
-const COUNTED: [&str; 26] = [
+/// The tables `row_counts` reports, in schema order: every table of user data, and the
+/// history of changes. The search index (`search_docs` and the FTS5 tables) is left out: it is
+/// derived from these; so is `history_open`, empty outside a write.
+const COUNTED: [&str; 28] = [
     "organizations",
     "profile",
     "people",
@@ -48,6 +49,8 @@ const COUNTED: [&str; 26] = [
     "checkin_tags",
     "imports",
     "calendar_events",
+    "history_changes",
+    "history_rows",
 ];
 
 impl Repo {
@@ -308,6 +311,8 @@ pub(super) fn noun(table: &str) -> &str {
         "energy_checkins" => "check-in",
         "imports" => "import record",
         "calendar_events" => "calendar event",
+        "history_changes" => "history change",
+        "history_rows" => "history row",
         other => other,
     }
 }
@@ -320,11 +325,13 @@ mod tests {
             .iter()
             .map(|m| m.up)
             .collect();
-        // search_docs is the search index's copy of the text, not data of its own, and
-        // database_identity says which database this is.
-        let n = sql.matches("CREATE TABLE ").count() - 2;
+        // search_docs is the search index's copy of the text, not data of its own,
+        // database_identity says which database this is, and history_open holds the change
+        // being written, inside its transaction only.
+        let n = sql.matches("CREATE TABLE ").count() - 3;
         assert!(sql.contains("CREATE TABLE search_docs ("));
         assert!(sql.contains("CREATE TABLE database_identity ("));
+        assert!(sql.contains("CREATE TABLE history_open ("));
         assert_eq!(n, super::COUNTED.len());
         for t in super::COUNTED {
             assert!(sql.contains(&format!("CREATE TABLE {t} (")), "{t}");
