@@ -103,6 +103,7 @@ fn in_context(ctx: Context) -> Tui {
             u.keys(&["C-s"]);
         }
         Context::Help => u.keys(&["?"]),
+        Context::RowHistory => u.keys(&["1", "H"]),
         Context::Meetings => u.keys(&["4"]),
         Context::MeetingsWeek => u.keys(&["4", "w"]),
         Context::Year => u.keys(&["7", "y"]),

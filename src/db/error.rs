@@ -174,6 +174,10 @@ fn explain_constraint(msg: &str) -> String {
 /// Named CHECK constraints of the schema and what they mean.
 const CHECK_MESSAGES: &[(&str, &str)] = &[
     (
+        "history_open_single_row",
+        "another change is being recorded in this transaction",
+    ),
+    (
         "organization_name_empty",
         "organization name must not be empty",
     ),

@@ -62,6 +62,8 @@ pub struct App {
     data_version: i64,
     /// The help popup, with its scroll offset.
     help: Option<usize>,
+    /// The history of one row (`H`), with its scroll offset.
+    row_history: Option<RowHistory>,
     quit: bool,
     /// Counts writes and outside changes; `seen` is the count each pane last knew of, so a
     /// pane shown again is told (`data_changed`) only if something changed meanwhile.
@@ -140,6 +142,7 @@ impl App {
             today,
             data_version,
             help: None,
+            row_history: None,
             quit: false,
             epoch: 0,
             seen: [0; PaneId::ALL.len()],
@@ -161,9 +164,6 @@ impl App {
             suspend: false,
         };
         app.status.show_pane(app.current);
-        if let Err(e) = app.repo.enable_history() {
-            app.status.warn(format!("undo is off this session: {e}"));
-        }
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -305,6 +305,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return keymap::active(&[Context::Help]);
+        }
+        if self.row_history.is_some() {
+            return keymap::active(&[Context::RowHistory]);
         }
         if let Some(s) = &self.search {
             return keymap::active(s.hints());
@@ -519,7 +522,11 @@ impl App {
                 self.too_small = *w < MIN_WIDTH || *h < MIN_HEIGHT;
                 true
             }
-            Event::Paste(_) if self.help.is_some() || self.too_small => false,
+            Event::Paste(_)
+                if self.help.is_some() || self.row_history.is_some() || self.too_small =>
+            {
+                false
+            }
             Event::Paste(text) if self.search.is_some() => {
                 if let Some(s) = self.search.as_mut() {
                     s.paste(text, &self.repo);
@@ -683,7 +690,22 @@ impl App {
                 }
                 self.last_outcome = Some(Outcome::Handled);
             }
-            _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
+            Some(keymap::Binding {
+                action: Action::RowHistory(a),
+                ..
+            }) => {
+                if let Some(h) = self.row_history.as_mut() {
+                    match a {
+                        HelpAction::Close => self.row_history = None,
+                        HelpAction::Down => h.scroll = h.scroll.saturating_add(1),
+                        HelpAction::Up => h.scroll = h.scroll.saturating_sub(1),
+                    }
+                }
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            _ if self.help.is_some() || self.row_history.is_some() => {
+                self.last_outcome = Some(Outcome::Ignored)
+            }
             _ if self.manager.is_some() => {
                 let mut ctx = ctx!(self);
                 let outcome = match self.manager.as_mut() {
@@ -801,6 +823,7 @@ impl App {
         match action {
             GlobalAction::Quit => self.quit = true,
             GlobalAction::Help => self.help = Some(0),
+            GlobalAction::RowHistory => self.open_row_history(),
             // `key` opens the overlay before it dispatches; the same here.
             GlobalAction::Search => self.search = Some(SearchOverlay::new(self.theme)),
             GlobalAction::GoTo(p) => self.switch(p),
@@ -838,9 +861,6 @@ impl App {
                         self.outside_change();
                     }
                     Some(Err(text)) => self.status.error(text),
-                    None if self.repo.backend() == crate::db::Backend::Postgres => self
-                        .status
-                        .info("undo and redo are not available on PostgreSQL yet"),
                     None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
                     None => self.status.info("nothing to redo"),
                 }
@@ -947,6 +967,9 @@ impl App {
         }
         if let Some(s) = self.search.as_mut() {
             s.render(frame, body);
+        }
+        if self.row_history.is_some() {
+            self.draw_row_history(frame, body);
         }
         if let Some(scroll) = self.help {
             self.draw_help(frame, body, scroll);
@@ -1197,6 +1220,116 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
+    /// `H`: the history of the row under the cursor, in a popup.
+    fn open_row_history(&mut self) {
+        let Some(target) = self.panes.get(self.current).history_target() else {
+            self.status
+                .info("no row here to show the history of: move to a task, entry or meeting");
+            return;
+        };
+        let (kind, id) = target.item();
+        let filter = crate::model::HistoryFilter {
+            item: Some((kind, id)),
+            limit: Some(ROW_HISTORY_LIMIT),
+            ..Default::default()
+        };
+        match self.repo.history(&filter) {
+            Ok(entries) => {
+                self.row_history = Some(RowHistory {
+                    title: format!("{} {id}", what(kind)),
+                    table: crate::db::history_table(kind),
+                    key: format!("[{id}]"),
+                    entries,
+                    scroll: 0,
+                })
+            }
+            Err(e) => self
+                .status
+                .error(format!("could not read the history: {e}")),
+        }
+    }
+
+    fn draw_row_history(&mut self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let Some(h) = self.row_history.as_mut() else {
+            return;
+        };
+        let w = area.width.min(100);
+        let text_w = usize::from(w.saturating_sub(2));
+        let mut lines: Vec<Line> = Vec::new();
+        if h.entries.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No change to it is recorded (the history starts with this version of worklog, \
+                 or was pruned).",
+                t.dim(),
+            )));
+        }
+        for e in &h.entries {
+            let head = format!(
+                "{}  {}",
+                crate::db::history_when(&e.at),
+                sanitize(&e.summary)
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("#{} ", e.id), t.dim()),
+                Span::styled(
+                    truncate(&head, text_w.saturating_sub(8)).into_owned(),
+                    t.bold(),
+                ),
+            ]));
+            // The row's own fields; what the change wrote elsewhere (its tag links, a
+            // person made on the spot) in one line.
+            let (own, other): (Vec<_>, Vec<_>) = e
+                .rows
+                .iter()
+                .partition(|r| r.table == h.table && r.key == h.key);
+            for row in own.iter().filter(|r| r.action == "changed") {
+                for f in &row.fields {
+                    let text = format!(
+                        "    {}: {} → {}",
+                        sanitize(&f.field),
+                        shown_value(f.old.as_deref()),
+                        shown_value(f.new.as_deref())
+                    );
+                    lines.push(Line::from(truncate(&text, text_w).into_owned()));
+                }
+            }
+            if !other.is_empty() {
+                let n = other.len();
+                let text = format!(
+                    "    and {n} linked row{} ({})",
+                    if n == 1 { "" } else { "s" },
+                    linked_tables(&other)
+                );
+                lines.push(Line::from(Span::styled(
+                    truncate(&text, text_w).into_owned(),
+                    t.dim(),
+                )));
+            }
+        }
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            width: w,
+            ..area
+        };
+        let inner_h = usize::from(area.height.saturating_sub(2));
+        h.scroll = h.scroll.min(lines.len().saturating_sub(inner_h));
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.focus())
+            .title(Span::styled(
+                format!(" History · {} · Esc closes ", h.title),
+                t.title(),
+            ));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((u16::try_from(h.scroll).unwrap_or(u16::MAX), 0)),
+            popup,
+        );
+    }
+
     fn draw_help(&mut self, frame: &mut Frame, area: Rect, scroll: usize) {
         let t = self.theme;
         let contexts = keymap::active(self.panes.get(self.current).hints());
@@ -1273,6 +1406,59 @@ impl App {
                 .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             popup,
         );
+    }
+}
+
+/// At most this many changes in a row's history popup (the newest).
+const ROW_HISTORY_LIMIT: usize = 200;
+
+/// The `H` popup: one row's changes, newest first.
+struct RowHistory {
+    title: String,
+    /// The row's table and key, as the history names them.
+    table: &'static str,
+    key: String,
+    entries: Vec<crate::model::HistoryEntry>,
+    scroll: usize,
+}
+
+/// What a row of a kind is called in the popup's title.
+fn what(kind: crate::model::Deletable) -> &'static str {
+    use crate::model::Deletable as D;
+    match kind {
+        D::Task => "task",
+        D::Learning => "journal entry",
+        D::Skill => "skill",
+        D::Meeting => "meeting",
+        D::ActionItem => "action item",
+        D::Goal => "goal",
+        D::Feedback => "feedback",
+        D::Checkin => "check-in",
+        D::Attachment => "attachment",
+    }
+}
+
+/// The tables of a change's other rows, in words: "task_tags" is "tags".
+fn linked_tables(rows: &[&crate::model::HistoryRow]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for r in rows {
+        let name = r
+            .table
+            .rsplit_once('_')
+            .map_or(r.table.as_str(), |(_, last)| last)
+            .to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    sanitize(&names.join(", ")).into_owned()
+}
+
+/// A field's value in the popup: in quotes, on one line, "—" for none.
+fn shown_value(v: Option<&str>) -> String {
+    match v {
+        None => "—".into(),
+        Some(s) => format!("\"{}\"", sanitize(&s.replace(['\n', '\r', '\t'], " "))),
     }
 }
 

@@ -198,6 +198,11 @@ fn averages<K: Ord + Copy>(levels: impl Iterator<Item = (K, u8)>) -> Vec<EnergyA
 const COMPACT: u16 = 80;
 
 impl Pane for EnergyPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|c| super::Target::Checkin { id: c.id, at: c.at })
+    }
+
     fn title(&self) -> &str {
         "Energy"
     }

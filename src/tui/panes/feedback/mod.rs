@@ -249,6 +249,11 @@ impl FeedbackPane {
 }
 
 impl Pane for FeedbackPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|f| super::Target::Feedback { id: f.id })
+    }
+
     fn title(&self) -> &str {
         "Feedback"
     }

@@ -151,6 +151,13 @@ impl FocusPane {
 }
 
 impl Pane for FocusPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected().map(|t| super::Target::Task {
+            id: t.id,
+            day: t.day,
+        })
+    }
+
     fn title(&self) -> &str {
         "Focus"
     }

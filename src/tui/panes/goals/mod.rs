@@ -303,6 +303,10 @@ fn in_organization(goals: Vec<Goal>, organization: Option<Id>) -> Vec<Goal> {
 }
 
 impl Pane for GoalsPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected().map(|g| super::Target::Goal { id: g.id })
+    }
+
     fn database_replaced(&mut self) -> bool {
         let asked = self.confirm.is_some() || self.mover.is_some();
         self.confirm = None;

@@ -260,6 +260,11 @@ fn form_hints(form: &Form) -> &'static [Context] {
 }
 
 impl Pane for JournalPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|l| super::Target::Learning { id: l.id })
+    }
+
     fn title(&self) -> &str {
         "Journal"
     }

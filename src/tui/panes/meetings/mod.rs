@@ -320,6 +320,17 @@ impl MeetingsPane {
 }
 
 impl Pane for MeetingsPane {
+    fn history_target(&self) -> Option<super::Target> {
+        // In a meeting's page, its action item under the cursor; else the meeting.
+        if let Some(a) = self.selected_item() {
+            return Some(super::Target::ActionItem {
+                id: a.id,
+                meeting_id: None,
+            });
+        }
+        self.selected().map(|m| super::Target::Meeting { id: m.id })
+    }
+
     fn title(&self) -> &str {
         "Meetings"
     }

@@ -226,6 +226,10 @@ impl TodayPane {
 }
 
 impl Pane for TodayPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected_target()
+    }
+
     fn shown_again(&mut self, now: NaiveDateTime) {
         // Which meeting is on now and which is next is read against the clock, not the data.
         if now.date() == self.today {
