@@ -378,13 +378,18 @@ fn todays_open_action_items_are_marked_and_done_together() {
     u.t.repo.add_task(today(), &task("Write report")).unwrap();
     let mut u = u;
     u.app.tick();
-    // The task is the first row: it is not marked here, and the status line says so.
-    u.keys(&["0", "V", "Space"]);
+    // V begins on the action items, the rows it marks, past the task above them.
+    u.keys(&["0", "V", "Space", "Space"]);
+    assert_eq!(u.app.panes.today.marked().map(|m| m.len()), Some(2));
+    // The task is not marked here, and the status line says so.
+    u.keys(&["g", "Space"]);
     let s = u.screen(100, 30);
     assert!(s.contains("only action items are marked here"), "{s}");
-    assert_eq!(u.app.panes.today.marked(), Some(vec![]));
-    u.keys(&["j", "Space", "Space"]);
     assert_eq!(u.app.panes.today.marked().map(|m| m.len()), Some(2));
+    for (w, h) in [(60, 16), (80, 24), (120, 40)] {
+        let s = u.screen(w, h);
+        assert!(s.contains("● 2 marked:"), "the banner at {w}x{h}: {s}");
+    }
     pin(&mut u, "bulk_today_items");
     u.keys(&["x"]);
     let open = |u: &Tui| {

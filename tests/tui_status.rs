@@ -4,7 +4,6 @@
 
 mod common;
 mod tui_support;
-use common::*;
 use tui_support::*;
 
 /// The status lines of `screen`: every line between the pane and the footer that the

@@ -21,6 +21,12 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 type DbResult<T> = Result<T, DbError>;
+/// Marks rows done: how many changed.
+pub type DoneFn = fn(&Repo, &[Id]) -> DbResult<usize>;
+/// Adds tags to rows.
+pub type TagFn = fn(&Repo, &[Id], &[String]) -> DbResult<usize>;
+/// Moves rows to a day: how many moved.
+pub type MoveFn = fn(&Repo, &[Id], NaiveDate) -> DbResult<usize>;
 
 /// A pane's rows as marking sees them: what one is called, and the changes they take
 /// together (delete always; the others where the rows have them).
@@ -29,11 +35,11 @@ pub struct Rows {
     pub many: &'static str,
     pub kind: Deletable,
     /// Mark every one done (`x`).
-    pub done: Option<fn(&Repo, &[Id]) -> DbResult<usize>>,
+    pub done: Option<DoneFn>,
     /// Add tags to every one (`t`, after a prompt for the tags).
-    pub tag: Option<fn(&Repo, &[Id], &[String]) -> DbResult<usize>>,
+    pub tag: Option<TagFn>,
     /// Move every one to another day (`m`, after a prompt for the day; tasks).
-    pub move_to: Option<fn(&Repo, &[Id], NaiveDate) -> DbResult<usize>>,
+    pub move_to: Option<MoveFn>,
 }
 
 impl Rows {

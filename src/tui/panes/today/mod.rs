@@ -392,7 +392,21 @@ impl TodayPane {
             day: self.today,
         };
         match self.marking.key(action, &ITEMS, here, ctx, self.theme) {
-            Step::Done(outcome) => outcome,
+            Step::Done(outcome) => {
+                // Marking begins on the action items, the rows it marks.
+                let first = self
+                    .items
+                    .iter()
+                    .position(|i| i.section == Section::Actions);
+                if action == BulkAction::ToggleMarking
+                    && self.marking.on()
+                    && selected.is_none()
+                    && let Some(first) = first
+                {
+                    self.selected = first;
+                }
+                outcome
+            }
             Step::MoveDown => {
                 self.selected = (self.selected + 1).min(self.items.len().saturating_sub(1));
                 Outcome::Handled

@@ -453,7 +453,9 @@ impl TodayPane {
             rows -= 1;
         }
         // Marking action items: how many are marked and the verbs, under the header.
-        let banner = self.marking.on() && s == Section::Actions && rows > 1;
+        // With no row to spare, it takes the header's place.
+        let marking = self.marking.on() && s == Section::Actions;
+        let banner = marking && rows > 1;
         if banner {
             rows -= 1;
         }
@@ -492,6 +494,9 @@ impl TodayPane {
                 truncate(&header_text, w).into_owned(),
                 t.title(),
             ));
+        }
+        if marking && !banner {
+            header = self.marking.banner_line(&ITEMS, w, t);
         }
         lines.push(header);
         if let Some(l) = spark_line {
