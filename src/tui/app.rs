@@ -1189,6 +1189,8 @@ impl App {
                 _ if Some(i) == first_local => 1,
                 (Context::Global | Context::Always, "quit") => 3,
                 (Context::Global | Context::Always, _) => 5,
+                // Marking rows is the least needed: it shows where there is room to spare.
+                (Context::Selectable, _) => 6,
                 (_, "add" | "edit" | "del" | "close" | "cancel" | "back") => 2,
                 _ => 4,
             }
