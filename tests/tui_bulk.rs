@@ -401,3 +401,61 @@ fn todays_open_action_items_are_marked_and_done_together() {
     u.keys(&["u"]);
     assert_eq!(open(&u), 2, "one u reopens both");
 }
+
+#[test]
+fn marked_action_items_of_a_piece_of_feedback_are_done_together() {
+    let u = Tui::new();
+    let ada = u.t.repo.find_or_add_person("Ada").unwrap().id;
+    let f = u.t.repo.add_feedback(&feedback(ada, "Clear talk")).unwrap();
+    let ids: Vec<Id> = ["thank Ada", "share the slides"]
+        .iter()
+        .map(|t| {
+            u.t.repo
+                .add_action_item(&ActionItemDraft {
+                    title: (*t).into(),
+                    source: ActionSource::Feedback(f.id),
+                    owner_id: None,
+                    due_date: None,
+                })
+                .unwrap()
+                .id
+        })
+        .collect();
+    let mut u = u;
+    u.keys(&["6", "Enter", "V", "*"]);
+    let s = u.screen(80, 24);
+    assert!(s.contains("● 2 marked:") && s.contains("x done"), "{s}");
+    u.keys(&["x"]);
+    assert!(
+        ids.iter()
+            .all(|&id| u.t.repo.action_item(id).unwrap().done_at.is_some())
+    );
+    u.keys(&["u"]);
+    assert!(
+        ids.iter()
+            .all(|&id| u.t.repo.action_item(id).unwrap().done_at.is_none())
+    );
+}
+
+#[test]
+fn marks_go_when_another_program_replaces_the_database() {
+    use worklog::backup::{self, Reason};
+    use worklog::paths::DataDir;
+    let u = Tui::new();
+    let dir = DataDir::new(u.t.dir.path().to_path_buf());
+    let ada = u.t.repo.find_or_add_person("Ada").unwrap().id;
+    u.t.repo
+        .add_meeting(&meeting("2026-11-20T10:00:00", "Planning", &[ada]))
+        .unwrap();
+    let point = backup::take(&dir, &*u.t.clock, Reason::Manual).unwrap();
+    let mut u = u;
+    u.keys(&["4", "V", "Space"]);
+    assert_eq!(u.app.panes.meetings.marked().map(|m| m.len()), Some(1));
+    backup::restore(&dir, u.t.clock.clone(), &point.path).unwrap();
+    assert!(u.app.tick(), "the replacement is noticed");
+    // The mark named a row of the old database (its id may be another row's now): it goes,
+    // and the status line says a question was dropped.
+    assert_eq!(u.app.panes.meetings.marked(), None);
+    let s = u.screen(100, 30);
+    assert!(s.contains("was dropped"), "{s}");
+}

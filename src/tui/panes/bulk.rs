@@ -250,6 +250,14 @@ impl Marking {
         self.prompt.close();
     }
 
+    /// Another program replaced the database: the marks name rows of the old one, so they
+    /// go (and any prompt for them). True if marking was on.
+    pub fn replaced(&mut self) -> bool {
+        let was = self.marks.on;
+        self.finish();
+        was
+    }
+
     /// The contexts of the open prompt, if one is open.
     pub fn prompt_contexts(&self) -> Option<&'static [Context]> {
         self.prompt.contexts()

@@ -363,6 +363,11 @@ impl Pane for EnergyPane {
         Outcome::Ignored
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
+    }
+
     fn select(&mut self, target: super::Target) -> bool {
         let super::Target::Checkin { id, at } = target else {
             return false;

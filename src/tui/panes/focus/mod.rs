@@ -346,6 +346,11 @@ impl Pane for FocusPane {
         Outcome::Ignored
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
+    }
+
     fn data_changed(&mut self) {
         self.offer_day = None;
     }

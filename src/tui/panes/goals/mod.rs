@@ -315,7 +315,9 @@ fn in_organization(goals: Vec<Goal>, organization: Option<Id>) -> Vec<Goal> {
 
 impl Pane for GoalsPane {
     fn database_replaced(&mut self) -> bool {
-        let asked = self.confirm.is_some() || self.mover.is_some();
+        // Marked rows are ids of the old database too.
+        let marked = self.marking.replaced();
+        let asked = self.confirm.is_some() || self.mover.is_some() || marked;
         self.confirm = None;
         self.mover = None;
         asked

@@ -322,6 +322,11 @@ impl Pane for JournalPane {
         outcome
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
+    }
+
     fn data_changed(&mut self) {
         self.stale = true;
     }

@@ -553,6 +553,15 @@ impl Pane for MeetingsPane {
         Outcome::Ignored
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        let items = self
+            .detail
+            .as_mut()
+            .is_some_and(|d| d.list.marking.replaced());
+        self.marking.replaced() | items
+    }
+
     fn data_changed(&mut self) {
         self.list_stale = true;
     }

@@ -362,6 +362,11 @@ impl Pane for TodayPane {
         &[Context::Today, Context::Selectable]
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
+    }
+
     fn set_organization(&mut self, organization: Option<Id>) {
         self.organization = organization;
     }
