@@ -19,7 +19,7 @@ use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status};
+use super::status::{self, BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::dates::Lean;
@@ -576,7 +576,7 @@ impl App {
             MouseEventKind::ScrollUp => self.key(press(KeyCode::Up)),
             MouseEventKind::Down(MouseButton::Left) => match super::mouse::click(m.column, m.row) {
                 Click::Tab(pane) if free() => self.global(GlobalAction::GoTo(pane)),
-                Click::Rows(delta) if free() => {
+                Click::Rows { delta, popup } if popup || free() => {
                     let code = if delta < 0 {
                         KeyCode::Up
                     } else {
@@ -585,6 +585,9 @@ impl App {
                     for _ in 0..delta.unsigned_abs() {
                         self.key(press(code));
                     }
+                }
+                Click::Open { popup } if popup || free() => {
+                    self.key(press(KeyCode::Enter));
                 }
                 Click::Fields(n) if self.contexts().contains(&Context::Form) => {
                     for _ in 0..n {
@@ -940,14 +943,20 @@ impl App {
             return;
         }
         let tabs = Rect { height: 1, ..area };
+        // A long status message takes the lines it needs (up to 2, or 3 from 24 rows on).
+        let said = match &self.date_prompt {
+            Some(_) => Vec::new(),
+            None => self.status_lines(area),
+        };
+        let status_h = u16::try_from(said.len().max(1)).unwrap_or(1);
         let body = Rect {
             y: area.y + 1,
-            height: area.height - 3,
+            height: area.height - 2 - status_h,
             ..area
         };
         let status = Rect {
-            y: area.bottom() - 2,
-            height: 1,
+            y: area.bottom() - 1 - status_h,
+            height: status_h,
             ..area
         };
         let footer = Rect {
@@ -959,7 +968,7 @@ impl App {
         self.panes.get_mut(self.current).render(frame, body);
         match &self.date_prompt {
             Some(p) => self.draw_date_prompt(frame, status, p),
-            None => self.draw_status(frame, status),
+            None => self.draw_status(frame, status, &said),
         }
         self.draw_footer(frame, footer);
         if let Some(m) = self.manager.as_mut() {
@@ -1133,36 +1142,52 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
-    fn draw_status(&self, frame: &mut Frame, rect: Rect) {
-        let t = self.theme;
+    /// The right end of the status line: the organization filter and the last backup.
+    fn status_note(&self) -> (String, bool) {
         let (backup, warn) = self.status.backup_text(self.today);
-        let backup = match &self.organization {
+        let note = match &self.organization {
             Some(o) => format!(" org {} · {backup} ", truncate(&sanitize(&o.name), 24)),
             None => format!(" {backup} "),
         };
+        (note, warn)
+    }
+
+    /// The message of the status line in the lines it takes on `area` (none if no message).
+    fn status_lines(&self, area: Rect) -> Vec<String> {
+        let Some(m) = self.status.message() else {
+            return Vec::new();
+        };
+        let max = if area.height >= 24 { 3 } else { 2 };
+        let right_w = width(&self.status_note().0);
+        status::message_lines(&sanitize(&m.text), usize::from(area.width), right_w, max)
+    }
+
+    /// The status line: the message in `said` (its lines, see [`Self::status_lines`]), the
+    /// backup note at the right of the last line when there is room for it.
+    fn draw_status(&self, frame: &mut Frame, rect: Rect, said: &[String]) {
+        let t = self.theme;
+        let (backup, warn) = self.status_note();
         let right_w = width(&backup);
-        let left_w = usize::from(rect.width).saturating_sub(right_w + 1);
-        let mut spans = Vec::new();
-        let mut used = 0;
-        if let Some(m) = self.status.message() {
-            let style = match m.level {
-                Level::Info => t.success(),
-                Level::Warning => t.warning(),
-                Level::Error => t.error(),
-            };
-            let text = truncate(&sanitize(&m.text), left_w.saturating_sub(1)).into_owned();
-            used = width(&text) + 1;
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(text, style));
+        let cols = usize::from(rect.width);
+        let style = match self.status.message().map(|m| m.level) {
+            Some(Level::Warning) => t.warning(),
+            Some(Level::Error) => t.error(),
+            _ => t.success(),
+        };
+        let mut lines: Vec<Line> = said
+            .iter()
+            .map(|l| Line::from(vec![Span::raw(" "), Span::styled(l.clone(), style)]))
+            .collect();
+        let last_w = said.last().map_or(0, |l| width(l) + 1);
+        if last_w + right_w <= cols {
+            let pad = " ".repeat(cols - last_w - right_w);
+            let note = Span::styled(backup, if warn { t.warning() } else { t.dim() });
+            match lines.last_mut() {
+                Some(l) => l.spans.extend([Span::raw(pad), note]),
+                None => lines.push(Line::from(vec![Span::raw(pad), note])),
+            }
         }
-        spans.push(Span::raw(
-            " ".repeat(usize::from(rect.width).saturating_sub(used + right_w)),
-        ));
-        spans.push(Span::styled(
-            backup,
-            if warn { t.warning() } else { t.dim() },
-        ));
-        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+        frame.render_widget(Paragraph::new(lines), rect);
     }
 
     /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
@@ -1173,7 +1198,10 @@ impl App {
     fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
-        let all = keymap::footer_by_context(&self.contexts());
+        let mut all = keymap::footer_by_context(&self.contexts());
+        // Marking rows: the banner above the list names the verbs this pane's rows take (the
+        // marking context has them all, and meetings are never "done").
+        all.retain(|(_, _, c)| *c != Context::Selecting);
         let cost = |k: &str, h: &str| width(k) + 1 + width(h) + 2;
         let first_local = all
             .iter()
@@ -1184,6 +1212,8 @@ impl App {
                 _ if Some(i) == first_local => 1,
                 (Context::Global | Context::Always, "quit") => 3,
                 (Context::Global | Context::Always, _) => 5,
+                // Marking rows is the least needed: it shows where there is room to spare.
+                (Context::Selectable, _) => 6,
                 (_, "add" | "edit" | "del" | "close" | "cancel" | "back") => 2,
                 _ => 4,
             }

@@ -9,6 +9,7 @@
 //! pane may keep costly parts of its cache across its own reloads (Focus keeps the carry offer)
 //! because the app calls [`Pane::data_changed`] first whenever anyone else may have written.
 
+pub mod bulk;
 pub mod chart;
 pub mod common;
 pub mod energy;

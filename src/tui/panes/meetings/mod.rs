@@ -4,6 +4,7 @@
 //! person's page (`person.rs`).
 
 use super::actions::{ItemCols, ItemForms, ItemList, item_line};
+use super::bulk::{Here, Marking, Rows};
 use super::common::{render_empty, render_filter, say_jump};
 use super::list::Filter;
 use super::meeting_form::MeetingForm;
@@ -84,7 +85,19 @@ pub struct MeetingsPane {
     week: week::Week,
     /// Meetings per day of the last year (the heatmap), oldest first.
     year_days: Vec<(NaiveDate, u32)>,
+    /// Meetings of the list marked to change together (`V`).
+    marking: Marking,
 }
+
+/// Meetings as marking sees them: tagged or deleted together.
+static MEETINGS: Rows = Rows {
+    one: "meeting",
+    many: "meetings",
+    kind: Deletable::Meeting,
+    done: None,
+    tag: Some(Repo::tag_meetings),
+    move_to: None,
+};
 
 /// The meetings list as the repository answers it.
 struct Meetings<'a> {
@@ -173,12 +186,23 @@ impl MeetingsPane {
             mode: Mode::List,
             week: week::Week::default(),
             year_days: Vec::new(),
+            marking: Marking::new(PaneId::Meetings.slug()),
         }
     }
 
     /// The meetings held (after the filter), in order: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &Meeting> {
         self.list.rows().iter()
+    }
+
+    /// The meetings marked to change together, if marking (`V`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marking.marked()
+    }
+
+    /// The action items marked on the open meeting's page, if marking (`V`) is on there.
+    pub fn marked_items(&self) -> Option<Vec<Id>> {
+        self.detail.as_ref().and_then(|d| d.list.marking.marked())
     }
 
     /// The paged list (tests check what it holds and reads).
@@ -408,6 +432,10 @@ impl Pane for MeetingsPane {
         if self.items.is_open() {
             return self.items.handle_key(&key, ctx);
         }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            self.list_stale |= outcome == Outcome::Wrote;
+            return outcome;
+        }
         if let Some(ch) = self.chooser.as_mut() {
             return match ch.handle_key(&key) {
                 Chosen::No => Outcome::Handled,
@@ -469,6 +497,7 @@ impl Pane for MeetingsPane {
         }
         self.items.render(frame, area);
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
@@ -478,21 +507,45 @@ impl Pane for MeetingsPane {
         if let Some(c) = self.items.contexts() {
             return c;
         }
+        if let Some(c) = self.marking.prompt_contexts() {
+            return c;
+        }
         if let Some(ch) = &self.chooser {
             return ch.form.contexts();
         }
+        let items_marking = self.detail.as_ref().is_some_and(|d| d.list.marking.on());
         match self.views.last() {
-            Some(View::Meeting(_)) => &[Context::ActionItems, Context::MeetingDetail],
+            Some(View::Meeting(_)) if items_marking => &[
+                Context::Selecting,
+                Context::ActionItems,
+                Context::MeetingDetail,
+            ],
+            Some(View::Meeting(_)) => &[
+                Context::ActionItems,
+                Context::MeetingDetail,
+                Context::Selectable,
+            ],
             Some(View::Person(_)) => &[Context::PersonView, Context::ActionItems],
             None if self.mode == Mode::Week => &[Context::MeetingsWeek],
             None if self.mode == Mode::Year => &[Context::Year],
             None if self.filter.typing => &[Context::FilterInput],
-            None => &[Context::Meetings, Context::Dated, Context::List],
+            None if self.marking.on() => &[
+                Context::Selecting,
+                Context::Meetings,
+                Context::Dated,
+                Context::List,
+            ],
+            None => &[
+                Context::Meetings,
+                Context::Dated,
+                Context::List,
+                Context::Selectable,
+            ],
         }
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if self.items.is_open() {
@@ -509,6 +562,15 @@ impl Pane for MeetingsPane {
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        let items = self
+            .detail
+            .as_mut()
+            .is_some_and(|d| d.list.marking.replaced());
+        self.marking.replaced() | items
     }
 
     fn data_changed(&mut self) {
@@ -533,6 +595,7 @@ impl Pane for MeetingsPane {
         };
         self.editing.close();
         self.chooser = None;
+        self.marking.finish();
         self.filter = Filter::default();
         self.views = vec![View::Meeting(meeting)];
         self.pending_select = Some(meeting);
