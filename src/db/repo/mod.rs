@@ -272,6 +272,7 @@ pub use history::Change;
 mod journal;
 mod meetings;
 mod people;
+mod raw;
 mod removal;
 pub use removal::{Removed, Undone};
 mod search;
