@@ -141,7 +141,7 @@ const TRIGRAMS: &str = "SELECT rowid FROM search_learnings
     WHERE search_learnings MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'";
 
 /// How the text is matched, by how common it is.
-#[derive(Clone)]
+#[derive(Clone, Copy)]
 enum TextPlan {
     /// No text, a text too short for the trigram index (under three letters), or a common
     /// one: the entries are read in list order until enough match (a page, or the counting
@@ -151,64 +151,6 @@ enum TextPlan {
     /// Rare: the trigram index's few candidates are read, checked and sorted, whatever the
     /// journal's length.
     Lookup,
-    /// PostgreSQL, which has no trigram index without an extension: a text with words the
-    /// search index can vouch for ([`index_words`], here as a tsquery), and few candidates.
-    /// They come from the GIN index on `search_docs.tsv` (with any entry too long for it to
-    /// vouch for, and the tagged ones), and are checked as every plan checks.
-    IndexWords(String),
-}
-
-/// An entry's text longer than this many bytes may hold a word the search index left out
-/// (PostgreSQL drops words over 2,047 characters, and indexes a text's first 100,000): such
-/// entries are always candidates of [`TextPlan::IndexWords`]. `octet_length` reads a stored
-/// text's length without reading the text.
-const INDEXED_BYTES: usize = 2_047;
-
-/// On PostgreSQL, the words an entry's search words (`search_docs.tsv`) must begin with if its
-/// title or text contains `text` (lower case), as a tsquery (`run:* & run:*`), if there are
-/// any: each run of ASCII letters and digits that follows ASCII white space or punctuation
-/// inside `text`. The search words are made by folding (which leaves ASCII as it is) and
-/// splitting at exactly those characters, so where the entry holds `text`, one of its words
-/// begins with the run. A run at the start of the text may sit inside a word ("rust" in
-/// "trust"), so only runs after a separator count; a text of one word has none, and is read
-/// in list order as on SQLite without its trigrams.
-fn index_words(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut words: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if !bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let start = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
-            i += 1;
-        }
-        let before = start.checked_sub(1).map(|b| bytes[b]);
-        if before.is_some_and(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation()) {
-            // ASCII bytes only, so these are char boundaries.
-            words.push(&text[start..i]);
-        }
-    }
-    words.sort_unstable();
-    words.dedup();
-    (!words.is_empty()).then(|| {
-        words
-            .iter()
-            .map(|w| format!("{w}:*"))
-            .collect::<Vec<_>>()
-            .join(" & ")
-    })
-}
-
-/// The search index's journal entries whose words begin with those of `tsquery` (made by
-/// [`index_words`]: ASCII letters, digits and tsquery's own signs only, so it is written in).
-fn indexed(tsquery: &str) -> String {
-    format!(
-        "SELECT d.ref FROM search_docs d
-         WHERE d.kind = 'learning' AND d.tsv @@ CAST('{tsquery}' AS tsquery)"
-    )
 }
 
 /// Below this many trigram candidates, a text is rare (see [`TextPlan::Lookup`]).
@@ -218,22 +160,9 @@ fn text_plan(conn: &Connection, text: Option<&str>) -> Result<TextPlan> {
     let Some(text) = text.filter(|t| t.chars().count() >= 3) else {
         return Ok(TextPlan::Read);
     };
-    // The trigram index is SQLite's (FTS5); PostgreSQL has the search index's words.
+    // The trigram index is SQLite's (FTS5); PostgreSQL reads in list order.
     if conn.backend() == crate::db::sql::Backend::Postgres {
-        let Some(tsquery) = index_words(text) else {
-            return Ok(TextPlan::Read);
-        };
-        let n: i64 = conn
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM ({} LIMIT ?1)",
-                indexed(&tsquery)
-            ))?
-            .query_row(params![RARE], |r| r.get(0))?;
-        return Ok(if n < RARE {
-            TextPlan::IndexWords(tsquery)
-        } else {
-            TextPlan::Read
-        });
+        return Ok(TextPlan::Read);
     }
     let n: i64 = conn
         .prepare_cached(&format!("SELECT count(*) FROM ({TRIGRAMS} LIMIT ?2)"))?
@@ -258,15 +187,6 @@ fn page_filter(conn: &Connection, text: Option<&str>) -> Result<String> {
             "l.id IN ({TRIGRAMS} UNION {TAGGED})
              AND (contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
                   OR l.id IN ({TAGGED}))"
-        ),
-        TextPlan::IndexWords(tsquery) => format!(
-            "l.id IN ({} UNION SELECT x.id FROM learnings x
-                        WHERE octet_length(x.title) > {INDEXED_BYTES}
-                           OR octet_length(x.body) > {INDEXED_BYTES}
-                      UNION {TAGGED})
-             AND (contains_folded(l.title, ?1) OR contains_folded(l.body, ?1)
-                  OR l.id IN ({TAGGED}))",
-            indexed(&tsquery)
         ),
     };
     Ok(PAGE_FILTER.replace("{TEXT}", &matched))
@@ -563,26 +483,5 @@ impl Repo {
             .prepare_cached("SELECT at FROM learnings WHERE id = ?1 AND deleted_at IS NULL")?;
         let at = stmt.query_row([id], |r| get_at(r, 0)).optional()?;
         Ok(at.map(|at| (at, id)))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::index_words;
-
-    #[test]
-    fn only_runs_after_a_separator_are_index_words() {
-        assert_eq!(index_words("rust"), None);
-        assert_eq!(index_words("trust lifetimes"), Some("lifetimes:*".into()));
-        assert_eq!(index_words("t li"), Some("li:*".into()));
-        assert_eq!(
-            index_words("-lang_book 2x"),
-            Some("2x:* & book:* & lang:*".into())
-        );
-        // Letters beyond ASCII end a run (the entry's word may go on), and do not start one.
-        assert_eq!(index_words("with café"), Some("caf:*".into()));
-        assert_eq!(index_words("é au"), Some("au:*".into()));
-        assert_eq!(index_words("a—b"), None);
-        assert_eq!(index_words("x 'quote' y"), Some("quote:* & y:*".into()));
     }
 }
