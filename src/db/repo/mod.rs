@@ -275,6 +275,7 @@ pub use history::{Change, table_of as history_table, when as history_when};
 mod journal;
 mod meetings;
 mod people;
+mod raw;
 mod removal;
 pub use removal::{Removed, Undone};
 mod search;
