@@ -127,6 +127,27 @@ fn quote(name: &str) -> String {
     format!("\"{}\"", name.replace('"', "\"\""))
 }
 
+/// An image as JSON text with its columns in the table's order, as the triggers'
+/// `json_object` and PostgreSQL's `to_json` write theirs: the exports of the two backends are
+/// the same text.
+fn image_text(columns: &[String], image: &Image) -> String {
+    let mut out = String::from("{");
+    let ordered = columns
+        .iter()
+        .filter_map(|c| image.get(c).map(|v| (c, v)))
+        .chain(image.iter().filter(|(c, _)| !columns.contains(c)));
+    for (i, (col, value)) in ordered.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&Json::String(col.clone()).to_string());
+        out.push(':');
+        out.push_str(&value.to_string());
+    }
+    out.push('}');
+    out
+}
+
 fn parse_image(text: Option<String>, id: Id) -> Result<Option<Image>> {
     text.map(|t| {
         serde_json::from_str::<Image>(&t)
@@ -292,12 +313,10 @@ impl Repo {
         // row as it is now, read here and stored. PostgreSQL's trigger stored it already.
         if c.lite().is_ok() {
             for (row_id, row) in &mut rows {
-                row.after = self.current(c, row)?.1;
+                let (table, now) = self.current(c, row)?;
+                row.after = now;
                 if row.before != row.after {
-                    let after = row
-                        .after
-                        .as_ref()
-                        .map(|i| Json::Object(i.clone()).to_string());
+                    let after = row.after.as_ref().map(|i| image_text(&table.columns, i));
                     c.execute(
                         "UPDATE history_rows SET after = ?1 WHERE id = ?2",
                         params![after, *row_id],
