@@ -20,6 +20,69 @@ CREATE FUNCTION fold_name(name text) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN btrim(regexp_replace(worklog_lower(regexp_replace(NORMALIZE(name, NFKD), '[\u0300-\u036F\u0483-\u0489\u0591-\u05BD\u05BF\u05C1-\u05C2\u05C4-\u05C5\u05C7\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E4\u06E7-\u06E8\u06EA-\u06ED\u0711\u0730-\u074A\u07A6-\u07B0\u07EB-\u07F3\u07FD\u0816-\u0819\u081B-\u0823\u0825-\u0827\u0829-\u082D\u0859-\u085B\u0898-\u089F\u08CA-\u08E1\u08E3-\u0903\u093A-\u093C\u093E-\u094F\u0951-\u0957\u0962-\u0963\u0981-\u0983\u09BC\u09BE-\u09C4\u09C7-\u09C8\u09CB-\u09CD\u09D7\u09E2-\u09E3\u09FE\u0A01-\u0A03\u0A3C\u0A3E-\u0A42\u0A47-\u0A48\u0A4B-\u0A4D\u0A51\u0A70-\u0A71\u0A75\u0A81-\u0A83\u0ABC\u0ABE-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AE2-\u0AE3\u0AFA-\u0AFF\u0B01-\u0B03\u0B3C\u0B3E-\u0B44\u0B47-\u0B48\u0B4B-\u0B4D\u0B55-\u0B57\u0B62-\u0B63\u0B82\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD7\u0C00-\u0C04\u0C3C\u0C3E-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55-\u0C56\u0C62-\u0C63\u0C81-\u0C83\u0CBC\u0CBE-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5-\u0CD6\u0CE2-\u0CE3\u0D00-\u0D03\u0D3B-\u0D3C\u0D3E-\u0D44\u0D46-\u0D48\u0D4A-\u0D4D\u0D57\u0D62-\u0D63\u0D81-\u0D83\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DF2-\u0DF3\u0E31\u0E34-\u0E3A\u0E47-\u0E4E\u0EB1\u0EB4-\u0EBC\u0EC8-\u0ECD\u0F18-\u0F19\u0F35\u0F37\u0F39\u0F3E-\u0F3F\u0F71-\u0F84\u0F86-\u0F87\u0F8D-\u0F97\u0F99-\u0FBC\u0FC6\u102B-\u103E\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F\u109A-\u109D\u135D-\u135F\u1712-\u1715\u1732-\u1734\u1752-\u1753\u1772-\u1773\u17B4-\u17D3\u17DD\u180B-\u180D\u180F\u1885-\u1886\u18A9\u1920-\u192B\u1930-\u193B\u1A17-\u1A1B\u1A55-\u1A5E\u1A60-\u1A7C\u1A7F\u1AB0-\u1ACE\u1B00-\u1B04\u1B34-\u1B44\u1B6B-\u1B73\u1B80-\u1B82\u1BA1-\u1BAD\u1BE6-\u1BF3\u1C24-\u1C37\u1CD0-\u1CD2\u1CD4-\u1CE8\u1CED\u1CF4\u1CF7-\u1CF9\u1DC0-\u1DFF\u20D0-\u20F0\u2CEF-\u2CF1\u2D7F\u2DE0-\u2DFF\u302A-\u302F\u3099-\u309A\uA66F-\uA672\uA674-\uA67D\uA69E-\uA69F\uA6F0-\uA6F1\uA802\uA806\uA80B\uA823-\uA827\uA82C\uA880-\uA881\uA8B4-\uA8C5\uA8E0-\uA8F1\uA8FF\uA926-\uA92D\uA947-\uA953\uA980-\uA983\uA9B3-\uA9C0\uA9E5\uAA29-\uAA36\uAA43\uAA4C-\uAA4D\uAA7B-\uAA7D\uAAB0\uAAB2-\uAAB4\uAAB7-\uAAB8\uAABE-\uAABF\uAAC1\uAAEB-\uAAEF\uAAF5-\uAAF6\uABE3-\uABEA\uABEC-\uABED\uFB1E\uFE00-\uFE0F\uFE20-\uFE2F\U000101FD\U000102E0\U00010376-\U0001037A\U00010A01-\U00010A03\U00010A05-\U00010A06\U00010A0C-\U00010A0F\U00010A38-\U00010A3A\U00010A3F\U00010AE5-\U00010AE6\U00010D24-\U00010D27\U00010EAB-\U00010EAC\U00010F46-\U00010F50\U00010F82-\U00010F85\U00011000-\U00011002\U00011038-\U00011046\U00011070\U00011073-\U00011074\U0001107F-\U00011082\U000110B0-\U000110BA\U000110C2\U00011100-\U00011102\U00011127-\U00011134\U00011145-\U00011146\U00011173\U00011180-\U00011182\U000111B3-\U000111C0\U000111C9-\U000111CC\U000111CE-\U000111CF\U0001122C-\U00011237\U0001123E\U000112DF-\U000112EA\U00011300-\U00011303\U0001133B-\U0001133C\U0001133E-\U00011344\U00011347-\U00011348\U0001134B-\U0001134D\U00011357\U00011362-\U00011363\U00011366-\U0001136C\U00011370-\U00011374\U00011435-\U00011446\U0001145E\U000114B0-\U000114C3\U000115AF-\U000115B5\U000115B8-\U000115C0\U000115DC-\U000115DD\U00011630-\U00011640\U000116AB-\U000116B7\U0001171D-\U0001172B\U0001182C-\U0001183A\U00011930-\U00011935\U00011937-\U00011938\U0001193B-\U0001193E\U00011940\U00011942-\U00011943\U000119D1-\U000119D7\U000119DA-\U000119E0\U000119E4\U00011A01-\U00011A0A\U00011A33-\U00011A39\U00011A3B-\U00011A3E\U00011A47\U00011A51-\U00011A5B\U00011A8A-\U00011A99\U00011C2F-\U00011C36\U00011C38-\U00011C3F\U00011C92-\U00011CA7\U00011CA9-\U00011CB6\U00011D31-\U00011D36\U00011D3A\U00011D3C-\U00011D3D\U00011D3F-\U00011D45\U00011D47\U00011D8A-\U00011D8E\U00011D90-\U00011D91\U00011D93-\U00011D97\U00011EF3-\U00011EF6\U00016AF0-\U00016AF4\U00016B30-\U00016B36\U00016F4F\U00016F51-\U00016F87\U00016F8F-\U00016F92\U00016FE4\U00016FF0-\U00016FF1\U0001BC9D-\U0001BC9E\U0001CF00-\U0001CF2D\U0001CF30-\U0001CF46\U0001D165-\U0001D169\U0001D16D-\U0001D172\U0001D17B-\U0001D182\U0001D185-\U0001D18B\U0001D1AA-\U0001D1AD\U0001D242-\U0001D244\U0001DA00-\U0001DA36\U0001DA3B-\U0001DA6C\U0001DA75\U0001DA84\U0001DA9B-\U0001DA9F\U0001DAA1-\U0001DAAF\U0001E000-\U0001E006\U0001E008-\U0001E018\U0001E01B-\U0001E021\U0001E023-\U0001E024\U0001E026-\U0001E02A\U0001E130-\U0001E136\U0001E2AE\U0001E2EC-\U0001E2EF\U0001E8D0-\U0001E8D6\U0001E944-\U0001E94A\U000E0100-\U000E01EF]+'::text, ''::text, 'g'::text)), '[\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+'::text, ' '::text, 'g'::text), ' '::text);
 
+CREATE FUNCTION history_image(r json, instants text[]) RETURNS json
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'worklog'
+    AS $$
+    SELECT json_object_agg(e.key, CASE
+            WHEN json_typeof(e.value) = 'boolean'
+                THEN to_json(CASE WHEN e.value::text = 'true' THEN 1 ELSE 0 END)
+            WHEN e.key = ANY (instants) AND json_typeof(e.value) = 'string'
+                THEN to_json(to_char((e.value #>> '{}')::timestamptz AT TIME ZONE 'UTC',
+                                     'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            ELSE e.value
+        END ORDER BY e.n)
+    FROM json_each(r) WITH ORDINALITY AS e(key, value, n)
+$$;
+
+CREATE FUNCTION history_key(image json, keys text[]) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    SET search_path TO 'worklog'
+    AS $$
+    SELECT '[' || string_agg((image -> k.name)::text, ',' ORDER BY k.n) || ']'
+    FROM unnest(keys) WITH ORDINALITY AS k(name, n)
+$$;
+
+CREATE FUNCTION history_record() RETURNS trigger
+    LANGUAGE plpgsql
+    SET search_path TO 'worklog'
+    AS $$
+DECLARE
+    change bigint;
+    keys text[] := string_to_array(TG_ARGV[0], ',');
+    instants text[] := string_to_array(TG_ARGV[1], ',');
+    old_image json;
+    new_image json;
+    old_key text;
+    new_key text;
+BEGIN
+    SELECT change_id INTO change FROM history_open;
+    IF change IS NULL THEN
+        RETURN NULL;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        old_image := history_image(to_json(OLD), instants);
+        old_key := history_key(old_image, keys);
+        INSERT INTO history_rows (change_id, table_name, row_key, before, after)
+        VALUES (change, TG_TABLE_NAME, old_key, old_image, NULL)
+        ON CONFLICT (change_id, table_name, row_key) DO UPDATE SET after = excluded.after;
+    END IF;
+    IF TG_OP <> 'DELETE' THEN
+        new_image := history_image(to_json(NEW), instants);
+        new_key := history_key(new_image, keys);
+        IF new_key IS NOT DISTINCT FROM old_key THEN
+            UPDATE history_rows SET after = new_image
+             WHERE change_id = change AND table_name = TG_TABLE_NAME AND row_key = new_key;
+        ELSE
+            INSERT INTO history_rows (change_id, table_name, row_key, before, after)
+            VALUES (change, TG_TABLE_NAME, new_key, NULL, new_image)
+            ON CONFLICT (change_id, table_name, row_key) DO UPDATE SET after = excluded.after;
+        END IF;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
 CREATE FUNCTION json_valid(t text) RETURNS boolean
     LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
     AS $$
@@ -822,6 +885,49 @@ ALTER TABLE goals ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
     CACHE 1
 );
 
+CREATE TABLE history_changes (
+    id bigint NOT NULL,
+    at timestamp with time zone DEFAULT now() NOT NULL,
+    session text NOT NULL COLLATE pg_catalog."C",
+    op text DEFAULT ''::text NOT NULL COLLATE pg_catalog."C",
+    kind text DEFAULT ''::text NOT NULL COLLATE pg_catalog."C",
+    item_id bigint,
+    summary text DEFAULT ''::text NOT NULL COLLATE pg_catalog."C"
+);
+
+ALTER TABLE history_changes ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME history_changes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+CREATE TABLE history_open (
+    id bigint NOT NULL,
+    change_id bigint NOT NULL,
+    CONSTRAINT history_open_single_row CHECK ((id = 1))
+);
+
+CREATE TABLE history_rows (
+    id bigint NOT NULL,
+    change_id bigint NOT NULL,
+    table_name text NOT NULL COLLATE pg_catalog."C",
+    row_key text NOT NULL COLLATE pg_catalog."C",
+    before json,
+    after json
+);
+
+ALTER TABLE history_rows ALTER COLUMN id ADD GENERATED BY DEFAULT AS IDENTITY (
+    SEQUENCE NAME history_rows_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
 CREATE TABLE imports (
     id bigint NOT NULL,
     source text NOT NULL COLLATE pg_catalog."C",
@@ -1100,6 +1206,18 @@ ALTER TABLE ONLY goal_tags
 ALTER TABLE ONLY goals
     ADD CONSTRAINT goals_pkey PRIMARY KEY (id);
 
+ALTER TABLE ONLY history_changes
+    ADD CONSTRAINT history_changes_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY history_open
+    ADD CONSTRAINT history_open_pkey PRIMARY KEY (id);
+
+ALTER TABLE ONLY history_rows
+    ADD CONSTRAINT history_rows_one_per_row UNIQUE (change_id, table_name, row_key);
+
+ALTER TABLE ONLY history_rows
+    ADD CONSTRAINT history_rows_pkey PRIMARY KEY (id);
+
 ALTER TABLE ONLY imports
     ADD CONSTRAINT imports_pkey PRIMARY KEY (id);
 
@@ -1240,6 +1358,12 @@ CREATE INDEX goals_status ON goals USING btree (status);
 
 CREATE INDEX goals_target_date ON goals USING btree (target_date);
 
+CREATE INDEX history_changes_at ON history_changes USING btree (at);
+
+CREATE INDEX history_changes_item ON history_changes USING btree (kind, item_id);
+
+CREATE INDEX history_rows_row ON history_rows USING btree (table_name, row_key, change_id);
+
 CREATE INDEX imports_goal_id ON imports USING btree (goal_id);
 
 CREATE INDEX imports_learning_id ON imports USING btree (learning_id);
@@ -1314,17 +1438,29 @@ CREATE INDEX tasks_status ON tasks USING btree (status, day);
 
 CREATE UNIQUE INDEX worklog_version_one_row ON worklog_version USING btree ((true));
 
+CREATE TRIGGER action_items_history AFTER INSERT OR DELETE OR UPDATE ON action_items FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
+
 CREATE TRIGGER action_items_search_ad AFTER DELETE ON action_items FOR EACH ROW EXECUTE FUNCTION search_row_changed('action_item', '6');
 
 CREATE TRIGGER action_items_search_ai AFTER INSERT ON action_items FOR EACH ROW EXECUTE FUNCTION search_row_changed('action_item', '6');
 
 CREATE TRIGGER action_items_search_au AFTER UPDATE OF title, meeting_id, feedback_id, due_date, done_at, deleted_at ON action_items FOR EACH ROW EXECUTE FUNCTION search_row_changed('action_item', '6');
 
+CREATE TRIGGER attachments_history AFTER INSERT OR DELETE OR UPDATE ON attachments FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
+
+CREATE TRIGGER calendar_events_history AFTER INSERT OR DELETE OR UPDATE ON calendar_events FOR EACH ROW EXECUTE FUNCTION history_record('id', 'synced_at,created_at,updated_at');
+
+CREATE TRIGGER checkin_tags_history AFTER INSERT OR DELETE OR UPDATE ON checkin_tags FOR EACH ROW EXECUTE FUNCTION history_record('checkin_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER energy_checkins_history AFTER INSERT OR DELETE OR UPDATE ON energy_checkins FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
+
 CREATE TRIGGER energy_checkins_search_ad AFTER DELETE ON energy_checkins FOR EACH ROW EXECUTE FUNCTION search_row_changed('checkin', '10');
 
 CREATE TRIGGER energy_checkins_search_ai AFTER INSERT ON energy_checkins FOR EACH ROW EXECUTE FUNCTION search_row_changed('checkin', '10');
 
 CREATE TRIGGER energy_checkins_search_au AFTER UPDATE OF at, note, deleted_at ON energy_checkins FOR EACH ROW EXECUTE FUNCTION search_row_changed('checkin', '10');
+
+CREATE TRIGGER feedback_history AFTER INSERT OR DELETE OR UPDATE ON feedback FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
 
 CREATE TRIGGER feedback_search_ad AFTER DELETE ON feedback FOR EACH ROW EXECUTE FUNCTION search_row_changed('feedback', '9');
 
@@ -1334,11 +1470,19 @@ CREATE TRIGGER feedback_search_au AFTER UPDATE OF day, content, deleted_at ON fe
 
 CREATE TRIGGER feedback_search_children AFTER UPDATE OF day, deleted_at ON feedback FOR EACH ROW WHEN (((old.day IS DISTINCT FROM new.day) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION search_children_changed();
 
+CREATE TRIGGER feedback_tags_history AFTER INSERT OR DELETE OR UPDATE ON feedback_tags FOR EACH ROW EXECUTE FUNCTION history_record('feedback_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER goal_milestones_history AFTER INSERT OR DELETE OR UPDATE ON goal_milestones FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
 CREATE TRIGGER goal_milestones_search_ad AFTER DELETE ON goal_milestones FOR EACH ROW EXECUTE FUNCTION search_row_changed('milestone', '8');
 
 CREATE TRIGGER goal_milestones_search_ai AFTER INSERT ON goal_milestones FOR EACH ROW EXECUTE FUNCTION search_row_changed('milestone', '8');
 
 CREATE TRIGGER goal_milestones_search_au AFTER UPDATE OF goal_id, title, due_date, done_on ON goal_milestones FOR EACH ROW EXECUTE FUNCTION search_row_changed('milestone', '8');
+
+CREATE TRIGGER goal_tags_history AFTER INSERT OR DELETE OR UPDATE ON goal_tags FOR EACH ROW EXECUTE FUNCTION history_record('goal_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER goals_history AFTER INSERT OR DELETE OR UPDATE ON goals FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
 
 CREATE TRIGGER goals_search_ad AFTER DELETE ON goals FOR EACH ROW EXECUTE FUNCTION search_row_changed('goal', '7');
 
@@ -1348,11 +1492,23 @@ CREATE TRIGGER goals_search_au AFTER UPDATE OF title, description, target_date O
 
 CREATE TRIGGER goals_search_tree AFTER UPDATE OF parent_id, deleted_at ON goals FOR EACH ROW WHEN (((old.parent_id IS DISTINCT FROM new.parent_id) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION search_goal_tree_changed();
 
+CREATE TRIGGER learning_skills_history AFTER INSERT OR DELETE OR UPDATE ON learning_skills FOR EACH ROW EXECUTE FUNCTION history_record('learning_id,skill_id', 'created_at,updated_at');
+
+CREATE TRIGGER learning_tags_history AFTER INSERT OR DELETE OR UPDATE ON learning_tags FOR EACH ROW EXECUTE FUNCTION history_record('learning_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER learnings_history AFTER INSERT OR DELETE OR UPDATE ON learnings FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
+
 CREATE TRIGGER learnings_search_ad AFTER DELETE ON learnings FOR EACH ROW EXECUTE FUNCTION search_row_changed('learning', '2');
 
 CREATE TRIGGER learnings_search_ai AFTER INSERT ON learnings FOR EACH ROW EXECUTE FUNCTION search_row_changed('learning', '2');
 
 CREATE TRIGGER learnings_search_au AFTER UPDATE OF at, title, body, deleted_at ON learnings FOR EACH ROW EXECUTE FUNCTION search_row_changed('learning', '2');
+
+CREATE TRIGGER meeting_attendees_history AFTER INSERT OR DELETE OR UPDATE ON meeting_attendees FOR EACH ROW EXECUTE FUNCTION history_record('meeting_id,person_id', 'created_at,updated_at');
+
+CREATE TRIGGER meeting_tags_history AFTER INSERT OR DELETE OR UPDATE ON meeting_tags FOR EACH ROW EXECUTE FUNCTION history_record('meeting_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER meetings_history AFTER INSERT OR DELETE OR UPDATE ON meetings FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
 
 CREATE TRIGGER meetings_search_ad AFTER DELETE ON meetings FOR EACH ROW EXECUTE FUNCTION search_row_changed('meeting', '5');
 
@@ -1362,11 +1518,23 @@ CREATE TRIGGER meetings_search_au AFTER UPDATE OF starts_at, title, notes, delet
 
 CREATE TRIGGER meetings_search_children AFTER UPDATE OF starts_at, deleted_at ON meetings FOR EACH ROW WHEN (((old.starts_at IS DISTINCT FROM new.starts_at) OR (old.deleted_at IS DISTINCT FROM new.deleted_at))) EXECUTE FUNCTION search_children_changed();
 
+CREATE TRIGGER organizations_history AFTER INSERT OR DELETE OR UPDATE ON organizations FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
+CREATE TRIGGER people_history AFTER INSERT OR DELETE OR UPDATE ON people FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
+CREATE TRIGGER profile_history AFTER INSERT OR DELETE OR UPDATE ON profile FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
+CREATE TRIGGER skill_progress_history AFTER INSERT OR DELETE OR UPDATE ON skill_progress FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
 CREATE TRIGGER skill_progress_search_ad AFTER DELETE ON skill_progress FOR EACH ROW EXECUTE FUNCTION search_row_changed('assessment', '4');
 
 CREATE TRIGGER skill_progress_search_ai AFTER INSERT ON skill_progress FOR EACH ROW EXECUTE FUNCTION search_row_changed('assessment', '4');
 
 CREATE TRIGGER skill_progress_search_au AFTER UPDATE OF skill_id, assessed_on, note ON skill_progress FOR EACH ROW EXECUTE FUNCTION search_row_changed('assessment', '4');
+
+CREATE TRIGGER skill_tags_history AFTER INSERT OR DELETE OR UPDATE ON skill_tags FOR EACH ROW EXECUTE FUNCTION history_record('skill_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER skills_history AFTER INSERT OR DELETE OR UPDATE ON skills FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
 
 CREATE TRIGGER skills_search_ad AFTER DELETE ON skills FOR EACH ROW EXECUTE FUNCTION search_row_changed('skill', '3');
 
@@ -1376,6 +1544,14 @@ CREATE TRIGGER skills_search_au AFTER UPDATE OF name, description, deleted_at ON
 
 CREATE TRIGGER skills_search_children AFTER UPDATE OF deleted_at ON skills FOR EACH ROW WHEN ((old.deleted_at IS DISTINCT FROM new.deleted_at)) EXECUTE FUNCTION search_children_changed();
 
+CREATE TRIGGER tags_history AFTER INSERT OR DELETE OR UPDATE ON tags FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
+CREATE TRIGGER task_carries_history AFTER INSERT OR DELETE OR UPDATE ON task_carries FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at');
+
+CREATE TRIGGER task_tags_history AFTER INSERT OR DELETE OR UPDATE ON task_tags FOR EACH ROW EXECUTE FUNCTION history_record('task_id,tag_id', 'created_at,updated_at');
+
+CREATE TRIGGER tasks_history AFTER INSERT OR DELETE OR UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION history_record('id', 'created_at,updated_at,deleted_at');
+
 CREATE TRIGGER tasks_search_ad AFTER DELETE ON tasks FOR EACH ROW EXECUTE FUNCTION search_row_changed('task', '1');
 
 CREATE TRIGGER tasks_search_ai AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION search_row_changed('task', '1');
@@ -1383,130 +1559,133 @@ CREATE TRIGGER tasks_search_ai AFTER INSERT ON tasks FOR EACH ROW EXECUTE FUNCTI
 CREATE TRIGGER tasks_search_au AFTER UPDATE OF day, title, notes, status, deleted_at ON tasks FOR EACH ROW EXECUTE FUNCTION search_row_changed('task', '1');
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE;
+    ADD CONSTRAINT action_items_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT action_items_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES people(id) ON DELETE SET NULL;
+    ADD CONSTRAINT action_items_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES people(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY action_items
-    ADD CONSTRAINT action_items_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE SET NULL;
+    ADD CONSTRAINT action_items_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES skill_progress(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_assessment_id_fkey FOREIGN KEY (assessment_id) REFERENCES skill_progress(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY attachments
-    ADD CONSTRAINT attachments_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT attachments_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY calendar_events
-    ADD CONSTRAINT calendar_events_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT calendar_events_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY checkin_tags
-    ADD CONSTRAINT checkin_tags_checkin_id_fkey FOREIGN KEY (checkin_id) REFERENCES energy_checkins(id) ON DELETE CASCADE;
+    ADD CONSTRAINT checkin_tags_checkin_id_fkey FOREIGN KEY (checkin_id) REFERENCES energy_checkins(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY checkin_tags
-    ADD CONSTRAINT checkin_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT checkin_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY feedback
-    ADD CONSTRAINT feedback_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE SET NULL;
+    ADD CONSTRAINT feedback_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY feedback
-    ADD CONSTRAINT feedback_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT;
+    ADD CONSTRAINT feedback_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT DEFERRABLE;
 
 ALTER TABLE ONLY feedback_tags
-    ADD CONSTRAINT feedback_tags_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE;
+    ADD CONSTRAINT feedback_tags_feedback_id_fkey FOREIGN KEY (feedback_id) REFERENCES feedback(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY feedback_tags
-    ADD CONSTRAINT feedback_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT feedback_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_milestones
-    ADD CONSTRAINT goal_milestones_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_milestones_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_tags
-    ADD CONSTRAINT goal_tags_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_tags_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goal_tags
-    ADD CONSTRAINT goal_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT goal_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY goals
-    ADD CONSTRAINT goals_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT goals_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY goals
-    ADD CONSTRAINT goals_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES goals(id) ON DELETE SET NULL;
+    ADD CONSTRAINT goals_parent_id_fkey FOREIGN KEY (parent_id) REFERENCES goals(id) ON DELETE SET NULL DEFERRABLE;
+
+ALTER TABLE ONLY history_rows
+    ADD CONSTRAINT history_rows_change_id_fkey FOREIGN KEY (change_id) REFERENCES history_changes(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY imports
-    ADD CONSTRAINT imports_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT imports_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_skills
-    ADD CONSTRAINT learning_skills_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_skills_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_skills
-    ADD CONSTRAINT learning_skills_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_skills_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_tags
-    ADD CONSTRAINT learning_tags_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_tags_learning_id_fkey FOREIGN KEY (learning_id) REFERENCES learnings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY learning_tags
-    ADD CONSTRAINT learning_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT learning_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_attendees
-    ADD CONSTRAINT meeting_attendees_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_attendees_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_attendees
-    ADD CONSTRAINT meeting_attendees_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT;
+    ADD CONSTRAINT meeting_attendees_person_id_fkey FOREIGN KEY (person_id) REFERENCES people(id) ON DELETE RESTRICT DEFERRABLE;
 
 ALTER TABLE ONLY meeting_tags
-    ADD CONSTRAINT meeting_tags_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_tags_meeting_id_fkey FOREIGN KEY (meeting_id) REFERENCES meetings(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY meeting_tags
-    ADD CONSTRAINT meeting_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT meeting_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY people
-    ADD CONSTRAINT people_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT people_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY profile
-    ADD CONSTRAINT profile_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT profile_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY skill_progress
-    ADD CONSTRAINT skill_progress_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_progress_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skill_tags
-    ADD CONSTRAINT skill_tags_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_tags_skill_id_fkey FOREIGN KEY (skill_id) REFERENCES skills(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skill_tags
-    ADD CONSTRAINT skill_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT skill_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY skills
-    ADD CONSTRAINT skills_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL;
+    ADD CONSTRAINT skills_organization_id_fkey FOREIGN KEY (organization_id) REFERENCES organizations(id) ON DELETE SET NULL DEFERRABLE;
 
 ALTER TABLE ONLY task_carries
-    ADD CONSTRAINT task_carries_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_carries_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY task_tags
-    ADD CONSTRAINT task_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_tags_tag_id_fkey FOREIGN KEY (tag_id) REFERENCES tags(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY task_tags
-    ADD CONSTRAINT task_tags_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE;
+    ADD CONSTRAINT task_tags_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE DEFERRABLE;
 
 ALTER TABLE ONLY tasks
-    ADD CONSTRAINT tasks_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE SET NULL;
+    ADD CONSTRAINT tasks_goal_id_fkey FOREIGN KEY (goal_id) REFERENCES goals(id) ON DELETE SET NULL DEFERRABLE;

@@ -335,8 +335,8 @@ pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
     if let Some(url) = raw.database_url {
         return Err(at(
             url.span(),
-            "database_url: PostgreSQL is not supported yet; worklog keeps its data in SQLite \
-             under data_dir",
+            "database_url: a server is not chosen in the config file (its address can hold a \
+             password); use --database URL or WORKLOG_DATABASE",
         ));
     }
     if let Some(dir) = raw.data_dir {
@@ -808,7 +808,7 @@ mod tests {
             ),
             (
                 "database_url = \"postgres://x\"\n",
-                "/c.toml:1: database_url: PostgreSQL",
+                "/c.toml:1: database_url: a server is not chosen in the config file",
             ),
             (
                 "data_dir = \"rel/dir\"\n",

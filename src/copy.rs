@@ -152,12 +152,11 @@ pub fn copy(source: &Repo, target: &Repo, progress: &mut dyn FnMut(u64, u64)) ->
         if tables != target.export_tables()? {
             bail!("the source and the target have different tables or columns");
         }
-        let total: u64 = source
-            .row_counts()?
-            .0
-            .iter()
-            .map(|(_, n)| u64::try_from(*n).unwrap_or(0))
-            .sum();
+        // Every table that goes across, the history's too.
+        let mut total = 0u64;
+        for t in &tables {
+            total += source.table_rows(t)?;
+        }
         let mut done = 0u64;
         progress(0, total);
         target.import_transaction(Ending::Commit, |target| {

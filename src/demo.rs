@@ -5,7 +5,7 @@
 //! through the repository (so it obeys the same rules as typed data) in one transaction; the
 //! search index is built once, at the end.
 
-use crate::db::{Repo, Result};
+use crate::db::{Backend, Error, Repo, Result};
 use crate::model::*;
 use chrono::{Datelike, Duration, NaiveDate, NaiveTime, Weekday};
 use rand::prelude::*;
@@ -34,7 +34,15 @@ pub struct Summary {
 }
 
 /// Fills an empty database with about `rows` rows ending on `today`.
+///
+/// On PostgreSQL the rows are made in a SQLite file first and then copied across
+/// ([`crate::copy::copy`]: multi-row inserts in one transaction, verified): made on the
+/// server, each of the generator's repository calls was a round trip or several, and 100,000
+/// rows took 93 s. The data is the same either way.
 pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result<Summary> {
+    if repo.backend() == Backend::Postgres {
+        return generate_through_sqlite(repo, rows, seed, today);
+    }
     let rows = rows.clamp(1, MAX_ROWS);
     let cast = (rows as f64 / FULL_CAST_ROWS as f64).min(1.0);
     let cast_rows = (CAST_ROWS as f64 * cast).round() as usize;
@@ -68,6 +76,26 @@ pub fn generate(repo: &Repo, rows: usize, seed: u64, today: NaiveDate) -> Result
         rows: repo.row_counts()?.total(),
         first_day,
         last_day: today,
+    })
+}
+
+/// [`generate`] into a temporary SQLite file, then copied into `repo` (a server's schema).
+fn generate_through_sqlite(
+    repo: &Repo,
+    rows: usize,
+    seed: u64,
+    today: NaiveDate,
+) -> Result<Summary> {
+    let dir = tempfile::Builder::new()
+        .prefix("worklog-demo-")
+        .tempdir()
+        .map_err(|e| Error::Io(format!("cannot make a temporary folder for the demo: {e}")))?;
+    let lite = Repo::open_migrated(&dir.path().join("worklog.db"), repo.clock().clone())?;
+    let made = generate(&lite, rows, seed, today)?;
+    crate::copy::copy(&lite, repo, &mut |_, _| {}).map_err(|e| Error::Io(format!("{e:#}")))?;
+    Ok(Summary {
+        rows: repo.row_counts()?.total(),
+        ..made
     })
 }
 

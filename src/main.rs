@@ -355,6 +355,38 @@ enum Command {
         #[arg(required = true, value_name = "ATTACHMENT-ID")]
         ids: Vec<i64>,
     },
+    /// List the changes made to the data, newest first, with the fields each changed: all of
+    /// them, or one item's (KIND ID)
+    History {
+        /// What the item is
+        #[arg(value_enum, value_name = "KIND", requires = "id")]
+        kind: Option<cli::remove::RowKind>,
+        /// Its id, as `worklog list` shows it
+        #[arg(value_name = "ID")]
+        id: Option<i64>,
+        /// Changes made on this day or later (today, yesterday, -N days, mon…sun, YYYY-MM-DD)
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Changes made up to this day, inclusive
+        #[arg(long, value_name = "D", allow_hyphen_values = true)]
+        to: Option<String>,
+        /// Print a JSON array of the changes, each with its rows and fields
+        #[arg(long)]
+        json: bool,
+        /// Delete the changes made before --before: they can no longer be listed or reverted
+        #[arg(long, requires = "before", conflicts_with_all = ["kind", "from", "to", "json"])]
+        prune: bool,
+        /// With --prune: the first day whose changes are kept
+        #[arg(long, value_name = "D", allow_hyphen_values = true, requires = "prune")]
+        before: Option<String>,
+    },
+    /// Take one change back (its number from `worklog history`), if nothing later changed
+    /// what it wrote; the revert is a change of its own
+    Revert {
+        /// The change's number
+        #[arg(value_name = "CHANGE-ID")]
+        id: i64,
+    },
     /// Fill an empty data directory (by default a new temporary one) with sample data
     Demo {
         /// The directory to fill; it must hold no data [default: a new directory under the
@@ -882,6 +914,25 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Detach { ids }) => {
             cli::attach::detach(&dir()?, clock, &ids, confirm!(), err)?
         }
+        Some(Command::History {
+            kind,
+            id,
+            from,
+            to,
+            json,
+            prune: _,
+            before,
+        }) => {
+            let args = cli::history::HistoryArgs {
+                item: kind.zip(id),
+                from,
+                to,
+                json,
+                prune_before: before,
+            };
+            cli::history::history(&dir()?, clock, &args, out, err)?
+        }
+        Some(Command::Revert { id }) => cli::history::revert(&dir()?, clock, id, confirm!(), err)?,
         Some(Command::Settings(SettingsCommand::Config { print: _ })) => {
             worklog::config::print(config, (dir()?.root(), data_dir_source), out)?
         }

@@ -795,3 +795,54 @@ pub struct OpenActionItems {
     /// How many open items were due before the day asked about.
     pub overdue: usize,
 }
+
+/// One change in the history of the data (`worklog history`, the app's history popup).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryEntry {
+    /// The change's number, for `worklog revert`.
+    pub id: Id,
+    /// When it was made: a UTC instant, `YYYY-MM-DDTHH:MM:SS.sssZ`.
+    pub at: String,
+    /// Which session made it (one per process, or per app session).
+    pub session: String,
+    /// create, update, delete, restore, merge, move or revert.
+    pub op: String,
+    /// What the change was mainly about ("task", "journal entry"), and its id.
+    pub kind: String,
+    pub item_id: Option<Id>,
+    /// What happened, in the user's words ("marked \"Write report\" done").
+    pub summary: String,
+    /// Every row it wrote.
+    pub rows: Vec<HistoryRow>,
+}
+
+/// One row a change wrote: its table and key, and each field that differs, old and new.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub table: String,
+    /// The primary key, as a JSON array (`[5]`, `[3,1]`).
+    pub key: String,
+    /// added, deleted or changed.
+    pub action: String,
+    pub fields: Vec<FieldChange>,
+}
+
+/// A field's value before and after a change (`None`: the row did not exist, or NULL).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+/// Which changes `worklog history` lists.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HistoryFilter {
+    /// Only the changes that wrote this item.
+    pub item: Option<(Deletable, Id)>,
+    /// UTC instants, `from` inclusive and `to` exclusive.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    /// At most this many, newest first (`None`: all).
+    pub limit: Option<usize>,
+}

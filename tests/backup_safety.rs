@@ -441,6 +441,15 @@ fn a_down_migration_dropping_rows_needs_yes_off_a_terminal() {
     assert!(msg.contains("--yes"), "{msg}");
     assert!(msg.contains("tasks"), "{msg}");
     assert_eq!(count_tasks(&db), 7);
+    // The history of changes is data: dropping it needs --yes too.
+    let msg = run(&data, "2026-11-22T10:00:00", &["migrate", "--to", "12"]).one_line_error();
+    assert!(msg.contains("history_changes"), "{msg}");
+    run(
+        &data,
+        "2026-11-22T10:00:00",
+        &["migrate", "--to", "12", "--yes"],
+    )
+    .ok();
     // Dropping only the search index (derived) needs no confirmation.
     run(&data, "2026-11-22T10:00:00", &["migrate", "--to", "2"]).ok();
     run(

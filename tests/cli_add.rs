@@ -8,19 +8,16 @@ use common::bin::{terminal_safe, worklog};
 use common::{at, day};
 
 use std::path::Path;
-use std::sync::Arc;
-use worklog::clock::FixedClock;
 use worklog::db::Repo;
 use worklog::model::{ActionSource, MeetingKind, PersonDraft, Priority};
-use worklog::paths::DataDir;
 
 const NOW: &str = "2026-11-18T09:30:00"; // a Wednesday
 
 fn repo(data: &Path) -> Repo {
-    let clock = Arc::new(FixedClock::new(at(NOW)));
-    worklog::launch::open(&DataDir::new(data), clock).unwrap()
+    common::open_as_the_binary(data, NOW)
 }
 
+on_both_backends! {
 #[test]
 fn quick_syntax_sets_day_priority_estimate_and_tags_and_says_so() {
     let tmp = tempfile::tempdir().unwrap();
@@ -268,4 +265,5 @@ fn add_action_item_from_a_meeting_with_an_owner() {
     assert_eq!(run.stdout, "added action item 2\n");
     let err = worklog(data, NOW, &["add", "action-item", "X", "--meeting", "9"]).one_line_error();
     assert!(err.contains("meeting 9 does not exist"), "{err}");
+}
 }

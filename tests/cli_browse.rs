@@ -9,10 +9,7 @@ use common::{at, day};
 
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use worklog::clock::FixedClock;
 use worklog::model::*;
-use worklog::paths::DataDir;
 
 const NOW: &str = "2026-11-22T09:30:00";
 
@@ -40,8 +37,7 @@ struct Ids {
 fn data() -> (tempfile::TempDir, PathBuf, Ids) {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let clock = Arc::new(FixedClock::new(at("2026-11-22T09:00:00")));
-    let repo = worklog::launch::open(&DataDir::new(&data), clock).unwrap();
+    let repo = common::open_as_the_binary(&data, "2026-11-22T09:00:00");
     let acme = repo.add_organization("Acme").unwrap();
     let person = |name: &str, org: Option<Id>| {
         repo.add_person(&PersonDraft {
@@ -230,6 +226,55 @@ fn ids_of(rows: &[Value]) -> Vec<i64> {
     rows.iter().map(|r| r["id"].as_i64().unwrap()).collect()
 }
 
+/// Runs `worklog ARGS` in a pseudo-terminal `cols` wide and returns what it printed.
+fn in_terminal(data: &Path, cols: u16, args: &[&str], env: &[(&str, &str)]) -> String {
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+    use std::io::Read;
+    let pair = native_pty_system()
+        .openpty(PtySize {
+            rows: 40,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
+    cmd.args(args);
+    cmd.env("WORKLOG_DATA_DIR", data);
+    cmd.env("WORKLOG_NOW", NOW);
+    cmd.env("TZ", "UTC");
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("NO_COLOR");
+    cmd.env_remove("WORKLOG_DATABASE");
+    cmd.env_remove("WORKLOG_SCHEMA");
+    if let Some((url, schema)) = common::on_postgres::current() {
+        cmd.env("WORKLOG_DATABASE", url);
+        cmd.env("WORKLOG_SCHEMA", schema);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let reading = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = reader.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        out
+    });
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{args:?}");
+    drop(pair.master);
+    String::from_utf8(reading.join().unwrap()).unwrap()
+}
+
+on_both_backends! {
 #[test]
 fn every_kind_lists_as_json_field_by_field() {
     let (_tmp, data, ids) = data();
@@ -667,48 +712,6 @@ fn search_hits_name_something_show_can_show() {
     }
 }
 
-/// Runs `worklog ARGS` in a pseudo-terminal `cols` wide and returns what it printed.
-fn in_terminal(data: &Path, cols: u16, args: &[&str], env: &[(&str, &str)]) -> String {
-    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
-    use std::io::Read;
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 40,
-            cols,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_worklog"));
-    cmd.args(args);
-    cmd.env("WORKLOG_DATA_DIR", data);
-    cmd.env("WORKLOG_NOW", NOW);
-    cmd.env("TZ", "UTC");
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("NO_COLOR");
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let mut child = pair.slave.spawn_command(cmd).unwrap();
-    drop(pair.slave);
-    let mut reader = pair.master.try_clone_reader().unwrap();
-    let reading = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = reader.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&buf[..n]);
-        }
-        out
-    });
-    let status = child.wait().unwrap();
-    assert!(status.success(), "{args:?}");
-    drop(pair.master);
-    String::from_utf8(reading.join().unwrap()).unwrap()
-}
-
 /// On a terminal the header is bold (not with NO_COLOR) and the text is cut to the
 /// terminal's width; a pipe gets the same columns without colour (see above).
 #[test]
@@ -747,11 +750,7 @@ fn on_a_terminal_the_header_is_bold_and_lines_fit_its_width() {
 fn a_long_history_is_counted_up_to_the_cap() {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let repo = worklog::launch::open(
-        &DataDir::new(&data),
-        Arc::new(FixedClock::new(at("2026-11-20T09:30:00"))),
-    )
-    .unwrap();
+    let repo = common::open_as_the_binary(&data, "2026-11-20T09:30:00");
     worklog::demo::generate(&repo, 60_000, 1, day("2026-11-20")).unwrap();
     let tasks = repo
         .list_for_shell(
@@ -778,4 +777,5 @@ fn a_long_history_is_counted_up_to_the_cap() {
     let mut sorted = days.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(days, sorted, "newest days first");
+}
 }

@@ -10,17 +10,13 @@ use common::bin::{Run, worklog, worklog_with_env};
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use worklog::clock::FixedClock;
 use worklog::db::Repo;
 use worklog::model::*;
-use worklog::paths::DataDir;
 
 const NOW: &str = "2026-11-18T09:30:00";
 
 fn repo(data: &Path) -> Repo {
-    let clock = Arc::new(FixedClock::new(at(NOW)));
-    worklog::launch::open(&DataDir::new(data), clock).unwrap()
+    common::open_as_the_binary(data, NOW)
 }
 
 /// Writes an executable script `name` in `dir` with `body` (the file to edit is `$1`).
@@ -59,6 +55,7 @@ fn task(data: &Path) -> i64 {
         .id
 }
 
+on_both_backends! {
 #[test]
 fn the_document_shows_fields_and_body_and_a_save_writes_them() {
     let tmp = tempfile::tempdir().unwrap();
@@ -414,4 +411,5 @@ fn an_interrupt_while_the_editor_runs_does_not_end_worklog() {
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
     assert_eq!(run.stdout, "saved task 1 (version 2)\n");
     assert_eq!(repo(&data).task(id).unwrap().title, "Still here");
+}
 }

@@ -15,6 +15,7 @@ fn parse(stdout: &str) -> Value {
     serde_json::from_str(stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"))
 }
 
+on_both_backends! {
 #[test]
 fn check_json_reports_the_database_and_backups() {
     let tmp = tempfile::tempdir().unwrap();
@@ -86,6 +87,10 @@ fn import_dry_run_json_counts_what_would_be_added() {
         ],
     )
     .ok();
+    // On PostgreSQL the other log is another schema.
+    if common::on_postgres::current().is_some() {
+        common::on_postgres::use_fresh_schema();
+    }
     let run = worklog(
         &to,
         NOW,
@@ -130,4 +135,5 @@ fn report_json_holds_each_section() {
     assert_eq!(v["energy"]["checkins"], json!(1));
     assert_eq!(v["energy"]["average"], json!(4.0));
     assert_eq!(v["learnings"], json!([]));
+}
 }

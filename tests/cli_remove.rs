@@ -8,17 +8,13 @@ use common::at;
 use common::bin::{terminal_safe, worklog};
 
 use std::path::Path;
-use std::sync::Arc;
-use worklog::clock::FixedClock;
 use worklog::db::Repo;
 use worklog::model::{CheckinDraft, Deletable, TaskDraft};
-use worklog::paths::DataDir;
 
 const NOW: &str = "2026-11-18T09:30:00";
 
 fn repo(data: &Path) -> Repo {
-    let clock = Arc::new(FixedClock::new(at(NOW)));
-    worklog::launch::open(&DataDir::new(data), clock).unwrap()
+    common::open_as_the_binary(data, NOW)
 }
 
 fn task(repo: &Repo, title: &str) -> i64 {
@@ -44,7 +40,11 @@ fn live_tasks(repo: &Repo) -> Vec<String> {
 /// What `undo` printed before its last line, which says when (by the real clock) the removal
 /// was made; that line is checked to have the shape of a time.
 fn restored(run: &common::bin::Run) -> String {
-    let (rows, last) = run.stdout.trim_end().rsplit_once('\n').unwrap();
+    let (rows, last) = run
+        .stdout
+        .trim_end()
+        .rsplit_once('\n')
+        .unwrap_or_else(|| panic!("{:?}", run.stdout));
     let when = last
         .strip_prefix("(removed ")
         .and_then(|l| l.strip_suffix("; worklog undo again goes back one more)"))
@@ -56,6 +56,7 @@ fn restored(run: &common::bin::Run) -> String {
     format!("{rows}\n")
 }
 
+on_both_backends! {
 #[test]
 fn rm_removes_several_and_undo_brings_them_back_together() {
     let tmp = tempfile::tempdir().unwrap();
@@ -145,4 +146,5 @@ fn rm_takes_every_deletable_kind_and_rejects_others() {
     assert!(err.contains("action-item"), "{err}");
     let err = worklog(data, NOW, &["rm", "goal", "1"]).one_line_error();
     assert!(err.contains("goal 1 does not exist"), "{err}");
+}
 }

@@ -6,10 +6,7 @@ use common::{at, day};
 
 use std::path::Path;
 use std::process::Command;
-use std::sync::Arc;
-use worklog::clock::FixedClock;
 use worklog::model::{LearningDraft, TaskDraft};
-use worklog::paths::DataDir;
 
 struct Run {
     code: i32,
@@ -25,6 +22,14 @@ fn worklog(data_dir: &Path, args: &[&str]) -> Run {
         .env("WORKLOG_NOW", "2026-11-22T12:00:00")
         .env_remove("XDG_DATA_HOME")
         .env_remove("NO_COLOR")
+        // This test's schema on PostgreSQL, and never a developer's own server.
+        .env_remove("WORKLOG_DATABASE")
+        .env_remove("WORKLOG_SCHEMA")
+        .envs(
+            common::on_postgres::current().map_or(Vec::new(), |(url, schema)| {
+                vec![("WORKLOG_DATABASE", url), ("WORKLOG_SCHEMA", schema)]
+            }),
+        )
         .output()
         .unwrap();
     Run {
@@ -69,8 +74,7 @@ impl Run {
 fn data() -> (tempfile::TempDir, std::path::PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let data = tmp.path().join("data");
-    let clock = Arc::new(FixedClock::new(at("2026-11-22T09:00:00")));
-    let repo = worklog::launch::open(&DataDir::new(&data), clock).unwrap();
+    let repo = common::open_as_the_binary(&data, "2026-11-22T09:00:00");
     for (d, title, notes) in [
         (
             "2026-11-20",
@@ -111,6 +115,27 @@ fn assert_terminal_safe(s: &str) {
     }
 }
 
+/// Runs the binary with no WORKLOG_DATA_DIR, HOME and XDG_DATA_HOME pointing into `home`, so
+/// that a default data directory, if one were made, would show up there.
+fn worklog_at_home(home: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
+        .env("WORKLOG_DAILY_BACKUP", "wait")
+        .args(args)
+        .env_remove("WORKLOG_DATA_DIR")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("xdg"))
+        .env("WORKLOG_NOW", "2026-11-22T12:00:00")
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8(out.stdout).unwrap(),
+        stderr: String::from_utf8(out.stderr).unwrap(),
+    }
+}
+
+on_both_backends! {
 #[test]
 fn text_output_is_safe_and_marks_matches() {
     let (_tmp, data) = data();
@@ -215,24 +240,51 @@ fn a_malformed_query_is_one_line_and_opens_nothing() {
     );
 }
 
-/// Runs the binary with no WORKLOG_DATA_DIR, HOME and XDG_DATA_HOME pointing into `home`, so
-/// that a default data directory, if one were made, would show up there.
-fn worklog_at_home(home: &Path, args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_worklog"))
-        .env("WORKLOG_DAILY_BACKUP", "wait")
-        .args(args)
-        .env_remove("WORKLOG_DATA_DIR")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("xdg"))
-        .env("WORKLOG_NOW", "2026-11-22T12:00:00")
-        .env_remove("NO_COLOR")
-        .output()
-        .unwrap();
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
+
+/// `--limit` has a cap, so one command cannot ask to load the whole record: a larger number is
+/// a clear one-line usage error (exit 2) naming the cap, before anything is opened.
+#[test]
+fn a_limit_above_the_cap_is_a_clear_error() {
+    let (_tmp, data) = data();
+    let cap = worklog::search::MAX_LIMIT.to_string();
+    let ok = worklog(&data, &["search", "kube", "--limit", &cap]).ok();
+    assert!(ok.stdout.contains("kube"), "{}", ok.stdout);
+    for too_many in ["10001", "1000000000"] {
+        let run = worklog(&data, &["search", "kube", "--limit", too_many]);
+        assert_eq!(run.code, 2, "{too_many}: {} {}", run.stdout, run.stderr);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(run.stderr.starts_with("worklog: "), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("--limit") && run.stderr.contains(&cap),
+            "{}",
+            run.stderr
+        );
     }
+}
+
+/// Each hit starts with what `worklog show` takes (kind and id), so a hit can be piped on; a
+/// list cut off at `--limit` says so in one line on stderr, and a list that fits does not.
+#[test]
+fn hits_show_ids_for_show_and_a_cut_off_list_says_so() {
+    let (_tmp, data) = data();
+    let run = worklog(&data, &["search", "patch"]).ok();
+    let first = run.stdout.lines().next().unwrap();
+    let words: Vec<&str> = first.split_whitespace().take(2).collect();
+    assert_eq!(words, ["task", "2"], "{first}");
+    let shown = worklog(&data, &["show", words[0], words[1], "--json"]).ok();
+    let task: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
+    assert_eq!(task["title"], "Patch the kube nodes");
+
+    let run = worklog(&data, &["search", "kube*", "--limit", "2"]).cut_off();
+    assert_eq!(hits(&run.stdout), 2, "{}", run.stdout);
+    assert_eq!(
+        run.stderr,
+        "worklog: showing the first 2 hits; there are more (--limit N, up to 10000)\n"
+    );
+    // Exactly as many as there are: nothing was cut off.
+    let run = worklog(&data, &["search", "kube*", "--limit", "3"]).ok();
+    assert_eq!(hits(&run.stdout), 3, "{}", run.stdout);
+}
 }
 
 /// Options work in any position, as in every other command (`--data-dir` after the words
@@ -297,49 +349,4 @@ fn options_after_the_words_are_options_wherever_they_are() {
         made.is_empty(),
         "the default data directory was touched: {made:?}"
     );
-}
-
-/// `--limit` has a cap, so one command cannot ask to load the whole record: a larger number is
-/// a clear one-line usage error (exit 2) naming the cap, before anything is opened.
-#[test]
-fn a_limit_above_the_cap_is_a_clear_error() {
-    let (_tmp, data) = data();
-    let cap = worklog::search::MAX_LIMIT.to_string();
-    let ok = worklog(&data, &["search", "kube", "--limit", &cap]).ok();
-    assert!(ok.stdout.contains("kube"), "{}", ok.stdout);
-    for too_many in ["10001", "1000000000"] {
-        let run = worklog(&data, &["search", "kube", "--limit", too_many]);
-        assert_eq!(run.code, 2, "{too_many}: {} {}", run.stdout, run.stderr);
-        assert!(run.stdout.is_empty(), "{}", run.stdout);
-        assert!(run.stderr.starts_with("worklog: "), "{}", run.stderr);
-        assert!(
-            run.stderr.contains("--limit") && run.stderr.contains(&cap),
-            "{}",
-            run.stderr
-        );
-    }
-}
-
-/// Each hit starts with what `worklog show` takes (kind and id), so a hit can be piped on; a
-/// list cut off at `--limit` says so in one line on stderr, and a list that fits does not.
-#[test]
-fn hits_show_ids_for_show_and_a_cut_off_list_says_so() {
-    let (_tmp, data) = data();
-    let run = worklog(&data, &["search", "patch"]).ok();
-    let first = run.stdout.lines().next().unwrap();
-    let words: Vec<&str> = first.split_whitespace().take(2).collect();
-    assert_eq!(words, ["task", "2"], "{first}");
-    let shown = worklog(&data, &["show", words[0], words[1], "--json"]).ok();
-    let task: serde_json::Value = serde_json::from_str(&shown.stdout).unwrap();
-    assert_eq!(task["title"], "Patch the kube nodes");
-
-    let run = worklog(&data, &["search", "kube*", "--limit", "2"]).cut_off();
-    assert_eq!(hits(&run.stdout), 2, "{}", run.stdout);
-    assert_eq!(
-        run.stderr,
-        "worklog: showing the first 2 hits; there are more (--limit N, up to 10000)\n"
-    );
-    // Exactly as many as there are: nothing was cut off.
-    let run = worklog(&data, &["search", "kube*", "--limit", "3"]).ok();
-    assert_eq!(hits(&run.stdout), 3, "{}", run.stdout);
 }

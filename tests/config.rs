@@ -164,7 +164,7 @@ fn every_bad_config_is_one_line_naming_the_file_and_line_and_nothing_starts() {
         ),
         (
             "database_url = \"postgres://localhost/worklog\"\n",
-            ":1: database_url: PostgreSQL is not supported yet",
+            ":1: database_url: a server is not chosen in the config file",
         ),
         (
             "week_start = \"monday\"\nweek_start = \"sunday\"\n",

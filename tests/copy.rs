@@ -112,6 +112,10 @@ fn a_copy_to_a_data_directory_or_a_db_file_is_the_same_log() {
         run.stdout
     );
     assert!(export(&b) == before, "the copy exports another document");
+    // The history is part of the data: the copy carries it.
+    let history = open(&a).history(&Default::default()).unwrap();
+    assert!(history.len() >= 4, "{history:?}");
+    assert_eq!(open(&b).history(&Default::default()).unwrap(), history);
 
     let file = tmp.path().join("elsewhere").join("log.db");
     worklog(&a, NOW, &["copy", "--to", file.to_str().unwrap()]).ok();
@@ -193,6 +197,9 @@ fn a_copy_to_postgres_and_back_is_the_same_log() {
         "PostgreSQL exports another document"
     );
     assert_eq!(worklog::copy::fingerprint(&pg).unwrap().checksum, here);
+    let history = open(&a).history(&Default::default()).unwrap();
+    assert!(history.len() >= 4, "{history:?}");
+    assert_eq!(pg.history(&Default::default()).unwrap(), history);
 
     std::fs::create_dir_all(&back).unwrap();
     let target = Repo::open_migrated(&DataDir::new(&back).database(), clock()).unwrap();
@@ -259,7 +266,15 @@ fn progress_shows_on_a_terminal() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     fill(&a);
-    let total: i64 = open(&a).row_counts().unwrap().total();
+    // Every table's rows go across, the history's too.
+    let r = open(&a);
+    let total: u64 = r
+        .export_tables()
+        .unwrap()
+        .iter()
+        .map(|t| r.table_rows(t).unwrap())
+        .sum();
+    drop(r);
     let mut session =
         common::pty::Session::start_with(&a, 120, 40, &[], &["copy", "--to", b.to_str().unwrap()]);
     session.wait_for("the copy is complete");

@@ -150,3 +150,42 @@ fn completion_times_lie_on_the_work_s_own_day() {
         .len();
     assert!((5..=50).contains(&done_last_week), "{done_last_week}");
 }
+
+/// On PostgreSQL the demo is made in a SQLite file and copied across in bulk: the same rows
+/// as on SQLite, whatever the backend.
+#[test]
+fn the_same_demo_on_postgres() {
+    if pg::server().is_none() {
+        return;
+    }
+    let lite = db();
+    let server = on_postgres::db();
+    on_postgres::forget();
+    let today = day("2026-11-22");
+    let a = demo::generate(&lite.repo, 3_000, 42, today).unwrap();
+    let b = demo::generate(&server.repo, 3_000, 42, today).unwrap();
+    assert_eq!(a, b);
+    assert!(b.rows > 2_000, "{b:?}");
+    assert_eq!(
+        lite.repo.row_counts().unwrap().0,
+        server.repo.row_counts().unwrap().0
+    );
+    let tasks = |t: &TestDb, d| -> Vec<String> {
+        t.repo
+            .tasks_on(d)
+            .unwrap()
+            .into_iter()
+            .map(|t| {
+                format!(
+                    "{} {} {:?} {:?} {:?} {:?} {:?}",
+                    t.id, t.title, t.status, t.priority, t.done_at, t.goal_id, t.tags
+                )
+            })
+            .collect()
+    };
+    let mut d = a.first_day;
+    while d <= today {
+        assert_eq!(tasks(&lite, d), tasks(&server, d), "{d}");
+        d = d.succ_opt().unwrap();
+    }
+}

@@ -527,4 +527,65 @@ on_both_backends! {
             "the edit is listed"
         );
     }
+    #[test]
+    fn the_filter_finds_the_same_entries_however_it_is_planned() {
+        // On PostgreSQL a text with a word after a space or punctuation is first narrowed
+        // down by the search index's words (search_docs.tsv); what matches must not change.
+        let t = db();
+        let long_tail = format!("{}the end marker here", "lorem ipsum ".repeat(9_000));
+        let entries = [
+            ("Rust lifetimes", "borrows end early"),
+            ("Trust the lifecycle", ""),
+            ("rust-lang book", "chapter ten"),
+            ("Café au lait", "with CAFÉ crème"),
+            ("Long one", long_tail.as_str()),
+            ("Kelvin", "a temperature in \u{212A}elvin"),
+            ("Snake", "foo_bar baz"),
+            ("Marks", "abc\u{E000}def gh"),
+        ];
+        for (i, (title, body)) in entries.iter().enumerate() {
+            let mut draft = entry(title, body);
+            draft.at = Some(at(&format!("2026-11-{:02}T09:00:00", i + 1)));
+            if *title == "Snake" {
+                draft.tags = vec!["lang-notes".into()];
+            }
+            t.repo.add_learning(&draft).unwrap();
+        }
+        let cases: &[(&str, &[&str])] = &[
+            ("rust li", &["Rust lifetimes"]),
+            ("t li", &["Rust lifetimes"]),
+            ("the lifec", &["Trust the lifecycle"]),
+            ("-lang book", &["rust-lang book"]),
+            ("LANG BO", &["rust-lang book"]),
+            ("au lait", &["Café au lait"]),
+            ("fé au", &["Café au lait"]),
+            ("with café", &["Café au lait"]),
+            ("with cafe", &[]),
+            ("end marker", &["Long one"]),
+            ("n kelvin", &["Kelvin"]),
+            ("o_bar baz", &["Snake"]),
+            ("def gh", &["Marks"]),
+            ("c def", &[]),
+            ("lang", &["rust-lang book", "Snake"]),
+            ("nothing here", &[]),
+            ("r l", &[]),
+            ("st l", &["Rust lifetimes"]),
+        ];
+        for (text, expected) in cases {
+            let filter = LearningFilter {
+                text: Some((*text).into()),
+                ..LearningFilter::default()
+            };
+            let page = t
+                .repo
+                .learning_page(&filter, None, PageDir::Down { inclusive: true }, 50)
+                .unwrap();
+            let mut found: Vec<&str> = page.iter().map(|l| l.title.as_str()).collect();
+            found.sort_unstable();
+            let mut want = expected.to_vec();
+            want.sort_unstable();
+            assert_eq!(found, want, "{text:?}");
+            assert_eq!(t.repo.learning_count(&filter).unwrap(), want.len(), "{text:?}");
+        }
+    }
 }

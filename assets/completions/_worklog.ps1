@@ -56,6 +56,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'List attachments: an item''s, or every one')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead')
             [CompletionResult]::new('detach', 'detach', [CompletionResultType]::ParameterValue, 'Detach attachments (a soft delete: `worklog undo` brings them back)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List the changes made to the data, newest first, with the fields each changed: all of them, or one item''s (KIND ID)')
+            [CompletionResult]::new('revert', 'revert', [CompletionResultType]::ParameterValue, 'Take one change back (its number from `worklog history`), if nothing later changed what it wrote; the revert is a change of its own')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -615,6 +617,37 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'worklog;history' {
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'Changes made on this day or later (today, yesterday, -N days, mon…sun, YYYY-MM-DD)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Changes made up to this day, inclusive')
+            [CompletionResult]::new('--before', '--before', [CompletionResultType]::ParameterName, 'With --prune: the first day whose changes are kept')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print a JSON array of the changes, each with its rows and fields')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Delete the changes made before --before: they can no longer be listed or reverted')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'worklog;revert' {
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]')
+            [CompletionResult]::new('--database', '--database', [CompletionResultType]::ParameterName, 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'worklog;demo' {
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]')
             [CompletionResult]::new('--rows', '--rows', [CompletionResultType]::ParameterName, 'About how many rows to write, up to 1000000 (the default is about a year of use)')
@@ -694,6 +727,8 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             [CompletionResult]::new('attachments', 'attachments', [CompletionResultType]::ParameterValue, 'List attachments: an item''s, or every one')
             [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead')
             [CompletionResult]::new('detach', 'detach', [CompletionResultType]::ParameterValue, 'Detach attachments (a soft delete: `worklog undo` brings them back)')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'List the changes made to the data, newest first, with the fields each changed: all of them, or one item''s (KIND ID)')
+            [CompletionResult]::new('revert', 'revert', [CompletionResultType]::ParameterValue, 'Take one change back (its number from `worklog history`), if nothing later changed what it wrote; the revert is a change of its own')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Fill an empty data directory (by default a new temporary one) with sample data')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)')
@@ -801,6 +836,12 @@ Register-ArgumentCompleter -Native -CommandName 'worklog' -ScriptBlock {
             break
         }
         'worklog;help;detach' {
+            break
+        }
+        'worklog;help;history' {
+            break
+        }
+        'worklog;help;revert' {
             break
         }
         'worklog;help;demo' {

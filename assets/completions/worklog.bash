@@ -61,6 +61,9 @@ _worklog() {
             worklog,help)
                 cmd="worklog__subcmd__help"
                 ;;
+            worklog,history)
+                cmd="worklog__subcmd__history"
+                ;;
             worklog,import)
                 cmd="worklog__subcmd__import"
                 ;;
@@ -81,6 +84,9 @@ _worklog() {
                 ;;
             worklog,restore)
                 cmd="worklog__subcmd__restore"
+                ;;
+            worklog,revert)
+                cmd="worklog__subcmd__revert"
                 ;;
             worklog,rm)
                 cmd="worklog__subcmd__rm"
@@ -205,6 +211,9 @@ _worklog() {
             worklog__subcmd__help,help)
                 cmd="worklog__subcmd__help__subcmd__help"
                 ;;
+            worklog__subcmd__help,history)
+                cmd="worklog__subcmd__help__subcmd__history"
+                ;;
             worklog__subcmd__help,import)
                 cmd="worklog__subcmd__help__subcmd__import"
                 ;;
@@ -225,6 +234,9 @@ _worklog() {
                 ;;
             worklog__subcmd__help,restore)
                 cmd="worklog__subcmd__help__subcmd__restore"
+                ;;
+            worklog__subcmd__help,revert)
+                cmd="worklog__subcmd__help__subcmd__revert"
                 ;;
             worklog__subcmd__help,rm)
                 cmd="worklog__subcmd__help__subcmd__rm"
@@ -275,7 +287,7 @@ _worklog() {
 
     case "${cmd}" in
         worklog)
-            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach demo completions man config help"
+            opts="-q -v -h -V --data-dir --database --config --demo --quiet --verbose --color --help --version backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach history revert demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1313,7 +1325,7 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__help)
-            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach demo completions man config help"
+            opts="backup restore check __daily-backup copy migrate add done today export import report search list show rm edit undo attach attachments open detach history revert demo completions man config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1662,6 +1674,20 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__history)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1760,6 +1786,20 @@ _worklog() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        worklog__subcmd__help__subcmd__revert)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         worklog__subcmd__help__subcmd__rm)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1823,6 +1863,48 @@ _worklog() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__history)
+            opts="-q -v -h --from --to --json --prune --before --data-dir --database --config --quiet --verbose --color --help task learning skill meeting action-item goal feedback checkin"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2075,6 +2157,36 @@ _worklog() {
             return 0
             ;;
         worklog__subcmd__restore)
+            opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --data-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --database)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        worklog__subcmd__revert)
             opts="-q -v -h --data-dir --database --config --quiet --verbose --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

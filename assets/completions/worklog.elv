@@ -53,6 +53,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand attachments 'List attachments: an item''s, or every one'
             cand open 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead'
             cand detach 'Detach attachments (a soft delete: `worklog undo` brings them back)'
+            cand history 'List the changes made to the data, newest first, with the fields each changed: all of them, or one item''s (KIND ID)'
+            cand revert 'Take one change back (its number from `worklog history`), if nothing later changed what it wrote; the revert is a change of its own'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -568,6 +570,35 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'worklog;history'= {
+            cand --from 'Changes made on this day or later (today, yesterday, -N days, mon…sun, YYYY-MM-DD)'
+            cand --to 'Changes made up to this day, inclusive'
+            cand --before 'With --prune: the first day whose changes are kept'
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand --json 'Print a JSON array of the changes, each with its rows and fields'
+            cand --prune 'Delete the changes made before --before: they can no longer be listed or reverted'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'worklog;revert'= {
+            cand --data-dir 'Where the database and its backups live [default: $XDG_DATA_HOME/worklog]'
+            cand --database 'Keep the log on a PostgreSQL server instead of the data directory''s worklog.db: postgresql://USER@HOST/DB?sslmode=verify-full (libpq''s PG* variables and ~/.pgpass apply; WORKLOG_SCHEMA names the schema, "worklog" by default)'
+            cand --config 'Read settings from this file [default: $WORKLOG_CONFIG, else $XDG_CONFIG_HOME/worklog/config.toml if it exists]'
+            cand --color 'Colour the output: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE colours a pipe too), always or never'
+            cand -q 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand --quiet 'Say nothing on success: no confirmations ("added task 12"), for cron. Data asked for, warnings and errors are still written'
+            cand -v 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand --verbose 'Explain on standard error what opening the database did: created or migrated it, took today''s backup (or handed it to the background), rotated old backups'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'worklog;demo'= {
             cand --data-dir 'The directory to fill; it must hold no data [default: a new directory under the system''s temporary directory]'
             cand --rows 'About how many rows to write, up to 1000000 (the default is about a year of use)'
@@ -643,6 +674,8 @@ set edit:completion:arg-completer[worklog] = {|@words|
             cand attachments 'List attachments: an item''s, or every one'
             cand open 'Open an attachment with the desktop''s application (xdg-open); over SSH or without a display, print the path of a verified copy instead'
             cand detach 'Detach attachments (a soft delete: `worklog undo` brings them back)'
+            cand history 'List the changes made to the data, newest first, with the fields each changed: all of them, or one item''s (KIND ID)'
+            cand revert 'Take one change back (its number from `worklog history`), if nothing later changed what it wrote; the revert is a change of its own'
             cand demo 'Fill an empty data directory (by default a new temporary one) with sample data'
             cand completions 'Print the completion script for a shell: e.g. `worklog completions bash > ~/.local/share/bash-completion/completions/worklog`'
             cand man 'Print the man page of worklog, or of a subcommand (`worklog man add task`); --out DIR writes every page into DIR (`worklog.1`, `worklog-add-task.1`…)'
@@ -719,6 +752,10 @@ set edit:completion:arg-completer[worklog] = {|@words|
         &'worklog;help;open'= {
         }
         &'worklog;help;detach'= {
+        }
+        &'worklog;help;history'= {
+        }
+        &'worklog;help;revert'= {
         }
         &'worklog;help;demo'= {
         }

@@ -12,6 +12,7 @@ pub mod copy;
 pub mod demo;
 pub mod edit;
 pub mod exchange;
+pub mod history;
 pub mod json;
 pub mod quick;
 pub mod remove;

@@ -152,7 +152,17 @@ fn explain_constraint(msg: &str) -> String {
         };
     }
     if let Some(cols) = msg.strip_prefix("UNIQUE constraint failed: ") {
-        let what = match cols.split(&['.', ','][..]).next().unwrap_or("") {
+        let first = cols.split(&['.', ','][..]).next().unwrap_or("");
+        // A unique index on an expression is named by the index, not by its columns.
+        let table = match first
+            .strip_prefix("index '")
+            .map(|i| i.trim_end_matches('\''))
+        {
+            Some("people_org_name") => "people",
+            Some(_) => "",
+            None => first,
+        };
+        let what = match table {
             "tags" => "a tag with that name already exists",
             "skills" => "a skill with that name already exists",
             "organizations" => "an organization with that name already exists",
@@ -165,14 +175,18 @@ fn explain_constraint(msg: &str) -> String {
     if msg.starts_with("FOREIGN KEY constraint failed") {
         return "that row is linked to others (or refers to one that does not exist)".to_string();
     }
-    if msg.starts_with("NOT NULL constraint failed: ") {
-        return format!("a required value is missing ({})", &msg[27..]);
+    if let Some(column) = msg.strip_prefix("NOT NULL constraint failed: ") {
+        return format!("a required value is missing ({column})");
     }
     msg.to_string()
 }
 
 /// Named CHECK constraints of the schema and what they mean.
 const CHECK_MESSAGES: &[(&str, &str)] = &[
+    (
+        "history_open_single_row",
+        "another change is being recorded in this transaction",
+    ),
     (
         "organization_name_empty",
         "organization name must not be empty",
@@ -332,6 +346,15 @@ mod tests {
             "a tag with that name already exists"
         );
         assert!(explain_constraint("CHECK constraint failed: mystery").contains("mystery"));
+        assert_eq!(
+            explain_constraint("NOT NULL constraint failed: tasks.title"),
+            "a required value is missing (tasks.title)"
+        );
+        // SQLite names a unique index on an expression instead of its columns.
+        assert_eq!(
+            explain_constraint("UNIQUE constraint failed: index 'people_org_name'"),
+            "a person with that name already exists in that organization"
+        );
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub use identity::Identity;
 pub use repo::{BlobState, Candidate, RowsOf};
 pub use repo::{
     COUNT_CAP, Change, ListFilter, ListPage, Move, ReadKind, Removed, Repo, Undone, exchange,
+    history_table, history_when,
 };
 pub use repo::{
     CalendarExport, CalendarKnown, CalendarOccurrence, CalendarPerson, CalendarSource, CalendarTodo,

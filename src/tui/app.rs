@@ -19,7 +19,7 @@ use super::manage::{ManageOutcome, Manager};
 use super::panes::all::Panes;
 use super::panes::{Ctx, Outcome, PaneId, Target};
 use super::search::{SearchOutcome, SearchOverlay};
-use super::status::{BackupNote, Level, Status};
+use super::status::{self, BackupNote, Level, Status};
 use super::theme::Theme;
 use crate::clock::Clock;
 use crate::dates::Lean;
@@ -62,6 +62,8 @@ pub struct App {
     data_version: i64,
     /// The help popup, with its scroll offset.
     help: Option<usize>,
+    /// The history of one row (`H`), with its scroll offset.
+    row_history: Option<RowHistory>,
     quit: bool,
     /// Counts writes and outside changes; `seen` is the count each pane last knew of, so a
     /// pane shown again is told (`data_changed`) only if something changed meanwhile.
@@ -140,6 +142,7 @@ impl App {
             today,
             data_version,
             help: None,
+            row_history: None,
             quit: false,
             epoch: 0,
             seen: [0; PaneId::ALL.len()],
@@ -161,9 +164,6 @@ impl App {
             suspend: false,
         };
         app.status.show_pane(app.current);
-        if let Err(e) = app.repo.enable_history() {
-            app.status.warn(format!("undo is off this session: {e}"));
-        }
         app.announce_drafts();
         app.reload(app.current);
         app
@@ -305,6 +305,9 @@ impl App {
     pub fn contexts(&self) -> Vec<Context> {
         if self.help.is_some() {
             return keymap::active(&[Context::Help]);
+        }
+        if self.row_history.is_some() {
+            return keymap::active(&[Context::RowHistory]);
         }
         if let Some(s) = &self.search {
             return keymap::active(s.hints());
@@ -519,7 +522,11 @@ impl App {
                 self.too_small = *w < MIN_WIDTH || *h < MIN_HEIGHT;
                 true
             }
-            Event::Paste(_) if self.help.is_some() || self.too_small => false,
+            Event::Paste(_)
+                if self.help.is_some() || self.row_history.is_some() || self.too_small =>
+            {
+                false
+            }
             Event::Paste(text) if self.search.is_some() => {
                 if let Some(s) = self.search.as_mut() {
                     s.paste(text, &self.repo);
@@ -569,7 +576,7 @@ impl App {
             MouseEventKind::ScrollUp => self.key(press(KeyCode::Up)),
             MouseEventKind::Down(MouseButton::Left) => match super::mouse::click(m.column, m.row) {
                 Click::Tab(pane) if free() => self.global(GlobalAction::GoTo(pane)),
-                Click::Rows(delta) if free() => {
+                Click::Rows { delta, popup } if popup || free() => {
                     let code = if delta < 0 {
                         KeyCode::Up
                     } else {
@@ -578,6 +585,9 @@ impl App {
                     for _ in 0..delta.unsigned_abs() {
                         self.key(press(code));
                     }
+                }
+                Click::Open { popup } if popup || free() => {
+                    self.key(press(KeyCode::Enter));
                 }
                 Click::Fields(n) if self.contexts().contains(&Context::Form) => {
                     for _ in 0..n {
@@ -683,7 +693,22 @@ impl App {
                 }
                 self.last_outcome = Some(Outcome::Handled);
             }
-            _ if self.help.is_some() => self.last_outcome = Some(Outcome::Ignored),
+            Some(keymap::Binding {
+                action: Action::RowHistory(a),
+                ..
+            }) => {
+                if let Some(h) = self.row_history.as_mut() {
+                    match a {
+                        HelpAction::Close => self.row_history = None,
+                        HelpAction::Down => h.scroll = h.scroll.saturating_add(1),
+                        HelpAction::Up => h.scroll = h.scroll.saturating_sub(1),
+                    }
+                }
+                self.last_outcome = Some(Outcome::Handled);
+            }
+            _ if self.help.is_some() || self.row_history.is_some() => {
+                self.last_outcome = Some(Outcome::Ignored)
+            }
             _ if self.manager.is_some() => {
                 let mut ctx = ctx!(self);
                 let outcome = match self.manager.as_mut() {
@@ -801,6 +826,7 @@ impl App {
         match action {
             GlobalAction::Quit => self.quit = true,
             GlobalAction::Help => self.help = Some(0),
+            GlobalAction::RowHistory => self.open_row_history(),
             // `key` opens the overlay before it dispatches; the same here.
             GlobalAction::Search => self.search = Some(SearchOverlay::new(self.theme)),
             GlobalAction::GoTo(p) => self.switch(p),
@@ -838,9 +864,6 @@ impl App {
                         self.outside_change();
                     }
                     Some(Err(text)) => self.status.error(text),
-                    None if self.repo.backend() == crate::db::Backend::Postgres => self
-                        .status
-                        .info("undo and redo are not available on PostgreSQL yet"),
                     None if action == GlobalAction::Undo => self.status.info("nothing to undo"),
                     None => self.status.info("nothing to redo"),
                 }
@@ -920,14 +943,20 @@ impl App {
             return;
         }
         let tabs = Rect { height: 1, ..area };
+        // A long status message takes the lines it needs (up to 2, or 3 from 24 rows on).
+        let said = match &self.date_prompt {
+            Some(_) => Vec::new(),
+            None => self.status_lines(area),
+        };
+        let status_h = u16::try_from(said.len().max(1)).unwrap_or(1);
         let body = Rect {
             y: area.y + 1,
-            height: area.height - 3,
+            height: area.height - 2 - status_h,
             ..area
         };
         let status = Rect {
-            y: area.bottom() - 2,
-            height: 1,
+            y: area.bottom() - 1 - status_h,
+            height: status_h,
             ..area
         };
         let footer = Rect {
@@ -939,7 +968,7 @@ impl App {
         self.panes.get_mut(self.current).render(frame, body);
         match &self.date_prompt {
             Some(p) => self.draw_date_prompt(frame, status, p),
-            None => self.draw_status(frame, status),
+            None => self.draw_status(frame, status, &said),
         }
         self.draw_footer(frame, footer);
         if let Some(m) = self.manager.as_mut() {
@@ -947,6 +976,9 @@ impl App {
         }
         if let Some(s) = self.search.as_mut() {
             s.render(frame, body);
+        }
+        if self.row_history.is_some() {
+            self.draw_row_history(frame, body);
         }
         if let Some(scroll) = self.help {
             self.draw_help(frame, body, scroll);
@@ -1110,36 +1142,52 @@ impl App {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
-    fn draw_status(&self, frame: &mut Frame, rect: Rect) {
-        let t = self.theme;
+    /// The right end of the status line: the organization filter and the last backup.
+    fn status_note(&self) -> (String, bool) {
         let (backup, warn) = self.status.backup_text(self.today);
-        let backup = match &self.organization {
+        let note = match &self.organization {
             Some(o) => format!(" org {} · {backup} ", truncate(&sanitize(&o.name), 24)),
             None => format!(" {backup} "),
         };
+        (note, warn)
+    }
+
+    /// The message of the status line in the lines it takes on `area` (none if no message).
+    fn status_lines(&self, area: Rect) -> Vec<String> {
+        let Some(m) = self.status.message() else {
+            return Vec::new();
+        };
+        let max = if area.height >= 24 { 3 } else { 2 };
+        let right_w = width(&self.status_note().0);
+        status::message_lines(&sanitize(&m.text), usize::from(area.width), right_w, max)
+    }
+
+    /// The status line: the message in `said` (its lines, see [`Self::status_lines`]), the
+    /// backup note at the right of the last line when there is room for it.
+    fn draw_status(&self, frame: &mut Frame, rect: Rect, said: &[String]) {
+        let t = self.theme;
+        let (backup, warn) = self.status_note();
         let right_w = width(&backup);
-        let left_w = usize::from(rect.width).saturating_sub(right_w + 1);
-        let mut spans = Vec::new();
-        let mut used = 0;
-        if let Some(m) = self.status.message() {
-            let style = match m.level {
-                Level::Info => t.success(),
-                Level::Warning => t.warning(),
-                Level::Error => t.error(),
-            };
-            let text = truncate(&sanitize(&m.text), left_w.saturating_sub(1)).into_owned();
-            used = width(&text) + 1;
-            spans.push(Span::raw(" "));
-            spans.push(Span::styled(text, style));
+        let cols = usize::from(rect.width);
+        let style = match self.status.message().map(|m| m.level) {
+            Some(Level::Warning) => t.warning(),
+            Some(Level::Error) => t.error(),
+            _ => t.success(),
+        };
+        let mut lines: Vec<Line> = said
+            .iter()
+            .map(|l| Line::from(vec![Span::raw(" "), Span::styled(l.clone(), style)]))
+            .collect();
+        let last_w = said.last().map_or(0, |l| width(l) + 1);
+        if last_w + right_w <= cols {
+            let pad = " ".repeat(cols - last_w - right_w);
+            let note = Span::styled(backup, if warn { t.warning() } else { t.dim() });
+            match lines.last_mut() {
+                Some(l) => l.spans.extend([Span::raw(pad), note]),
+                None => lines.push(Line::from(vec![Span::raw(pad), note])),
+            }
         }
-        spans.push(Span::raw(
-            " ".repeat(usize::from(rect.width).saturating_sub(used + right_w)),
-        ));
-        spans.push(Span::styled(
-            backup,
-            if warn { t.warning() } else { t.dim() },
-        ));
-        frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+        frame.render_widget(Paragraph::new(lines), rect);
     }
 
     /// Key hints from the keymap: the pane's from the left, the global ones (help, quit,
@@ -1150,7 +1198,10 @@ impl App {
     fn draw_footer(&self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         let max = usize::from(rect.width);
-        let all = keymap::footer_by_context(&self.contexts());
+        let mut all = keymap::footer_by_context(&self.contexts());
+        // Marking rows: the banner above the list names the verbs this pane's rows take (the
+        // marking context has them all, and meetings are never "done").
+        all.retain(|(_, _, c)| *c != Context::Selecting);
         let cost = |k: &str, h: &str| width(k) + 1 + width(h) + 2;
         let first_local = all
             .iter()
@@ -1161,6 +1212,8 @@ impl App {
                 _ if Some(i) == first_local => 1,
                 (Context::Global | Context::Always, "quit") => 3,
                 (Context::Global | Context::Always, _) => 5,
+                // Marking rows is the least needed: it shows where there is room to spare.
+                (Context::Selectable, _) => 6,
                 (_, "add" | "edit" | "del" | "close" | "cancel" | "back") => 2,
                 _ => 4,
             }
@@ -1195,6 +1248,116 @@ impl App {
             }
         }
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    }
+
+    /// `H`: the history of the row under the cursor, in a popup.
+    fn open_row_history(&mut self) {
+        let Some(target) = self.panes.get(self.current).history_target() else {
+            self.status
+                .info("no row here to show the history of: move to a task, entry or meeting");
+            return;
+        };
+        let (kind, id) = target.item();
+        let filter = crate::model::HistoryFilter {
+            item: Some((kind, id)),
+            limit: Some(ROW_HISTORY_LIMIT),
+            ..Default::default()
+        };
+        match self.repo.history(&filter) {
+            Ok(entries) => {
+                self.row_history = Some(RowHistory {
+                    title: format!("{} {id}", what(kind)),
+                    table: crate::db::history_table(kind),
+                    key: format!("[{id}]"),
+                    entries,
+                    scroll: 0,
+                })
+            }
+            Err(e) => self
+                .status
+                .error(format!("could not read the history: {e}")),
+        }
+    }
+
+    fn draw_row_history(&mut self, frame: &mut Frame, area: Rect) {
+        let t = self.theme;
+        let Some(h) = self.row_history.as_mut() else {
+            return;
+        };
+        let w = area.width.min(100);
+        let text_w = usize::from(w.saturating_sub(2));
+        let mut lines: Vec<Line> = Vec::new();
+        if h.entries.is_empty() {
+            lines.push(Line::from(Span::styled(
+                "No change to it is recorded (the history starts with this version of worklog, \
+                 or was pruned).",
+                t.dim(),
+            )));
+        }
+        for e in &h.entries {
+            let head = format!(
+                "{}  {}",
+                crate::db::history_when(&e.at),
+                sanitize(&e.summary)
+            );
+            lines.push(Line::from(vec![
+                Span::styled(format!("#{} ", e.id), t.dim()),
+                Span::styled(
+                    truncate(&head, text_w.saturating_sub(8)).into_owned(),
+                    t.bold(),
+                ),
+            ]));
+            // The row's own fields; what the change wrote elsewhere (its tag links, a
+            // person made on the spot) in one line.
+            let (own, other): (Vec<_>, Vec<_>) = e
+                .rows
+                .iter()
+                .partition(|r| r.table == h.table && r.key == h.key);
+            for row in own.iter().filter(|r| r.action == "changed") {
+                for f in &row.fields {
+                    let text = format!(
+                        "    {}: {} → {}",
+                        sanitize(&f.field),
+                        shown_value(f.old.as_deref()),
+                        shown_value(f.new.as_deref())
+                    );
+                    lines.push(Line::from(truncate(&text, text_w).into_owned()));
+                }
+            }
+            if !other.is_empty() {
+                let n = other.len();
+                let text = format!(
+                    "    and {n} linked row{} ({})",
+                    if n == 1 { "" } else { "s" },
+                    linked_tables(&other)
+                );
+                lines.push(Line::from(Span::styled(
+                    truncate(&text, text_w).into_owned(),
+                    t.dim(),
+                )));
+            }
+        }
+        let popup = Rect {
+            x: area.x + (area.width - w) / 2,
+            width: w,
+            ..area
+        };
+        let inner_h = usize::from(area.height.saturating_sub(2));
+        h.scroll = h.scroll.min(lines.len().saturating_sub(inner_h));
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.focus())
+            .title(Span::styled(
+                format!(" History · {} · Esc closes ", h.title),
+                t.title(),
+            ));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .scroll((u16::try_from(h.scroll).unwrap_or(u16::MAX), 0)),
+            popup,
+        );
     }
 
     fn draw_help(&mut self, frame: &mut Frame, area: Rect, scroll: usize) {
@@ -1273,6 +1436,59 @@ impl App {
                 .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0)),
             popup,
         );
+    }
+}
+
+/// At most this many changes in a row's history popup (the newest).
+const ROW_HISTORY_LIMIT: usize = 200;
+
+/// The `H` popup: one row's changes, newest first.
+struct RowHistory {
+    title: String,
+    /// The row's table and key, as the history names them.
+    table: &'static str,
+    key: String,
+    entries: Vec<crate::model::HistoryEntry>,
+    scroll: usize,
+}
+
+/// What a row of a kind is called in the popup's title.
+fn what(kind: crate::model::Deletable) -> &'static str {
+    use crate::model::Deletable as D;
+    match kind {
+        D::Task => "task",
+        D::Learning => "journal entry",
+        D::Skill => "skill",
+        D::Meeting => "meeting",
+        D::ActionItem => "action item",
+        D::Goal => "goal",
+        D::Feedback => "feedback",
+        D::Checkin => "check-in",
+        D::Attachment => "attachment",
+    }
+}
+
+/// The tables of a change's other rows, in words: "task_tags" is "tags".
+fn linked_tables(rows: &[&crate::model::HistoryRow]) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for r in rows {
+        let name = r
+            .table
+            .rsplit_once('_')
+            .map_or(r.table.as_str(), |(_, last)| last)
+            .to_string();
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    sanitize(&names.join(", ")).into_owned()
+}
+
+/// A field's value in the popup: in quotes, on one line, "—" for none.
+fn shown_value(v: Option<&str>) -> String {
+    match v {
+        None => "—".into(),
+        Some(s) => format!("\"{}\"", sanitize(&s.replace(['\n', '\r', '\t'], " "))),
     }
 }
 

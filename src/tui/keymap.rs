@@ -78,6 +78,8 @@ pub enum Context {
     Conflict,
     /// The `?` popup.
     Help,
+    /// The history of one row (`H`).
+    RowHistory,
     // Today, Journal, Skills, people and tags (panes-a)
     Today,
     Journal,
@@ -146,6 +148,7 @@ impl Context {
                 | Context::ConfirmDiscard
                 | Context::Conflict
                 | Context::Help
+                | Context::RowHistory
                 | Context::JournalForm
                 | Context::Manage
                 | Context::Confirm
@@ -176,6 +179,7 @@ impl Context {
             Context::ConfirmDiscard => "Discard changes?",
             Context::Conflict => "Changed elsewhere",
             Context::Help => "Help",
+            Context::RowHistory => "History of a row",
             Context::Today => "Today",
             Context::Journal => "Journal",
             Context::JournalForm => "Journal entry form",
@@ -240,6 +244,8 @@ pub enum Action {
     ConfirmDiscard(Answer),
     Conflict(ConflictAction),
     Help(HelpAction),
+    /// The row history popup scrolls and closes as the help does.
+    RowHistory(HelpAction),
     Today(TodayAction),
     Journal(JournalAction),
     JournalForm(JournalFormAction),
@@ -288,6 +294,7 @@ impl Action {
             Action::ConfirmDiscard(_) => Context::ConfirmDiscard,
             Action::Conflict(_) => Context::Conflict,
             Action::Help(_) => Context::Help,
+            Action::RowHistory(_) => Context::RowHistory,
             Action::Today(_) => Context::Today,
             Action::Journal(_) => Context::Journal,
             Action::JournalForm(_) => Context::JournalForm,
@@ -372,6 +379,7 @@ impl Action {
                 | GlobalAction::Help
                 | GlobalAction::Undo
                 | GlobalAction::Redo
+                | GlobalAction::RowHistory
                 | GlobalAction::Manage
                 | GlobalAction::CycleOrganization => N::App,
                 GlobalAction::GoTo(_)
@@ -487,6 +495,7 @@ impl Action {
             | Action::ConfirmDiscard(_)
             | Action::Conflict(_)
             | Action::Help(_)
+            | Action::RowHistory(_)
             | Action::JournalForm(_)
             | Action::Manage(_)
             | Action::Confirm(_)
@@ -533,6 +542,8 @@ pub enum GlobalAction {
     PrevPane,
     Undo,
     Redo,
+    /// Show the selected row's history: every change to it, when, fields old → new.
+    RowHistory,
     /// Open the people, tags and organizations popup.
     Manage,
     CycleOrganization,
@@ -1128,6 +1139,7 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::BackTab)],            A::Global(GlobalAction::PrevPane),                 None,            "previous pane"),
     b(&[Key::ch('u')],                     A::Global(GlobalAction::Undo),                     None,            "undo the last change (any kind, any pane)"),
     b(&[Key::ctrl('r')],                   A::Global(GlobalAction::Redo),                     None,            "redo what u undid"),
+    b(&[Key::ch('H')],                     A::Global(GlobalAction::RowHistory),               None,            "history of the selected row: each change, when, fields old → new"),
     b(&[Key::ch(':'), Key::ch('D')],       A::Global(GlobalAction::JumpToDate),               None,            "go to a date: yesterday, mon, 2026-11-03, -3d (in a pane with dates)"),
     // Lists
     b(&[Key::ch('j'), Key::code(K::Down)], A::List(ListAction::Move(Nav::Down)),              None,            "next row"),
@@ -1200,6 +1212,9 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::Esc), Key::ch('?'), Key::ch('q')], A::Help(HelpAction::Close),                        Some("close"),   "close help"),
     b(&[Key::ch('j'), Key::code(K::Down)], A::Help(HelpAction::Down),                         Some("scroll"),  "scroll down"),
     b(&[Key::ch('k'), Key::code(K::Up)],   A::Help(HelpAction::Up),                           None,            "scroll up"),
+    b(&[Key::code(K::Esc), Key::ch('H'), Key::ch('q')], A::RowHistory(HelpAction::Close),                  Some("close"),   "close the history"),
+    b(&[Key::ch('j'), Key::code(K::Down)], A::RowHistory(HelpAction::Down),                   Some("scroll"),  "scroll down"),
+    b(&[Key::ch('k'), Key::code(K::Up)],   A::RowHistory(HelpAction::Up),                     None,            "scroll up"),
     // Meetings pane (the list); `[`/`]`/`t` come from Days, the rest from Lists
     b(&[Key::code(K::Enter)],              A::Meetings(MeetingsAction::Open),                 Some("open"),    "open the meeting: notes and action items"),
     b(&[Key::ch('@')],                     A::Meetings(MeetingsAction::PickPerson),           Some("person"),  "a person's page: meetings, open items, feedback (before a 1:1)"),

@@ -309,6 +309,23 @@ impl SearchOverlay {
         let cols = usize::from(rect.width);
         let per_page = usize::from(rect.height) / 2;
         let range = self.cursor.window(self.hits.len(), per_page);
+        // Each hit takes two lines; a click on either selects it (a double click opens it).
+        let hits = range
+            .clone()
+            .zip((rect.y..rect.bottom()).step_by(2))
+            .map(|(i, y)| {
+                let h = 2.min(rect.bottom() - y);
+                (
+                    Rect {
+                        y,
+                        height: h,
+                        ..rect
+                    },
+                    i,
+                )
+            })
+            .collect();
+        crate::tui::mouse::popup(hits, self.cursor.selected);
         let mut lines = Vec::with_capacity(range.len() * 2);
         for i in range {
             let Some(hit) = self.hits.get(i) else { break };

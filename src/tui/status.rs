@@ -4,6 +4,7 @@
 
 use super::pane_id::PaneId;
 use crate::model::{Deletable, Id};
+use crate::text::{truncate, width, wrap};
 use chrono::{NaiveDate, NaiveDateTime};
 use std::time::{Duration, Instant};
 
@@ -33,6 +34,53 @@ pub enum BackupNote {
     At(NaiveDateTime),
     /// Something to warn about, e.g. "backup failed: disk full".
     Warning(String),
+}
+
+/// The status message as the lines it takes at `cols` columns: one beside the backup note
+/// (`right_w` columns) when it fits there; else wrapped at words over up to `max_lines` lines
+/// of the whole width (a path or a conflict stays readable), the last cut with "…" if even
+/// those are not enough, and an empty last line for the note when the message leaves it no
+/// room and a line is left. Each line leaves a column free at both ends.
+pub fn message_lines(text: &str, cols: usize, right_w: usize, max_lines: usize) -> Vec<String> {
+    if width(text) + right_w + 2 <= cols {
+        return vec![text.to_string()];
+    }
+    let full = cols.saturating_sub(2).max(1);
+    let max_lines = max_lines.max(1);
+    let mut lines = wrap(text, full);
+    if lines.len() > max_lines {
+        // At words it takes too many lines (a long path moves whole to the next): fill every
+        // line to the edge instead.
+        lines = fill(text, full);
+    }
+    if lines.len() > max_lines {
+        let rest = lines.split_off(max_lines - 1).join(" ");
+        lines.push(truncate(&rest, full).into_owned());
+    }
+    // The backup note keeps its place: on a line of its own if the last has no room for it.
+    let last = lines.last().map_or(0, |l| width(l));
+    if last + right_w + 2 > cols && lines.len() < max_lines {
+        lines.push(String::new());
+    }
+    lines
+}
+
+/// `text` in lines of exactly `cols` columns (the last shorter), cut wherever the edge falls.
+fn fill(text: &str, cols: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0;
+    for ch in text.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > cols {
+            out.push(String::new());
+            used = 0;
+        }
+        if let Some(line) = out.last_mut() {
+            line.push(ch);
+        }
+        used += w;
+    }
+    out
 }
 
 const INFO_FOR: Duration = Duration::from_secs(6);
@@ -139,6 +187,32 @@ mod tests {
         let t0 = s.message().map(|m| m.at).unwrap_or_else(Instant::now);
         assert!(!s.expire(t0 + INFO_FOR));
         assert!(s.expire(t0 + ERROR_FOR));
+    }
+
+    #[test]
+    fn a_long_message_wraps_over_lines_and_a_short_one_keeps_to_one() {
+        assert_eq!(message_lines("saved", 60, 20, 2), ["saved"]);
+        let long = "could not write the review: /home/ada/.local/share/worklog/reports/2026-11-22.md: \
+                    permission denied";
+        let lines = message_lines(long, 60, 20, 2);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(lines.iter().all(|l| width(l) <= 58), "{lines:?}");
+        assert_eq!(
+            lines.concat().replace(' ', ""),
+            long.replace(' ', ""),
+            "nothing lost"
+        );
+        // Longer than the lines allowed: the end is cut, and says so.
+        let lines = message_lines(&long.repeat(3), 60, 20, 2);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].ends_with('…'), "{lines:?}");
+        assert_eq!(message_lines(long, 200, 20, 2).len(), 1);
+        // Fits the line but not beside the note: the note gets a line of its own.
+        assert_eq!(
+            message_lines(&"x".repeat(50), 60, 20, 2),
+            ["x".repeat(50), String::new()]
+        );
+        assert_eq!(message_lines(&"x".repeat(50), 60, 20, 1), ["x".repeat(50)]);
     }
 
     #[test]

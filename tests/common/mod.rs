@@ -54,6 +54,17 @@ pub fn second_session(t: &TestDb) -> Repo {
     }
 }
 
+/// The database the real binary uses in this test ([`bin::worklog`]): the data directory's
+/// file, or on PostgreSQL this test's schema ([`on_postgres::use_fresh_schema`]), opened
+/// (made and migrated if need be) on a clock reading `now`.
+pub fn open_as_the_binary(data: &std::path::Path, now: &str) -> Repo {
+    let clock = Arc::new(FixedClock::new(at(now)));
+    match on_postgres::current() {
+        Some((url, schema)) => Repo::open_server_migrated(&url, Some(&schema), clock).unwrap(),
+        None => worklog::launch::open(&worklog::paths::DataDir::new(data), clock).unwrap(),
+    }
+}
+
 /// The same database on PostgreSQL: a fresh schema on the throwaway server ([`pg`]).
 pub mod on_postgres {
     use super::*;

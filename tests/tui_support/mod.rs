@@ -20,7 +20,11 @@ pub struct Tui {
 
 impl Tui {
     pub fn at(now: &str) -> Tui {
-        let t = db_at(now);
+        Tui::with(db_at(now))
+    }
+
+    /// An app on a second connection to `t` (a SQLite file, or a PostgreSQL schema).
+    pub fn with(t: TestDb) -> Tui {
         let mut app = App::new(
             second_session(&t),
             Some(t.dir.path().to_path_buf()),

@@ -39,3 +39,21 @@ CREATE INDEX attachments_assessment_id ON attachments(assessment_id)
     WHERE assessment_id IS NOT NULL;
 CREATE INDEX attachments_sha256 ON attachments(sha256);
 CREATE INDEX attachments_deleted ON attachments(deleted_at) WHERE deleted_at IS NOT NULL;
+
+-- The history records attachments as it records every table of the log's data (step 13 and
+-- its README): attaching, detaching and bringing back are changes that can be listed and
+-- reverted.
+CREATE TRIGGER attachments_history_ai AFTER INSERT ON attachments BEGIN
+ INSERT INTO history_rows(change_id,table_name,row_key)SELECT change_id,'attachments',json_array(NEW.id) FROM history_open WHERE true ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER attachments_history_au AFTER UPDATE ON attachments BEGIN
+ INSERT INTO history_rows(change_id,table_name,row_key,before)SELECT change_id,'attachments',json_array(OLD.id),
+ json_object('id',OLD.id,'task_id',OLD.task_id,'learning_id',OLD.learning_id,'meeting_id',OLD.meeting_id,'goal_id',OLD.goal_id,'feedback_id',OLD.feedback_id,'assessment_id',OLD.assessment_id,'name',OLD.name,'size',OLD.size,'media_type',OLD.media_type,'sha256',OLD.sha256,'created_at',OLD.created_at,'updated_at',OLD.updated_at,'deleted_at',OLD.deleted_at,'version',OLD.version)
+ FROM history_open WHERE true ON CONFLICT DO NOTHING;
+ INSERT INTO history_rows(change_id,table_name,row_key)SELECT change_id,'attachments',json_array(NEW.id) FROM history_open WHERE NOT(NEW.id IS OLD.id) ON CONFLICT DO NOTHING;
+END;
+CREATE TRIGGER attachments_history_ad AFTER DELETE ON attachments BEGIN
+ INSERT INTO history_rows(change_id,table_name,row_key,before)SELECT change_id,'attachments',json_array(OLD.id),
+ json_object('id',OLD.id,'task_id',OLD.task_id,'learning_id',OLD.learning_id,'meeting_id',OLD.meeting_id,'goal_id',OLD.goal_id,'feedback_id',OLD.feedback_id,'assessment_id',OLD.assessment_id,'name',OLD.name,'size',OLD.size,'media_type',OLD.media_type,'sha256',OLD.sha256,'created_at',OLD.created_at,'updated_at',OLD.updated_at,'deleted_at',OLD.deleted_at,'version',OLD.version)
+ FROM history_open WHERE true ON CONFLICT DO NOTHING;
+END;

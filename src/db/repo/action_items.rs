@@ -423,3 +423,23 @@ impl Repo {
         })
     }
 }
+
+impl Repo {
+    /// Marks several action items done (their focus tasks too, as
+    /// [`Repo::set_action_item_done`] does), in one transaction: a missing one refuses them
+    /// all. Returns how many changed (an item already done stays as it was).
+    pub fn set_action_items_done(&self, ids: &[Id]) -> Result<usize> {
+        let now = self.clock().now();
+        self.write(|c| {
+            let mut changed = 0;
+            for &id in ids {
+                let item = load(c, id)?;
+                if item.done_at.is_none() {
+                    self.set_action_item_done_at(id, item.stamp.version, true, now)?;
+                    changed += 1;
+                }
+            }
+            Ok(changed)
+        })
+    }
+}

@@ -21,7 +21,10 @@ fn table_of(kind: Deletable) -> Table {
 }
 
 /// The tables `row_counts` reports, in schema order: every table of user data. The search
-/// index (`search_docs` and the FTS5 tables) is left out: it is derived from these.
+/// index (`search_docs` and the FTS5 tables) is left out: it is derived from these. So is the
+/// history of changes (`history_*`): it is kept, backed up, exported and copied with the data,
+/// but the counts say how much the log holds, and a log whose only rows are its history is
+/// empty (an import or a copy may go into it).
 const COUNTED: [&str; 27] = [
     "organizations",
     "profile",
@@ -205,7 +208,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
-            history: std::cell::RefCell::new(None),
+            history: std::cell::RefCell::new(super::history::Recorder::new()),
         })
     }
 }
@@ -310,6 +313,8 @@ pub(super) fn noun(table: &str) -> &str {
         "energy_checkins" => "check-in",
         "imports" => "import record",
         "calendar_events" => "calendar event",
+        "history_changes" => "history change",
+        "history_rows" => "history row",
         other => other,
     }
 }
@@ -322,11 +327,15 @@ mod tests {
             .iter()
             .map(|m| m.up)
             .collect();
-        // search_docs is the search index's copy of the text, not data of its own, and
-        // database_identity says which database this is.
-        let n = sql.matches("CREATE TABLE ").count() - 2;
+        // search_docs is the search index's copy of the text, not data of its own,
+        // database_identity says which database this is, and the history's three tables
+        // are the record of changes (see COUNTED).
+        let n = sql.matches("CREATE TABLE ").count() - 5;
         assert!(sql.contains("CREATE TABLE search_docs ("));
         assert!(sql.contains("CREATE TABLE database_identity ("));
+        for t in ["history_changes", "history_rows", "history_open"] {
+            assert!(sql.contains(&format!("CREATE TABLE {t} (")), "{t}");
+        }
         assert_eq!(n, super::COUNTED.len());
         for t in super::COUNTED {
             assert!(sql.contains(&format!("CREATE TABLE {t} (")), "{t}");

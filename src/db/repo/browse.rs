@@ -328,7 +328,11 @@ const GOALS: Spec = Spec {
     ),
     detail: concat!(
         "json_object('id', x.id, 'title', x.title, 'description', x.description, 'status', ",
-        "x.status, 'target_date', x.target_date, 'done_on', x.done_on, 'progress', ?2, ",
+        "x.status, 'target_date', x.target_date, 'done_on', x.done_on, ",
+        // JSON text made in Rust, so that both backends write the number alike (PostgreSQL
+        // writes a whole float without its `.0`), and typed (a bare parameter in PostgreSQL's
+        // json_build_object has none).
+        "'progress', json(CAST(?2 AS TEXT)), ",
         "'parent', json((SELECT json_object('id', g.id, 'title', g.title) FROM goals g ",
         "WHERE g.id = x.parent_id AND g.deleted_at IS NULL)), ",
         "'children', json((SELECT json_group_array(json(c)) FROM (SELECT json_object('id', ",
@@ -600,6 +604,8 @@ impl Repo {
             },
             _ => 0.0,
         };
+        let progress_json =
+            serde_json::to_string(&progress).map_err(|e| Error::Sqlite(e.to_string()))?;
         let detail = match kind {
             ReadKind::Tags => concat!(
                 "json_object('id', x.id, 'name', x.name, 'uses', json_object(",
@@ -617,7 +623,7 @@ impl Repo {
         let text: Option<String> = self
             .conn()
             .prepare(&sql)?
-            .query_row(crate::db::sql::params![id, progress], |row| row.get(0))
+            .query_row(crate::db::sql::params![id, progress_json], |row| row.get(0))
             .optional()?;
         match text {
             Some(t) => raw(t),

@@ -140,3 +140,10 @@ impl Repo {
         Ok(rows)
     }
 }
+
+impl Repo {
+    /// Adds `tags` to several check-ins (each keeps its own), in one transaction.
+    pub fn tag_checkins(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        self.write(|c| add_tags(c, CHECKIN_TAGS, ("energy_checkins", "check-in"), ids, tags))
+    }
+}

@@ -521,7 +521,8 @@ impl Repo {
     /// that refer to them), with columns and primary key.
     ///
     /// The database's identity is left out: it says which database a file is, and an import
-    /// of its rows into another must not make that one claim to be this one.
+    /// of its rows into another must not make that one claim to be this one. So is the
+    /// history's `history_open`, which is empty outside a write.
     /// Empties every table of the user's data and the search index, inside the caller's
     /// transaction, and gives the database a new identity (sessions that read it before
     /// must read again): for a restore into a PostgreSQL server, which fills it again in the
@@ -548,11 +549,32 @@ impl Repo {
         self.renew_identity(super::super::identity::Renewal::Restore)
     }
 
+    /// How many rows `table` (one of [`Repo::export_tables`]) holds.
+    pub fn table_rows(&self, table: &TableInfo) -> Result<u64> {
+        if !tables(self.conn())?.contains(table) {
+            return Err(Error::invalid(
+                "table",
+                format!("no table {:?} in this database", table.name),
+            ));
+        }
+        let n: i64 = self.conn().query_row(
+            &format!("SELECT count(*) FROM {}", quote_ident(&table.name)),
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(u64::try_from(n).unwrap_or(0))
+    }
+
     pub fn export_tables(&self) -> Result<Vec<TableInfo>> {
         let mut all = tables(self.conn())?;
         // The bytes of attachments on PostgreSQL are storage, not rows: exports and copies
-        // carry them as files (`crate::attachments`).
-        all.retain(|t| t.name != crate::db::identity::TABLE && t.name != "attachment_blobs");
+        // carry them as files (`crate::attachments`). `history_open` holds the change being
+        // written, inside its transaction only: it is empty whenever anything reads it.
+        all.retain(|t| {
+            t.name != crate::db::identity::TABLE
+                && t.name != "attachment_blobs"
+                && t.name != "history_open"
+        });
         Ok(all)
     }
 

@@ -365,3 +365,10 @@ impl Repo {
         )
     }
 }
+
+impl Repo {
+    /// Adds `tags` to several pieces of feedback (each keeps its own), in one transaction.
+    pub fn tag_feedback(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        self.write(|c| add_tags(c, FEEDBACK_TAGS, ("feedback", "feedback"), ids, tags))
+    }
+}

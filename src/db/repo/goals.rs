@@ -582,3 +582,10 @@ impl Repo {
         Ok(rows)
     }
 }
+
+impl Repo {
+    /// Adds `tags` to several goals (each keeps its own), in one transaction.
+    pub fn tag_goals(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        self.write(|c| add_tags(c, GOAL_TAGS, ("goals", "goal"), ids, tags))
+    }
+}

@@ -485,3 +485,10 @@ impl Repo {
         Ok(at.map(|at| (at, id)))
     }
 }
+
+impl Repo {
+    /// Adds `tags` to several journal entries (each keeps its own), in one transaction.
+    pub fn tag_learnings(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        self.write(|c| add_tags(c, LEARNING_TAGS, ("learnings", "journal entry"), ids, tags))
+    }
+}

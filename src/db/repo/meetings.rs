@@ -448,3 +448,10 @@ impl Repo {
         Ok(at.map(|at| (at, id)))
     }
 }
+
+impl Repo {
+    /// Adds `tags` to several meetings (each keeps its own), in one transaction.
+    pub fn tag_meetings(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
+        self.write(|c| add_tags(c, MEETING_TAGS, ("meetings", "meeting"), ids, tags))
+    }
+}

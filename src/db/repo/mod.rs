@@ -19,8 +19,8 @@ pub struct Repo {
     /// checks it inside its transaction and is refused ([`Error::Replaced`]) if the database
     /// now has another: what the session read came from a database that is gone.
     identity: RefCell<Identity>,
-    /// What the app's undo needs, once it asked for it ([`Repo::enable_history`]).
-    history: RefCell<Option<history::Recorder>>,
+    /// The history of changes: the change being written, and what the app's undo captured.
+    history: RefCell<history::Recorder>,
 }
 
 impl Repo {
@@ -34,7 +34,7 @@ impl Repo {
             clock,
             path: path.to_path_buf(),
             identity,
-            history: RefCell::new(None),
+            history: RefCell::new(history::Recorder::new()),
         })
     }
 
@@ -55,7 +55,7 @@ impl Repo {
             clock,
             path: PathBuf::from(target.shown()),
             identity,
-            history: RefCell::new(None),
+            history: RefCell::new(history::Recorder::new()),
         })
     }
 
@@ -135,6 +135,7 @@ impl Repo {
     /// After migrating (or failing to: a failed step changed nothing), this session's identity
     /// is the database's.
     fn migrated(&self, passed: Result<Vec<u32>>) -> Result<Vec<u32>> {
+        self.history.borrow_mut().schema_changed();
         let acknowledged = self.acknowledge_identity();
         let passed = passed?;
         acknowledged?;
@@ -218,12 +219,12 @@ impl Repo {
         if self.conn.is_autocommit() {
             let tx = self.conn.begin_write()?;
             self.check_identity(&tx)?;
-            self.history_begin();
+            self.history_begin(&tx)?;
             let value = f(&tx)?;
-            let rows = self.history_collect(&tx)?;
+            let made = self.history_collect(&tx)?;
             crate::fault::point("repo.commit")?;
             tx.commit()?;
-            self.history_committed(rows);
+            self.history_committed(made);
             Ok(value)
         } else {
             self.conn
@@ -270,10 +271,11 @@ pub mod exchange;
 mod feedback;
 mod goals;
 mod history;
-pub use history::Change;
+pub use history::{Change, table_of as history_table, when as history_when};
 mod journal;
 mod meetings;
 mod people;
+mod raw;
 mod removal;
 pub use removal::{Removed, Undone};
 mod search;

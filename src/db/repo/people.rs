@@ -152,6 +152,7 @@ impl Repo {
             ));
         }
         self.write(|c| {
+            self.history_hint("merge");
             load_person(c, keep)?;
             load_person(c, remove)?;
             for (table, column, with) in PERSON_REFERENCES {
@@ -295,6 +296,7 @@ impl Repo {
             return Err(Error::invalid("tag", "cannot merge a tag into itself"));
         }
         self.write(|c| {
+            self.history_hint("merge");
             for id in [keep, remove] {
                 let n: i64 = c.query_row("SELECT count(*) FROM tags WHERE id = ?1", [id], |r| {
                     r.get(0)

@@ -209,20 +209,7 @@ impl Repo {
 
     /// Adds `tags` to several tasks (each keeps its own), in one transaction.
     pub fn tag_tasks(&self, ids: &[Id], tags: &[String]) -> Result<usize> {
-        let tags = normalize_tags(tags)?;
-        self.write(|c| {
-            for &id in ids {
-                let t = self.task(id)?;
-                let mut all = t.tags.clone();
-                all.extend(tags.iter().cloned());
-                set_tags(c, TASK_TAGS, id, &all)?;
-                c.prepare_cached(&format!(
-                    "UPDATE tasks SET updated_at = {NOW_UTC}, version = version + 1 WHERE id = ?1"
-                ))?
-                .execute([id])?;
-            }
-            Ok(ids.len())
-        })
+        self.write(|c| add_tags(c, TASK_TAGS, ("tasks", "task"), ids, tags))
     }
 
     /// One task (not deleted).

@@ -220,6 +220,34 @@ pub fn set_tags(conn: &Connection, link: TagLink, owner_id: Id, tags: &[String])
     Ok(())
 }
 
+/// Adds `tags` to each of the rows `ids` of `table` (each keeps the tags it has), stamping
+/// each row changed. A row missing (or deleted) fails with `NotFound` naming `what`; the caller
+/// runs this in its one transaction, so nothing is then written.
+pub fn add_tags(
+    conn: &Connection,
+    link: TagLink,
+    (table, what): (&str, &'static str),
+    ids: &[Id],
+    tags: &[String],
+) -> Result<usize> {
+    let tags = normalize_tags(tags)?;
+    for &id in ids {
+        let changed = conn
+            .prepare_cached(&format!(
+                "UPDATE {table} SET updated_at = {NOW_UTC}, version = version + 1
+                 WHERE id = ?1 AND deleted_at IS NULL"
+            ))?
+            .execute([id])?;
+        if changed == 0 {
+            return Err(Error::NotFound { what, id });
+        }
+        let mut all = tags_of(conn, link, id)?;
+        all.extend(tags.iter().cloned());
+        set_tags(conn, link, id, &all)?;
+    }
+    Ok(ids.len())
+}
+
 /// The tag that `name` means: the same name but for accents, case and spacing (the oldest, if
 /// an upgrade found several).
 pub fn tag_by_key(conn: &Connection, name: &str) -> Result<Option<Id>> {

@@ -567,7 +567,7 @@ impl Session {
 /// | `?N`                           | `$N`                              |
 /// | `x IS ?N` / `x IS NOT ?N`      | `x IS [NOT] DISTINCT FROM $N`     |
 /// | `ifnull(`                      | `coalesce(`                       |
-/// | `strftime('%Y-%m-%dT%H:%M:%fZ')` | `now()`                         |
+/// | `strftime('%Y-%m-%dT%H:%M:%fZ')` | `date_trunc('milliseconds', now())` |
 /// | `json_each(?N)` (a list)        | `json_array_elements_text($N::json)`, as a table with `key` and `value` |
 /// | `json_object(`                 | `json_build_object(`              |
 /// | `FROM (SELECT …)` with no name | `FROM (SELECT …) AS subqueryN`    |
@@ -601,8 +601,11 @@ pub fn translate(sql: &str) -> String {
                 && out.ends_with("strftime(")
                 && rest[end..].starts_with(')')
             {
+                // To the millisecond, as SQLite writes it: a stamp read back (as text, to the
+                // millisecond) then finds its rows again (`worklog undo` restores the rows
+                // deleted at the newest stamp).
                 out.truncate(out.len() - "strftime(".len());
-                out.push_str("now(");
+                out.push_str("date_trunc('milliseconds', now()");
             } else {
                 out.push_str(quoted);
             }
@@ -1089,7 +1092,7 @@ mod tests {
         );
         assert_eq!(
             translate("UPDATE t SET u = strftime('%Y-%m-%dT%H:%M:%fZ') WHERE n = 'a?1 IS ?2'"),
-            "UPDATE t SET u = now() WHERE n = 'a?1 IS ?2'"
+            "UPDATE t SET u = date_trunc('milliseconds', now()) WHERE n = 'a?1 IS ?2'"
         );
         assert_eq!(
             translate("WHERE id IN (SELECT value FROM json_each(?4))"),

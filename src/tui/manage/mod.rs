@@ -152,6 +152,13 @@ impl Manager {
         self.visible.iter().filter_map(|&i| self.label(i)).collect()
     }
 
+    /// The name under the cursor in the current list.
+    pub fn selected(&self) -> Option<String> {
+        self.visible
+            .get(self.cursor.selected)
+            .and_then(|&i| self.label(i))
+    }
+
     pub fn hints(&self) -> &'static [Context] {
         if let Some(contexts) = self.form.contexts() {
             return contexts;

@@ -108,6 +108,21 @@ impl Manager {
         let range = self
             .cursor
             .window(self.visible.len(), usize::from(body.height));
+        let hits = range
+            .clone()
+            .zip(body.y..body.bottom())
+            .map(|(row, y)| {
+                (
+                    Rect {
+                        y,
+                        height: 1,
+                        ..body
+                    },
+                    row,
+                )
+            })
+            .collect();
+        crate::tui::mouse::popup(hits, self.cursor.selected);
         let mut lines = Vec::new();
         for row in range {
             let Some(&i) = self.visible.get(row) else {

@@ -149,20 +149,41 @@ pub fn side_panel(frame: &mut Frame, rect: Rect, title: Option<&str>, theme: The
 /// The banner of a list marking rows (`V`): how many are marked and the keys that act on them.
 /// `verbs` are the marking keys this pane offers (by the keymap's footer labels).
 pub fn render_marking(frame: &mut Frame, rect: Rect, marked: usize, verbs: &[&str], t: Theme) {
-    let mut spans = vec![Span::styled(
-        format!(
-            "● {marked} marked{} ",
-            if marked == 0 { " (Space marks)" } else { ":" }
-        ),
-        t.warning(),
-    )];
-    for (k, h) in crate::tui::keymap::footer(&[crate::tui::keymap::Context::Selecting]) {
-        if verbs.contains(&h) {
-            spans.push(Span::styled(k, t.key()));
-            spans.push(Span::raw(format!(" {h}  ")));
+    let line = marking_line(marked, verbs, usize::from(rect.width), t);
+    frame.render_widget(Paragraph::new(line), rect);
+}
+
+/// [`render_marking`]'s line in `cols` columns: when it does not fit, "all", then "mark",
+/// then "stop" go (the status line says how to mark), so the verbs that change rows stay.
+pub fn marking_line(marked: usize, verbs: &[&str], cols: usize, t: Theme) -> Line<'static> {
+    let head = format!(
+        "● {marked} marked{} ",
+        if marked == 0 { " (Space marks)" } else { ":" }
+    );
+    let mut keys: Vec<(String, &str)> =
+        crate::tui::keymap::footer(&[crate::tui::keymap::Context::Selecting])
+            .into_iter()
+            .filter(|(_, h)| verbs.contains(h))
+            .collect();
+    let wide = |keys: &[(String, &str)]| {
+        crate::text::width(&head)
+            + keys
+                .iter()
+                .map(|(k, h)| crate::text::width(k) + crate::text::width(h) + 3)
+                .sum::<usize>()
+    };
+    for drop in ["all", "mark", "stop"] {
+        if wide(&keys) <= cols {
+            break;
         }
+        keys.retain(|(_, h)| *h != drop);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), rect);
+    let mut spans = vec![Span::styled(head, t.warning())];
+    for (k, h) in keys {
+        spans.push(Span::styled(k, t.key()));
+        spans.push(Span::raw(format!(" {h}  ")));
+    }
+    Line::from(spans)
 }
 
 /// The key that puts a list on the newest row on or before `day` (lists newest first): the

@@ -9,6 +9,7 @@
 //! pane may keep costly parts of its cache across its own reloads (Focus keeps the carry offer)
 //! because the app calls [`Pane::data_changed`] first whenever anyone else may have written.
 
+pub mod bulk;
 pub mod chart;
 pub mod common;
 pub mod energy;
@@ -92,6 +93,21 @@ pub enum Target {
 }
 
 impl Target {
+    /// The row as the history names it: its kind and id.
+    pub fn item(self) -> (crate::model::Deletable, Id) {
+        use crate::model::Deletable as D;
+        match self {
+            Target::Task { id, .. } => (D::Task, id),
+            Target::Checkin { id, .. } => (D::Checkin, id),
+            Target::Meeting { id } => (D::Meeting, id),
+            Target::ActionItem { id, .. } => (D::ActionItem, id),
+            Target::Goal { id } => (D::Goal, id),
+            Target::Learning { id } => (D::Learning, id),
+            Target::Skill { id } => (D::Skill, id),
+            Target::Feedback { id } => (D::Feedback, id),
+        }
+    }
+
     /// The pane that shows this kind of row.
     pub fn pane(self) -> PaneId {
         match self {
@@ -155,6 +171,10 @@ pub trait Pane {
     }
     /// Takes an open form's content as a draft (the session is ending).
     fn take_draft(&mut self) -> Option<FormDraft> {
+        None
+    }
+    /// The row the cursor is on, for its history (`H`); `None` where there is none.
+    fn history_target(&self) -> Option<Target> {
         None
     }
     /// Makes the next reload show `target` selected (switching day, clearing a filter that

@@ -13,4 +13,4 @@ mod spec;
 
 pub use forms::ItemForms;
 pub use line::{ItemCols, compact_day, item_line, link_text, linked_tasks, split_text_and_items};
-pub use list::ItemList;
+pub use list::{ITEMS, ItemList};

@@ -109,8 +109,26 @@ impl EnergyPane {
                     CheckinLevelAction::Cancel => Outcome::Handled,
                 }
             }
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_act(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
+        }
+    }
+
+    /// `V` and what follows: marking check-ins, then tagging or deleting them together (see
+    /// `bulk`).
+    fn bulk_act(&mut self, action: keymap::BulkAction, ctx: &mut Ctx) -> Outcome {
+        let here = Here {
+            selected: self.selected().map(|c| c.id),
+            shown: self.shown().map(|c| c.id).collect(),
+            day: self.day(),
+        };
+        match self.marking.key(action, &CHECKINS, here, ctx, self.theme) {
+            Step::Done(outcome) => outcome,
+            Step::MoveDown => {
+                self.cursor.apply(keymap::Nav::Down, self.visible.len());
+                Outcome::Handled
+            }
         }
     }
 

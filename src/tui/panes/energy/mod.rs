@@ -2,6 +2,7 @@
 //! the check-ins of the last 90 days by day; daily averages over 30 or 90 days; the average by
 //! hour of day.
 
+use super::bulk::{Here, Marking, Rows, Step};
 use super::chart::{
     HEAT_GUTTER, LEVEL_GUTTER, SHADES, bars, day_ticks, days_per_column, fit_series, heatmap,
     level_axis, level_rows, month_bars, month_starts, squeeze_note, time_axis,
@@ -79,7 +80,19 @@ pub struct EnergyPane {
     year: bool,
     /// Daily averages of the year up to `day` (the heatmap), oldest first.
     year_days: Vec<EnergyAverage<NaiveDate>>,
+    /// Check-ins marked to change together (`V`).
+    marking: Marking,
 }
+
+/// Check-ins as marking sees them: tagged or deleted together.
+static CHECKINS: Rows = Rows {
+    one: "check-in",
+    many: "check-ins",
+    kind: Deletable::Checkin,
+    done: None,
+    tag: Some(Repo::tag_checkins),
+    move_to: None,
+};
 
 impl EnergyPane {
     pub fn new(theme: Theme) -> Self {
@@ -99,6 +112,7 @@ impl EnergyPane {
             asking_level: false,
             year: false,
             year_days: Vec::new(),
+            marking: Marking::new(PaneId::Energy.slug()),
         }
     }
 
@@ -113,6 +127,11 @@ impl EnergyPane {
     /// The check-ins on screen (after the filter), newest first.
     pub fn shown(&self) -> impl Iterator<Item = &Checkin> {
         self.visible.iter().filter_map(|&i| self.checkins.get(i))
+    }
+
+    /// The check-ins marked to change together, if marking (`V`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marking.marked()
     }
 
     /// The check-in under the cursor.
@@ -198,6 +217,11 @@ fn averages<K: Ord + Copy>(levels: impl Iterator<Item = (K, u8)>) -> Vec<EnergyA
 const COMPACT: u16 = 80;
 
 impl Pane for EnergyPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|c| super::Target::Checkin { id: c.id, at: c.at })
+    }
+
     fn title(&self) -> &str {
         "Energy"
     }
@@ -233,6 +257,9 @@ impl Pane for EnergyPane {
         // rather than by two more passes over the window in SQL.
         self.daily = averages(self.checkins.iter().map(|c| (c.at.date(), c.level)));
         self.hourly = averages(self.checkins.iter().map(|c| (hour_of(c.at), c.level)));
+        let checkins = &self.checkins;
+        self.marking
+            .retain(|id| checkins.iter().any(|c| c.id == id));
         self.refilter();
         self.select_id(keep);
         if self.year {
@@ -244,6 +271,9 @@ impl Pane for EnergyPane {
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
         if self.editing.is_open() {
             return self.form_key(&key, ctx);
+        }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            return outcome;
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.asking_level {
@@ -271,6 +301,7 @@ impl Pane for EnergyPane {
             // Narrow: the check-ins take the whole width; the charts wait for a wider screen.
             self.render_list(frame, area);
             self.editing.render(frame, area);
+            self.marking.render_prompt(frame, area);
             return;
         }
         let chart_w = (area.width * 45 / 100).clamp(34, 70).min(area.width / 2);
@@ -290,10 +321,14 @@ impl Pane for EnergyPane {
             self.render_charts(frame, charts);
         }
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
         if let Some(contexts) = self.editing.contexts() {
+            return contexts;
+        }
+        if let Some(contexts) = self.marking.prompt_contexts() {
             return contexts;
         }
         if self.asking_level {
@@ -305,11 +340,24 @@ impl Pane for EnergyPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        &[Context::Energy, Context::Dated, Context::List]
+        if self.marking.on() {
+            return &[
+                Context::Selecting,
+                Context::Energy,
+                Context::Dated,
+                Context::List,
+            ];
+        }
+        &[
+            Context::Energy,
+            Context::Dated,
+            Context::List,
+            Context::Selectable,
+        ]
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
@@ -318,6 +366,11 @@ impl Pane for EnergyPane {
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
     }
 
     fn select(&mut self, target: super::Target) -> bool {

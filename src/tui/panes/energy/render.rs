@@ -42,6 +42,12 @@ impl EnergyPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marking.on() && body.height > 0 {
+            self.marking
+                .render_banner(frame, Rect { height: 1, ..body }, &CHECKINS, t);
+            body.y += 1;
+            body.height -= 1;
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter(
                 frame,
@@ -58,7 +64,7 @@ impl EnergyPane {
             let msg = if self.filter.is_active() {
                 "No check-in matches the filter. Esc clears it."
             } else {
-                "No check-ins in the last 90 days. Press 1–5 to record how you feel."
+                "No check-ins in the last 90 days. Press c, then 1–5, to record how you feel."
             };
             render_empty(frame, body, msg, t);
             return;
@@ -90,7 +96,7 @@ impl EnergyPane {
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let level = usize::from(c.level.clamp(1, 5));
             let meter = format!("{}{}", "█".repeat(level), "░".repeat(5 - level));
-            let used = 11 + 6 + 8;
+            let used = 11 + 6 + 8 + self.marking.marker_width();
             let rest = w.saturating_sub(used);
             let tags = tags_text(&c.tags);
             let text = match (c.note.is_empty(), tags.is_empty()) {
@@ -101,6 +107,7 @@ impl EnergyPane {
             };
             let date_style = if d == self.today { t.bold() } else { t.dim() };
             lines.push(Line::from(vec![
+                Span::styled(self.marking.marker(c.id), sel(t.warning())),
                 Span::styled(fit(&date, 10), sel(date_style)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(c.at.format("%H:%M").to_string(), sel(t.plain())),

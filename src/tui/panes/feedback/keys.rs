@@ -166,8 +166,31 @@ impl FeedbackPane {
             Action::List(a) => self.list_key(a, ctx),
             Action::FilterInput(a) => self.filter_key(a, ctx),
             Action::Feedback(a) => self.feedback_key(a, ctx),
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_key(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
+        }
+    }
+
+    /// `V` and what follows on the list: marking feedback, then tagging or deleting it
+    /// together (see `bulk`).
+    fn bulk_key(&mut self, action: crate::tui::keymap::BulkAction, ctx: &mut Ctx) -> Outcome {
+        let here = Here {
+            selected: self.selected().map(|f| f.id),
+            shown: self.shown().map(|f| f.id).collect(),
+            day: ctx.today,
+        };
+        match self.marking.key(action, &FEEDBACK, here, ctx, self.theme) {
+            crate::tui::panes::bulk::Step::Done(outcome) => {
+                self.stale |= outcome == Outcome::Wrote;
+                outcome
+            }
+            crate::tui::panes::bulk::Step::MoveDown => {
+                self.read(ctx, |list, src| {
+                    list.apply(crate::tui::keymap::Nav::Down, src)
+                });
+                Outcome::Handled
+            }
         }
     }
 
@@ -264,6 +287,10 @@ impl FeedbackPane {
                 let source = ActionSource::Feedback(d.feedback.id);
                 d.list.act(a, ctx, &mut self.items, source)
             }
+            Action::Selectable(a) | Action::Selecting(a) => match self.detail.as_mut() {
+                Some(d) => d.list.bulk(a, ctx, self.theme),
+                None => Outcome::Handled,
+            },
             // Not a context of the feedback view.
             _ => Outcome::Ignored,
         }

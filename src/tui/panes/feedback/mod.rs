@@ -3,6 +3,7 @@
 //! piece of feedback's page with its action items — the same list as a meeting's.
 
 use super::actions::{ItemForms, ItemList, split_text_and_items};
+use super::bulk::{Here, Marking, Rows};
 use super::common::{
     end_of_day_key, new_tag, render_empty, render_filter_counted, say_jump, tag_options, tags_text,
 };
@@ -105,7 +106,19 @@ pub struct FeedbackPane {
     chooser: Option<Chooser>,
     items: ItemForms,
     pending_select: Option<Id>,
+    /// Feedback of the list marked to change together (`V`).
+    marking: Marking,
 }
+
+/// Feedback as marking sees it: tagged or deleted together.
+static FEEDBACK: Rows = Rows {
+    one: "feedback",
+    many: "feedback",
+    kind: Deletable::Feedback,
+    done: None,
+    tag: Some(Repo::tag_feedback),
+    move_to: None,
+};
 
 fn kind_options() -> Vec<PickOption> {
     FeedbackKind::ALL
@@ -174,6 +187,7 @@ impl FeedbackPane {
             chooser: None,
             items: ItemForms::new(PaneId::Feedback, theme),
             pending_select: None,
+            marking: Marking::new(PaneId::Feedback.slug()),
         }
     }
 
@@ -204,6 +218,11 @@ impl FeedbackPane {
     /// The piece of feedback whose page is open.
     pub fn open_feedback(&self) -> Option<&Feedback> {
         self.detail.as_ref().map(|d| &d.feedback)
+    }
+
+    /// The feedback marked to change together, if marking (`V`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marking.marked()
     }
 
     fn selected(&self) -> Option<&Feedback> {
@@ -252,6 +271,11 @@ impl FeedbackPane {
 }
 
 impl Pane for FeedbackPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|f| super::Target::Feedback { id: f.id })
+    }
+
     fn title(&self) -> &str {
         "Feedback"
     }
@@ -303,6 +327,10 @@ impl Pane for FeedbackPane {
         }
         if self.items.is_open() {
             return self.items.handle_key(&key, ctx);
+        }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            self.stale |= outcome == Outcome::Wrote;
+            return outcome;
         }
         if let Some(ch) = self.chooser.as_mut() {
             return match ch.handle_key(&key) {
@@ -367,6 +395,7 @@ impl Pane for FeedbackPane {
         }
         self.items.render(frame, area);
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
@@ -376,24 +405,42 @@ impl Pane for FeedbackPane {
         if let Some(c) = self.items.contexts() {
             return c;
         }
+        if let Some(c) = self.marking.prompt_contexts() {
+            return c;
+        }
         if let Some(ch) = &self.chooser {
             return ch.form.contexts();
         }
-        if self.detail.is_some() {
-            return self.attached.contexts().unwrap_or(&[
+        if let Some(d) = &self.detail {
+            if let Some(modal) = self.attached.contexts() {
+                return modal;
+            }
+            if d.list.marking.on() {
+                return &[
+                    Context::Selecting,
+                    Context::ActionItems,
+                    Context::FeedbackDetail,
+                ];
+            }
+            // Attachments last: the page's own keys keep the front of the footer.
+            return &[
                 Context::ActionItems,
                 Context::FeedbackDetail,
+                Context::Selectable,
                 Context::Attachments,
-            ]);
+            ];
         }
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        &[Context::Feedback, Context::List]
+        if self.marking.on() {
+            return &[Context::Selecting, Context::Feedback, Context::List];
+        }
+        &[Context::Feedback, Context::List, Context::Selectable]
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if self.items.is_open() {
@@ -428,6 +475,7 @@ impl Pane for FeedbackPane {
         };
         self.editing.close();
         self.chooser = None;
+        self.marking.finish();
         self.filter = Filter::default();
         self.direction = None;
         self.person = None;
@@ -435,6 +483,15 @@ impl Pane for FeedbackPane {
         self.pending_select = Some(id);
         self.stale = true;
         true
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        let items = self
+            .detail
+            .as_mut()
+            .is_some_and(|d| d.list.marking.replaced());
+        self.marking.replaced() | items
     }
 
     fn data_changed(&mut self) {

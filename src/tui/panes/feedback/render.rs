@@ -36,6 +36,12 @@ impl FeedbackPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marking.on() && body.height > 0 {
+            self.marking
+                .render_banner(frame, Rect { height: 1, ..body }, &FEEDBACK, t);
+            body.y += 1;
+            body.height -= 1;
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter_counted(
                 frame,
@@ -74,6 +80,7 @@ impl FeedbackPane {
         let dir_w = if w >= 100 { 10 } else { 1 };
         let kind_w = if w >= 70 { 12 } else { 0 };
         let fixed = 10 + 1 + dir_w + 1 + who_w + 1 + kind_w + usize::from(kind_w > 0) + 1 + 3;
+        let fixed = fixed + self.marking.marker_width();
         let text_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
         crate::tui::mouse::list(body, range.start, self.list.selected_index());
@@ -99,6 +106,7 @@ impl FeedbackPane {
                 Direction::Received => t.success(),
             };
             let mut spans = vec![
+                Span::styled(self.marking.marker(f.id), sel(t.warning())),
                 Span::styled(fit(&short_day(f.day, self.today), 10), sel(t.dim())),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(

@@ -97,26 +97,13 @@ impl FocusPane {
             None,
         )
         .line("day", "Day", &day.format("%Y-%m-%d").to_string());
-        self.editing.open(
-            ctx,
-            form,
-            target,
-            TaskForm {
-                day,
-                open,
-                bulk: None,
-            },
-        );
+        self.editing.open(ctx, form, target, TaskForm { day, open });
         Outcome::Handled
     }
 
     pub(super) fn form_key(&mut self, key: &KeyEvent, ctx: &mut Ctx) -> Outcome {
         let step = self.editing.handle_key(key, ctx);
-        if let FormStep::Saved(TaskSaved::Several(said)) = &step {
-            ctx.status.info(said.clone());
-            self.marks.finish();
-        }
-        if let FormStep::Saved(TaskSaved::One(task)) = &step {
+        if let FormStep::Saved(task) = &step {
             if task.day == self.day() {
                 ctx.status
                     .info(format!("saved “{}”", sanitize(&task.title)));
@@ -340,107 +327,19 @@ impl FocusPane {
         }
     }
 
-    /// `V` and what follows: marking rows, then one change to all of them (one transaction,
-    /// one step of undo).
+    /// `V` and what follows: marking rows, then one change to all of them (see `bulk`).
     pub(super) fn bulk_act(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
-        let ids = self.marks.ids();
-        let n = ids.len();
-        let plural = if n == 1 { "" } else { "s" };
-        if !matches!(
-            action,
-            BulkAction::ToggleMarking | BulkAction::Mark | BulkAction::MarkAll
-        ) && ids.is_empty()
-        {
-            ctx.status
-                .info("no task marked: Space marks the selected one, * every one shown");
-            return Outcome::Handled;
-        }
-        match action {
-            BulkAction::ToggleMarking => {
-                if self.marks.toggle_marking() {
-                    ctx.status.info("marking tasks: Space marks a row, V stops");
-                } else {
-                    ctx.status.info("stopped marking");
-                }
-                Outcome::Handled
-            }
-            BulkAction::Mark => {
-                if let Some(id) = self.selected().map(|t| t.id) {
-                    self.marks.toggle(id);
-                    self.cursor.apply(keymap::Nav::Down, self.visible.len());
-                }
-                Outcome::Handled
-            }
-            BulkAction::MarkAll => {
-                let shown: Vec<Id> = self.shown().map(|t| t.id).collect();
-                self.marks.toggle_all(shown);
-                Outcome::Handled
-            }
-            BulkAction::Done => {
-                match ctx.repo.set_tasks_status(&ids, TaskStatus::Done) {
-                    Ok(_) => {
-                        ctx.status
-                            .info(format!("marked {n} task{plural} done — u to undo"));
-                        self.marks.finish();
-                    }
-                    Err(e) => ctx.status.error(e),
-                }
-                Outcome::Wrote
-            }
-            BulkAction::Delete => {
-                let rows: Vec<(Deletable, Id)> =
-                    ids.iter().map(|&id| (Deletable::Task, id)).collect();
-                match ctx.repo.delete_rows(&rows) {
-                    Ok(_) => {
-                        ctx.status
-                            .info(format!("deleted {n} task{plural} — u to undo"));
-                        self.marks.finish();
-                    }
-                    Err(e) => ctx.status.error(e),
-                }
-                Outcome::Wrote
-            }
-            BulkAction::Tag => {
-                let tags = match ctx.repo.tags() {
-                    Ok(t) => t,
-                    Err(e) => {
-                        ctx.status.error(e);
-                        return Outcome::Handled;
-                    }
-                };
-                let (opts, _) = tag_options(&tags, &[]);
-                let form = Form::new(format!("Tag {n} task{plural}"), self.theme).picker(
-                    "tags",
-                    "Add tags",
-                    opts,
-                    &[],
-                    true,
-                    Some(new_tag),
-                );
-                self.open_bulk(ctx, form, Bulk::Tag(ids))
-            }
-            BulkAction::Move => {
-                let next = self
-                    .day()
-                    .checked_add_days(chrono::Days::new(1))
-                    .unwrap_or(self.day());
-                let form = Form::new(format!("Move {n} task{plural}"), self.theme).line(
-                    "day",
-                    "To day",
-                    &next.format("%Y-%m-%d").to_string(),
-                );
-                self.open_bulk(ctx, form, Bulk::Move(ids))
-            }
-        }
-    }
-
-    fn open_bulk(&mut self, ctx: &mut Ctx, form: Form, bulk: Bulk) -> Outcome {
-        let spec = TaskForm {
+        let here = Here {
+            selected: self.selected().map(|t| t.id),
+            shown: self.shown().map(|t| t.id).collect(),
             day: self.day(),
-            open: true,
-            bulk: Some(bulk),
         };
-        self.editing.open(ctx, form, FormTarget::New, spec);
-        Outcome::Handled
+        match self.marking.key(action, &TASKS, here, ctx, self.theme) {
+            Step::Done(outcome) => outcome,
+            Step::MoveDown => {
+                self.cursor.apply(keymap::Nav::Down, self.visible.len());
+                Outcome::Handled
+            }
+        }
     }
 }

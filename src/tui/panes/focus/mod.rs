@@ -1,12 +1,11 @@
 //! Focus: one day's tasks, in the user's order, with a progress bar, carrying over of
 //! unfinished tasks, and the task form.
 
+use super::bulk::{Here, Marking, Rows, Step};
 use super::chart::progress_bar;
-use super::common::{
-    day_label, new_tag, render_empty, render_filter, render_marking, tag_options, tags_text,
-};
+use super::common::{day_label, new_tag, render_empty, render_filter, tag_options, tags_text};
 use super::goals::goal_options;
-use super::list::{Cursor, Filter, Marks};
+use super::list::{Cursor, Filter};
 use super::pick::NONE_ID;
 use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
@@ -32,7 +31,7 @@ mod keys;
 mod render;
 mod spec;
 
-use spec::{Bulk, TaskForm, TaskSaved};
+use spec::TaskForm;
 
 struct Checklist {
     tasks: Vec<Task>,
@@ -62,8 +61,18 @@ pub struct FocusPane {
     /// touch earlier days except by carrying, so it survives the pane's own reloads.
     offer_day: Option<NaiveDate>,
     /// Tasks marked to change together (`V`).
-    marks: Marks,
+    marking: Marking,
 }
+
+/// Tasks as marking sees them: done, tagged, moved or deleted together.
+static TASKS: Rows = Rows {
+    one: "task",
+    many: "tasks",
+    kind: Deletable::Task,
+    done: Some(|repo, ids| repo.set_tasks_status(ids, TaskStatus::Done)),
+    tag: Some(Repo::tag_tasks),
+    move_to: Some(Repo::carry_tasks),
+};
 
 const PRIORITIES: [(i64, &str); 3] = [(1, "high"), (2, "normal"), (3, "low")];
 
@@ -83,7 +92,7 @@ impl FocusPane {
             editing: FormController::new(PaneId::Focus.slug()),
             pending_select: None,
             offer_day: None,
-            marks: Marks::default(),
+            marking: Marking::new(PaneId::Focus.slug()),
         }
     }
 
@@ -103,7 +112,7 @@ impl FocusPane {
 
     /// The tasks marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
-        self.marks.on.then(|| self.marks.ids())
+        self.marking.marked()
     }
 
     /// How many unfinished tasks are on offer.
@@ -151,6 +160,13 @@ impl FocusPane {
 }
 
 impl Pane for FocusPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected().map(|t| super::Target::Task {
+            id: t.id,
+            day: t.day,
+        })
+    }
+
     fn title(&self) -> &str {
         "Focus"
     }
@@ -192,7 +208,7 @@ impl Pane for FocusPane {
             self.offer_day = Some(day);
         }
         let tasks = &self.tasks;
-        self.marks.retain(|id| tasks.iter().any(|t| t.id == id));
+        self.marking.retain(|id| tasks.iter().any(|t| t.id == id));
         self.refilter();
         self.select_id(keep);
         Ok(())
@@ -201,6 +217,9 @@ impl Pane for FocusPane {
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
         if self.editing.is_open() {
             return self.form_key(&key, ctx);
+        }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            return outcome;
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
@@ -233,14 +252,9 @@ impl Pane for FocusPane {
         };
         self.render_header(frame, row(y));
         y += 1;
-        if self.marks.on {
-            render_marking(
-                frame,
-                row(y),
-                self.marks.len(),
-                &["mark", "all", "done", "tag", "move", "delete", "stop"],
-                self.theme,
-            );
+        if self.marking.on() {
+            self.marking
+                .render_banner(frame, row(y), &TASKS, self.theme);
             y += 1;
         } else if !self.offer.is_empty() {
             self.render_offer(frame, row(y));
@@ -282,10 +296,14 @@ impl Pane for FocusPane {
             self.render_checklist(frame, area);
         }
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
         if let Some(contexts) = self.editing.contexts() {
+            return contexts;
+        }
+        if let Some(contexts) = self.marking.prompt_contexts() {
             return contexts;
         }
         if self.checklist.is_some() {
@@ -294,7 +312,7 @@ impl Pane for FocusPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        if self.marks.on {
+        if self.marking.on() {
             // Space marks rows; the verbs act on every marked one.
             return &[
                 Context::Selecting,
@@ -324,7 +342,7 @@ impl Pane for FocusPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
@@ -333,6 +351,11 @@ impl Pane for FocusPane {
             return Outcome::Handled;
         }
         Outcome::Ignored
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
     }
 
     fn data_changed(&mut self) {

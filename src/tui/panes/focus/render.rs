@@ -71,7 +71,7 @@ impl FocusPane {
         };
         let fixed = 3 + 1 + tag_w + 3 + 5 + 5;
         // Marking rows (`V`): a column of marks before the rest.
-        let marking = self.marks.on;
+        let marking = self.marking.on();
         let fixed = fixed + if marking { 2 } else { 0 };
         let title_w = w.saturating_sub(fixed).max(1);
         let header = format!(
@@ -135,7 +135,7 @@ impl FocusPane {
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let mut spans = Vec::new();
             if marking {
-                spans.push(if self.marks.contains(task.id) {
+                spans.push(if self.marking.contains(task.id) {
                     Span::styled("● ", sel(t.warning()))
                 } else {
                     Span::styled("  ", sel(t.plain()))

@@ -5,7 +5,6 @@
 use crate::dates::Lean;
 use crate::db::Error as DbError;
 use crate::model::{Id, Priority, Task, TaskDraft};
-use crate::text::sanitize;
 use crate::tui::form::controller::{Conflict, FormSpec, FormTarget};
 use crate::tui::form::{Form, format_minutes, parse_minutes};
 use crate::tui::panes::Ctx;
@@ -17,77 +16,13 @@ use chrono::NaiveDate;
 pub(super) struct TaskForm {
     pub(super) day: NaiveDate,
     pub(super) open: bool,
-    /// A prompt for a change to several marked tasks, instead of one task's form.
-    pub(super) bulk: Option<Bulk>,
-}
-
-/// A change to several tasks that needs a value typed first.
-pub(super) enum Bulk {
-    /// Add the tags picked to these tasks.
-    Tag(Vec<Id>),
-    /// Move these tasks to the day typed.
-    Move(Vec<Id>),
-}
-
-/// What a save gave back: the task, or for a change to several, what to say.
-pub(super) enum TaskSaved {
-    One(Task),
-    Several(String),
-}
-
-impl TaskForm {
-    fn save_bulk(ctx: &Ctx, form: &Form, bulk: &Bulk) -> Result<TaskSaved, DbError> {
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        match bulk {
-            Bulk::Tag(ids) => {
-                let tags: Vec<String> = form.picked("tags").into_iter().map(|o| o.label).collect();
-                if tags.is_empty() {
-                    return Err(DbError::invalid("tags", "pick or type a tag to add"));
-                }
-                let n = ctx.repo.tag_tasks(ids, &tags)?;
-                Ok(TaskSaved::Several(format!(
-                    "tagged {n} task{} {} — u to undo",
-                    plural(n),
-                    tags.iter()
-                        .map(|t| format!("#{}", sanitize(t)))
-                        .collect::<Vec<_>>()
-                        .join(" ")
-                )))
-            }
-            Bulk::Move(ids) => {
-                let to = parse_day(&form.text("day"), ctx.today, "day", Lean::Future)
-                    .map_err(|e| DbError::invalid("day", e))?
-                    .ok_or_else(|| DbError::invalid("day", "type the day to move them to"))?;
-                let n = ctx.repo.carry_tasks(ids, to)?;
-                let skipped = ids.len().saturating_sub(n);
-                Ok(TaskSaved::Several(format!(
-                    "moved {n} task{} to {}{} — u to undo",
-                    plural(n),
-                    to.format("%a %-d %b"),
-                    if skipped > 0 {
-                        format!(" ({skipped} stayed: only open tasks move, and only forward)")
-                    } else {
-                        String::new()
-                    }
-                )))
-            }
-        }
-    }
 }
 
 impl FormSpec for TaskForm {
-    type Saved = TaskSaved;
+    type Saved = Task;
 
-    fn draft_key(&self, target: &FormTarget) -> Option<String> {
-        // A prompt for marked rows keeps no draft: the marks do not outlive the session.
-        self.bulk.is_none().then(|| target.key())
-    }
-
-    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<TaskSaved, DbError> {
-        if let Some(bulk) = &self.bulk {
-            return Self::save_bulk(ctx, form, bulk);
-        }
-        self.save_one(ctx, form, target).map(TaskSaved::One)
+    fn save(&mut self, ctx: &Ctx, form: &Form, target: &FormTarget) -> Result<Task, DbError> {
+        self.save_one(ctx, form, target)
     }
 
     fn conflict(&mut self, ctx: &Ctx, form: &Form, id: Id, _: i64) -> Result<Conflict, DbError> {

@@ -393,66 +393,18 @@ impl GoalsPane {
 
     // ---- drawing ------------------------------------------------------------------------
 
-    /// `v` and what follows: marking goals, then marking them all done or deleting them,
-    /// in one transaction (one step of undo).
+    /// `V` and what follows: marking goals, then one change to all of them (see `bulk`).
     fn bulk_key(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
-        let ids = self.marks.ids();
-        let n = ids.len();
-        let plural = if n == 1 { "" } else { "s" };
-        match action {
-            BulkAction::ToggleMarking => {
-                if self.marks.toggle_marking() {
-                    ctx.status.info("marking goals: Space marks a row, V stops");
-                } else {
-                    ctx.status.info("stopped marking");
-                }
+        let here = Here {
+            selected: self.selected().map(|g| g.id),
+            shown: self.shown().map(|g| g.id).collect(),
+            day: ctx.today,
+        };
+        match self.marking.key(action, &GOALS, here, ctx, self.theme) {
+            Step::Done(outcome) => outcome,
+            Step::MoveDown => {
+                self.cursor.apply(Nav::Down, self.visible.len());
                 Outcome::Handled
-            }
-            BulkAction::Mark => {
-                if let Some(id) = self.selected().map(|g| g.id) {
-                    self.marks.toggle(id);
-                    self.cursor.apply(Nav::Down, self.visible.len());
-                }
-                Outcome::Handled
-            }
-            BulkAction::MarkAll => {
-                let shown: Vec<Id> = self.shown().map(|g| g.id).collect();
-                self.marks.toggle_all(shown);
-                Outcome::Handled
-            }
-            BulkAction::Tag | BulkAction::Move => {
-                ctx.status
-                    .info("goals marked together can be marked done (x) or deleted (d)");
-                Outcome::Handled
-            }
-            _ if ids.is_empty() => {
-                ctx.status
-                    .info("no goal marked: Space marks the selected one, * every one shown");
-                Outcome::Handled
-            }
-            BulkAction::Done => {
-                match ctx.repo.set_goals_status(&ids, GoalStatus::Done) {
-                    Ok(_) => {
-                        ctx.status
-                            .info(format!("marked {n} goal{plural} done — u to undo"));
-                        self.marks.finish();
-                    }
-                    Err(e) => ctx.status.error(e),
-                }
-                Outcome::Wrote
-            }
-            BulkAction::Delete => {
-                let rows: Vec<(Deletable, Id)> =
-                    ids.iter().map(|&id| (Deletable::Goal, id)).collect();
-                match ctx.repo.delete_rows(&rows) {
-                    Ok(_) => {
-                        ctx.status
-                            .info(format!("deleted {n} goal{plural} — u to undo"));
-                        self.marks.finish();
-                    }
-                    Err(e) => ctx.status.error(e),
-                }
-                Outcome::Wrote
             }
         }
     }

@@ -6,7 +6,8 @@
 //! Here the pane's state and its `Pane` face; `forms` holds the goal and milestone forms,
 //! `keys` what keys do on the tree and on a page, `render` the drawing.
 
-use super::list::{Cursor, Filter, Marks};
+use super::bulk::{Here, Marking, Rows, Step};
+use super::list::{Cursor, Filter};
 use super::pick::{Chooser, NONE_ID};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
@@ -96,6 +97,16 @@ struct Detail {
 /// How many linked tasks a goal's page loads: more than any screen shows.
 const LINKED_TASKS: usize = 100;
 
+/// Goals as marking sees them: done, tagged or deleted together.
+static GOALS: Rows = Rows {
+    one: "goal",
+    many: "goals",
+    kind: crate::model::Deletable::Goal,
+    done: Some(|repo, ids| repo.set_goals_status(ids, GoalStatus::Done)),
+    tag: Some(Repo::tag_goals),
+    move_to: None,
+};
+
 pub struct GoalsPane {
     theme: Theme,
     today: NaiveDate,
@@ -122,7 +133,7 @@ pub struct GoalsPane {
     /// Asking whether to mark this goal done (its milestones all are): its id and title.
     confirm: Option<(Id, String)>,
     /// Goals marked to change together (`v`).
-    marks: Marks,
+    marking: Marking,
     pending_select: Option<Id>,
     /// A goal to open after the next reload (from another pane).
     pending_open: Option<Id>,
@@ -148,7 +159,7 @@ impl GoalsPane {
             editing: FormController::new(PaneId::Goals.slug()),
             mover: None,
             confirm: None,
-            marks: Marks::default(),
+            marking: Marking::new(PaneId::Goals.slug()),
             pending_select: None,
             pending_open: None,
         }
@@ -165,7 +176,7 @@ impl GoalsPane {
 
     /// The goals marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
-        self.marks.on.then(|| self.marks.ids())
+        self.marking.marked()
     }
 
     /// The goal whose page is open.
@@ -191,7 +202,7 @@ impl GoalsPane {
     fn set_goals(&mut self, goals: Vec<Goal>) {
         self.index = goals.iter().enumerate().map(|(i, g)| (g.id, i)).collect();
         let index = &self.index;
-        self.marks.retain(|id| index.contains_key(&id));
+        self.marking.retain(|id| index.contains_key(&id));
         self.depth = vec![0; goals.len()];
         self.children = vec![0; goals.len()];
         for (i, g) in goals.iter().enumerate() {
@@ -306,8 +317,14 @@ fn in_organization(goals: Vec<Goal>, organization: Option<Id>) -> Vec<Goal> {
 }
 
 impl Pane for GoalsPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected().map(|g| super::Target::Goal { id: g.id })
+    }
+
     fn database_replaced(&mut self) -> bool {
-        let asked = self.confirm.is_some() || self.mover.is_some();
+        // Marked rows are ids of the old database too.
+        let marked = self.marking.replaced();
+        let asked = self.confirm.is_some() || self.mover.is_some() || marked;
         self.confirm = None;
         self.mover = None;
         asked
@@ -371,6 +388,9 @@ impl Pane for GoalsPane {
         if self.editing.is_open() {
             return self.form_key(&key, ctx);
         }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            return outcome;
+        }
         if self.mover.is_some() {
             return self.mover_key(&key, ctx);
         }
@@ -429,10 +449,14 @@ impl Pane for GoalsPane {
             chooser.form.render(frame, area);
         }
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
         if let Some(contexts) = self.editing.contexts() {
+            return contexts;
+        }
+        if let Some(contexts) = self.marking.prompt_contexts() {
             return contexts;
         }
         if let Some((chooser, _)) = &self.mover {
@@ -450,14 +474,14 @@ impl Pane for GoalsPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        if self.marks.on {
+        if self.marking.on() {
             return &[Context::Selecting, Context::Goals, Context::List];
         }
         &[Context::Goals, Context::List, Context::Selectable]
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if let Some((chooser, _)) = self.mover.as_mut() {

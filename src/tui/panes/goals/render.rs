@@ -53,14 +53,9 @@ impl GoalsPane {
             height: rect.height - 1,
             ..rect
         };
-        if self.marks.on {
-            super::super::common::render_marking(
-                frame,
-                Rect { height: 1, ..body },
-                self.marks.len(),
-                &["mark", "all", "done", "delete", "stop"],
-                t,
-            );
+        if self.marking.on() {
+            self.marking
+                .render_banner(frame, Rect { height: 1, ..body }, &GOALS, t);
             body.y += 1;
             body.height = body.height.saturating_sub(1);
         }
@@ -125,11 +120,7 @@ impl GoalsPane {
                 "  "
             };
             let indent = "  ".repeat(self.depth.get(i).copied().unwrap_or(0).min(12));
-            let picked = match (self.marks.on, self.marks.contains(g.id)) {
-                (false, _) => "",
-                (true, true) => "● ",
-                (true, false) => "  ",
-            };
+            let picked = self.marking.marker(g.id);
             let label = format!("{picked}{indent}{marker}{}", sanitize(&g.title));
             let target = match g.target_date {
                 Some(d)

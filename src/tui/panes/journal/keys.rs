@@ -290,6 +290,9 @@ impl JournalPane {
         if self.tag_picker.is_some() {
             return self.tag_picker_key(&key, ctx);
         }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            return outcome;
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
@@ -304,60 +307,17 @@ impl JournalPane {
 
     // ---- drawing ----------------------------------------------------------------------------
 
-    /// `v` and what follows: marking entries, then deleting them together (one
-    /// transaction, one step of undo).
+    /// `V` and what follows: marking entries, then tagging or deleting them together (see
+    /// `bulk`).
     fn bulk_act(&mut self, action: crate::tui::keymap::BulkAction, ctx: &mut Ctx) -> Outcome {
-        use crate::tui::keymap::BulkAction as B;
-        let ids = self.marks.ids();
-        let n = ids.len();
-        match action {
-            B::ToggleMarking => {
-                if self.marks.toggle_marking() {
-                    ctx.status
-                        .info("marking entries: Space marks a row, V stops");
-                } else {
-                    ctx.status.info("stopped marking");
-                }
-                Outcome::Handled
-            }
-            B::Mark => match self.selected().map(|l| l.id) {
-                Some(id) => {
-                    self.marks.toggle(id);
-                    self.move_cursor(crate::tui::keymap::Nav::Down, ctx)
-                }
-                None => Outcome::Handled,
-            },
-            B::MarkAll => {
-                let shown: Vec<Id> = self.shown().map(|l| l.id).collect();
-                self.marks.toggle_all(shown);
-                Outcome::Handled
-            }
-            B::Done | B::Tag | B::Move => {
-                ctx.status
-                    .info("journal entries marked together can be deleted (d)");
-                Outcome::Handled
-            }
-            B::Delete if ids.is_empty() => {
-                ctx.status
-                    .info("no entry marked: Space marks the selected one, * every one shown");
-                Outcome::Handled
-            }
-            B::Delete => {
-                let rows: Vec<(Deletable, Id)> =
-                    ids.iter().map(|&id| (Deletable::Learning, id)).collect();
-                match ctx.repo.delete_rows(&rows) {
-                    Ok(_) => {
-                        ctx.status.info(format!(
-                            "deleted {n} journal entr{} — u to undo",
-                            if n == 1 { "y" } else { "ies" }
-                        ));
-                        self.marks.finish();
-                    }
-                    Err(e) => ctx.status.error(e),
-                }
-                self.stale = true;
-                Outcome::Wrote
-            }
+        let here = Here {
+            selected: self.selected().map(|l| l.id),
+            shown: self.shown().map(|l| l.id).collect(),
+            day: ctx.today,
+        };
+        match self.marking.key(action, &ENTRIES, here, ctx, self.theme) {
+            Step::Done(outcome) => outcome,
+            Step::MoveDown => self.move_cursor(crate::tui::keymap::Nav::Down, ctx),
         }
     }
 }

@@ -3,11 +3,11 @@
 //! that can also be written in `$EDITOR`; tags and links to the skills an entry is about.
 //! Finding: `/` filters by text as you type, `#` shows one tag, `v` starred entries only.
 
+use super::bulk::{Here, Marking, Rows, Step};
 use super::common::{
-    end_of_day_key, new_tag, render_empty, render_filter_counted, render_marking, say_jump,
-    tag_options, tags_text,
+    end_of_day_key, new_tag, render_empty, render_filter_counted, say_jump, tag_options, tags_text,
 };
-use super::list::{Filter, Marks};
+use super::list::Filter;
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
@@ -90,6 +90,16 @@ struct Preview {
     skills: Vec<String>,
 }
 
+/// Journal entries as marking sees them: tagged or deleted together.
+static ENTRIES: Rows = Rows {
+    one: "entry",
+    many: "journal entries",
+    kind: Deletable::Learning,
+    done: None,
+    tag: Some(Repo::tag_learnings),
+    move_to: None,
+};
+
 pub struct JournalPane {
     theme: Theme,
     today: NaiveDate,
@@ -107,7 +117,7 @@ pub struct JournalPane {
     editor: Option<EditorJob>,
     pending_select: Option<Id>,
     /// Entries marked to delete together (`v`).
-    marks: Marks,
+    marking: Marking,
     /// The list must be read again: this pane wrote or changed its filters, or the app said
     /// the data changed. A pane switch alone reads nothing.
     stale: bool,
@@ -131,7 +141,7 @@ impl JournalPane {
             tag_picker: None,
             editor: None,
             pending_select: None,
-            marks: Marks::default(),
+            marking: Marking::new(PaneId::Journal.slug()),
             stale: true,
             preview_scroll: 0,
             preview_for: None,
@@ -145,7 +155,7 @@ impl JournalPane {
 
     /// The entries marked to change together, if marking (`V`) is on.
     pub fn marked(&self) -> Option<Vec<Id>> {
-        self.marks.on.then(|| self.marks.ids())
+        self.marking.marked()
     }
 
     pub fn selected(&self) -> Option<&LearningSummary> {
@@ -260,6 +270,11 @@ fn form_hints(form: &Form) -> &'static [Context] {
 }
 
 impl Pane for JournalPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected()
+            .map(|l| super::Target::Learning { id: l.id })
+    }
+
     fn title(&self) -> &str {
         "Journal"
     }
@@ -310,6 +325,11 @@ impl Pane for JournalPane {
         let outcome = self.key(key, ctx);
         self.stale |= matches!(outcome, Outcome::Wrote | Outcome::Moved);
         outcome
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
     }
 
     fn data_changed(&mut self) {
@@ -363,11 +383,15 @@ impl Pane for JournalPane {
             form.render(frame, area);
         }
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
         if let Some(form) = self.editing.form() {
             return form_hints(form);
+        }
+        if let Some(contexts) = self.marking.prompt_contexts() {
+            return contexts;
         }
         if let Some((form, _)) = &self.tag_picker {
             return form.contexts();
@@ -375,14 +399,14 @@ impl Pane for JournalPane {
         if self.filter.typing {
             return &[Context::FilterInput];
         }
-        if self.marks.on {
+        if self.marking.on() {
             return &[Context::Selecting, Context::Journal, Context::List];
         }
         &[Context::Journal, Context::List, Context::Selectable]
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if let Some((form, _)) = self.tag_picker.as_mut() {

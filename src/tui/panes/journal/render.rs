@@ -36,14 +36,9 @@ impl JournalPane {
             height: rect.height - 1,
             ..rect
         };
-        if self.marks.on && body.height > 0 {
-            render_marking(
-                frame,
-                Rect { height: 1, ..body },
-                self.marks.len(),
-                &["mark", "all", "delete", "stop"],
-                t,
-            );
+        if self.marking.on() && body.height > 0 {
+            self.marking
+                .render_banner(frame, Rect { height: 1, ..body }, &ENTRIES, t);
             body.y += 1;
             body.height -= 1;
         }
@@ -70,8 +65,7 @@ impl JournalPane {
         }
         let w = usize::from(body.width);
         let tag_w = if w >= 70 { 22 } else { 14 };
-        let marking = self.marks.on;
-        let title_w = w.saturating_sub(2 + 11 + tag_w + 1 + if marking { 2 } else { 0 });
+        let title_w = w.saturating_sub(2 + 11 + tag_w + 1 + self.marking.marker_width());
         let range = self.list.window(usize::from(body.height));
         crate::tui::mouse::list(body, range.start, self.list.selected_index());
         let mut lines = Vec::with_capacity(range.len());
@@ -86,11 +80,7 @@ impl JournalPane {
             } else {
                 t.dim()
             };
-            let picked = match (marking, self.marks.contains(l.id)) {
-                (false, _) => "",
-                (true, true) => "● ",
-                (true, false) => "  ",
-            };
+            let picked = self.marking.marker(l.id);
             lines.push(Line::from(vec![
                 Span::styled(picked, sel(t.warning())),
                 Span::styled(if l.starred { "★ " } else { "  " }, sel(t.warning())),

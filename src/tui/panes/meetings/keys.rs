@@ -82,8 +82,29 @@ impl MeetingsPane {
             Action::FilterInput(a) => self.filter_key(a, ctx),
             Action::Dated(a) => self.day_key(a, ctx),
             Action::Meetings(a) => self.meetings_key(a, ctx),
+            Action::Selectable(a) | Action::Selecting(a) => self.bulk_key(a, ctx),
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
+        }
+    }
+
+    /// `V` and what follows on the list: marking meetings, then tagging or deleting them
+    /// together (see `bulk`).
+    fn bulk_key(&mut self, action: keymap::BulkAction, ctx: &mut Ctx) -> Outcome {
+        let here = Here {
+            selected: self.selected().map(|m| m.id),
+            shown: self.shown().map(|m| m.id).collect(),
+            day: ctx.today,
+        };
+        match self.marking.key(action, &MEETINGS, here, ctx, self.theme) {
+            super::super::bulk::Step::Done(outcome) => {
+                self.list_stale |= outcome == Outcome::Wrote;
+                outcome
+            }
+            super::super::bulk::Step::MoveDown => {
+                self.read(ctx, |list, src| list.apply(Nav::Down, src));
+                Outcome::Handled
+            }
         }
     }
 
@@ -219,6 +240,10 @@ impl MeetingsPane {
                 let source = ActionSource::Meeting(d.meeting.id);
                 d.list.act(a, ctx, &mut self.items, source)
             }
+            Action::Selectable(a) | Action::Selecting(a) => match self.detail.as_mut() {
+                Some(d) => d.list.bulk(a, ctx, self.theme),
+                None => Outcome::Handled,
+            },
             // Not a context of the meeting view.
             _ => Outcome::Ignored,
         }

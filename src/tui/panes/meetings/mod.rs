@@ -4,6 +4,7 @@
 //! person's page (`person.rs`).
 
 use super::actions::{ItemCols, ItemForms, ItemList, item_line};
+use super::bulk::{Here, Marking, Rows};
 use super::common::{render_empty, render_filter, say_jump};
 use super::list::Filter;
 use super::meeting_form::MeetingForm;
@@ -84,7 +85,19 @@ pub struct MeetingsPane {
     week: week::Week,
     /// Meetings per day of the last year (the heatmap), oldest first.
     year_days: Vec<(NaiveDate, u32)>,
+    /// Meetings of the list marked to change together (`V`).
+    marking: Marking,
 }
+
+/// Meetings as marking sees them: tagged or deleted together.
+static MEETINGS: Rows = Rows {
+    one: "meeting",
+    many: "meetings",
+    kind: Deletable::Meeting,
+    done: None,
+    tag: Some(Repo::tag_meetings),
+    move_to: None,
+};
 
 /// The meetings list as the repository answers it.
 struct Meetings<'a> {
@@ -173,12 +186,23 @@ impl MeetingsPane {
             mode: Mode::List,
             week: week::Week::default(),
             year_days: Vec::new(),
+            marking: Marking::new(PaneId::Meetings.slug()),
         }
     }
 
     /// The meetings held (after the filter), in order: a window around the selection.
     pub fn shown(&self) -> impl Iterator<Item = &Meeting> {
         self.list.rows().iter()
+    }
+
+    /// The meetings marked to change together, if marking (`V`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marking.marked()
+    }
+
+    /// The action items marked on the open meeting's page, if marking (`V`) is on there.
+    pub fn marked_items(&self) -> Option<Vec<Id>> {
+        self.detail.as_ref().and_then(|d| d.list.marking.marked())
     }
 
     /// The paged list (tests check what it holds and reads).
@@ -320,6 +344,17 @@ impl MeetingsPane {
 }
 
 impl Pane for MeetingsPane {
+    fn history_target(&self) -> Option<super::Target> {
+        // In a meeting's page, its action item under the cursor; else the meeting.
+        if let Some(a) = self.selected_item() {
+            return Some(super::Target::ActionItem {
+                id: a.id,
+                meeting_id: None,
+            });
+        }
+        self.selected().map(|m| super::Target::Meeting { id: m.id })
+    }
+
     fn title(&self) -> &str {
         "Meetings"
     }
@@ -397,6 +432,10 @@ impl Pane for MeetingsPane {
         if self.items.is_open() {
             return self.items.handle_key(&key, ctx);
         }
+        if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
+            self.list_stale |= outcome == Outcome::Wrote;
+            return outcome;
+        }
         if let Some(ch) = self.chooser.as_mut() {
             return match ch.handle_key(&key) {
                 Chosen::No => Outcome::Handled,
@@ -463,6 +502,7 @@ impl Pane for MeetingsPane {
         }
         self.items.render(frame, area);
         self.editing.render(frame, area);
+        self.marking.render_prompt(frame, area);
     }
 
     fn hints(&self) -> &[Context] {
@@ -472,17 +512,27 @@ impl Pane for MeetingsPane {
         if let Some(c) = self.items.contexts() {
             return c;
         }
+        if let Some(c) = self.marking.prompt_contexts() {
+            return c;
+        }
         if let Some(ch) = &self.chooser {
             return ch.form.contexts();
         }
+        let items_marking = self.detail.as_ref().is_some_and(|d| d.list.marking.on());
         match self.views.last() {
             Some(View::Meeting(_)) => {
                 match self.detail.as_ref().and_then(|d| d.attached.contexts()) {
                     Some(modal) => modal,
+                    None if items_marking => &[
+                        Context::Selecting,
+                        Context::ActionItems,
+                        Context::MeetingDetail,
+                    ],
                     // Attachments last: the page's own keys keep the front of the footer.
                     None => &[
                         Context::ActionItems,
                         Context::MeetingDetail,
+                        Context::Selectable,
                         Context::Attachments,
                     ],
                 }
@@ -491,12 +541,23 @@ impl Pane for MeetingsPane {
             None if self.mode == Mode::Week => &[Context::MeetingsWeek],
             None if self.mode == Mode::Year => &[Context::Year],
             None if self.filter.typing => &[Context::FilterInput],
-            None => &[Context::Meetings, Context::Dated, Context::List],
+            None if self.marking.on() => &[
+                Context::Selecting,
+                Context::Meetings,
+                Context::Dated,
+                Context::List,
+            ],
+            None => &[
+                Context::Meetings,
+                Context::Dated,
+                Context::List,
+                Context::Selectable,
+            ],
         }
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) {
             return Outcome::Handled;
         }
         if self.items.is_open() {
@@ -521,6 +582,15 @@ impl Pane for MeetingsPane {
         Outcome::Ignored
     }
 
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        let items = self
+            .detail
+            .as_mut()
+            .is_some_and(|d| d.list.marking.replaced());
+        self.marking.replaced() | items
+    }
+
     fn data_changed(&mut self) {
         self.list_stale = true;
     }
@@ -543,6 +613,7 @@ impl Pane for MeetingsPane {
         };
         self.editing.close();
         self.chooser = None;
+        self.marking.finish();
         self.filter = Filter::default();
         self.views = vec![View::Meeting(meeting)];
         self.pending_select = Some(meeting);

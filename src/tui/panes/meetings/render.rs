@@ -69,6 +69,12 @@ impl MeetingsPane {
             height: rect.height - 1,
             ..rect
         };
+        if self.marking.on() && body.height > 0 {
+            self.marking
+                .render_banner(frame, Rect { height: 1, ..body }, &MEETINGS, t);
+            body.y += 1;
+            body.height -= 1;
+        }
         if self.filter.is_active() || self.filter.typing {
             render_filter(
                 frame,
@@ -110,6 +116,7 @@ impl MeetingsPane {
         } else {
             10 + 1 + 5 + 1 + 5 + 1 + 9 + 1 + 1 + who_w + 1 + 3
         };
+        let fixed = fixed + self.marking.marker_width();
         let title_w = w.saturating_sub(fixed).max(8);
         let range = self.list.window(usize::from(body.height));
         crate::tui::mouse::list(body, range.start, self.list.selected_index());
@@ -141,6 +148,7 @@ impl MeetingsPane {
                 t.dim()
             };
             let mut spans = vec![
+                Span::styled(self.marking.marker(m.id), sel(t.warning())),
                 Span::styled(fit(&date, 10), sel(date_style)),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(m.starts_at.format("%H:%M").to_string(), sel(t.plain())),

@@ -230,6 +230,10 @@ impl SkillsPane {
 }
 
 impl Pane for SkillsPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected().map(|s| super::Target::Skill { id: s.id })
+    }
+
     fn title(&self) -> &str {
         "Skills"
     }

@@ -9,6 +9,8 @@
 //! one row, the rest goes round so that every section shows as much as it can, and a section
 //! too long for its rows scrolls to keep the selection in sight.
 
+use super::actions::ITEMS;
+use super::bulk::{Here, Marking, Step};
 use super::chart::{progress_bar, sparkline};
 use super::common::tags_text;
 use super::energy::level_name;
@@ -19,7 +21,7 @@ use crate::model::{
 };
 use crate::text::{fit, sanitize, truncate, width};
 use crate::tui::form::format_minutes;
-use crate::tui::keymap::{self, Action, Context, Nav, TodayAction};
+use crate::tui::keymap::{self, Action, BulkAction, Context, Nav, TodayAction};
 use crate::tui::theme::Theme;
 use chrono::{Days, NaiveDate, NaiveDateTime};
 use ratatui::Frame;
@@ -97,6 +99,8 @@ pub struct TodayPane {
     selected: usize,
     /// Each section's scroll offset (rows), kept between draws.
     offsets: [usize; 5],
+    /// Open action items marked to change together (`V`).
+    marking: Marking,
 }
 
 impl TodayPane {
@@ -116,6 +120,7 @@ impl TodayPane {
             items: Vec::new(),
             selected: 0,
             offsets: [0; 5],
+            marking: Marking::default(),
         }
     }
 
@@ -226,6 +231,10 @@ impl TodayPane {
 }
 
 impl Pane for TodayPane {
+    fn history_target(&self) -> Option<super::Target> {
+        self.selected_target()
+    }
+
     fn shown_again(&mut self, now: NaiveDateTime) {
         // Which meeting is on now and which is next is read against the clock, not the data.
         if now.date() == self.today {
@@ -273,6 +282,8 @@ impl Pane for TodayPane {
         let mut journal = repo.learnings_between(since, today)?;
         journal.reverse();
         self.journal = journal;
+        let listed = &self.actions.first;
+        self.marking.retain(|id| listed.iter().any(|a| a.id == id));
         self.rebuild_items();
         let kept = keep.is_some_and(|k| self.select_where(|t| t == k));
         if !kept {
@@ -282,10 +293,10 @@ impl Pane for TodayPane {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
-        // Only the Today context is in force here.
-        let Some(Action::Today(action)) = keymap::resolve(self.hints(), &key).map(|b| b.action)
-        else {
-            return Outcome::Ignored;
+        let action = match keymap::resolve(self.hints(), &key).map(|b| b.action) {
+            Some(Action::Today(action)) => action,
+            Some(Action::Selectable(a) | Action::Selecting(a)) => return self.bulk(a, ctx),
+            _ => return Outcome::Ignored,
         };
         let last = self.items.len().saturating_sub(1);
         match action {
@@ -349,11 +360,67 @@ impl Pane for TodayPane {
     }
 
     fn hints(&self) -> &[Context] {
-        &[Context::Today]
+        if self.marking.on() {
+            return &[Context::Selecting, Context::Today];
+        }
+        &[Context::Today, Context::Selectable]
+    }
+
+    fn database_replaced(&mut self) -> bool {
+        // Marked rows are ids of the old database.
+        self.marking.replaced()
     }
 
     fn set_organization(&mut self, organization: Option<Id>) {
         self.organization = organization;
+    }
+}
+
+impl TodayPane {
+    /// The open action items marked to change together, if marking (`V`) is on.
+    pub fn marked(&self) -> Option<Vec<Id>> {
+        self.marking.marked()
+    }
+
+    /// `V` and what follows: marking open action items (the other rows are not marked here),
+    /// then marking them done or deleting them together (see `bulk`).
+    fn bulk(&mut self, action: BulkAction, ctx: &mut Ctx) -> Outcome {
+        let item = self.items.get(self.selected).copied();
+        let selected = item
+            .filter(|i| i.section == Section::Actions)
+            .and_then(|i| self.actions.first.get(i.index))
+            .map(|a| a.id);
+        if action == BulkAction::Mark && selected.is_none() {
+            ctx.status
+                .info("only action items are marked here: Space on one of them");
+            return Outcome::Handled;
+        }
+        let here = Here {
+            selected,
+            shown: self.actions.first.iter().map(|a| a.id).collect(),
+            day: self.today,
+        };
+        match self.marking.key(action, &ITEMS, here, ctx, self.theme) {
+            Step::Done(outcome) => {
+                // Marking begins on the action items, the rows it marks.
+                let first = self
+                    .items
+                    .iter()
+                    .position(|i| i.section == Section::Actions);
+                if action == BulkAction::ToggleMarking
+                    && self.marking.on()
+                    && selected.is_none()
+                    && let Some(first) = first
+                {
+                    self.selected = first;
+                }
+                outcome
+            }
+            Step::MoveDown => {
+                self.selected = (self.selected + 1).min(self.items.len().saturating_sub(1));
+                Outcome::Handled
+            }
+        }
     }
 }
 

@@ -10,7 +10,8 @@ impl TodayPane {
     /// How many rows a section would like: its header, the sparkline for energy when it does
     /// not fit on the header line, and one per item (one for "nothing" when empty).
     pub(super) fn wanted(&self, s: Section, w: u16) -> usize {
-        let extra = usize::from(s == Section::Energy && !self.spark_on_header(w));
+        let extra = usize::from(s == Section::Energy && !self.spark_on_header(w))
+            + usize::from(s == Section::Actions && self.marking.on());
         let rows = match self.len_of(s) {
             // The hint of an empty section wraps rather than being cut.
             0 => wrap(Self::empty_text(s), usize::from(w).saturating_sub(2)).len(),
@@ -451,6 +452,13 @@ impl TodayPane {
             )));
             rows -= 1;
         }
+        // Marking action items: how many are marked and the verbs, under the header.
+        // With no row to spare, it takes the header's place.
+        let marking = self.marking.on() && s == Section::Actions;
+        let banner = marking && rows > 1;
+        if banner {
+            rows -= 1;
+        }
         let n = self.len_of(s);
         let off = &mut self.offsets[s.index()];
         if let Some(item) = sel.filter(|i| i.section == s) {
@@ -487,10 +495,17 @@ impl TodayPane {
                 t.title(),
             ));
         }
+        if marking && !banner {
+            header = self.marking.banner_line(&ITEMS, w, t);
+        }
         lines.push(header);
         if let Some(l) = spark_line {
             lines.push(l);
         }
+        if banner {
+            lines.push(self.marking.banner_line(&ITEMS, w, t));
+        }
+        let first_row_y = area.y + u16::try_from(lines.len()).unwrap_or(u16::MAX);
         if n == 0 {
             for l in wrap(Self::empty_text(s), w.saturating_sub(2))
                 .into_iter()
@@ -499,9 +514,35 @@ impl TodayPane {
                 lines.push(Line::from(Span::styled(format!("  {l}"), t.dim())));
             }
         } else {
-            for index in off..(off + rows).min(n) {
+            for (index, y) in (off..(off + rows).min(n)).zip(first_row_y..area.bottom()) {
                 let item = Item { section: s, index };
-                lines.push(self.row(item, w, sel == Some(item)));
+                // A click selects the row; a double click opens it, as Enter does.
+                if let Some(at) = self.items.iter().position(|i| *i == item) {
+                    crate::tui::mouse::row(
+                        Rect {
+                            y,
+                            height: 1,
+                            ..area
+                        },
+                        at,
+                        self.selected,
+                    );
+                }
+                let marks = self.marking.on() && s == Section::Actions;
+                let mw = if marks {
+                    self.marking.marker_width()
+                } else {
+                    0
+                };
+                let mut line = self.row(item, w.saturating_sub(mw), sel == Some(item));
+                if marks {
+                    let id = self.actions.first.get(index).map_or(0, |a| a.id);
+                    line.spans.insert(
+                        0,
+                        Span::styled(self.marking.marker(id), self.theme.warning()),
+                    );
+                }
+                lines.push(line);
             }
         }
         frame.render_widget(Paragraph::new(lines), area);
