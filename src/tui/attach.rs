@@ -296,7 +296,15 @@ impl Attached {
             truncate(&title, w).into_owned(),
             t.title(),
         )));
-        let kind_room = if w >= 100 { 48 } else { 24 };
+        // A narrow panel (a Details column, half a page) keeps its room for the names: no
+        // media type there.
+        let kind_room = if w >= 100 {
+            48
+        } else if w >= 60 {
+            24
+        } else {
+            0
+        };
         let kinds: Vec<String> = self
             .rows
             .iter()
@@ -311,7 +319,11 @@ impl Attached {
                 "  ".to_string()
             };
             let kind_pad = " ".repeat(kind_w.saturating_sub(width(&kind)));
-            let tail = format!("  {size:>9}  {kind}{kind_pad}");
+            let tail = if kind_w == 0 {
+                format!("  {size:>9}")
+            } else {
+                format!("  {size:>9}  {kind}{kind_pad}")
+            };
             let room = w.saturating_sub(width(&number) + width(&tail)).max(8);
             let name = truncate(&sanitize(&a.name), room).into_owned();
             let pad = room.saturating_sub(width(&name));

@@ -189,9 +189,35 @@ impl FocusPane {
             Action::Focus(a) => self.focus_act(a, ctx),
             Action::CarryOffer(a) => self.carry_act(a, ctx),
             Action::Selectable(a) | Action::Selecting(a) => self.bulk_act(a, ctx),
+            Action::Attachments(a) => {
+                if self.selected().is_none() {
+                    ctx.status.info("no task selected: a adds one");
+                    return Outcome::Handled;
+                }
+                self.attached.act(a, ctx)
+            }
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
+    }
+
+    /// Reads the selected task's attachments when the selection moved to another task (one
+    /// indexed query), or always with `again` (after a reload). No task: nothing held.
+    pub(super) fn sync_attached(&mut self, repo: &Repo, again: bool) -> anyhow::Result<()> {
+        match self.selected().map(|t| t.id) {
+            Some(id) => {
+                if again || self.attached_for != Some(id) {
+                    self.attached_for = None;
+                    self.attached.load(repo, AttachOwner::Task, id)?;
+                    self.attached_for = Some(id);
+                }
+            }
+            None => {
+                self.attached = Attached::default();
+                self.attached_for = None;
+            }
+        }
+        Ok(())
     }
 
     pub(super) fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {

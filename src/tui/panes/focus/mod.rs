@@ -9,8 +9,9 @@ use super::list::{Cursor, Filter};
 use super::pick::NONE_ID;
 use super::{Ctx, Outcome, Pane, PaneId};
 use crate::db::{Error as DbError, Move, Repo};
-use crate::model::{Deletable, Id, Task, TaskDraft, TaskStatus};
+use crate::model::{AttachOwner, Deletable, Id, Task, TaskDraft, TaskStatus};
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
+use crate::tui::attach::Attached;
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption, format_minutes};
 use crate::tui::keymap::{
@@ -62,6 +63,10 @@ pub struct FocusPane {
     offer_day: Option<NaiveDate>,
     /// Tasks marked to change together (`V`).
     marking: Marking,
+    /// The selected task's attachments (read when the selection moves to another task).
+    attached: Attached,
+    /// The task `attached` was read for.
+    attached_for: Option<Id>,
 }
 
 /// Tasks as marking sees them: done, tagged, moved or deleted together.
@@ -93,6 +98,8 @@ impl FocusPane {
             pending_select: None,
             offer_day: None,
             marking: Marking::new(PaneId::Focus.slug()),
+            attached: Attached::default(),
+            attached_for: None,
         }
     }
 
@@ -150,6 +157,13 @@ impl FocusPane {
         self.cursor.select_where(&self.visible, |i| {
             id.is_some_and(|id| rows.get(i).is_some_and(|t| t.id == id))
         });
+    }
+
+    /// After a key: the attachments follow the selection (read only if it moved to another task).
+    fn follow_selection(&mut self, ctx: &mut Ctx) {
+        if let Err(e) = self.sync_attached(ctx.repo, false) {
+            ctx.status.error(format!("{e:#}"));
+        }
     }
 
     fn go_to_day(&mut self, day: NaiveDate) -> Outcome {
@@ -211,6 +225,7 @@ impl Pane for FocusPane {
         self.marking.retain(|id| tasks.iter().any(|t| t.id == id));
         self.refilter();
         self.select_id(keep);
+        self.sync_attached(repo, true)?;
         Ok(())
     }
 
@@ -221,11 +236,15 @@ impl Pane for FocusPane {
         if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
             return outcome;
         }
+        if self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
                     self.refilter();
                 }
+                self.follow_selection(ctx);
                 return Outcome::Handled;
             }
             return Outcome::Ignored;
@@ -237,7 +256,9 @@ impl Pane for FocusPane {
                 _ => Outcome::Ignored,
             };
         }
-        self.act(binding.action, ctx)
+        let outcome = self.act(binding.action, ctx);
+        self.follow_selection(ctx);
+        outcome
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
@@ -287,11 +308,20 @@ impl Pane for FocusPane {
                 width: detail_w,
                 ..rest
             };
-            self.render_table(frame, table);
+            self.render_table(frame, table, false);
             self.render_detail(frame, detail);
         } else {
-            self.render_table(frame, rest);
+            self.render_table(frame, rest, true);
+            // No Details panel: "which one?" lists the files it asks about.
+            if self
+                .attached
+                .contexts()
+                .is_some_and(|c| c.contains(&Context::AttachPick))
+            {
+                self.render_files(frame, rest);
+            }
         }
+        self.attached.render_prompt(frame, area, self.theme);
         if self.checklist.is_some() {
             self.render_checklist(frame, area);
         }
@@ -304,6 +334,9 @@ impl Pane for FocusPane {
             return contexts;
         }
         if let Some(contexts) = self.marking.prompt_contexts() {
+            return contexts;
+        }
+        if let Some(contexts) = self.attached.contexts() {
             return contexts;
         }
         if self.checklist.is_some() {
@@ -321,12 +354,14 @@ impl Pane for FocusPane {
                 Context::List,
             ];
         }
+        // Attachments last: the day's own keys keep the front of the footer.
         if self.offer.is_empty() {
             &[
                 Context::Focus,
                 Context::Dated,
                 Context::List,
                 Context::Selectable,
+                Context::Attachments,
             ]
         } else {
             // The offer's keys (c, C, x) clash with nothing, so it can follow Focus and the
@@ -337,17 +372,19 @@ impl Pane for FocusPane {
                 Context::Dated,
                 Context::List,
                 Context::Selectable,
+                Context::Attachments,
             ]
         }
     }
 
-    fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) || self.marking.paste(text) {
+    fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
+        if self.editing.paste(text) || self.marking.paste(text) || self.attached.paste(text) {
             return Outcome::Handled;
         }
         if self.filter.typing {
             self.filter.paste(text);
             self.refilter();
+            self.follow_selection(ctx);
             return Outcome::Handled;
         }
         Outcome::Ignored

@@ -55,7 +55,9 @@ impl FocusPane {
         frame.render_widget(Paragraph::new(Line::from(spans)), rect);
     }
 
-    pub(super) fn render_table(&mut self, frame: &mut Frame, rect: Rect) {
+    /// The day's tasks. `narrow`: no Details panel beside, so the selected row says how many
+    /// files it has (its attachments are the only ones read).
+    pub(super) fn render_table(&mut self, frame: &mut Frame, rect: Rect, narrow: bool) {
         let t = self.theme;
         if rect.height < 2 {
             return;
@@ -133,6 +135,25 @@ impl FocusPane {
                 .unwrap_or_default();
             let selected = row == self.cursor.selected;
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
+            let files = match self.attached.rows.len() {
+                0 => String::new(),
+                _ if !(narrow && selected && self.attached_for == Some(task.id)) => String::new(),
+                1 => " +1 file".to_string(),
+                n => format!(" +{n} files"),
+            };
+            let title_text = if task.notes.trim().is_empty() {
+                sanitize(&task.title).into_owned()
+            } else {
+                format!("{} ✎", sanitize(&task.title))
+            };
+            // The marker right after the title, which gives way to it; then the column's pad.
+            let (title, files) = if files.is_empty() || width(&files) * 2 > title_w {
+                (fit(&title_text, title_w), files)
+            } else {
+                let title = truncate(&title_text, title_w.saturating_sub(width(&files)));
+                let pad = title_w.saturating_sub(width(&title) + width(&files));
+                (title.into_owned(), format!("{files}{}", " ".repeat(pad)))
+            };
             let mut spans = Vec::new();
             if marking {
                 spans.push(if self.marking.contains(task.id) {
@@ -146,17 +167,8 @@ impl FocusPane {
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(pri, sel(pri_style)),
                 Span::styled(" ", sel(t.plain())),
-                Span::styled(
-                    fit(
-                        &if task.notes.trim().is_empty() {
-                            sanitize(&task.title).into_owned()
-                        } else {
-                            format!("{} ✎", sanitize(&task.title))
-                        },
-                        title_w,
-                    ),
-                    sel(title_style),
-                ),
+                Span::styled(title, sel(title_style)),
+                Span::styled(files, sel(t.dim())),
                 Span::styled(" ", sel(t.plain())),
                 Span::styled(fit(&tags_text(&task.tags), tag_w), sel(t.tag())),
                 Span::styled(" ", sel(t.plain())),
@@ -208,12 +220,56 @@ impl FocusPane {
         if !task.tags.is_empty() {
             lines.push(Line::from(Span::styled(tags_text(&task.tags), t.tag())));
         }
+        // Only a task with files says so: the footer and `?` name `A` for the others.
+        if self.attached_for == Some(task.id) && !self.attached.rows.is_empty() {
+            lines.push(Line::from(""));
+            lines.extend(self.attached.lines(inner.width.saturating_sub(1), t));
+        }
         lines.push(Line::from(""));
         for l in sanitize_lines(&task.notes) {
             lines.push(Line::from(l.into_owned()));
         }
         frame.render_widget(
             Paragraph::new(lines).wrap(Wrap { trim: false }),
+            Rect {
+                x: inner.x.saturating_add(1),
+                width: inner.width.saturating_sub(1),
+                ..inner
+            },
+        );
+    }
+
+    /// The selected task's files over the bottom of the table, while `F` or `X` asks which one
+    /// on a screen without the Details panel.
+    pub(super) fn render_files(&self, frame: &mut Frame, rect: Rect) {
+        let t = self.theme;
+        let lines = self.attached.lines(rect.width.saturating_sub(4), t);
+        // The question takes the last row; the box sits above it.
+        let h = u16::try_from(lines.len())
+            .unwrap_or(u16::MAX)
+            .saturating_add(2)
+            .min(rect.height.saturating_sub(1));
+        if h < 3 || rect.width < 10 {
+            return;
+        }
+        let popup = Rect {
+            y: rect.y + rect.height - 1 - h,
+            height: h,
+            ..rect
+        };
+        frame.render_widget(Clear, popup);
+        let title = self
+            .selected()
+            .map(|task| truncate(&sanitize(&task.title), 40).into_owned())
+            .unwrap_or_default();
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(t.focus())
+            .title(Span::styled(format!(" Files of “{title}” "), t.title()));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+        frame.render_widget(
+            Paragraph::new(lines),
             Rect {
                 x: inner.x.saturating_add(1),
                 width: inner.width.saturating_sub(1),

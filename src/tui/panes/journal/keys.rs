@@ -195,6 +195,13 @@ impl JournalPane {
             Action::FilterInput(a) => self.filter_act(a, ctx),
             Action::Journal(a) => self.journal_act(a, ctx),
             Action::Selectable(a) | Action::Selecting(a) => self.bulk_act(a, ctx),
+            Action::Attachments(a) => {
+                if self.selected_entry().is_none() {
+                    ctx.status.info("no entry selected: a adds one");
+                    return Outcome::Handled;
+                }
+                self.attached.act(a, ctx)
+            }
             // Not a context this pane puts in force.
             _ => Outcome::Ignored,
         }
@@ -292,6 +299,9 @@ impl JournalPane {
         }
         if let Some(outcome) = self.marking.prompt_key(&key, ctx) {
             return outcome;
+        }
+        if self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {

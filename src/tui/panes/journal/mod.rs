@@ -11,10 +11,11 @@ use super::list::Filter;
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::{Error as DbError, Repo};
 use crate::model::{
-    Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary, PageCount, PageDir,
-    PageKey,
+    AttachOwner, Deletable, Id, Learning, LearningDraft, LearningFilter, LearningSummary,
+    PageCount, PageDir, PageKey,
 };
 use crate::text::{fit, sanitize, sanitize_lines, truncate, width};
+use crate::tui::attach::Attached;
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, FormEvent, PickOption};
 use crate::tui::keymap::{
@@ -118,6 +119,8 @@ pub struct JournalPane {
     pending_select: Option<Id>,
     /// Entries marked to delete together (`v`).
     marking: Marking,
+    /// The selected entry's attachments, read with its preview.
+    attached: Attached,
     /// The list must be read again: this pane wrote or changed its filters, or the app said
     /// the data changed. A pane switch alone reads nothing.
     stale: bool,
@@ -142,6 +145,7 @@ impl JournalPane {
             editor: None,
             pending_select: None,
             marking: Marking::new(PaneId::Journal.slug()),
+            attached: Attached::default(),
             stale: true,
             preview_scroll: 0,
             preview_for: None,
@@ -191,10 +195,12 @@ impl JournalPane {
         }
     }
 
-    /// Reads the selected entry in full, unless it is the one already read.
-    fn load_preview(&mut self, repo: &Repo, again: bool) -> crate::db::Result<()> {
+    /// Reads the selected entry in full, with its attachments (one indexed query), unless it
+    /// is the one already read.
+    fn load_preview(&mut self, repo: &Repo, again: bool) -> anyhow::Result<()> {
         let Some(id) = self.selected().map(|l| l.id) else {
             self.preview = None;
+            self.attached = Attached::default();
             return Ok(());
         };
         if !again && self.preview.as_ref().is_some_and(|p| p.entry.id == id) {
@@ -210,8 +216,12 @@ impl JournalPane {
                     .collect(),
             }),
             Err(DbError::NotFound { .. }) => None,
-            Err(e) => return Err(e),
+            Err(e) => return Err(e.into()),
         };
+        match self.preview {
+            Some(_) => self.attached.load(repo, AttachOwner::Learning, id)?,
+            None => self.attached = Attached::default(),
+        }
         Ok(())
     }
 
@@ -221,9 +231,10 @@ impl JournalPane {
         let moved = self
             .list
             .apply(nav, &src)
+            .map_err(anyhow::Error::from)
             .and_then(|_| self.load_preview(ctx.repo, false));
         if let Err(e) = moved {
-            ctx.status.error(e);
+            ctx.status.error(format!("{e:#}"));
         }
         Outcome::Handled
     }
@@ -249,9 +260,10 @@ impl JournalPane {
         let read = self
             .list
             .reload(&src, keep)
+            .map_err(anyhow::Error::from)
             .and_then(|_| self.load_preview(ctx.repo, false));
         if let Err(e) = read {
-            ctx.status.error(e);
+            ctx.status.error(format!("{e:#}"));
         }
     }
 }
@@ -382,6 +394,7 @@ impl Pane for JournalPane {
         if let Some((form, _)) = self.tag_picker.as_mut() {
             form.render(frame, area);
         }
+        self.attached.render_prompt(frame, area, self.theme);
         self.editing.render(frame, area);
         self.marking.render_prompt(frame, area);
     }
@@ -396,17 +409,26 @@ impl Pane for JournalPane {
         if let Some((form, _)) = &self.tag_picker {
             return form.contexts();
         }
+        if let Some(contexts) = self.attached.contexts() {
+            return contexts;
+        }
         if self.filter.typing {
             return &[Context::FilterInput];
         }
         if self.marking.on() {
             return &[Context::Selecting, Context::Journal, Context::List];
         }
-        &[Context::Journal, Context::List, Context::Selectable]
+        // Attachments last: the journal's own keys keep the front of the footer.
+        &[
+            Context::Journal,
+            Context::List,
+            Context::Selectable,
+            Context::Attachments,
+        ]
     }
 
     fn paste(&mut self, text: &str, ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) || self.marking.paste(text) {
+        if self.editing.paste(text) || self.marking.paste(text) || self.attached.paste(text) {
             return Outcome::Handled;
         }
         if let Some((form, _)) = self.tag_picker.as_mut() {

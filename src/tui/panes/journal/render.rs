@@ -136,8 +136,14 @@ impl JournalPane {
                 Span::raw(skills.join(", ")),
             ]));
         }
-        lines.push(Line::from(""));
         let w = usize::from(inner.width);
+        // The files (numbered for F and X) before the text, only if it has any: the footer
+        // and `?` name `A` for the others, and a small screen keeps its room for the text.
+        if !self.attached.rows.is_empty() {
+            lines.push(Line::from(""));
+            lines.extend(self.attached.lines(inner.width, t));
+        }
+        lines.push(Line::from(""));
         let mut head: Vec<Line> = Vec::new();
         for line in lines {
             let text: String = line.spans.iter().map(|s| s.content.as_ref()).collect();

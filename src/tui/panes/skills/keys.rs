@@ -2,6 +2,7 @@
 
 use super::spec::{SkillSaved, new_category};
 use super::*;
+use crate::tui::keymap::AttachAction;
 
 impl SkillsPane {
     pub(super) fn open_skill_form(&mut self, ctx: &mut Ctx, skill: Option<&Skill>) -> Outcome {
@@ -251,6 +252,16 @@ impl SkillsPane {
                 Outcome::Handled
             }
         }
+    }
+
+    /// `A`, `F` or `X` on a skill's page: on the selected assessment's files.
+    pub(super) fn attach_act(&mut self, action: AttachAction, ctx: &mut Ctx) -> Outcome {
+        if self.attached_for.is_none() {
+            ctx.status
+                .info("no assessment to attach to: r records one (with its evidence)");
+            return Outcome::Handled;
+        }
+        self.attached.act(action, ctx)
     }
 
     pub(super) fn act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {

@@ -13,10 +13,12 @@ use super::list::{Cursor, Filter};
 use super::{Ctx, Outcome, Pane, PaneId, Target};
 use crate::db::Repo;
 use crate::model::{
-    Assessment, Deletable, Id, Learning, Organization, Skill, SkillDraft, skill_level_name,
+    Assessment, AttachOwner, Deletable, Id, Learning, Organization, Skill, SkillDraft,
+    skill_level_name,
 };
 use crate::text::wrap;
 use crate::text::{fit, sanitize, sanitize_lines, truncate};
+use crate::tui::attach::Attached;
 use crate::tui::form::controller::{FormController, FormStep, FormTarget};
 use crate::tui::form::{Form, FormDraft, PickOption};
 use crate::tui::keymap::{
@@ -118,6 +120,11 @@ pub struct SkillsPane {
     editing: FormController<SkillForm>,
     detail: Option<Detail>,
     pending_select: Option<Id>,
+    /// The attachments of the assessment selected on the skill's page (read when the
+    /// selection moves to another assessment).
+    attached: Attached,
+    /// The assessment `attached` was read for.
+    attached_for: Option<Id>,
 }
 
 impl SkillsPane {
@@ -135,6 +142,8 @@ impl SkillsPane {
             editing: FormController::new(PaneId::Skills.slug()),
             detail: None,
             pending_select: None,
+            attached: Attached::default(),
+            attached_for: None,
         }
     }
 
@@ -215,6 +224,38 @@ impl SkillsPane {
         });
     }
 
+    /// Reads the selected assessment's attachments when the selection moved to another one
+    /// (one indexed query), or always with `again` (after a reload). No assessment (or no
+    /// skill's page): nothing held.
+    fn sync_attached(&mut self, repo: &Repo, again: bool) -> anyhow::Result<()> {
+        match self
+            .detail
+            .as_ref()
+            .and_then(Detail::selected_assessment)
+            .map(|a| a.id)
+        {
+            Some(id) => {
+                if again || self.attached_for != Some(id) {
+                    self.attached_for = None;
+                    self.attached.load(repo, AttachOwner::Assessment, id)?;
+                    self.attached_for = Some(id);
+                }
+            }
+            None => {
+                self.attached = Attached::default();
+                self.attached_for = None;
+            }
+        }
+        Ok(())
+    }
+
+    /// After a key: the attachments follow the selected assessment.
+    fn follow_selection(&mut self, ctx: &mut Ctx) {
+        if let Err(e) = self.sync_attached(ctx.repo, false) {
+            ctx.status.error(format!("{e:#}"));
+        }
+    }
+
     fn load_detail(repo: &Repo, id: Id) -> anyhow::Result<Detail> {
         let (learnings, learnings_total) = repo.recent_learnings_for_skill(id, LINKED_LISTED)?;
         Ok(Detail {
@@ -282,12 +323,16 @@ impl Pane for SkillsPane {
         }
         self.refilter();
         self.select_id(keep);
+        self.sync_attached(repo, true)?;
         Ok(())
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx) -> Outcome {
         if self.editing.is_open() {
             return self.form_key(&key, ctx);
+        }
+        if self.detail.is_some() && self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
         }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
@@ -298,14 +343,18 @@ impl Pane for SkillsPane {
             }
             return Outcome::Ignored;
         };
-        if self.detail.is_some() {
-            return match binding.action {
+        let outcome = if self.detail.is_some() {
+            match binding.action {
                 Action::SkillDetail(a) => self.detail_key(a, ctx),
+                Action::Attachments(a) => self.attach_act(a, ctx),
                 // Only global keys reach past the detail (the app handles them).
                 _ => Outcome::Ignored,
-            };
-        }
-        self.act(binding.action, ctx)
+            }
+        } else {
+            self.act(binding.action, ctx)
+        };
+        self.follow_selection(ctx);
+        outcome
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
@@ -314,6 +363,7 @@ impl Pane for SkillsPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+            self.attached.render_prompt(frame, area, self.theme);
         } else if area.width >= SIDE_PANEL {
             // A wide screen shows the selected skill beside the matrix.
             let side_w = area.width.saturating_sub(WIDE).clamp(36, 60);
@@ -341,7 +391,11 @@ impl Pane for SkillsPane {
             return contexts;
         }
         if self.detail.is_some() {
-            return &[Context::SkillDetail];
+            if let Some(modal) = self.attached.contexts() {
+                return modal;
+            }
+            // Attachments last: the page's own keys keep the front of the footer.
+            return &[Context::SkillDetail, Context::Attachments];
         }
         if self.filter.typing {
             return &[Context::FilterInput];
@@ -350,7 +404,7 @@ impl Pane for SkillsPane {
     }
 
     fn paste(&mut self, text: &str, _ctx: &mut Ctx) -> Outcome {
-        if self.editing.paste(text) {
+        if self.editing.paste(text) || (self.detail.is_some() && self.attached.paste(text)) {
             return Outcome::Handled;
         }
         if self.filter.typing {

@@ -446,6 +446,12 @@ impl SkillsPane {
 
     pub(super) fn render_evidence(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
+        // The selected assessment's files, under the list (A, F and X act on them).
+        let files = if self.attached_for.is_some() {
+            self.attached.lines(rect.width, t)
+        } else {
+            Vec::new()
+        };
         let Some(d) = self.detail.as_mut() else {
             return;
         };
@@ -470,6 +476,23 @@ impl SkillsPane {
         if inner.height == 0 {
             return;
         }
+        let files_h = u16::try_from(files.len())
+            .unwrap_or(u16::MAX)
+            .min(inner.height.saturating_sub(1));
+        if files_h > 0 {
+            frame.render_widget(
+                Paragraph::new(files),
+                Rect {
+                    y: inner.y + inner.height - files_h,
+                    height: files_h,
+                    ..inner
+                },
+            );
+        }
+        let inner = Rect {
+            height: inner.height - files_h,
+            ..inner
+        };
         let w = usize::from(inner.width);
         let n = d.history.len();
         let range = d.evidence.window(n, usize::from(inner.height));
@@ -493,10 +516,14 @@ impl SkillsPane {
                     note
                 }
             );
-            let style = if d.on_evidence && i == d.evidence.selected {
+            // The selected one stands out while the journal entries have the keys too: the
+            // files shown below are its.
+            let style = if i != d.evidence.selected {
+                t.plain()
+            } else if d.on_evidence {
                 t.selected()
             } else {
-                t.plain()
+                t.bold()
             };
             lines.push(Line::from(Span::styled(fit(&text, w), style)));
         }
