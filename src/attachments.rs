@@ -451,6 +451,67 @@ pub fn materialise(dir: &DataDir, repo: &Repo, a: &Attachment) -> Result<PathBuf
     Ok(path)
 }
 
+/// What [`open`] did with an attachment's verified copy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    /// Handed to the desktop's opener (`xdg-open`, `open` on macOS).
+    Launched(PathBuf),
+    /// Over SSH or without a display: the copy is there to be fetched or read.
+    Path(PathBuf),
+    /// The opener could not be started (`why` says so); the copy is there.
+    LaunchFailed { path: PathBuf, why: String },
+}
+
+/// True when a desktop can show a file: a display, and not a session over SSH.
+pub fn desktop() -> bool {
+    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
+    let remote = set("SSH_CONNECTION") || set("SSH_TTY") || set("SSH_CLIENT");
+    let display = set("DISPLAY") || set("WAYLAND_DISPLAY");
+    !remote && (display || cfg!(target_os = "macos"))
+}
+
+/// Opens attachment `id` (`worklog open` and the TUI): a verified copy under its own name in a
+/// private folder ([`materialise`]), handed to `xdg-open` on a desktop (`open` on macOS), with
+/// its output kept off the terminal. Over SSH or without a display only the copy is made.
+/// A detached or missing attachment is an error of one line.
+pub fn open(dir: &DataDir, repo: &Repo, id: crate::model::Id) -> Result<Opened> {
+    let a = repo.attachment(id).map_err(|e| match e {
+        crate::db::Error::NotFound { what, id } => {
+            anyhow!("{what} {id} does not exist (or is deleted); nothing to open")
+        }
+        e => e.into(),
+    })?;
+    if a.deleted_at.is_some() {
+        bail!("attachment {id} is detached (worklog undo brings it back)");
+    }
+    let path = materialise(dir, repo, &a)?;
+    if !desktop() {
+        return Ok(Opened::Path(path));
+    }
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    let started = std::process::Command::new(opener)
+        .arg(&path)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    Ok(match started {
+        Ok(mut child) => {
+            // Reaped in the background, so that a long TUI session leaves no zombie.
+            std::thread::spawn(move || child.wait());
+            Opened::Launched(path)
+        }
+        Err(e) => Opened::LaunchFailed {
+            path,
+            why: format!("could not run {opener}: {e}"),
+        },
+    })
+}
+
 /// Copies `worklog open` made more than a day ago are removed (an application has long read
 /// them); a failure to remove one is no reason not to open another.
 fn remove_old_copies(opened: &Path) {

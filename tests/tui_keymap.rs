@@ -77,6 +77,16 @@ fn in_context(ctx: Context) -> Tui {
     let mut fb = feedback(ada, "clear design doc");
     fb.meeting_id = Some(m.id);
     r.add_feedback(&fb).unwrap();
+    if ctx == Context::AttachPick {
+        let dir = worklog::paths::DataDir::new(u.t.dir.path().to_path_buf());
+        for name in ["a.txt", "b.txt"] {
+            let path = u.t.dir.path().join(name);
+            std::fs::write(&path, name).unwrap();
+            let new = worklog::attachments::prepare(&dir, &path, 1 << 20).unwrap();
+            r.add_attachments(worklog::model::AttachOwner::Meeting, m.id, &[new])
+                .unwrap();
+        }
+    }
     u.app.tick();
     match ctx {
         Context::Always | Context::Global | Context::Today => {}
@@ -120,6 +130,10 @@ fn in_context(ctx: Context) -> Tui {
         // Search everything
         Context::SearchOverlay => u.keys(&["1", "C-f", "text:task"]),
         Context::SearchResults => u.keys(&["1", "C-f", "text:task", "Tab"]),
+        // Attachments on a meeting's page
+        Context::Attachments => u.keys(&["4", "Enter"]),
+        Context::AttachPrompt => u.keys(&["4", "Enter", "A"]),
+        Context::AttachPick => u.keys(&["4", "Enter", "F"]),
     }
     assert!(
         u.app.contexts().contains(&ctx),

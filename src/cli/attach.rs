@@ -9,7 +9,7 @@ use crate::launch;
 use crate::model::{AttachOwner, Attachment, Id};
 use crate::paths::DataDir;
 use crate::text::sanitize;
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -158,17 +158,10 @@ pub fn list(
     Ok(())
 }
 
-/// True when a desktop can show a file: a display, and not a session over SSH.
-fn desktop() -> bool {
-    let set = |v: &str| std::env::var_os(v).is_some_and(|x| !x.is_empty());
-    let remote = set("SSH_CONNECTION") || set("SSH_TTY") || set("SSH_CLIENT");
-    let display = set("DISPLAY") || set("WAYLAND_DISPLAY");
-    !remote && (display || cfg!(target_os = "macos"))
-}
-
 /// `worklog open ATTACHMENT-ID`: a verified copy under its own name in a private folder
 /// (`open/` in the data directory; on PostgreSQL from the server), handed to `xdg-open` on a
-/// desktop (`open` on macOS); over SSH or without a display, its path is printed.
+/// desktop (`open` on macOS); over SSH or without a display, its path is printed
+/// (see [`attachments::open`], which the TUI uses too).
 pub fn open(
     dir: &DataDir,
     clock: Arc<dyn Clock>,
@@ -178,34 +171,14 @@ pub fn open(
 ) -> Result<()> {
     let launched = super::say::launch(dir, clock, launch::Daily::Detach, true, err)?;
     let repo: Repo = launched.repo;
-    let a = repo
-        .attachment(id)
-        .map_err(|e| not_found(e, "nothing to open"))?;
-    if a.deleted_at.is_some() {
-        bail!("attachment {id} is detached (worklog undo brings it back)");
-    }
-    let path = attachments::materialise(dir, &repo, &a)?;
-    if desktop() {
-        let opener = if cfg!(target_os = "macos") {
-            "open"
-        } else {
-            "xdg-open"
-        };
-        let started = std::process::Command::new(opener)
-            .arg(&path)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-        match started {
-            Ok(_) => {
-                writeln!(out, "opened {}", shown(&path))?;
-                return Ok(());
-            }
-            Err(e) => super::warn(err, &format!("could not run {opener}: {e}"))?,
+    match attachments::open(dir, &repo, id)? {
+        attachments::Opened::Launched(path) => writeln!(out, "opened {}", shown(&path))?,
+        attachments::Opened::Path(path) => writeln!(out, "{}", shown(&path))?,
+        attachments::Opened::LaunchFailed { path, why } => {
+            super::warn(err, &why)?;
+            writeln!(out, "{}", shown(&path))?;
         }
     }
-    writeln!(out, "{}", shown(&path))?;
     Ok(())
 }
 

@@ -124,6 +124,13 @@ pub enum Context {
     SearchOverlay,
     /// The search overlay with its results list taking the keys.
     SearchResults,
+    // Attachments (issue 14)
+    /// A detail view that lists its item's attachments.
+    Attachments,
+    /// Typing the path of a file to attach.
+    AttachPrompt,
+    /// "Which attachment?" after `F` or `X` on an item with several.
+    AttachPick,
 }
 
 impl Context {
@@ -148,6 +155,8 @@ impl Context {
                 | Context::ConfirmDelete
                 | Context::SearchOverlay
                 | Context::SearchResults
+                | Context::AttachPrompt
+                | Context::AttachPick
         )
     }
 
@@ -193,6 +202,9 @@ impl Context {
             Context::SearchResults => "Search results",
             Context::Selectable => "Lists that mark rows",
             Context::Selecting => "Marking rows",
+            Context::Attachments => "Attachments",
+            Context::AttachPrompt => "Attach a file",
+            Context::AttachPick => "Which attachment?",
         }
     }
 }
@@ -256,6 +268,9 @@ pub enum Action {
     SearchResults(SearchAction),
     Selectable(BulkAction),
     Selecting(BulkAction),
+    Attachments(AttachAction),
+    AttachPrompt(AttachPromptAction),
+    AttachPick(AttachPickAction),
 }
 
 impl Action {
@@ -302,6 +317,9 @@ impl Action {
             Action::SearchResults(_) => Context::SearchResults,
             Action::Selectable(_) => Context::Selectable,
             Action::Selecting(_) => Context::Selecting,
+            Action::Attachments(_) => Context::Attachments,
+            Action::AttachPrompt(_) => Context::AttachPrompt,
+            Action::AttachPick(_) => Context::AttachPick,
         }
     }
 }
@@ -459,7 +477,14 @@ impl Action {
                 FeedbackDetailAction::Back => N::Navigate,
                 FeedbackDetailAction::EditOuter | FeedbackDetailAction::OpenMeeting => N::Open,
             },
+            Action::Attachments(a) => match a {
+                AttachAction::Attach => N::Create,
+                AttachAction::Open => N::Open,
+                AttachAction::Detach => N::Delete,
+            },
             Action::CarryOffer(_)
+            | Action::AttachPrompt(_)
+            | Action::AttachPick(_)
             | Action::CheckinLevel(_)
             | Action::Checklist(_)
             | Action::FilterInput(_)
@@ -831,6 +856,33 @@ pub enum FeedbackDetailAction {
     EditOuter,
     /// Open the meeting the feedback came from.
     OpenMeeting,
+}
+
+/// A detail view's attachments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachAction {
+    /// Ask for the path of a file and attach it.
+    Attach,
+    /// Open an attachment (a verified copy; over SSH its path).
+    Open,
+    /// Detach an attachment (`u` undoes).
+    Detach,
+}
+
+/// Typing the path of a file to attach.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachPromptAction {
+    Attach,
+    /// Complete the path (Tab).
+    Complete,
+    Cancel,
+}
+
+/// "Which attachment?": its number in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AttachPickAction {
+    Pick(u8),
+    Cancel,
 }
 
 /// The search overlay, with the query or the results taking the keys.
@@ -1309,6 +1361,23 @@ pub static BINDINGS: &[Binding] = &[
     b(&[Key::code(K::PageUp)],             A::SearchResults(SearchAction::Move(Nav::PageUp)), None,            "a page of results up"),
     b(&[Key::code(K::Tab), Key::code(K::BackTab), Key::ch('/')], A::SearchResults(SearchAction::FocusQuery),        Some("query"),   "back to the query"),
     b(&[Key::code(K::Esc)],                A::SearchResults(SearchAction::Close),             Some("close"),   "close search, back where you were"),
+    // ---- Attachments (in a detail view) ----
+    b(&[Key::ch('A')],                     A::Attachments(AttachAction::Attach),              Some("attach"),  "attach a file by its path (Tab completes the path)"),
+    b(&[Key::ch('F')],                     A::Attachments(AttachAction::Open),                Some("open file"), "open an attached file (over SSH: show where its copy is)"),
+    b(&[Key::ch('X')],                     A::Attachments(AttachAction::Detach),              None,            "detach an attached file (u undoes)"),
+    b(&[Key::code(K::Enter)],              A::AttachPrompt(AttachPromptAction::Attach),       Some("attach"),  "attach the file typed"),
+    b(&[Key::code(K::Tab)],                A::AttachPrompt(AttachPromptAction::Complete),     Some("complete"), "complete the path (several matches: the common part, and a list)"),
+    b(&[Key::code(K::Esc)],                A::AttachPrompt(AttachPromptAction::Cancel),       Some("cancel"),  "attach nothing"),
+    b(&[Key::ch('1')],                     A::AttachPick(AttachPickAction::Pick(1)),          Some("which"),   "the first attachment"),
+    b(&[Key::ch('2')],                     A::AttachPick(AttachPickAction::Pick(2)),          Some("which"),   "the second attachment"),
+    b(&[Key::ch('3')],                     A::AttachPick(AttachPickAction::Pick(3)),          Some("which"),   "the third attachment"),
+    b(&[Key::ch('4')],                     A::AttachPick(AttachPickAction::Pick(4)),          Some("which"),   "the fourth attachment"),
+    b(&[Key::ch('5')],                     A::AttachPick(AttachPickAction::Pick(5)),          Some("which"),   "the fifth attachment"),
+    b(&[Key::ch('6')],                     A::AttachPick(AttachPickAction::Pick(6)),          Some("which"),   "the sixth attachment"),
+    b(&[Key::ch('7')],                     A::AttachPick(AttachPickAction::Pick(7)),          Some("which"),   "the seventh attachment"),
+    b(&[Key::ch('8')],                     A::AttachPick(AttachPickAction::Pick(8)),          Some("which"),   "the eighth attachment"),
+    b(&[Key::ch('9')],                     A::AttachPick(AttachPickAction::Pick(9)),          Some("which"),   "the ninth attachment"),
+    b(&[Key::code(K::Esc)],                A::AttachPick(AttachPickAction::Cancel),           Some("cancel"),  "do nothing"),
 ];
 
 /// The table in force: [`BINDINGS`] with the user's remaps from the config file, once

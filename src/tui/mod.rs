@@ -7,6 +7,7 @@
 //! - [`status`], [`theme`]: the status line and the styles (16 colours or `NO_COLOR`).
 
 pub mod app;
+pub mod attach;
 pub mod backups;
 pub mod drafts;
 pub mod form;

@@ -19,6 +19,8 @@ pub(super) struct Detail {
     pub(super) list: ItemList,
     /// The calendar it came from, if an import made it.
     pub(super) calendar: Option<CalendarSource>,
+    /// Its attached files.
+    pub(super) attached: crate::tui::attach::Attached,
 }
 
 impl Detail {
@@ -26,6 +28,7 @@ impl Detail {
         let d = self;
         let mut head = meeting_head(&d.meeting, today, t);
         head.push(calendar_line(d.calendar.as_ref(), today, t));
+        head.extend(d.attached.lines(area.width, t));
         let head_h = u16::try_from(head.len())
             .unwrap_or(u16::MAX)
             .min(area.height);
@@ -87,6 +90,7 @@ impl Detail {
             t,
             true,
         );
+        d.attached.render_prompt(frame, area, t);
     }
 }
 

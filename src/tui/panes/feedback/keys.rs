@@ -279,6 +279,7 @@ impl FeedbackPane {
     pub(super) fn detail_act(&mut self, action: Action, ctx: &mut Ctx) -> Outcome {
         match action {
             Action::FeedbackDetail(a) => self.detail_key(a, ctx),
+            Action::Attachments(a) => self.attached.act(a, ctx),
             Action::ActionItems(a) => {
                 let Some(d) = self.detail.as_mut() else {
                     return Outcome::Handled;

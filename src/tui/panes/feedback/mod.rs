@@ -98,6 +98,8 @@ pub struct FeedbackPane {
     /// the data changed. A pane switch alone reads nothing.
     stale: bool,
     detail: Option<Detail>,
+    /// The attachments of the feedback whose page is open.
+    attached: crate::tui::attach::Attached,
     /// Whose page is open (kept while a reload fetches it).
     open_id: Option<Id>,
     editing: FormController<FeedbackForm>,
@@ -179,6 +181,7 @@ impl FeedbackPane {
             open_counts: HashMap::new(),
             stale: true,
             detail: None,
+            attached: Default::default(),
             open_id: None,
             editing: FormController::new(PaneId::Feedback.slug()),
             chooser: None,
@@ -305,7 +308,10 @@ impl Pane for FeedbackPane {
         self.read_open_counts(repo)?;
         match self.open_id {
             Some(id) => {
-                if !self.load_detail(repo, id)? {
+                if self.load_detail(repo, id)? {
+                    self.attached
+                        .load(repo, crate::model::AttachOwner::Feedback, id)?;
+                } else {
                     self.open_id = None;
                     self.detail = None;
                 }
@@ -342,6 +348,9 @@ impl Pane for FeedbackPane {
                 }
             };
         }
+        if self.detail.is_some() && self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
@@ -364,6 +373,7 @@ impl Pane for FeedbackPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+            self.attached.render_prompt(frame, area, self.theme);
         } else if area.width >= 110 {
             let preview_w = area.width * 35 / 100;
             let list = Rect {
@@ -402,6 +412,9 @@ impl Pane for FeedbackPane {
             return ch.form.contexts();
         }
         if let Some(d) = &self.detail {
+            if let Some(modal) = self.attached.contexts() {
+                return modal;
+            }
             if d.list.marking.on() {
                 return &[
                     Context::Selecting,
@@ -409,10 +422,12 @@ impl Pane for FeedbackPane {
                     Context::FeedbackDetail,
                 ];
             }
+            // Attachments last: the page's own keys keep the front of the footer.
             return &[
                 Context::ActionItems,
                 Context::FeedbackDetail,
                 Context::Selectable,
+                Context::Attachments,
             ];
         }
         if self.filter.typing {
@@ -434,6 +449,9 @@ impl Pane for FeedbackPane {
         }
         if let Some(ch) = self.chooser.as_mut() {
             ch.form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.detail.is_some() && self.attached.paste(text) {
             return Outcome::Handled;
         }
         if self.detail.is_none() && self.filter.typing {

@@ -197,6 +197,7 @@ impl FeedbackPane {
             return;
         };
         let mut lines = self.head_lines(&d.feedback, d.meeting.as_ref());
+        lines.extend(self.attached.lines(area.width, t));
         for l in sanitize_lines(&d.feedback.content) {
             lines.push(Line::from(l.into_owned()));
         }

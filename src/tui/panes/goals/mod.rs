@@ -125,6 +125,8 @@ pub struct GoalsPane {
     cursor: Cursor,
     filter: Filter,
     detail: Option<Detail>,
+    /// The attachments of the goal whose page is open.
+    attached: crate::tui::attach::Attached,
     editing: FormController<GoalForm>,
     /// Choosing a new parent for this goal.
     mover: Option<(Chooser, Id)>,
@@ -153,6 +155,7 @@ impl GoalsPane {
             cursor: Cursor::default(),
             filter: Filter::default(),
             detail: None,
+            attached: Default::default(),
             editing: FormController::new(PaneId::Goals.slug()),
             mover: None,
             confirm: None,
@@ -367,6 +370,8 @@ impl Pane for GoalsPane {
             if self.index.contains_key(&id) {
                 let (tasks, total) = repo.recent_tasks_for_goal(id, LINKED_TASKS)?;
                 let n = self.goal(id).map_or(0, |g| g.milestones.len());
+                self.attached
+                    .load(repo, crate::model::AttachOwner::Goal, id)?;
                 if let Some(d) = self.detail.as_mut() {
                     d.tasks = tasks;
                     d.tasks_total = total;
@@ -389,6 +394,9 @@ impl Pane for GoalsPane {
         if self.mover.is_some() {
             return self.mover_key(&key, ctx);
         }
+        if self.detail.is_some() && self.attached.is_open() {
+            return self.attached.handle_key(&key, ctx);
+        }
         let binding = keymap::resolve(self.hints(), &key);
         if self.confirm.is_some() {
             return self.confirm_key(binding.map(|b| b.action), ctx);
@@ -405,6 +413,7 @@ impl Pane for GoalsPane {
         if self.detail.is_some() {
             match binding.action {
                 Action::GoalDetail(a) => self.detail_act(a, ctx),
+                Action::Attachments(a) => self.attached.act(a, ctx),
                 // Only global keys reach past the goal view (the app handles them).
                 _ => Outcome::Ignored,
             }
@@ -419,6 +428,7 @@ impl Pane for GoalsPane {
         }
         if self.detail.is_some() {
             self.render_detail(frame, area);
+            self.attached.render_prompt(frame, area, self.theme);
         } else if area.width >= 110 {
             let preview_w = area.width * 35 / 100;
             let tree = Rect {
@@ -456,7 +466,10 @@ impl Pane for GoalsPane {
             return &[Context::Confirm];
         }
         if self.detail.is_some() {
-            return &[Context::GoalDetail];
+            return self
+                .attached
+                .contexts()
+                .unwrap_or(&[Context::GoalDetail, Context::Attachments]);
         }
         if self.filter.typing {
             return &[Context::FilterInput];
@@ -473,6 +486,9 @@ impl Pane for GoalsPane {
         }
         if let Some((chooser, _)) = self.mover.as_mut() {
             chooser.form.paste(text);
+            return Outcome::Handled;
+        }
+        if self.detail.is_some() && self.attached.paste(text) {
             return Outcome::Handled;
         }
         if self.detail.is_none() && self.filter.typing {

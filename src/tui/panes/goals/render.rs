@@ -313,7 +313,8 @@ impl GoalsPane {
             return;
         };
         let cols = usize::from(area.width);
-        let head = self.goal_head(&g, cols);
+        let mut head = self.goal_head(&g, cols);
+        head.extend(self.attached.lines(area.width, t));
         let head_h = u16::try_from(head.len())
             .unwrap_or(u16::MAX)
             .min(area.height);

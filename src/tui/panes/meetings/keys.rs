@@ -229,6 +229,10 @@ impl MeetingsPane {
                     }
                 }
             },
+            Action::Attachments(a) => match self.detail.as_mut() {
+                Some(d) => d.attached.act(a, ctx),
+                None => Outcome::Handled,
+            },
             Action::ActionItems(a) => {
                 let Some(d) = self.detail.as_mut() else {
                     return Outcome::Handled;
@@ -258,12 +262,15 @@ impl MeetingsPane {
             meeting: meeting.clone(),
             list: ItemList::default(),
             calendar: None,
+            attached: Default::default(),
         });
         if d.meeting.id != id {
             d.list = ItemList::default();
         }
         d.meeting = meeting;
         d.calendar = calendar;
+        d.attached
+            .load(repo, crate::model::AttachOwner::Meeting, id)?;
         d.list.set(repo, items, keep)?;
         Ok(true)
     }

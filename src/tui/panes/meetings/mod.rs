@@ -449,6 +449,11 @@ impl Pane for MeetingsPane {
                 }
             };
         }
+        if let Some(d) = self.detail.as_mut().filter(|d| d.attached.is_open())
+            && matches!(self.views.last(), Some(View::Meeting(_)))
+        {
+            return d.attached.handle_key(&key, ctx);
+        }
         let Some(binding) = keymap::resolve(self.hints(), &key) else {
             if self.filter.typing {
                 if self.filter.type_key(&key) {
@@ -515,16 +520,23 @@ impl Pane for MeetingsPane {
         }
         let items_marking = self.detail.as_ref().is_some_and(|d| d.list.marking.on());
         match self.views.last() {
-            Some(View::Meeting(_)) if items_marking => &[
-                Context::Selecting,
-                Context::ActionItems,
-                Context::MeetingDetail,
-            ],
-            Some(View::Meeting(_)) => &[
-                Context::ActionItems,
-                Context::MeetingDetail,
-                Context::Selectable,
-            ],
+            Some(View::Meeting(_)) => {
+                match self.detail.as_ref().and_then(|d| d.attached.contexts()) {
+                    Some(modal) => modal,
+                    None if items_marking => &[
+                        Context::Selecting,
+                        Context::ActionItems,
+                        Context::MeetingDetail,
+                    ],
+                    // Attachments last: the page's own keys keep the front of the footer.
+                    None => &[
+                        Context::ActionItems,
+                        Context::MeetingDetail,
+                        Context::Selectable,
+                        Context::Attachments,
+                    ],
+                }
+            }
             Some(View::Person(_)) => &[Context::PersonView, Context::ActionItems],
             None if self.mode == Mode::Week => &[Context::MeetingsWeek],
             None if self.mode == Mode::Year => &[Context::Year],
@@ -554,6 +566,12 @@ impl Pane for MeetingsPane {
         }
         if let Some(ch) = self.chooser.as_mut() {
             ch.form.paste(text);
+            return Outcome::Handled;
+        }
+        if let Some(d) = self.detail.as_mut()
+            && matches!(self.views.last(), Some(View::Meeting(_)))
+            && d.attached.paste(text)
+        {
             return Outcome::Handled;
         }
         if self.views.is_empty() && self.filter.typing {
