@@ -6,7 +6,8 @@
 //! `worklog __daily-backup` run, every run a new day) and of `worklog check` (the real binary,
 //! on a day that has its backup), without attachments and with 200 files of 1 MiB and 20 of
 //! 50 MiB (random bytes, attached through the library). `WORKLOG_BENCH_ATTACH_MIB=N` scales
-//! the 50 MiB files; `WORKLOG_BIN` runs another build of the binary for `check`.
+//! the 50 MiB files; `WORKLOG_BENCH_ATTACH_ONLY=1` skips the database-only figures;
+//! `WORKLOG_BIN` runs another build of the binary for `check`.
 
 mod common;
 
@@ -67,36 +68,39 @@ fn main() -> anyhow::Result<()> {
         filled.elapsed().as_secs_f64()
     );
 
-    let mut times = Vec::new();
-    let mut size = 0;
-    for k in 0..RUNS {
-        clock.set(clock.now() + chrono::Duration::seconds(k as i64 + 1));
-        let report = backup::take(&dir, &*clock, Reason::Manual)?;
-        size = report.size;
-        times.push(report.duration.as_secs_f64() * 1000.0);
-    }
-    times.sort_by(f64::total_cmp);
-    println!(
-        "backup of {} ({rows} rows): median {:.0} ms, min {:.0} ms, max {:.0} ms over {RUNS} runs",
-        backup::human_size(size),
-        times[RUNS / 2],
-        times[0],
-        times[RUNS - 1]
-    );
+    // WORKLOG_BENCH_ATTACH_ONLY=1: only the attachments part below (same database).
+    if std::env::var_os("WORKLOG_BENCH_ATTACH_ONLY").is_none() {
+        let mut times = Vec::new();
+        let mut size = 0;
+        for k in 0..RUNS {
+            clock.set(clock.now() + chrono::Duration::seconds(k as i64 + 1));
+            let report = backup::take(&dir, &*clock, Reason::Manual)?;
+            size = report.size;
+            times.push(report.duration.as_secs_f64() * 1000.0);
+        }
+        times.sort_by(f64::total_cmp);
+        println!(
+            "backup of {} ({rows} rows): median {:.0} ms, min {:.0} ms, max {:.0} ms over {RUNS} runs",
+            backup::human_size(size),
+            times[RUNS / 2],
+            times[0],
+            times[RUNS - 1]
+        );
 
-    // Where the time goes: the snapshot itself, then the read-only integrity check.
-    let probe = tmp.path().join("probe.db");
-    let t = Instant::now();
-    worklog::db::snapshot::snapshot_file(&dir.database(), &probe)?;
-    let snap = t.elapsed();
-    let t = Instant::now();
-    let check = worklog::db::snapshot::check_file(&probe)?;
-    println!(
-        "of which: VACUUM INTO {:.0} ms, integrity check and counts {:.0} ms ({} problems)",
-        snap.as_secs_f64() * 1000.0,
-        t.elapsed().as_secs_f64() * 1000.0,
-        check.problems.len()
-    );
+        // Where the time goes: the snapshot itself, then the read-only integrity check.
+        let probe = tmp.path().join("probe.db");
+        let t = Instant::now();
+        worklog::db::snapshot::snapshot_file(&dir.database(), &probe)?;
+        let snap = t.elapsed();
+        let t = Instant::now();
+        let check = worklog::db::snapshot::check_file(&probe)?;
+        println!(
+            "of which: VACUUM INTO {:.0} ms, integrity check and counts {:.0} ms ({} problems)",
+            snap.as_secs_f64() * 1000.0,
+            t.elapsed().as_secs_f64() * 1000.0,
+            check.problems.len()
+        );
+    }
 
     let without = attachment_case(&dir, &clock)?;
     let attached = Instant::now();
