@@ -38,6 +38,7 @@ use crate::db::Repo;
 use crate::model::{Attachment, NewAttachment};
 use crate::paths::{self, DataDir, LiveTemp, with_path};
 use anyhow::{Result, anyhow, bail};
+use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs::{self, File};
@@ -615,8 +616,9 @@ pub fn needed_by_backups(dir: &DataDir) -> Result<(Needs, Vec<String>)> {
     Ok((needs, unreadable))
 }
 
-/// Verifies the files a backup file needs are in the store, whole: one line per missing or
-/// damaged one (none: all there).
+/// Verifies the files a backup file needs are in the store, whole, hashing every one: one line
+/// per missing or damaged one (none: all there). For a restore, and anything else that is
+/// about to rely on the bytes; a new backup uses [`verify_new_backup_needs`].
 pub fn verify_backup_needs(dir: &DataDir, backup: &Path) -> Result<Vec<String>> {
     let store = Store::of(dir);
     let mut out = Vec::new();
@@ -626,6 +628,165 @@ pub fn verify_backup_needs(dir: &DataDir, backup: &Path) -> Result<Vec<String>> 
         }
     }
     Ok(out)
+}
+
+/// What a new backup's verification of its attachments found: the problems (one line each;
+/// none: all there, whole) and the record to keep for the next backup ([`Hashed::save`]).
+#[derive(Debug, Default)]
+pub struct NeedsChecked {
+    pub problems: Vec<String>,
+    pub hashed: Hashed,
+}
+
+/// Verifies the files a new backup (at `backup`, not yet in place) needs, without hashing
+/// again what an earlier backup hashed and has not changed since.
+///
+/// # Why not hash everything every day
+///
+/// A launch takes a verified backup every day, and hashing every attached file each time
+/// reads the whole store: 1.2 GB of attachments cost seconds of disk and CPU a day, for
+/// bytes that cannot have changed through worklog. A stored file is named by its SHA-256 and
+/// never written again (a new content is a new file, renamed into place), so once hashed
+/// whole, the question a later backup asks is only "is it still the file that was hashed?".
+/// So each verification keeps a record, `backups/attachments-hashed.json`, of the contents it
+/// found whole with the identity their file had then: device, inode, size, modification and
+/// change times. The next backup hashes in full only the contents the record lacks (the
+/// ones attached since) and those whose file is not the one recorded; for the rest it looks
+/// at the file's metadata (a `stat`): it must be there, of its size, with the same identity.
+/// Anything that writes to the file, replaces it or changes its metadata through the
+/// filesystem changes its change time (which user programs cannot set back), and the file is
+/// hashed again. A missing, unreadable or foreign record costs one full verification, never a
+/// wrong verdict.
+///
+/// What the `stat` cannot see is damage underneath the filesystem (a flipped bit on the
+/// disk, a file edited through the raw device). Hashing daily would not undo that either:
+/// the store keeps one copy of each content, which every backup shares. `worklog check`
+/// hashes every file, and `worklog restore` hashes every file the backup needs before it
+/// changes anything, so such damage is reported there, never restored as if whole.
+pub fn verify_new_backup_needs(dir: &DataDir, backup: &Path) -> Result<NeedsChecked> {
+    let store = Store::of(dir);
+    let before = Hashed::load(dir);
+    let mut out = NeedsChecked::default();
+    for (sha, size, name) in crate::db::snapshot::attachment_files(backup)? {
+        let (verdict, identity) = store.verify_since(&sha, size, &before);
+        match (verdict.problem(size), identity) {
+            (Some(p), _) => out
+                .problems
+                .push(format!("attachment \"{name}\" ({}): {p}", &sha[..12])),
+            (None, Some(id)) => {
+                out.hashed.files.insert(sha, id);
+            }
+            (None, None) => {}
+        }
+    }
+    Ok(out)
+}
+
+/// A stored file's identity as the filesystem tells it (see [`verify_new_backup_needs`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileIdentity {
+    pub dev: u64,
+    pub ino: u64,
+    pub size: u64,
+    pub mtime: (i64, i64),
+    pub ctime: (i64, i64),
+}
+
+impl FileIdentity {
+    fn of(meta: &fs::Metadata) -> FileIdentity {
+        use std::os::unix::fs::MetadataExt;
+        FileIdentity {
+            dev: meta.dev(),
+            ino: meta.ino(),
+            size: meta.len(),
+            mtime: (meta.mtime(), meta.mtime_nsec()),
+            ctime: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
+}
+
+/// The record of the contents the last backup's verification hashed whole, each with its
+/// file's identity then (see [`verify_new_backup_needs`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hashed {
+    pub files: BTreeMap<String, FileIdentity>,
+}
+
+/// The record's name in `backups/` (a name that never parses as a backup).
+pub const HASHED_FILE: &str = "attachments-hashed.json";
+
+impl Hashed {
+    /// The record in `dir`; empty if there is none or it cannot be read (then everything is
+    /// hashed in full).
+    pub fn load(dir: &DataDir) -> Hashed {
+        fs::read(dir.backups().join(HASHED_FILE))
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default()
+    }
+
+    /// Replaces the record, atomically (a temporary file renamed over it). With nothing to
+    /// record and no record yet, writes nothing.
+    pub fn save(&self, dir: &DataDir) -> Result<()> {
+        let path = dir.backups().join(HASHED_FILE);
+        if self.files.is_empty() && !path.exists() {
+            return Ok(());
+        }
+        let folder = dir.backups();
+        let tmp = tempfile::Builder::new()
+            .prefix(&paths::temp_prefix())
+            .suffix(".tmp")
+            .permissions(fs::Permissions::from_mode(0o600))
+            .tempfile_in(&folder)
+            .map_err(|e| with_path(e, &folder))?;
+        let (mut file, tmp_path) = tmp.into_parts();
+        let _live = LiveTemp::register(tmp_path.to_path_buf());
+        let text = serde_json::to_vec(self)?;
+        file.write_all(&text)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| with_path(e, &tmp_path))?;
+        drop(file);
+        tmp_path
+            .persist(&path)
+            .map_err(|e| with_path(e.error, &path))?;
+        sync_dir(&folder)
+    }
+}
+
+impl Store {
+    /// The identity of the stored file of a content, if it is there.
+    fn identity(&self, sha256: &str) -> Option<FileIdentity> {
+        fs::metadata(self.path_of(sha256))
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| FileIdentity::of(&m))
+    }
+
+    /// Checks a content against the record of an earlier verification: a file whose identity
+    /// is the one recorded (and of the size wanted) is whole without being read; any other is
+    /// hashed ([`Store::verify`]). Returns the verdict, and for a whole
+    /// file the identity to record: taken before it was hashed and the same after, so a file
+    /// written meanwhile is never recorded as hashed.
+    fn verify_since(
+        &self,
+        sha256: &str,
+        size: u64,
+        record: &Hashed,
+    ) -> (Verdict, Option<FileIdentity>) {
+        let before = self.identity(sha256);
+        if let (Some(id), Some(known)) = (&before, record.files.get(sha256))
+            && id == known
+            && id.size == size
+        {
+            return (Verdict::Ok, before);
+        }
+        let verdict = self.verify(sha256, size);
+        let after = self.identity(sha256);
+        let identity = (verdict == Verdict::Ok && before.is_some() && before == after)
+            .then_some(after)
+            .flatten();
+        (verdict, identity)
+    }
 }
 
 /// Verifies every attachment of the log (each content once), and finds the contents nothing
@@ -765,10 +926,13 @@ pub fn repair(dir: &DataDir, repo: &Repo, checked: &Checked) -> Result<usize> {
 
 /// For a local backup of a server log: makes sure the local store holds, whole, every
 /// content the snapshot at `snapshot` needs, fetching what it lacks from the server.
+/// A content the last backup hashed and whose file is unchanged is not read again (see
+/// [`verify_new_backup_needs`], which then verifies the backup's needs).
 pub fn fetch_for_backup(dir: &DataDir, server: &Repo, snapshot: &Path) -> Result<()> {
     let store = Store::of(dir);
+    let record = Hashed::load(dir);
     for (sha, size, name) in crate::db::snapshot::attachment_files(snapshot)? {
-        if store.verify(&sha, size) == Verdict::Ok {
+        if store.verify_since(&sha, size, &record).0 == Verdict::Ok {
             continue;
         }
         let bytes = server.attachment_blob(&sha)?.ok_or_else(|| {

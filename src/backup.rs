@@ -545,13 +545,17 @@ fn take_inner(
     if check.wal {
         bail!("the new backup is still in WAL mode");
     }
-    attachments_whole(dir, temp.path(), "the new backup")?;
+    let needs = crate::attachments::verify_new_backup_needs(dir, temp.path())?;
+    fail_on_attachment_problems(&needs.problems, "the new backup")?;
     crate::fault::point("backup.verified").map_err(|e| with_path(e, temp.path()))?;
 
     let at = clock.now();
     crate::fault::point("backup.persist").map_err(|e| with_path(e, temp.path()))?;
     let path = temp.persist(&folder, at, reason)?;
     sync_dir(&folder)?;
+    // What this verification hashed, for the next backup. Not written, the next one hashes
+    // everything again: slower, never wrong, so not worth a warning.
+    let _ = needs.hashed.save(dir);
     let size = fs::metadata(&path).map_err(|e| with_path(e, &path))?.len();
     let rows = check.counts.total();
     if compare == Compare::Yes {
@@ -1005,9 +1009,14 @@ pub fn health(dir: &DataDir, today: NaiveDate) -> Result<BackupHealth> {
     })
 }
 
-/// Fails, with a message, when a backup's attachments are not all in the store, whole.
+/// Fails, with a message, when a backup's attachments are not all in the store, whole, every
+/// file hashed (a restore; a new backup hashes less: `crate::attachments::verify_new_backup_needs`).
 fn attachments_whole(dir: &DataDir, backup: &Path, what: &str) -> Result<()> {
     let problems = crate::attachments::verify_backup_needs(dir, backup)?;
+    fail_on_attachment_problems(&problems, what)
+}
+
+fn fail_on_attachment_problems(problems: &[String], what: &str) -> Result<()> {
     if let Some(first) = problems.first() {
         bail!(
             "{what} failed verification: its attachments are missing or damaged: {first}{}",

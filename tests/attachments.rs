@@ -557,3 +557,106 @@ fn copy_carries_the_files_into_a_server() {
     );
     worklog_with_env(other.path(), NOW, &["check"], "", &env).ok();
 }
+
+/// The stored file of a content.
+fn stored(s: &Setup, content: &[u8]) -> PathBuf {
+    let sha = sha256_hex(content);
+    s.data.join("attachments").join(&sha[..2]).join(&sha)
+}
+
+fn backups(s: &Setup) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(s.data.join("backups"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "db"))
+        .collect();
+    out.sort();
+    out
+}
+
+/// The record a backup keeps of what it hashed (`attachments-hashed.json`): the contents it
+/// names.
+fn recorded(s: &Setup) -> Vec<String> {
+    let text = std::fs::read_to_string(s.data.join("backups/attachments-hashed.json")).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["files"].as_object().unwrap().keys().cloned().collect()
+}
+
+/// A backup hashes only what the previous one did not, and checks the rest by its file's
+/// metadata: a file gone since the previous backup fails the next one, with a message, and
+/// no backup is added.
+#[test]
+fn a_file_gone_since_the_last_backup_fails_the_next_one() {
+    let s = setup();
+    let notes = s.file("notes.txt", b"needed by every backup");
+    s.run(&["attach", "task", "1", &notes]).ok();
+    s.run(&["backup"]).ok();
+    assert_eq!(recorded(&s), [sha256_hex(b"needed by every backup")]);
+    let before = backups(&s);
+    std::fs::remove_file(stored(&s, b"needed by every backup")).unwrap();
+    let err = s.run(&["backup"]).one_line_error();
+    assert!(err.contains("the new backup failed verification"), "{err}");
+    assert!(err.contains("\"notes.txt\""), "{err}");
+    assert!(err.contains("its file is missing"), "{err}");
+    assert_eq!(backups(&s), before);
+}
+
+/// A stored file written to in place since the previous backup, same size and its
+/// modification time set back, is not the file that was hashed: its change time tells, and
+/// the next backup hashes it and fails.
+#[test]
+fn a_file_rewritten_since_the_last_backup_is_hashed_again() {
+    let s = setup();
+    let notes = s.file("notes.txt", b"the real notes");
+    s.run(&["attach", "task", "1", &notes]).ok();
+    s.run(&["backup"]).ok();
+    let file = stored(&s, b"the real notes");
+    let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let f = std::fs::OpenOptions::new().write(true).open(&file).unwrap();
+    std::io::Write::write_all(&mut &f, b"the fake notes").unwrap();
+    f.set_modified(modified).unwrap();
+    drop(f);
+    let before = backups(&s);
+    let err = s.run(&["backup"]).one_line_error();
+    assert!(err.contains("the new backup failed verification"), "{err}");
+    assert!(err.contains("SHA-256 does not match"), "{err}");
+    assert_eq!(backups(&s), before);
+}
+
+/// Damage the filesystem does not see (a bit flipped on the disk: same file, same size, same
+/// times) passes a backup's cheap look, as the README says; `worklog check` hashes every
+/// file and reports it, and `restore` hashes what the backup needs and refuses.
+#[test]
+fn damage_below_the_filesystem_is_found_by_check_and_restore() {
+    use std::os::unix::fs::MetadataExt;
+    let s = setup();
+    let notes = s.file("notes.txt", b"the real notes");
+    s.run(&["attach", "task", "1", &notes]).ok();
+    s.run(&["backup"]).ok();
+    let first = backups(&s).pop().unwrap();
+    let file = stored(&s, b"the real notes");
+    std::fs::write(&file, b"the fake notes").unwrap();
+    // What a flipped bit would leave: the record matches the file as it is now.
+    let m = std::fs::metadata(&file).unwrap();
+    let record = s.data.join("backups/attachments-hashed.json");
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&record).unwrap()).unwrap();
+    v["files"][sha256_hex(b"the real notes")] = serde_json::json!({
+        "dev": m.dev(), "ino": m.ino(), "size": m.size(),
+        "mtime": [m.mtime(), m.mtime_nsec()], "ctime": [m.ctime(), m.ctime_nsec()],
+    });
+    std::fs::write(&record, v.to_string()).unwrap();
+
+    s.run(&["backup"]).ok();
+    let r = s.run(&["check"]);
+    assert_ne!(r.code, 0);
+    assert!(r.stdout.contains("\"notes.txt\""), "{}", r.stdout);
+    assert!(r.stdout.contains("does not match"), "{}", r.stdout);
+    let err = s
+        .run(&["restore", &first.display().to_string()])
+        .one_line_error();
+    assert!(err.contains("attachments are missing or damaged"), "{err}");
+    assert!(err.contains("nothing was restored"), "{err}");
+}

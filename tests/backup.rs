@@ -307,7 +307,16 @@ fn backup_while_another_connection_writes_is_a_committed_state() {
     const BATCH: i64 = 7;
     let env = env_at("2026-11-22T09:30:00");
     let repo = env.open();
-    add_tasks(&repo, 20_000);
+    // A database big enough that a backup takes a while, written by one statement (20,000
+    // tasks added one by one took most of a minute): the rows `add_tasks` writes, with notes
+    // standing in for the history those writes kept.
+    let notes = "a line of notes to give the database some bulk. ".repeat(8);
+    let sql = format!(
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 19999) \
+         INSERT INTO tasks (day, first_day, title, notes, position) \
+         SELECT '2026-11-22', '2026-11-22', 'task number ' || i, '{notes}', i FROM n"
+    );
+    assert_eq!(repo.raw_execute_for_tests(&sql).unwrap(), 20_000);
     drop(repo);
 
     let stop = Arc::new(AtomicBool::new(false));

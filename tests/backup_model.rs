@@ -318,10 +318,30 @@ fn no_backed_up_row_is_ever_lost_without_the_users_word() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(2);
-    let mut log = Vec::new();
-    for seed in seed0..seed0 + runs {
-        log.extend(run(seed, 200));
-    }
+    // The sequences are independent (each its own folder and clock), so they run side by
+    // side, as many at once as there are cores (a soak's too). A failing one panics here.
+    let next = std::sync::atomic::AtomicU64::new(seed0);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get() as u64);
+    let log: Vec<String> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..cores.min(runs))
+            .map(|_| {
+                s.spawn(|| {
+                    let mut log = Vec::new();
+                    loop {
+                        let seed = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        if seed >= seed0 + runs {
+                            return log;
+                        }
+                        log.extend(run(seed, 200));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().unwrap())
+            .collect()
+    });
     // The mix, so a soak can report what it went through (`--nocapture` shows it).
     let count = |what: &str| log.iter().filter(|l| l.contains(what)).count();
     eprintln!(

@@ -75,14 +75,42 @@ fn base_spec(name: &'static str, base: PathBuf, a: Vec<String>) -> Spec {
     }
 }
 
-#[test]
-fn backup_killed_anywhere_loses_nothing() {
+/// The spec's random kills over two tests, run side by side where there are cores: this half
+/// (with the named points) keeps the spec's name, the other half gets `name-more` and so
+/// kill moments drawn from a seed of its own.
+fn halves(spec: Spec, first: bool, more_name: &'static str) -> Spec {
+    let kills = spec.kills / 2;
+    if first {
+        Spec { kills, ..spec }
+    } else {
+        Spec {
+            name: more_name,
+            kills,
+            abort_points: Vec::new(),
+            enospc_points: Vec::new(),
+            ..spec
+        }
+    }
+}
+
+fn backup_spec(first: bool) -> Spec {
     let fx = fixture();
-    check(Spec {
+    let spec = Spec {
         abort_points: with_rotate(BACKUP_STEPS.to_vec()),
         enospc_points: BACKUP_STEPS.to_vec(),
         ..base_spec("backup", fx.base.clone(), args(&["backup"]))
-    });
+    };
+    halves(spec, first, "backup-more")
+}
+
+#[test]
+fn backup_killed_anywhere_loses_nothing() {
+    check(backup_spec(true));
+}
+
+#[test]
+fn backup_killed_anywhere_loses_nothing_more_moments() {
+    check(backup_spec(false));
 }
 
 #[test]
@@ -155,13 +183,12 @@ fn migrate_down_to_1_killed_anywhere_loses_nothing() {
     });
 }
 
-#[test]
-fn migrate_up_from_1_killed_anywhere_loses_nothing() {
+fn migrate_up_spec(first: bool) -> Spec {
     let fx = fixture();
     let mut points = BACKUP_STEPS.to_vec();
     points.extend(["migrate.backed-up", "migrate.step"]);
     let latest = fx.latest.to_string();
-    check(Spec {
+    let spec = Spec {
         abort_points: points,
         enospc_points: BACKUP_STEPS.to_vec(),
         ..base_spec(
@@ -169,13 +196,23 @@ fn migrate_up_from_1_killed_anywhere_loses_nothing() {
             fx.v1.clone(),
             migrate_args(&fx, &latest, false),
         )
-    });
+    };
+    halves(spec, first, "migrate-up-more")
 }
 
 #[test]
-fn import_killed_anywhere_loses_nothing() {
+fn migrate_up_from_1_killed_anywhere_loses_nothing() {
+    check(migrate_up_spec(true));
+}
+
+#[test]
+fn migrate_up_from_1_killed_anywhere_loses_nothing_more_moments() {
+    check(migrate_up_spec(false));
+}
+
+fn import_spec(first: bool) -> Spec {
     let fx = fixture();
-    check(Spec {
+    let spec = Spec {
         abort_points: vec!["db.commit"],
         enospc_points: vec!["db.commit"],
         ..base_spec(
@@ -183,13 +220,23 @@ fn import_killed_anywhere_loses_nothing() {
             fx.import_base.clone(),
             args(&["import", fx.import_json.to_str().unwrap()]),
         )
-    });
+    };
+    halves(spec, first, "import-more")
 }
 
 #[test]
-fn export_out_killed_anywhere_leaves_no_half_file() {
+fn import_killed_anywhere_loses_nothing() {
+    check(import_spec(true));
+}
+
+#[test]
+fn import_killed_anywhere_loses_nothing_more_moments() {
+    check(import_spec(false));
+}
+
+fn export_spec(first: bool) -> Spec {
     let fx = fixture();
-    check(Spec {
+    let spec = Spec {
         out_file: Some("export.json"),
         force: fx.export_force,
         abort_points: vec!["output.before_rename"],
@@ -199,13 +246,23 @@ fn export_out_killed_anywhere_leaves_no_half_file() {
             fx.base.clone(),
             args(&["export", "--format", "json", "--out", "{OUT}"]),
         )
-    });
+    };
+    halves(spec, first, "export-more")
 }
 
 #[test]
-fn report_out_killed_anywhere_leaves_no_half_file() {
+fn export_out_killed_anywhere_leaves_no_half_file() {
+    check(export_spec(true));
+}
+
+#[test]
+fn export_out_killed_anywhere_leaves_no_half_file_more_moments() {
+    check(export_spec(false));
+}
+
+fn report_spec(first: bool) -> Spec {
     let fx = fixture();
-    check(Spec {
+    let spec = Spec {
         out_file: Some("report.md"),
         force: fx.report_force,
         abort_points: vec!["output.before_rename"],
@@ -215,7 +272,18 @@ fn report_out_killed_anywhere_leaves_no_half_file() {
             fx.base.clone(),
             args(&["report", "--week", "--out", "{OUT}"]),
         )
-    });
+    };
+    halves(spec, first, "report-more")
+}
+
+#[test]
+fn report_out_killed_anywhere_leaves_no_half_file() {
+    check(report_spec(true));
+}
+
+#[test]
+fn report_out_killed_anywhere_leaves_no_half_file_more_moments() {
+    check(report_spec(false));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -482,6 +482,26 @@ fn a_terminal_too_small_ignores_every_key_but_quit() {
     assert_eq!(tasks, vec![task]);
 }
 
+/// The app's output once it holds at least `n` frame marks (20 s at most; a mark is written
+/// at the flush that ends a frame, which may reach the pty after the frame's text).
+fn wait_for_marks(s: &Session, n: usize) -> Vec<u8> {
+    let mark = worklog::tui::FRAME_MARK;
+    let start = Instant::now();
+    loop {
+        let bytes = s.bytes();
+        let count = bytes.windows(mark.len()).filter(|w| *w == mark).count();
+        if count >= n {
+            return bytes;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting for {n} frame marks; {count} came; screen:\n{}",
+            s.text()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// The pty benchmark knows a frame is complete by the mark `WORKLOG_FRAME_MARKS` makes the app
 /// write after each one: the mark comes after the frame's cells (the screen up to the first
 /// mark already shows the first frame) and once per key's frame; without the variable no mark
@@ -493,24 +513,45 @@ fn frame_marks_follow_each_complete_frame_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let mut s = start(dir.path(), &[("WORKLOG_FRAME_MARKS", "1")]);
     s.wait_for("Open action items");
-    let bytes = s.bytes();
+    // The frame's text can reach the pty before its mark (the terminal's writer passes on a
+    // long frame in pieces before the flush that writes the mark): wait for the mark itself.
+    let bytes = wait_for_marks(&s, 1);
     let first = bytes
         .windows(mark.len())
         .position(|w| w == mark)
         .expect("a mark after the first frame");
-    let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
-    let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
-    p.process(&bytes[..first]);
-    assert!(
-        p.screen().contents().contains("Open action items"),
-        "the first mark came before the first frame was complete:\n{}",
+    let screen_up_to = |bytes: &[u8], end: usize| {
+        let size = |n: u16| std::num::NonZeroU16::new(n).unwrap();
+        let mut p = vt100::Parser::new(size(ROWS), size(COLS), 0);
+        p.process(&bytes[..end]);
         p.screen().contents()
+    };
+    let first_screen = screen_up_to(&bytes, first);
+    assert!(
+        first_screen.contains("Open action items"),
+        "the first mark came before the first frame was complete:\n{first_screen}"
     );
     let before = count(&s.bytes());
     s.send("1");
     s.wait_for("No tasks for this day");
-    std::thread::sleep(Duration::from_millis(100));
-    assert!(count(&s.bytes()) > before, "no mark after the key's frame");
+    // A mark after the key's frame: the screen up to a later mark shows that frame (a tick's
+    // mark before it does not count).
+    let began = Instant::now();
+    loop {
+        let bytes = s.bytes();
+        let last = bytes.windows(mark.len()).rposition(|w| w == mark);
+        if let Some(last) = last.filter(|_| count(&bytes) > before)
+            && screen_up_to(&bytes, last).contains("No tasks for this day")
+        {
+            break;
+        }
+        assert!(
+            began.elapsed() < Duration::from_secs(20),
+            "no mark after the key's frame; the screen up to the last mark:\n{}",
+            last.map(|l| screen_up_to(&bytes, l)).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
     s.send("q");
     s.wait_exit();
 

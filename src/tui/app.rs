@@ -177,6 +177,14 @@ impl App {
         self
     }
 
+    /// The data directory as the session resolved it, with its database's server (`new`
+    /// knows only the folder): on PostgreSQL, attaching and opening keep the bytes in the
+    /// server, and need to know that it is there.
+    pub fn with_data_dir(mut self, dir: DataDir) -> Self {
+        self.data_dir = Some(dir);
+        self
+    }
+
     fn announce_drafts(&mut self) {
         let pending = self.drafts.pending();
         if let Some(p) = pending.first() {

@@ -216,7 +216,8 @@ impl Attached {
             AttachPromptAction::Complete => {
                 let done = complete(p.input.text(), home().as_deref());
                 if done.text != p.input.text() {
-                    p.input.set_text(&done.text);
+                    // The name as it is on disk, so that Enter finds that file.
+                    p.input.set_text_verbatim(&done.text);
                 }
                 p.candidates = done.candidates;
                 Outcome::Handled

@@ -106,6 +106,15 @@ impl LineInput {
         LineInput { area }
     }
 
+    /// Replaces the text with `text` exactly, control characters included (a path Tab
+    /// completed, whose name may hold any of them): [`LineInput::spans`] shows them
+    /// sanitized, and [`LineInput::text`] gives them back as they were.
+    pub fn set_text_verbatim(&mut self, text: &str) {
+        let mut area = Box::new(TextArea::new(vec![text.to_string()]));
+        area.move_cursor(CursorMove::End);
+        self.area = area;
+    }
+
     pub fn text(&self) -> &str {
         self.area.lines().first().map_or("", String::as_str)
     }

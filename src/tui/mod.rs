@@ -79,8 +79,9 @@ fn run_with(dir: DataDir, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<(
     // Drafts live in the state directory; an older version's are moved there first.
     let (drafts, moved) = drafts::Drafts::in_state_dir(dir.root());
     warnings.extend(moved);
-    let mut app =
-        App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env()).with_drafts(drafts);
+    let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env())
+        .with_drafts(drafts)
+        .with_data_dir(dir.clone());
     if demo {
         app = app.with_demo(dir.root().to_path_buf());
     }
