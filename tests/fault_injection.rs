@@ -34,6 +34,11 @@ use common::pty::Session;
 use fault_support::*;
 use std::path::PathBuf;
 
+/// Random kills that land mid-way, for each half of a command's run (a command with named
+/// points has two halves: see [`halves`]). The suite runs on every CI run, within its time limit;
+/// `WORKLOG_SOAK=N` multiplies them (with a new seed) for a longer search.
+const KILLS: usize = 15;
+
 fn args(a: &[&str]) -> Vec<String> {
     a.iter().map(|s| s.to_string()).collect()
 }
@@ -69,7 +74,7 @@ fn base_spec(name: &'static str, base: PathBuf, a: Vec<String>) -> Spec {
         args: a,
         out_file: None,
         force: false,
-        kills: 50,
+        kills: 2 * KILLS,
         abort_points: Vec::new(),
         enospc_points: Vec::new(),
     }
@@ -119,7 +124,7 @@ fn restore_of_a_date_killed_anywhere_loses_nothing() {
     let mut points = with_rotate(BACKUP_STEPS.to_vec());
     points.extend(["restore.copy", "restore.copied"]);
     check(Spec {
-        kills: 25,
+        kills: KILLS,
         abort_points: points,
         enospc_points: BACKUP_STEPS.to_vec(),
         ..base_spec(
@@ -134,7 +139,7 @@ fn restore_of_a_date_killed_anywhere_loses_nothing() {
 fn restore_of_a_file_killed_anywhere_loses_nothing() {
     let fx = fixture();
     check(Spec {
-        kills: 25,
+        kills: KILLS,
         abort_points: vec!["restore.copy", "restore.copied"],
         ..base_spec(
             "restore-file",
@@ -158,7 +163,7 @@ fn migrate_down_to_0_killed_anywhere_loses_nothing() {
     let mut points = with_rotate(BACKUP_STEPS.to_vec());
     points.extend(["migrate.backed-up", "migrate.step"]);
     check(Spec {
-        kills: 25,
+        kills: KILLS,
         abort_points: points,
         enospc_points: BACKUP_STEPS.to_vec(),
         ..base_spec(
@@ -173,7 +178,7 @@ fn migrate_down_to_0_killed_anywhere_loses_nothing() {
 fn migrate_down_to_1_killed_anywhere_loses_nothing() {
     let fx = fixture();
     check(Spec {
-        kills: 25,
+        kills: KILLS,
         abort_points: vec!["migrate.backed-up", "migrate.step"],
         ..base_spec(
             "migrate-to-1",
