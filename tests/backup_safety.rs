@@ -320,8 +320,12 @@ fn status_line(data: &Path) -> String {
     let clock: Arc<dyn Clock> = Arc::new(FixedClock::new(at("2027-01-10T09:00:00")));
     let dir = DataDir::new(data);
     let repo = launch::open(&dir, clock.clone()).unwrap();
-    let mut app = App::new(repo, Some(data.to_path_buf()), Theme::monochrome())
-        .with_backups(BackupWorker::new(dir, clock));
+    let mut app = App::new(
+        repo,
+        Some(worklog::paths::DataDir::new(data)),
+        Theme::monochrome(),
+    )
+    .with_backups(BackupWorker::new(dir, clock));
     let mut terminal = Terminal::new(TestBackend::new(140, 24)).unwrap();
     terminal.draw(|f| app.draw(f)).unwrap();
     let buf = terminal.backend().buffer();

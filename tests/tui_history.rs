@@ -44,7 +44,11 @@ fn tour(rows: usize) -> Vec<u64> {
     worklog::demo::generate(&t.repo, rows, 1, t.clock.today()).unwrap();
     let mut repo = second_session(&t);
     let read: Arc<AtomicU64> = repo.count_rows_read().unwrap();
-    let mut app = App::new(repo, Some(t.dir.path().to_path_buf()), Theme::default());
+    let mut app = App::new(
+        repo,
+        Some(worklog::paths::DataDir::new(t.dir.path())),
+        Theme::default(),
+    );
     app.set_editor_command("true");
     let mut u = Tui { t, app };
     u.screen(120, 40);
@@ -88,7 +92,11 @@ fn a_pane_shown_again_reads_only_what_changed_since() {
     worklog::demo::generate(&t.repo, 2_000, 1, t.clock.today()).unwrap();
     let mut repo = second_session(&t);
     let read: Arc<AtomicU64> = repo.count_rows_read().unwrap();
-    let mut app = App::new(repo, Some(t.dir.path().to_path_buf()), Theme::default());
+    let mut app = App::new(
+        repo,
+        Some(worklog::paths::DataDir::new(t.dir.path())),
+        Theme::default(),
+    );
     app.set_editor_command("true");
     let mut u = Tui { t, app };
     let panes = ["1", "2", "3", "4", "5", "6", "7", "0"];
@@ -141,7 +149,11 @@ fn idle_time_reads_each_stale_pane_once_so_first_visits_read_nothing() {
     worklog::demo::generate(&t.repo, 2_000, 1, t.clock.today()).unwrap();
     let mut repo = second_session(&t);
     let read: Arc<AtomicU64> = repo.count_rows_read().unwrap();
-    let mut app = App::new(repo, Some(t.dir.path().to_path_buf()), Theme::default());
+    let mut app = App::new(
+        repo,
+        Some(worklog::paths::DataDir::new(t.dir.path())),
+        Theme::default(),
+    );
     app.set_editor_command("true");
     let mut u = Tui { t, app };
     let mut prefetched = 0;

@@ -120,7 +120,7 @@ fn populated() -> Tui {
 
     let app = App::new(
         second_session(&t),
-        Some(t.dir.path().to_path_buf()),
+        Some(worklog::paths::DataDir::new(t.dir.path())),
         Theme::default(),
     );
     Tui { t, app }

@@ -124,8 +124,10 @@ macro_rules! ctx {
 }
 
 impl App {
-    /// An app on `repo`, showing the Today pane. `data_dir` is where drafts are kept.
-    pub fn new(repo: Repo, data_dir: Option<PathBuf>, theme: Theme) -> Self {
+    /// An app on `repo`, showing the Today pane. `data_dir` is the session's data directory
+    /// (with its database's server, if any): drafts are kept there, and on PostgreSQL
+    /// attaching and opening keep the bytes in the server.
+    pub fn new(repo: Repo, data_dir: Option<DataDir>, theme: Theme) -> Self {
         let clock = repo.clock().clone();
         let today = clock.today();
         let data_version = repo.data_version().unwrap_or_default();
@@ -137,8 +139,8 @@ impl App {
             current: PaneId::Today,
             status: Status::default(),
             history: History::default(),
-            drafts: Drafts::in_data_dir(data_dir.clone()),
-            data_dir: data_dir.map(DataDir::new),
+            drafts: Drafts::in_data_dir(data_dir.as_ref().map(|d| d.root().to_path_buf())),
+            data_dir,
             today,
             data_version,
             help: None,
@@ -174,14 +176,6 @@ impl App {
     pub fn with_drafts(mut self, drafts: Drafts) -> Self {
         self.drafts = drafts;
         self.announce_drafts();
-        self
-    }
-
-    /// The data directory as the session resolved it, with its database's server (`new`
-    /// knows only the folder): on PostgreSQL, attaching and opening keep the bytes in the
-    /// server, and need to know that it is there.
-    pub fn with_data_dir(mut self, dir: DataDir) -> Self {
-        self.data_dir = Some(dir);
         self
     }
 

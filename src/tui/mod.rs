@@ -79,9 +79,7 @@ fn run_with(dir: DataDir, clock: Arc<dyn Clock>, demo: bool) -> anyhow::Result<(
     // Drafts live in the state directory; an older version's are moved there first.
     let (drafts, moved) = drafts::Drafts::in_state_dir(dir.root());
     warnings.extend(moved);
-    let mut app = App::new(repo, Some(dir.root().to_path_buf()), Theme::from_env())
-        .with_drafts(drafts)
-        .with_data_dir(dir.clone());
+    let mut app = App::new(repo, Some(dir.clone()), Theme::from_env()).with_drafts(drafts);
     if demo {
         app = app.with_demo(dir.root().to_path_buf());
     }

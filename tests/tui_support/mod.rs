@@ -27,7 +27,7 @@ impl Tui {
     pub fn with(t: TestDb) -> Tui {
         let mut app = App::new(
             second_session(&t),
-            Some(t.dir.path().to_path_buf()),
+            Some(worklog::paths::DataDir::new(t.dir.path())),
             Theme::default(),
         );
         // Never the developer's own $EDITOR in tests: `true` leaves the text as it is.
@@ -43,7 +43,7 @@ impl Tui {
     pub fn reopen(&self) -> App {
         let mut app = App::new(
             second_session(&self.t),
-            Some(self.t.dir.path().to_path_buf()),
+            Some(worklog::paths::DataDir::new(self.t.dir.path())),
             Theme::default(),
         );
         app.set_editor_command("true");
