@@ -66,6 +66,34 @@ impl Attached {
         Ok(())
     }
 
+    /// Follows a list's selection: reads the attachments of `owner` `id` when the selection
+    /// moved to another item (one indexed query), or always with `again` (after a reload).
+    /// No item selected: holds nothing. A failed read is tried again next time.
+    pub fn follow(
+        &mut self,
+        repo: &Repo,
+        owner: AttachOwner,
+        id: Option<Id>,
+        again: bool,
+    ) -> anyhow::Result<()> {
+        match id {
+            None => *self = Attached::default(),
+            Some(id) if !again && self.owner == Some((owner, id)) => {}
+            Some(id) => {
+                if let Err(e) = self.load(repo, owner, id) {
+                    self.owner = None;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The item whose attachments are held, if any.
+    pub fn item(&self) -> Option<Id> {
+        self.owner.map(|(_, id)| id)
+    }
+
     /// The contexts in force while the prompt or the question is open (modal), else `None`.
     pub fn contexts(&self) -> Option<&'static [Context]> {
         if self.prompt.is_some() {

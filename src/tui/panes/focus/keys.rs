@@ -201,23 +201,11 @@ impl FocusPane {
         }
     }
 
-    /// Reads the selected task's attachments when the selection moved to another task (one
-    /// indexed query), or always with `again` (after a reload). No task: nothing held.
+    /// The selected task's attachments, read when the selection moved to another task (or
+    /// always with `again`, after a reload).
     pub(super) fn sync_attached(&mut self, repo: &Repo, again: bool) -> anyhow::Result<()> {
-        match self.selected().map(|t| t.id) {
-            Some(id) => {
-                if again || self.attached_for != Some(id) {
-                    self.attached_for = None;
-                    self.attached.load(repo, AttachOwner::Task, id)?;
-                    self.attached_for = Some(id);
-                }
-            }
-            None => {
-                self.attached = Attached::default();
-                self.attached_for = None;
-            }
-        }
-        Ok(())
+        let id = self.selected().map(|t| t.id);
+        self.attached.follow(repo, AttachOwner::Task, id, again)
     }
 
     pub(super) fn list_act(&mut self, action: ListAction, ctx: &mut Ctx) -> Outcome {

@@ -65,8 +65,6 @@ pub struct FocusPane {
     marking: Marking,
     /// The selected task's attachments (read when the selection moves to another task).
     attached: Attached,
-    /// The task `attached` was read for.
-    attached_for: Option<Id>,
 }
 
 /// Tasks as marking sees them: done, tagged, moved or deleted together.
@@ -99,7 +97,6 @@ impl FocusPane {
             offer_day: None,
             marking: Marking::new(PaneId::Focus.slug()),
             attached: Attached::default(),
-            attached_for: None,
         }
     }
 

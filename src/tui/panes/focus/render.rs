@@ -137,7 +137,9 @@ impl FocusPane {
             let sel = |s: Style| if selected { s.patch(t.selected()) } else { s };
             let files = match self.attached.rows.len() {
                 0 => String::new(),
-                _ if !(narrow && selected && self.attached_for == Some(task.id)) => String::new(),
+                _ if !(narrow && selected && self.attached.item() == Some(task.id)) => {
+                    String::new()
+                }
                 1 => " +1 file".to_string(),
                 n => format!(" +{n} files"),
             };
@@ -221,7 +223,7 @@ impl FocusPane {
             lines.push(Line::from(Span::styled(tags_text(&task.tags), t.tag())));
         }
         // Only a task with files says so: the footer and `?` name `A` for the others.
-        if self.attached_for == Some(task.id) && !self.attached.rows.is_empty() {
+        if self.attached.item() == Some(task.id) && !self.attached.rows.is_empty() {
             lines.push(Line::from(""));
             lines.extend(self.attached.lines(inner.width.saturating_sub(1), t));
         }

@@ -256,7 +256,7 @@ impl SkillsPane {
 
     /// `A`, `F` or `X` on a skill's page: on the selected assessment's files.
     pub(super) fn attach_act(&mut self, action: AttachAction, ctx: &mut Ctx) -> Outcome {
-        if self.attached_for.is_none() {
+        if self.attached.item().is_none() {
             ctx.status
                 .info("no assessment to attach to: r records one (with its evidence)");
             return Outcome::Handled;

@@ -123,8 +123,6 @@ pub struct SkillsPane {
     /// The attachments of the assessment selected on the skill's page (read when the
     /// selection moves to another assessment).
     attached: Attached,
-    /// The assessment `attached` was read for.
-    attached_for: Option<Id>,
 }
 
 impl SkillsPane {
@@ -143,7 +141,6 @@ impl SkillsPane {
             detail: None,
             pending_select: None,
             attached: Attached::default(),
-            attached_for: None,
         }
     }
 
@@ -224,29 +221,16 @@ impl SkillsPane {
         });
     }
 
-    /// Reads the selected assessment's attachments when the selection moved to another one
-    /// (one indexed query), or always with `again` (after a reload). No assessment (or no
-    /// skill's page): nothing held.
+    /// The selected assessment's attachments, read when the selection moved to another one
+    /// (or always with `again`, after a reload). No assessment (or no skill's page): none.
     fn sync_attached(&mut self, repo: &Repo, again: bool) -> anyhow::Result<()> {
-        match self
+        let id = self
             .detail
             .as_ref()
             .and_then(Detail::selected_assessment)
-            .map(|a| a.id)
-        {
-            Some(id) => {
-                if again || self.attached_for != Some(id) {
-                    self.attached_for = None;
-                    self.attached.load(repo, AttachOwner::Assessment, id)?;
-                    self.attached_for = Some(id);
-                }
-            }
-            None => {
-                self.attached = Attached::default();
-                self.attached_for = None;
-            }
-        }
-        Ok(())
+            .map(|a| a.id);
+        self.attached
+            .follow(repo, AttachOwner::Assessment, id, again)
     }
 
     /// After a key: the attachments follow the selected assessment.

@@ -447,7 +447,7 @@ impl SkillsPane {
     pub(super) fn render_evidence(&mut self, frame: &mut Frame, rect: Rect) {
         let t = self.theme;
         // The selected assessment's files, under the list (A, F and X act on them).
-        let files = if self.attached_for.is_some() {
+        let files = if self.attached.item().is_some() {
             self.attached.lines(rect.width, t)
         } else {
             Vec::new()
